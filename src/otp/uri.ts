@@ -1,0 +1,257 @@
+/**
+ * otpauth:// Key URIs: parse what real exporters and setup pages emit (FORMATS.md §8.2), and
+ * format so that other apps read it back.
+ *
+ * The parser is our own rather than `otpauth`'s URI.parse, which rejects empty labels, spaced or
+ * dashed secrets, a lone `%`, and `otpauth://steam/`, all of which occur in real QR codes and files.
+ */
+import { err, ok, type Result } from '../result';
+import { decodeBase32, encodeBase32, SECRET_ERRORS } from './secret';
+import {
+  ALGORITHMS,
+  DEFAULT_DIGITS,
+  DEFAULT_PERIOD,
+  LIMITS,
+  STEAM_DIGITS,
+  type Algorithm,
+  type OtpEntry,
+  type OtpType,
+} from './types';
+
+export const URI_ERRORS = [
+  'uri_too_long',
+  'uri_scheme',
+  'uri_type',
+  ...SECRET_ERRORS,
+  'algorithm_invalid',
+  'digits_invalid',
+  'period_invalid',
+  'counter_invalid',
+] as const;
+export type UriErrorCode = (typeof URI_ERRORS)[number];
+
+export interface UriError {
+  readonly code: UriErrorCode;
+  /** 1-based position inside the secret, for `secret_invalid_char`. */
+  readonly position?: number;
+  readonly digitHint?: boolean;
+}
+
+export const URI_WARNINGS = ['counter_missing', 'issuer_mismatch'] as const;
+export type UriWarning = (typeof URI_WARNINGS)[number];
+
+export interface ParsedUri {
+  readonly entry: OtpEntry;
+  /** Things that were accepted but that the user may want to check. */
+  readonly warnings: readonly UriWarning[];
+}
+
+/** Far above any real otpauth URI (long labels and an `image=` URL fit), bounding work and memory. */
+export const MAX_URI_LENGTH = 8192;
+
+const SCHEME = /^otpauth:\/\//i;
+
+/** Parameters with a meaning for each type; anything else goes to `extra`. */
+const KNOWN_PARAMS: Readonly<Record<OtpType, readonly string[]>> = {
+  totp: ['secret', 'issuer', 'algorithm', 'digits', 'period'],
+  steam: ['secret', 'issuer', 'algorithm', 'digits', 'period', 'encoder'],
+  hotp: ['secret', 'issuer', 'algorithm', 'digits', 'counter'],
+};
+
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+/** Decodes %XX runs as UTF-8; a malformed `%` stays as it is instead of throwing. */
+export function percentDecode(text: string): string {
+  return text.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+    const bytes = new Uint8Array(run.length / 3);
+    for (let i = 0; i < bytes.length; i++) {
+      bytes[i] = Number.parseInt(run.slice(3 * i + 1, 3 * i + 3), 16);
+    }
+    return utf8.decode(bytes);
+  });
+}
+
+function percentEncode(text: string): string {
+  // toWellFormed: a lone surrogate would make encodeURIComponent throw.
+  return encodeURIComponent(text.toWellFormed());
+}
+
+interface RawParams {
+  /** Lower-cased key → raw (still encoded) value; the last duplicate wins. */
+  readonly known: Map<string, string>;
+  readonly all: ReadonlyArray<readonly [key: string, rawValue: string]>;
+}
+
+function splitQuery(query: string): RawParams {
+  const known = new Map<string, string>();
+  const all: Array<readonly [string, string]> = [];
+  for (const part of query.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    const value = eq < 0 ? '' : part.slice(eq + 1);
+    known.set(percentDecode(key).trim().toLowerCase(), value);
+    all.push([key, value]);
+  }
+  return { known, all };
+}
+
+/** Splits a raw label on the first `:` or `%3A` into an issuer prefix and an account name. */
+function splitLabel(rawLabel: string): { prefix: string | null; account: string } {
+  const match = /:|%3a/i.exec(rawLabel);
+  if (!match) return { prefix: null, account: percentDecode(rawLabel).trim() };
+  return {
+    prefix: percentDecode(rawLabel.slice(0, match.index)).trim(),
+    account: percentDecode(rawLabel.slice(match.index + match[0].length)).trim(),
+  };
+}
+
+function parseAlgorithm(raw: string | undefined): Algorithm | null {
+  if (raw === undefined) return 'SHA1';
+  const name = percentDecode(raw).trim().toUpperCase().replace('-', '');
+  return ALGORITHMS.find((a) => a === name) ?? null;
+}
+
+/** A bounded non-negative integer, or null. Digits only: no sign, exponent or fraction. */
+function parseBoundedInt(raw: string, min: number, max: number): number | null {
+  const text = percentDecode(raw).trim();
+  if (!/^\d{1,16}$/.test(text)) return null;
+  const value = Number(text);
+  return value >= min && value <= max ? value : null;
+}
+
+export function parseOtpauthUri(input: string): Result<ParsedUri, UriError> {
+  if (input.length > MAX_URI_LENGTH) return err({ code: 'uri_too_long' });
+  const text = input.trim();
+  if (!SCHEME.test(text)) return err({ code: 'uri_scheme' });
+
+  const rest = text.replace(SCHEME, '');
+  const typeEnd = rest.search(/[/?]/);
+  const typeName = (typeEnd < 0 ? rest : rest.slice(0, typeEnd)).toLowerCase();
+  if (typeName !== 'totp' && typeName !== 'hotp' && typeName !== 'steam') {
+    return err({ code: 'uri_type' });
+  }
+  const afterType = typeEnd < 0 ? '' : rest.slice(typeEnd);
+  const queryStart = afterType.indexOf('?');
+  const rawLabel = (queryStart < 0 ? afterType : afterType.slice(0, queryStart)).replace(/^\//, '');
+  // A `#` in the label is part of a name ("Acc !@#444" occurs); after `?` it starts a fragment.
+  const query = queryStart < 0 ? '' : afterType.slice(queryStart + 1).replace(/#.*$/s, '');
+  const params = splitQuery(query);
+  const get = (key: string): string | undefined => params.known.get(key);
+
+  const encoder = get('encoder');
+  const type: OtpType =
+    typeName === 'steam' ||
+    (typeName === 'totp' &&
+      encoder !== undefined &&
+      percentDecode(encoder).toLowerCase() === 'steam')
+      ? 'steam'
+      : typeName;
+
+  const rawSecret = get('secret');
+  if (rawSecret === undefined) return err({ code: 'secret_missing' });
+  const secret = decodeBase32(percentDecode(rawSecret));
+  if (!secret.ok) return err(secret.error);
+
+  const algorithm = parseAlgorithm(get('algorithm'));
+  if (algorithm === null) return err({ code: 'algorithm_invalid' });
+
+  const rawDigits = get('digits');
+  const digits =
+    rawDigits === undefined
+      ? DEFAULT_DIGITS
+      : parseBoundedInt(rawDigits, LIMITS.minDigits, LIMITS.maxDigits);
+  if (digits === null) return err({ code: 'digits_invalid' });
+
+  const warnings: UriWarning[] = [];
+  let period = DEFAULT_PERIOD;
+  let counter = 0;
+  if (type === 'hotp') {
+    const rawCounter = get('counter');
+    if (rawCounter === undefined) {
+      warnings.push('counter_missing');
+    } else {
+      const value = parseBoundedInt(rawCounter, 0, LIMITS.maxCounter);
+      if (value === null) return err({ code: 'counter_invalid' });
+      counter = value;
+    }
+  } else {
+    const rawPeriod = get('period');
+    if (rawPeriod !== undefined) {
+      const value = parseBoundedInt(rawPeriod, LIMITS.minPeriod, LIMITS.maxPeriod);
+      if (value === null) return err({ code: 'period_invalid' });
+      period = value;
+    }
+  }
+
+  const { prefix, account } = splitLabel(rawLabel);
+  const issuer = resolveIssuer(get('issuer'), prefix);
+  if (issuer.mismatch) warnings.push('issuer_mismatch');
+
+  const known = KNOWN_PARAMS[type];
+  const extra: Record<string, string> = {};
+  for (const [key, value] of params.all) {
+    const name = percentDecode(key).trim();
+    if (!known.includes(name.toLowerCase())) extra[name] = percentDecode(value);
+  }
+
+  return ok({
+    entry: {
+      type,
+      secret: secret.value,
+      algorithm: type === 'steam' ? 'SHA1' : algorithm,
+      digits: type === 'steam' ? STEAM_DIGITS : digits,
+      period,
+      counter,
+      issuer: issuer.value,
+      account,
+      extra,
+    },
+    warnings,
+  });
+}
+
+/**
+ * The `issuer` parameter wins over the label prefix. `+` is read as a space only where the label
+ * prefix shows that was meant (`Air Canada:bob?issuer=Air+Canada`), since RFC 3986 keeps `+`.
+ */
+function resolveIssuer(
+  rawParam: string | undefined,
+  prefix: string | null,
+): { value: string; mismatch: boolean } {
+  const param = rawParam === undefined ? '' : percentDecode(rawParam).trim();
+  if (param === '') return { value: prefix ?? '', mismatch: false };
+  if (prefix !== null && param.includes('+') && param.replaceAll('+', ' ') === prefix) {
+    return { value: prefix, mismatch: false };
+  }
+  return { value: param, mismatch: prefix !== null && prefix !== '' && prefix !== param };
+}
+
+/**
+ * Formats an entry as the widely read form (Google's Key URI format). Steam is written as
+ * `totp` with `encoder=steam`, which KeePassXC, steamguard-cli and Otter read back as Steam.
+ */
+export function formatOtpauthUri(entry: OtpEntry): string {
+  const type = entry.type === 'hotp' ? 'hotp' : 'totp';
+  // A prefix containing ':' would be split wrongly when read back; the parameter carries it alone.
+  const prefix = entry.issuer.includes(':') ? '' : entry.issuer;
+  const label =
+    prefix !== '' || entry.account.includes(':')
+      ? `${percentEncode(prefix)}:${percentEncode(entry.account)}`
+      : percentEncode(entry.account);
+
+  const params: Array<[string, string]> = [['secret', encodeBase32(entry.secret)]];
+  if (entry.issuer !== '') params.push(['issuer', entry.issuer]);
+  params.push(['algorithm', entry.type === 'steam' ? 'SHA1' : entry.algorithm]);
+  params.push(['digits', String(entry.type === 'steam' ? STEAM_DIGITS : entry.digits)]);
+  if (entry.type === 'hotp') params.push(['counter', String(entry.counter)]);
+  else params.push(['period', String(entry.period)]);
+  if (entry.type === 'steam') params.push(['encoder', 'steam']);
+
+  const known = KNOWN_PARAMS[entry.type];
+  for (const [key, value] of Object.entries(entry.extra)) {
+    if (!known.includes(key.toLowerCase())) params.push([key, value]);
+  }
+  const query = params.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
+  return `otpauth://${type}/${label}?${query}`;
+}

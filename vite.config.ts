@@ -1,0 +1,26 @@
+import { crx } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import manifest from './manifest.json' with { type: 'json' };
+
+/**
+ * `vite build` makes the release in dist/. `vite build --mode e2e` makes the browser-test variant
+ * in dist-e2e/, which differs only by `<all_urls>`: a headless browser has no toolbar click to
+ * grant activeTab (see ../shared/TESTING.md). scripts/audit-dist.ts proves dist/ has none of it.
+ */
+export default defineConfig(({ mode }) => {
+  const e2e = mode === 'e2e';
+  return {
+    plugins: [
+      preact(),
+      crx({ manifest: e2e ? { ...manifest, host_permissions: ['<all_urls>'] } : manifest }),
+    ],
+    build: {
+      outDir: e2e ? 'dist-e2e' : 'dist',
+      emptyOutDir: true,
+      target: 'chrome116',
+      sourcemap: false,
+      reportCompressedSize: false,
+    },
+  };
+});
