@@ -1,9 +1,10 @@
 /**
  * Every error code that can reach a user, gathered so that each has a translated message
- * (`error_<code>` in every locale; a unit test checks it). Codes, not text: an error can then never
- * carry a secret.
+ * (`error_<code>` in every locale; the compiler and a unit test check it). Codes, not text: an
+ * error can then never carry a secret.
  */
 import { URI_ERRORS } from './otp/uri';
+import { VAULT_ERRORS } from './vault/vault';
 
 /** Failures of the message channel itself. */
 export const PROTOCOL_ERRORS = [
@@ -13,7 +14,7 @@ export const PROTOCOL_ERRORS = [
   'internal',
 ] as const;
 
-export const ERROR_CODES = [...URI_ERRORS, ...PROTOCOL_ERRORS] as const;
+export const ERROR_CODES = [...URI_ERRORS, ...VAULT_ERRORS, ...PROTOCOL_ERRORS] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface AppError {

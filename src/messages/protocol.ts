@@ -4,15 +4,83 @@
  * without a handler is a type error. Payloads are plain JSON; no response ever holds a secret.
  */
 import type { AppError } from '../errors';
+import type { OtpType } from '../otp/types';
 import type { Result } from '../result';
+import type { Settings } from '../vault/settings';
+import type { VaultState } from '../vault/vault';
+
+type Empty = Record<string, never>;
 
 export interface Status {
   /** The extension's version, from the manifest. */
   readonly version: string;
+  readonly vault: VaultState;
+  /** When the vault locks by itself (epoch ms), while unlocked. */
+  readonly lockAt: number | null;
+  /** The shortest passphrase accepted for a new vault or a new passphrase. */
+  readonly minPassphraseLength: number;
+}
+
+/** An account as pages see it: labels and codes, never the secret. */
+export interface AccountView {
+  readonly id: string;
+  readonly issuer: string;
+  readonly account: string;
+  readonly site: string;
+  readonly note: string;
+  readonly pinned: boolean;
+  readonly type: OtpType;
+  readonly digits: number;
+  readonly period: number;
+  /** The current code (TOTP, Steam); null for HOTP, whose codes are made on request. */
+  readonly code: string | null;
+  /** The code of the next period, to show near the end of this one; null for HOTP. */
+  readonly next: string | null;
+  readonly validFrom: number | null;
+  readonly validUntil: number | null;
+  readonly trashedAt: number | null;
+}
+
+/** An account typed by hand: the secret as the user typed it (base32), never sent back. */
+export interface ManualEntry {
+  readonly secret: string;
+  readonly issuer: string;
+  readonly account: string;
+  readonly type?: OtpType;
+  readonly algorithm?: string;
+  readonly digits?: number;
+  readonly period?: number;
+  readonly counter?: number;
+  readonly site?: string;
+}
+
+export interface AccountEdit {
+  readonly issuer?: string;
+  readonly account?: string;
+  readonly note?: string;
+  readonly site?: string;
+  readonly pinned?: boolean;
 }
 
 export interface Protocol {
-  status: { request: Record<string, never>; response: Status };
+  status: { request: Empty; response: Status };
+  createVault: { request: { passphrase: string }; response: { recoveryCode: string; lockAt: number } };
+  unlock: { request: { passphrase: string }; response: { lockAt: number } };
+  unlockWithRecovery: {
+    request: { recoveryCode: string; newPassphrase: string };
+    response: { lockAt: number };
+  };
+  lock: { request: Empty; response: Empty };
+  changePassphrase: { request: { current: string; next: string }; response: Empty };
+  resetVault: { request: { confirm: 'delete-everything' }; response: Empty };
+  getSettings: { request: Empty; response: Settings };
+  updateSettings: { request: Partial<Settings>; response: Settings };
+  listAccounts: {
+    request: Empty;
+    response: { accounts: AccountView[]; damaged: number; now: number };
+  };
+  addAccount: { request: { entry: ManualEntry }; response: { account: AccountView } };
+  updateAccount: { request: { id: string; edit: AccountEdit }; response: { account: AccountView } };
 }
 
 export type RequestName = keyof Protocol;

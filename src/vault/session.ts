@@ -1,0 +1,68 @@
+/**
+ * The unlocked session, kept in `chrome.storage.session` (memory only, trusted contexts only) so it
+ * survives the service worker being stopped, but not a browser restart or an extension update.
+ * It holds the raw vault key and an absolute lock deadline, checked on every read.
+ */
+import { fromBase64, toBase64 } from '../crypto/bytes';
+
+/** The part of chrome.storage.session that Otter uses; tests give an in-memory one. */
+export interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+const KEY = 'otter.session';
+
+export interface Session {
+  readonly vaultId: string;
+  readonly vaultKey: Uint8Array;
+  /** Epoch ms after which the vault is locked. */
+  readonly lockAt: number;
+}
+
+export async function readSession(area: SessionArea, now: number): Promise<Session | null> {
+  const stored = (await area.get(KEY))[KEY] as
+    | { vaultId?: unknown; key?: unknown; lockAt?: unknown }
+    | undefined;
+  if (stored === undefined) return null;
+  const vaultKey = typeof stored.key === 'string' ? fromBase64(stored.key) : null;
+  const valid =
+    typeof stored.vaultId === 'string' &&
+    vaultKey !== null &&
+    vaultKey.length === 32 &&
+    typeof stored.lockAt === 'number';
+  if (!valid || (stored.lockAt as number) <= now) {
+    // Expired (or unreadable): lock now, whoever noticed first.
+    await area.remove(KEY);
+    return null;
+  }
+  return { vaultId: stored.vaultId as string, vaultKey, lockAt: stored.lockAt as number };
+}
+
+export async function writeSession(area: SessionArea, session: Session): Promise<void> {
+  await area.set({
+    [KEY]: { vaultId: session.vaultId, key: toBase64(session.vaultKey), lockAt: session.lockAt },
+  });
+}
+
+export async function clearSession(area: SessionArea): Promise<void> {
+  await area.remove(KEY);
+}
+
+/** An in-memory session area (unit tests, and anywhere chrome.storage.session is missing). */
+export function memorySessionArea(): SessionArea & { readonly data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    get: (key) => Promise.resolve(data.has(key) ? { [key]: structuredClone(data.get(key)) } : {}),
+    set: (items) => {
+      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
+      return Promise.resolve();
+    },
+    remove: (key) => {
+      data.delete(key);
+      return Promise.resolve();
+    },
+  };
+}
