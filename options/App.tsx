@@ -1,30 +1,105 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorText, t } from '../src/i18n';
+import type { AppError } from '../src/errors';
+import { t, type MessageKey } from '../src/i18n';
 import { send } from '../src/messages/client';
-import type { Reply } from '../src/messages/protocol';
+import type { Status } from '../src/messages/protocol';
+import { CreateVaultForm } from '../ui/CreateVaultForm';
+import { ErrorText } from '../ui/ErrorText';
+import { RecoverForm } from '../ui/RecoverForm';
+import { RecoveryCodeView } from '../ui/RecoveryCodeView';
+import { UnlockForm } from '../ui/UnlockForm';
+import { Security } from './sections/Security';
+
+const SECTIONS = ['security'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const SECTION_TITLES: Record<Section, MessageKey> = { security: 'securityTitle' };
+
+function sectionFromHash(): Section {
+  const name = location.hash.replace(/^#/, '');
+  return SECTIONS.find((s) => s === name) ?? 'security';
+}
 
 export function App() {
-  const [status, setStatus] = useState<Reply<'status'> | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [recovering, setRecovering] = useState(false);
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  const [section, setSection] = useState<Section>(sectionFromHash());
+
+  const refresh = async () => {
+    const reply = await send('status', {});
+    if (reply.ok) setStatus(reply.value);
+    else setError(reply.error);
+  };
+
   useEffect(() => {
-    void send('status', {}).then(setStatus);
+    void refresh();
+    const onHash = () => setSection(sectionFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
   }, []);
+
+  function body() {
+    if (status === null)
+      return error ? <ErrorText error={error} /> : <p class="muted">{t('loading')}</p>;
+    if (recoveryCode !== null) {
+      return (
+        <RecoveryCodeView
+          code={recoveryCode}
+          onDone={() => {
+            setRecoveryCode(null);
+            void refresh();
+          }}
+        />
+      );
+    }
+    if (status.vault === 'absent')
+      return <CreateVaultForm minLength={status.minPassphraseLength} onCreated={setRecoveryCode} />;
+    if (status.vault === 'locked') {
+      return recovering ? (
+        <RecoverForm
+          minLength={status.minPassphraseLength}
+          onUnlocked={() => {
+            setRecovering(false);
+            void refresh();
+          }}
+          onBack={() => setRecovering(false)}
+        />
+      ) : (
+        <UnlockForm onUnlocked={refresh} onForgot={() => setRecovering(true)} />
+      );
+    }
+    return (
+      <div class="layout">
+        <nav aria-label={t('optionsTitle')}>
+          {SECTIONS.map((s) => (
+            <a key={s} href={`#${s}`} aria-current={s === section ? 'page' : undefined}>
+              {t(SECTION_TITLES[s])}
+            </a>
+          ))}
+        </nav>
+        <div class="content">
+          {section === 'security' && (
+            <Security minLength={status.minPassphraseLength} onLocked={refresh} onReset={refresh} />
+          )}
+        </div>
+      </div>
+    );
+  }
+
   return (
     <>
       <header>
         <img src="/icons/icon-48.png" alt="" />
         <h1>{t('optionsTitle')}</h1>
+        {status && (
+          <span class="muted small" data-testid="version">
+            {t('versionLabel', status.version)}
+          </span>
+        )}
       </header>
-      <main>
-        {status === null && <p class="muted">{t('loading')}</p>}
-        {status?.ok === true && (
-          <p data-testid="version">{t('versionLabel', status.value.version)}</p>
-        )}
-        {status?.ok === false && (
-          <p class="error" role="alert">
-            {errorText(status.error)}
-          </p>
-        )}
-      </main>
+      <main>{body()}</main>
     </>
   );
 }

@@ -1,29 +1,117 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorText, t } from '../src/i18n';
+import type { AppError } from '../src/errors';
+import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
 import type { Reply } from '../src/messages/protocol';
+import { CreateVaultForm } from '../ui/CreateVaultForm';
+import { ErrorText } from '../ui/ErrorText';
+import { RecoverForm } from '../ui/RecoverForm';
+import { RecoveryCodeView } from '../ui/RecoveryCodeView';
+import { UnlockForm } from '../ui/UnlockForm';
+import type { ActiveTab } from './active-tab';
+import { CodeList } from './CodeList';
 
-export function App() {
-  const [status, setStatus] = useState<Reply<'status'> | null>(null);
+type View =
+  | { kind: 'loading' }
+  | { kind: 'create'; minLength: number }
+  | { kind: 'recovery-code'; code: string }
+  | { kind: 'locked' }
+  | { kind: 'recover'; minLength: number }
+  | { kind: 'list'; reply: Extract<Reply<'listAccounts'>, { ok: true }>['value'] }
+  | { kind: 'error'; error: AppError };
+
+/**
+ * The popup asks for the account list straight away (one round trip): the answer says whether
+ * there is a vault and whether it is locked, so no separate status request delays the codes.
+ */
+export function App({
+  firstList,
+  tab,
+}: {
+  firstList: Promise<Reply<'listAccounts'>>;
+  tab: Promise<ActiveTab>;
+}) {
+  const [view, setView] = useState<View>({ kind: 'loading' });
+  const [page, setPage] = useState<ActiveTab>({ id: null, site: '' });
+
+  async function minLength(): Promise<number> {
+    const status = await send('status', {});
+    return status.ok ? status.value.minPassphraseLength : 8;
+  }
+
+  async function show(reply: Reply<'listAccounts'>) {
+    if (reply.ok) setView({ kind: 'list', reply: reply.value });
+    else if (reply.error.code === 'vault_locked') setView({ kind: 'locked' });
+    else if (reply.error.code === 'vault_absent')
+      setView({ kind: 'create', minLength: await minLength() });
+    else setView({ kind: 'error', error: reply.error });
+  }
+
+  const refresh = async () => show(await send('listAccounts', {}));
+
   useEffect(() => {
-    void send('status', {}).then(setStatus);
+    // The tab is known within a few milliseconds; waiting for it avoids re-ordering after paint.
+    void Promise.all([firstList, tab]).then(([reply, active]) => {
+      setPage(active);
+      void show(reply);
+    });
   }, []);
+
+  const lock = async () => {
+    await send('lock', {});
+    setView({ kind: 'locked' });
+  };
+
   return (
     <>
       <header>
         <img src="/icons/icon-32.png" alt="" />
         <h1>{t('popupTitle')}</h1>
+        {view.kind === 'list' && (
+          <button type="button" class="quiet" onClick={lock} data-testid="lock">
+            {t('lockButton')}
+          </button>
+        )}
+        <button
+          type="button"
+          class="quiet"
+          onClick={() => void chrome.runtime.openOptionsPage()}
+          data-testid="open-options"
+        >
+          {t('settingsButton')}
+        </button>
       </header>
       <main>
-        {status === null && <p class="muted">{t('loading')}</p>}
-        {status?.ok === true && (
-          <p data-testid="version">{t('versionLabel', status.value.version)}</p>
+        {view.kind === 'loading' && <p class="muted">{t('loading')}</p>}
+        {view.kind === 'create' && (
+          <CreateVaultForm
+            minLength={view.minLength}
+            onCreated={(code) => setView({ kind: 'recovery-code', code })}
+          />
         )}
-        {status?.ok === false && (
-          <p class="error" role="alert">
-            {errorText(status.error)}
-          </p>
+        {view.kind === 'recovery-code' && <RecoveryCodeView code={view.code} onDone={refresh} />}
+        {view.kind === 'locked' && (
+          <UnlockForm
+            onUnlocked={refresh}
+            onForgot={async () => setView({ kind: 'recover', minLength: await minLength() })}
+          />
         )}
+        {view.kind === 'recover' && (
+          <RecoverForm
+            minLength={view.minLength}
+            onUnlocked={refresh}
+            onBack={() => setView({ kind: 'locked' })}
+          />
+        )}
+        {view.kind === 'list' && (
+          <CodeList
+            list={view.reply}
+            site={page.site}
+            onRefresh={refresh}
+            onAdd={() => void chrome.runtime.openOptionsPage()}
+          />
+        )}
+        {view.kind === 'error' && <ErrorText error={view.error} />}
       </main>
     </>
   );

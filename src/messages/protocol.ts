@@ -64,7 +64,10 @@ export interface AccountEdit {
 
 export interface Protocol {
   status: { request: Empty; response: Status };
-  createVault: { request: { passphrase: string }; response: { recoveryCode: string; lockAt: number } };
+  createVault: {
+    request: { passphrase: string };
+    response: { recoveryCode: string; lockAt: number };
+  };
   unlock: { request: { passphrase: string }; response: { lockAt: number } };
   unlockWithRecovery: {
     request: { recoveryCode: string; newPassphrase: string };
@@ -81,6 +84,8 @@ export interface Protocol {
   };
   addAccount: { request: { entry: ManualEntry }; response: { account: AccountView } };
   updateAccount: { request: { id: string; edit: AccountEdit }; response: { account: AccountView } };
+  /** Advances an HOTP counter (committed first) and returns the code for the counter used. */
+  hotpNext: { request: { id: string }; response: { code: string } };
 }
 
 export type RequestName = keyof Protocol;

@@ -56,7 +56,13 @@ export interface Account extends OtpEntry {
   readonly trashedAt: number | null;
 }
 
-export const TEXT_LIMITS = { issuer: 256, account: 256, note: 4096, site: 2048, extraValue: 2048 } as const;
+export const TEXT_LIMITS = {
+  issuer: 256,
+  account: 256,
+  note: 4096,
+  site: 2048,
+  extraValue: 2048,
+} as const;
 
 export function slotAad(vaultId: string, slot: Omit<Slot, 'iv' | 'key'>): Uint8Array {
   const k = slot.kdf;
@@ -146,7 +152,8 @@ export function decodeAccount(id: string, json: unknown): Result<Account, 'recor
   const j = json;
   const type = OTP_TYPES.find((t) => t === j.type);
   const algorithm = ALGORITHMS.find((a) => a === j.algorithm);
-  if (type === undefined || algorithm === undefined || typeof j.secret !== 'string') return err('record_invalid');
+  if (type === undefined || algorithm === undefined || typeof j.secret !== 'string')
+    return err('record_invalid');
   const secret = decodeBase32(j.secret);
   if (!secret.ok) return err('record_invalid');
   if (
@@ -235,7 +242,8 @@ function parseSlot(value: unknown): Slot | null {
 }
 
 export function parseHeader(value: unknown): Result<Header, 'vault_corrupt'> {
-  if (!isObject(value) || !isInt(value.format, 1, Number.MAX_SAFE_INTEGER)) return err('vault_corrupt');
+  if (!isObject(value) || !isInt(value.format, 1, Number.MAX_SAFE_INTEGER))
+    return err('vault_corrupt');
   if (typeof value.vaultId !== 'string' || !Array.isArray(value.slots)) return err('vault_corrupt');
   const slots: Slot[] = [];
   for (const raw of value.slots) {

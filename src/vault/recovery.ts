@@ -21,6 +21,7 @@ function group(chars: string): string {
 export function normalizeRecoveryCode(input: string): Result<string, 'recovery_code_invalid'> {
   if (input.length > 200) return err('recovery_code_invalid');
   const chars = input.toUpperCase().replace(/[\s-]/g, '');
-  if (chars.length !== CODE_LENGTH || !/^[A-Z2-7]+$/.test(chars)) return err('recovery_code_invalid');
+  if (chars.length !== CODE_LENGTH || !/^[A-Z2-7]+$/.test(chars))
+    return err('recovery_code_invalid');
   return ok(group(chars));
 }

@@ -23,8 +23,7 @@ export interface Session {
 
 export async function readSession(area: SessionArea, now: number): Promise<Session | null> {
   const stored = (await area.get(KEY))[KEY] as
-    | { vaultId?: unknown; key?: unknown; lockAt?: unknown }
-    | undefined;
+    { vaultId?: unknown; key?: unknown; lockAt?: unknown } | undefined;
   if (stored === undefined) return null;
   const vaultKey = typeof stored.key === 'string' ? fromBase64(stored.key) : null;
   const valid =

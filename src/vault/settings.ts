@@ -29,15 +29,23 @@ export const SETTING_BOUNDS = {
 } as const;
 
 function intIn(value: unknown, bounds: { min: number; max: number }): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= bounds.min && value <= bounds.max;
+  return (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= bounds.min &&
+    value <= bounds.max
+  );
 }
 
 /** Keeps each valid field of `value`, the default for the rest. */
 export function parseSettings(value: unknown, base: Settings = DEFAULT_SETTINGS): Settings {
   const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   return {
-    autoLockMinutes: intIn(v.autoLockMinutes, SETTING_BOUNDS.autoLockMinutes) ? v.autoLockMinutes : base.autoLockMinutes,
-    lockOnScreenLock: typeof v.lockOnScreenLock === 'boolean' ? v.lockOnScreenLock : base.lockOnScreenLock,
+    autoLockMinutes: intIn(v.autoLockMinutes, SETTING_BOUNDS.autoLockMinutes)
+      ? v.autoLockMinutes
+      : base.autoLockMinutes,
+    lockOnScreenLock:
+      typeof v.lockOnScreenLock === 'boolean' ? v.lockOnScreenLock : base.lockOnScreenLock,
     clipboardClearSeconds: intIn(v.clipboardClearSeconds, SETTING_BOUNDS.clipboardClearSeconds)
       ? v.clipboardClearSeconds
       : base.clipboardClearSeconds,

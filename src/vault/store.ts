@@ -9,7 +9,13 @@
  * or an error can never leave half a change. Header changes (rekeys) and migrations ask for strict
  * durability. Reads return `unknown`: callers parse them (src/vault/format.ts).
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import {
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
 import { err, ok, type Result } from '../result';
 import type { Header, StoredRecord } from './format';
 import type { Settings } from './settings';

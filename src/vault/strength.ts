@@ -14,12 +14,47 @@ export interface Strength {
 }
 
 const COMMON = [
-  'password', 'passord', 'lösenord', 'losenord', 'qwerty', 'azerty', 'letmein', 'welcome', 'admin',
-  'iloveyou', 'monkey', 'dragon', 'football', 'baseball', 'sunshine', 'princess', 'master', 'secret',
-  'abc123', '123456', '654321', '111111', '000000', 'qwertz', 'asdfgh', 'zxcvbn', 'trustno1', 'otter',
-  'authenticator', 'hejsan', 'sommar', 'vinter', 'changeme', 'default',
+  'password',
+  'passord',
+  'lösenord',
+  'losenord',
+  'qwerty',
+  'azerty',
+  'letmein',
+  'welcome',
+  'admin',
+  'iloveyou',
+  'monkey',
+  'dragon',
+  'football',
+  'baseball',
+  'sunshine',
+  'princess',
+  'master',
+  'secret',
+  'abc123',
+  '123456',
+  '654321',
+  '111111',
+  '000000',
+  'qwertz',
+  'asdfgh',
+  'zxcvbn',
+  'trustno1',
+  'otter',
+  'authenticator',
+  'hejsan',
+  'sommar',
+  'vinter',
+  'changeme',
+  'default',
 ];
-const RUNS = ['abcdefghijklmnopqrstuvwxyzåäö', '0123456789', 'qwertyuiopåasdfghjklöäzxcvbnm', 'qwertzuiopasdfghjklyxcvbnm'];
+const RUNS = [
+  'abcdefghijklmnopqrstuvwxyzåäö',
+  '0123456789',
+  'qwertyuiopåasdfghjklöäzxcvbnm',
+  'qwertzuiopasdfghjklyxcvbnm',
+];
 
 function poolSize(text: string): number {
   let pool = 0;
@@ -44,7 +79,10 @@ function effectiveLength(text: string): { length: number; repeats: boolean; sequ
     if (prev === c) {
       repeats = true;
       length += 0.25;
-    } else if (prev !== undefined && RUNS.some((run) => run.includes(prev + c) || run.includes(c + prev))) {
+    } else if (
+      prev !== undefined &&
+      RUNS.some((run) => run.includes(prev + c) || run.includes(c + prev))
+    ) {
       sequence = true;
       length += 0.35;
     } else {
@@ -64,15 +102,24 @@ export function passphraseStrength(passphrase: string): Strength {
   if (common !== undefined) {
     hints.push('common');
     // Only what is around the common word adds work.
-    bits = Math.min(bits, 10 + (lower.replace(common, '').length * Math.log2(poolSize(passphrase))) / 2);
+    bits = Math.min(
+      bits,
+      10 + (lower.replace(common, '').length * Math.log2(poolSize(passphrase))) / 2,
+    );
   }
   if (repeats && length < passphrase.length * 0.8) hints.push('repeats');
   if (sequence) hints.push('sequence');
 
-  const words = passphrase.trim().split(/\s+/).filter((w) => w.length > 0);
+  const words = passphrase
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   if (words.length >= 2) {
     // A phrase is guessed word by word: about 11 bits per everyday word, more for long ones.
-    bits = Math.min(bits, words.reduce((sum, w) => sum + Math.min(11 + Math.max(w.length - 7, 0) * 2, 20), 0));
+    bits = Math.min(
+      bits,
+      words.reduce((sum, w) => sum + Math.min(11 + Math.max(w.length - 7, 0) * 2, 20), 0),
+    );
     if (words.length < 4 && bits < 60) hints.push('few_words');
   } else if (poolSize(passphrase) <= 26 && passphrase.length > 0) {
     hints.push('one_kind');

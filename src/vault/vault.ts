@@ -86,7 +86,10 @@ export interface NewAccount extends OtpEntry {
 
 /** Fields of an account that can be changed in place. */
 export type AccountPatch = Partial<
-  Pick<Account, 'issuer' | 'account' | 'note' | 'site' | 'pinned' | 'order' | 'trashedAt' | 'counter'>
+  Pick<
+    Account,
+    'issuer' | 'account' | 'note' | 'site' | 'pinned' | 'order' | 'trashedAt' | 'counter'
+  >
 >;
 
 interface Unlocked {
@@ -165,7 +168,14 @@ export class Vault {
     const settings = await this.settings();
     const lockAt = this.deps.now() + settings.autoLockMinutes * 60_000;
     await writeSession(this.deps.session, { vaultId, vaultKey: raw, lockAt });
-    this.unlocked = { vaultId, key: await importAesKey(raw), raw, lockAt, accounts: null, damaged: [] };
+    this.unlocked = {
+      vaultId,
+      key: await importAesKey(raw),
+      raw,
+      lockAt,
+      accounts: null,
+      damaged: [],
+    };
     this.deps.onLockChange?.(lockAt);
     return lockAt;
   }
@@ -176,7 +186,11 @@ export class Vault {
     if (!session) return null;
     const settings = await this.settings();
     const lockAt = this.deps.now() + settings.autoLockMinutes * 60_000;
-    await writeSession(this.deps.session, { vaultId: session.vaultId, vaultKey: session.raw, lockAt });
+    await writeSession(this.deps.session, {
+      vaultId: session.vaultId,
+      vaultKey: session.raw,
+      lockAt,
+    });
     session.lockAt = lockAt;
     this.deps.onLockChange?.(lockAt);
     return lockAt;
@@ -194,7 +208,12 @@ export class Vault {
     vaultKey: Uint8Array,
   ): Promise<Slot> {
     const costs = kind === 'passphrase' ? this.kdf.passphrase : this.kdf.recovery;
-    const kdf: Argon2Params = { alg: 'argon2id', version: 19, ...costs, salt: randomBytes(SALT_BYTES) };
+    const kdf: Argon2Params = {
+      alg: 'argon2id',
+      version: 19,
+      ...costs,
+      salt: randomBytes(SALT_BYTES),
+    };
     const derived = await deriveKey(secret, kdf);
     if (!derived.ok) throw new Error('Otter chose KDF parameters outside its own bounds');
     const base = { id: randomId(), kind, kdf };
@@ -317,7 +336,10 @@ export class Vault {
     const slot = await this.newSlot(header.vaultId, 'passphrase', passphrase, vaultKey);
     // The new header is written whole, in one strict transaction: the old slot is replaced
     // only when the new one is committed.
-    const next: Header = { ...header, slots: [slot, ...header.slots.filter((s) => s.kind !== 'passphrase')] };
+    const next: Header = {
+      ...header,
+      slots: [slot, ...header.slots.filter((s) => s.kind !== 'passphrase')],
+    };
     return this.deps.store.replaceHeader(next);
   }
 
@@ -330,9 +352,14 @@ export class Vault {
     });
   }
 
-  private async loaded(): Promise<Result<Unlocked & { accounts: Map<string, Account> }, VaultError>> {
+  private async loaded(): Promise<
+    Result<Unlocked & { accounts: Map<string, Account> }, VaultError>
+  > {
     const session = await this.session();
-    if (!session) return err('vault_locked');
+    if (!session)
+      return err(
+        (await this.deps.store.readHeader()) === undefined ? 'vault_absent' : 'vault_locked',
+      );
     if (session.accounts) return ok(session as Unlocked & { accounts: Map<string, Account> });
     const { header, records } = await this.deps.store.readAll();
     const parsed = parseHeader(header);
@@ -373,7 +400,11 @@ export class Vault {
   }
 
   private async encrypt(session: Unlocked, account: Account): Promise<StoredRecord> {
-    const sealed = await seal(session.key, encodeAccount(account), recordAad(session.vaultId, account.id));
+    const sealed = await seal(
+      session.key,
+      encodeAccount(account),
+      recordAad(session.vaultId, account.id),
+    );
     return { id: account.id, iv: sealed.iv, data: sealed.data };
   }
 
@@ -400,20 +431,18 @@ export class Vault {
       const session = loaded.value;
       const now = this.deps.now();
       let order = Math.max(0, ...[...session.accounts.values()].map((a) => a.order));
-      const accounts = entries.map(
-        (entry): Account => ({
-          ...entry,
-          extra: { ...entry.extra },
-          id: randomId(),
-          note: entry.note ?? '',
-          site: entry.site ?? '',
-          pinned: entry.pinned ?? false,
-          order: ++order,
-          createdAt: now,
-          updatedAt: now,
-          trashedAt: null,
-        }),
-      );
+      const accounts = entries.map((entry): Account => ({
+        ...entry,
+        extra: { ...entry.extra },
+        id: randomId(),
+        note: entry.note ?? '',
+        site: entry.site ?? '',
+        pinned: entry.pinned ?? false,
+        order: ++order,
+        createdAt: now,
+        updatedAt: now,
+        trashedAt: null,
+      }));
       const records = await Promise.all(accounts.map((a) => this.encrypt(session, a)));
       const written = await this.deps.store.writeRecords(session.vaultId, records);
       if (!written.ok) return written;

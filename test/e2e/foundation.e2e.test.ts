@@ -26,17 +26,21 @@ describe.each<Locale>(['en', 'sv'])('in %s', (locale) => {
       new RegExp(`^${locale}`),
     );
 
+    // First run: the popup offers to create the vault, in the browser's language.
     const popup = await otter.openPopup();
-    await popup.getByTestId('version').waitFor();
-    const { version } = JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string };
-    expect(await popup.getByTestId('version').textContent()).toBe(
-      messages.versionLabel!.message.replace('$VERSION$', version),
+    await popup.getByTestId('create-vault').waitFor();
+    expect(await popup.getByRole('heading', { level: 2 }).textContent()).toBe(
+      messages.createTitle!.message,
     );
     expect(await popup.getAttribute('html', 'lang')).toMatch(new RegExp(`^${locale}`));
     await screenshot(popup, `popup-${locale}`);
 
     const options = await otter.openOptions();
     await options.getByTestId('version').waitFor();
+    const { version } = JSON.parse(readFileSync('manifest.json', 'utf8')) as { version: string };
+    expect(await options.getByTestId('version').textContent()).toBe(
+      messages.versionLabel!.message.replace('$VERSION$', version),
+    );
     expect(await options.title()).toBe(messages.optionsTitle!.message);
     await screenshot(options, `options-${locale}`);
   });

@@ -17,7 +17,10 @@ export interface Otter {
   readonly extensionId: string;
   readonly origin: string;
   readonly profileDir: string;
-  /** The service worker as it is now (it may have been restarted since launch). */
+  /**
+   * The service worker. After `stopServiceWorker` Playwright keeps a stale handle: talk to the
+   * restarted worker through an extension page (messages, chrome.storage.session) instead.
+   */
   worker(): Promise<Worker>;
   /** The popup, opened as a page in its own window (a headless browser has no toolbar). */
   openPopup(opts?: { tabId?: number; width?: number; height?: number }): Promise<Page>;
@@ -95,21 +98,24 @@ export async function launchOtter(options: LaunchOptions = {}): Promise<Otter> {
   async function openPopup(
     opts: { tabId?: number; width?: number; height?: number } = {},
   ): Promise<Page> {
-    const w = await worker();
+    // A window of its own (DevTools protocol, so it works while the worker is stopped), leaving
+    // the page under test visible in its window: screenshots of it (captureVisibleTab) need that.
+    const anchor = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(anchor);
     const query = opts.tabId === undefined ? '' : `?tab=${opts.tabId}`;
+    const width = opts.width ?? 380;
+    const height = opts.height ?? 600;
     const [page] = await Promise.all([
       context.waitForEvent('page', (p) => p.url().startsWith(`${origin}/popup/`)),
-      w.evaluate(
-        async ({ url, width, height }) => {
-          await chrome.windows.create({ url, type: 'popup', width, height, focused: true });
-        },
-        {
-          url: `${origin}/popup/index.html${query}`,
-          width: opts.width ?? 380,
-          height: opts.height ?? 600,
-        },
-      ),
+      cdp.send('Target.createTarget', {
+        url: `${origin}/popup/index.html${query}`,
+        newWindow: true,
+        width,
+        height,
+      }),
     ]);
+    await cdp.detach();
+    await page.setViewportSize({ width, height });
     await page.waitForLoadState('domcontentloaded');
     return page;
   }

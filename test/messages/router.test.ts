@@ -5,12 +5,14 @@ import { ok } from '../../src/result';
 const ID = 'ahighblbmfnlcneegcphegikbpkbhakb';
 const ORIGIN = `chrome-extension://${ID}`;
 const popup = { id: ID, origin: ORIGIN, url: `${ORIGIN}/popup/index.html` };
+const STATUS = { version: '1.2.3', vault: 'absent', lockAt: null, minPassphraseLength: 8 } as const;
 
 function router(overrides: Partial<Handlers> = {}) {
-  const handlers: Handlers = {
-    status: () => Promise.resolve(ok({ version: '1.2.3' })),
+  // Only `status` is exercised; the other handlers are never reached in these tests.
+  const handlers = {
+    status: () => Promise.resolve(ok(STATUS)),
     ...overrides,
-  };
+  } as unknown as Handlers;
   return createRouter(handlers, ID);
 }
 
@@ -39,7 +41,7 @@ describe('isTrustedSender', () => {
 describe('createRouter', () => {
   it('answers a request from our own page', async () => {
     await expect(router()({ otter: 1, type: 'status', payload: {} }, popup)).resolves.toEqual(
-      ok({ version: '1.2.3' }),
+      ok(STATUS),
     );
   });
 
@@ -58,7 +60,7 @@ describe('createRouter', () => {
   });
 
   it('refuses foreign senders before running any handler', async () => {
-    const status = vi.fn(() => Promise.resolve(ok({ version: 'x' })));
+    const status = vi.fn(() => Promise.resolve(ok(STATUS)));
     const reply = await router({ status })(
       { otter: 1, type: 'status', payload: {} },
       { id: 'other' },

@@ -5,7 +5,14 @@ import { fromBase64, toBase64, utf8 } from '../../src/crypto/bytes';
 import { checkArgon2Params, deriveKey, KDF_BOUNDS, type Argon2Params } from '../../src/crypto/kdf';
 import { randomBytes } from '../../src/crypto/random';
 
-const base: Argon2Params = { alg: 'argon2id', version: 19, memoryKiB: 19_456, iterations: 2, parallelism: 1, salt: new Uint8Array(32) };
+const base: Argon2Params = {
+  alg: 'argon2id',
+  version: 19,
+  memoryKiB: 19_456,
+  iterations: 2,
+  parallelism: 1,
+  salt: new Uint8Array(32),
+};
 
 describe('Argon2id parameters are bounded before any work', () => {
   it.each<[string, Partial<Argon2Params>]>([
@@ -64,9 +71,11 @@ describe('AES-GCM seal/open', () => {
       fc.asyncProperty(fc.uint8Array({ maxLength: 200 }), fc.nat(), async (plain, bit) => {
         const aad = utf8('aad');
         const sealed = await seal(key, plain, aad);
-        expect([...((await open(key, sealed, aad)) as { value: Uint8Array }).value]).toEqual([...plain]);
+        expect([...((await open(key, sealed, aad)) as { value: Uint8Array }).value]).toEqual([
+          ...plain,
+        ]);
         const data = Uint8Array.from(sealed.data);
-        data[Math.floor(bit / 8) % data.length]! ^= 1 << bit % 8;
+        data[Math.floor(bit / 8) % data.length]! ^= 1 << (bit % 8);
         expect((await open(key, { iv: sealed.iv, data }, aad)).ok).toBe(false);
         expect((await open(key, sealed, utf8('aae'))).ok).toBe(false);
         expect((await open(other, sealed, aad)).ok).toBe(false);

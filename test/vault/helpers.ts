@@ -38,8 +38,24 @@ export async function makeVault(
   return { vault, store, session, clock, lockChanges };
 }
 
-export function entry(issuer: string, account: string, secret = 'JBSWY3DPEHPK3PXP', extra: Partial<OtpEntry> = {}): OtpEntry {
+export function entry(
+  issuer: string,
+  account: string,
+  secret = 'JBSWY3DPEHPK3PXP',
+  extra: Partial<OtpEntry> = {},
+): OtpEntry {
   const bytes = decodeBase32(secret);
   if (!bytes.ok) throw new Error('bad test secret');
-  return { type: 'totp', secret: bytes.value, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, issuer, account, extra: {}, ...extra };
+  return {
+    type: 'totp',
+    secret: bytes.value,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    issuer,
+    account,
+    extra: {},
+    ...extra,
+  };
 }

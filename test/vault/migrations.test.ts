@@ -10,7 +10,9 @@ const toV1: Migration = {
   run: (old) =>
     Promise.resolve({
       header: { ...(old.header as object), format: 1 },
-      puts: old.records.filter((r) => (r as { id: string }).id !== 'index').map((r) => ({ ...(r as object), v: 1 })),
+      puts: old.records
+        .filter((r) => (r as { id: string }).id !== 'index')
+        .map((r) => ({ ...(r as object), v: 1 })),
       deletes: ['index'],
     }),
 };

@@ -4,6 +4,7 @@
  * changes nothing: the database after the attempt is exactly the tampered one.
  */
 import fc from 'fast-check';
+import type * as HashWasm from 'hash-wasm';
 import { beforeAll, expect, it, vi } from 'vitest';
 import { dumpDb, freshIndexedDB, loadDb, type Dump } from '../support/fake-idb';
 import { entry, makeVault } from './helpers';
@@ -11,7 +12,7 @@ import { entry, makeVault } from './helpers';
 // Argon2 is memoised here only to keep 500+ cases quick: a flipped salt or parameter still
 // gets a real, fresh derivation (it is a new cache key).
 vi.mock('hash-wasm', async (importOriginal) => {
-  const real = await importOriginal<typeof import('hash-wasm')>();
+  const real = await importOriginal<typeof HashWasm>();
   const cache = new Map<string, Uint8Array>();
   return {
     ...real,
@@ -44,7 +45,11 @@ beforeAll(async () => {
   const created = await t.vault.create(PASS);
   if (!created.ok) throw new Error(created.error);
   recoveryCode = created.value.recoveryCode;
-  await t.vault.add([entry('A', 'a'), entry('B', 'b', 'GEZDGNBVGY3TQOJQ'), entry('C', 'c', 'KRUGS4ZANFZSAYJA')]);
+  await t.vault.add([
+    entry('A', 'a'),
+    entry('B', 'b', 'GEZDGNBVGY3TQOJQ'),
+    entry('C', 'c', 'KRUGS4ZANFZSAYJA'),
+  ]);
   original = await dumpDb();
   const list = await t.vault.list();
   originalAccounts = list.ok ? [...list.value.accounts] : [];
@@ -64,7 +69,13 @@ function targets(dump: Dump): Target[] {
   const out: Target[] = [];
   const header = dump.meta.find(([k]) => k === 'header')![1] as {
     vaultId: string;
-    slots: { kind: string; id: string; iv: Uint8Array; key: Uint8Array; kdf: { salt: Uint8Array } }[];
+    slots: {
+      kind: string;
+      id: string;
+      iv: Uint8Array;
+      key: Uint8Array;
+      kdf: { salt: Uint8Array };
+    }[];
   };
   out.push({ where: 'header', path: ['format'], bits: 32 });
   out.push({ where: 'header', path: ['vaultId'], bits: header.vaultId.length * 7 });
@@ -74,7 +85,8 @@ function targets(dump: Dump): Target[] {
     out.push({ where, path: at('iv'), bits: slot.iv.length * 8 });
     out.push({ where, path: at('key'), bits: slot.key.length * 8 }); // wrapped key and its tag
     out.push({ where, path: at('kdf', 'salt'), bits: slot.kdf.salt.length * 8 });
-    for (const n of ['memoryKiB', 'iterations', 'parallelism', 'version']) out.push({ where, path: at('kdf', n), bits: 32 });
+    for (const n of ['memoryKiB', 'iterations', 'parallelism', 'version'])
+      out.push({ where, path: at('kdf', n), bits: 32 });
     out.push({ where, path: at('id'), bits: slot.id.length * 7 });
     out.push({ where, path: at('kind'), bits: slot.kind.length * 7 });
   });
@@ -90,13 +102,17 @@ function targets(dump: Dump): Target[] {
 function flip(value: unknown, bit: number): unknown {
   if (value instanceof Uint8Array) {
     const copy = Uint8Array.from(value);
-    copy[Math.floor(bit / 8)]! ^= 1 << bit % 8;
+    copy[Math.floor(bit / 8)]! ^= 1 << (bit % 8);
     return copy;
   }
-  if (typeof value === 'number') return value ^ (1 << bit % 32);
+  if (typeof value === 'number') return value ^ (1 << (bit % 32));
   if (typeof value === 'string') {
     const i = Math.floor(bit / 7);
-    return value.slice(0, i) + String.fromCharCode(value.charCodeAt(i) ^ (1 << bit % 7)) + value.slice(i + 1);
+    return (
+      value.slice(0, i) +
+      String.fromCharCode(value.charCodeAt(i) ^ (1 << (bit % 7))) +
+      value.slice(i + 1)
+    );
   }
   throw new Error(`cannot flip ${typeof value}`);
 }
@@ -119,7 +135,9 @@ it('every flipped bit is rejected by what reads it, and nothing is written (500 
   const list = targets(original);
   expect(list.length).toBeGreaterThan(20);
   const cases = fc.oneof(
-    ...list.map((target) => fc.record({ target: fc.constant(target), bit: fc.nat({ max: target.bits - 1 }) })),
+    ...list.map((target) =>
+      fc.record({ target: fc.constant(target), bit: fc.nat({ max: target.bits - 1 }) }),
+    ),
   );
   const seen = new Set<Where>();
   await fc.assert(
@@ -135,7 +153,9 @@ it('every flipped bit is rejected by what reads it, and nothing is written (500 
         expect(unlocked.ok).toBe(false);
       } else if (target.where === 'recovery-slot') {
         if (unlocked.ok) await t.vault.lock();
-        expect((await t.vault.unlockWithRecovery(recoveryCode, 'another passphrase')).ok).toBe(false);
+        expect((await t.vault.unlockWithRecovery(recoveryCode, 'another passphrase')).ok).toBe(
+          false,
+        );
       } else {
         expect(unlocked.ok).toBe(true);
         const listed = await t.vault.list();

@@ -38,12 +38,18 @@ describe('creating a vault', () => {
   });
 
   it('applies a stricter minimum (from policy)', async () => {
-    expect(await t.vault.create('twelve chars', 14)).toEqual({ ok: false, error: 'passphrase_too_short' });
+    expect(await t.vault.create('twelve chars', 14)).toEqual({
+      ok: false,
+      error: 'passphrase_too_short',
+    });
   });
 
   it('never overwrites an existing vault', async () => {
     await created();
-    expect(await t.vault.create('another passphrase')).toEqual({ ok: false, error: 'vault_exists' });
+    expect(await t.vault.create('another passphrase')).toEqual({
+      ok: false,
+      error: 'vault_exists',
+    });
   });
 });
 
@@ -54,7 +60,10 @@ describe('lock and unlock', () => {
     await t.vault.lock();
     expect((await t.vault.state()).state).toBe('locked');
     expect(await t.vault.list()).toEqual({ ok: false, error: 'vault_locked' });
-    expect(await t.vault.unlock('correct horse batterx')).toEqual({ ok: false, error: 'wrong_passphrase' });
+    expect(await t.vault.unlock('correct horse batterx')).toEqual({
+      ok: false,
+      error: 'wrong_passphrase',
+    });
     const r = await t.vault.unlock(PASS);
     expect(r.ok).toBe(true);
     const list = await t.vault.list();
@@ -93,7 +102,8 @@ describe('lock and unlock', () => {
 
   it('a new worker (the old one was stopped) finds the session and stays unlocked', async () => {
     await created();
-    const [added] = ((await t.vault.add([entry('GitLab', 'bob')])) as { value: { id: string }[] }).value;
+    const [added] = ((await t.vault.add([entry('GitLab', 'bob')])) as { value: { id: string }[] })
+      .value;
     // Same session storage and database, new Vault instance: as after the worker is restarted.
     const revived = await makeVault({ session: t.session, clock: t.clock });
     expect((await revived.vault.state()).state).toBe('unlocked');
@@ -136,7 +146,10 @@ describe('passphrase and recovery code', () => {
     await created();
     await t.vault.add([entry('A', 'a'), entry('B', 'b')]);
     const before = (await dumpDb()).accounts;
-    expect(await t.vault.changePassphrase('wrong passphrase', 'a new passphrase')).toEqual({ ok: false, error: 'wrong_passphrase' });
+    expect(await t.vault.changePassphrase('wrong passphrase', 'a new passphrase')).toEqual({
+      ok: false,
+      error: 'wrong_passphrase',
+    });
     expect((await t.vault.changePassphrase(PASS, 'a new passphrase')).ok).toBe(true);
     expect((await dumpDb()).accounts).toEqual(before);
     await t.vault.lock();
@@ -168,9 +181,18 @@ describe('passphrase and recovery code', () => {
     const before = await dumpDb();
     const wrong = normalizeRecoveryCode('A'.repeat(24));
     expect(wrong.ok && wrong.value !== code).toBe(true);
-    expect(await t.vault.unlockWithRecovery('A'.repeat(24), 'new passphrase 1')).toEqual({ ok: false, error: 'wrong_recovery_code' });
-    expect(await t.vault.unlockWithRecovery('not a code', 'new passphrase 1')).toEqual({ ok: false, error: 'recovery_code_invalid' });
-    expect(await t.vault.unlockWithRecovery(code, 'short')).toEqual({ ok: false, error: 'passphrase_too_short' });
+    expect(await t.vault.unlockWithRecovery('A'.repeat(24), 'new passphrase 1')).toEqual({
+      ok: false,
+      error: 'wrong_recovery_code',
+    });
+    expect(await t.vault.unlockWithRecovery('not a code', 'new passphrase 1')).toEqual({
+      ok: false,
+      error: 'recovery_code_invalid',
+    });
+    expect(await t.vault.unlockWithRecovery(code, 'short')).toEqual({
+      ok: false,
+      error: 'passphrase_too_short',
+    });
     expect(await dumpDb()).toEqual(before);
     expect((await t.vault.state()).state).toBe('locked');
   });
@@ -189,7 +211,13 @@ describe('accounts', () => {
   it('adds and lists accounts in order, with every field kept', async () => {
     await created();
     const added = await t.vault.add([
-      entry('Ünïcødé Bank', 'ålice@example.se', 'GEZDGNBVGY3TQOJQ', { type: 'hotp', counter: 42, algorithm: 'SHA512', digits: 8, extra: { image: 'x' } }),
+      entry('Ünïcødé Bank', 'ålice@example.se', 'GEZDGNBVGY3TQOJQ', {
+        type: 'hotp',
+        counter: 42,
+        algorithm: 'SHA512',
+        digits: 8,
+        extra: { image: 'x' },
+      }),
       entry('B', 'b'),
     ]);
     expect(added.ok).toBe(true);
@@ -199,15 +227,32 @@ describe('accounts', () => {
     if (!list.ok || !added.ok) return;
     expect(list.value.accounts).toEqual(added.value);
     const [first] = list.value.accounts;
-    expect(first).toMatchObject({ issuer: 'Ünïcødé Bank', account: 'ålice@example.se', type: 'hotp', counter: 42, algorithm: 'SHA512', digits: 8, extra: { image: 'x' } });
+    expect(first).toMatchObject({
+      issuer: 'Ünïcødé Bank',
+      account: 'ålice@example.se',
+      type: 'hotp',
+      counter: 42,
+      algorithm: 'SHA512',
+      digits: 8,
+      extra: { image: 'x' },
+    });
     expect(encodeBase32(first!.secret)).toBe('GEZDGNBVGY3TQOJQ');
   });
 
   it('stores nothing about an account in the clear', async () => {
     await created();
-    await t.vault.add([entry('VerySecretBank', 'carol@example.org', 'KRUGS4ZANFZSAYJAONSWG4TFOQQGWZLZ')]);
-    const dump = JSON.stringify(await dumpDb(), (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v));
-    for (const needle of ['VerySecretBank', 'carol@example.org', 'KRUGS4ZANFZSAYJAONSWG4TFOQQGWZLZ', 'This is a secret key']) {
+    await t.vault.add([
+      entry('VerySecretBank', 'carol@example.org', 'KRUGS4ZANFZSAYJAONSWG4TFOQQGWZLZ'),
+    ]);
+    const dump = JSON.stringify(await dumpDb(), (_k, v: unknown) =>
+      v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v,
+    );
+    for (const needle of [
+      'VerySecretBank',
+      'carol@example.org',
+      'KRUGS4ZANFZSAYJAONSWG4TFOQQGWZLZ',
+      'This is a secret key',
+    ]) {
       expect(dump).not.toContain(needle);
     }
   });
@@ -217,14 +262,30 @@ describe('accounts', () => {
     const added = await t.vault.add([entry('A', 'a')]);
     const id = added.ok ? added.value[0]!.id : '';
     t.clock.now += 1000;
-    const updated = await t.vault.update([id], () => ({ issuer: 'A2', note: 'n', site: 'https://a.example', pinned: true }));
-    expect(updated.ok && updated.value[0]).toMatchObject({ issuer: 'A2', note: 'n', site: 'https://a.example', pinned: true, updatedAt: t.clock.now });
-    expect(await t.vault.update(['nope'], () => ({ issuer: 'x' }))).toEqual({ ok: false, error: 'account_not_found' });
+    const updated = await t.vault.update([id], () => ({
+      issuer: 'A2',
+      note: 'n',
+      site: 'https://a.example',
+      pinned: true,
+    }));
+    expect(updated.ok && updated.value[0]).toMatchObject({
+      issuer: 'A2',
+      note: 'n',
+      site: 'https://a.example',
+      pinned: true,
+      updatedAt: t.clock.now,
+    });
+    expect(await t.vault.update(['nope'], () => ({ issuer: 'x' }))).toEqual({
+      ok: false,
+      error: 'account_not_found',
+    });
   });
 
   it('two writers at once lose no update (popup and options page)', async () => {
     await created();
-    const added = await t.vault.add([entry('A', 'a', 'JBSWY3DPEHPK3PXP', { type: 'hotp', counter: 0 })]);
+    const added = await t.vault.add([
+      entry('A', 'a', 'JBSWY3DPEHPK3PXP', { type: 'hotp', counter: 0 }),
+    ]);
     const id = added.ok ? added.value[0]!.id : '';
     // Fifty HOTP advances from one page and fifty renames from another, interleaved.
     await Promise.all(
@@ -247,7 +308,9 @@ describe('crashes leave the old state or the new one, never a mix', () => {
     const before = await dumpDb();
     const fault = failNthPut(2);
     try {
-      await expect(t.vault.add([entry('A', 'a'), entry('B', 'b'), entry('C', 'c')])).rejects.toThrow('injected failure');
+      await expect(
+        t.vault.add([entry('A', 'a'), entry('B', 'b'), entry('C', 'c')]),
+      ).rejects.toThrow('injected failure');
     } finally {
       fault.restore();
     }
@@ -263,7 +326,9 @@ describe('crashes leave the old state or the new one, never a mix', () => {
     const before = await dumpDb();
     const fault = failNthPut(1);
     try {
-      await expect(t.vault.changePassphrase(PASS, 'new passphrase!')).rejects.toThrow('injected failure');
+      await expect(t.vault.changePassphrase(PASS, 'new passphrase!')).rejects.toThrow(
+        'injected failure',
+      );
     } finally {
       fault.restore();
     }
@@ -279,4 +344,11 @@ describe('crashes leave the old state or the new one, never a mix', () => {
     const fresh = await makeVault({ clock: t.clock }); // new worker, empty session
     expect((await fresh.vault.unlock('new passphrase!')).ok).toBe(true);
   });
+});
+
+it('reading accounts says whether there is no vault or a locked one', async () => {
+  expect(await t.vault.list()).toEqual({ ok: false, error: 'vault_absent' });
+  await created();
+  await t.vault.lock();
+  expect(await t.vault.list()).toEqual({ ok: false, error: 'vault_locked' });
 });

@@ -1,0 +1,213 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AppError } from '../../src/errors';
+import { t } from '../../src/i18n';
+import { send } from '../../src/messages/client';
+import type { Settings } from '../../src/vault/settings';
+import { SETTING_BOUNDS } from '../../src/vault/settings';
+import { ErrorText } from '../../ui/ErrorText';
+import { PassphraseField } from '../../ui/PassphraseField';
+import { StrengthMeter } from '../../ui/StrengthMeter';
+
+function ChangePassphrase({ minLength }: { minLength: number }) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const differ = repeat !== '' && repeat !== next;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone(false);
+    const reply = await send('changePassphrase', { current, next });
+    setBusy(false);
+    if (reply.ok) {
+      setDone(true);
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+    } else {
+      setError(reply.error);
+    }
+  }
+
+  return (
+    <form class="stack card" onSubmit={submit} data-testid="change-passphrase">
+      <h3>{t('changePassphraseTitle')}</h3>
+      <p class="muted">{t('changePassphraseIntro')}</p>
+      <PassphraseField
+        id="current-passphrase"
+        label="passphraseCurrentLabel"
+        value={current}
+        onInput={setCurrent}
+        autocomplete="current-password"
+      />
+      <PassphraseField
+        id="next-passphrase"
+        label="passphraseNewLabel"
+        value={next}
+        onInput={setNext}
+        autocomplete="new-password"
+        describedBy="next-hint"
+      />
+      <p class="muted small" id="next-hint">
+        {t('passphraseMinHint', String(minLength))}
+      </p>
+      <StrengthMeter passphrase={next} id="next-strength" />
+      <PassphraseField
+        id="next-repeat"
+        label="passphraseNewRepeatLabel"
+        value={repeat}
+        onInput={setRepeat}
+        autocomplete="new-password"
+        invalid={differ}
+      />
+      {differ && <p class="error">{t('passphrasesDiffer')}</p>}
+      <ErrorText error={error} />
+      {done && (
+        <p class="ok" role="status" data-testid="passphrase-changed">
+          {t('passphraseChanged')}
+        </p>
+      )}
+      <button
+        class="primary"
+        type="submit"
+        disabled={busy || current === '' || next === '' || next !== repeat}
+      >
+        {t('changePassphraseButton')}
+      </button>
+    </form>
+  );
+}
+
+function LockSettings() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  useEffect(() => {
+    void send('getSettings', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error)));
+  }, []);
+
+  async function save(patch: Partial<Settings>) {
+    const reply = await send('updateSettings', patch);
+    if (reply.ok) setSettings(reply.value);
+    else setError(reply.error);
+  }
+
+  if (settings === null) return <ErrorText error={error} />;
+  const bounds = SETTING_BOUNDS.autoLockMinutes;
+  return (
+    <div class="stack card" data-testid="lock-settings">
+      <h3>{t('autoLockTitle')}</h3>
+      <div class="field">
+        <label for="auto-lock">{t('autoLockMinutesLabel')}</label>
+        <input
+          id="auto-lock"
+          type="number"
+          min={bounds.min}
+          max={bounds.max}
+          value={settings.autoLockMinutes}
+          onChange={(e) => {
+            const value = Number(e.currentTarget.value);
+            if (Number.isInteger(value) && value >= bounds.min && value <= bounds.max)
+              void save({ autoLockMinutes: value });
+          }}
+        />
+      </div>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={settings.lockOnScreenLock}
+          onChange={(e) => void save({ lockOnScreenLock: e.currentTarget.checked })}
+        />
+        {t('lockOnScreenLockLabel')}
+      </label>
+      <ErrorText error={error} />
+    </div>
+  );
+}
+
+/** Reset asks twice: a confirmation checkbox naming the consequence, then typing a word. */
+function Reset({ onReset }: { onReset: () => void }) {
+  const [understood, setUnderstood] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const word = t('resetConfirmWord');
+  return (
+    <form
+      class="stack card danger-zone"
+      data-testid="reset"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const reply = await send('resetVault', { confirm: 'delete-everything' });
+        if (reply.ok) onReset();
+        else setError(reply.error);
+      }}
+    >
+      <h3>{t('resetTitle')}</h3>
+      <p>{t('resetIntro')}</p>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={understood}
+          onChange={(e) => setUnderstood(e.currentTarget.checked)}
+          data-testid="reset-understood"
+        />
+        {t('resetUnderstood')}
+      </label>
+      {understood && (
+        <div class="field">
+          <label for="reset-word">{t('resetTypeWord', word)}</label>
+          <input
+            id="reset-word"
+            value={typed}
+            onInput={(e) => setTyped(e.currentTarget.value)}
+            autocomplete="off"
+          />
+        </div>
+      )}
+      <ErrorText error={error} />
+      <button
+        class="danger"
+        type="submit"
+        disabled={!understood || typed.trim().toLocaleUpperCase() !== word.toLocaleUpperCase()}
+      >
+        {t('resetButton')}
+      </button>
+    </form>
+  );
+}
+
+export function Security({
+  minLength,
+  onLocked,
+  onReset,
+}: {
+  minLength: number;
+  onLocked: () => void;
+  onReset: () => void;
+}) {
+  return (
+    <section class="stack" data-testid="security">
+      <h2>{t('securityTitle')}</h2>
+      <div class="card stack">
+        <p>{t('lockNowIntro')}</p>
+        <button
+          type="button"
+          onClick={async () => {
+            await send('lock', {});
+            onLocked();
+          }}
+          data-testid="lock-now"
+        >
+          {t('lockButton')}
+        </button>
+      </div>
+      <LockSettings />
+      <ChangePassphrase minLength={minLength} />
+      <Reset onReset={onReset} />
+    </section>
+  );
+}

@@ -1,0 +1,208 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t } from '../src/i18n';
+import { send } from '../src/messages/client';
+import type { AccountView, ResponseOf } from '../src/messages/protocol';
+import { sameSite } from '../src/sites';
+import { ErrorText } from '../ui/ErrorText';
+import type { AppError } from '../src/errors';
+import { CodeRow, rowState } from './CodeRow';
+import { useNow } from './use-now';
+
+/** Must match `.row` height in popup.css: the list renders only the rows in view. */
+const ROW_HEIGHT = 56;
+const OVERSCAN = 4;
+
+interface Props {
+  readonly list: ResponseOf<'listAccounts'>;
+  readonly site: string;
+  readonly onRefresh: () => Promise<void>;
+  readonly onAdd: () => void;
+}
+
+function matches(account: AccountView, query: string): boolean {
+  if (query === '') return true;
+  const q = query.toLocaleLowerCase();
+  return [account.issuer, account.account, account.site].some((field) =>
+    field.toLocaleLowerCase().includes(q),
+  );
+}
+
+export function CodeList({ list, site, onRefresh, onAdd }: Props) {
+  const now = useNow();
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState(0);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [feedback, setFeedback] = useState<{ id: string; text: string } | null>(null);
+  const [hotp, setHotp] = useState<Record<string, string>>({});
+  const [error, setError] = useState<AppError | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+
+  // Accounts of the page's site first (in the user's order), then the rest.
+  const ordered = useMemo(() => {
+    const mine = list.accounts.filter((a) => sameSite(a.site, site));
+    return [...mine, ...list.accounts.filter((a) => !sameSite(a.site, site))];
+  }, [list, site]);
+  const shown = useMemo(() => ordered.filter((a) => matches(a, query)), [ordered, query]);
+  const current = shown[Math.min(selected, shown.length - 1)];
+
+  // One refresh per period boundary, for the codes after `next`; no per-second round trips.
+  useEffect(() => {
+    const ends = list.accounts.map((a) => a.validUntil).filter((v): v is number => v !== null);
+    if (ends.length === 0) return;
+    const timer = window.setTimeout(
+      () => void onRefresh(),
+      Math.max(Math.min(...ends) - Date.now(), 0) + 200,
+    );
+    return () => window.clearTimeout(timer);
+  }, [list]);
+
+  function flash(id: string, text: string) {
+    setFeedback({ id, text });
+    window.setTimeout(() => setFeedback((f) => (f?.id === id ? null : f)), 1500);
+  }
+
+  async function copy(account: AccountView) {
+    const code = account.type === 'hotp' ? hotp[account.id] : rowState(account, Date.now()).code;
+    if (code === undefined || code === null) return;
+    await navigator.clipboard.writeText(code);
+    flash(account.id, t('copied'));
+  }
+
+  async function nextHotp(account: AccountView) {
+    const reply = await send('hotpNext', { id: account.id });
+    if (!reply.ok) {
+      setError(reply.error);
+      return;
+    }
+    setHotp((h) => ({ ...h, [account.id]: reply.value.code }));
+  }
+
+  function select(index: number) {
+    const clamped = Math.max(0, Math.min(index, shown.length - 1));
+    setSelected(clamped);
+    const el = scroller.current;
+    if (!el) return;
+    const top = clamped * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight)
+      el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      select(selected + 1);
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      select(selected - 1);
+    } else if (event.key === 'Enter' && current) {
+      event.preventDefault();
+      void copy(current);
+    } else if (event.key === 'Escape' && query !== '') {
+      event.preventDefault();
+      setQuery('');
+      setSelected(0);
+    } else if (
+      event.key.length === 1 &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey &&
+      document.activeElement !== search.current
+    ) {
+      // Typing anywhere searches.
+      search.current?.focus();
+    }
+  }
+
+  useEffect(() => {
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  });
+
+  if (list.accounts.length === 0) {
+    return (
+      <section class="stack empty" data-testid="empty">
+        <h2>{t('emptyTitle')}</h2>
+        <p>{t('emptyIntro')}</p>
+        <button class="primary" type="button" onClick={onAdd} data-testid="add-account">
+          {t('addAccountButton')}
+        </button>
+      </section>
+    );
+  }
+
+  const height = scroller.current?.clientHeight ?? 440;
+  const start = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const end = Math.min(shown.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+
+  return (
+    <section class="codes">
+      <div class="toolbar">
+        <input
+          ref={search}
+          type="search"
+          class="search"
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('searchPlaceholder')}
+          aria-controls="account-list"
+          aria-activedescendant={current ? `account-${current.id}` : undefined}
+          value={query}
+          autofocus
+          onInput={(e) => {
+            setQuery(e.currentTarget.value);
+            setSelected(0);
+          }}
+          data-testid="search"
+        />
+        <button
+          type="button"
+          onClick={onAdd}
+          data-testid="add-account"
+          aria-label={t('addAccountButton')}
+          title={t('addAccountButton')}
+        >
+          +
+        </button>
+      </div>
+      {list.damaged > 0 && <p class="error small">{t('damagedAccounts', String(list.damaged))}</p>}
+      <ErrorText error={error} />
+      <div
+        class="scroller"
+        ref={scroller}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
+        {shown.length === 0 ? (
+          <p class="muted" data-testid="no-match">
+            {t('noMatch')}
+          </p>
+        ) : (
+          <ul
+            id="account-list"
+            role="listbox"
+            aria-label={t('accountsLabel')}
+            style={{
+              paddingTop: `${start * ROW_HEIGHT}px`,
+              paddingBottom: `${(shown.length - end) * ROW_HEIGHT}px`,
+            }}
+          >
+            {shown.slice(start, end).map((account, i) => (
+              <CodeRow
+                key={account.id}
+                account={account}
+                now={now}
+                selected={start + i === selected}
+                matchesSite={sameSite(account.site, site)}
+                feedback={feedback?.id === account.id ? feedback.text : null}
+                hotpCode={hotp[account.id] ?? null}
+                onCopy={() => void copy(account)}
+                onHotp={() => void nextHotp(account)}
+                onSelect={() => setSelected(start + i)}
+              />
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

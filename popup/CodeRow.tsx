@@ -1,0 +1,125 @@
+import type { AccountView } from '../src/messages/protocol';
+import { t } from '../src/i18n';
+import { groupCode } from './code-format';
+
+/** Seconds before the end of a period when the next code is shown beside the current one. */
+const NEXT_CODE_SECONDS = 5;
+
+export interface RowState {
+  readonly code: string | null;
+  readonly next: string | null;
+  readonly secondsLeft: number | null;
+}
+
+/** The code to show at `now`: after the period boundary the next code becomes the current one. */
+export function rowState(account: AccountView, now: number): RowState {
+  if (account.code === null || account.validUntil === null || account.validFrom === null) {
+    return { code: account.code, next: null, secondsLeft: null };
+  }
+  const periodMs = account.period * 1000;
+  if (now >= account.validUntil) {
+    // The next code is valid until one period later; past that we wait for the refresh.
+    const left = Math.ceil((account.validUntil + periodMs - now) / 1000);
+    return {
+      code: left > 0 ? account.next : null,
+      next: null,
+      secondsLeft: left > 0 ? left : null,
+    };
+  }
+  const left = Math.ceil((account.validUntil - now) / 1000);
+  return {
+    code: account.code,
+    next: left <= NEXT_CODE_SECONDS ? account.next : null,
+    secondsLeft: left,
+  };
+}
+
+interface Props {
+  readonly account: AccountView;
+  readonly now: number;
+  readonly selected: boolean;
+  readonly matchesSite: boolean;
+  readonly feedback: string | null;
+  readonly hotpCode: string | null;
+  readonly onCopy: () => void;
+  readonly onHotp: () => void;
+  readonly onSelect: () => void;
+}
+
+export function CodeRow({
+  account,
+  now,
+  selected,
+  matchesSite,
+  feedback,
+  hotpCode,
+  onCopy,
+  onHotp,
+  onSelect,
+}: Props) {
+  const state = rowState(account, now);
+  const code = account.type === 'hotp' ? hotpCode : state.code;
+  const title = account.issuer || account.account;
+  return (
+    <li
+      class={`row${selected ? ' selected' : ''}`}
+      data-testid="account"
+      data-id={account.id}
+      data-site-match={matchesSite ? 'true' : undefined}
+      aria-selected={selected}
+      role="option"
+      id={`account-${account.id}`}
+      onMouseEnter={onSelect}
+    >
+      <button
+        type="button"
+        class="row-main"
+        tabIndex={-1}
+        onClick={account.type === 'hotp' && code === null ? onHotp : onCopy}
+        aria-label={`${title} ${account.account}`}
+      >
+        <span class="labels">
+          <span class="issuer">{title}</span>
+          {account.issuer !== '' && <span class="account muted">{account.account}</span>}
+        </span>
+        <span class="code-block">
+          {code !== null ? (
+            <span class="code" data-testid="code" elementtiming="code">
+              {groupCode(code)}
+            </span>
+          ) : (
+            <span class="code muted" data-testid="code-hidden">
+              {'•'.repeat(account.digits)}
+            </span>
+          )}
+          {state.next !== null && (
+            <span class="next muted" data-testid="next-code" aria-label={t('nextCodeLabel')}>
+              {groupCode(state.next)}
+            </span>
+          )}
+        </span>
+      </button>
+      <span class="side">
+        {feedback !== null ? (
+          <span class="feedback" role="status" data-testid="feedback">
+            {feedback}
+          </span>
+        ) : account.type === 'hotp' ? (
+          <button type="button" class="quiet small" onClick={onHotp} data-testid="hotp-next">
+            {t('hotpNextButton')}
+          </button>
+        ) : (
+          state.secondsLeft !== null && (
+            <span
+              class={`countdown${state.secondsLeft <= NEXT_CODE_SECONDS ? ' ending' : ''}`}
+              data-testid="countdown"
+              aria-label={t('secondsLeft', String(state.secondsLeft))}
+            >
+              {state.secondsLeft}
+            </span>
+          )
+        )}
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,227 @@
+/**
+ * `npm run bench`: what a user waits for, measured in real Chromium against the release build
+ * (dist/, built first). Prints medians; asserts nothing. Machines here are shared and noisy, so
+ * each figure comes with a baseline measured in the same run.
+ *
+ *   npx tsx scripts/bench.ts [--runs N] [--accounts 50,1000] [--no-build]
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Reply, RequestName, RequestOf } from '../src/messages/protocol';
+import { launchWithExtension } from './chromium';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string): string => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? (args[i + 1] ?? fallback) : fallback;
+};
+const RUNS = Number(option('runs', '20'));
+const SIZES = option('accounts', '50,1000').split(',').map(Number);
+const PASSPHRASE = 'benchmark passphrase';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
+}
+
+const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
+
+function request<K extends RequestName>(
+  page: Page,
+  type: K,
+  payload: RequestOf<K>,
+): Promise<Reply<K>> {
+  return page.evaluate(
+    (envelope) => chrome.runtime.sendMessage<typeof envelope, Reply<K>>(envelope),
+    {
+      otter: 1 as const,
+      type,
+      payload,
+    },
+  );
+}
+
+/** Times a request from inside the page (no Playwright round trip in the figure). */
+function timed<K extends RequestName>(page: Page, type: K, payload: RequestOf<K>): Promise<number> {
+  return page.evaluate(
+    async (envelope) => {
+      const start = performance.now();
+      const reply = await chrome.runtime.sendMessage<typeof envelope, { ok: boolean }>(envelope);
+      if (!reply.ok) throw new Error(`request failed: ${JSON.stringify(reply)}`);
+      return performance.now() - start;
+    },
+    { otter: 1 as const, type, payload },
+  );
+}
+
+async function stopWorker(cdp: CDPSession, origin: string): Promise<void> {
+  const stopped = new Promise<void>((done) => {
+    const listener = (event: { versions: Array<{ runningStatus: string; scriptURL: string }> }) => {
+      const ours = event.versions.filter((v) => v.scriptURL.startsWith(origin));
+      if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) {
+        cdp.off('ServiceWorker.workerVersionUpdated', listener);
+        done();
+      }
+    };
+    cdp.on('ServiceWorker.workerVersionUpdated', listener);
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+}
+
+function randomBase32(length: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let out = '';
+  for (let i = 0; i < length; i++) out += alphabet[Math.floor(Math.random() * 32)];
+  return out;
+}
+
+async function addAccounts(page: Page, count: number, from: number): Promise<void> {
+  for (let i = from; i < count; i++) {
+    const reply = await request(page, 'addAccount', {
+      entry: { secret: randomBase32(32), issuer: `Issuer ${i}`, account: `user${i}@example.com` },
+    });
+    if (!reply.ok) throw new Error(`addAccount failed: ${reply.error.code}`);
+  }
+}
+
+/** Opens the popup in its own window; returns ms from navigation start to the first code painted. */
+async function popupToFirstCode(
+  context: BrowserContext,
+  cdp: CDPSession,
+  origin: string,
+): Promise<number> {
+  const [page] = await Promise.all([
+    context.waitForEvent('page', (p) => p.url().startsWith(`${origin}/popup/`)),
+    cdp.send('Target.createTarget', {
+      url: `${origin}/popup/index.html`,
+      newWindow: true,
+      width: 380,
+      height: 600,
+    }),
+  ]);
+  // A string, not a function: tsx would add its own helpers to a function's source.
+  // The first code in the DOM, then two frames: the second rAF runs after that paint.
+  const ms = await page.evaluate<number>(`new Promise((done) => {
+    const check = () => document.querySelector('[data-testid="code"]')
+      ? requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now())))
+      : requestAnimationFrame(check);
+    check();
+  })`);
+  await page.close();
+  return ms;
+}
+
+/** Baseline: the same window, an extension page with no script (the icon). */
+async function blankPage(
+  context: BrowserContext,
+  cdp: CDPSession,
+  origin: string,
+): Promise<number> {
+  const [page] = await Promise.all([
+    context.waitForEvent('page', (p) => p.url().startsWith(`${origin}/icons/`)),
+    cdp.send('Target.createTarget', {
+      url: `${origin}/icons/icon-16.png`,
+      newWindow: true,
+      width: 380,
+      height: 600,
+    }),
+  ]);
+  await page.waitForLoadState('load');
+  const ms = await page.evaluate(() => performance.getEntriesByType('navigation')[0]!.duration);
+  await page.close();
+  return ms;
+}
+
+async function main(): Promise<void> {
+  if (!args.includes('--no-build'))
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const { context, profileDir } = await launchWithExtension({
+    extensionDir: resolve('dist'),
+    headless: true,
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const origin = `chrome-extension://${new URL(worker.url()).host}`;
+    const page = await context.newPage();
+    await page.goto(`${origin}/options/index.html`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+
+    console.log(
+      `Otter benchmark — Chromium ${context.browser()?.version() ?? '(persistent)'}, ${RUNS} runs per figure, medians (p95)\n`,
+    );
+    const create = await timed(page, 'createVault', { passphrase: PASSPHRASE });
+    console.log(
+      `create vault (two Argon2id derivations, 64 MiB t=3 and 19 MiB t=2): ${fmt(create)}`,
+    );
+
+    let have = 0;
+    for (const size of SIZES) {
+      process.stdout.write(`\n— ${size} accounts (adding…)`);
+      await addAccounts(page, size, have);
+      have = size;
+      process.stdout.write('\r');
+      console.log(`— ${size} accounts`);
+
+      const unlock: number[] = [];
+      for (let i = 0; i < Math.min(RUNS, 10); i++) {
+        await request(page, 'lock', {});
+        unlock.push(await timed(page, 'unlock', { passphrase: PASSPHRASE }));
+      }
+      console.log(
+        `  unlock (Argon2id 64 MiB, t=3, in the worker)           ${fmt(median(unlock))} (${fmt(p95(unlock))})`,
+      );
+
+      const cold: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        await stopWorker(cdp, origin);
+        cold.push(await timed(page, 'listAccounts', {}));
+      }
+      console.log(
+        `  list with codes, worker stopped before (start+decrypt)  ${fmt(median(cold))} (${fmt(p95(cold))})`,
+      );
+
+      const warm: number[] = [];
+      for (let i = 0; i < RUNS; i++) warm.push(await timed(page, 'listAccounts', {}));
+      console.log(
+        `  list with codes, worker running                        ${fmt(median(warm))} (${fmt(p95(warm))})`,
+      );
+
+      const baseline: number[] = [];
+      const popup: number[] = [];
+      const popupCold: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        baseline.push(await blankPage(context, cdp, origin));
+        popup.push(await popupToFirstCode(context, cdp, origin));
+      }
+      for (let i = 0; i < Math.min(RUNS, 10); i++) {
+        await stopWorker(cdp, origin);
+        popupCold.push(await popupToFirstCode(context, cdp, origin));
+      }
+      const m = median(popup);
+      console.log(
+        `  popup open → first code painted                        ${fmt(m)} (${fmt(p95(popup))})`,
+      );
+      console.log(
+        `  popup open → first code, worker stopped before          ${fmt(median(popupCold))} (${fmt(p95(popupCold))})`,
+      );
+      console.log(
+        `  baseline: blank extension page load in the same window  ${fmt(median(baseline))} (ratio ${(m / median(baseline)).toFixed(1)}×)`,
+      );
+    }
+  } finally {
+    await context.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,61 @@
+/**
+ * An account typed by hand: the secret key as shown on the setup page, the names, and the advanced
+ * parameters. Errors say exactly what is wrong (and where in the key) without repeating the key.
+ */
+import { err, ok, type Result } from '../result';
+import { decodeBase32 } from './secret';
+import {
+  ALGORITHMS,
+  DEFAULT_DIGITS,
+  DEFAULT_PERIOD,
+  LIMITS,
+  OTP_TYPES,
+  STEAM_DIGITS,
+  type OtpEntry,
+} from './types';
+import type { UriError } from './uri';
+
+export interface ManualInput {
+  readonly secret: string;
+  readonly issuer: string;
+  readonly account: string;
+  readonly type?: string;
+  readonly algorithm?: string;
+  readonly digits?: number;
+  readonly period?: number;
+  readonly counter?: number;
+}
+
+export const NAME_MAX_LENGTH = 256;
+
+export function parseManualEntry(input: ManualInput): Result<OtpEntry, UriError> {
+  const type = OTP_TYPES.find((t) => t === (input.type ?? 'totp'));
+  if (type === undefined) return err({ code: 'uri_type' });
+  const secret = decodeBase32(input.secret);
+  if (!secret.ok) return err(secret.error);
+  const algorithm = ALGORITHMS.find(
+    (a) => a === (input.algorithm ?? 'SHA1').toUpperCase().replace('-', ''),
+  );
+  if (algorithm === undefined) return err({ code: 'algorithm_invalid' });
+  const digits = input.digits ?? DEFAULT_DIGITS;
+  if (!Number.isInteger(digits) || digits < LIMITS.minDigits || digits > LIMITS.maxDigits) {
+    return err({ code: 'digits_invalid' });
+  }
+  const period = input.period ?? DEFAULT_PERIOD;
+  if (!Number.isInteger(period) || period < LIMITS.minPeriod || period > LIMITS.maxPeriod) {
+    return err({ code: 'period_invalid' });
+  }
+  const counter = input.counter ?? 0;
+  if (!Number.isSafeInteger(counter) || counter < 0) return err({ code: 'counter_invalid' });
+  return ok({
+    type,
+    secret: secret.value,
+    algorithm: type === 'steam' ? 'SHA1' : algorithm,
+    digits: type === 'steam' ? STEAM_DIGITS : digits,
+    period: type === 'hotp' ? DEFAULT_PERIOD : period,
+    counter: type === 'hotp' ? counter : 0,
+    issuer: input.issuer.trim().slice(0, NAME_MAX_LENGTH),
+    account: input.account.trim().slice(0, NAME_MAX_LENGTH),
+    extra: {},
+  });
+}

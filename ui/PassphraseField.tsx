@@ -1,0 +1,47 @@
+import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '../src/i18n';
+
+interface Props {
+  readonly id: string;
+  readonly label: MessageKey;
+  readonly value: string;
+  readonly onInput: (value: string) => void;
+  readonly autocomplete: 'current-password' | 'new-password';
+  readonly autofocus?: boolean;
+  readonly describedBy?: string;
+  readonly invalid?: boolean;
+}
+
+/** A passphrase input with a show/hide toggle. */
+export function PassphraseField(props: Props) {
+  const [shown, setShown] = useState(false);
+  return (
+    <div class="field">
+      <label for={props.id}>{t(props.label)}</label>
+      <div class="with-button">
+        <input
+          id={props.id}
+          // Preact's typings split inputs by type and reject the union; both are text fields here.
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it
+          type={(shown ? 'text' : 'password') as 'text'}
+          value={props.value}
+          onInput={(e) => props.onInput(e.currentTarget.value)}
+          autocomplete={props.autocomplete}
+          autofocus={props.autofocus}
+          spellcheck={false}
+          aria-describedby={props.describedBy}
+          aria-invalid={props.invalid}
+        />
+        <button
+          type="button"
+          class="quiet"
+          aria-pressed={shown}
+          aria-controls={props.id}
+          onClick={() => setShown(!shown)}
+        >
+          {t(shown ? 'hidePassphrase' : 'showPassphrase')}
+        </button>
+      </div>
+    </div>
+  );
+}
