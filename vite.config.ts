@@ -21,6 +21,10 @@ export default defineConfig(({ mode }) => {
       target: 'chrome116',
       sourcemap: false,
       reportCompressedSize: false,
+      rolldownOptions: {
+        // Not named in the manifest, so the crx plugin would not build it on its own.
+        input: { offscreen: 'offscreen/index.html' },
+      },
     },
   };
 });

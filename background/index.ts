@@ -8,7 +8,10 @@ import browser from '../src/platform/browser';
 import { createRouter } from '../src/messages/router';
 import { ready } from './context';
 import { createHandlers } from './handlers';
+import { closeClipboardDocument } from './clipboard';
+import { fillFromCommand, FILL_COMMAND } from './command';
 import { LOCK_ALARM } from './lock-alarm';
+import { isOffscreenDone } from '../offscreen/messages';
 
 const route = createRouter(createHandlers(ready), browser.runtime.id);
 
@@ -33,4 +36,17 @@ browser.idle.onStateChanged.addListener((state) => {
 browser.runtime.onStartup.addListener(() => void ready().then(({ vault }) => vault.lock()));
 browser.runtime.onInstalled.addListener((details) => {
   if (details.reason === 'update') void ready().then(({ vault }) => vault.lock());
+});
+
+// The keyboard command fills the current site's code without opening the popup; the shortcut
+// grants activeTab for the tab it was pressed in.
+chrome.commands.onCommand.addListener((command, tab) => {
+  if (command !== FILL_COMMAND || tab?.id === undefined) return;
+  void fillFromCommand(tab.id);
+});
+
+// The offscreen document reports that it cleared the clipboard: it is not needed any more.
+browser.runtime.onMessage.addListener((message: unknown) => {
+  if (isOffscreenDone(message)) void closeClipboardDocument();
+  return undefined;
 });

@@ -107,6 +107,7 @@ export function App({
           <CodeList
             list={view.reply}
             site={page.site}
+            tabId={page.id}
             onRefresh={refresh}
             onAdd={() => void chrome.runtime.openOptionsPage()}
           />

@@ -15,8 +15,15 @@ const OVERSCAN = 4;
 interface Props {
   readonly list: ResponseOf<'listAccounts'>;
   readonly site: string;
+  readonly tabId: number | null;
   readonly onRefresh: () => Promise<void>;
   readonly onAdd: () => void;
+}
+
+function hasSelectedText(): boolean {
+  const el = document.activeElement;
+  if (el instanceof HTMLInputElement) return el.selectionStart !== el.selectionEnd;
+  return (document.getSelection()?.toString() ?? '') !== '';
 }
 
 function matches(account: AccountView, query: string): boolean {
@@ -27,7 +34,7 @@ function matches(account: AccountView, query: string): boolean {
   );
 }
 
-export function CodeList({ list, site, onRefresh, onAdd }: Props) {
+export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
   const now = useNow();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
@@ -62,20 +69,46 @@ export function CodeList({ list, site, onRefresh, onAdd }: Props) {
     window.setTimeout(() => setFeedback((f) => (f?.id === id ? null : f)), 1500);
   }
 
-  async function copy(account: AccountView) {
-    const code = account.type === 'hotp' ? hotp[account.id] : rowState(account, Date.now()).code;
-    if (code === undefined || code === null) return;
+  async function writeClipboard(code: string): Promise<void> {
     await navigator.clipboard.writeText(code);
+    // The worker clears it after the user's delay, even once this popup has closed.
+    void send('codeCopied', {});
+  }
+
+  async function copy(account: AccountView) {
+    let code: string | null | undefined = rowState(account, Date.now()).code;
+    if (account.type === 'hotp') {
+      code = hotp[account.id];
+      if (code === undefined) {
+        const reply = await send('hotpNext', { id: account.id });
+        if (!reply.ok) return setError(reply.error);
+        code = reply.value.code;
+        setHotp((h) => ({ ...h, [account.id]: reply.value.code }));
+      }
+    }
+    if (code === null || code === undefined) return;
+    await writeClipboard(code);
+    setError(null);
     flash(account.id, t('copied'));
   }
 
-  async function nextHotp(account: AccountView) {
-    const reply = await send('hotpNext', { id: account.id });
-    if (!reply.ok) {
-      setError(reply.error);
+  /** Enter: type the code into the page; when no field takes it, copy it and say why. */
+  async function fill(account: AccountView) {
+    if (tabId === null) return copy(account);
+    const reply = await send('fillCode', { id: account.id, tabId });
+    if (!reply.ok) return setError(reply.error);
+    const outcome = reply.value;
+    if (outcome.filled) {
+      setError(null);
+      flash(account.id, t('filled'));
       return;
     }
-    setHotp((h) => ({ ...h, [account.id]: reply.value.code }));
+    if (outcome.code !== null) {
+      if (account.type === 'hotp') setHotp((h) => ({ ...h, [account.id]: outcome.code! }));
+      await writeClipboard(outcome.code);
+      flash(account.id, t('copiedInstead'));
+    }
+    if (outcome.reason !== 'no_account') setError({ code: outcome.reason });
   }
 
   function select(index: number) {
@@ -96,13 +129,26 @@ export function CodeList({ list, site, onRefresh, onAdd }: Props) {
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       select(selected - 1);
-    } else if (event.key === 'Enter' && current) {
+    } else if (
+      (event.ctrlKey || event.metaKey) &&
+      event.key === 'c' &&
+      current &&
+      !hasSelectedText()
+    ) {
+      // Copy shortcut: with no text selected in the search box, it copies the chosen code.
       event.preventDefault();
       void copy(current);
-    } else if (event.key === 'Escape' && query !== '') {
+    } else if (event.key === 'Enter' && current) {
       event.preventDefault();
-      setQuery('');
-      setSelected(0);
+      void fill(current);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      if (query === '') {
+        window.close();
+      } else {
+        setQuery('');
+        setSelected(0);
+      }
     } else if (
       event.key.length === 1 &&
       !event.ctrlKey &&
@@ -141,7 +187,10 @@ export function CodeList({ list, site, onRefresh, onAdd }: Props) {
       <div class="toolbar">
         <input
           ref={search}
-          type="search"
+          type="text"
+          role="combobox"
+          aria-expanded="true"
+          aria-autocomplete="list"
           class="search"
           placeholder={t('searchPlaceholder')}
           aria-label={t('searchPlaceholder')}
@@ -195,8 +244,10 @@ export function CodeList({ list, site, onRefresh, onAdd }: Props) {
                 matchesSite={sameSite(account.site, site)}
                 feedback={feedback?.id === account.id ? feedback.text : null}
                 hotpCode={hotp[account.id] ?? null}
-                onCopy={() => void copy(account)}
-                onHotp={() => void nextHotp(account)}
+                onCopy={() => {
+                  setSelected(start + i);
+                  void copy(account);
+                }}
                 onSelect={() => setSelected(start + i)}
               />
             ))}

@@ -42,10 +42,14 @@ interface Props {
   readonly feedback: string | null;
   readonly hotpCode: string | null;
   readonly onCopy: () => void;
-  readonly onHotp: () => void;
   readonly onSelect: () => void;
 }
 
+/**
+ * One account, an option of the list (the search box is the combobox that owns it): a click
+ * copies the code; Enter in the search box fills it. No controls inside, as options must not
+ * hold interactive elements.
+ */
 export function CodeRow({
   account,
   now,
@@ -54,7 +58,6 @@ export function CodeRow({
   feedback,
   hotpCode,
   onCopy,
-  onHotp,
   onSelect,
 }: Props) {
   const state = rowState(account, now);
@@ -69,51 +72,48 @@ export function CodeRow({
       aria-selected={selected}
       role="option"
       id={`account-${account.id}`}
+      onClick={onCopy}
       onMouseEnter={onSelect}
     >
-      <button
-        type="button"
-        class="row-main"
-        tabIndex={-1}
-        onClick={account.type === 'hotp' && code === null ? onHotp : onCopy}
-        aria-label={`${title} ${account.account}`}
+      <span class="labels">
+        <span class="issuer">{title}</span>
+        {account.issuer !== '' && <span class="account muted">{account.account}</span>}
+      </span>
+      <span class="code-block">
+        {code !== null ? (
+          <span class="code" data-testid="code" elementtiming="code">
+            {groupCode(code)}
+          </span>
+        ) : (
+          <span class="code muted" data-testid="code-hidden">
+            <span aria-hidden="true">{'•'.repeat(account.digits)}</span>
+            <span class="visually-hidden">{t('hotpHidden')}</span>
+          </span>
+        )}
+        {state.next !== null && (
+          <span class="next muted" data-testid="next-code">
+            <span class="visually-hidden">{t('nextCodeLabel')} </span>
+            {groupCode(state.next)}
+          </span>
+        )}
+      </span>
+      <span
+        class="side"
+        aria-hidden={feedback === null && account.type !== 'hotp' ? 'true' : undefined}
       >
-        <span class="labels">
-          <span class="issuer">{title}</span>
-          {account.issuer !== '' && <span class="account muted">{account.account}</span>}
-        </span>
-        <span class="code-block">
-          {code !== null ? (
-            <span class="code" data-testid="code" elementtiming="code">
-              {groupCode(code)}
-            </span>
-          ) : (
-            <span class="code muted" data-testid="code-hidden">
-              {'•'.repeat(account.digits)}
-            </span>
-          )}
-          {state.next !== null && (
-            <span class="next muted" data-testid="next-code" aria-label={t('nextCodeLabel')}>
-              {groupCode(state.next)}
-            </span>
-          )}
-        </span>
-      </button>
-      <span class="side">
         {feedback !== null ? (
           <span class="feedback" role="status" data-testid="feedback">
             {feedback}
           </span>
         ) : account.type === 'hotp' ? (
-          <button type="button" class="quiet small" onClick={onHotp} data-testid="hotp-next">
+          <span class="muted small" data-testid="hotp-next">
             {t('hotpNextButton')}
-          </button>
+          </span>
         ) : (
           state.secondsLeft !== null && (
             <span
               class={`countdown${state.secondsLeft <= NEXT_CODE_SECONDS ? ' ending' : ''}`}
               data-testid="countdown"
-              aria-label={t('secondsLeft', String(state.secondsLeft))}
             >
               {state.secondsLeft}
             </span>

@@ -3,6 +3,7 @@
  * (`error_<code>` in every locale; the compiler and a unit test check it). Codes, not text: an
  * error can then never carry a secret.
  */
+import { FILL_FAILURES } from './fill/fill-code';
 import { URI_ERRORS } from './otp/uri';
 import { VAULT_ERRORS } from './vault/vault';
 
@@ -14,7 +15,12 @@ export const PROTOCOL_ERRORS = [
   'internal',
 ] as const;
 
-export const ERROR_CODES = [...URI_ERRORS, ...VAULT_ERRORS, ...PROTOCOL_ERRORS] as const;
+export const ERROR_CODES = [
+  ...URI_ERRORS,
+  ...VAULT_ERRORS,
+  ...FILL_FAILURES,
+  ...PROTOCOL_ERRORS,
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface AppError {

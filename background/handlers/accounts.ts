@@ -7,10 +7,10 @@ import {
   isOptionalString,
   isString,
 } from '../../src/messages/validate';
-import { hotp } from '../../src/otp/generate';
 import { parseManualEntry } from '../../src/otp/manual';
 import { TEXT_LIMITS } from '../../src/vault/format';
 import { accountView } from '../../src/vault/view';
+import { useCode } from '../current-code';
 import type { HandlerGroup } from './types';
 
 const BAD = err({ code: 'bad_request' } as const);
@@ -83,15 +83,13 @@ export const accountHandlers: HandlerGroup<
 
   async hotpNext(payload) {
     if (!isString(payload.id, 64)) return BAD;
-    const { vault } = await context();
+    const { vault, now } = await context();
     const current = await vault.get(payload.id);
     if (!current.ok) return err({ code: current.error });
     if (current.value.type !== 'hotp') return BAD;
-    // The new counter is committed before the code leaves: a code is never shown twice.
-    const updated = await vault.update([payload.id], (a) => ({ counter: a.counter + 1 }));
-    if (!updated.ok) return err({ code: updated.error });
-    const used = updated.value[0]!;
+    const code = await useCode(vault, current.value, now());
+    if (!code.ok) return err({ code: code.error });
     await vault.touch();
-    return ok({ code: hotp(used.secret, used.algorithm, used.digits, used.counter - 1) });
+    return ok({ code: code.value });
   },
 });

@@ -4,6 +4,7 @@
  * without a handler is a type error. Payloads are plain JSON; no response ever holds a secret.
  */
 import type { AppError } from '../errors';
+import type { FillFailure } from '../fill/fill-code';
 import type { OtpType } from '../otp/types';
 import type { Result } from '../result';
 import type { Settings } from '../vault/settings';
@@ -86,7 +87,25 @@ export interface Protocol {
   updateAccount: { request: { id: string; edit: AccountEdit }; response: { account: AccountView } };
   /** Advances an HOTP counter (committed first) and returns the code for the counter used. */
   hotpNext: { request: { id: string }; response: { code: string } };
+  /**
+   * Types the account's current code into the page in `tabId`. When no field takes it, the code
+   * comes back so the popup can copy it instead (a code, never a secret).
+   */
+  fillCode: { request: { id: string; tabId: number }; response: FillOutcome };
+  /** Fills the code of the first account for the page's site (the keyboard command). */
+  fillForTab: { request: { tabId: number }; response: FillOutcome };
+  /** The popup copied a code: clear the clipboard after the user's delay, even once closed. */
+  codeCopied: { request: Empty; response: { clearAt: number | null } };
 }
+
+export type FillOutcome =
+  | { readonly filled: true; readonly accountId: string }
+  | {
+      readonly filled: false;
+      readonly reason: FillFailure | 'no_account';
+      readonly accountId: string | null;
+      readonly code: string | null;
+    };
 
 export type RequestName = keyof Protocol;
 export type RequestOf<K extends RequestName> = Protocol[K]['request'];

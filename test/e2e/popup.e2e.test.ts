@@ -1,0 +1,318 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startPageServer, type PageServer } from '../../scripts/page-server';
+import { codeAt, hotp } from '../../src/otp/generate';
+import { decodeBase32 } from '../../src/otp/secret';
+import { launchOtter, tabIdOf, type Otter } from './harness';
+import { createVaultInPopup, request } from './steps';
+import { screenshot } from './support';
+
+const SECRET = 'JBSWY3DPEHPK3PXP';
+const OTHER = 'GEZDGNBVGY3TQOJQ';
+const PASS = 'popup test passphrase';
+const bytes = (b32: string) => (decodeBase32(b32) as { value: Uint8Array }).value;
+
+/** TOTP codes valid around now (a test may straddle a period boundary). */
+function codesNow(secret = SECRET): string[] {
+  const params = {
+    type: 'totp',
+    secret: bytes(secret),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+  } as const;
+  return [-30_000, 0, 30_000].map((d) => codeAt(params, Date.now() + d));
+}
+
+let server: PageServer;
+let otter: Otter | undefined;
+
+beforeAll(async () => {
+  server = await startPageServer(resolve('test/e2e/pages'));
+  server.route('/favicon.ico', { type: 'image/x-icon', body: new Uint8Array() });
+});
+afterAll(async () => server?.close());
+afterEach(async () => {
+  await otter?.close();
+  otter = undefined;
+});
+
+/** A vault with one account for the test pages' site and one for another site. */
+async function setUp(
+  locale: 'en' | 'sv' = 'en',
+): Promise<{ page: Page; tabId: number; popup: Page }> {
+  otter = await launchOtter({ locale });
+  const page = otter.context.pages()[0]!;
+  await page.goto(`${server.url}/fill/plain.html`);
+  const tabId = await tabIdOf(otter, page);
+  const popup = await createVaultInPopup(otter, PASS, tabId);
+  await request(popup, 'addAccount', {
+    entry: {
+      secret: OTHER,
+      issuer: 'Elsewhere',
+      account: 'bob',
+      site: 'https://elsewhere.example',
+    },
+  });
+  await request(popup, 'addAccount', {
+    entry: { secret: SECRET, issuer: 'Test Bank', account: 'alice', site: server.url },
+  });
+  await popup.reload();
+  await popup.getByTestId('account').first().waitFor();
+  return { page, tabId, popup };
+}
+
+async function liveText(target: Page | Frame): Promise<string> {
+  return (await target.locator('#live').textContent()) ?? '';
+}
+
+describe('fill with Enter', () => {
+  const pages: Array<[string, (page: Page) => Promise<string>]> = [
+    ['plain.html', liveText],
+    ['controlled.html', liveText],
+    [
+      'iframe.html',
+      async (page) => liveText(page.frames().find((f) => f.url().includes('iframe-inner'))!),
+    ],
+    [
+      'one-time-code.html',
+      async (page) => {
+        await page.evaluate(() => document.querySelector('form')!.requestSubmit());
+        return (
+          JSON.parse((await page.locator('#received').textContent()) ?? '{}') as { field2: string }
+        ).field2;
+      },
+    ],
+    [
+      'split.html',
+      async (page) =>
+        await page
+          .locator('input')
+          .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).join('')),
+    ],
+  ];
+
+  it.each(pages)(
+    '%s gets the right code, the site’s account first and focused',
+    async (name, received) => {
+      const { page, popup } = await setUp();
+      await page.goto(`${server.url}/fill/${name}`);
+      await popup.reload();
+      const first = popup.getByTestId('account').first();
+      await first.waitFor();
+      expect(await first.getAttribute('aria-selected')).toBe('true');
+      expect(await first.getAttribute('data-site-match')).toBe('true');
+      expect(await first.textContent()).toContain('Test Bank');
+      await popup.keyboard.press('Enter');
+      await popup.getByTestId('feedback').filter({ hasText: 'Filled' }).waitFor();
+      expect(codesNow()).toContain(await received(page));
+    },
+  );
+
+  it('on a page without a code field: says so and copies the code instead', async () => {
+    const { page, popup, tabId } = await setUp();
+    await otter!.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(`${server.url}/fill/none.html`);
+    await popup.reload();
+    await popup.getByTestId('account').first().waitFor();
+    await popup.keyboard.press('Enter');
+    expect(await popup.getByTestId('error').getAttribute('data-code')).toBe('no_field');
+    await popup.getByTestId('feedback').filter({ hasText: 'Copied' }).waitFor();
+    expect(codesNow()).toContain(await popup.evaluate(() => navigator.clipboard.readText()));
+    expect(tabId).toBeGreaterThan(0);
+  });
+
+  it('the keyboard command fills the current site’s code (manifest command and its handler)', async () => {
+    const manifest = JSON.parse(readFileSync('dist-e2e/manifest.json', 'utf8')) as {
+      commands: Record<string, { suggested_key: { default: string } }>;
+    };
+    expect(manifest.commands['fill-code']?.suggested_key.default).toBe('Alt+Shift+O');
+    const { page, popup, tabId } = await setUp();
+    expect(await request(popup, 'fillForTab', { tabId })).toMatchObject({
+      ok: true,
+      value: { filled: true },
+    });
+    expect(codesNow()).toContain(await liveText(page));
+    // The same page on another host: not the account's site.
+    await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/fill/plain.html`);
+    expect(await request(popup, 'fillForTab', { tabId })).toMatchObject({
+      ok: true,
+      value: { filled: false, reason: 'no_account' },
+    });
+  });
+});
+
+describe('copy', () => {
+  it('a click copies; the clipboard is cleared after the delay, even with the popup closed', async () => {
+    const { popup } = await setUp();
+    await otter!.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    expect(await request(popup, 'updateSettings', { clipboardClearSeconds: 2 })).toMatchObject({
+      ok: true,
+    });
+    await popup.getByTestId('account').first().click();
+    await popup.getByTestId('feedback').filter({ hasText: 'Copied' }).waitFor();
+    const reader = await otter!.openOptions();
+    expect(codesNow()).toContain(await reader.evaluate(() => navigator.clipboard.readText()));
+    await popup.close();
+    await reader.waitForTimeout(3000);
+    expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe('');
+  });
+});
+
+describe('list', () => {
+  it('shows grouped codes with a countdown, and the next code near the end of the period', async () => {
+    const { popup } = await setUp();
+    const row = popup.getByTestId('account').first();
+    expect(await row.getByTestId('code').textContent()).toMatch(/^\d{3} \d{3}$/);
+    const left = Number(await row.getByTestId('countdown').textContent());
+    expect(left).toBeGreaterThanOrEqual(1);
+    expect(left).toBeLessThanOrEqual(30);
+    // Wait into the last five seconds of the period, then the next code shows.
+    const wait = ((left - 5) % 30) * 1000 + 300;
+    if (wait > 0) await popup.waitForTimeout(wait);
+    await row.getByTestId('next-code').waitFor({ timeout: 8000 });
+    const next = (await row.getByTestId('next-code').textContent())!.replace(/\D/g, '');
+    const params = {
+      type: 'totp',
+      secret: bytes(SECRET),
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+    } as const;
+    expect([codeAt(params, Date.now() + 30_000), codeAt(params, Date.now() + 5_000)]).toContain(
+      next,
+    );
+  });
+
+  it('search filters by issuer, account or site; Esc clears it', async () => {
+    const { popup } = await setUp();
+    await popup.keyboard.type('elsew');
+    expect(await popup.getByTestId('account').count()).toBe(1);
+    expect(await popup.getByTestId('account').textContent()).toContain('Elsewhere');
+    await popup.keyboard.press('Escape');
+    expect(await popup.getByTestId('account').count()).toBe(2);
+    await popup.keyboard.type('zzz');
+    await popup.getByTestId('no-match').waitFor();
+  });
+
+  it('arrow keys move the selection', async () => {
+    const { popup } = await setUp();
+    const rows = popup.getByTestId('account');
+    await popup.keyboard.press('ArrowDown');
+    expect(await rows.nth(1).getAttribute('aria-selected')).toBe('true');
+    await popup.keyboard.press('ArrowUp');
+    expect(await rows.nth(0).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('HOTP: each new code advances the counter, kept across reopening', async () => {
+    otter = await launchOtter();
+    const popup = await createVaultInPopup(otter, PASS);
+    await request(popup, 'addAccount', {
+      entry: { secret: SECRET, issuer: 'Counter Co', account: 'h', type: 'hotp', counter: 5 },
+    });
+    await popup.reload();
+    await popup.getByTestId('account').click();
+    expect((await popup.getByTestId('code').textContent())!.replace(' ', '')).toBe(
+      hotp(bytes(SECRET), 'SHA1', 6, 5),
+    );
+    await popup.close();
+    const again = await otter.openPopup();
+    await again.getByTestId('code-hidden').waitFor();
+    await again.getByTestId('account').click();
+    expect((await again.getByTestId('code').textContent())!.replace(' ', '')).toBe(
+      hotp(bytes(SECRET), 'SHA1', 6, 6),
+    );
+  });
+
+  it('locked: the popup asks for the passphrase and shows no code', async () => {
+    const { popup } = await setUp();
+    await popup.getByTestId('lock').click();
+    await popup.getByTestId('unlock').waitFor();
+    expect(await popup.getByTestId('code').count()).toBe(0);
+  });
+
+  it('in Swedish: the confirmation and labels', async () => {
+    const { popup } = await setUp('sv');
+    expect(await popup.getByTestId('search').getAttribute('placeholder')).toBe('Sök konton');
+    await popup.keyboard.press('Enter');
+    await popup.getByTestId('feedback').filter({ hasText: 'Ifylld' }).waitFor();
+    await screenshot(popup, 'popup-codes-sv');
+  });
+});
+
+describe('quality', () => {
+  const axeSource = readFileSync(
+    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+    'utf8',
+  );
+
+  async function axe(page: Page): Promise<string[]> {
+    await page.evaluate(axeSource);
+    const results = await page.evaluate(async () => {
+      const run = (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: Document,
+              o: object,
+            ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
+          };
+        }
+      ).axe.run;
+      return (await run(document, { resultTypes: ['violations'] })).violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.length,
+      }));
+    });
+    return results
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}, ${v.nodes})`);
+  }
+
+  it('axe finds no serious or critical problem in the popup’s states, light and dark', async () => {
+    otter = await launchOtter();
+    const popup = await otter.openPopup();
+    await popup.getByTestId('create-vault').waitFor();
+    expect(await axe(popup)).toEqual([]);
+    await request(popup, 'createVault', { passphrase: PASS });
+    await request(popup, 'addAccount', {
+      entry: { secret: SECRET, issuer: 'Test Bank', account: 'alice' },
+    });
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.reload();
+      await popup.getByTestId('account').waitFor();
+      expect(await axe(popup)).toEqual([]);
+      await screenshot(popup, `popup-codes-${scheme}`);
+    }
+    const background = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await popup.emulateMedia({ colorScheme: 'light' });
+    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(
+      background,
+    );
+    await request(popup, 'lock', {});
+    await popup.reload();
+    await popup.getByTestId('unlock').waitFor();
+    expect(await axe(popup)).toEqual([]);
+  });
+
+  it('every control in the popup has an accessible name', async () => {
+    const { popup } = await setUp();
+    const unnamed = await popup.evaluate(() =>
+      [...document.querySelectorAll('button, input, [role=option]')]
+        .filter((el) => {
+          const label = el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? '';
+          const labelled = el.id !== '' && document.querySelector(`label[for="${el.id}"]`) !== null;
+          return label.trim() === '' && !labelled;
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
+  });
+});
