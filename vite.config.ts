@@ -16,7 +16,8 @@ export default defineConfig(({ mode }) => {
       crx({ manifest: e2e ? { ...manifest, host_permissions: ['<all_urls>'] } : manifest }),
     ],
     build: {
-      outDir: e2e ? 'dist-e2e' : 'dist',
+      // OTTER_E2E_DIST lets two test runs on one machine build into separate folders.
+      outDir: e2e ? (process.env.OTTER_E2E_DIST ?? 'dist-e2e') : 'dist',
       emptyOutDir: true,
       target: 'chrome116',
       sourcemap: false,

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page, Worker } from 'playwright-core';
 import { launchWithExtension } from '../../scripts/chromium';
 
-export const E2E_DIST = resolve('dist-e2e');
+export const E2E_DIST = resolve(process.env.OTTER_E2E_DIST ?? 'dist-e2e');
 
 export type Locale = 'en' | 'sv';
 

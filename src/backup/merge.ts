@@ -1,0 +1,197 @@
+/**
+ * Restore planning: which accounts from a backup (or an import) are new, and which duplicate an
+ * account already in the vault, by the same secret and type, or by the same issuer and account
+ * name. The user chooses for each duplicate (keep both, replace, skip); `applyRestoreChoices`
+ * turns the choices into exactly what to add and what to replace, which the worker commits in
+ * one transaction. Every field of a restored account is kept, HOTP counters included.
+ */
+import { randomId } from '../crypto/random';
+import { err, ok, type Result } from '../result';
+import type { Account } from '../vault/format';
+import { sameAccountData } from './account-equality';
+
+export const DUPLICATE_CHOICES = ['keep_both', 'replace', 'skip'] as const;
+export type DuplicateChoice = (typeof DUPLICATE_CHOICES)[number];
+
+export const DUPLICATE_REASONS = ['same_secret', 'same_name'] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+export const RESTORE_ERRORS = [
+  /** The choices do not answer exactly the plan's duplicates (stale plan, or a page bug). */
+  'restore_choices_invalid',
+  /** Two accounts from the backup would replace the same account in the vault. */
+  'restore_replace_conflict',
+] as const;
+export type RestoreError = (typeof RESTORE_ERRORS)[number];
+
+export interface Duplicate {
+  /** The account from the backup; its id is the key of the user's choice. */
+  readonly incoming: Account;
+  /** The vault's account it matches (by secret first, then by name). */
+  readonly existing: Account;
+  readonly reasons: readonly DuplicateReason[];
+  /** Every field but the id is equal: skipping loses nothing. */
+  readonly identical: boolean;
+}
+
+export interface RestorePlan {
+  /** Accounts that match nothing in the vault: added as they are. */
+  readonly fresh: readonly Account[];
+  readonly duplicates: readonly Duplicate[];
+  /** Ids in use in the vault, so that nothing added overwrites a record. */
+  readonly existingIds: ReadonlySet<string>;
+}
+
+/** Exactly what to write: new records, and new contents for existing records (same ids). */
+export interface RestoreChanges {
+  readonly add: readonly Account[];
+  readonly replace: readonly Account[];
+}
+
+function secretKey(a: Account): string {
+  let hex = '';
+  for (const byte of a.secret) hex += byte.toString(16).padStart(2, '0');
+  return `${a.type}:${hex}`;
+}
+
+/** Names compared as a person would read them; null when both are empty (nothing to match). */
+function nameKey(a: Account): string | null {
+  const norm = (s: string): string => s.normalize('NFC').trim().toLowerCase();
+  const issuer = norm(a.issuer);
+  const account = norm(a.account);
+  return issuer === '' && account === '' ? null : JSON.stringify([issuer, account]);
+}
+
+export function planRestore(
+  existing: readonly Account[],
+  incoming: readonly Account[],
+): RestorePlan {
+  const bySecret = new Map<string, Account>();
+  const byName = new Map<string, Account>();
+  for (const a of existing) {
+    if (!bySecret.has(secretKey(a))) bySecret.set(secretKey(a), a);
+    const name = nameKey(a);
+    if (name !== null && !byName.has(name)) byName.set(name, a);
+  }
+  const fresh: Account[] = [];
+  const duplicates: Duplicate[] = [];
+  for (const a of incoming) {
+    const name = nameKey(a);
+    const match = bySecret.get(secretKey(a)) ?? (name === null ? undefined : byName.get(name));
+    if (match === undefined) {
+      fresh.push(a);
+      continue;
+    }
+    const reasons: DuplicateReason[] = [];
+    if (secretKey(match) === secretKey(a)) reasons.push('same_secret');
+    if (name !== null && nameKey(match) === name) reasons.push('same_name');
+    duplicates.push({
+      incoming: a,
+      existing: match,
+      reasons,
+      identical: sameAccountData(a, match),
+    });
+  }
+  return { fresh, duplicates, existingIds: new Set(existing.map((a) => a.id)) };
+}
+
+/** What a page may see of an account in the plan: labels, never the secret or the note. */
+export interface AccountLabel {
+  readonly id: string;
+  readonly issuer: string;
+  readonly account: string;
+  readonly type: Account['type'];
+  readonly trashed: boolean;
+}
+
+export interface RestorePlanView {
+  readonly fresh: readonly AccountLabel[];
+  readonly duplicates: readonly {
+    readonly incoming: AccountLabel;
+    readonly existing: AccountLabel;
+    readonly reasons: readonly DuplicateReason[];
+    readonly identical: boolean;
+    /** Skip what is already there unchanged; otherwise keep both, which loses nothing. */
+    readonly suggested: DuplicateChoice;
+  }[];
+}
+
+function label(a: Account): AccountLabel {
+  return {
+    id: a.id,
+    issuer: a.issuer,
+    account: a.account,
+    type: a.type,
+    trashed: a.trashedAt !== null,
+  };
+}
+
+export function viewRestorePlan(plan: RestorePlan): RestorePlanView {
+  return {
+    fresh: plan.fresh.map(label),
+    duplicates: plan.duplicates.map((d) => ({
+      incoming: label(d.incoming),
+      existing: label(d.existing),
+      reasons: d.reasons,
+      identical: d.identical,
+      suggested: d.identical ? 'skip' : 'keep_both',
+    })),
+  };
+}
+
+function readChoices(
+  plan: RestorePlan,
+  choices: Readonly<Record<string, unknown>>,
+): Map<string, DuplicateChoice> | null {
+  const ids = new Set(plan.duplicates.map((d) => d.incoming.id));
+  const keys = Object.keys(choices);
+  if (keys.length !== ids.size) return null;
+  const read = new Map<string, DuplicateChoice>();
+  for (const key of keys) {
+    const choice = DUPLICATE_CHOICES.find((c) => c === choices[key]);
+    if (!ids.has(key) || choice === undefined) return null;
+    read.set(key, choice);
+  }
+  return read;
+}
+
+/**
+ * Applies one choice per duplicate (`choices`: incoming id → choice, as sent by the page, so
+ * checked here). Added accounts keep every field; one whose id is already taken gets a new id.
+ * A replacement keeps the vault's record id and takes everything else from the backup, except
+ * that an HOTP counter never goes back: codes below the higher counter were already used.
+ */
+export function applyRestoreChoices(
+  plan: RestorePlan,
+  choices: Readonly<Record<string, unknown>>,
+  newId: () => string = randomId,
+): Result<RestoreChanges, RestoreError> {
+  const chosen = readChoices(plan, choices);
+  if (chosen === null) return err('restore_choices_invalid');
+
+  const used = new Set(plan.existingIds);
+  const place = (a: Account): Account => {
+    let id = a.id;
+    for (let tries = 0; used.has(id); tries++) {
+      if (tries === 100) throw new Error('newId keeps returning ids in use');
+      id = newId();
+    }
+    used.add(id);
+    return id === a.id ? a : { ...a, id };
+  };
+
+  const add = plan.fresh.map(place);
+  const replace: Account[] = [];
+  const replaced = new Set<string>();
+  for (const d of plan.duplicates) {
+    const choice = chosen.get(d.incoming.id);
+    if (choice === 'keep_both') add.push(place(d.incoming));
+    if (choice !== 'replace') continue;
+    if (replaced.has(d.existing.id)) return err('restore_replace_conflict');
+    replaced.add(d.existing.id);
+    const sameKey = d.incoming.type === 'hotp' && d.reasons.includes('same_secret');
+    const counter = sameKey ? Math.max(d.incoming.counter, d.existing.counter) : d.incoming.counter;
+    replace.push({ ...d.incoming, id: d.existing.id, counter });
+  }
+  return ok({ add, replace });
+}

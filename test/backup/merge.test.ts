@@ -1,0 +1,270 @@
+/** Restore planning: the duplicate table, the user's choices, and what gets written. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { accountsFromEntries } from '../../src/backup/imported-accounts';
+import {
+  applyRestoreChoices,
+  planRestore,
+  viewRestorePlan,
+  type RestorePlan,
+} from '../../src/backup/merge';
+import { decodeBase32 } from '../../src/otp/secret';
+import type { Account } from '../../src/vault/format';
+import { account, accountsArb } from './arbitraries';
+
+function secret(base32: string): Uint8Array {
+  const bytes = decodeBase32(base32);
+  if (!bytes.ok) throw new Error('bad test secret');
+  return bytes.value;
+}
+
+const S1 = secret('JBSWY3DPEHPK3PXP');
+const S2 = secret('GEZDGNBVGY3TQOJQ');
+const S3 = secret('KRUGS4ZANFZSAYJA');
+const S4 = secret('MFRGGZDFMZTWQ2LK');
+
+const github = account({ id: 'gh', secret: S1, issuer: 'GitHub', account: 'alice' });
+const google = account({ id: 'go', secret: S2, issuer: 'Google', account: 'bob@example.com' });
+const bank = account({
+  id: 'bk',
+  secret: S3,
+  type: 'hotp',
+  counter: 40,
+  issuer: 'Bank',
+  account: 'c',
+});
+const trashed = account({ id: 'tr', secret: S4, issuer: 'Old', account: 'd', trashedAt: 5 });
+const existing = [github, google, bank, trashed];
+
+function ids(list: readonly Account[]): string[] {
+  return list.map((a) => a.id);
+}
+
+let counter = 0;
+const newId = (): string => `new-${++counter}`;
+
+describe('finding duplicates', () => {
+  it.each<[string, Account, string | null, string[], boolean]>([
+    ['the same account, unchanged', github, 'gh', ['same_secret', 'same_name'], true],
+    [
+      'the same secret, renamed',
+      account({ id: 'x', secret: S1, issuer: 'GitHub Inc', account: 'alice' }),
+      'gh',
+      ['same_secret'],
+      false,
+    ],
+    [
+      'the same names (case, spaces and Unicode form aside), another secret',
+      account({
+        id: 'x',
+        secret: secret('ONSWG4TFOQ======'),
+        issuer: ' google ',
+        account: 'BOB@example.com',
+      }),
+      'go',
+      ['same_name'],
+      false,
+    ],
+    [
+      'the same secret but another type',
+      account({ id: 'x', secret: S1, type: 'steam', issuer: 'Steam', account: 'e' }),
+      null,
+      [],
+      false,
+    ],
+    [
+      'a trashed account in the vault',
+      account({ id: 'x', secret: S4, issuer: 'Old', account: 'd', trashedAt: 5 }),
+      'tr',
+      ['same_secret', 'same_name'],
+      true,
+    ],
+    [
+      'empty names on both sides, other secrets',
+      account({ id: 'x', secret: secret('ONSWG4TFOQ======'), issuer: '', account: '' }),
+      null,
+      [],
+      false,
+    ],
+    [
+      'a new account whose id is taken',
+      account({ id: 'gh', secret: secret('ONSWG4TFOQ======'), issuer: 'New', account: 'n' }),
+      null,
+      [],
+      false,
+    ],
+  ])('%s', (_name, incoming, match, reasons, identical) => {
+    const plan = planRestore(existing, [incoming]);
+    if (match === null) {
+      expect(plan.duplicates).toEqual([]);
+      expect(plan.fresh).toEqual([incoming]);
+    } else {
+      expect(plan.fresh).toEqual([]);
+      expect(plan.duplicates).toHaveLength(1);
+      expect(plan.duplicates[0]).toMatchObject({ existing: { id: match }, reasons, identical });
+    }
+  });
+
+  it('compares names in one Unicode form', () => {
+    const composed = account({ id: 'u', secret: S1, issuer: 'B\u00e4nk', account: '\u00e5' });
+    const decomposed = account({ id: 'x', secret: S2, issuer: 'Ba\u0308nk', account: 'a\u030a' });
+    expect(planRestore([composed], [decomposed]).duplicates[0]?.reasons).toEqual(['same_name']);
+  });
+
+  it('prefers the same secret over the same name when they point at different accounts', () => {
+    const incoming = account({ id: 'x', secret: S1, issuer: 'Google', account: 'bob@example.com' });
+    const plan = planRestore(existing, [incoming]);
+    expect(plan.duplicates[0]).toMatchObject({ existing: { id: 'gh' }, reasons: ['same_secret'] });
+  });
+
+  it('shows the page labels only: no secret, no note', () => {
+    const incoming = account({
+      id: 'x',
+      secret: S1,
+      issuer: 'GitHub',
+      account: 'alice',
+      note: 'private',
+    });
+    const view = viewRestorePlan(
+      planRestore(existing, [incoming, account({ id: 'n', secret: S4, issuer: 'N' })]),
+    );
+    expect(view.duplicates[0]).toEqual({
+      incoming: { id: 'x', issuer: 'GitHub', account: 'alice', type: 'totp', trashed: false },
+      existing: { id: 'gh', issuer: 'GitHub', account: 'alice', type: 'totp', trashed: false },
+      reasons: ['same_secret', 'same_name'],
+      identical: false,
+      suggested: 'keep_both',
+    });
+    const text = JSON.stringify(view);
+    expect(text).not.toContain('private');
+    expect(text).not.toContain('"secret":');
+    expect(text).not.toContain('"note":');
+    expect(viewRestorePlan(planRestore(existing, [github])).duplicates[0]?.suggested).toBe('skip');
+  });
+});
+
+describe('applying choices', () => {
+  const renamed = account({
+    id: 'gh',
+    secret: S1,
+    issuer: 'GitHub',
+    account: 'alice',
+    note: 'from backup',
+  });
+  const oldBank = { ...bank, id: 'bk-old', counter: 12, note: 'restored' };
+  const brandNew = account({
+    id: 'nn',
+    secret: secret('ONSWG4TFOQ======'),
+    issuer: 'New',
+    account: 'n',
+  });
+  const plan = planRestore(existing, [renamed, oldBank, brandNew]);
+
+  it('adds new accounts as they are, every field kept', () => {
+    const changes = applyRestoreChoices(plan, { gh: 'skip', 'bk-old': 'skip' }, newId);
+    expect(changes).toEqual({ ok: true, value: { add: [brandNew], replace: [] } });
+  });
+
+  it('keeps both under a new id when the id is taken', () => {
+    const changes = applyRestoreChoices(plan, { gh: 'keep_both', 'bk-old': 'keep_both' }, newId);
+    expect(changes.ok).toBe(true);
+    if (!changes.ok) return;
+    const [fresh, copy, hotp] = changes.value.add;
+    expect(fresh).toBe(brandNew);
+    expect(copy).toEqual({ ...renamed, id: expect.stringMatching(/^new-/) });
+    // Not taken, so kept: a HOTP copy keeps its own counter.
+    expect(hotp).toEqual(oldBank);
+    expect(changes.value.replace).toEqual([]);
+  });
+
+  it('replaces into the vault record, never moving an HOTP counter back', () => {
+    const changes = applyRestoreChoices(plan, { gh: 'replace', 'bk-old': 'replace' }, newId);
+    expect(changes).toEqual({
+      ok: true,
+      value: {
+        add: [brandNew],
+        replace: [renamed, { ...oldBank, id: 'bk', counter: 40 }],
+      },
+    });
+  });
+
+  it('takes a higher HOTP counter from the backup', () => {
+    const ahead = { ...bank, id: 'bk-new', counter: 99 };
+    const changes = applyRestoreChoices(planRestore(existing, [ahead]), { 'bk-new': 'replace' });
+    expect(changes.ok && changes.value.replace).toEqual([{ ...ahead, id: 'bk' }]);
+  });
+
+  it('refuses two replacements of one account', () => {
+    const twice = planRestore(existing, [renamed, { ...renamed, id: 'gh2', issuer: 'Other' }]);
+    expect(applyRestoreChoices(twice, { gh: 'replace', gh2: 'replace' })).toEqual({
+      ok: false,
+      error: 'restore_replace_conflict',
+    });
+    expect(applyRestoreChoices(twice, { gh: 'replace', gh2: 'keep_both' }).ok).toBe(true);
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['a missing choice', { gh: 'skip' }],
+    ['an unknown id', { gh: 'skip', 'bk-old': 'skip', nn: 'skip' }],
+    ['an unknown choice', { gh: 'skip', 'bk-old': 'merge' }],
+    ['a non-string choice', { gh: 'skip', 'bk-old': 1 }],
+    ['a __proto__ key', JSON.parse('{"gh":"skip","__proto__":"skip"}') as Record<string, unknown>],
+  ])('refuses choices with %s', (_name, choices) => {
+    expect(applyRestoreChoices(plan, choices)).toEqual({
+      ok: false,
+      error: 'restore_choices_invalid',
+    });
+  });
+
+  it('adds nothing twice and overwrites nothing by accident (property)', () => {
+    fc.assert(
+      fc.property(
+        accountsArb(6),
+        accountsArb(6),
+        fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+        fc.array(fc.constantFrom('keep_both', 'replace', 'skip'), { minLength: 12, maxLength: 12 }),
+        (vault, others, copied, picks) => {
+          // Some of the vault's own accounts, changed (kept ids: a backup of this vault), and others.
+          const copies = vault.filter((_, i) => copied[i]).map((a) => ({ ...a, note: 'changed' }));
+          const backup = [...copies, ...others];
+          const p: RestorePlan = planRestore(vault, backup);
+          const choices = Object.fromEntries(p.duplicates.map((d, i) => [d.incoming.id, picks[i]]));
+          const changes = applyRestoreChoices(p, choices);
+          if (!changes.ok) {
+            expect(changes.error).toBe('restore_replace_conflict');
+            return;
+          }
+          const added = ids(changes.value.add);
+          const vaultIds = new Set(ids(vault));
+          expect(new Set(added).size).toBe(added.length);
+          expect(added.filter((id) => vaultIds.has(id))).toEqual([]);
+          for (const r of changes.value.replace) expect(vaultIds.has(r.id)).toBe(true);
+          expect(p.fresh.length + p.duplicates.length).toBe(backup.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('accounts from imported entries', () => {
+  it('are made as the vault makes new accounts', () => {
+    const [made] = accountsFromEntries([{ ...github, extra: { image: 'i' } }], {
+      now: 9,
+      firstOrder: 4,
+      newId: () => 'id-1',
+    });
+    expect(made).toEqual({
+      ...github,
+      extra: { image: 'i' },
+      id: 'id-1',
+      note: '',
+      site: '',
+      pinned: false,
+      order: 4,
+      createdAt: 9,
+      updatedAt: 9,
+      trashedAt: null,
+    });
+  });
+});

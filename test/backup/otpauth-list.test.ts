@@ -1,0 +1,161 @@
+/** The plain export (one otpauth URI per line) and reading such lists back. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  formatOtpauthList,
+  otpauthListFileName,
+  readOtpauthList,
+} from '../../src/backup/otpauth-list';
+import { ALGORITHMS, LIMITS, type OtpEntry } from '../../src/otp/types';
+
+/** Names as a URI keeps them: the reader trims labels, so no leading or trailing spaces. */
+const name = fc.string({ unit: 'grapheme', maxLength: 30 }).map((s) => s.trim());
+
+const extraKey = fc
+  .stringMatching(/^[a-z][a-z0-9_]{0,8}$/)
+  .filter(
+    (k) => !['secret', 'issuer', 'algorithm', 'digits', 'period', 'counter', 'encoder'].includes(k),
+  );
+
+/** Entries as the URI reader gives them back: Steam is SHA1/5, HOTP keeps period 30, TOTP counter 0. */
+const entryArb: fc.Arbitrary<OtpEntry> = fc
+  .record({
+    type: fc.constantFrom('totp', 'hotp', 'steam'),
+    secret: fc.uint8Array({ minLength: LIMITS.minSecretBytes, maxLength: 64 }),
+    algorithm: fc.constantFrom(...ALGORITHMS),
+    digits: fc.integer({ min: LIMITS.minDigits, max: LIMITS.maxDigits }),
+    period: fc.integer({ min: LIMITS.minPeriod, max: LIMITS.maxPeriod }),
+    counter: fc.maxSafeNat(),
+    issuer: name,
+    account: name,
+    extra: fc.dictionary(extraKey, fc.string({ unit: 'grapheme', maxLength: 20 }), {
+      maxKeys: 3,
+      noNullPrototype: true,
+    }),
+  })
+  .map((e) => ({
+    ...e,
+    algorithm: e.type === 'steam' ? 'SHA1' : e.algorithm,
+    digits: e.type === 'steam' ? 5 : e.digits,
+    period: e.type === 'hotp' ? 30 : e.period,
+    counter: e.type === 'hotp' ? e.counter : 0,
+  }));
+
+const SECRET = 'JBSWY3DPEHPK3PXP';
+
+describe('round trip', () => {
+  it('reads back every entry of a list it wrote, in order', () => {
+    fc.assert(
+      fc.property(fc.array(entryArb, { minLength: 1, maxLength: 8 }), (entries) => {
+        const read = readOtpauthList(formatOtpauthList(entries));
+        expect(read.ok).toBe(true);
+        if (!read.ok) return;
+        expect(read.value.errors).toEqual([]);
+        expect(read.value.entries.map((e) => e.entry)).toEqual(entries);
+        expect(read.value.entries.map((e) => e.line)).toEqual(entries.map((_, i) => i + 1));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes one URI per line, newline-terminated, and nothing for no accounts', () => {
+    const [entry] = fc.sample(entryArb, { numRuns: 1, seed: 1 });
+    const text = formatOtpauthList([entry!, entry!]);
+    expect(text.split('\n')).toHaveLength(3);
+    expect(text.endsWith('\n')).toBe(true);
+    expect(text.startsWith('otpauth://')).toBe(true);
+    expect(formatOtpauthList([])).toBe('');
+  });
+});
+
+describe('reading lists', () => {
+  it('tolerates CRLF, CR, blank lines, spaces and a byte-order mark, counting lines as written', () => {
+    const text = `\uFEFF\r\n  otpauth://totp/A:a?secret=${SECRET}&issuer=A  \r\n\r\n\totpauth://hotp/b?secret=${SECRET}&counter=3\rotpauth://totp/c?secret=${SECRET}\n   \n`;
+    const read = readOtpauthList(text);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.value.errors).toEqual([]);
+    expect(
+      read.value.entries.map((e) => [e.line, e.entry.issuer, e.entry.account, e.entry.counter]),
+    ).toEqual([
+      [2, 'A', 'a', 0],
+      [4, '', 'b', 3],
+      [5, '', 'c', 0],
+    ]);
+  });
+
+  it('gives each bad line its own typed error and keeps the good ones', () => {
+    const lines = [
+      `otpauth://totp/ok?secret=${SECRET}`,
+      'https://example.com/not-a-uri',
+      `otpauth://motp/x?secret=${SECRET}`,
+      'otpauth://totp/x?secret=JBSW1',
+      'otpauth://totp/x?issuer=NoSecret',
+      `otpauth://totp/x?secret=${SECRET}&digits=12`,
+      `otpauth://totp/x?secret=${SECRET}&algorithm=MD5`,
+      `otpauth://totp/x?secret=${SECRET}&period=0`,
+      `otpauth://hotp/x?secret=${SECRET}&counter=-1`,
+      `otpauth://totp/x?secret=${SECRET}&image=${'x'.repeat(9000)}`,
+      `otpauth://hotp/no-counter?secret=${SECRET}`,
+    ];
+    const read = readOtpauthList(lines.join('\n'));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.value.entries.map((e) => [e.line, e.warnings])).toEqual([
+      [1, []],
+      [11, ['counter_missing']],
+    ]);
+    expect(read.value.errors).toEqual([
+      { line: 2, error: { code: 'uri_scheme' } },
+      { line: 3, error: { code: 'uri_type' } },
+      { line: 4, error: { code: 'secret_invalid_char', position: 5, digitHint: true } },
+      { line: 5, error: { code: 'secret_missing' } },
+      { line: 6, error: { code: 'digits_invalid' } },
+      { line: 7, error: { code: 'algorithm_invalid' } },
+      { line: 8, error: { code: 'period_invalid' } },
+      { line: 9, error: { code: 'counter_invalid' } },
+      { line: 10, error: { code: 'uri_too_long' } },
+    ]);
+    // Errors carry codes and positions, never the line (which may hold a secret).
+    expect(JSON.stringify(read.value.errors)).not.toContain('JBSW');
+  });
+
+  it.each([
+    ['an empty text', ''],
+    ['blank lines only', '\n \r\n\t\n'],
+  ])('calls %s empty', (_name, text) => {
+    expect(readOtpauthList(text)).toEqual({ ok: false, error: 'otpauth_list_empty' });
+  });
+
+  it('refuses a 50 MB text before splitting it, and more lines than accounts allowed', () => {
+    const started = performance.now();
+    expect(readOtpauthList('x'.repeat(50_000_000))).toEqual({
+      ok: false,
+      error: 'otpauth_list_too_large',
+    });
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(readOtpauthList('x\n'.repeat(10_001))).toEqual({
+      ok: false,
+      error: 'otpauth_list_too_large',
+    });
+  });
+
+  it('never throws on random text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+        const read = readOtpauthList(text);
+        expect(
+          read.ok || ['otpauth_list_empty', 'otpauth_list_too_large'].includes(read.error),
+        ).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('file name', () => {
+  it('carries the UTC date', () => {
+    expect(otpauthListFileName(Date.UTC(2026, 10, 24))).toBe('otter-otpauth-2026-11-24.txt');
+    expect(otpauthListFileName(Number.NaN)).toBe('otter-otpauth.txt');
+  });
+});
