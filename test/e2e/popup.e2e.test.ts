@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer, type PageServer } from '../../scripts/page-server';
 import { codeAt, hotp } from '../../src/otp/generate';
 import { decodeBase32 } from '../../src/otp/secret';
-import { launchOtter, tabIdOf, type Otter } from './harness';
+import { E2E_DIST, launchOtter, tabIdOf, type Otter } from './harness';
 import { createVaultInPopup, request } from './steps';
 import { screenshot } from './support';
 
@@ -127,7 +127,7 @@ describe('fill with Enter', () => {
   });
 
   it('the keyboard command fills the current site’s code (manifest command and its handler)', async () => {
-    const manifest = JSON.parse(readFileSync('dist-e2e/manifest.json', 'utf8')) as {
+    const manifest = JSON.parse(readFileSync(join(E2E_DIST, 'manifest.json'), 'utf8')) as {
       commands: Record<string, { suggested_key: { default: string } }>;
     };
     expect(manifest.commands['fill-code']?.suggested_key.default).toBe('Alt+Shift+O');
