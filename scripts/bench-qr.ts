@@ -1,0 +1,114 @@
+/**
+ * QR decoding benchmark on the shared screenshot corpus: decode rate, wrong results, and time by
+ * image size, for each decoder path in Node (zxing-wasm; the jsQR fallback). Printed, not asserted.
+ *
+ *   npx tsx scripts/bench-qr.ts [--corpus ../shared/qr-corpus] [--only zxing|jsqr]
+ *
+ * Each path is one section built from per-image measurements (scripts/bench/qr-report.ts): an
+ * in-browser measurement (capture + decode in the extension's worker) can be appended as another
+ * section by producing the same `Measurement`s and printing them with `formatSection`.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createQrScanner, type QrDecoderName } from '../src/qr/decode';
+import { decodePng } from './bench/png-pixels';
+import {
+  formatSection,
+  loadCorpus,
+  type BenchSection,
+  type CorpusImage,
+  type Measurement,
+} from './bench/qr-report';
+
+function zxingWasm(): ArrayBuffer {
+  const path = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
+  const bytes = readFileSync(path);
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+}
+
+async function measurePath(
+  decoder: QrDecoderName,
+  dir: string,
+  corpus: readonly CorpusImage[],
+): Promise<BenchSection> {
+  let pixelsMs: number | undefined;
+  const scanner = createQrScanner({
+    wasm: { binary: zxingWasm() },
+    readPixels: (png) => {
+      const start = performance.now();
+      const image = decodePng(png);
+      pixelsMs = performance.now() - start;
+      return Promise.resolve(image);
+    },
+    only: decoder,
+  });
+
+  // The first zxing call instantiates the module: time it apart, then measure warm calls.
+  const first = corpus[0];
+  let firstMs = Number.NaN;
+  if (first !== undefined) {
+    const start = performance.now();
+    await scanner.scan(new Uint8Array(readFileSync(join(dir, first.file))));
+    firstMs = performance.now() - start;
+  }
+
+  const measurements: Measurement[] = [];
+  for (const image of corpus) {
+    const png = new Uint8Array(readFileSync(join(dir, image.file)));
+    pixelsMs = undefined;
+    const start = performance.now();
+    const result = await scanner.scan(png);
+    const ms = performance.now() - start;
+    if (!result.ok) throw new Error(`${image.file}: ${result.error.code}`);
+    if (result.value.decoder !== decoder)
+      throw new Error(`${image.file}: ran ${result.value.decoder}`);
+    measurements.push({
+      image,
+      texts: result.value.codes.map((c) => c.text),
+      ms,
+      ...(pixelsMs === undefined ? {} : { pixelsMs }),
+    });
+    process.stderr.write('.');
+  }
+  process.stderr.write('\n');
+
+  const notes =
+    decoder === 'zxing'
+      ? [
+          'zxing-wasm 3.1 `readBarcodes` on the PNG bytes (tryHarder, tryInvert, tryDownscale), in Node.',
+          `First call (module instantiation included): ${firstMs.toFixed(0)} ms; the table is warm calls.`,
+        ]
+      : [
+          'jsQR 1.4 behind the same `scan()`: subsampled pyramid, paint-over loop, then 3×3 tiles.',
+          'Time includes PNG→RGBA by the Node test decoder (scripts/bench/png-pixels.ts); the worker uses `createImageBitmap` + `OffscreenCanvas` for that step.',
+        ];
+  return {
+    title: decoder === 'zxing' ? 'zxing-wasm (Node)' : 'jsQR fallback (Node)',
+    notes,
+    measurements,
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      corpus: { type: 'string', default: resolve(import.meta.dirname, '../../shared/qr-corpus') },
+      only: { type: 'string' },
+    },
+  });
+  const dir = resolve(values.corpus);
+  const corpus = loadCorpus(dir);
+  const paths: QrDecoderName[] =
+    values.only === 'zxing' || values.only === 'jsqr' ? [values.only] : ['zxing', 'jsqr'];
+
+  console.log(`## QR decoding on ${dir} (${corpus.length} screenshots)\n`);
+  console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+  for (const path of paths) {
+    const section = await measurePath(path, dir, corpus);
+    console.log(formatSection(section));
+  }
+}
+
+await main();

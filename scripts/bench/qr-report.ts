@@ -1,0 +1,153 @@
+/**
+ * The QR benchmark's ground truth and tables. Any decoder that yields, per corpus image, the texts
+ * it read and the time it took can be reported here: the Node paths in scripts/bench-qr.ts, and
+ * (to be added) a capture + decode inside the extension's worker, as one more section.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface CorpusImage {
+  readonly file: string;
+  /** The otpauth text a correct scan returns; null where the code is cut off by the viewport. */
+  readonly expectedText: string | null;
+  readonly otherQrs: ReadonlyArray<{ readonly text: string; readonly fullyVisible: boolean }>;
+  readonly conditions: { readonly scenario: string };
+  readonly screenshot: { readonly w: number; readonly h: number };
+}
+
+export function loadCorpus(dir: string): CorpusImage[] {
+  return JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')) as CorpusImage[];
+}
+
+/** One decode of one image. */
+export interface Measurement {
+  readonly image: CorpusImage;
+  readonly texts: readonly string[];
+  /** What the user waits for: PNG bytes in, texts out. */
+  readonly ms: number;
+  /** Of `ms`, the part spent turning the PNG into pixels, where the path does that separately. */
+  readonly pixelsMs?: number;
+}
+
+export interface BenchSection {
+  readonly title: string;
+  readonly notes: readonly string[];
+  readonly measurements: readonly Measurement[];
+}
+
+/**
+ * Wrong: an otpauth text that is not the expected one, or anything at all read from an image
+ * whose code is cut off (the viewport shows part of it: a read there would be a guess).
+ */
+export function wrongTexts(m: Measurement): string[] {
+  if (m.image.expectedText === null) return [...m.texts];
+  return m.texts.filter((t) => /^otpauth/i.test(t.trim()) && t !== m.image.expectedText);
+}
+
+const SIZE_GROUPS: ReadonlyArray<readonly [label: string, maxMegapixels: number]> = [
+  ['≤1.4 MP', 1.5],
+  ['2–6 MP', 6],
+  ['8.3 MP', 10],
+  ['14.7 MP', Infinity],
+];
+
+function megapixels(image: CorpusImage): number {
+  return (image.screenshot.w * image.screenshot.h) / 1e6;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+  return sorted[Math.max(0, rank)] ?? Number.NaN;
+}
+
+function ms(value: number): string {
+  if (Number.isNaN(value)) return '–';
+  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(0)} ms`;
+}
+
+function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+function timingRow(label: string, group: readonly Measurement[]): string[] {
+  const times = group.map((m) => m.ms).sort((a, b) => a - b);
+  const pixels = group.flatMap((m) => (m.pixelsMs === undefined ? [] : [m.pixelsMs]));
+  pixels.sort((a, b) => a - b);
+  return [
+    label,
+    String(group.length),
+    ms(percentile(times, 0.5)),
+    ms(percentile(times, 0.95)),
+    ms(times.at(-1) ?? Number.NaN),
+    pixels.length === 0 ? '–' : ms(percentile(pixels, 0.5)),
+  ];
+}
+
+/** The section as Markdown: the summary line, then time by image size. */
+export function formatSection(section: BenchSection): string {
+  const { measurements } = section;
+  const readable = measurements.filter((m) => m.image.expectedText !== null);
+  const decoded = readable.filter((m) => m.texts.includes(m.image.expectedText ?? ''));
+  const wrong = measurements.filter((m) => wrongTexts(m).length > 0);
+  const twoCode = measurements.filter((m) => m.image.otherQrs.some((q) => q.fullyVisible));
+  const bothRead = twoCode.filter((m) =>
+    m.image.otherQrs.every((q) => !q.fullyVisible || m.texts.includes(q.text)),
+  );
+  const missed = readable.filter((m) => !decoded.includes(m)).map((m) => m.image.file);
+
+  const summary = table(
+    ['decoder', 'decoded (readable)', 'wrong results', 'other codes also read'],
+    [
+      [
+        section.title,
+        `${decoded.length} / ${readable.length} (${((100 * decoded.length) / Math.max(1, readable.length)).toFixed(1)} %)`,
+        String(wrong.length),
+        `${bothRead.length} / ${twoCode.length} pages`,
+      ],
+    ],
+  );
+
+  const bySize = [
+    ...new Set(measurements.map((m) => `${m.image.screenshot.w}x${m.image.screenshot.h}`)),
+  ]
+    .map((size) =>
+      measurements.filter((m) => `${m.image.screenshot.w}x${m.image.screenshot.h}` === size),
+    )
+    .sort((a, b) => megapixels(a[0]!.image) - megapixels(b[0]!.image));
+  const header = ['image size', 'n', 'median', 'p95', 'max', 'PNG→pixels (median)'];
+  const sizeRows = bySize.map((group) =>
+    timingRow(
+      `${group[0]!.image.screenshot.w}×${group[0]!.image.screenshot.h} (${megapixels(group[0]!.image).toFixed(1)} MP)`,
+      group,
+    ),
+  );
+  let lower = 0;
+  const groupRows = SIZE_GROUPS.flatMap(([label, max]) => {
+    const group = measurements.filter(
+      (m) => megapixels(m.image) > lower && megapixels(m.image) <= max,
+    );
+    lower = max;
+    return group.length === 0 ? [] : [timingRow(label, group)];
+  });
+
+  return [
+    `### ${section.title}`,
+    '',
+    ...section.notes.map((n) => `- ${n}`),
+    ...(section.notes.length > 0 ? [''] : []),
+    summary,
+    '',
+    table(header, [...groupRows, timingRow('all', measurements)]),
+    '',
+    table(header, sizeRows),
+    '',
+    missed.length === 0 ? 'Missed: none.' : `Missed: ${missed.join(', ')}.`,
+    ...wrong.map((m) => `Wrong: ${m.image.file} (${wrongTexts(m).length} text(s))`),
+    '',
+  ].join('\n');
+}
