@@ -9,6 +9,7 @@ import { RecoverForm } from '../ui/RecoverForm';
 import { RecoveryCodeView } from '../ui/RecoveryCodeView';
 import { UnlockForm } from '../ui/UnlockForm';
 import type { ActiveTab } from './active-tab';
+import { AddAccount } from './AddAccount';
 import { CodeList } from './CodeList';
 
 type View =
@@ -18,6 +19,7 @@ type View =
   | { kind: 'locked' }
   | { kind: 'recover'; minLength: number }
   | { kind: 'list'; reply: Extract<Reply<'listAccounts'>, { ok: true }>['value'] }
+  | { kind: 'add' }
   | { kind: 'error'; error: AppError };
 
 /**
@@ -109,9 +111,10 @@ export function App({
             site={page.site}
             tabId={page.id}
             onRefresh={refresh}
-            onAdd={() => void chrome.runtime.openOptionsPage()}
+            onAdd={() => setView({ kind: 'add' })}
           />
         )}
+        {view.kind === 'add' && <AddAccount tab={page} onClose={() => void refresh()} />}
         {view.kind === 'error' && <ErrorText error={view.error} />}
       </main>
     </>

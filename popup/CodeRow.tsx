@@ -1,6 +1,6 @@
 import type { AccountView } from '../src/messages/protocol';
 import { t } from '../src/i18n';
-import { groupCode } from './code-format';
+import { groupCode } from '../ui/code-format';
 
 /** Seconds before the end of a period when the next code is shown beside the current one. */
 const NEXT_CODE_SECONDS = 5;

@@ -3,8 +3,13 @@
  * (`error_<code>` in every locale; the compiler and a unit test check it). Codes, not text: an
  * error can then never carry a secret.
  */
+import { BACKUP_ERRORS } from './backup/backup-errors';
+import { RESTORE_ERRORS } from './backup/merge';
 import { FILL_FAILURES } from './fill/fill-code';
+import { MANUAL_ERRORS } from './otp/manual';
 import { URI_ERRORS } from './otp/uri';
+import { SCAN_ERRORS } from './qr/decode';
+import { MIGRATION_ERRORS } from './qr/google-migration';
 import { VAULT_ERRORS } from './vault/vault';
 
 /** Failures of the message channel itself. */
@@ -15,10 +20,19 @@ export const PROTOCOL_ERRORS = [
   'internal',
 ] as const;
 
+/** Scanning beyond the decoder: the tab could not be captured; a scan waited too long. */
+export const SCAN_FLOW_ERRORS = ['capture_failed', 'scan_expired'] as const;
+
 export const ERROR_CODES = [
   ...URI_ERRORS,
+  ...MANUAL_ERRORS,
   ...VAULT_ERRORS,
   ...FILL_FAILURES,
+  ...SCAN_ERRORS,
+  ...SCAN_FLOW_ERRORS,
+  ...MIGRATION_ERRORS,
+  ...BACKUP_ERRORS,
+  ...RESTORE_ERRORS,
   ...PROTOCOL_ERRORS,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

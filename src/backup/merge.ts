@@ -48,18 +48,40 @@ export interface RestoreChanges {
   readonly replace: readonly Account[];
 }
 
-function secretKey(a: Account): string {
+/** The fields duplicates are found by: the key (with its type) and the names. */
+type Identity = Pick<Account, 'type' | 'secret' | 'issuer' | 'account'>;
+
+function secretKey(a: Identity): string {
   let hex = '';
   for (const byte of a.secret) hex += byte.toString(16).padStart(2, '0');
   return `${a.type}:${hex}`;
 }
 
 /** Names compared as a person would read them; null when both are empty (nothing to match). */
-function nameKey(a: Account): string | null {
+function nameKey(a: Identity): string | null {
   const norm = (s: string): string => s.normalize('NFC').trim().toLowerCase();
   const issuer = norm(a.issuer);
   const account = norm(a.account);
   return issuer === '' && account === '' ? null : JSON.stringify([issuer, account]);
+}
+
+/**
+ * The existing account a new one would duplicate (same key and type, or the same issuer and
+ * account name), and why; null when it is new. Adding by hand, by scan and by restore all use it.
+ */
+export function findDuplicate(
+  existing: readonly Account[],
+  entry: Identity,
+): { readonly existing: Account; readonly reasons: readonly DuplicateReason[] } | null {
+  const name = nameKey(entry);
+  const match =
+    existing.find((a) => secretKey(a) === secretKey(entry)) ??
+    (name === null ? undefined : existing.find((a) => nameKey(a) === name));
+  if (match === undefined) return null;
+  const reasons: DuplicateReason[] = [];
+  if (secretKey(match) === secretKey(entry)) reasons.push('same_secret');
+  if (name !== null && nameKey(match) === name) reasons.push('same_name');
+  return { existing: match, reasons };
 }
 
 export function planRestore(

@@ -4,9 +4,16 @@
  * without a handler is a type error. Payloads are plain JSON; no response ever holds a secret.
  */
 import type { AppError } from '../errors';
+import type { DuplicateReason } from '../backup/merge';
 import type { FillFailure } from '../fill/fill-code';
 import type { OtpType } from '../otp/types';
+import type { UriWarning } from '../otp/uri';
+import type { QrKind } from '../qr/classify';
+import type { QrDecoderName } from '../qr/decode';
 import type { Result } from '../result';
+import type { DuplicateChoice as RestoreChoice, RestorePlanView } from '../backup/merge';
+import type { MigrationExportSkip } from '../qr/google-migration';
+import type { BackupStatus } from '../vault/backup-state';
 import type { Settings } from '../vault/settings';
 import type { VaultState } from '../vault/vault';
 
@@ -55,6 +62,78 @@ export interface ManualEntry {
   readonly site?: string;
 }
 
+/** An otpauth:// link pasted by hand; names typed beside it win over the link's. */
+export interface UriEntry {
+  readonly uri: string;
+  readonly issuer?: string;
+  readonly account?: string;
+  readonly site?: string;
+}
+
+/** What to do when a new account looks like one already there. */
+export type DuplicateChoice = 'keep_both' | 'replace';
+
+/** An account label for prompts: which existing account, never its secret. */
+export interface AccountLabel {
+  readonly id: string;
+  readonly issuer: string;
+  readonly account: string;
+}
+
+export type AddOutcome =
+  | { readonly status: 'added'; readonly account: AccountView }
+  /** Nothing was saved: the user chooses keep both, replace (the old one goes to Trash), or cancel. */
+  | {
+      readonly status: 'duplicate';
+      readonly existing: AccountLabel;
+      readonly reasons: readonly DuplicateReason[];
+    };
+
+/** An account found in a QR code, waiting for the user's confirmation (the secret stays behind). */
+export interface ScannedAccount {
+  /** Names the sealed entry in the worker; the popup confirms by this id. */
+  readonly pendingId: string;
+  readonly issuer: string;
+  readonly account: string;
+  readonly type: OtpType;
+  readonly digits: number;
+  readonly period: number;
+  readonly warnings: readonly UriWarning[];
+  readonly duplicate: {
+    readonly existing: AccountLabel;
+    readonly reasons: readonly DuplicateReason[];
+  } | null;
+}
+
+/** What one QR code turned out to be. */
+export type ScanFinding =
+  | ({ readonly kind: 'account' } & ScannedAccount)
+  /** An otpauth:// code that is wrong in some way: the specific error, nothing saved. */
+  | { readonly kind: 'invalid-account'; readonly error: AppError }
+  /** A Google Authenticator export code: progress, and the accounts once every code is in. */
+  | {
+      readonly kind: 'google-export';
+      readonly batchId: number;
+      readonly scanned: number;
+      readonly size: number;
+      readonly missing: readonly number[];
+      readonly repeated: boolean;
+      readonly accounts: readonly ScannedAccount[] | null;
+      /** Accounts of the export that cannot be imported (unsupported or damaged). */
+      readonly unreadable: number;
+    }
+  | { readonly kind: 'invalid-google-export'; readonly error: AppError }
+  | { readonly kind: 'microsoft' }
+  /** Not an account: what it is, with only what a message needs (a host, a network name). */
+  | { readonly kind: 'other'; readonly what: QrKind; readonly detail: string | null };
+
+export interface ScanReport {
+  readonly decoder: QrDecoderName;
+  /** The origin of the scanned page, saved as the accounts' site ('' for an image). */
+  readonly site: string;
+  readonly findings: readonly ScanFinding[];
+}
+
 export interface AccountEdit {
   readonly issuer?: string;
   readonly account?: string;
@@ -63,7 +142,7 @@ export interface AccountEdit {
   readonly pinned?: boolean;
 }
 
-export interface Protocol {
+export interface Protocol extends ManageProtocol {
   status: { request: Empty; response: Status };
   createVault: {
     request: { passphrase: string };
@@ -83,8 +162,25 @@ export interface Protocol {
     request: Empty;
     response: { accounts: AccountView[]; damaged: number; now: number };
   };
-  addAccount: { request: { entry: ManualEntry }; response: { account: AccountView } };
+  addAccount: {
+    request: { entry: ManualEntry | UriEntry; onDuplicate?: DuplicateChoice };
+    response: AddOutcome;
+  };
   updateAccount: { request: { id: string; edit: AccountEdit }; response: { account: AccountView } };
+  /** Screenshots the tab (activeTab grant) and reads every QR code in it. */
+  scanTab: { request: { tabId: number }; response: ScanReport };
+  /** The same for an image the user chose, dropped or pasted (PNG bytes, base64). */
+  scanImage: { request: { png: string }; response: ScanReport };
+  /** Saves a scanned account, with the names as the user edited them. */
+  addScanned: {
+    request: { pendingId: string; issuer: string; account: string; onDuplicate?: DuplicateChoice };
+    response: AddOutcome;
+  };
+  /** Imports the accounts of a complete Google export in one transaction. */
+  importScanned: {
+    request: { pendingIds: string[]; duplicates: 'skip' | 'keep_both' };
+    response: { added: number; skipped: number };
+  };
   /** Advances an HOTP counter (committed first) and returns the code for the counter used. */
   hotpNext: { request: { id: string }; response: { code: string } };
   /**
@@ -96,6 +192,85 @@ export interface Protocol {
   fillForTab: { request: { tabId: number }; response: FillOutcome };
   /** The popup copied a code: clear the clipboard after the user's delay, even once closed. */
   codeCopied: { request: Empty; response: { clearAt: number | null } };
+}
+
+/** A file for the options page to offer as a download (an encrypted backup, or after a warning). */
+export interface FileOffer {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly text: string;
+}
+
+/** An account the Google transfer codes cannot carry, and why. */
+export interface SkippedExport {
+  readonly issuer: string;
+  readonly account: string;
+  readonly reason: MigrationExportSkip;
+}
+
+/** The restore requests carry the file and password again: the worker may stop in between. */
+export interface RestoreRequest {
+  readonly text: string;
+  readonly password: string;
+}
+
+/** The requests of the accounts, trash and backup pages (background/handlers/manage.ts, backup.ts). */
+export interface ManageProtocol {
+  /** Accounts in use and in the trash (trashed ones without codes), for the options page. */
+  manageList: {
+    request: Empty;
+    response: {
+      accounts: AccountView[];
+      trash: AccountView[];
+      damaged: number;
+      trashRetentionDays: number;
+    };
+  };
+  /** Moves accounts to the trash, from where they can be restored. */
+  trashAccounts: { request: { ids: string[] }; response: { trashed: number } };
+  /** Takes accounts out of the trash (Restore, and Undo right after a removal). */
+  untrashAccounts: { request: { ids: string[] }; response: { restored: number } };
+  /** Deletes accounts that are in the trash, for good. */
+  deleteForever: { request: { ids: string[]; confirm: 'delete-forever' }; response: Empty };
+  /** Puts an account right before another (null: last) in its group (pinned or not). */
+  moveAccount: { request: { id: string; before: string | null }; response: Empty };
+  backupStatus: { request: Empty; response: BackupStatus & { reminderDays: number } };
+  /**
+   * Makes an encrypted backup, checked by decrypting it again, under the vault passphrase (typed
+   * again and checked) or a separate password. `damaged`: unreadable records left out.
+   */
+  createBackup: {
+    request: { password: string; source: 'passphrase' | 'password' };
+    response: FileOffer & { accounts: number; damaged: number };
+  };
+  /** The unencrypted otpauth:// list; the token says the page showed the warning first. */
+  exportPlain: { request: { confirm: 'unencrypted' }; response: FileOffer & { accounts: number } };
+  /** Google Authenticator transfer URIs (at most 10 accounts each), after the same warning. */
+  exportGoogle: {
+    request: { confirm: 'unencrypted' };
+    response: { uris: string[]; skipped: SkippedExport[]; accounts: number };
+  };
+  /** Checks a picked file without the password (not a backup, too new, damaged). */
+  inspectBackup: { request: { text: string }; response: Empty };
+  /** Decrypts a backup and says what restoring it would do; changes nothing. */
+  planRestore: {
+    request: RestoreRequest;
+    response: {
+      plan: RestorePlanView;
+      exportedAt: number;
+      /** Nothing in the vault yet (after a reinstall): restoring the settings is suggested. */
+      vaultEmpty: boolean;
+      settingsDiffer: boolean;
+    };
+  };
+  /** Restores with one choice per duplicate (incoming id → choice), all or nothing. */
+  confirmRestore: {
+    request: RestoreRequest & {
+      choices: Record<string, RestoreChoice>;
+      restoreSettings: boolean;
+    };
+    response: { added: number; replaced: number };
+  };
 }
 
 export type FillOutcome =

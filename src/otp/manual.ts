@@ -28,6 +28,10 @@ export interface ManualInput {
 
 export const NAME_MAX_LENGTH = 256;
 
+/** Typed or pasted input that is not a usable key, beyond the URI and secret errors. */
+export const MANUAL_ERRORS = ['microsoft_activation'] as const;
+export type ManualErrorCode = (typeof MANUAL_ERRORS)[number];
+
 export function parseManualEntry(input: ManualInput): Result<OtpEntry, UriError> {
   const type = OTP_TYPES.find((t) => t === (input.type ?? 'totp'));
   if (type === undefined) return err({ code: 'uri_type' });

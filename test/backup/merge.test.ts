@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { accountsFromEntries } from '../../src/backup/imported-accounts';
 import {
   applyRestoreChoices,
+  findDuplicate,
   planRestore,
   viewRestorePlan,
   type RestorePlan,
@@ -266,5 +267,45 @@ describe('accounts from imported entries', () => {
       updatedAt: 9,
       trashedAt: null,
     });
+  });
+});
+
+describe('findDuplicate (adding one account)', () => {
+  const base = (over: Partial<Account>): Account =>
+    ({
+      id: 'x',
+      type: 'totp',
+      secret: new Uint8Array([1, 2, 3, 4, 5, 6]),
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+      issuer: 'GitHub',
+      account: 'alice',
+      extra: {},
+      note: '',
+      site: '',
+      pinned: false,
+      order: 1,
+      createdAt: 0,
+      updatedAt: 0,
+      trashedAt: null,
+      ...over,
+    }) as Account;
+
+  it.each<[string, Partial<Account>, string[] | null]>([
+    ['same key', { issuer: 'Other', account: 'bob' }, ['same_secret']],
+    ['same names, other key', { secret: new Uint8Array([9, 9, 9, 9, 9, 9]) }, ['same_name']],
+    [
+      'same names in other case and spacing',
+      { secret: new Uint8Array([9, 9, 9, 9, 9, 9]), issuer: ' github ', account: 'ALICE' },
+      ['same_name'],
+    ],
+    ['both', {}, ['same_secret', 'same_name']],
+    ['same key, other type', { type: 'hotp', issuer: 'Other', account: 'bob' }, null],
+    ['nothing shared', { secret: new Uint8Array([9, 9, 9, 9, 9, 9]), issuer: 'GitLab' }, null],
+  ])('%s', (_name, over, reasons) => {
+    const found = findDuplicate([base({})], base({ id: 'new', ...over }));
+    expect(found?.reasons ?? null).toEqual(reasons);
   });
 });

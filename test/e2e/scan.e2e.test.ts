@@ -1,0 +1,254 @@
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startPageServer, type PageServer } from '../../scripts/page-server';
+import { qrPng } from '../../scripts/qr-image';
+import { codeAt } from '../../src/otp/generate';
+import { decodeBase32 } from '../../src/otp/secret';
+import { hasShared, readSharedText } from '../support/shared';
+import { launchOtter, tabIdOf, type Otter } from './harness';
+import { createVaultInPopup, request } from './steps';
+import { screenshot } from './support';
+
+const PASS = 'scan test passphrase';
+const SECRET = 'KRUGS4ZANFZSAYJAONSWG4TFOQQGWZLZ';
+const URI = `otpauth://totp/Otter%20Test%20Bank:alice%40example.com?secret=${SECRET}&issuer=Otter%20Test%20Bank`;
+const URI2 =
+  'otpauth://totp/Second%20Shop:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Second%20Shop';
+const MICROSOFT =
+  'phonefactor://activate_account?code=123456789&url=https%3A%2F%2Fmobileappcommunicator.auth.microsoft.com%2Factivate%2F123456789%2FWEU';
+
+function codesNow(secret = SECRET): string[] {
+  const bytes = (decodeBase32(secret) as { value: Uint8Array }).value;
+  const params = {
+    type: 'totp',
+    secret: bytes,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+  } as const;
+  return [-30_000, 0, 30_000].map((d) => codeAt(params, Date.now() + d));
+}
+
+let server: PageServer;
+let otter: Otter | undefined;
+
+/** A setup page showing the given QR texts (and nothing else that looks like a code). */
+async function setupPage(name: string, texts: readonly string[]): Promise<string> {
+  const images = await Promise.all(texts.map((text) => qrPng(text, 5)));
+  images.forEach((png, i) =>
+    server.route(`/qr/${name}-${i}.png`, { type: 'image/png', body: png }),
+  );
+  const imgs = images
+    .map((_, i) => `<img src="/qr/${name}-${i}.png" alt="QR code ${i + 1}">`)
+    .join('\n');
+  server.route(`/${name}.html`, {
+    type: 'text/html; charset=utf-8',
+    body: `<!doctype html><title>Set up</title><h1>Set up your authenticator app</h1><p>Scan this code.</p>${imgs}`,
+  });
+  return `${server.url}/${name}.html`;
+}
+
+beforeAll(async () => {
+  server = await startPageServer(resolve('test/e2e/pages'));
+  server.route('/favicon.ico', { type: 'image/x-icon', body: new Uint8Array() });
+});
+afterAll(async () => server?.close());
+afterEach(async () => {
+  await otter?.close();
+  otter = undefined;
+});
+
+/** A vault, a tab showing `url`, and the popup opened over it on the add-account view. */
+async function openOver(url: string): Promise<{ page: Page; popup: Page }> {
+  otter = await launchOtter();
+  const page = otter.context.pages()[0]!;
+  await page.goto(url);
+  await page.waitForLoadState('load');
+  const popup = await createVaultInPopup(otter, PASS, await tabIdOf(otter, page));
+  await popup.getByTestId('add-account').click();
+  return { page, popup };
+}
+
+async function accountCount(popup: Page): Promise<number> {
+  const list = await request(popup, 'listAccounts', {});
+  return list.ok ? list.value.accounts.length : -1;
+}
+
+describe('scan the QR code on the page', () => {
+  it('one code: confirm, saved with the page’s site, and the code shown is right', async () => {
+    const url = await setupPage('one', [URI]);
+    const { popup } = await openOver(url);
+    await popup.getByTestId('scan').click();
+    await popup.getByTestId('confirm-scanned').waitFor();
+    expect(await popup.getByLabel('Service').inputValue()).toBe('Otter Test Bank');
+    expect(await popup.getByLabel('Account name').inputValue()).toBe('alice@example.com');
+    await popup.getByText(`Otter will show it first on ${server.url}.`).waitFor();
+    await screenshot(popup, 'popup-scan-confirm');
+    await popup.getByRole('button', { name: 'Save account' }).click();
+    await popup.getByTestId('verify').waitFor();
+    const shown = (await popup.getByTestId('verify-code').textContent())!
+      .replace(/\s|\d+$/g, '')
+      .slice(0, 6);
+    expect(codesNow()).toContain(shown);
+    await popup.getByRole('button', { name: 'Done' }).click();
+    const row = popup.getByTestId('account').first();
+    await row.waitFor();
+    expect(await row.getAttribute('data-site-match')).toBe('true');
+    const list = await request(popup, 'listAccounts', {});
+    expect(list.ok && list.value.accounts.map((a) => [a.issuer, a.site])).toEqual([
+      ['Otter Test Bank', server.url],
+    ]);
+  });
+
+  it('two codes on the page: the user picks one', async () => {
+    const url = await setupPage('two', [URI, URI2]);
+    const { popup } = await openOver(url);
+    await popup.getByTestId('scan').click();
+    await popup.getByTestId('pick').waitFor();
+    expect(await popup.getByTestId('pick').getByRole('button').allTextContents()).toEqual(
+      expect.arrayContaining(['Otter Test Bank (alice@example.com)', 'Second Shop (bob)']),
+    );
+    await popup.getByRole('button', { name: 'Second Shop (bob)' }).click();
+    await popup.getByRole('button', { name: 'Save account' }).click();
+    await popup.getByTestId('verify').waitFor();
+    const list = await request(popup, 'listAccounts', {});
+    expect(list.ok && list.value.accounts.map((a) => a.issuer)).toEqual(['Second Shop']);
+  });
+
+  it.skipIf(!hasShared)(
+    'a Google Authenticator export over two codes: "1 of 2", then import all',
+    async () => {
+      const [first, second] = readSharedText(
+        'formats/samples/google-migration/SYNTHETIC_two_batch_export.txt',
+      )
+        .split('\n')
+        .filter((l) => l.startsWith('otpauth-migration://'));
+      const url1 = await setupPage('export-1', [first!]);
+      const url2 = await setupPage('export-2', [second!]);
+      const { page, popup } = await openOver(url1);
+      await popup.getByTestId('scan').click();
+      expect(await popup.getByTestId('export-progress').textContent()).toBe(
+        '1 of 2 codes scanned. Show the next code in Google Authenticator, then scan again.',
+      );
+      await page.goto(url2);
+      await popup.getByTestId('rescan').click();
+      await popup.getByTestId('export-accounts').waitFor();
+      const names = await popup.getByTestId('export-accounts').locator('li').count();
+      expect(names).toBeGreaterThanOrEqual(2);
+      await popup.getByTestId('import-export').click();
+      await popup.getByTestId('imported').waitFor();
+      expect(await accountCount(popup)).toBe(names);
+    },
+  );
+
+  it('Microsoft Authenticator’s own code: explains, saves nothing', async () => {
+    const url = await setupPage('microsoft', [MICROSOFT]);
+    const { popup } = await openOver(url);
+    await popup.getByTestId('scan').click();
+    const notice = popup.getByTestId('microsoft');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('I want to use a different authenticator app');
+    expect(await notice.textContent()).toContain("Can't scan image?");
+    expect(await accountCount(popup)).toBe(0);
+  });
+
+  it('no QR code on the page: says so and how to fix it', async () => {
+    const { popup } = await openOver(`${server.url}/fill/plain.html`);
+    await popup.getByTestId('scan').click();
+    expect(await popup.getByTestId('none-found').textContent()).toBe(
+      'No QR code found on this page. Scroll so the whole code is visible, or zoom in, and scan again.',
+    );
+  });
+
+  it('another kind of QR code: says what it is', async () => {
+    const url = await setupPage('link', ['https://example.com/download-our-app']);
+    const { popup } = await openOver(url);
+    await popup.getByTestId('scan').click();
+    await popup.getByText('A QR code here is a link to example.com, not an account.').waitFor();
+    expect(await accountCount(popup)).toBe(0);
+  });
+});
+
+describe('enter the key by hand', () => {
+  it('saves, shows the code to verify, and a second identical entry asks first', async () => {
+    const { popup } = await openOver(`${server.url}/fill/plain.html`);
+    await popup.getByTestId('manual').click();
+    await popup
+      .getByLabel('Secret key or otpauth:// link')
+      .fill(SECRET.toLowerCase().replace(/(.{4})/g, '$1 '));
+    await popup.getByLabel('Service').fill('Hand Bank');
+    await popup.getByLabel('Account name').fill('carol');
+    expect(await popup.getByLabel('Site').inputValue()).toBe(server.url);
+    await popup.getByRole('button', { name: 'Save account' }).click();
+    await popup.getByTestId('verify').waitFor();
+    expect(codesNow()).toContain(
+      (await popup.getByTestId('verify-code').textContent())!.replace(/\s/g, '').slice(0, 6),
+    );
+
+    await popup.getByRole('button', { name: 'Done' }).click();
+    await popup.getByTestId('add-account').click();
+    await popup.getByTestId('manual').click();
+    await popup.getByLabel('Secret key or otpauth:// link').fill(SECRET);
+    await popup.getByLabel('Service').fill('Another name');
+    await popup.getByRole('button', { name: 'Save account' }).click();
+    await popup.getByTestId('duplicate').waitFor();
+    expect(await popup.getByTestId('duplicate').textContent()).toContain(
+      '“Hand Bank (carol)” has the same secret key.',
+    );
+    await popup.getByRole('button', { name: 'Replace it (the old one goes to Trash)' }).click();
+    await popup.getByTestId('verify').waitFor();
+    const list = await request(popup, 'listAccounts', {});
+    expect(list.ok && list.value.accounts.map((a) => a.issuer)).toEqual(['Another name']);
+  });
+
+  it.each<[string, string, Record<string, string>, RegExp]>([
+    [
+      'a digit base32 does not use',
+      'JBSW Y3D0 EHPK 3PXP',
+      {},
+      /digit at position 9 .*A 0 may be the letter O/,
+    ],
+    [
+      'another invalid character',
+      'JBSWY3DP!HPK3PXP',
+      {},
+      /character at position 9 that cannot be part of a key/,
+    ],
+    ['a key too short', 'JBSWY3', {}, /too short/],
+    ['Microsoft’s 9-digit code', '123 456 789', {}, /only works in Microsoft's app/],
+    [
+      'a link with bad digits',
+      `otpauth://totp/x?secret=${SECRET}&digits=12`,
+      {},
+      /number of digits/,
+    ],
+    [
+      'a link that is not otpauth',
+      'https://example.com/2fa',
+      {},
+      /This is not an otpauth:\/\/ link/,
+    ],
+    ['a period of zero', SECRET, { period: '0' }, /period must be a whole number/],
+  ])(
+    '%s: a specific message, no key echoed, nothing saved',
+    async (_name, secret, advanced, message) => {
+      const { popup } = await openOver(`${server.url}/fill/plain.html`);
+      await popup.getByTestId('manual').click();
+      await popup.getByLabel('Secret key or otpauth:// link').fill(secret);
+      await popup.getByLabel('Service').fill('Bad');
+      if (advanced.period !== undefined) {
+        await popup.getByText('Advanced').click();
+        await popup.getByLabel('Period (seconds)').fill(advanced.period);
+      }
+      await popup.getByRole('button', { name: 'Save account' }).click();
+      const error = popup.getByTestId('error');
+      await error.waitFor();
+      const text = (await error.textContent()) ?? '';
+      expect(text).toMatch(message);
+      expect(text).not.toContain(secret.replace(/\s/g, '').slice(0, 6));
+      expect(await accountCount(popup)).toBe(0);
+    },
+  );
+});

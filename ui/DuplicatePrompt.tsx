@@ -1,0 +1,43 @@
+import type { DuplicateReason } from '../src/backup/merge';
+import { t } from '../src/i18n';
+import type { AccountLabel, DuplicateChoice } from '../src/messages/protocol';
+
+/** Asked before saving an account that looks like one already there. */
+export function DuplicatePrompt({
+  existing,
+  reasons,
+  onChoose,
+  onCancel,
+}: {
+  existing: AccountLabel;
+  reasons: readonly DuplicateReason[];
+  onChoose: (choice: DuplicateChoice) => void;
+  onCancel: () => void;
+}) {
+  const name =
+    existing.account === '' ? existing.issuer : `${existing.issuer} (${existing.account})`;
+  return (
+    <section
+      class="stack card"
+      role="alertdialog"
+      aria-labelledby="duplicate-title"
+      data-testid="duplicate"
+    >
+      <h3 id="duplicate-title">{t('duplicateTitle')}</h3>
+      {reasons.map((reason) => (
+        <p key={reason}>{t(`duplicate_${reason}`, name)}</p>
+      ))}
+      <div class="buttons">
+        <button type="button" class="primary" onClick={() => onChoose('keep_both')} autofocus>
+          {t('keepBothButton')}
+        </button>
+        <button type="button" onClick={() => onChoose('replace')}>
+          {t('replaceButton')}
+        </button>
+        <button type="button" class="quiet" onClick={onCancel}>
+          {t('cancelButton')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../src/i18n';
+import { send } from '../src/messages/client';
+import type { AccountView } from '../src/messages/protocol';
+import { groupCode } from './code-format';
+
+/**
+ * Right after an account is saved: its current code, large, for the set-up page's "enter the
+ * code from your app" step, with a copy button.
+ */
+export function VerifyCode({ account, onDone }: { account: AccountView; onDone: () => void }) {
+  const [view, setView] = useState(account);
+  const [hotp, setHotp] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [now, setNow] = useState(Date.now());
+
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+
+  // Past the period, ask again for the current code (one request per period).
+  useEffect(() => {
+    if (view.validUntil === null || now < view.validUntil) return;
+    void send('listAccounts', {}).then((reply) => {
+      const fresh = reply.ok ? reply.value.accounts.find((a) => a.id === view.id) : undefined;
+      if (fresh) setView(fresh);
+    });
+  }, [now >= (view.validUntil ?? Infinity)]);
+
+  async function newHotp() {
+    const reply = await send('hotpNext', { id: view.id });
+    if (reply.ok) setHotp(reply.value.code);
+  }
+
+  const code = view.type === 'hotp' ? hotp : view.code;
+  const left =
+    view.validUntil === null ? null : Math.max(0, Math.ceil((view.validUntil - now) / 1000));
+  return (
+    <section class="stack verify" data-testid="verify">
+      <h2>{t('verifyTitle')}</h2>
+      <p>
+        <strong>{view.issuer || view.account}</strong>
+        {view.issuer !== '' && view.account !== '' && <span class="muted"> · {view.account}</span>}
+      </p>
+      <p>{t('verifyIntro')}</p>
+      {code !== null ? (
+        <p class="big-code" data-testid="verify-code">
+          {groupCode(code)}
+          {left !== null && (
+            <span class="countdown" aria-label={t('secondsLeft', String(left))}>
+              {' '}
+              {left}
+            </span>
+          )}
+        </p>
+      ) : (
+        <button type="button" onClick={newHotp}>
+          {t('hotpNextButton')}
+        </button>
+      )}
+      <div class="buttons">
+        {code !== null && (
+          <button
+            type="button"
+            onClick={async () => {
+              await navigator.clipboard.writeText(code);
+              void send('codeCopied', {});
+              setCopied(true);
+            }}
+          >
+            {copied ? t('copied') : t('copyButton')}
+          </button>
+        )}
+        <button type="button" class="primary" onClick={onDone}>
+          {t('doneButton')}
+        </button>
+      </div>
+    </section>
+  );
+}
