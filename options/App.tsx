@@ -8,16 +8,17 @@ import { ErrorText } from '../ui/ErrorText';
 import { RecoverForm } from '../ui/RecoverForm';
 import { RecoveryCodeView } from '../ui/RecoveryCodeView';
 import { UnlockForm } from '../ui/UnlockForm';
+import { AddAccount } from './sections/AddAccount';
 import { Security } from './sections/Security';
 
-const SECTIONS = ['security'] as const;
+const SECTIONS = ['add', 'security'] as const;
 type Section = (typeof SECTIONS)[number];
 
-const SECTION_TITLES: Record<Section, MessageKey> = { security: 'securityTitle' };
+const SECTION_TITLES: Record<Section, MessageKey> = { add: 'addTitle', security: 'securityTitle' };
 
 function sectionFromHash(): Section {
   const name = location.hash.replace(/^#/, '');
-  return SECTIONS.find((s) => s === name) ?? 'security';
+  return SECTIONS.find((s) => s === name) ?? SECTIONS[0];
 }
 
 export function App() {
@@ -80,6 +81,7 @@ export function App() {
           ))}
         </nav>
         <div class="content">
+          {section === 'add' && <AddAccount />}
           {section === 'security' && (
             <Security minLength={status.minPassphraseLength} onLocked={refresh} onReset={refresh} />
           )}

@@ -252,3 +252,68 @@ describe('enter the key by hand', () => {
     },
   );
 });
+
+describe('from an image (options page)', () => {
+  it('reads a chosen screenshot of a QR code and adds the account', async () => {
+    otter = await launchOtter();
+    const popup = await createVaultInPopup(otter, PASS);
+    const options = await otter.openOptions();
+    await options.goto(`${otter.origin}/options/index.html#add`);
+    await options
+      .getByTestId('image-input')
+      .setInputFiles({
+        name: 'qr.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from(await qrPng(URI, 4)),
+      });
+    await options.getByTestId('confirm-scanned').waitFor();
+    await options.getByRole('button', { name: 'Save account' }).click();
+    await options.getByTestId('verify').waitFor();
+    expect(codesNow()).toContain(
+      (await options.getByTestId('verify-code').textContent())!.replace(/\s/g, '').slice(0, 6),
+    );
+    const list = await request(popup, 'listAccounts', {});
+    expect(list.ok && list.value.accounts.map((a) => [a.issuer, a.site])).toEqual([
+      ['Otter Test Bank', ''],
+    ]);
+  });
+
+  it.skipIf(!hasShared)(
+    'reads a photo of a Google Authenticator export (three accounts)',
+    async () => {
+      otter = await launchOtter();
+      const popup = await createVaultInPopup(otter, PASS);
+      const options = await otter.openOptions();
+      await options.goto(`${otter.origin}/options/index.html#add`);
+      const { sharedPath } = await import('../support/shared');
+      await options
+        .getByTestId('image-input')
+        .setInputFiles(
+          sharedPath('formats/samples/google-migration/scito_test_googleauth_export.png'),
+        );
+      await options.getByTestId('export-accounts').waitFor();
+      expect(await options.getByTestId('export-accounts').locator('li').count()).toBe(3);
+      await options.getByTestId('import-export').click();
+      await options.getByTestId('imported').waitFor();
+      expect(await accountCount(popup)).toBe(3);
+    },
+  );
+
+  it('says so when the image has no QR code', async () => {
+    otter = await launchOtter();
+    await createVaultInPopup(otter, PASS);
+    const options = await otter.openOptions();
+    await options.goto(`${otter.origin}/options/index.html#add`);
+    const { readFileSync } = await import('node:fs');
+    await options
+      .getByTestId('image-input')
+      .setInputFiles({
+        name: 'icon.png',
+        mimeType: 'image/png',
+        buffer: readFileSync('public/icons/icon-128.png'),
+      });
+    expect(await options.getByTestId('none-found').textContent()).toBe(
+      'No QR code found in this image. Use a sharper or larger image, or crop it to the code.',
+    );
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * Any image the browser can decode (PNG, JPEG, WebP, a pasted screenshot) as PNG bytes in
+ * base64, for the worker's scanner. Very large photos are scaled down: a QR code needs a few
+ * pixels per module, not 50 megapixels.
+ */
+const MAX_PIXELS = 16_000_000;
+
+export async function imageToPngBase64(image: Blob): Promise<string | null> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(image);
+  } catch {
+    return null;
+  }
+  const scale = Math.min(1, Math.sqrt(MAX_PIXELS / (bitmap.width * bitmap.height)));
+  const width = Math.max(1, Math.round(bitmap.width * scale));
+  const height = Math.max(1, Math.round(bitmap.height * scale));
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d');
+  if (context === null) return null;
+  context.drawImage(bitmap, 0, 0, width, height);
+  bitmap.close();
+  const png = new Uint8Array(
+    await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer(),
+  );
+  let binary = '';
+  for (let i = 0; i < png.length; i += 0x8000)
+    binary += String.fromCharCode(...png.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
