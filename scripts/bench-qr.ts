@@ -2,7 +2,7 @@
  * QR decoding benchmark on the shared screenshot corpus: decode rate, wrong results, and time by
  * image size, for each decoder path in Node (zxing-wasm; the jsQR fallback). Printed, not asserted.
  *
- *   npx tsx scripts/bench-qr.ts [--corpus ../shared/qr-corpus] [--only zxing|jsqr]
+ *   npx tsx scripts/bench-qr.ts [--corpus ../shared/qr-corpus] [--only zxing|jsqr] [--runs 20] [--no-browser]
  *
  * Each path is one section built from per-image measurements (scripts/bench/qr-report.ts): an
  * in-browser measurement (capture + decode in the extension's worker) can be appended as another
@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createQrScanner, type QrDecoderName } from '../src/qr/decode';
 import { decodePng } from './bench/png-pixels';
+import { formatBrowserFigures, measureInBrowser } from './bench/qr-browser';
 import {
   formatSection,
   loadCorpus,
@@ -96,6 +97,8 @@ async function main(): Promise<void> {
     options: {
       corpus: { type: 'string', default: resolve(import.meta.dirname, '../../shared/qr-corpus') },
       only: { type: 'string' },
+      runs: { type: 'string', default: '20' },
+      'no-browser': { type: 'boolean', default: false },
     },
   });
   const dir = resolve(values.corpus);
@@ -109,6 +112,8 @@ async function main(): Promise<void> {
     const section = await measurePath(path, dir, corpus);
     console.log(formatSection(section));
   }
+  if (!values['no-browser'])
+    console.log(formatBrowserFigures(await measureInBrowser(Number(values.runs))));
 }
 
 await main();
