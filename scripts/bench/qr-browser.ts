@@ -85,14 +85,10 @@ export async function measureInBrowser(runs: number): Promise<BrowserQrFigures[]
         const scanOnce = (): Promise<{ ms: number; found: boolean }> =>
           control.evaluate(async (id) => {
             const start = performance.now();
-            const reply = (await chrome.runtime.sendMessage({
-              otter: 1,
-              type: 'scanTab',
-              payload: { tabId: id },
-            })) as {
-              ok: boolean;
-              value?: { findings: Array<{ kind: string }> };
-            };
+            const reply = await chrome.runtime.sendMessage<
+              object,
+              { ok: boolean; value?: { findings: Array<{ kind: string }> } }
+            >({ otter: 1, type: 'scanTab', payload: { tabId: id } });
             const ms = performance.now() - start;
             return {
               ms,
