@@ -2,6 +2,7 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { inlinePopupCss } from './scripts/vite/inline-popup-css.ts';
 
 /**
  * `vite build` makes the release in dist/. `vite build --mode e2e` makes the browser-test variant
@@ -14,6 +15,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       preact(),
       crx({ manifest: e2e ? { ...manifest, host_permissions: ['<all_urls>'] } : manifest }),
+      inlinePopupCss(),
     ],
     build: {
       // OTTER_E2E_DIST lets two test runs on one machine build into separate folders.
@@ -22,6 +24,8 @@ export default defineConfig(({ mode }) => {
       target: 'chrome116',
       sourcemap: false,
       reportCompressedSize: false,
+      // Chrome supports modulepreload natively: the polyfill would be one more script to load.
+      modulePreload: { polyfill: false },
       rolldownOptions: {
         // Not named in the manifest, so the crx plugin would not build it on its own.
         input: { offscreen: 'offscreen/index.html' },

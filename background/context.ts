@@ -8,6 +8,7 @@ import type { SessionArea } from '../src/vault/session';
 import { runMigrations } from '../src/vault/migrations';
 import { VaultStore } from '../src/vault/store';
 import { Vault } from '../src/vault/vault';
+import { clearCodeCache } from './code-cache';
 import { scheduleLock } from './lock-alarm';
 
 export interface WorkerContext {
@@ -32,7 +33,10 @@ async function start(): Promise<WorkerContext> {
     store,
     session: sessionArea(),
     now: () => Date.now(),
-    onLockChange: (lockAt) => void scheduleLock(lockAt),
+    onLockChange: (lockAt) => {
+      void scheduleLock(lockAt);
+      if (lockAt === null) void clearCodeCache();
+    },
   });
   return { vault, now: () => Date.now() };
 }

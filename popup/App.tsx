@@ -3,14 +3,20 @@ import type { AppError } from '../src/errors';
 import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
 import type { Reply } from '../src/messages/protocol';
-import { CreateVaultForm } from '../ui/CreateVaultForm';
+import type { listFromCache } from '../src/vault/code-cache';
 import { ErrorText } from '../ui/ErrorText';
-import { RecoverForm } from '../ui/RecoverForm';
-import { RecoveryCodeView } from '../ui/RecoveryCodeView';
+import { Lazy } from '../ui/Lazy';
 import { UnlockForm } from '../ui/UnlockForm';
 import type { ActiveTab } from './active-tab';
-import { AddAccount } from './AddAccount';
 import { CodeList } from './CodeList';
+
+type CachedList = NonNullable<ReturnType<typeof listFromCache>>;
+
+// Loaded when needed: first run, recovery and adding accounts are rare next to reading codes.
+const loadCreate = () => import('../ui/CreateVaultForm').then((m) => m.CreateVaultForm);
+const loadRecoveryCode = () => import('../ui/RecoveryCodeView').then((m) => m.RecoveryCodeView);
+const loadRecover = () => import('../ui/RecoverForm').then((m) => m.RecoverForm);
+const loadAdd = () => import('./AddAccount').then((m) => m.AddAccount);
 
 type View =
   | { kind: 'loading' }
@@ -28,9 +34,11 @@ type View =
  */
 export function App({
   firstList,
+  cached,
   tab,
 }: {
   firstList: Promise<Reply<'listAccounts'>>;
+  cached: Promise<CachedList | null>;
   tab: Promise<ActiveTab>;
 }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
@@ -53,7 +61,14 @@ export function App({
 
   useEffect(() => {
     // The tab is known within a few milliseconds; waiting for it avoids re-ordering after paint.
+    let answered = false;
+    void Promise.all([cached, tab]).then(([list, active]) => {
+      if (answered || list === null) return;
+      setPage(active);
+      setView({ kind: 'list', reply: { ...list, now: Date.now() } });
+    });
     void Promise.all([firstList, tab]).then(([reply, active]) => {
+      answered = true;
       setPage(active);
       void show(reply);
     });
@@ -86,12 +101,17 @@ export function App({
       <main>
         {view.kind === 'loading' && <p class="muted">{t('loading')}</p>}
         {view.kind === 'create' && (
-          <CreateVaultForm
-            minLength={view.minLength}
-            onCreated={(code) => setView({ kind: 'recovery-code', code })}
+          <Lazy
+            load={loadCreate}
+            props={{
+              minLength: view.minLength,
+              onCreated: (code: string) => setView({ kind: 'recovery-code', code }),
+            }}
           />
         )}
-        {view.kind === 'recovery-code' && <RecoveryCodeView code={view.code} onDone={refresh} />}
+        {view.kind === 'recovery-code' && (
+          <Lazy load={loadRecoveryCode} props={{ code: view.code, onDone: () => void refresh() }} />
+        )}
         {view.kind === 'locked' && (
           <UnlockForm
             onUnlocked={refresh}
@@ -99,10 +119,13 @@ export function App({
           />
         )}
         {view.kind === 'recover' && (
-          <RecoverForm
-            minLength={view.minLength}
-            onUnlocked={refresh}
-            onBack={() => setView({ kind: 'locked' })}
+          <Lazy
+            load={loadRecover}
+            props={{
+              minLength: view.minLength,
+              onUnlocked: () => void refresh(),
+              onBack: () => setView({ kind: 'locked' }),
+            }}
           />
         )}
         {view.kind === 'list' && (
@@ -114,7 +137,9 @@ export function App({
             onAdd={() => setView({ kind: 'add' })}
           />
         )}
-        {view.kind === 'add' && <AddAccount tab={page} onClose={() => void refresh()} />}
+        {view.kind === 'add' && (
+          <Lazy load={loadAdd} props={{ tab: page, onClose: () => void refresh() }} />
+        )}
         {view.kind === 'error' && <ErrorText error={view.error} />}
       </main>
     </>

@@ -17,6 +17,7 @@ import { classifyQrText, recogniseMicrosoftManualEntry } from '../../src/qr/clas
 import type { Result } from '../../src/result';
 import { TEXT_LIMITS } from '../../src/vault/format';
 import { accountView } from '../../src/vault/view';
+import { refreshCodeCache } from '../code-cache';
 import { useCode } from '../current-code';
 import type { HandlerGroup } from './types';
 
@@ -76,6 +77,8 @@ export const accountHandlers: HandlerGroup<
     if (!list.ok) return err({ code: list.error });
     await vault.touch();
     const at = now();
+    // Once the answer is on its way: the popup's next open can then paint without this worker.
+    setTimeout(() => void refreshCodeCache(vault, now), 100);
     return ok({
       accounts: list.value.accounts
         .filter((a) => a.trashedAt === null)

@@ -245,6 +245,43 @@ describe('list', () => {
   });
 });
 
+describe('code cache (paints without waking the worker)', () => {
+  const cacheOf = (page: Page) =>
+    page.evaluate(
+      async () => (await chrome.storage.session.get('otter.codes'))['otter.codes'] as unknown,
+    );
+
+  it('is written after the popup asks, holds no secret, and is cleared by a change and by lock', async () => {
+    const { popup } = await setUp();
+    await popup.waitForFunction(
+      async () => (await chrome.storage.session.get('otter.codes'))['otter.codes'] !== undefined,
+    );
+    const cache = JSON.stringify(await cacheOf(popup));
+    expect(cache).toContain('Test Bank');
+    expect(cache).not.toContain(SECRET);
+    expect(cache).not.toContain('secret');
+
+    // A change made elsewhere (here: a rename) clears it, so no stale name can be painted.
+    const list = await request(popup, 'listAccounts', {});
+    const id = list.ok ? list.value.accounts.find((a) => a.issuer === 'Test Bank')!.id : '';
+    await popup.waitForFunction(
+      async () => (await chrome.storage.session.get('otter.codes'))['otter.codes'] !== undefined,
+    );
+    await request(popup, 'updateAccount', { id, edit: { issuer: 'Renamed Bank' } });
+    expect(await cacheOf(popup)).toBeUndefined();
+    const again = await otter!.openPopup();
+    await again.getByText('Renamed Bank').waitFor();
+    expect(await again.getByText('Test Bank').count()).toBe(0);
+
+    await again.waitForFunction(
+      async () => (await chrome.storage.session.get('otter.codes'))['otter.codes'] !== undefined,
+    );
+    await again.getByTestId('lock').click();
+    await again.getByTestId('unlock').waitFor();
+    expect(await cacheOf(again)).toBeUndefined();
+  });
+});
+
 describe('quality', () => {
   const axeSource = readFileSync(
     createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
