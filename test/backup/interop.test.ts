@@ -6,6 +6,7 @@
  * interpreter); where they are missing it is skipped and says so.
  */
 import { spawnSync } from 'node:child_process';
+import { pythonWithCrypto } from '../support/python';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -39,6 +40,8 @@ describe('a backup written by Python from the document', () => {
           lockOnScreenLock: false,
           clipboardClearSeconds: 45,
           trashRetentionDays: 60,
+          // Not in this (older-shaped) fixture: settings are additive, so it takes its default.
+          backupReminderDays: 7,
         },
         accounts: [
           {
@@ -104,17 +107,8 @@ describe('a backup written by Python from the document', () => {
   });
 });
 
-// Debian's python3-argon2 and python3-cryptography (installed by .ci/run) live in /usr/bin/python3,
-// which a pyenv `python3` earlier on PATH would hide.
-const candidates = [process.env.OTTER_PYTHON, 'python3', '/usr/bin/python3'].filter(
-  (p): p is string => p !== undefined,
-);
-const python =
-  candidates.find(
-    (p) => spawnSync(p, ['-c', 'import argon2, cryptography'], { stdio: 'ignore' }).status === 0,
-  ) ?? candidates[0]!;
-const hasPython =
-  spawnSync(python, ['-c', 'import argon2, cryptography'], { stdio: 'ignore' }).status === 0;
+const python = pythonWithCrypto ?? 'python3';
+const hasPython = pythonWithCrypto !== null;
 const describePython = hasPython ? describe : describe.skip;
 const skipNote = hasPython ? '' : ` (skipped: ${python} lacks argon2-cffi or cryptography)`;
 
@@ -149,6 +143,7 @@ describePython(`the Python in docs/backup-format.md${skipNote}`, () => {
           lockOnScreenLock: true,
           clipboardClearSeconds: 0,
           trashRetentionDays: 9,
+          backupReminderDays: 0,
         },
       },
       'pässword 🦦',
