@@ -4,7 +4,7 @@
  * runs the same demo headless, step by step, saving a screenshot of each step to demo-output/.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { codeAt } from '../src/otp/generate';
@@ -14,6 +14,7 @@ import { startPageServer } from './page-server';
 import { qrPng } from './qr-image';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
+const PASSPHRASE = 'demo passphrase for otter';
 const URI = `otpauth://totp/Otter%20Demo%20Bank:alice%40example.com?secret=${SECRET}&issuer=Otter%20Demo%20Bank`;
 const OUTPUT = resolve('demo-output');
 
@@ -62,7 +63,34 @@ async function runHeaded(baseUrl: string): Promise<void> {
 async function shot(page: Page, name: string): Promise<void> {
   const path = `${OUTPUT}/${name}.png`;
   await page.screenshot({ path });
-  console.log(`  saved ${path}`);
+  console.log(`   saved ${path}`);
+}
+
+/** The popup, as the toolbar button would open it over `tabId` (a window of its own). */
+async function openPopup(
+  context: BrowserContext,
+  anchor: Page,
+  id: string,
+  tabId: number,
+): Promise<Page> {
+  const cdp = await context.newCDPSession(anchor);
+  const url = `chrome-extension://${id}/popup/index.html?tab=${tabId}`;
+  const [popup] = await Promise.all([
+    context.waitForEvent('page', (p) => p.url() === url),
+    cdp.send('Target.createTarget', { url, newWindow: true, width: 380, height: 600 }),
+  ]);
+  await cdp.detach();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.waitForLoadState('domcontentloaded');
+  return popup;
+}
+
+async function tabIdOf(context: BrowserContext, url: string): Promise<number> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return worker.evaluate(
+    async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1,
+    url,
+  );
 }
 
 async function runHeadless(baseUrl: string): Promise<void> {
@@ -73,37 +101,72 @@ async function runHeadless(baseUrl: string): Promise<void> {
     'Headless Chromium has no toolbar to click, so the demo uses the test build (dist-e2e/),',
   );
   console.log(
-    'which differs from the release only by the <all_urls> permission that stands in for that click.',
+    'which differs from the release only by the <all_urls> permission that stands in for that click.\n',
   );
   execFileSync('npx', ['vite', 'build', '--mode', 'e2e', '--logLevel', 'warn'], {
     stdio: 'inherit',
   });
   mkdirSync(OUTPUT, { recursive: true });
-  const { context } = await launchWithExtension({
+  const { context, profileDir } = await launchWithExtension({
     extensionDir: resolve('dist-e2e'),
     headless: true,
   });
   try {
     const id = await extensionId(context);
-    const setup = context.pages()[0] ?? (await context.newPage());
-    await setup.goto(`${baseUrl}/setup.html`);
-    console.log('1. The demo bank shows its authenticator setup page with a QR code.');
-    await shot(setup, '1-setup-page');
+    const site = context.pages()[0] ?? (await context.newPage());
+    await site.goto(`${baseUrl}/setup.html`);
+    console.log('1. The demo bank asks you to set up an authenticator app, with a QR code.');
+    await shot(site, '1-setup-page');
 
-    const popup = await context.newPage();
-    await popup.setViewportSize({ width: 380, height: 600 });
-    await popup.goto(`chrome-extension://${id}/popup/index.html`);
-    await popup.waitForLoadState('networkidle');
-    console.log("2. Otter's popup, as the toolbar button opens it.");
-    await shot(popup, '2-popup');
+    let popup = await openPopup(context, site, id, await tabIdOf(context, site.url()));
+    console.log('2. First run: Otter asks for a passphrase, then shows the recovery code once.');
+    await popup.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await popup.getByLabel('Repeat passphrase').fill(PASSPHRASE);
+    await shot(popup, '2-create-vault');
+    await popup.getByRole('button', { name: 'Create vault' }).click();
+    await popup.getByTestId('recovery-code').waitFor();
+    await shot(popup, '3-recovery-code');
+    await popup.getByLabel('I have stored my recovery code somewhere safe').check();
+    await popup.getByRole('button', { name: 'Continue' }).click();
 
-    const signin = await context.newPage();
-    await signin.goto(`${baseUrl}/signin.html`);
-    console.log('3. The sign-in page asks for a code.');
-    await shot(signin, '3-signin-page');
-    console.log(`Done. Screenshots are in ${OUTPUT}/.`);
+    console.log(
+      '3. "Add account" → "Scan QR code": Otter reads the code on the page and offers the account.',
+    );
+    await popup.getByTestId('add-account').click();
+    await popup.getByTestId('scan').click();
+    await popup.getByTestId('confirm-scanned').waitFor();
+    await shot(popup, '4-scanned');
+    await popup.getByRole('button', { name: 'Save account' }).click();
+    await popup.getByTestId('verify').waitFor();
+    await shot(popup, '5-verify-code');
+    const code = ((await popup.getByTestId('verify-code').textContent()) ?? '')
+      .replace(/\s/g, '')
+      .slice(0, 6);
+    await popup.getByRole('button', { name: 'Done' }).click();
+
+    console.log('4. The code goes into the setup page, which accepts it.');
+    await site.fill('#code', code);
+    await site.click('button[type=submit]');
+    await site.locator('#result.ok').waitFor();
+    await shot(site, '6-setup-verified');
+    await popup.close();
+
+    console.log(
+      "5. Later, at sign-in: the popup puts this site's account first; Enter fills the code.",
+    );
+    await site.goto(`${baseUrl}/signin.html`);
+    popup = await openPopup(context, site, id, await tabIdOf(context, site.url()));
+    await popup.getByTestId('account').first().waitFor();
+    await shot(popup, '7-popup-codes');
+    await popup.keyboard.press('Enter');
+    await popup.getByTestId('feedback').waitFor();
+    await site.click('button[type=submit]');
+    await site.locator('#result.ok').waitFor();
+    await shot(site, '8-signed-in');
+    console.log(`\nDone: every step worked. Screenshots are in ${OUTPUT}/.`);
   } finally {
     await context.close();
+    rmSync(profileDir, { recursive: true, force: true });
   }
 }
 
