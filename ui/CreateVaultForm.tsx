@@ -3,8 +3,7 @@ import type { AppError } from '../src/errors';
 import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
 import { ErrorText } from './ErrorText';
-import { PassphraseField } from './PassphraseField';
-import { StrengthMeter } from './StrengthMeter';
+import { NewPassphraseFields, passphraseReady } from './NewPassphraseFields';
 
 /** First run: choose the passphrase (twice), then the worker creates the vault. */
 export function CreateVaultForm({
@@ -18,7 +17,6 @@ export function CreateVaultForm({
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
-  const differ = repeat !== '' && repeat !== passphrase;
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -35,40 +33,22 @@ export function CreateVaultForm({
     <form onSubmit={submit} class="stack" data-testid="create-vault">
       <h2>{t('createTitle')}</h2>
       <p>{t('createIntro')}</p>
-      <PassphraseField
-        id="new-passphrase"
-        label="passphraseLabel"
+      <NewPassphraseFields
+        id="create"
+        minLength={minLength}
         value={passphrase}
-        onInput={setPassphrase}
-        autocomplete="new-password"
+        repeat={repeat}
+        onValue={setPassphrase}
+        onRepeat={setRepeat}
+        label="passphraseLabel"
+        repeatLabel="passphraseRepeatLabel"
         autofocus
-        describedBy="passphrase-hint passphrase-strength"
       />
-      <p class="muted small" id="passphrase-hint">
-        {t('passphraseMinHint', String(minLength))}
-      </p>
-      <StrengthMeter passphrase={passphrase} id="passphrase-strength" />
-      <PassphraseField
-        id="repeat-passphrase"
-        label="passphraseRepeatLabel"
-        value={repeat}
-        onInput={setRepeat}
-        autocomplete="new-password"
-        describedBy={differ ? 'repeat-error' : undefined}
-        invalid={differ}
-      />
-      {differ && (
-        <p class="error" id="repeat-error">
-          {t('passphrasesDiffer')}
-        </p>
-      )}
       <ErrorText error={error} />
       <button
         class="primary"
         type="submit"
-        disabled={
-          busy || passphrase === '' || passphrase !== repeat || [...passphrase].length < minLength
-        }
+        disabled={busy || !passphraseReady(passphrase, repeat, minLength)}
       >
         {busy ? t('creating') : t('createButton')}
       </button>

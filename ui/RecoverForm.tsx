@@ -3,8 +3,7 @@ import type { AppError } from '../src/errors';
 import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
 import { ErrorText } from './ErrorText';
-import { PassphraseField } from './PassphraseField';
-import { StrengthMeter } from './StrengthMeter';
+import { NewPassphraseFields, passphraseReady } from './NewPassphraseFields';
 
 /** Forgotten passphrase: the recovery code unlocks, and a new passphrase is set at once. */
 export function RecoverForm({
@@ -21,7 +20,6 @@ export function RecoverForm({
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
-  const differ = repeat !== '' && repeat !== passphrase;
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -52,32 +50,19 @@ export function RecoverForm({
           placeholder="ABCD-EFGH-IJKL-MNOP-QRST-UVWX"
         />
       </div>
-      <PassphraseField
-        id="recover-passphrase"
-        label="passphraseNewLabel"
+      <NewPassphraseFields
+        id="recover"
+        minLength={minLength}
         value={passphrase}
-        onInput={setPassphrase}
-        autocomplete="new-password"
-        describedBy="recover-hint"
+        repeat={repeat}
+        onValue={setPassphrase}
+        onRepeat={setRepeat}
       />
-      <p class="muted small" id="recover-hint">
-        {t('passphraseMinHint', String(minLength))}
-      </p>
-      <StrengthMeter passphrase={passphrase} id="recover-strength" />
-      <PassphraseField
-        id="recover-repeat"
-        label="passphraseNewRepeatLabel"
-        value={repeat}
-        onInput={setRepeat}
-        autocomplete="new-password"
-        invalid={differ}
-      />
-      {differ && <p class="error">{t('passphrasesDiffer')}</p>}
       <ErrorText error={error} />
       <button
         class="primary"
         type="submit"
-        disabled={busy || code === '' || passphrase === '' || passphrase !== repeat}
+        disabled={busy || code === '' || !passphraseReady(passphrase, repeat, minLength)}
       >
         {t('recoverButton')}
       </button>

@@ -6,7 +6,7 @@ import type { Settings } from '../../src/vault/settings';
 import { SETTING_BOUNDS } from '../../src/vault/settings';
 import { ErrorText } from '../../ui/ErrorText';
 import { PassphraseField } from '../../ui/PassphraseField';
-import { StrengthMeter } from '../../ui/StrengthMeter';
+import { NewPassphraseFields, passphraseReady } from '../../ui/NewPassphraseFields';
 
 function ChangePassphrase({ minLength }: { minLength: number }) {
   const [current, setCurrent] = useState('');
@@ -15,7 +15,6 @@ function ChangePassphrase({ minLength }: { minLength: number }) {
   const [error, setError] = useState<AppError | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
-  const differ = repeat !== '' && repeat !== next;
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -45,27 +44,14 @@ function ChangePassphrase({ minLength }: { minLength: number }) {
         onInput={setCurrent}
         autocomplete="current-password"
       />
-      <PassphraseField
-        id="next-passphrase"
-        label="passphraseNewLabel"
+      <NewPassphraseFields
+        id="next"
+        minLength={minLength}
         value={next}
-        onInput={setNext}
-        autocomplete="new-password"
-        describedBy="next-hint"
+        repeat={repeat}
+        onValue={setNext}
+        onRepeat={setRepeat}
       />
-      <p class="muted small" id="next-hint">
-        {t('passphraseMinHint', String(minLength))}
-      </p>
-      <StrengthMeter passphrase={next} id="next-strength" />
-      <PassphraseField
-        id="next-repeat"
-        label="passphraseNewRepeatLabel"
-        value={repeat}
-        onInput={setRepeat}
-        autocomplete="new-password"
-        invalid={differ}
-      />
-      {differ && <p class="error">{t('passphrasesDiffer')}</p>}
       <ErrorText error={error} />
       {done && (
         <p class="ok" role="status" data-testid="passphrase-changed">
@@ -75,7 +61,7 @@ function ChangePassphrase({ minLength }: { minLength: number }) {
       <button
         class="primary"
         type="submit"
-        disabled={busy || current === '' || next === '' || next !== repeat}
+        disabled={busy || current === '' || !passphraseReady(next, repeat, minLength)}
       >
         {t('changePassphraseButton')}
       </button>

@@ -1,0 +1,41 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { onBrowserStart, onIdleState, onInstalled } from '../../background/lock-triggers';
+import { freshIndexedDB } from '../support/fake-idb';
+import { makeVault, type TestVault } from './helpers';
+
+let t: TestVault;
+beforeEach(async () => {
+  freshIndexedDB();
+  t = await makeVault();
+  const created = await t.vault.create('lock trigger passphrase');
+  if (!created.ok) throw new Error(created.error);
+});
+
+const state = async () => (await t.vault.state()).state;
+
+describe('what locks the vault', () => {
+  it('the screen lock, when the setting is on (the default)', async () => {
+    await onIdleState(t.vault, 'idle');
+    expect(await state()).toBe('unlocked');
+    await onIdleState(t.vault, 'locked');
+    expect(await state()).toBe('locked');
+    expect(t.session.data.size).toBe(0);
+  });
+
+  it('not the screen lock when the user turned that off', async () => {
+    await t.vault.updateSettings({ lockOnScreenLock: false });
+    await onIdleState(t.vault, 'locked');
+    expect(await state()).toBe('unlocked');
+  });
+
+  it('a browser start and an extension update, but not a Chrome update or a reinstall event', async () => {
+    await onInstalled(t.vault, 'chrome_update');
+    expect(await state()).toBe('unlocked');
+    await onInstalled(t.vault, 'update');
+    expect(await state()).toBe('locked');
+    await t.vault.unlock('lock trigger passphrase');
+    await onBrowserStart(t.vault);
+    expect(await state()).toBe('locked');
+    expect(t.lockChanges.at(-1)).toBeNull();
+  });
+});
