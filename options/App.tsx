@@ -8,13 +8,23 @@ import { ErrorText } from '../ui/ErrorText';
 import { RecoverForm } from '../ui/RecoverForm';
 import { RecoveryCodeView } from '../ui/RecoveryCodeView';
 import { UnlockForm } from '../ui/UnlockForm';
+import { Accounts } from './sections/Accounts';
 import { AddAccount } from './sections/AddAccount';
+import { Backup } from './sections/Backup';
+import { BackupReminder } from './sections/BackupReminder';
 import { Security } from './sections/Security';
+import { Trash } from './sections/Trash';
 
-const SECTIONS = ['add', 'security'] as const;
+const SECTIONS = ['accounts', 'add', 'trash', 'backup', 'security'] as const;
 type Section = (typeof SECTIONS)[number];
 
-const SECTION_TITLES: Record<Section, MessageKey> = { add: 'addTitle', security: 'securityTitle' };
+const SECTION_TITLES: Record<Section, MessageKey> = {
+  accounts: 'accountsTitle',
+  add: 'addTitle',
+  trash: 'trashTitle',
+  backup: 'backupTitle',
+  security: 'securityTitle',
+};
 
 function sectionFromHash(): Section {
   const name = location.hash.replace(/^#/, '');
@@ -38,6 +48,8 @@ export function App() {
     void refresh();
     const onHash = () => setSection(sectionFromHash());
     window.addEventListener('hashchange', onHash);
+    // The hash may have changed between the first render and this listener.
+    onHash();
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
@@ -81,9 +93,18 @@ export function App() {
           ))}
         </nav>
         <div class="content">
+          {section !== 'backup' && <BackupReminder key={section} />}
+          {section === 'accounts' && <Accounts />}
           {section === 'add' && <AddAccount />}
+          {section === 'trash' && <Trash />}
+          {section === 'backup' && <Backup minLength={status.minPassphraseLength} />}
           {section === 'security' && (
-            <Security minLength={status.minPassphraseLength} onLocked={refresh} onReset={refresh} />
+            <Security
+              minLength={status.minPassphraseLength}
+              policy={status.policy}
+              onLocked={refresh}
+              onReset={refresh}
+            />
           )}
         </div>
       </div>

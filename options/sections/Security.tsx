@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
+import type { Policy } from '../../src/policy/policy';
 import type { Settings } from '../../src/vault/settings';
-import { SETTING_BOUNDS } from '../../src/vault/settings';
+import { NumberSetting } from './NumberSetting';
 import { ErrorText } from '../../ui/ErrorText';
 import { PassphraseField } from '../../ui/PassphraseField';
 import { NewPassphraseFields, passphraseReady } from '../../ui/NewPassphraseFields';
@@ -69,7 +70,7 @@ function ChangePassphrase({ minLength }: { minLength: number }) {
   );
 }
 
-function LockSettings() {
+function LockSettings({ policy }: { policy: Policy }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   useEffect(() => {
@@ -83,33 +84,36 @@ function LockSettings() {
   }
 
   if (settings === null) return <ErrorText error={error} />;
-  const bounds = SETTING_BOUNDS.autoLockMinutes;
+  const forced = policy.lockOnScreenLock === true;
   return (
     <div class="stack card" data-testid="lock-settings">
       <h3>{t('autoLockTitle')}</h3>
-      <div class="field">
-        <label for="auto-lock">{t('autoLockMinutesLabel')}</label>
-        <input
-          id="auto-lock"
-          type="number"
-          min={bounds.min}
-          max={bounds.max}
-          value={settings.autoLockMinutes}
-          onChange={(e) => {
-            const value = Number(e.currentTarget.value);
-            if (Number.isInteger(value) && value >= bounds.min && value <= bounds.max)
-              void save({ autoLockMinutes: value });
-          }}
-        />
-      </div>
+      <NumberSetting
+        setting="autoLockMinutes"
+        label="autoLockMinutesLabel"
+        limit={{ max: policy.autoLockMinutes }}
+        onSaved={setSettings}
+      />
       <label class="check">
         <input
           type="checkbox"
           checked={settings.lockOnScreenLock}
+          disabled={forced}
           onChange={(e) => void save({ lockOnScreenLock: e.currentTarget.checked })}
         />
         {t('lockOnScreenLockLabel')}
       </label>
+      {forced && <p class="muted small">{t('setByPolicy')}</p>}
+      <NumberSetting
+        setting="clipboardClearSeconds"
+        label="clipboardClearLabel"
+        limit={
+          policy.clipboardClearSeconds === undefined
+            ? {}
+            : { min: 1, max: policy.clipboardClearSeconds }
+        }
+        onSaved={setSettings}
+      />
       <ErrorText error={error} />
     </div>
   );
@@ -168,10 +172,12 @@ function Reset({ onReset }: { onReset: () => void }) {
 
 export function Security({
   minLength,
+  policy,
   onLocked,
   onReset,
 }: {
   minLength: number;
+  policy: Policy;
   onLocked: () => void;
   onReset: () => void;
 }) {
@@ -191,7 +197,7 @@ export function Security({
           {t('lockButton')}
         </button>
       </div>
-      <LockSettings />
+      <LockSettings policy={policy} />
       <ChangePassphrase minLength={minLength} />
       <Reset onReset={onReset} />
     </section>

@@ -49,6 +49,7 @@ const SETTINGS_FIELDS: Same<Settings> = {
   lockOnScreenLock: is,
   clipboardClearSeconds: is,
   trashRetentionDays: is,
+  backupReminderDays: is,
 };
 
 function sameBy<T>(fields: Same<T>, a: T, b: T): boolean {

@@ -78,6 +78,7 @@ function settingsJson(s: Settings): Record<keyof Settings, unknown> {
     lockOnScreenLock: s.lockOnScreenLock,
     clipboardClearSeconds: s.clipboardClearSeconds,
     trashRetentionDays: s.trashRetentionDays,
+    backupReminderDays: s.backupReminderDays,
   };
 }
 

@@ -13,6 +13,11 @@ export interface Settings {
   readonly clipboardClearSeconds: number;
   /** Purge accounts from the trash after this many days. */
   readonly trashRetentionDays: number;
+  /**
+   * Remind the user to make a backup when accounts changed since the last one and this many days
+   * have passed since it (0: never remind).
+   */
+  readonly backupReminderDays: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -20,12 +25,14 @@ export const DEFAULT_SETTINGS: Settings = {
   lockOnScreenLock: true,
   clipboardClearSeconds: 30,
   trashRetentionDays: 30,
+  backupReminderDays: 7,
 };
 
 export const SETTING_BOUNDS = {
   autoLockMinutes: { min: 1, max: 24 * 60 },
   clipboardClearSeconds: { min: 0, max: 600 },
   trashRetentionDays: { min: 1, max: 3650 },
+  backupReminderDays: { min: 0, max: 365 },
 } as const;
 
 function intIn(value: unknown, bounds: { min: number; max: number }): value is number {
@@ -52,5 +59,8 @@ export function parseSettings(value: unknown, base: Settings = DEFAULT_SETTINGS)
     trashRetentionDays: intIn(v.trashRetentionDays, SETTING_BOUNDS.trashRetentionDays)
       ? v.trashRetentionDays
       : base.trashRetentionDays,
+    backupReminderDays: intIn(v.backupReminderDays, SETTING_BOUNDS.backupReminderDays)
+      ? v.backupReminderDays
+      : base.backupReminderDays,
   };
 }

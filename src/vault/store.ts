@@ -2,7 +2,8 @@
  * The IndexedDB store: the only code in Otter that touches IndexedDB (a lint rule keeps it so).
  *
  * Database `otter`, version 1:
- *   meta      out-of-line keys: 'header' (the vault header), 'settings'
+ *   meta      out-of-line keys: 'header' (the vault header), 'settings', 'backup' (when the last
+ *             backup was made; src/vault/backup-state.ts)
  *   accounts  keyPath 'id': encrypted records {id, iv, data}
  *
  * Every write is one readwrite transaction, aborted as a whole if anything in it fails, so a crash
@@ -60,6 +61,10 @@ export class VaultStore {
     return this.db.get('meta', 'settings');
   }
 
+  readBackupState(): Promise<unknown> {
+    return this.db.get('meta', 'backup');
+  }
+
   /** Header and every record, read in one transaction so they belong together. */
   async readAll(): Promise<{ header: unknown; records: unknown[] }> {
     const tx = this.db.transaction(['meta', 'accounts'], 'readonly');
@@ -106,7 +111,7 @@ export class VaultStore {
     vaultId: string,
     puts: readonly StoredRecord[],
     deletes: readonly string[] = [],
-    options: { durability?: 'strict' | 'default'; header?: Header } = {},
+    options: { durability?: 'strict' | 'default'; header?: Header; settings?: Settings } = {},
   ): Promise<Result<void, StoreWriteError>> {
     return this.write(['meta', 'accounts'], options.durability ?? 'default', async (tx) => {
       const check = sameVault(await tx.objectStore('meta').get('header'), vaultId);
@@ -115,6 +120,8 @@ export class VaultStore {
       for (const record of puts) await accounts.put(record);
       for (const id of deletes) await accounts.delete(id);
       if (options.header) await tx.objectStore('meta').put(options.header, 'header');
+      // A restore brings its settings in the same transaction as its accounts: all or nothing.
+      if (options.settings) await tx.objectStore('meta').put(options.settings, 'settings');
       return ok(undefined);
     });
   }
@@ -144,6 +151,17 @@ export class VaultStore {
   writeSettings(settings: Settings): Promise<Result<void, StoreWriteError>> {
     return this.write(['meta'], 'default', async (tx) => {
       await tx.objectStore('meta').put(settings, 'settings');
+      return ok(undefined);
+    });
+  }
+
+  /** Records the last backup of the vault `vaultId` (not secret: a time and a fingerprint). */
+  writeBackupState(vaultId: string, state: unknown): Promise<Result<void, StoreWriteError>> {
+    return this.write(['meta'], 'default', async (tx) => {
+      const meta = tx.objectStore('meta');
+      const check = sameVault(await meta.get('header'), vaultId);
+      if (!check.ok) return check;
+      await meta.put(state, 'backup');
       return ok(undefined);
     });
   }

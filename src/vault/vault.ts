@@ -32,8 +32,17 @@ import {
   type SlotKind,
   type StoredRecord,
 } from './format';
+import {
+  backupStatus,
+  parseBackupState,
+  recordsFingerprint,
+  type BackupState,
+  type BackupStatus,
+} from './backup-state';
+import { byUserOrder, planMove } from './ordering';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery';
 import { clearSession, readSession, writeSession, type SessionArea } from './session';
+import { applyPolicy, type Policy } from '../policy/policy';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import type { VaultStore } from './store';
 
@@ -50,6 +59,8 @@ export const VAULT_ERRORS = [
   'passphrase_too_short',
   'passphrase_too_long',
   'account_not_found',
+  /** Deleting for good is only for accounts already in the trash. */
+  'account_not_in_trash',
 ] as const;
 export type VaultError = (typeof VAULT_ERRORS)[number];
 
@@ -75,6 +86,8 @@ export interface VaultDeps {
   readonly kdf?: KdfCosts;
   /** Told the new lock deadline (or null when locked), to schedule the lock alarm. */
   readonly onLockChange?: (lockAt: number | null) => void;
+  /** The organisation's managed policy, which tightens the user's settings (none by default). */
+  readonly policy?: () => Policy;
 }
 
 /** What a new account is made from: the OTP entry plus the user's fields. */
@@ -102,6 +115,27 @@ interface Unlocked {
   damaged: string[];
 }
 
+/** Whole accounts written as they are, with their own ids, order and timestamps: a restore. */
+export interface AccountWrites {
+  /** New records (an id already taken by an account is a bug in the caller). */
+  readonly add: readonly Account[];
+  /** New contents for existing records, by id. */
+  readonly replace: readonly Account[];
+}
+
+/** What a backup is made of, read at one moment (no write in between). */
+export interface BackupSnapshot {
+  /** Every account, trash included, in the user's order. */
+  readonly accounts: readonly Account[];
+  /** Records that could not be read: they cannot be in a backup, and the user is told. */
+  readonly damaged: readonly string[];
+  readonly settings: Settings;
+  /** The fingerprint of the stored records these accounts are (src/vault/backup-state.ts). */
+  readonly fingerprint: string;
+}
+
+const DAY_MS = 86_400_000;
+
 export interface AccountList {
   readonly accounts: readonly Account[];
   /** Records that failed to decrypt or validate: kept untouched, reported, never shown. */
@@ -124,7 +158,13 @@ export class Vault {
     return run;
   }
 
+  /** The settings in force: the user's, tightened by managed policy. */
   async settings(): Promise<Settings> {
+    return applyPolicy(await this.userSettings(), this.deps.policy?.() ?? {});
+  }
+
+  /** The settings as the user chose them (what a backup keeps, what the user edits). */
+  async userSettings(): Promise<Settings> {
     return parseSettings(await this.deps.store.readSettings());
   }
 
@@ -287,7 +327,18 @@ export class Vault {
     if (!header.ok) return header;
     const key = await this.openSlots(header.value, 'passphrase', passphrase);
     if (!key.ok) return err(key.error === 'wrong' ? 'wrong_passphrase' : key.error);
-    return ok({ lockAt: await this.startSession(header.value.vaultId, key.value) });
+    const lockAt = await this.startSession(header.value.vaultId, key.value);
+    await this.purgeOnUnlock();
+    return ok({ lockAt });
+  }
+
+  /**
+   * Trash dates are encrypted, so expired trash can be found only while unlocked: unlocking is
+   * the first chance since the last session (the purge alarm covers long sessions). Best effort:
+   * a failure here must not undo the unlock; the next chance will try again.
+   */
+  private async purgeOnUnlock(): Promise<void> {
+    await this.purgeExpiredTrash().catch(() => undefined);
   }
 
   /** For a forgotten passphrase: the recovery code opens the vault and a new passphrase is set. */
@@ -300,15 +351,19 @@ export class Vault {
     if (!normalized.ok) return normalized;
     const checked = checkNewPassphrase(newPassphrase, minLength);
     if (!checked.ok) return checked;
-    return this.serialize(async () => {
-      const header = await this.readHeader();
-      if (!header.ok) return header;
-      const key = await this.openSlots(header.value, 'recovery', normalized.value);
-      if (!key.ok) return err(key.error === 'wrong' ? 'wrong_recovery_code' : key.error);
-      const rekeyed = await this.replacePassphraseSlot(header.value, newPassphrase, key.value);
-      if (!rekeyed.ok) return rekeyed;
-      return ok({ lockAt: await this.startSession(header.value.vaultId, key.value) });
-    });
+    const unlocked = await this.serialize(
+      async (): Promise<Result<{ lockAt: number }, VaultError>> => {
+        const header = await this.readHeader();
+        if (!header.ok) return header;
+        const key = await this.openSlots(header.value, 'recovery', normalized.value);
+        if (!key.ok) return err(key.error === 'wrong' ? 'wrong_recovery_code' : key.error);
+        const rekeyed = await this.replacePassphraseSlot(header.value, newPassphrase, key.value);
+        if (!rekeyed.ok) return rekeyed;
+        return ok({ lockAt: await this.startSession(header.value.vaultId, key.value) });
+      },
+    );
+    if (unlocked.ok) await this.purgeOnUnlock();
+    return unlocked;
   }
 
   /** Rewraps the vault key under a new passphrase; the accounts are not touched. */
@@ -494,14 +549,199 @@ export class Vault {
 
   async updateSettings(patch: Partial<Settings>): Promise<Result<Settings, VaultError>> {
     return this.serialize(async () => {
-      const next = parseSettings({ ...(await this.settings()), ...patch });
+      const next = parseSettings({ ...(await this.userSettings()), ...patch });
       const written = await this.deps.store.writeSettings(next);
-      return written.ok ? ok(next) : written;
+      return written.ok ? ok(applyPolicy(next, this.deps.policy?.() ?? {})) : written;
+    });
+  }
+
+  /** Encrypts and writes `puts` and deletes `deletes` in one transaction, then updates the cache. */
+  private async commit(
+    session: Unlocked & { accounts: Map<string, Account> },
+    puts: readonly Account[],
+    deletes: readonly string[] = [],
+    settings?: Settings,
+  ): Promise<Result<void, VaultError>> {
+    const records = await Promise.all(puts.map((a) => this.encrypt(session, a)));
+    const written = await this.deps.store.writeRecords(
+      session.vaultId,
+      records,
+      deletes,
+      settings ? { settings } : {},
+    );
+    if (!written.ok) return written;
+    for (const id of deletes) session.accounts.delete(id);
+    for (const a of puts) session.accounts.set(a.id, a);
+    return ok(undefined);
+  }
+
+  /** Checks the passphrase and changes nothing: to seal a backup under it, typed again. */
+  async checkPassphrase(passphrase: string): Promise<Result<void, VaultError>> {
+    const header = await this.readHeader();
+    if (!header.ok) return header;
+    const key = await this.openSlots(header.value, 'passphrase', passphrase);
+    if (!key.ok) return err(key.error === 'wrong' ? 'wrong_passphrase' : key.error);
+    key.value.fill(0);
+    return ok(undefined);
+  }
+
+  /** Moves accounts to the trash; one already there keeps its date. */
+  trash(ids: readonly string[]): Promise<Result<Account[], VaultError>> {
+    const now = this.deps.now();
+    return this.update(ids, (a) => ({ trashedAt: a.trashedAt ?? now }));
+  }
+
+  /** Takes accounts out of the trash, back to where they were in the order. */
+  untrash(ids: readonly string[]): Promise<Result<Account[], VaultError>> {
+    return this.update(ids, () => ({ trashedAt: null }));
+  }
+
+  /** Deletes accounts for good, only from the trash: an account in use cannot be lost this way. */
+  async deleteFromTrash(ids: readonly string[]): Promise<Result<void, VaultError>> {
+    return this.serialize(async () => {
+      const loaded = await this.loaded();
+      if (!loaded.ok) return loaded;
+      for (const id of ids) {
+        const account = loaded.value.accounts.get(id);
+        if (!account) return err('account_not_found');
+        if (account.trashedAt === null) return err('account_not_in_trash');
+      }
+      return this.commit(loaded.value, [], ids);
+    });
+  }
+
+  /** Deletes trash entries older than the retention setting; returns their ids. */
+  async purgeExpiredTrash(): Promise<Result<string[], VaultError>> {
+    return this.serialize(async () => {
+      const loaded = await this.loaded();
+      if (!loaded.ok) return loaded;
+      const { trashRetentionDays } = await this.settings();
+      const cutoff = this.deps.now() - trashRetentionDays * DAY_MS;
+      const expired = [...loaded.value.accounts.values()]
+        .filter((a) => a.trashedAt !== null && a.trashedAt <= cutoff)
+        .map((a) => a.id);
+      if (expired.length === 0) return ok([]);
+      const done = await this.commit(loaded.value, [], expired);
+      return done.ok ? ok(expired) : done;
+    });
+  }
+
+  /** Puts account `id` right before `beforeId` (null: last) in its group (src/vault/ordering.ts). */
+  async move(id: string, beforeId: string | null): Promise<Result<void, VaultError>> {
+    return this.serialize(async () => {
+      const loaded = await this.loaded();
+      if (!loaded.ok) return loaded;
+      const session = loaded.value;
+      const planned = planMove([...session.accounts.values()], id, beforeId);
+      if (!planned.ok) return planned;
+      const now = this.deps.now();
+      const moved = planned.value.map((c): Account => ({
+        ...session.accounts.get(c.id)!,
+        order: c.order,
+        updatedAt: now,
+      }));
+      return moved.length === 0 ? ok(undefined) : this.commit(session, moved);
+    });
+  }
+
+  /**
+   * Writes whole accounts as they are (a restore), with `settings` if given, in one transaction:
+   * all of it or nothing. `plan` runs inside the write queue and sees every current account,
+   * trash included, so what it decides cannot be overtaken by another write.
+   *
+   * An added account whose id is that of a damaged (unreadable) record replaces it: a record id
+   * is random, so that is the same account, and the backup's copy is a readable one.
+   *
+   * When the vault held nothing before and `backupAt` is given, the vault is now exactly what that
+   * backup holds, so it is recorded as the last backup (no reminder right after a fresh restore).
+   */
+  async writeAccounts<E>(
+    plan: (current: readonly Account[]) => Result<AccountWrites, E>,
+    options: { settings?: Settings; backupAt?: number } = {},
+  ): Promise<Result<AccountWrites, VaultError | E>> {
+    return this.serialize(async (): Promise<Result<AccountWrites, VaultError | E>> => {
+      const loaded = await this.loaded();
+      if (!loaded.ok) return loaded;
+      const session = loaded.value;
+      const wasEmpty = session.accounts.size === 0 && session.damaged.length === 0;
+      const planned = plan([...session.accounts.values()].sort(byUserOrder));
+      if (!planned.ok) return planned;
+      const { add, replace } = planned.value;
+      const seen = new Set<string>();
+      for (const a of [...add, ...replace]) {
+        const exists = session.accounts.has(a.id);
+        if (seen.has(a.id) || exists !== replace.includes(a)) {
+          throw new Error('writeAccounts: an added id is taken, or a replaced one is missing');
+        }
+        seen.add(a.id);
+      }
+      const done = await this.commit(session, [...add, ...replace], [], options.settings);
+      if (!done.ok) return done;
+      session.damaged = session.damaged.filter((id) => !seen.has(id));
+      if (wasEmpty && options.backupAt !== undefined) {
+        await this.writeBackupState(session, options.backupAt);
+      }
+      return ok({ add, replace });
+    });
+  }
+
+  /** Everything a backup holds, with the fingerprint to record once it is made. */
+  async backupSnapshot(): Promise<Result<BackupSnapshot, VaultError>> {
+    return this.serialize(async () => {
+      const loaded = await this.loaded();
+      if (!loaded.ok) return loaded;
+      const { records } = await this.deps.store.readAll();
+      return ok({
+        accounts: [...loaded.value.accounts.values()].sort(byUserOrder),
+        damaged: [...loaded.value.damaged],
+        settings: await this.userSettings(),
+        fingerprint: await recordsFingerprint(records),
+      });
+    });
+  }
+
+  /** Records that a backup of the records with `fingerprint` was made at `at`. */
+  async recordBackup(at: number, fingerprint: string): Promise<Result<void, VaultError>> {
+    const session = await this.session();
+    if (!session) return err('vault_locked');
+    const state: BackupState = { vaultId: session.vaultId, at, fingerprint };
+    return this.deps.store.writeBackupState(session.vaultId, state);
+  }
+
+  private async writeBackupState(session: Unlocked, at: number): Promise<void> {
+    const { records } = await this.deps.store.readAll();
+    const state: BackupState = {
+      vaultId: session.vaultId,
+      at,
+      fingerprint: await recordsFingerprint(records),
+    };
+    // Only a reminder depends on it: a failure here must not fail the restore that succeeded.
+    await this.deps.store.writeBackupState(session.vaultId, state);
+  }
+
+  /** The last backup and whether to remind; works while locked (it needs no key). */
+  async backupStatus(): Promise<BackupStatus> {
+    const { header, records } = await this.deps.store.readAll();
+    const parsed = parseHeader(header);
+    const settings = await this.settings();
+    const state = parsed.ok
+      ? parseBackupState(await this.deps.store.readBackupState(), parsed.value.vaultId)
+      : null;
+    return backupStatus({
+      state,
+      fingerprint: await recordsFingerprint(records),
+      recordCount: records.length,
+      reminderDays: settings.backupReminderDays,
+      now: this.deps.now(),
     });
   }
 }
 
-function checkNewPassphrase(passphrase: string, minLength: number): Result<void, VaultError> {
+/** The rules for a new passphrase, also applied to a separate backup password. */
+export function checkNewPassphrase(
+  passphrase: string,
+  minLength: number = PASSPHRASE_LIMITS.minLength,
+): Result<void, VaultError> {
   // Length in code points, as a person counts characters.
   const length = [...passphrase].length;
   if (length < Math.max(minLength, PASSPHRASE_LIMITS.minLength)) return err('passphrase_too_short');
@@ -509,7 +749,4 @@ function checkNewPassphrase(passphrase: string, minLength: number): Result<void,
   return ok(undefined);
 }
 
-export function byUserOrder(a: Account, b: Account): number {
-  if (a.pinned !== b.pinned) return a.pinned ? -1 : 1;
-  return a.order - b.order || a.createdAt - b.createdAt || a.id.localeCompare(b.id);
-}
+export { byUserOrder } from './ordering';

@@ -69,6 +69,7 @@ export const settingsArb: fc.Arbitrary<Settings> = fc.record({
   lockOnScreenLock: fc.boolean(),
   clipboardClearSeconds: fc.integer(SETTING_BOUNDS.clipboardClearSeconds),
   trashRetentionDays: fc.integer(SETTING_BOUNDS.trashRetentionDays),
+  backupReminderDays: fc.integer(SETTING_BOUNDS.backupReminderDays),
 });
 
 /** A small, readable account for example-based tests. */

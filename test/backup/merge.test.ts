@@ -271,27 +271,26 @@ describe('accounts from imported entries', () => {
 });
 
 describe('findDuplicate (adding one account)', () => {
-  const base = (over: Partial<Account>): Account =>
-    ({
-      id: 'x',
-      type: 'totp',
-      secret: new Uint8Array([1, 2, 3, 4, 5, 6]),
-      algorithm: 'SHA1',
-      digits: 6,
-      period: 30,
-      counter: 0,
-      issuer: 'GitHub',
-      account: 'alice',
-      extra: {},
-      note: '',
-      site: '',
-      pinned: false,
-      order: 1,
-      createdAt: 0,
-      updatedAt: 0,
-      trashedAt: null,
-      ...over,
-    }) as Account;
+  const base = (over: Partial<Account>): Account => ({
+    id: 'x',
+    type: 'totp',
+    secret: new Uint8Array([1, 2, 3, 4, 5, 6]),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    issuer: 'GitHub',
+    account: 'alice',
+    extra: {},
+    note: '',
+    site: '',
+    pinned: false,
+    order: 1,
+    createdAt: 0,
+    updatedAt: 0,
+    trashedAt: null,
+    ...over,
+  });
 
   it.each<[string, Partial<Account>, string[] | null]>([
     ['same key', { issuer: 'Other', account: 'bob' }, ['same_secret']],

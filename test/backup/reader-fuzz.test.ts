@@ -188,7 +188,8 @@ describe('the decrypted content', () => {
   const fields = Object.keys(accountJson());
   it('names the entry, by index, when any account field has a wrong value', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...fields), fc.jsonValue(), (field, value) => {
+      // Shallow values: the file's nesting limit (8) is checked first and names no entry.
+      fc.property(fc.constantFrom(...fields), fc.jsonValue({ maxDepth: 3 }), (field, value) => {
         const changed = accountJson({ [field]: value });
         const read = decode(content([accountJson({ id: 'a0' }), changed]));
         // Some random values are valid (a string issuer); the rest must be refused with index 1.

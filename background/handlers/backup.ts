@@ -1,0 +1,206 @@
+/**
+ * Backup, restore and the other exports. The backup is the one response that carries secrets, and
+ * it carries them encrypted; the plain list and the Google transfer codes carry them in the clear,
+ * so the page must say it showed its warning first (`confirm: 'unencrypted'`).
+ *
+ * Restore is two requests, plan then confirm, and both carry the file and the password: the MV3
+ * worker may be stopped while the user chooses, so nothing is kept between them. The confirm
+ * re-plans against the vault as it is then, inside the vault's write queue, and writes everything
+ * in one transaction.
+ */
+import { sameSettings } from '../../src/backup/account-equality';
+import type { BackupError } from '../../src/backup/backup-errors';
+import { BACKUP_LIMITS } from '../../src/backup/limits';
+import {
+  applyRestoreChoices,
+  DUPLICATE_CHOICES,
+  planRestore,
+  viewRestorePlan,
+} from '../../src/backup/merge';
+import {
+  BACKUP_MIME_TYPE,
+  backupFileName,
+  createVerifiedBackup,
+  inspectBackup,
+  readBackup,
+} from '../../src/backup/native';
+import {
+  formatOtpauthList,
+  OTPAUTH_LIST_MIME_TYPE,
+  otpauthListFileName,
+} from '../../src/backup/otpauth-list';
+import type { AppError } from '../../src/errors';
+import { isString } from '../../src/messages/validate';
+import { encodeMigrationUris } from '../../src/qr/google-migration';
+import { err, ok, type Result } from '../../src/result';
+import { checkNewPassphrase, PASSPHRASE_LIMITS } from '../../src/vault/vault';
+import { minPassphraseLength } from '../../src/policy/policy';
+import { currentPolicy } from '../policy';
+import type { HandlerGroup } from './types';
+
+const BAD = err({ code: 'bad_request' } as const);
+
+/** Longer than any passphrase Otter accepts; bounds what reaches Argon2. */
+const MAX_PASSWORD = 4 * PASSPHRASE_LIMITS.maxLength;
+
+function backupFailure(error: BackupError): { ok: false; error: AppError } {
+  // The page shows the 1-based position: "Account 3 in the backup has invalid data".
+  return err(
+    error.index === undefined
+      ? { code: error.code }
+      : { code: error.code, position: error.index + 1 },
+  );
+}
+
+/** A file's text: its size is the backup reader's to judge (`backup_too_large`), not bad_request. */
+function isFileText(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function isChoices(value: unknown): value is Record<string, (typeof DUPLICATE_CHOICES)[number]> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  return (
+    entries.length <= BACKUP_LIMITS.maxAccounts &&
+    entries.every(([, choice]) => DUPLICATE_CHOICES.some((c) => c === choice))
+  );
+}
+
+export const backupHandlers: HandlerGroup<
+  | 'backupStatus'
+  | 'createBackup'
+  | 'exportPlain'
+  | 'exportGoogle'
+  | 'inspectBackup'
+  | 'planRestore'
+  | 'confirmRestore'
+> = (context) => ({
+  async backupStatus() {
+    const { vault } = await context();
+    const status = await vault.backupStatus();
+    return ok({ ...status, reminderDays: (await vault.settings()).backupReminderDays });
+  },
+
+  async createBackup(payload) {
+    const { password, source } = payload;
+    if (!isString(password, MAX_PASSWORD) || (source !== 'passphrase' && source !== 'password'))
+      return BAD;
+    if (password === '') return err({ code: 'backup_password_empty' });
+    const { vault, now } = await context();
+    // Sealing under a mistyped passphrase would make a backup nobody can open: check it. A
+    // separate password is held to the passphrase rules (the page has it typed twice).
+    const checked =
+      source === 'passphrase'
+        ? await vault.checkPassphrase(password)
+        : checkNewPassphrase(password, minPassphraseLength(currentPolicy()));
+    if (!checked.ok) return err({ code: checked.error });
+
+    const snapshot = await vault.backupSnapshot();
+    if (!snapshot.ok) return err({ code: snapshot.error });
+    const at = now();
+    const { accounts, settings, damaged, fingerprint } = snapshot.value;
+    // Decrypted again and compared before it is offered: a file that would not restore is never saved.
+    const made = await createVerifiedBackup({ accounts, settings }, password, { now: at });
+    if (!made.ok) return backupFailure(made.error);
+    const recorded = await vault.recordBackup(at, fingerprint);
+    if (!recorded.ok) return err({ code: recorded.error });
+    await vault.touch();
+    return ok({
+      fileName: backupFileName(at),
+      mimeType: BACKUP_MIME_TYPE,
+      text: made.value,
+      accounts: accounts.length,
+      damaged: damaged.length,
+    });
+  },
+
+  async exportPlain(payload) {
+    if (payload.confirm !== 'unencrypted') return BAD;
+    // Enforced here, in the worker, not only in the page.
+    if (currentPolicy().allowPlainExport === false) return err({ code: 'export_forbidden' });
+    const { vault, now } = await context();
+    const list = await vault.list();
+    if (!list.ok) return err({ code: list.error });
+    const accounts = list.value.accounts.filter((a) => a.trashedAt === null);
+    await vault.touch();
+    return ok({
+      fileName: otpauthListFileName(now()),
+      mimeType: OTPAUTH_LIST_MIME_TYPE,
+      text: formatOtpauthList(accounts),
+      accounts: accounts.length,
+    });
+  },
+
+  async exportGoogle(payload) {
+    if (payload.confirm !== 'unencrypted') return BAD;
+    if (currentPolicy().allowPlainExport === false) return err({ code: 'export_forbidden' });
+    const { vault } = await context();
+    const list = await vault.list();
+    if (!list.ok) return err({ code: list.error });
+    const accounts = list.value.accounts.filter((a) => a.trashedAt === null);
+    const exported = encodeMigrationUris(accounts);
+    await vault.touch();
+    return ok({
+      uris: [...exported.uris],
+      skipped: exported.skipped.map(({ index, reason }) => ({
+        issuer: accounts[index]?.issuer ?? '',
+        account: accounts[index]?.account ?? '',
+        reason,
+      })),
+      accounts: accounts.length - exported.skipped.length,
+    });
+  },
+
+  inspectBackup(payload) {
+    if (!isFileText(payload.text)) return Promise.resolve(BAD);
+    const inspected = inspectBackup(payload.text);
+    return Promise.resolve(inspected.ok ? ok({}) : backupFailure(inspected.error));
+  },
+
+  async planRestore(payload) {
+    if (!isFileText(payload.text) || !isString(payload.password, MAX_PASSWORD)) return BAD;
+    const { vault } = await context();
+    // Read first, so that a locked vault says so before a second is spent on Argon2. The confirm
+    // plans again against the vault as it is then.
+    const current = await vault.list();
+    if (!current.ok) return err({ code: current.error });
+    const backup = await readBackup(payload.text, payload.password);
+    if (!backup.ok) return backupFailure(backup.error);
+    const plan = planRestore(current.value.accounts, backup.value.accounts);
+    await vault.touch();
+    return ok({
+      plan: viewRestorePlan(plan),
+      exportedAt: backup.value.exportedAt,
+      vaultEmpty: current.value.accounts.length === 0 && current.value.damaged.length === 0,
+      settingsDiffer: !sameSettings(await vault.userSettings(), backup.value.settings),
+    });
+  },
+
+  async confirmRestore(payload) {
+    if (
+      !isFileText(payload.text) ||
+      !isString(payload.password, MAX_PASSWORD) ||
+      !isChoices(payload.choices) ||
+      typeof payload.restoreSettings !== 'boolean'
+    ) {
+      return BAD;
+    }
+    const { vault } = await context();
+    const backup = await readBackup(payload.text, payload.password);
+    if (!backup.ok) return backupFailure(backup.error);
+    const { accounts, settings, exportedAt } = backup.value;
+    const written = await vault.writeAccounts(
+      (current): Result<{ add: typeof accounts; replace: typeof accounts }, AppError> => {
+        const changes = applyRestoreChoices(planRestore(current, accounts), payload.choices);
+        return changes.ok ? changes : err({ code: changes.error });
+      },
+      { ...(payload.restoreSettings ? { settings } : {}), backupAt: exportedAt },
+    );
+    if (!written.ok) {
+      return err(typeof written.error === 'string' ? { code: written.error } : written.error);
+    }
+    // Restored settings may shorten the idle time: the open session follows them at once.
+    await vault.touch();
+    return ok({ added: written.value.add.length, replaced: written.value.replace.length });
+  },
+});

@@ -1,0 +1,106 @@
+import { useId, useState } from 'preact/hooks';
+import type { AppError } from '../../src/errors';
+import { t } from '../../src/i18n';
+import { send } from '../../src/messages/client';
+import type { AccountView } from '../../src/messages/protocol';
+import { TEXT_LIMITS } from '../../src/vault/format';
+import { ErrorText } from '../../ui/ErrorText';
+import { siteFromInput } from './site-input';
+
+/** Edits the labels of one account: issuer, account name, site and note. */
+export function AccountEditForm({
+  account,
+  onSaved,
+  onCancel,
+}: {
+  account: AccountView;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const id = useId();
+  const [issuer, setIssuer] = useState(account.issuer);
+  const [name, setName] = useState(account.account);
+  const [site, setSite] = useState(account.site);
+  const [note, setNote] = useState(account.note);
+  const [siteInvalid, setSiteInvalid] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const origin = siteFromInput(site);
+    setSiteInvalid(origin === null);
+    if (origin === null) return;
+    setBusy(true);
+    setError(null);
+    const reply = await send('updateAccount', {
+      id: account.id,
+      edit: { issuer: issuer.trim(), account: name.trim(), site: origin, note },
+    });
+    setBusy(false);
+    if (reply.ok) onSaved();
+    else setError(reply.error);
+  }
+
+  return (
+    <form class="stack edit-form" onSubmit={save} data-testid="edit-form">
+      <div class="grid-2">
+        <div class="field">
+          <label for={`${id}-issuer`}>{t('issuerLabel')}</label>
+          <input
+            id={`${id}-issuer`}
+            value={issuer}
+            maxLength={TEXT_LIMITS.issuer}
+            onInput={(e) => setIssuer(e.currentTarget.value)}
+            autofocus
+          />
+        </div>
+        <div class="field">
+          <label for={`${id}-account`}>{t('accountNameLabel')}</label>
+          <input
+            id={`${id}-account`}
+            value={name}
+            maxLength={TEXT_LIMITS.account}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+        </div>
+      </div>
+      <div class="field">
+        <label for={`${id}-site`}>{t('siteLabel')}</label>
+        <input
+          id={`${id}-site`}
+          value={site}
+          maxLength={TEXT_LIMITS.site}
+          inputMode="url"
+          spellcheck={false}
+          aria-describedby={`${id}-site-hint`}
+          aria-invalid={siteInvalid}
+          onInput={(e) => setSite(e.currentTarget.value)}
+        />
+        <p class="muted small" id={`${id}-site-hint`}>
+          {t('siteEditHint')}
+        </p>
+        {siteInvalid && <p class="error">{t('siteInvalid')}</p>}
+      </div>
+      <div class="field">
+        <label for={`${id}-note`}>{t('noteLabel')}</label>
+        <textarea
+          id={`${id}-note`}
+          rows={3}
+          value={note}
+          maxLength={TEXT_LIMITS.note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
+      </div>
+      <ErrorText error={error} />
+      <div class="buttons">
+        <button class="primary" type="submit" disabled={busy}>
+          {t('saveButton')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancelButton')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,122 @@
+import { t } from '../../src/i18n';
+import type { AccountView } from '../../src/messages/protocol';
+import { accountName } from './account-name';
+import { AccountEditForm } from './AccountEditForm';
+
+interface Props {
+  readonly account: AccountView;
+  readonly selected: boolean;
+  readonly editing: boolean;
+  readonly first: boolean;
+  readonly last: boolean;
+  /** Another row of the same group is being dragged over this one. */
+  readonly dropTarget: boolean;
+  readonly onSelect: (selected: boolean) => void;
+  readonly onEdit: (editing: boolean) => void;
+  readonly onSaved: () => void;
+  readonly onPin: () => void;
+  readonly onMove: (direction: 'up' | 'down') => void;
+  readonly onRemove: () => void;
+  readonly onDragStart: () => void;
+  readonly onDragOver: (event: DragEvent) => void;
+  readonly onDrop: () => void;
+  readonly onDragEnd: () => void;
+}
+
+/**
+ * One account on the accounts page. Dragging the row moves it; the up and down buttons do the
+ * same from the keyboard. Every button's name says which account it acts on.
+ */
+export function AccountRow(props: Props) {
+  const { account } = props;
+  const name = accountName(account);
+  return (
+    <li
+      class={`manage-row${props.dropTarget ? ' drop-target' : ''}`}
+      data-testid="manage-account"
+      data-id={account.id}
+      draggable={!props.editing}
+      onDragStart={(event) => {
+        event.dataTransfer?.setData('text/plain', account.id);
+        props.onDragStart();
+      }}
+      onDragOver={props.onDragOver}
+      onDrop={(event) => {
+        event.preventDefault();
+        props.onDrop();
+      }}
+      onDragEnd={props.onDragEnd}
+    >
+      <div class="manage-line">
+        <input
+          type="checkbox"
+          checked={props.selected}
+          aria-label={t('selectAccountLabel', name)}
+          onChange={(e) => props.onSelect(e.currentTarget.checked)}
+        />
+        <span class="grip" aria-hidden="true">
+          ⠿
+        </span>
+        <div class="manage-labels">
+          <span class="manage-issuer">{account.issuer || account.account || name}</span>
+          {account.issuer !== '' && account.account !== '' && (
+            <span class="muted">{account.account}</span>
+          )}
+          {account.site !== '' && <span class="muted small">{account.site}</span>}
+        </div>
+        <div class="buttons manage-actions">
+          <button
+            type="button"
+            class="pin"
+            aria-pressed={account.pinned}
+            aria-label={t('pinAccountLabel', name)}
+            onClick={props.onPin}
+          >
+            {t('pinButton')}
+          </button>
+          <button
+            type="button"
+            aria-label={t('moveUpLabel', name)}
+            disabled={props.first}
+            data-move={`${account.id}:up`}
+            onClick={() => props.onMove('up')}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            aria-label={t('moveDownLabel', name)}
+            disabled={props.last}
+            data-move={`${account.id}:down`}
+            onClick={() => props.onMove('down')}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            aria-label={t('editAccountLabel', name)}
+            aria-expanded={props.editing}
+            onClick={() => props.onEdit(!props.editing)}
+          >
+            {t('editButton')}
+          </button>
+          <button
+            type="button"
+            class="danger"
+            aria-label={t('removeAccountLabel', name)}
+            onClick={props.onRemove}
+          >
+            {t('removeButton')}
+          </button>
+        </div>
+      </div>
+      {props.editing && (
+        <AccountEditForm
+          account={account}
+          onSaved={props.onSaved}
+          onCancel={() => props.onEdit(false)}
+        />
+      )}
+    </li>
+  );
+}

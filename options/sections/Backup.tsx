@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AppError } from '../../src/errors';
+import { t } from '../../src/i18n';
+import { send } from '../../src/messages/client';
+import type { ResponseOf } from '../../src/messages/protocol';
+import { ErrorText } from '../../ui/ErrorText';
+import { GoogleExport } from './GoogleExport';
+import { LastBackup } from './LastBackup';
+import { MakeBackup } from './MakeBackup';
+import { NumberSetting } from './NumberSetting';
+import { PlainExport } from './PlainExport';
+import { Restore } from './Restore';
+
+/** Backup and restore, and the exports to other apps. */
+export function Backup({ minLength, onChanged }: { minLength: number; onChanged?: () => void }) {
+  const [status, setStatus] = useState<ResponseOf<'backupStatus'> | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  async function refresh() {
+    const reply = await send('backupStatus', {});
+    if (reply.ok) setStatus(reply.value);
+    else setError(reply.error);
+    onChanged?.();
+  }
+
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  return (
+    <section class="stack" data-testid="backup">
+      <h2>{t('backupTitle')}</h2>
+      <p class="muted">{t('backupIntro')}</p>
+      {status && <LastBackup status={status} />}
+      <ErrorText error={error} />
+      <MakeBackup minLength={minLength} onMade={() => void refresh()} />
+      <Restore onRestored={() => void refresh()} />
+      <div class="card stack">
+        <NumberSetting
+          setting="backupReminderDays"
+          label="backupReminderLabel"
+          onSaved={() => void refresh()}
+        />
+      </div>
+      <h2>{t('otherExportsTitle')}</h2>
+      <PlainExport />
+      <GoogleExport />
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import { useState } from 'preact/hooks';
+import type { AppError } from '../../src/errors';
+import { t } from '../../src/i18n';
+import { send } from '../../src/messages/client';
+import type { ResponseOf } from '../../src/messages/protocol';
+import { ErrorText } from '../../ui/ErrorText';
+import { accountName } from './account-name';
+import type { QrCode as QrCodeComponent } from './QrCode';
+
+type Exported = ResponseOf<'exportGoogle'>;
+
+/**
+ * Google Authenticator transfer QR codes (at most 10 accounts per code), to move accounts to a
+ * phone. They hold the secrets in the clear: a warning comes first, and they can be hidden again.
+ */
+export function GoogleExport() {
+  const [warned, setWarned] = useState(false);
+  const [understood, setUnderstood] = useState(false);
+  const [exported, setExported] = useState<Exported | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [QrCode, setQrCode] = useState<typeof QrCodeComponent | null>(null);
+
+  async function show() {
+    setBusy(true);
+    setError(null);
+    // The QR drawing library is loaded only when codes are shown (and never by the popup).
+    const [reply, module] = await Promise.all([
+      send('exportGoogle', { confirm: 'unencrypted' }),
+      import('./QrCode'),
+    ]);
+    setBusy(false);
+    if (!reply.ok) return setError(reply.error);
+    setQrCode(() => module.QrCode);
+    setExported(reply.value);
+  }
+
+  function hide() {
+    setExported(null);
+    setWarned(false);
+    setUnderstood(false);
+  }
+
+  const total = exported?.uris.length ?? 0;
+  return (
+    <div class="stack card" data-testid="google-export">
+      <h3>{t('googleExportTitle')}</h3>
+      <p class="muted">{t('googleExportIntro')}</p>
+      {exported === null && !warned && (
+        <button type="button" class="align-start" onClick={() => setWarned(true)}>
+          {t('googleExportStart')}
+        </button>
+      )}
+      {exported === null && warned && (
+        <div class="stack warning-box" data-testid="google-warning">
+          <p role="alert">{t('googleExportWarning')}</p>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={understood}
+              onChange={(e) => setUnderstood(e.currentTarget.checked)}
+            />
+            {t('googleExportUnderstood')}
+          </label>
+          <div class="buttons">
+            <button
+              type="button"
+              class="danger"
+              disabled={!understood || busy}
+              onClick={() => void show()}
+            >
+              {t('googleExportButton')}
+            </button>
+            <button type="button" onClick={hide}>
+              {t('cancelButton')}
+            </button>
+          </div>
+        </div>
+      )}
+      {exported !== null && (
+        <div class="stack" data-testid="google-codes">
+          {total === 0 && <p>{t('googleExportNone')}</p>}
+          {QrCode && (
+            <ol class="qr-list">
+              {exported.uris.map((uri, i) => {
+                const label = t('googleCodeLabel', String(i + 1), String(total));
+                return (
+                  <li key={uri} class="stack qr-item" data-testid="google-code">
+                    <span>{label}</span>
+                    <QrCode text={uri} label={label} />
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+          {exported.skipped.length > 0 && (
+            <div class="stack">
+              <p>{t('googleSkippedTitle', String(exported.skipped.length))}</p>
+              <ul>
+                {exported.skipped.map((s, i) => (
+                  <li key={i}>{t('skippedEntry', accountName(s), t(`exportSkip_${s.reason}`))}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <button type="button" class="align-start" onClick={hide}>
+            {t('googleExportHide')}
+          </button>
+        </div>
+      )}
+      <ErrorText error={error} />
+    </div>
+  );
+}

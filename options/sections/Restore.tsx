@@ -1,0 +1,172 @@
+import { useState } from 'preact/hooks';
+import type { DuplicateChoice } from '../../src/backup/merge';
+import type { AppError } from '../../src/errors';
+import { t } from '../../src/i18n';
+import { send } from '../../src/messages/client';
+import type { ResponseOf } from '../../src/messages/protocol';
+import { PassphraseField } from '../../ui/PassphraseField';
+import { BackupErrorText } from './BackupErrorText';
+import { RestorePlanForm } from './RestorePlanForm';
+
+/** Read no file larger than this into the page: a backup is at most 16 M characters of ASCII. */
+const MAX_FILE_BYTES = 17 * 1024 * 1024;
+
+type Step =
+  | { kind: 'pick' }
+  | { kind: 'password'; text: string }
+  | { kind: 'plan'; text: string; password: string; plan: ResponseOf<'planRestore'> }
+  | { kind: 'done'; added: number; replaced: number };
+
+/**
+ * Restore: pick the file (checked at once, without the password), type the password, see what
+ * would change and choose for each duplicate, confirm. The worker writes everything at once or
+ * nothing; a wrong password or a damaged file changes nothing.
+ */
+export function Restore({ onRestored }: { onRestored: () => void }) {
+  const [step, setStep] = useState<Step>({ kind: 'pick' });
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [fileKey, setFileKey] = useState(0);
+
+  function reset() {
+    setStep({ kind: 'pick' });
+    setPassword('');
+    setError(null);
+    // A fresh file input, so that picking the same file again is seen as a change.
+    setFileKey(fileKey + 1);
+  }
+
+  async function pick(file: File | undefined) {
+    setError(null);
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setError({ code: 'backup_too_large' });
+      return;
+    }
+    setBusy(true);
+    const text = await file.text();
+    const reply = await send('inspectBackup', { text });
+    setBusy(false);
+    if (!reply.ok) {
+      setError(reply.error);
+      return;
+    }
+    setStep({ kind: 'password', text });
+  }
+
+  async function plan(text: string, pass: string): Promise<boolean> {
+    setBusy(true);
+    const reply = await send('planRestore', { text, password: pass });
+    setBusy(false);
+    if (!reply.ok) {
+      setError(reply.error);
+      return false;
+    }
+    setStep({ kind: 'plan', text, password: pass, plan: reply.value });
+    return true;
+  }
+
+  async function confirm(
+    current: Extract<Step, { kind: 'plan' }>,
+    choices: Record<string, DuplicateChoice>,
+    restoreSettings: boolean,
+  ) {
+    setBusy(true);
+    setError(null);
+    const reply = await send('confirmRestore', {
+      text: current.text,
+      password: current.password,
+      choices,
+      restoreSettings,
+    });
+    setBusy(false);
+    if (reply.ok) {
+      setStep({ kind: 'done', ...reply.value });
+      setPassword('');
+      onRestored();
+      return;
+    }
+    // The vault changed meanwhile: show the new plan, with the message, to choose again.
+    if (reply.error.code === 'restore_choices_invalid') await plan(current.text, current.password);
+    setError(reply.error);
+  }
+
+  return (
+    <div class="stack card" data-testid="restore">
+      <h3>{t('restoreTitle')}</h3>
+      {step.kind === 'pick' && (
+        <>
+          <p class="muted">{t('restoreIntro')}</p>
+          <div class="field">
+            <label for="restore-file">{t('restoreFileLabel')}</label>
+            <input
+              key={fileKey}
+              id="restore-file"
+              type="file"
+              accept=".json,application/json"
+              disabled={busy}
+              onChange={(e) => void pick(e.currentTarget.files?.[0])}
+            />
+          </div>
+        </>
+      )}
+      {step.kind === 'password' && (
+        <form
+          class="stack"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setError(null);
+            void plan(step.text, password);
+          }}
+        >
+          <PassphraseField
+            id="restore-password"
+            label="backupPasswordLabel"
+            value={password}
+            onInput={setPassword}
+            autocomplete="current-password"
+            describedBy="restore-password-hint"
+            autofocus
+            invalid={error?.code === 'backup_wrong_password'}
+          />
+          <p class="muted small" id="restore-password-hint">
+            {t('restorePasswordHint')}
+          </p>
+          {busy && (
+            <p class="muted" role="status">
+              {t('openingBackup')}
+            </p>
+          )}
+          <div class="buttons">
+            <button class="primary" type="submit" disabled={busy || password === ''}>
+              {t('openBackupButton')}
+            </button>
+            <button type="button" onClick={reset}>
+              {t('cancelButton')}
+            </button>
+          </div>
+        </form>
+      )}
+      {step.kind === 'plan' && (
+        <RestorePlanForm
+          // A new plan (after the vault changed) starts from its own suggestions.
+          key={JSON.stringify(step.plan.plan)}
+          plan={step.plan}
+          busy={busy}
+          onConfirm={(choices, restoreSettings) => void confirm(step, choices, restoreSettings)}
+          onCancel={reset}
+        />
+      )}
+      {step.kind === 'done' && (
+        <div class="stack" role="status" data-testid="restore-done">
+          <p class="ok">{t('restoreDone', String(step.added), String(step.replaced))}</p>
+          <button type="button" class="link" onClick={reset}>
+            {t('restoreTitle')}
+          </button>
+        </div>
+      )}
+      <BackupErrorText error={error} />
+    </div>
+  );
+}
