@@ -11,6 +11,7 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'dist-e2e/**',
+      'dist-e2e-*/**',
       'node_modules/**',
       'coverage/**',
       'test-results/**',
@@ -34,7 +35,10 @@ export default tseslint.config(
       ],
       eqeqeq: ['error', 'always'],
       // Event handlers may be async in JSX: Preact ignores their return value, by design.
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
     },
   },
   {
@@ -65,5 +69,5 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-assignment': 'off', // expect.any() and asymmetric matchers are typed any
     },
   },
-  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

@@ -9,6 +9,7 @@ import { runMigrations } from '../src/vault/migrations';
 import { VaultStore } from '../src/vault/store';
 import { Vault } from '../src/vault/vault';
 import { clearCodeCache } from './code-cache';
+import { currentPolicy } from './policy';
 import { scheduleLock } from './lock-alarm';
 
 export interface WorkerContext {
@@ -33,6 +34,7 @@ async function start(): Promise<WorkerContext> {
     store,
     session: sessionArea(),
     now: () => Date.now(),
+    policy: currentPolicy,
     onLockChange: (lockAt) => {
       void scheduleLock(lockAt);
       if (lockAt === null) void clearCodeCache();

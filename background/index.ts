@@ -7,13 +7,17 @@ import type { Runtime } from 'webextension-polyfill';
 import browser from '../src/platform/browser';
 import { createRouter } from '../src/messages/router';
 import { ready } from './context';
+import { watchPolicy } from './policy';
 import { createHandlers } from './handlers';
 import { closeClipboardDocument } from './clipboard';
 import { fillFromCommand, FILL_COMMAND } from './command';
 import { LOCK_ALARM } from './lock-alarm';
+import { onBrowserStart, onIdleState, onInstalled } from './lock-triggers';
+import { ensureTrashAlarm, purgeTrash, TRASH_ALARM } from './trash-alarm';
 import { isOffscreenDone } from '../offscreen/messages';
 
 const route = createRouter(createHandlers(ready), browser.runtime.id);
+watchPolicy();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   route(message, sender),
@@ -24,18 +28,20 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === LOCK_ALARM) void ready().then(({ vault }) => vault.state());
 });
 
-browser.idle.onStateChanged.addListener((state) => {
-  if (state !== 'locked') return;
-  void ready().then(async ({ vault }) => {
-    if ((await vault.settings()).lockOnScreenLock) await vault.lock();
-  });
+// Trash past its retention period is deleted for good (background/trash-alarm.ts).
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === TRASH_ALARM) void ready().then(({ vault }) => purgeTrash(vault));
 });
+void ensureTrashAlarm();
 
-// The session is memory-only and gone after a restart or an update anyway; locking explicitly
-// also clears the alarm and states the intent.
-browser.runtime.onStartup.addListener(() => void ready().then(({ vault }) => vault.lock()));
+browser.idle.onStateChanged.addListener((state) => {
+  void ready().then(({ vault }) => onIdleState(vault, state));
+});
+browser.runtime.onStartup.addListener(
+  () => void ready().then(({ vault }) => onBrowserStart(vault)),
+);
 browser.runtime.onInstalled.addListener((details) => {
-  if (details.reason === 'update') void ready().then(({ vault }) => vault.lock());
+  void ready().then(({ vault }) => onInstalled(vault, details.reason));
 });
 
 // The keyboard command fills the current site's code without opening the popup; the shortcut

@@ -23,6 +23,9 @@ export const PROTOCOL_ERRORS = [
 /** Scanning beyond the decoder: the tab could not be captured; a scan waited too long. */
 export const SCAN_FLOW_ERRORS = ['capture_failed', 'scan_expired'] as const;
 
+/** Refused by the organisation's managed policy. */
+export const POLICY_ERRORS = ['export_forbidden'] as const;
+
 export const ERROR_CODES = [
   ...URI_ERRORS,
   ...MANUAL_ERRORS,
@@ -33,6 +36,7 @@ export const ERROR_CODES = [
   ...MIGRATION_ERRORS,
   ...BACKUP_ERRORS,
   ...RESTORE_ERRORS,
+  ...POLICY_ERRORS,
   ...PROTOCOL_ERRORS,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,14 +2,18 @@
 import { err, ok } from '../../src/result';
 import browser from '../../src/platform/browser';
 import { hasOnlyKeys, isString } from '../../src/messages/validate';
-import { PASSPHRASE_LIMITS } from '../../src/vault/vault';
+import { minPassphraseLength } from '../../src/policy/policy';
+import { currentPolicy, policyWithin } from '../policy';
 import type { HandlerGroup } from './types';
 
 const BAD = err({ code: 'bad_request' } as const);
 
-/** The shortest passphrase allowed; managed policy will be able to raise it. */
-function minPassphraseLength(): number {
-  return PASSPHRASE_LIMITS.minLength;
+/**
+ * The shortest passphrase allowed now (managed policy may raise it). Choosing a passphrase waits
+ * briefly for the first policy read, which can take seconds right after the browser starts.
+ */
+async function minLength(): Promise<number> {
+  return minPassphraseLength(await policyWithin(5000));
 }
 
 export const vaultHandlers: HandlerGroup<
@@ -30,14 +34,15 @@ export const vaultHandlers: HandlerGroup<
       version: browser.runtime.getManifest().version,
       vault: state,
       lockAt,
-      minPassphraseLength: minPassphraseLength(),
+      minPassphraseLength: minPassphraseLength(currentPolicy()),
+      policy: currentPolicy(),
     });
   },
 
   async createVault(payload) {
     if (!isString(payload.passphrase)) return BAD;
     const { vault } = await context();
-    const created = await vault.create(payload.passphrase, minPassphraseLength());
+    const created = await vault.create(payload.passphrase, await minLength());
     return created.ok ? created : err({ code: created.error });
   },
 
@@ -54,7 +59,7 @@ export const vaultHandlers: HandlerGroup<
     const r = await vault.unlockWithRecovery(
       payload.recoveryCode,
       payload.newPassphrase,
-      minPassphraseLength(),
+      await minLength(),
     );
     return r.ok ? r : err({ code: r.error });
   },
@@ -68,11 +73,7 @@ export const vaultHandlers: HandlerGroup<
   async changePassphrase(payload) {
     if (!isString(payload.current) || !isString(payload.next)) return BAD;
     const { vault } = await context();
-    const changed = await vault.changePassphrase(
-      payload.current,
-      payload.next,
-      minPassphraseLength(),
-    );
+    const changed = await vault.changePassphrase(payload.current, payload.next, await minLength());
     return changed.ok ? ok({}) : err({ code: changed.error });
   },
 
@@ -95,6 +96,7 @@ export const vaultHandlers: HandlerGroup<
       'lockOnScreenLock',
       'clipboardClearSeconds',
       'trashRetentionDays',
+      'backupReminderDays',
     ];
     if (!hasOnlyKeys(payload, keys)) return BAD;
     const { vault } = await context();

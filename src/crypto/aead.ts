@@ -17,12 +17,19 @@ export interface Sealed {
   readonly data: Uint8Array;
 }
 
-export function importAesKey(raw: Uint8Array, usages: KeyUsage[] = ['encrypt', 'decrypt']): Promise<CryptoKey> {
+export function importAesKey(
+  raw: Uint8Array,
+  usages: KeyUsage[] = ['encrypt', 'decrypt'],
+): Promise<CryptoKey> {
   // Non-extractable: once imported, the key's bytes cannot be read back out of the CryptoKey.
   return crypto.subtle.importKey('raw', ownBuffer(raw), { name: 'AES-GCM' }, false, usages);
 }
 
-export async function seal(key: CryptoKey, plaintext: Uint8Array, aad: Uint8Array): Promise<Sealed> {
+export async function seal(
+  key: CryptoKey,
+  plaintext: Uint8Array,
+  aad: Uint8Array,
+): Promise<Sealed> {
   const iv = randomBytes(IV_BYTES);
   const data = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: ownBuffer(aad), tagLength: 128 },
@@ -32,7 +39,11 @@ export async function seal(key: CryptoKey, plaintext: Uint8Array, aad: Uint8Arra
   return { iv, data: new Uint8Array(data) };
 }
 
-export async function open(key: CryptoKey, sealed: Sealed, aad: Uint8Array): Promise<Result<Uint8Array, 'decrypt_failed'>> {
+export async function open(
+  key: CryptoKey,
+  sealed: Sealed,
+  aad: Uint8Array,
+): Promise<Result<Uint8Array, 'decrypt_failed'>> {
   if (sealed.iv.length !== IV_BYTES || sealed.data.length < TAG_BYTES) return err('decrypt_failed');
   try {
     const plain = await crypto.subtle.decrypt(

@@ -42,7 +42,9 @@ function within(value: unknown, min: number, max: number): boolean {
 }
 
 /** Checks untrusted parameters (from IndexedDB or a file) before any derivation. */
-export function checkArgon2Params(params: Argon2Params): Result<Argon2Params, 'kdf_params_invalid'> {
+export function checkArgon2Params(
+  params: Argon2Params,
+): Result<Argon2Params, 'kdf_params_invalid'> {
   const b = KDF_BOUNDS;
   const valid =
     params.alg === 'argon2id' &&

@@ -7,6 +7,7 @@ import type { AppError } from '../errors';
 import type { DuplicateReason } from '../backup/merge';
 import type { FillFailure } from '../fill/fill-code';
 import type { OtpType } from '../otp/types';
+import type { Policy } from '../policy/policy';
 import type { UriWarning } from '../otp/uri';
 import type { QrKind } from '../qr/classify';
 import type { QrDecoderName } from '../qr/decode';
@@ -27,6 +28,8 @@ export interface Status {
   readonly lockAt: number | null;
   /** The shortest passphrase accepted for a new vault or a new passphrase. */
   readonly minPassphraseLength: number;
+  /** What the organisation's managed policy sets (empty when unmanaged), to show in settings. */
+  readonly policy: Policy;
 }
 
 /** An account as pages see it: labels and codes, never the secret. */

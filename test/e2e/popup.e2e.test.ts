@@ -247,9 +247,7 @@ describe('list', () => {
 
 describe('code cache (paints without waking the worker)', () => {
   const cacheOf = (page: Page) =>
-    page.evaluate(
-      async () => (await chrome.storage.session.get('otter.codes'))['otter.codes'] as unknown,
-    );
+    page.evaluate(async () => (await chrome.storage.session.get('otter.codes'))['otter.codes']);
 
   it('is written after the popup asks, holds no secret, and is cleared by a change and by lock', async () => {
     const { popup } = await setUp();

@@ -259,13 +259,11 @@ describe('from an image (options page)', () => {
     const popup = await createVaultInPopup(otter, PASS);
     const options = await otter.openOptions();
     await options.goto(`${otter.origin}/options/index.html#add`);
-    await options
-      .getByTestId('image-input')
-      .setInputFiles({
-        name: 'qr.png',
-        mimeType: 'image/png',
-        buffer: Buffer.from(await qrPng(URI, 4)),
-      });
+    await options.getByTestId('image-input').setInputFiles({
+      name: 'qr.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(await qrPng(URI, 4)),
+    });
     await options.getByTestId('confirm-scanned').waitFor();
     await options.getByRole('button', { name: 'Save account' }).click();
     await options.getByTestId('verify').waitFor();
@@ -305,13 +303,11 @@ describe('from an image (options page)', () => {
     const options = await otter.openOptions();
     await options.goto(`${otter.origin}/options/index.html#add`);
     const { readFileSync } = await import('node:fs');
-    await options
-      .getByTestId('image-input')
-      .setInputFiles({
-        name: 'icon.png',
-        mimeType: 'image/png',
-        buffer: readFileSync('public/icons/icon-128.png'),
-      });
+    await options.getByTestId('image-input').setInputFiles({
+      name: 'icon.png',
+      mimeType: 'image/png',
+      buffer: readFileSync('public/icons/icon-128.png'),
+    });
     expect(await options.getByTestId('none-found').textContent()).toBe(
       'No QR code found in this image. Use a sharper or larger image, or crop it to the code.',
     );

@@ -5,7 +5,13 @@ import { ok } from '../../src/result';
 const ID = 'ahighblbmfnlcneegcphegikbpkbhakb';
 const ORIGIN = `chrome-extension://${ID}`;
 const popup = { id: ID, origin: ORIGIN, url: `${ORIGIN}/popup/index.html` };
-const STATUS = { version: '1.2.3', vault: 'absent', lockAt: null, minPassphraseLength: 8 } as const;
+const STATUS = {
+  version: '1.2.3',
+  vault: 'absent',
+  lockAt: null,
+  minPassphraseLength: 8,
+  policy: {},
+} as const;
 
 function router(overrides: Partial<Handlers> = {}) {
   // Only `status` is exercised; the other handlers are never reached in these tests.

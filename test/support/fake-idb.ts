@@ -54,7 +54,10 @@ export async function loadDb(dump: Dump, name = DB_NAME): Promise<void> {
 
 /** Counts put/add/delete/clear calls on every object store until `restore()`. */
 export function countIdbWrites(): { readonly count: () => number; readonly restore: () => void } {
-  const proto = IDBObjectStore.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const proto = IDBObjectStore.prototype as unknown as Record<
+    string,
+    (...args: unknown[]) => unknown
+  >;
   const spies = (['put', 'add', 'delete', 'clear'] as const).map((name) => vi.spyOn(proto, name));
   return {
     count: () => spies.reduce((n, s) => n + s.mock.calls.length, 0),
@@ -67,7 +70,10 @@ export function failNthPut(nth: number): { readonly restore: () => void } {
   const proto = IDBObjectStore.prototype as unknown as { put: (...args: unknown[]) => unknown };
   const original = proto.put;
   let calls = 0;
-  const spy = vi.spyOn(proto, 'put').mockImplementation(function (this: unknown, ...args: unknown[]) {
+  const spy = vi.spyOn(proto, 'put').mockImplementation(function (
+    this: unknown,
+    ...args: unknown[]
+  ) {
     calls++;
     if (calls === nth) throw new Error('injected failure');
     return original.apply(this, args);
