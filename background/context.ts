@@ -9,12 +9,17 @@ import { runMigrations } from '../src/vault/migrations';
 import { VaultStore } from '../src/vault/store';
 import { Vault } from '../src/vault/vault';
 import { clearCodeCache } from './code-cache';
-import { currentPolicy } from './policy';
+import type { Policy } from '../src/policy/policy';
+import { currentPolicy, policyWithin } from './policy';
 import { scheduleLock } from './lock-alarm';
 
 export interface WorkerContext {
   readonly vault: Vault;
   readonly now: () => number;
+  /** The managed policy as last read (never waits). */
+  readonly policy: () => Policy;
+  /** The managed policy, waiting at most `ms` for the first read after a browser start. */
+  readonly settledPolicy: (ms: number) => Promise<Policy>;
 }
 
 function sessionArea(): SessionArea {
@@ -40,7 +45,7 @@ async function start(): Promise<WorkerContext> {
       if (lockAt === null) void clearCodeCache();
     },
   });
-  return { vault, now: () => Date.now() };
+  return { vault, now: () => Date.now(), policy: currentPolicy, settledPolicy: policyWithin };
 }
 
 let started: Promise<WorkerContext> | null = null;

@@ -35,7 +35,6 @@ import { encodeMigrationUris } from '../../src/qr/google-migration';
 import { err, ok, type Result } from '../../src/result';
 import { checkNewPassphrase, PASSPHRASE_LIMITS } from '../../src/vault/vault';
 import { minPassphraseLength } from '../../src/policy/policy';
-import { currentPolicy } from '../policy';
 import type { HandlerGroup } from './types';
 
 const BAD = err({ code: 'bad_request' } as const);
@@ -86,13 +85,13 @@ export const backupHandlers: HandlerGroup<
     if (!isString(password, MAX_PASSWORD) || (source !== 'passphrase' && source !== 'password'))
       return BAD;
     if (password === '') return err({ code: 'backup_password_empty' });
-    const { vault, now } = await context();
+    const { vault, now, policy } = await context();
     // Sealing under a mistyped passphrase would make a backup nobody can open: check it. A
     // separate password is held to the passphrase rules (the page has it typed twice).
     const checked =
       source === 'passphrase'
         ? await vault.checkPassphrase(password)
-        : checkNewPassphrase(password, minPassphraseLength(currentPolicy()));
+        : checkNewPassphrase(password, minPassphraseLength(policy()));
     if (!checked.ok) return err({ code: checked.error });
 
     const snapshot = await vault.backupSnapshot();
@@ -117,8 +116,8 @@ export const backupHandlers: HandlerGroup<
   async exportPlain(payload) {
     if (payload.confirm !== 'unencrypted') return BAD;
     // Enforced here, in the worker, not only in the page.
-    if (currentPolicy().allowPlainExport === false) return err({ code: 'export_forbidden' });
-    const { vault, now } = await context();
+    const { vault, now, policy } = await context();
+    if (policy().allowPlainExport === false) return err({ code: 'export_forbidden' });
     const list = await vault.list();
     if (!list.ok) return err({ code: list.error });
     const accounts = list.value.accounts.filter((a) => a.trashedAt === null);
@@ -133,8 +132,8 @@ export const backupHandlers: HandlerGroup<
 
   async exportGoogle(payload) {
     if (payload.confirm !== 'unencrypted') return BAD;
-    if (currentPolicy().allowPlainExport === false) return err({ code: 'export_forbidden' });
-    const { vault } = await context();
+    const { vault, policy } = await context();
+    if (policy().allowPlainExport === false) return err({ code: 'export_forbidden' });
     const list = await vault.list();
     if (!list.ok) return err({ code: list.error });
     const accounts = list.value.accounts.filter((a) => a.trashedAt === null);

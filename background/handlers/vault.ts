@@ -3,7 +3,7 @@ import { err, ok } from '../../src/result';
 import browser from '../../src/platform/browser';
 import { hasOnlyKeys, isString } from '../../src/messages/validate';
 import { minPassphraseLength } from '../../src/policy/policy';
-import { currentPolicy, policyWithin } from '../policy';
+import type { WorkerContext } from '../context';
 import type { HandlerGroup } from './types';
 
 const BAD = err({ code: 'bad_request' } as const);
@@ -12,8 +12,8 @@ const BAD = err({ code: 'bad_request' } as const);
  * The shortest passphrase allowed now (managed policy may raise it). Choosing a passphrase waits
  * briefly for the first policy read, which can take seconds right after the browser starts.
  */
-async function minLength(): Promise<number> {
-  return minPassphraseLength(await policyWithin(5000));
+async function minLength(context: WorkerContext): Promise<number> {
+  return minPassphraseLength(await context.settledPolicy(5000));
 }
 
 export const vaultHandlers: HandlerGroup<
@@ -28,21 +28,21 @@ export const vaultHandlers: HandlerGroup<
   | 'updateSettings'
 > = (context) => ({
   async status() {
-    const { vault } = await context();
+    const { vault, policy } = await context();
     const { state, lockAt } = await vault.state();
     return ok({
       version: browser.runtime.getManifest().version,
       vault: state,
       lockAt,
-      minPassphraseLength: minPassphraseLength(currentPolicy()),
-      policy: currentPolicy(),
+      minPassphraseLength: minPassphraseLength(policy()),
+      policy: policy(),
     });
   },
 
   async createVault(payload) {
     if (!isString(payload.passphrase)) return BAD;
-    const { vault } = await context();
-    const created = await vault.create(payload.passphrase, await minLength());
+    const ctx = await context();
+    const created = await ctx.vault.create(payload.passphrase, await minLength(ctx));
     return created.ok ? created : err({ code: created.error });
   },
 
@@ -55,11 +55,11 @@ export const vaultHandlers: HandlerGroup<
 
   async unlockWithRecovery(payload) {
     if (!isString(payload.recoveryCode, 200) || !isString(payload.newPassphrase)) return BAD;
-    const { vault } = await context();
-    const r = await vault.unlockWithRecovery(
+    const ctx = await context();
+    const r = await ctx.vault.unlockWithRecovery(
       payload.recoveryCode,
       payload.newPassphrase,
-      await minLength(),
+      await minLength(ctx),
     );
     return r.ok ? r : err({ code: r.error });
   },
@@ -72,8 +72,12 @@ export const vaultHandlers: HandlerGroup<
 
   async changePassphrase(payload) {
     if (!isString(payload.current) || !isString(payload.next)) return BAD;
-    const { vault } = await context();
-    const changed = await vault.changePassphrase(payload.current, payload.next, await minLength());
+    const ctx = await context();
+    const changed = await ctx.vault.changePassphrase(
+      payload.current,
+      payload.next,
+      await minLength(ctx),
+    );
     return changed.ok ? ok({}) : err({ code: changed.error });
   },
 

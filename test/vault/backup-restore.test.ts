@@ -7,6 +7,7 @@ import { backupHandlers } from '../../background/handlers/backup';
 import { manageHandlers } from '../../background/handlers/manage';
 import { crc32Hex, crc32Update } from '../../src/backup/crc32';
 import { utf8 } from '../../src/crypto/bytes';
+import type { Policy } from '../../src/policy/policy';
 import type { Account } from '../../src/vault/format';
 import { DEFAULT_SETTINGS } from '../../src/vault/settings';
 import { dumpDb, freshIndexedDB } from '../support/fake-idb';
@@ -16,11 +17,19 @@ const PASS = 'correct horse battery';
 const BACKUP_PASSWORD = 'a separate backup password';
 
 let t: TestVault;
-const context = () => Promise.resolve({ vault: t.vault, now: () => t.clock.now });
+let policy: Policy = {};
+const context = () =>
+  Promise.resolve({
+    vault: t.vault,
+    now: () => t.clock.now,
+    policy: () => policy,
+    settledPolicy: () => Promise.resolve(policy),
+  });
 const backup = () => backupHandlers(context);
 const manage = () => manageHandlers(context);
 
 beforeEach(async () => {
+  policy = {};
   freshIndexedDB();
   t = await makeVault();
   const created = await t.vault.create(PASS);
@@ -312,5 +321,31 @@ describe('the unencrypted exports', () => {
     expect(google.ok && google.value.uris).toEqual([
       expect.stringMatching(/^otpauth-migration:\/\/offline\?data=/),
     ]);
+  });
+});
+
+describe('managed policy in the backup handlers', () => {
+  it('forbids the exports that show secrets, not the encrypted backup', async () => {
+    policy = { allowPlainExport: false };
+    await t.vault.add([entry('A', 'a')]);
+    expect(await backup().exportPlain({ confirm: 'unencrypted' })).toEqual({
+      ok: false,
+      error: { code: 'export_forbidden' },
+    });
+    expect(await backup().exportGoogle({ confirm: 'unencrypted' })).toEqual({
+      ok: false,
+      error: { code: 'export_forbidden' },
+    });
+    expect((await backup().createBackup({ password: PASS, source: 'passphrase' })).ok).toBe(true);
+  });
+
+  it('holds a separate backup password to the policy minimum', async () => {
+    policy = { minPassphraseLength: 20 };
+    expect(
+      await backup().createBackup({ password: 'nineteen characters', source: 'password' }),
+    ).toEqual({
+      ok: false,
+      error: { code: 'passphrase_too_short' },
+    });
   });
 });
