@@ -4,6 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer, type PageServer } from '../../scripts/page-server';
 import { qrPng } from '../../scripts/qr-image';
 import { codeAt } from '../../src/otp/generate';
+import { createQrScanner } from '../../src/qr/decode';
+import { readPixelsWithCanvas } from '../../src/qr/pixels-offscreen';
 import { decodeBase32 } from '../../src/otp/secret';
 import { hasShared, readSharedText } from '../support/shared';
 import { launchOtter, tabIdOf, type Otter } from './harness';
@@ -311,5 +313,21 @@ describe('from an image (options page)', () => {
     expect(await options.getByTestId('none-found').textContent()).toBe(
       'No QR code found in this image. Use a sharper or larger image, or crop it to the code.',
     );
+  });
+});
+
+describe('the jsQR fallback (used where WebAssembly cannot run)', () => {
+  it('reads a screenshot through Chromium’s own PNG decoder (createImageBitmap + OffscreenCanvas)', async () => {
+    otter = await launchOtter();
+    const page = otter.context.pages()[0]!;
+    await page.goto(await setupPage('fallback', [URI]));
+    const png = await page.screenshot();
+    // The worker's pixel source, run in Chromium exactly as the worker runs it.
+    const image = await page.evaluate(readPixelsWithCanvas, new Uint8Array(png));
+    expect(image.width * image.height * 4).toBe(image.data.length);
+    const scanner = createQrScanner({ readPixels: () => Promise.resolve(image), only: 'jsqr' });
+    const scanned = await scanner.scan(new Uint8Array(png));
+    expect(scanned.ok && scanned.value.decoder).toBe('jsqr');
+    expect(scanned.ok && scanned.value.codes.map((c) => c.text)).toEqual([URI]);
   });
 });
