@@ -299,6 +299,53 @@ describe('from an image (options page)', () => {
     },
   );
 
+  it('reads a pasted image and a dropped image', async () => {
+    otter = await launchOtter();
+    const popup = await createVaultInPopup(otter, PASS);
+    const options = await otter.openOptions();
+    await options.goto(`${otter.origin}/options/index.html#add`);
+    // What the browser hands the page for Ctrl+V of a copied image, and for a file dropped on the
+    // drop area: the same DataTransfer a user's gesture would carry.
+    const give = async (how: 'paste' | 'drop', uri: string) => {
+      const bytes = [...(await qrPng(uri, 4))];
+      await options.evaluate(
+        ({ how, bytes }) => {
+          const data = new DataTransfer();
+          data.items.add(new File([new Uint8Array(bytes)], 'qr.png', { type: 'image/png' }));
+          if (how === 'paste') {
+            document.dispatchEvent(
+              new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+            );
+          } else {
+            document
+              .querySelector('label.drop')!
+              .dispatchEvent(
+                new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+              );
+          }
+        },
+        { how, bytes },
+      );
+    };
+
+    await give('paste', URI);
+    await options.getByTestId('confirm-scanned').waitFor();
+    await options.getByRole('button', { name: 'Save account' }).click();
+    await options.getByTestId('verify').waitFor();
+    await options.getByRole('button', { name: 'Done' }).click();
+
+    await give('drop', URI2);
+    await options.getByTestId('confirm-scanned').waitFor();
+    await options.getByRole('button', { name: 'Save account' }).click();
+    await options.getByTestId('verify').waitFor();
+
+    const list = await request(popup, 'listAccounts', {});
+    expect(list.ok && list.value.accounts.map((a) => a.issuer)).toEqual([
+      'Otter Test Bank',
+      'Second Shop',
+    ]);
+  });
+
   it('says so when the image has no QR code', async () => {
     otter = await launchOtter();
     await createVaultInPopup(otter, PASS);
