@@ -52,13 +52,18 @@ export function readerOptions(maxCodes: number): ReaderOptions {
  * them shallowly and re-instantiates the module whenever they differ.
  */
 export function zxingOverrides(source: WasmSource): ZXingModuleOverrides {
+  // Emscripten prints to the console by default (its own failures, and anything the module
+  // writes): nothing it says may reach a log, which could one day hold a decoded text. A failure
+  // still rejects `loadZxing`, and the jsQR fallback takes over.
+  const quiet = { print: () => undefined, printErr: () => undefined };
   if ('url' in source) {
     const url = source.url;
     return {
+      ...quiet,
       locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? url : prefix + path),
     };
   }
-  return { wasmBinary: source.binary };
+  return { ...quiet, wasmBinary: source.binary };
 }
 
 /**

@@ -8,7 +8,7 @@ import { createQrScanner } from '../../src/qr/decode';
 import { readPixelsWithCanvas } from '../../src/qr/pixels-offscreen';
 import { decodeBase32 } from '../../src/otp/secret';
 import { hasShared, readSharedText } from '../support/shared';
-import { launchOtter, tabIdOf, type Otter } from './harness';
+import { launchOtter, tabIdOf, type LaunchOptions, type Otter } from './harness';
 import { createVaultInPopup, request } from './steps';
 import { screenshot } from './support';
 
@@ -63,8 +63,11 @@ afterEach(async () => {
 });
 
 /** A vault, a tab showing `url`, and the popup opened over it on the add-account view. */
-async function openOver(url: string): Promise<{ page: Page; popup: Page }> {
-  otter = await launchOtter();
+async function openOver(
+  url: string,
+  launch: LaunchOptions = {},
+): Promise<{ page: Page; popup: Page }> {
+  otter = await launchOtter(launch);
   const page = otter.context.pages()[0]!;
   await page.goto(url);
   await page.waitForLoadState('load');
@@ -364,6 +367,34 @@ describe('from an image (options page)', () => {
 });
 
 describe('the jsQR fallback (used where WebAssembly cannot run)', () => {
+  it('scans the page end to end when zxing’s WebAssembly cannot be instantiated', async () => {
+    const url = await setupPage('no-wasm', [URI]);
+    const { page, popup } = await openOver(url);
+    // The vault's Argon2id already runs (hash-wasm); from now on no module can be instantiated in
+    // the worker, as when a browser refuses WebAssembly, so zxing's first load fails.
+    const worker = await otter!.worker();
+    await worker.evaluate(() => {
+      const refuse = () => Promise.reject(new Error('WebAssembly refused for this test'));
+      Object.assign(WebAssembly, {
+        instantiate: refuse,
+        instantiateStreaming: refuse,
+        compile: refuse,
+        compileStreaming: refuse,
+      });
+    });
+    const report = await request(popup, 'scanTab', { tabId: await tabIdOf(otter!, page) });
+    expect(report.ok && report.value.decoder).toBe('jsqr');
+
+    await popup.getByTestId('scan').click();
+    await popup.getByTestId('confirm-scanned').waitFor();
+    await popup.getByRole('button', { name: 'Save account' }).click();
+    await popup.getByTestId('verify').waitFor();
+    const shown = (await popup.getByTestId('verify-code').textContent())!
+      .replace(/\s|\d+$/g, '')
+      .slice(0, 6);
+    expect(codesNow()).toContain(shown);
+  });
+
   it('reads a screenshot through Chromium’s own PNG decoder (createImageBitmap + OffscreenCanvas)', async () => {
     otter = await launchOtter();
     const page = otter.context.pages()[0]!;
