@@ -192,7 +192,10 @@ export function parseOtpauthUri(input: string): Result<ParsedUri, UriError> {
   const extra: Record<string, string> = {};
   for (const [key, value] of params.all) {
     const name = percentDecode(key).trim();
-    if (!known.includes(name.toLowerCase())) extra[name] = percentDecode(value);
+    // `__proto__` is not kept: assigning it would not make a key, and a stored key of that name
+    // would make every backup of the account unreadable (the backup reader refuses it).
+    if (!known.includes(name.toLowerCase()) && name !== '__proto__')
+      extra[name] = percentDecode(value);
   }
 
   return ok({

@@ -168,6 +168,12 @@ describe('parseOtpauthUri accepts real-world forms', () => {
   });
 });
 
+it('drops a `__proto__` parameter (a backup could not hold it) and keeps the others', () => {
+  const r = parseOtpauthUri(`otpauth://totp/a?secret=${S}&__proto__=x&note=y`);
+  expect(r.ok && Object.getOwnPropertyNames(r.value.entry.extra)).toEqual(['note']);
+  expect(r.ok && Object.getPrototypeOf(r.value.entry.extra)).toBe(Object.prototype);
+});
+
 /** One or more inputs for every error code. */
 const REJECTED: Array<[string, string, UriError]> = [
   [
