@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../src/i18n';
+import { send } from '../src/messages/client';
 import type { AccountView } from '../src/messages/protocol';
 import { ManualEntryForm } from '../ui/ManualEntryForm';
 import { VerifyCode } from '../ui/VerifyCode';
@@ -16,6 +17,8 @@ type Step =
 export function AddAccount({ tab, onClose }: { tab: ActiveTab; onClose: () => void }) {
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const added = (account: AccountView) => setStep({ kind: 'verify', account });
+  // "Scan QR code" is the likely next click: the worker loads the decoder meanwhile.
+  useEffect(() => void send('prepareScanner', {}), []);
 
   if (step.kind === 'verify') return <VerifyCode account={step.account} onDone={onClose} />;
   if (step.kind === 'manual')

@@ -2,7 +2,7 @@
  * QR decoding benchmark on the shared screenshot corpus: decode rate, wrong results, and time by
  * image size, for each decoder path in Node (zxing-wasm; the jsQR fallback). Printed, not asserted.
  *
- *   npx tsx scripts/bench-qr.ts [--corpus ../shared/qr-corpus] [--only zxing|jsqr] [--runs 20] [--no-browser]
+ *   npx tsx scripts/bench-qr.ts [--corpus ../shared/qr-corpus] [--only zxing|jsqr|browser] [--runs 20] [--no-browser]
  *
  * Each path is one section built from per-image measurements (scripts/bench/qr-report.ts): an
  * in-browser measurement (capture + decode in the extension's worker) can be appended as another
@@ -104,7 +104,11 @@ async function main(): Promise<void> {
   const dir = resolve(values.corpus);
   const corpus = loadCorpus(dir);
   const paths: QrDecoderName[] =
-    values.only === 'zxing' || values.only === 'jsqr' ? [values.only] : ['zxing', 'jsqr'];
+    values.only === 'zxing' || values.only === 'jsqr'
+      ? [values.only]
+      : values.only === 'browser'
+        ? []
+        : ['zxing', 'jsqr'];
 
   console.log(`## QR decoding on ${dir} (${corpus.length} screenshots)\n`);
   console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);

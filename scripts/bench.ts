@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { Reply, RequestName, RequestOf } from '../src/messages/protocol';
+import { stopWorker } from './bench/stop-worker';
 import { launchWithExtension } from './chromium';
 
 const args = process.argv.slice(2);
@@ -61,21 +62,6 @@ function timed<K extends RequestName>(page: Page, type: K, payload: RequestOf<K>
     },
     { otter: 1 as const, type, payload },
   );
-}
-
-async function stopWorker(cdp: CDPSession, origin: string): Promise<void> {
-  const stopped = new Promise<void>((done) => {
-    const listener = (event: { versions: Array<{ runningStatus: string; scriptURL: string }> }) => {
-      const ours = event.versions.filter((v) => v.scriptURL.startsWith(origin));
-      if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) {
-        cdp.off('ServiceWorker.workerVersionUpdated', listener);
-        done();
-      }
-    };
-    cdp.on('ServiceWorker.workerVersionUpdated', listener);
-  });
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
 }
 
 function randomBase32(length: number): string {

@@ -35,8 +35,6 @@ export interface ExtensionLaunch {
   readonly locale?: 'en' | 'sv';
   readonly profileDir?: string;
   readonly viewport?: { width: number; height: number } | null;
-  /** More Chromium flags (a test can, for example, take WebAssembly away from V8). */
-  readonly extraArgs?: readonly string[];
 }
 
 export async function launchWithExtension(
@@ -55,7 +53,6 @@ export async function launchWithExtension(
       ...(options.headless ? ['--headless=new'] : []),
       `--disable-extensions-except=${options.extensionDir}`,
       `--load-extension=${options.extensionDir}`,
-      ...(options.extraArgs ?? []),
     ],
     env: {
       ...process.env,

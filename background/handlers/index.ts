@@ -18,6 +18,7 @@ const LEAVES_ACCOUNTS: ReadonlySet<RequestName> = new Set<RequestName>([
   'listAccounts',
   'getSettings',
   'codeCopied',
+  'prepareScanner',
   'scanTab',
   'scanImage',
   'fillCode',

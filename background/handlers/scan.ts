@@ -206,8 +206,20 @@ async function takePending(context: WorkerContext, id: string): Promise<Pending 
 }
 
 export const scanHandlers: HandlerGroup<
-  'scanTab' | 'scanImage' | 'addScanned' | 'importScanned'
+  'prepareScanner' | 'scanTab' | 'scanImage' | 'addScanned' | 'importScanned'
 > = (context) => ({
+  async prepareScanner() {
+    // A scan needs the decoder and the account list (to spot duplicates): load both now. The
+    // list is only read (a locked vault answers with an error, ignored), never changed.
+    await Promise.all([
+      qrScanner().prepare(),
+      context()
+        .then((ctx) => ctx.vault.list())
+        .catch(() => undefined),
+    ]);
+    return ok({});
+  },
+
   async scanTab(payload) {
     if (typeof payload.tabId !== 'number' || !Number.isSafeInteger(payload.tabId)) return BAD;
     const ctx = await context();

@@ -45,6 +45,9 @@ export function AddAccount() {
     }
   }
 
+  // An image is the likely next thing: the worker loads the QR decoder meanwhile.
+  useEffect(() => void send('prepareScanner', {}), []);
+
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
       const item = [...(event.clipboardData?.items ?? [])].find((i) => i.type.startsWith('image/'));

@@ -170,6 +170,11 @@ export interface Protocol extends ManageProtocol {
     response: AddOutcome;
   };
   updateAccount: { request: { id: string; edit: AccountEdit }; response: { account: AccountView } };
+  /**
+   * A scan may follow (the add-account view is open): load the QR decoder now, so the scan does
+   * not wait for it. Answers once it is loaded, or could not be.
+   */
+  prepareScanner: { request: Empty; response: Empty };
   /** Screenshots the tab (activeTab grant) and reads every QR code in it. */
   scanTab: { request: { tabId: number }; response: ScanReport };
   /** The same for an image the user chose, dropped or pasted (PNG bytes, base64). */

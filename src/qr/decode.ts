@@ -8,6 +8,7 @@ import { err, ok, type Result } from '../result';
 import { scanWithJsqr } from './jsqr-scan';
 import { readPngSize } from './png-header';
 import type { Box, RgbaImage } from './rgba-image';
+import { warmUpPng } from './warm-up-image';
 import { loadZxing, readWithZxing, zxingOverrides, type WasmSource } from './zxing-reader';
 
 export type { WasmSource } from './zxing-reader';
@@ -53,6 +54,12 @@ export interface QrScannerOptions {
 
 export interface QrScanner {
   scan(png: Uint8Array): Promise<Result<ScanResult, ScanError>>;
+  /**
+   * Loads zxing ahead of a scan and decodes a small image with it (compiling the module and its
+   * hot paths is most of a first scan's time). Never rejects: if zxing cannot load, the scan
+   * finds out again and falls back.
+   */
+  prepare(): Promise<void>;
 }
 
 /** 8K (7680×4320, 33 MP) fits; a crafted header claiming more is refused before decoding. */
@@ -96,6 +103,16 @@ export function createQrScanner(options: QrScannerOptions): QrScanner {
   }
 
   return {
+    async prepare() {
+      if (overrides === undefined || options.only === 'jsqr') return;
+      try {
+        await loadZxing(overrides);
+        await readWithZxing(warmUpPng(), 1);
+      } catch {
+        // The scan will meet the same failure, and fall back.
+      }
+    },
+
     async scan(png) {
       if (png.length > MAX_IMAGE_BYTES) return err({ code: 'image_too_large' });
       const size = readPngSize(png);

@@ -39,8 +39,6 @@ export interface LaunchOptions {
   readonly profileDir?: string;
   /** Console errors that a test provokes on purpose. */
   readonly allowConsole?: RegExp[];
-  /** More Chromium flags. */
-  readonly extraArgs?: readonly string[];
 }
 
 export async function launchOtter(options: LaunchOptions = {}): Promise<Otter> {
@@ -49,7 +47,6 @@ export async function launchOtter(options: LaunchOptions = {}): Promise<Otter> {
     headless: true,
     locale: options.locale ?? 'en',
     ...(options.profileDir === undefined ? {} : { profileDir: options.profileDir }),
-    ...(options.extraArgs === undefined ? {} : { extraArgs: options.extraArgs }),
   });
 
   const problems: string[] = [];

@@ -8,7 +8,7 @@ import { createQrScanner } from '../../src/qr/decode';
 import { readPixelsWithCanvas } from '../../src/qr/pixels-offscreen';
 import { decodeBase32 } from '../../src/otp/secret';
 import { hasShared, readSharedText } from '../support/shared';
-import { launchOtter, tabIdOf, type LaunchOptions, type Otter } from './harness';
+import { launchOtter, tabIdOf, type Otter } from './harness';
 import { createVaultInPopup, request } from './steps';
 import { screenshot } from './support';
 
@@ -65,13 +65,15 @@ afterEach(async () => {
 /** A vault, a tab showing `url`, and the popup opened over it on the add-account view. */
 async function openOver(
   url: string,
-  launch: LaunchOptions = {},
+  beforeAdd?: (otter: Otter) => Promise<void>,
 ): Promise<{ page: Page; popup: Page }> {
-  otter = await launchOtter(launch);
+  otter = await launchOtter();
   const page = otter.context.pages()[0]!;
   await page.goto(url);
   await page.waitForLoadState('load');
   const popup = await createVaultInPopup(otter, PASS, await tabIdOf(otter, page));
+  await beforeAdd?.(otter);
+  // Opening the add-account view also has the worker load the QR decoder (prepareScanner).
   await popup.getByTestId('add-account').click();
   return { page, popup };
 }
@@ -365,17 +367,20 @@ describe('from an image (options page)', () => {
 describe('the jsQR fallback (used where WebAssembly cannot run)', () => {
   it('scans the page end to end when zxing’s WebAssembly cannot be instantiated', async () => {
     const url = await setupPage('no-wasm', [URI]);
-    const { page, popup } = await openOver(url);
-    // The vault's Argon2id already runs (hash-wasm); from now on no module can be instantiated in
-    // the worker, as when a browser refuses WebAssembly, so zxing's first load fails.
-    const worker = await otter!.worker();
-    await worker.evaluate(() => {
-      const refuse = () => Promise.reject(new Error('WebAssembly refused for this test'));
-      Object.assign(WebAssembly, {
-        instantiate: refuse,
-        instantiateStreaming: refuse,
-        compile: refuse,
-        compileStreaming: refuse,
+    // The vault's Argon2id already runs (hash-wasm); from then on, before the add-account view
+    // asks for the decoder, no module can be instantiated in the worker, as when a browser
+    // refuses WebAssembly: zxing's load fails.
+    const { page, popup } = await openOver(url, async (o) => {
+      await (
+        await o.worker()
+      ).evaluate(() => {
+        const refuse = () => Promise.reject(new Error('WebAssembly refused for this test'));
+        Object.assign(WebAssembly, {
+          instantiate: refuse,
+          instantiateStreaming: refuse,
+          compile: refuse,
+          compileStreaming: refuse,
+        });
       });
     });
     const report = await request(popup, 'scanTab', { tabId: await tabIdOf(otter!, page) });

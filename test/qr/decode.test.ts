@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../../src/otp/secret';
 import { classifyQrText } from '../../src/qr/classify';
 import { createQrScanner, type QrDecoderName } from '../../src/qr/decode';
+import { WARM_UP_TEXT, warmUpPng } from '../../src/qr/warm-up-image';
 import { qrPng } from '../../scripts/qr-image';
 import { describeWithShared, readSharedJson } from '../support/shared';
 import {
@@ -150,6 +151,28 @@ describe('choosing and falling back', () => {
   it('tries zxing again on the next scan after a failure', async () => {
     await createQrScanner({ wasm: { binary: new ArrayBuffer(8) } }).scan(await qrPng('x'));
     const result = await nodeScanner().scan(await qrPng('hello'));
+    expect(result.ok && result.value.decoder).toBe('zxing');
+  });
+
+  it('prepare() never rejects, and a scan after a failed prepare still falls back', async () => {
+    const broken = createQrScanner({
+      wasm: { binary: new ArrayBuffer(8) },
+      readPixels: readPixelsInNode,
+    });
+    await expect(broken.prepare()).resolves.toBeUndefined();
+    const result = await broken.scan(await qrPng('hello'));
+    expect(result.ok && result.value.decoder).toBe('jsqr');
+  });
+
+  it('the warm-up image prepare() decodes is a real QR code (so it exercises the decoder)', async () => {
+    const result = await nodeScanner('zxing').scan(warmUpPng());
+    expect(result.ok && result.value.codes.map((c) => c.text)).toEqual([WARM_UP_TEXT]);
+  });
+
+  it('prepare() loads zxing, which the next scan uses', async () => {
+    const scanner = nodeScanner();
+    await scanner.prepare();
+    const result = await scanner.scan(await qrPng('hello'));
     expect(result.ok && result.value.decoder).toBe('zxing');
   });
 
