@@ -10,9 +10,9 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import type { Reply, RequestName, RequestOf } from '../src/messages/protocol';
-import { stopWorker } from './bench/stop-worker';
+import type { RequestName, RequestOf } from '../src/messages/protocol';
 import { launchWithExtension } from './chromium';
+import { request, stopWorker } from './extension-page';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -35,21 +35,6 @@ function p95(values: number[]): number {
 }
 
 const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
-
-function request<K extends RequestName>(
-  page: Page,
-  type: K,
-  payload: RequestOf<K>,
-): Promise<Reply<K>> {
-  return page.evaluate(
-    (envelope) => chrome.runtime.sendMessage<typeof envelope, Reply<K>>(envelope),
-    {
-      otter: 1 as const,
-      type,
-      payload,
-    },
-  );
-}
 
 /** Times a request from inside the page (no Playwright round trip in the figure). */
 function timed<K extends RequestName>(page: Page, type: K, payload: RequestOf<K>): Promise<number> {
@@ -144,7 +129,6 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     await page.goto(`${origin}/options/index.html`);
     const cdp = await context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
 
     console.log(
       `Otter benchmark — Chromium ${context.browser()?.version() ?? '(persistent)'}, ${RUNS} runs per figure, medians (p95)\n`,

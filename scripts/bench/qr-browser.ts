@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchWithExtension } from '../chromium';
-import { stopWorker } from './stop-worker';
+import { request, stopWorker } from '../extension-page';
 import { startPageServer } from '../page-server';
 import { qrPng } from '../qr-image';
 
@@ -84,13 +84,7 @@ export async function measureInBrowser(runs: number): Promise<BrowserQrFigures[]
           setup.url(),
         );
         const control = await openWindow(context, setup, `${origin}/options/index.html`);
-        await control.evaluate(() =>
-          chrome.runtime.sendMessage({
-            otter: 1,
-            type: 'createVault',
-            payload: { passphrase: 'benchmark passphrase' },
-          }),
-        );
+        await request(control, 'createVault', { passphrase: 'benchmark passphrase' });
         const scanOnce = (): Promise<{ ms: number; found: boolean }> =>
           control.evaluate(async (id) => {
             const start = performance.now();
@@ -115,7 +109,6 @@ export async function measureInBrowser(runs: number): Promise<BrowserQrFigures[]
           found &&= r.found;
         }
         const cdp = await context.newCDPSession(control);
-        await cdp.send('ServiceWorker.enable');
         const coldRuns: number[] = [];
         const preparedRuns: number[] = [];
         for (let i = 0; i < COLD_RUNS; i++) {
@@ -125,9 +118,7 @@ export async function measureInBrowser(runs: number): Promise<BrowserQrFigures[]
           coldRuns.push(cold.ms);
           await stopWorker(cdp, origin);
           // What the add-account view does as it opens; the user's click on "Scan" comes later.
-          await control.evaluate(() =>
-            chrome.runtime.sendMessage({ otter: 1, type: 'prepareScanner', payload: {} }),
-          );
+          await request(control, 'prepareScanner', {});
           await control.waitForTimeout(550);
           const prepared = await scanOnce();
           preparedRuns.push(prepared.ms);

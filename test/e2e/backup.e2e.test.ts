@@ -13,13 +13,11 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { crc32Hex, crc32Update } from '../../src/backup/crc32';
 import { utf8 } from '../../src/crypto/bytes';
 import type { AccountView } from '../../src/messages/protocol';
-import { codeAt } from '../../src/otp/generate';
-import { decodeBase32 } from '../../src/otp/secret';
 import { decodeMigrationUri } from '../../src/qr/google-migration';
 import { nodeScanner } from '../qr/support';
 import { launchOtter, type Otter } from './harness';
 import { createVaultInPopup, request } from './steps';
-import { screenshot } from './support';
+import { screenshot, totpAt } from './support';
 
 const PASS = 'backup test passphrase';
 const ACCOUNTS = [
@@ -84,15 +82,7 @@ async function expectCodesOfSecrets(page: Page, issuers: readonly string[]): Pro
   expect(reply.value.accounts.map((a) => a.issuer)).toEqual(issuers);
   for (const account of reply.value.accounts) {
     const { secret } = ACCOUNTS.find((a) => a.issuer === account.issuer)!;
-    const bytes = (decodeBase32(secret) as { value: Uint8Array }).value;
-    const params = {
-      type: 'totp',
-      secret: bytes,
-      algorithm: 'SHA1',
-      digits: 6,
-      period: 30,
-    } as const;
-    expect(account.code).toBe(codeAt({ ...params, counter: 0 }, reply.value.now));
+    expect(account.code).toBe(totpAt(secret, reply.value.now));
   }
 }
 

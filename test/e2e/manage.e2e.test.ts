@@ -3,16 +3,12 @@
  * drag, remove with a confirmation that names the account, Undo, find it in the Trash, restore
  * it with the same codes, delete for good; axe in light and dark.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../src/messages/protocol';
-import { codeAt } from '../../src/otp/generate';
-import { decodeBase32 } from '../../src/otp/secret';
 import { launchOtter, type Otter } from './harness';
 import { createVaultInPopup, request } from './steps';
-import { screenshot } from './support';
+import { screenshot, seriousAxeViolations, totpAt } from './support';
 
 const PASS = 'manage test passphrase';
 const ACCOUNTS = [
@@ -50,12 +46,10 @@ async function listed(page: Page): Promise<AccountView[]> {
 /** The account's code is the one its secret makes now: the same codes as before it left. */
 async function expectSameCodes(page: Page, issuer: string): Promise<void> {
   const secret = ACCOUNTS.find((a) => a.issuer === issuer)!.secret;
-  const bytes = (decodeBase32(secret) as { value: Uint8Array }).value;
   const reply = await request(page, 'listAccounts', {});
   if (!reply.ok) throw new Error(reply.error.code);
   const account = reply.value.accounts.find((a) => a.issuer === issuer);
-  const params = { type: 'totp', secret: bytes, algorithm: 'SHA1', digits: 6, period: 30 } as const;
-  expect(account?.code).toBe(codeAt({ ...params, counter: 0 }, reply.value.now));
+  expect(account?.code).toBe(totpAt(secret, reply.value.now));
 }
 
 const rowNames = (options: Page) =>
@@ -262,35 +256,6 @@ describe('editing, pinning and order', () => {
 });
 
 describe('accessibility', () => {
-  const axeSource = readFileSync(
-    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-    'utf8',
-  );
-
-  async function axe(page: Page): Promise<string[]> {
-    await page.evaluate(axeSource);
-    const results = await page.evaluate(async () => {
-      const run = (
-        window as unknown as {
-          axe: {
-            run: (
-              ctx: Document,
-              o: object,
-            ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
-          };
-        }
-      ).axe.run;
-      return (await run(document, { resultTypes: ['violations'] })).violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        nodes: v.nodes.length,
-      }));
-    });
-    return results
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}, ${v.nodes})`);
-  }
-
   it('axe finds no serious or critical problem on the accounts, trash and backup pages', async () => {
     const { options } = await setUp();
     await request(options, 'trashAccounts', {
@@ -303,16 +268,16 @@ describe('accessibility', () => {
         await options.reload();
         await options.getByTestId(section).waitFor();
         await options.waitForLoadState('networkidle');
-        expect(await axe(options), `${section} ${scheme}`).toEqual([]);
+        expect(await seriousAxeViolations(options), `${section} ${scheme}`).toEqual([]);
       }
     }
     // With the edit form and the confirmation open, too.
     await options.goto(`${otter!.origin}/options/index.html#accounts`);
     await options.reload();
     await options.getByRole('button', { name: 'Edit GitHub (alice)' }).click();
-    expect(await axe(options)).toEqual([]);
+    expect(await seriousAxeViolations(options)).toEqual([]);
     await options.getByRole('button', { name: 'Remove Bank (bob)' }).click();
     await options.getByTestId('confirm-dialog').waitFor();
-    expect(await axe(options)).toEqual([]);
+    expect(await seriousAxeViolations(options)).toEqual([]);
   });
 });

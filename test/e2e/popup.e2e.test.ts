@@ -1,32 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer, type PageServer } from '../../scripts/page-server';
-import { codeAt, hotp } from '../../src/otp/generate';
+import { hotp } from '../../src/otp/generate';
 import { decodeBase32 } from '../../src/otp/secret';
 import { E2E_DIST, launchOtter, tabIdOf, type Otter } from './harness';
 import { createVaultInPopup, request } from './steps';
-import { screenshot } from './support';
+import { codesAround, screenshot, seriousAxeViolations, totpAt } from './support';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const OTHER = 'GEZDGNBVGY3TQOJQ';
 const PASS = 'popup test passphrase';
 const bytes = (b32: string) => (decodeBase32(b32) as { value: Uint8Array }).value;
-
-/** TOTP codes valid around now (a test may straddle a period boundary). */
-function codesNow(secret = SECRET): string[] {
-  const params = {
-    type: 'totp',
-    secret: bytes(secret),
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-  } as const;
-  return [-30_000, 0, 30_000].map((d) => codeAt(params, Date.now() + d));
-}
 
 let server: PageServer;
 let otter: Otter | undefined;
@@ -109,7 +95,7 @@ describe('fill with Enter', () => {
       expect(await first.textContent()).toContain('Test Bank');
       await popup.keyboard.press('Enter');
       await popup.getByTestId('feedback').filter({ hasText: 'Filled' }).waitFor();
-      expect(codesNow()).toContain(await received(page));
+      expect(codesAround(SECRET)).toContain(await received(page));
     },
   );
 
@@ -122,7 +108,9 @@ describe('fill with Enter', () => {
     await popup.keyboard.press('Enter');
     expect(await popup.getByTestId('error').getAttribute('data-code')).toBe('no_field');
     await popup.getByTestId('feedback').filter({ hasText: 'Copied' }).waitFor();
-    expect(codesNow()).toContain(await popup.evaluate(() => navigator.clipboard.readText()));
+    expect(codesAround(SECRET)).toContain(
+      await popup.evaluate(() => navigator.clipboard.readText()),
+    );
     expect(tabId).toBeGreaterThan(0);
   });
 
@@ -136,7 +124,7 @@ describe('fill with Enter', () => {
       ok: true,
       value: { filled: true },
     });
-    expect(codesNow()).toContain(await liveText(page));
+    expect(codesAround(SECRET)).toContain(await liveText(page));
     // The same page on another host: not the account's site.
     await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/fill/plain.html`);
     expect(await request(popup, 'fillForTab', { tabId })).toMatchObject({
@@ -156,7 +144,9 @@ describe('copy', () => {
     await popup.getByTestId('account').first().click();
     await popup.getByTestId('feedback').filter({ hasText: 'Copied' }).waitFor();
     const reader = await otter!.openOptions();
-    expect(codesNow()).toContain(await reader.evaluate(() => navigator.clipboard.readText()));
+    expect(codesAround(SECRET)).toContain(
+      await reader.evaluate(() => navigator.clipboard.readText()),
+    );
     await popup.close();
     await reader.waitForTimeout(3000);
     expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe('');
@@ -176,15 +166,7 @@ describe('list', () => {
     if (wait > 0) await popup.waitForTimeout(wait);
     await row.getByTestId('next-code').waitFor({ timeout: 8000 });
     const next = (await row.getByTestId('next-code').textContent())!.replace(/\D/g, '');
-    const params = {
-      type: 'totp',
-      secret: bytes(SECRET),
-      algorithm: 'SHA1',
-      digits: 6,
-      period: 30,
-      counter: 0,
-    } as const;
-    expect([codeAt(params, Date.now() + 30_000), codeAt(params, Date.now() + 5_000)]).toContain(
+    expect([totpAt(SECRET, Date.now() + 30_000), totpAt(SECRET, Date.now() + 5_000)]).toContain(
       next,
     );
   });
@@ -284,40 +266,11 @@ describe('code cache (paints without waking the worker)', () => {
 });
 
 describe('quality', () => {
-  const axeSource = readFileSync(
-    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-    'utf8',
-  );
-
-  async function axe(page: Page): Promise<string[]> {
-    await page.evaluate(axeSource);
-    const results = await page.evaluate(async () => {
-      const run = (
-        window as unknown as {
-          axe: {
-            run: (
-              ctx: Document,
-              o: object,
-            ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
-          };
-        }
-      ).axe.run;
-      return (await run(document, { resultTypes: ['violations'] })).violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        nodes: v.nodes.length,
-      }));
-    });
-    return results
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}, ${v.nodes})`);
-  }
-
   it('axe finds no serious or critical problem in the popup’s states, light and dark', async () => {
     otter = await launchOtter();
     const popup = await otter.openPopup();
     await popup.getByTestId('create-vault').waitFor();
-    expect(await axe(popup)).toEqual([]);
+    expect(await seriousAxeViolations(popup)).toEqual([]);
     await request(popup, 'createVault', { passphrase: PASS });
     // Every kind of row the list can show: TOTP, 8 digits, HOTP with its next-code button, Steam.
     const entries = [
@@ -334,7 +287,7 @@ describe('quality', () => {
       await popup.emulateMedia({ colorScheme: scheme });
       await popup.reload();
       await expect.poll(() => popup.getByTestId('account').count()).toBe(entries.length);
-      expect(await axe(popup)).toEqual([]);
+      expect(await seriousAxeViolations(popup)).toEqual([]);
       await screenshot(popup, `popup-codes-${scheme}`);
     }
     const background = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -345,7 +298,7 @@ describe('quality', () => {
     await request(popup, 'lock', {});
     await popup.reload();
     await popup.getByTestId('unlock').waitFor();
-    expect(await axe(popup)).toEqual([]);
+    expect(await seriousAxeViolations(popup)).toEqual([]);
   });
 
   it('every control in the popup has an accessible name', async () => {
