@@ -6,6 +6,7 @@ import type { ResponseOf } from '../../src/messages/protocol';
 import { ErrorText } from '../../ui/ErrorText';
 import { accountName } from './account-name';
 import type { QrCode as QrCodeComponent } from './QrCode';
+import { WarnFirst } from './WarnFirst';
 
 type Exported = ResponseOf<'exportGoogle'>;
 
@@ -14,31 +15,24 @@ type Exported = ResponseOf<'exportGoogle'>;
  * phone. They hold the secrets in the clear: a warning comes first, and they can be hidden again.
  */
 export function GoogleExport() {
-  const [warned, setWarned] = useState(false);
-  const [understood, setUnderstood] = useState(false);
   const [exported, setExported] = useState<Exported | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [QrCode, setQrCode] = useState<typeof QrCodeComponent | null>(null);
 
-  async function show() {
-    setBusy(true);
+  async function show(): Promise<boolean> {
     setError(null);
     // The QR drawing library is loaded only when codes are shown (and never by the popup).
     const [reply, module] = await Promise.all([
       send('exportGoogle', { confirm: 'unencrypted' }),
       import('./QrCode'),
     ]);
-    setBusy(false);
-    if (!reply.ok) return setError(reply.error);
+    if (!reply.ok) {
+      setError(reply.error);
+      return false;
+    }
     setQrCode(() => module.QrCode);
     setExported(reply.value);
-  }
-
-  function hide() {
-    setExported(null);
-    setWarned(false);
-    setUnderstood(false);
+    return true;
   }
 
   const total = exported?.uris.length ?? 0;
@@ -46,36 +40,15 @@ export function GoogleExport() {
     <div class="stack card" data-testid="google-export">
       <h3>{t('googleExportTitle')}</h3>
       <p class="muted">{t('googleExportIntro')}</p>
-      {exported === null && !warned && (
-        <button type="button" class="align-start" onClick={() => setWarned(true)}>
-          {t('googleExportStart')}
-        </button>
-      )}
-      {exported === null && warned && (
-        <div class="stack warning-box" data-testid="google-warning">
-          <p role="alert">{t('googleExportWarning')}</p>
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={understood}
-              onChange={(e) => setUnderstood(e.currentTarget.checked)}
-            />
-            {t('googleExportUnderstood')}
-          </label>
-          <div class="buttons">
-            <button
-              type="button"
-              class="danger"
-              disabled={!understood || busy}
-              onClick={() => void show()}
-            >
-              {t('googleExportButton')}
-            </button>
-            <button type="button" onClick={hide}>
-              {t('cancelButton')}
-            </button>
-          </div>
-        </div>
+      {exported === null && (
+        <WarnFirst
+          testId="google-warning"
+          startLabel={t('googleExportStart')}
+          warning={t('googleExportWarning')}
+          understoodLabel={t('googleExportUnderstood')}
+          actionLabel={t('googleExportButton')}
+          onConfirm={show}
+        />
       )}
       {exported !== null && (
         <div class="stack" data-testid="google-codes">
@@ -103,7 +76,7 @@ export function GoogleExport() {
               </ul>
             </div>
           )}
-          <button type="button" class="align-start" onClick={hide}>
+          <button type="button" class="align-start" onClick={() => setExported(null)}>
             {t('googleExportHide')}
           </button>
         </div>
