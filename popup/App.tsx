@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AppError } from '../src/errors';
 import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
-import type { Reply } from '../src/messages/protocol';
+import type { Reply, RequestOf } from '../src/messages/protocol';
 import type { listFromCache } from '../src/vault/code-cache';
 import { ErrorText } from '../ui/ErrorText';
 import { Lazy } from '../ui/Lazy';
@@ -57,7 +57,8 @@ export function App({
     else setView({ kind: 'error', error: reply.error });
   }
 
-  const refresh = async () => show(await send('listAccounts', {}));
+  const refresh = async (request: RequestOf<'listAccounts'> = {}) =>
+    show(await send('listAccounts', request));
 
   useEffect(() => {
     // The tab is known within a few milliseconds; waiting for it avoids re-ordering after paint.

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
-import type { AccountView, ResponseOf } from '../src/messages/protocol';
+import type { AccountView, RequestOf, ResponseOf } from '../src/messages/protocol';
 import { sameSite } from '../src/sites';
 import { ErrorText } from '../ui/ErrorText';
 import type { AppError } from '../src/errors';
@@ -16,7 +16,7 @@ interface Props {
   readonly list: ResponseOf<'listAccounts'>;
   readonly site: string;
   readonly tabId: number | null;
-  readonly onRefresh: () => Promise<void>;
+  readonly onRefresh: (request: RequestOf<'listAccounts'>) => Promise<void>;
   readonly onAdd: () => void;
 }
 
@@ -53,12 +53,13 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
   const shown = useMemo(() => ordered.filter((a) => matches(a, query)), [ordered, query]);
   const current = shown[Math.min(selected, shown.length - 1)];
 
-  // One refresh per period boundary, for the codes after `next`; no per-second round trips.
+  // One refresh per period boundary, for the codes after `next`; no per-second round trips. It is
+  // not the user's doing, so it does not hold off the idle lock.
   useEffect(() => {
     const ends = list.accounts.map((a) => a.validUntil).filter((v): v is number => v !== null);
     if (ends.length === 0) return;
     const timer = window.setTimeout(
-      () => void onRefresh(),
+      () => void onRefresh({ auto: true }),
       Math.max(Math.min(...ends) - Date.now(), 0) + 200,
     );
     return () => window.clearTimeout(timer);

@@ -19,10 +19,11 @@ export function VerifyCode({ account, onDone }: { account: AccountView; onDone: 
     return () => window.clearInterval(timer);
   }, []);
 
-  // Past the period, ask again for the current code (one request per period).
+  // Past the period, ask again for the current code (one request per period; not activity, so
+  // a page left on this view does not keep the vault unlocked).
   useEffect(() => {
     if (view.validUntil === null || now < view.validUntil) return;
-    void send('listAccounts', {}).then((reply) => {
+    void send('listAccounts', { auto: true }).then((reply) => {
       const fresh = reply.ok ? reply.value.accounts.find((a) => a.id === view.id) : undefined;
       if (fresh) setView(fresh);
     });

@@ -71,11 +71,13 @@ function parseEntry(entry: ManualEntry | UriEntry): Result<OtpEntry, AppError> {
 export const accountHandlers: HandlerGroup<
   'listAccounts' | 'addAccount' | 'updateAccount' | 'hotpNext'
 > = (context) => ({
-  async listAccounts() {
+  async listAccounts(payload) {
+    if (payload.auto !== undefined && typeof payload.auto !== 'boolean')
+      return err({ code: 'bad_request' });
     const { vault, now } = await context();
     const list = await vault.list();
     if (!list.ok) return err({ code: list.error });
-    await vault.touch();
+    if (payload.auto !== true) await vault.touch();
     const at = now();
     // Once the answer is on its way: the popup's next open can then paint without this worker.
     setTimeout(() => void refreshCodeCache(vault, now), 100);

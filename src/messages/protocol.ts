@@ -161,8 +161,12 @@ export interface Protocol extends ManageProtocol {
   resetVault: { request: { confirm: 'delete-everything' }; response: Empty };
   getSettings: { request: Empty; response: Settings };
   updateSettings: { request: Partial<Settings>; response: Settings };
+  /**
+   * `auto`: a refresh the page made on its own (a new period began), not the user's doing: it
+   * does not count as activity, so a page left open cannot keep the vault from its idle lock.
+   */
   listAccounts: {
-    request: Empty;
+    request: { auto?: boolean };
     response: { accounts: AccountView[]; damaged: number; now: number };
   };
   addAccount: {
