@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { AppError } from '../src/errors';
 import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
 import type { AccountView } from '../src/messages/protocol';
 import { groupCode } from './code-format';
+import { ErrorText } from './ErrorText';
 
 /**
  * Right after an account is saved: its current code, large, for the set-up page's "enter the
@@ -13,6 +15,8 @@ export function VerifyCode({ account, onDone }: { account: AccountView; onDone: 
   const [hotp, setHotp] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [now, setNow] = useState(Date.now());
+  // A failed refresh (the vault locked meanwhile) is said, and the old code no longer shown.
+  const [error, setError] = useState<AppError | null>(null);
 
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 1000);
@@ -24,17 +28,20 @@ export function VerifyCode({ account, onDone }: { account: AccountView; onDone: 
   useEffect(() => {
     if (view.validUntil === null || now < view.validUntil) return;
     void send('listAccounts', { auto: true }).then((reply) => {
-      const fresh = reply.ok ? reply.value.accounts.find((a) => a.id === view.id) : undefined;
+      if (!reply.ok) return setError(reply.error);
+      const fresh = reply.value.accounts.find((a) => a.id === view.id);
       if (fresh) setView(fresh);
     });
   }, [now >= (view.validUntil ?? Infinity)]);
 
   async function newHotp() {
     const reply = await send('hotpNext', { id: view.id });
-    if (reply.ok) setHotp(reply.value.code);
+    if (!reply.ok) return setError(reply.error);
+    setError(null);
+    setHotp(reply.value.code);
   }
 
-  const code = view.type === 'hotp' ? hotp : view.code;
+  const code = error !== null ? null : view.type === 'hotp' ? hotp : view.code;
   const left =
     view.validUntil === null ? null : Math.max(0, Math.ceil((view.validUntil - now) / 1000));
   return (
@@ -56,10 +63,13 @@ export function VerifyCode({ account, onDone }: { account: AccountView; onDone: 
           )}
         </p>
       ) : (
-        <button type="button" onClick={newHotp}>
-          {t('hotpNextButton')}
-        </button>
+        view.type === 'hotp' && (
+          <button type="button" onClick={newHotp}>
+            {t('hotpNextButton')}
+          </button>
+        )
       )}
+      <ErrorText error={error} />
       <div class="buttons">
         {code !== null && (
           <button
