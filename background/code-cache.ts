@@ -1,6 +1,6 @@
 /**
  * Keeps the popup's code cache (src/vault/code-cache.ts) fresh: rebuilt after the popup asked
- * for the list when it runs short, cleared on lock and before any change to the accounts.
+ * for the list when it runs short, cleared on lock and before and after any change to the accounts.
  */
 import browser from '../src/platform/browser';
 import { CODE_CACHE_KEY } from '../src/vault/code-cache';

@@ -10,8 +10,9 @@ import type { GetContext } from './types';
 import { vaultHandlers } from './vault';
 
 /**
- * Requests that change no account. Every other request clears the popup's code cache first, so
- * the popup never paints an account as it was before a change (new ones default to clearing).
+ * Requests that change no account. Every other request clears the popup's code cache before and
+ * after it runs, so the popup never paints an account as it was before a change (new requests
+ * default to clearing).
  */
 const LEAVES_ACCOUNTS: ReadonlySet<RequestName> = new Set<RequestName>([
   'status',
@@ -33,7 +34,13 @@ function clearingCodeCache(handlers: Handlers): Handlers {
     const handler = handlers[name] as (payload: unknown) => Promise<unknown>;
     wrapped[name] = async (payload: unknown) => {
       await clearCodeCache();
-      return handler(payload);
+      try {
+        return await handler(payload);
+      } finally {
+        // Again once the change is made: a rebuild that read the accounts while it was being
+        // made (a popup's list arriving meanwhile) would otherwise write them as they were.
+        await clearCodeCache();
+      }
     };
   }
   return wrapped as unknown as Handlers;
