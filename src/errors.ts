@@ -4,6 +4,7 @@
  * error can then never carry a secret.
  */
 import { BACKUP_ERRORS } from './backup/backup-errors';
+import { IMPORT_ERRORS } from './backup/import/types';
 import { RESTORE_ERRORS } from './backup/merge';
 import { FILL_FAILURES } from './fill/fill-code';
 import { MANUAL_ERRORS } from './otp/manual';
@@ -36,6 +37,7 @@ export const ERROR_CODES = [
   ...MIGRATION_ERRORS,
   ...BACKUP_ERRORS,
   ...RESTORE_ERRORS,
+  ...IMPORT_ERRORS,
   ...POLICY_ERRORS,
   ...PROTOCOL_ERRORS,
 ] as const;

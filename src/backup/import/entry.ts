@@ -1,0 +1,244 @@
+/**
+ * Turning one source entry into an ImportedAccount, shared by every importer so that they all
+ * apply the same rules and the same bounds as the vault's reader (src/vault/format.ts): a
+ * name longer than the vault keeps is cut (and the cut is reported), an otpauth parameter too
+ * long to keep is dropped (and reported), a counter that cannot be advanced is refused.
+ */
+import { parseOtpauthUri, type UriErrorCode } from '../../otp/uri';
+import { decodeBase32, decodeHex } from '../../otp/secret';
+import {
+  ALGORITHMS,
+  DEFAULT_DIGITS,
+  DEFAULT_PERIOD,
+  LIMITS,
+  STEAM_DIGITS,
+  type Algorithm,
+  type OtpEntry,
+  type OtpType,
+} from '../../otp/types';
+import { err, ok, type Result } from '../../result';
+import { TEXT_LIMITS } from '../../vault/format';
+import type { DroppedField, ImportedAccount, RefuseReason } from './types';
+
+export interface Refusal {
+  readonly reason: RefuseReason;
+  readonly detail?: string;
+}
+
+/** The key as the source holds it. */
+export type SecretSource =
+  | { readonly base32: string }
+  | { readonly hex: string }
+  | { readonly base64: string }
+  | { readonly bytes: Uint8Array };
+
+/** Everything but the OTP parameters; every field optional (defaults: empty, false). */
+export interface EntryExtras {
+  readonly issuer?: string;
+  readonly account?: string;
+  readonly note?: string;
+  readonly pinned?: boolean;
+  readonly tags?: readonly string[];
+  readonly sites?: readonly string[];
+  readonly trashed?: boolean;
+  readonly dropped?: readonly DroppedField[];
+}
+
+export interface EntryFields extends EntryExtras {
+  /** Case-insensitive: totp, hotp, steam; anything else is refused as `type_unsupported`. */
+  readonly type?: string;
+  readonly secret: SecretSource | undefined;
+  /** SHA1 / SHA-1 / sha256...; absent means SHA1. */
+  readonly algorithm?: string | null;
+  readonly digits?: number | string | null;
+  readonly period?: number | string | null;
+  readonly counter?: number | string | null;
+}
+
+/** The highest counter the vault stores: one that can still be advanced. */
+export const MAX_IMPORT_COUNTER = LIMITS.maxCounter - 1;
+
+function decodeSecret(source: SecretSource | undefined): Result<Uint8Array, Refusal> {
+  if (source === undefined) return err({ reason: 'secret_missing' });
+  if ('bytes' in source) {
+    const n = source.bytes.length;
+    if (n === 0) return err({ reason: 'secret_missing' });
+    if (n < LIMITS.minSecretBytes || n > LIMITS.maxSecretBytes)
+      return err({ reason: 'secret_invalid' });
+    return ok(Uint8Array.from(source.bytes));
+  }
+  if ('base64' in source) {
+    const text = source.base64.trim();
+    if (text === '') return err({ reason: 'secret_missing' });
+    if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text) || text.length > LIMITS.maxSecretBytes * 2)
+      return err({ reason: 'secret_invalid' });
+    const bytes = Uint8Array.from(
+      atob(text.replaceAll('-', '+').replaceAll('_', '/').replace(/=+$/, '')),
+      (c) => c.charCodeAt(0),
+    );
+    return decodeSecret({ bytes });
+  }
+  const decoded = 'base32' in source ? decodeBase32(source.base32) : decodeHex(source.hex);
+  if (decoded.ok) return decoded;
+  return err({
+    reason: decoded.error.code === 'secret_missing' ? 'secret_missing' : 'secret_invalid',
+  });
+}
+
+function parseAlgorithm(raw: string | null | undefined): Algorithm | null {
+  if (raw === undefined || raw === null || raw.trim() === '') return 'SHA1';
+  const name = raw.trim().toUpperCase().replace('-', '');
+  return ALGORITHMS.find((a) => a === name) ?? null;
+}
+
+function parseInt(
+  raw: number | string | null | undefined,
+  min: number,
+  max: number,
+): number | null {
+  const value = typeof raw === 'string' && /^\s*\d{1,16}\s*$/.test(raw) ? Number(raw) : raw;
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+    ? value
+    : null;
+}
+
+function parseType(raw: string | undefined): OtpType | null {
+  const name = (raw ?? 'totp').trim().toLowerCase();
+  return name === 'totp' || name === 'hotp' || name === 'steam' ? name : null;
+}
+
+/** Cuts `text` to `max` UTF-16 units without splitting a surrogate pair. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, end);
+}
+
+/** Applies the vault's bounds to names, note and otpauth extras, reporting what was cut. */
+export function withinBounds(entry: OtpEntry, extras: EntryExtras): ImportedAccount {
+  const dropped = new Set<DroppedField>(extras.dropped ?? []);
+  const name = (value: string, max: number): string => {
+    const trimmed = value.trim();
+    if (trimmed.length > max) dropped.add('name_shortened');
+    return cut(trimmed, max);
+  };
+  const note = extras.note ?? '';
+  if (note.length > TEXT_LIMITS.note) dropped.add('note_shortened');
+  const extra: Record<string, string> = {};
+  for (const [key, value] of Object.entries(entry.extra)) {
+    if (value.length > TEXT_LIMITS.extraValue || key === '__proto__') dropped.add('link_parameter');
+    else extra[key] = value;
+  }
+  return {
+    ...entry,
+    extra,
+    issuer: name(extras.issuer ?? entry.issuer, TEXT_LIMITS.issuer),
+    account: name(extras.account ?? entry.account, TEXT_LIMITS.account),
+    note: cut(note, TEXT_LIMITS.note),
+    pinned: extras.pinned ?? false,
+    tags: (extras.tags ?? []).map((t) => t.trim()).filter((t) => t !== ''),
+    sites: (extras.sites ?? []).map((s) => s.trim()).filter((s) => s !== ''),
+    trashed: extras.trashed ?? false,
+    dropped: [...dropped],
+  };
+}
+
+/** An entry from separate fields (Aegis, 2FAS, andOTP...). */
+export function entryFromFields(fields: EntryFields): Result<ImportedAccount, Refusal> {
+  const type = parseType(fields.type);
+  if (type === null) {
+    return err({
+      reason: 'type_unsupported',
+      detail: (fields.type ?? '').trim().toLowerCase().slice(0, 32),
+    });
+  }
+  const secret = decodeSecret(fields.secret);
+  if (!secret.ok) return secret;
+  const algorithm = parseAlgorithm(fields.algorithm);
+  if (algorithm === null) {
+    return err({
+      reason: 'algorithm_unsupported',
+      detail: (fields.algorithm ?? '').trim().toUpperCase().slice(0, 32),
+    });
+  }
+  const digits =
+    type === 'steam'
+      ? STEAM_DIGITS
+      : fields.digits === undefined || fields.digits === null || fields.digits === ''
+        ? DEFAULT_DIGITS
+        : parseInt(fields.digits, LIMITS.minDigits, LIMITS.maxDigits);
+  if (digits === null) return err({ reason: 'digits_invalid' });
+  let period = DEFAULT_PERIOD;
+  let counter = 0;
+  if (type === 'hotp') {
+    const c =
+      fields.counter === undefined || fields.counter === null || fields.counter === ''
+        ? 0
+        : parseInt(fields.counter, 0, MAX_IMPORT_COUNTER);
+    if (c === null) return err({ reason: 'counter_invalid' });
+    counter = c;
+  } else if (fields.period !== undefined && fields.period !== null && fields.period !== '') {
+    const p = parseInt(fields.period, LIMITS.minPeriod, LIMITS.maxPeriod);
+    if (p === null) return err({ reason: 'period_invalid' });
+    period = p;
+  }
+  const entry: OtpEntry = {
+    type,
+    secret: secret.value,
+    algorithm: type === 'steam' ? 'SHA1' : algorithm,
+    digits,
+    period,
+    counter,
+    issuer: '',
+    account: '',
+    extra: {},
+  };
+  return ok(withinBounds(entry, fields));
+}
+
+const URI_REFUSALS: Readonly<Partial<Record<UriErrorCode, RefuseReason>>> = {
+  secret_missing: 'secret_missing',
+  secret_invalid_char: 'secret_invalid',
+  secret_too_short: 'secret_invalid',
+  secret_too_long: 'secret_invalid',
+  algorithm_invalid: 'algorithm_unsupported',
+  digits_invalid: 'digits_invalid',
+  period_invalid: 'period_invalid',
+  counter_invalid: 'counter_invalid',
+  uri_type: 'type_unsupported',
+};
+
+/** The kind named by a URI the parser refused as `uri_type` (motp://, otpauth://yandex/...). */
+function uriKind(uri: string): string {
+  const m = /^([a-z][a-z0-9+.-]*):\/\/([a-z0-9]*)/i.exec(uri.trim());
+  if (!m) return '';
+  const scheme = (m[1] ?? '').toLowerCase();
+  return (scheme === 'otpauth' ? (m[2] ?? '') : scheme).toLowerCase().slice(0, 32);
+}
+
+/**
+ * An entry from an otpauth:// URI (Ente, Proton, Bitwarden, 2FAS v4 `link`...). `extras` win
+ * over the URI's names where given and not empty (an app's edited name over the one in the link).
+ */
+export function entryFromUri(
+  uri: string,
+  extras: EntryExtras = {},
+): Result<ImportedAccount, Refusal> {
+  const parsed = parseOtpauthUri(uri);
+  if (!parsed.ok) {
+    const reason = URI_REFUSALS[parsed.error.code] ?? 'entry_invalid';
+    return err(reason === 'type_unsupported' ? { reason, detail: uriKind(uri) } : { reason });
+  }
+  const entry = parsed.value.entry;
+  if (entry.type === 'hotp' && entry.counter > MAX_IMPORT_COUNTER)
+    return err({ reason: 'counter_invalid' });
+  const pick = (given: string | undefined, fromUri: string): string =>
+    given !== undefined && given.trim() !== '' ? given : fromUri;
+  return ok(
+    withinBounds(entry, {
+      ...extras,
+      issuer: pick(extras.issuer, entry.issuer),
+      account: pick(extras.account, entry.account),
+    }),
+  );
+}

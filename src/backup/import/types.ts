@@ -1,0 +1,188 @@
+/**
+ * The one interface every importer implements (one file per app, `src/backup/import/<app>.ts`,
+ * as Aegis organises its importers). An importer never writes: it turns a file into accounts to
+ * preview, the entries it had to refuse (each with a reason), and names the source fields Otter
+ * cannot keep. The worker commits what the user confirms, in one transaction.
+ *
+ * Nothing here may carry a secret, a password or file content in an error: errors are codes.
+ */
+import type { OtpEntry } from '../../otp/types';
+import type { Result } from '../../result';
+
+/** Which app (and variant) a file came from; `import_format_<id>` names it to the user. */
+export const IMPORT_FORMATS = [
+  'aegis',
+  'twofas',
+  'andotp',
+  'authenticator_pro',
+  'ente',
+  'bitwarden',
+  'bitwarden_authenticator',
+  'proton_authenticator',
+  'proton_pass',
+  'lastpass',
+  'freeotp_plus',
+  'authenticator_extension',
+  'onepassword',
+  'keepass',
+  'raivo',
+  'winauth',
+  'otpauth_list',
+  'google_migration',
+] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Why a whole file cannot be imported (translated as `error_<code>`). */
+export const IMPORT_ERRORS = [
+  /** No importer recognises the content: not an export Otter knows. */
+  'import_unrecognised',
+  /** Over the size, entry or nesting bounds, before any parsing work. */
+  'import_too_large',
+  /** Recognised, but broken: truncated, malformed, a checksum or tag fails after the password check. */
+  'import_damaged',
+  /** The password does not open the file (distinct from a damaged file). */
+  'import_wrong_password',
+  /** An encrypted file was given no password. */
+  'import_password_required',
+  /** KDF parameters outside what the app writes (a crafted file asking for huge memory or time). */
+  'import_kdf_unsupported',
+  /** A newer or unknown version of the app's format. */
+  'import_version_unsupported',
+  /** Encrypted with the app's account key (Bitwarden "account restricted"): only that app opens it. */
+  'import_account_restricted',
+  /** Encrypted in a way Otter cannot open (say so, and how to export without it). */
+  'import_encryption_unsupported',
+  /** The file holds no accounts at all. */
+  'import_empty',
+] as const;
+export type ImportErrorCode = (typeof IMPORT_ERRORS)[number];
+
+export interface ImportError {
+  readonly code: ImportErrorCode;
+}
+
+/** Why one entry of a file was not taken (translated as `import_refused_<reason>`). */
+export const REFUSE_REASONS = [
+  /** mOTP, Yandex, Battle.net-only kinds, push accounts...: `detail` names the kind. */
+  'type_unsupported',
+  'secret_missing',
+  /** Not decodable (bad characters) or outside the key length bounds. */
+  'secret_invalid',
+  /** MD5, GOST, SHA224...: `detail` names it. */
+  'algorithm_unsupported',
+  'digits_invalid',
+  'period_invalid',
+  'counter_invalid',
+  /** An entry of the wrong shape (not an object, a required field of the wrong type). */
+  'entry_invalid',
+] as const;
+export type RefuseReason = (typeof REFUSE_REASONS)[number];
+
+/** Kinds of source field Otter cannot keep (or keeps shortened). Extend with a translation. */
+export const DROPPED_FIELDS = [
+  /** A custom icon or image. */
+  'icon',
+  /** A colour, badge or label style. */
+  'colour',
+  /** The PIN of an mOTP/Yandex-style account, or an app lock. */
+  'pin',
+  /** The password, username or other login fields of a password manager item. */
+  'login_fields',
+  /** Custom fields of a password manager item other than the one-time code. */
+  'custom_fields',
+  'attachments',
+  /** Usage counts, last-used times. */
+  'usage',
+  /** An issuer or account name longer than Otter keeps (cut to its limit). */
+  'name_shortened',
+  /** A note longer than Otter keeps (cut to its limit). */
+  'note_shortened',
+  /** An unknown otpauth parameter too long to keep (such as a huge `image=`). */
+  'link_parameter',
+] as const;
+export type DroppedField = (typeof DROPPED_FIELDS)[number];
+
+/**
+ * What Otter keeps of an account beyond its OTP parameters. Importers fill in what the source
+ * has; the commit step turns tags into a line of the note and sites into the account's sites.
+ */
+export interface ImportedAccount extends OtpEntry {
+  /** The source's note or description ('' when none). */
+  readonly note: string;
+  /** Favourite / pinned in the source. */
+  readonly pinned: boolean;
+  /** Groups, tags, folders or categories the source put it in. */
+  readonly tags: readonly string[];
+  /** Web addresses the source tied it to (Bitwarden and KeePass URLs, Proton Pass urls...). */
+  readonly sites: readonly string[];
+  /** In the source's own trash (Ente, Proton Pass): imported into Otter's Trash. */
+  readonly trashed: boolean;
+  /**
+   * Source fields with a value that Otter cannot keep, or had to shorten: shown in the result
+   * (`import_dropped_<field>`) so nothing is lost silently. Names only, never a value.
+   */
+  readonly dropped: readonly DroppedField[];
+}
+
+/** An entry the importer could not take. Labels only (they are not secret); never the key. */
+export interface RefusedEntry {
+  /** 1-based position of the entry in the file (line, array index, item...). */
+  readonly index: number;
+  readonly issuer: string;
+  readonly account: string;
+  readonly reason: RefuseReason;
+  /** For `type_unsupported` and `algorithm_unsupported`: which one ("motp", "MD5"). */
+  readonly detail?: string;
+}
+
+export interface ImportResult {
+  readonly format: ImportFormat;
+  /** The file was encrypted (shown as "encrypted Aegis backup"). */
+  readonly encrypted: boolean;
+  /** In the source's order (its own position field when it has one). */
+  readonly accounts: readonly ImportedAccount[];
+  readonly refused: readonly RefusedEntry[];
+}
+
+/** The file, looked at once for every importer's `detect` (src/backup/import/input.ts). */
+export interface ImportInput {
+  readonly bytes: Uint8Array;
+  /** The bytes as UTF-8 (a byte-order mark removed), or null when they are not valid UTF-8. */
+  readonly text: string | null;
+  /** The text parsed as JSON with bounded nesting, or undefined when it is not JSON. */
+  readonly json: unknown;
+  /** The entries of a ZIP archive by name (not encrypted ones' contents), or null if not a ZIP. */
+  readonly zip: ZipListing | null;
+}
+
+export interface ZipEntry {
+  readonly name: string;
+  /** The entry is encrypted (WinZip AES or ZipCrypto): its bytes need a password. */
+  readonly encrypted: boolean;
+  readonly compressedSize: number;
+  readonly size: number;
+}
+
+export interface ZipListing {
+  readonly entries: readonly ZipEntry[];
+  /** The uncompressed bytes of an unencrypted entry (bounded), or null when it cannot be read. */
+  read(name: string): Uint8Array | null;
+}
+
+/** A file an importer recognised: either readable now, or waiting for its password. */
+export type ReadFile =
+  | { readonly kind: 'plain'; readonly result: ImportResult }
+  | {
+      readonly kind: 'encrypted';
+      readonly format: ImportFormat;
+      /** Wrong password: `import_wrong_password`; everything else that fails: its own code. */
+      decrypt(password: string): Promise<Result<ImportResult, ImportError>>;
+    };
+
+export interface Importer {
+  readonly format: ImportFormat;
+  /** Cheap and never throws: does this content look like this app's export? */
+  detect(input: ImportInput): boolean;
+  /** Reads a file `detect` accepted. Never throws; bounded in size, entries and KDF cost. */
+  read(input: ImportInput): Promise<Result<ReadFile, ImportError>>;
+}
