@@ -1,21 +1,26 @@
 /** The keyboard command: fill the current site's code; fall back to the popup when it cannot. */
-import { copyCode } from './clipboard';
-import { ready } from './context';
+import { openPopup } from '../src/platform/commands';
+import type { WorkerContext } from './context';
 import { accountForTab, fillAccount } from './handlers/fill';
 
 export const FILL_COMMAND = 'fill-code';
 
-export async function fillFromCommand(tabId: number): Promise<void> {
-  const context = await ready();
+export async function fillFromCommand(context: WorkerContext, tabId: number): Promise<void> {
+  // The copy fallback's clearing delay may be forced by policy: read it first on a fresh worker.
+  await context.settlePolicy();
   const account = await accountForTab(context, tabId);
   if (account === 'locked' || account === null) {
     // Locked, or no account for this site: the popup lets the user unlock or choose.
-    await chrome.action.openPopup().catch(() => undefined);
+    await openPopup();
     return;
   }
   const outcome = await fillAccount(context, account, tabId);
   if ('error' in outcome) return;
+  await context.vault.touch();
   if (!outcome.filled && outcome.code !== null) {
-    await copyCode(outcome.code, (await context.vault.settings()).clipboardClearSeconds);
+    await context.clipboard.copy(
+      outcome.code,
+      (await context.vault.settings()).clipboardClearSeconds,
+    );
   }
 }

@@ -1,51 +1,97 @@
 /**
- * What every handler needs, built once per worker start. Handlers await `ready` (uBOL's pattern):
- * listeners are registered synchronously at the top of index.ts, the slow parts (opening the
- * database, migrating) happen here.
+ * What every handler needs, built once per worker start: the vault, the clock, the policy, and
+ * the extension API the handlers use (tabs, capture, fill, clipboard, the QR scanner), given as
+ * functions so that tests can give a handler its own (test/support/worker-context.ts).
+ * Handlers get it from the dispatcher (uBOL's pattern: listeners are registered synchronously at
+ * the top of index.ts; the slow parts, opening the database and migrating, happen here).
  */
-import browser from '../src/platform/browser';
-import type { SessionArea } from '../src/vault/session';
+import type { FillResult } from '../src/fill/fill-code';
+import type { Policy } from '../src/policy/policy';
+import type { QrScanner } from '../src/qr/decode';
+import type { Result } from '../src/result';
+import { readManagedStorage, sessionArea } from '../src/platform/storage';
+import { extensionVersion } from '../src/platform/runtime';
+import { clearClipboardAfter, copyToClipboard } from '../src/platform/clipboard';
+import { getTab, type TabInfo } from '../src/platform/tabs';
 import { runMigrations } from '../src/vault/migrations';
+import { SealedStore } from '../src/vault/sealed-store';
 import { VaultStore } from '../src/vault/store';
 import { Vault } from '../src/vault/vault';
-import { clearCodeCache } from './code-cache';
-import type { Policy } from '../src/policy/policy';
-import { currentPolicy, policyWithin } from './policy';
+import { CodeCacheKeeper } from './code-cache';
+import { fillInTab } from './fill';
 import { scheduleLock } from './lock-alarm';
+import { PendingScans } from './pending-scans';
+import { PolicySource } from './policy';
+import { captureTab, qrScanner } from './qr-scanner';
 
 export interface WorkerContext {
   readonly vault: Vault;
   readonly now: () => number;
-  /** The managed policy as last read (never waits). */
+  /** The managed policy; read before any request whose row says `policy` (dispatch.ts). */
   readonly policy: () => Policy;
-  /** The managed policy, waiting at most `ms` for the first read after a browser start. */
-  readonly settledPolicy: (ms: number) => Promise<Policy>;
-}
-
-function sessionArea(): SessionArea {
-  const area = browser.storage.session;
-  return {
-    get: (key) => area.get(key),
-    set: (items) => area.set(items),
-    remove: (key) => area.remove(key),
+  /** False when the policy could not be read in time and none was remembered: fail closed. */
+  readonly policyKnown: () => boolean;
+  /** Waits for the first policy read of this worker (bounded). */
+  readonly settlePolicy: () => Promise<void>;
+  /** The policy changed while the browser runs: read it again and apply it at once. */
+  readonly rereadPolicy: () => Promise<void>;
+  readonly version: string;
+  readonly tabs: {
+    get(tabId: number): Promise<TabInfo | null>;
+    /** The visible part of the tab's window as PNG bytes (activeTab grant). */
+    capture(windowId: number): Promise<Result<Uint8Array, 'capture_failed'>>;
   };
+  /** Types a code into the page in the tab (src/fill). */
+  readonly fill: (tabId: number, code: string) => Promise<FillResult>;
+  readonly clipboard: {
+    clearAfter(seconds: number): Promise<void>;
+    copy(code: string, clearAfterSeconds: number): Promise<void>;
+  };
+  readonly scanner: () => QrScanner;
+  readonly codeCache: { refresh(): Promise<void>; clear(): Promise<void> };
+  readonly pending: PendingScans;
 }
 
 async function start(): Promise<WorkerContext> {
+  const area = sessionArea();
   const store = await VaultStore.open();
   // A failed migration leaves the old form in place; the vault then reports why it cannot open.
   await runMigrations(store);
-  const vault = new Vault({
+  const now = () => Date.now();
+  let codeCache: CodeCacheKeeper | null = null;
+  // Each needs the other: a policy read tightens the vault's stored settings (reads are lazy, so
+  // `vault` exists by the time one completes).
+  const policy: PolicySource = new PolicySource({
+    read: readManagedStorage,
+    area,
+    onRead: (read): Promise<void> => vault.applyPolicy(read),
+  });
+  const vault: Vault = new Vault({
     store,
-    session: sessionArea(),
-    now: () => Date.now(),
-    policy: currentPolicy,
+    session: area,
+    now,
+    policy: () => policy.current(),
     onLockChange: (lockAt) => {
       void scheduleLock(lockAt);
-      if (lockAt === null) void clearCodeCache();
+      if (lockAt === null) void codeCache?.clear();
     },
   });
-  return { vault, now: () => Date.now(), policy: currentPolicy, settledPolicy: policyWithin };
+  codeCache = new CodeCacheKeeper(area, vault, now);
+  return {
+    vault,
+    now,
+    policy: () => policy.current(),
+    policyKnown: () => policy.known(),
+    settlePolicy: () => policy.settle(),
+    rereadPolicy: () => policy.reread(),
+    version: extensionVersion(),
+    tabs: { get: getTab, capture: captureTab },
+    fill: fillInTab,
+    clipboard: { clearAfter: clearClipboardAfter, copy: copyToClipboard },
+    scanner: qrScanner,
+    codeCache,
+    pending: new PendingScans(new SealedStore(area), now),
+  };
 }
 
 let started: Promise<WorkerContext> | null = null;

@@ -1,40 +1,85 @@
 /**
- * The managed policy as the worker sees it. The first read after a browser start can take
- * seconds, so nothing waits for it by default: handlers use the last value read, and only the
- * rare requests it matters most for (choosing a passphrase) wait, briefly, for the first read.
+ * The managed policy as the worker sees it. No decision that depends on policy is made from a
+ * policy that has not been read: the dispatcher waits for the first read (background/dispatch.ts)
+ * before any request whose row says `policy`, and before moving the lock deadline. The first read
+ * after a browser start can take seconds, so the wait is bounded; past it the policy last read
+ * (remembered in session storage for the next worker) stands in, and with none the policy is
+ * unknown, and what depends on it fails closed (handlers check `known`).
  */
-import browser from '../src/platform/browser';
 import { parsePolicy, type Policy } from '../src/policy/policy';
+import type { SessionArea } from '../src/vault/session';
 
-let current: Policy = {};
-let reading: Promise<Policy> | null = null;
+const REMEMBERED = 'otter.policy';
 
-function read(): Promise<Policy> {
-  reading ??= browser.storage.managed
-    .get()
-    .then(parsePolicy)
-    // No policy at all (not managed, or no schema support) is the common case: nothing to apply.
-    .catch(() => ({}))
-    .then((policy) => (current = policy));
-  return reading;
+/** How long a request waits for the first read; Chromium's first read takes about 3 s. */
+export const POLICY_WAIT_MS = 5000;
+
+export interface PolicySourceDeps {
+  /** Reads storage.managed; a rejection means no policy for us (Firefox without one). */
+  readonly read: () => Promise<unknown>;
+  /** Where the last policy read is kept for the next worker (memory-only session storage). */
+  readonly area: SessionArea;
+  readonly waitMs?: number;
+  /** Told each policy read, to clamp stored settings and the open session to it. */
+  readonly onRead?: (policy: Policy) => Promise<void>;
 }
 
-/** The policy now, without waiting (starts the first read if needed). */
-export function currentPolicy(): Policy {
-  void read();
-  return current;
-}
+export class PolicySource {
+  private policy: Policy | null = null;
+  private reading: Promise<Policy> | null = null;
+  private settled: Promise<void> | null = null;
 
-/** The policy, waiting for the first read at most `ms`. */
-export function policyWithin(ms: number): Promise<Policy> {
-  return Promise.race([read(), new Promise<Policy>((done) => setTimeout(() => done(current), ms))]);
-}
+  constructor(private readonly deps: PolicySourceDeps) {}
 
-/** A changed policy file is picked up while the browser runs (Chrome fires onChanged). */
-export function watchPolicy(): void {
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area !== 'managed') return;
-    reading = null;
-    void read();
-  });
+  /** The policy in force; `{}` (nothing) until it is known. */
+  current(): Policy {
+    return this.policy ?? {};
+  }
+
+  /** False while the policy has never been read nor remembered: fail closed then. */
+  known(): boolean {
+    return this.policy !== null;
+  }
+
+  private read(): Promise<Policy> {
+    this.reading ??= this.deps
+      .read()
+      .then(parsePolicy)
+      // No policy at all (not managed, or no schema support) is the common case: nothing to apply.
+      .catch((): Policy => ({}))
+      .then(async (policy) => {
+        this.policy = policy;
+        await this.deps.area.set({ [REMEMBERED]: policy });
+        await this.deps.onRead?.(policy);
+        return policy;
+      });
+    return this.reading;
+  }
+
+  /**
+   * Waits (at most `waitMs`, once per worker) for the first read; past that, the policy
+   * remembered from before stands in until the read arrives.
+   */
+  settle(): Promise<void> {
+    this.settled ??= this.firstRead();
+    return this.settled;
+  }
+
+  private async firstRead(): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((done) => {
+      timer = setTimeout(done, this.deps.waitMs ?? POLICY_WAIT_MS);
+    });
+    await Promise.race([this.read().then(() => undefined), timeout]);
+    clearTimeout(timer);
+    if (this.policy !== null) return;
+    const remembered = (await this.deps.area.get(REMEMBERED))[REMEMBERED];
+    if (remembered !== undefined) this.policy = parsePolicy(remembered);
+  }
+
+  /** The policy changed while the browser runs: read it again (and apply it at once). */
+  async reread(): Promise<void> {
+    this.reading = null;
+    await this.read();
+  }
 }

@@ -4,7 +4,7 @@
  * a locked vault cannot be purged; unlocking purges too (src/vault/vault.ts), and the options
  * page's trash list purges before it shows anything.
  */
-import browser from '../src/platform/browser';
+import { ensurePeriodicAlarm } from '../src/platform/alarms';
 import type { Vault } from '../src/vault/vault';
 
 export const TRASH_ALARM = 'otter-trash-purge';
@@ -12,15 +12,11 @@ export const TRASH_ALARM = 'otter-trash-purge';
 const PERIOD_MINUTES = 30;
 
 /**
- * Creates the alarm unless it exists. Chrome keeps alarms across worker restarts but may drop them
- * on a browser restart, so every worker start makes sure it is there.
+ * Creates the alarm unless it exists. Browsers keep alarms across worker restarts but may drop
+ * them on a browser restart, so every worker start makes sure it is there.
  */
 export async function ensureTrashAlarm(): Promise<void> {
-  if (await browser.alarms.get(TRASH_ALARM)) return;
-  await browser.alarms.create(TRASH_ALARM, {
-    delayInMinutes: 1,
-    periodInMinutes: PERIOD_MINUTES,
-  });
+  await ensurePeriodicAlarm(TRASH_ALARM, 1, PERIOD_MINUTES);
 }
 
 /** The alarm's work; a locked vault is not an error here, only nothing to do until unlocked. */

@@ -2,7 +2,7 @@
  * The offscreen document: writes and clears the clipboard for the worker (which has no DOM), and
  * keeps the clear timer running after the popup has closed. It only ever holds a code.
  */
-import { isOffscreenMessage, type OffscreenDone } from './messages';
+import { onWorkerMessage, reportCleared } from '../src/platform/offscreen-page';
 
 const area = document.getElementById('clip') as HTMLTextAreaElement;
 let timer: number | undefined;
@@ -29,20 +29,15 @@ function clearLater(ms: number): void {
   window.clearTimeout(timer);
   timer = window.setTimeout(() => {
     write('');
-    const done: OffscreenDone = { target: 'worker', kind: 'clipboard-cleared' };
-    void chrome.runtime.sendMessage(done);
+    reportCleared();
   }, ms);
 }
 
-chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-  // Only the worker talks to this document (no tab, our own extension).
-  if (!isOffscreenMessage(message) || sender.id !== chrome.runtime.id || sender.tab !== undefined)
-    return;
+onWorkerMessage((message) => {
   if (message.kind === 'copy') {
     write(message.text);
     if (message.clearAfterMs !== null) clearLater(message.clearAfterMs);
   } else {
     clearLater(message.ms);
   }
-  sendResponse({ ok: true });
 });

@@ -10,13 +10,7 @@
  */
 import { sameSettings } from '../../src/backup/account-equality';
 import type { BackupError } from '../../src/backup/backup-errors';
-import { BACKUP_LIMITS } from '../../src/backup/limits';
-import {
-  applyRestoreChoices,
-  DUPLICATE_CHOICES,
-  planRestore,
-  viewRestorePlan,
-} from '../../src/backup/merge';
+import { applyRestoreChoices, planRestore, viewRestorePlan } from '../../src/backup/merge';
 import {
   BACKUP_MIME_TYPE,
   backupFileName,
@@ -30,17 +24,11 @@ import {
   otpauthListFileName,
 } from '../../src/backup/otpauth-list';
 import type { AppError } from '../../src/errors';
-import { isString } from '../../src/messages/validate';
+import { applyPolicy, minPassphraseLength } from '../../src/policy/policy';
 import { encodeMigrationUris } from '../../src/qr/google-migration';
 import { err, ok, type Result } from '../../src/result';
-import { checkNewPassphrase, PASSPHRASE_LIMITS } from '../../src/vault/vault';
-import { minPassphraseLength } from '../../src/policy/policy';
+import { checkNewPassphrase } from '../../src/vault/vault';
 import type { HandlerGroup } from './types';
-
-const BAD = err({ code: 'bad_request' } as const);
-
-/** Longer than any passphrase Otter accepts; bounds what reaches Argon2. */
-const MAX_PASSWORD = 4 * PASSPHRASE_LIMITS.maxLength;
 
 function backupFailure(error: BackupError): { ok: false; error: AppError } {
   // The page shows the 1-based position: "Account 3 in the backup has invalid data".
@@ -48,20 +36,6 @@ function backupFailure(error: BackupError): { ok: false; error: AppError } {
     error.index === undefined
       ? { code: error.code }
       : { code: error.code, position: error.index + 1 },
-  );
-}
-
-/** A file's text: its size is the backup reader's to judge (`backup_too_large`), not bad_request. */
-function isFileText(value: unknown): value is string {
-  return typeof value === 'string';
-}
-
-function isChoices(value: unknown): value is Record<string, (typeof DUPLICATE_CHOICES)[number]> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const entries = Object.entries(value);
-  return (
-    entries.length <= BACKUP_LIMITS.maxAccounts &&
-    entries.every(([, choice]) => DUPLICATE_CHOICES.some((c) => c === choice))
   );
 }
 
@@ -73,19 +47,14 @@ export const backupHandlers: HandlerGroup<
   | 'inspectBackup'
   | 'planRestore'
   | 'confirmRestore'
-> = (context) => ({
-  async backupStatus() {
-    const { vault } = await context();
+> = {
+  async backupStatus(_, { vault }) {
     const status = await vault.backupStatus();
     return ok({ ...status, reminderDays: (await vault.settings()).backupReminderDays });
   },
 
-  async createBackup(payload) {
-    const { password, source } = payload;
-    if (!isString(password, MAX_PASSWORD) || (source !== 'passphrase' && source !== 'password'))
-      return BAD;
+  async createBackup({ password, source }, { vault, now, policy }) {
     if (password === '') return err({ code: 'backup_password_empty' });
-    const { vault, now, policy } = await context();
     // Sealing under a mistyped passphrase would make a backup nobody can open: check it. A
     // separate password is held to the passphrase rules (the page has it typed twice).
     const checked =
@@ -103,7 +72,6 @@ export const backupHandlers: HandlerGroup<
     if (!made.ok) return backupFailure(made.error);
     const recorded = await vault.recordBackup(at, fingerprint);
     if (!recorded.ok) return err({ code: recorded.error });
-    await vault.touch();
     return ok({
       fileName: backupFileName(at),
       mimeType: BACKUP_MIME_TYPE,
@@ -113,15 +81,12 @@ export const backupHandlers: HandlerGroup<
     });
   },
 
-  async exportPlain(payload) {
-    if (payload.confirm !== 'unencrypted') return BAD;
+  async exportPlain(_, { vault, now, policy }) {
     // Enforced here, in the worker, not only in the page.
-    const { vault, now, policy } = await context();
     if (policy().allowPlainExport === false) return err({ code: 'export_forbidden' });
     const list = await vault.list();
     if (!list.ok) return err({ code: list.error });
-    const accounts = list.value.accounts.filter((a) => a.trashedAt === null);
-    await vault.touch();
+    const accounts = list.value.active;
     return ok({
       fileName: otpauthListFileName(now()),
       mimeType: OTPAUTH_LIST_MIME_TYPE,
@@ -130,15 +95,12 @@ export const backupHandlers: HandlerGroup<
     });
   },
 
-  async exportGoogle(payload) {
-    if (payload.confirm !== 'unencrypted') return BAD;
-    const { vault, policy } = await context();
+  async exportGoogle(_, { vault, policy }) {
     if (policy().allowPlainExport === false) return err({ code: 'export_forbidden' });
     const list = await vault.list();
     if (!list.ok) return err({ code: list.error });
-    const accounts = list.value.accounts.filter((a) => a.trashedAt === null);
+    const accounts = list.value.active;
     const exported = encodeMigrationUris(accounts);
-    await vault.touch();
     return ok({
       uris: [...exported.uris],
       skipped: exported.skipped.map(({ index, reason }) => ({
@@ -150,56 +112,47 @@ export const backupHandlers: HandlerGroup<
     });
   },
 
-  inspectBackup(payload) {
-    if (!isFileText(payload.text)) return Promise.resolve(BAD);
-    const inspected = inspectBackup(payload.text);
+  inspectBackup({ text }) {
+    const inspected = inspectBackup(text);
     return Promise.resolve(inspected.ok ? ok({}) : backupFailure(inspected.error));
   },
 
-  async planRestore(payload) {
-    if (!isFileText(payload.text) || !isString(payload.password, MAX_PASSWORD)) return BAD;
-    const { vault } = await context();
+  async planRestore({ text, password }, { vault }) {
     // Read first, so that a locked vault says so before a second is spent on Argon2. The confirm
     // plans again against the vault as it is then.
-    const current = await vault.list();
+    const current = await vault.all();
     if (!current.ok) return err({ code: current.error });
-    const backup = await readBackup(payload.text, payload.password);
+    const list = await vault.list();
+    if (!list.ok) return err({ code: list.error });
+    const backup = await readBackup(text, password);
     if (!backup.ok) return backupFailure(backup.error);
-    const plan = planRestore(current.value.accounts, backup.value.accounts);
-    await vault.touch();
+    const plan = planRestore(current.value, backup.value.accounts);
     return ok({
       plan: viewRestorePlan(plan),
       exportedAt: backup.value.exportedAt,
-      vaultEmpty: current.value.accounts.length === 0 && current.value.damaged.length === 0,
+      vaultEmpty: current.value.length === 0 && list.value.damaged.length === 0,
       settingsDiffer: !sameSettings(await vault.userSettings(), backup.value.settings),
     });
   },
 
-  async confirmRestore(payload) {
-    if (
-      !isFileText(payload.text) ||
-      !isString(payload.password, MAX_PASSWORD) ||
-      !isChoices(payload.choices) ||
-      typeof payload.restoreSettings !== 'boolean'
-    ) {
-      return BAD;
-    }
-    const { vault } = await context();
-    const backup = await readBackup(payload.text, payload.password);
+  async confirmRestore({ text, password, choices, restoreSettings }, { vault, policy }) {
+    const backup = await readBackup(text, password);
     if (!backup.ok) return backupFailure(backup.error);
     const { accounts, settings, exportedAt } = backup.value;
     const written = await vault.writeAccounts(
       (current): Result<{ add: typeof accounts; replace: typeof accounts }, AppError> => {
-        const changes = applyRestoreChoices(planRestore(current, accounts), payload.choices);
+        const changes = applyRestoreChoices(planRestore(current, accounts), choices);
         return changes.ok ? changes : err({ code: changes.error });
       },
-      { ...(payload.restoreSettings ? { settings } : {}), backupAt: exportedAt },
+      {
+        // Restored settings are never looser than the policy in force.
+        ...(restoreSettings ? { settings: applyPolicy(settings, policy()) } : {}),
+        backupAt: exportedAt,
+      },
     );
     if (!written.ok) {
       return err(typeof written.error === 'string' ? { code: written.error } : written.error);
     }
-    // Restored settings may shorten the idle time: the open session follows them at once.
-    await vault.touch();
     return ok({ added: written.value.add.length, replaced: written.value.replace.length });
   },
-});
+};

@@ -1,31 +1,22 @@
-/** Filling codes into pages and clearing copied codes from the clipboard. */
+/** Filling codes into pages, and clearing copied codes from the clipboard. */
 import { err, ok } from '../../src/result';
-import { isString } from '../../src/messages/validate';
 import type { FillOutcome } from '../../src/messages/protocol';
 import { sameSite, siteOf } from '../../src/sites';
 import type { Account } from '../../src/vault/format';
-import { clearClipboardAfter } from '../clipboard';
+import type { VaultError } from '../../src/vault/vault';
 import { useCode } from '../current-code';
-import { fillInTab } from '../fill';
 import type { WorkerContext } from '../context';
 import type { HandlerGroup } from './types';
-
-const BAD = err({ code: 'bad_request' } as const);
-
-function isTabId(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
 
 /** Fills `account`'s code into the tab; on failure the code comes back to be copied. */
 export async function fillAccount(
   context: WorkerContext,
   account: Account,
   tabId: number,
-): Promise<FillOutcome | { error: 'vault' }> {
+): Promise<FillOutcome | { error: VaultError }> {
   const code = await useCode(context.vault, account, context.now());
-  if (!code.ok) return { error: 'vault' };
-  await context.vault.touch();
-  const result = await fillInTab(tabId, code.value);
+  if (!code.ok) return { error: code.error };
+  const result = await context.fill(tabId, code.value);
   return result.filled
     ? { filled: true, accountId: account.id }
     : { filled: false, reason: result.reason, accountId: account.id, code: code.value };
@@ -38,42 +29,33 @@ export async function accountForTab(
 ): Promise<Account | null | 'locked'> {
   const list = await context.vault.list();
   if (!list.ok) return 'locked';
-  let url: string | undefined;
-  try {
-    url = (await chrome.tabs.get(tabId)).url;
-  } catch {
-    return null;
-  }
-  const site = siteOf(url);
-  return list.value.accounts.find((a) => a.trashedAt === null && sameSite(a.site, site)) ?? null;
+  const tab = await context.tabs.get(tabId);
+  if (tab === null) return null;
+  const site = siteOf(tab.url);
+  return list.value.active.find((a) => sameSite(a.site, site)) ?? null;
 }
 
-export const fillHandlers: HandlerGroup<'fillCode' | 'fillForTab' | 'codeCopied'> = (context) => ({
-  async fillCode(payload) {
-    if (!isString(payload.id, 64) || !isTabId(payload.tabId)) return BAD;
-    const ctx = await context();
-    const account = await ctx.vault.get(payload.id);
+export const fillHandlers: HandlerGroup<'fillCode' | 'fillForTab' | 'codeCopied'> = {
+  async fillCode({ id, tabId }, context) {
+    const account = await context.vault.getActive(id);
     if (!account.ok) return err({ code: account.error });
-    const outcome = await fillAccount(ctx, account.value, payload.tabId);
-    return 'error' in outcome ? err({ code: 'vault_locked' }) : ok(outcome);
+    const outcome = await fillAccount(context, account.value, tabId);
+    return 'error' in outcome ? err({ code: outcome.error }) : ok(outcome);
   },
 
-  async fillForTab(payload) {
-    if (!isTabId(payload.tabId)) return BAD;
-    const ctx = await context();
-    const account = await accountForTab(ctx, payload.tabId);
+  async fillForTab({ tabId }, context) {
+    const account = await accountForTab(context, tabId);
     if (account === 'locked') return err({ code: 'vault_locked' });
     if (account === null)
       return ok({ filled: false, reason: 'no_account', accountId: null, code: null });
-    const outcome = await fillAccount(ctx, account, payload.tabId);
-    return 'error' in outcome ? err({ code: 'vault_locked' }) : ok(outcome);
+    const outcome = await fillAccount(context, account, tabId);
+    return 'error' in outcome ? err({ code: outcome.error }) : ok(outcome);
   },
 
-  async codeCopied() {
-    const { vault, now } = await context();
+  async codeCopied(_, { vault, now, clipboard }) {
     const seconds = (await vault.settings()).clipboardClearSeconds;
     if (seconds === 0) return ok({ clearAt: null });
-    await clearClipboardAfter(seconds);
+    await clipboard.clearAfter(seconds);
     return ok({ clearAt: now() + seconds * 1000 });
   },
-});
+};

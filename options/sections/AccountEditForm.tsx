@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
-import type { AccountView } from '../../src/messages/protocol';
+import type { ManagedAccountView } from '../../src/messages/protocol';
 import { TEXT_LIMITS } from '../../src/vault/format';
 import { ErrorText } from '../../ui/ErrorText';
 import { siteFromInput } from './site-input';
@@ -13,7 +13,7 @@ export function AccountEditForm({
   onSaved,
   onCancel,
 }: {
-  account: AccountView;
+  account: ManagedAccountView;
   onSaved: () => void;
   onCancel: () => void;
 }) {

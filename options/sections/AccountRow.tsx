@@ -1,10 +1,10 @@
 import { t } from '../../src/i18n';
-import type { AccountView } from '../../src/messages/protocol';
+import type { ManagedAccountView } from '../../src/messages/protocol';
 import { accountName } from './account-name';
 import { AccountEditForm } from './AccountEditForm';
 
 interface Props {
-  readonly account: AccountView;
+  readonly account: ManagedAccountView;
   readonly selected: boolean;
   readonly editing: boolean;
   readonly first: boolean;

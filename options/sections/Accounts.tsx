@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
-import type { AccountView, ResponseOf } from '../../src/messages/protocol';
+import type { ManagedAccountView, ResponseOf } from '../../src/messages/protocol';
 import { ErrorText } from '../../ui/ErrorText';
 import { accountName } from './account-name';
 import { AccountRow } from './AccountRow';
@@ -24,7 +24,7 @@ interface PendingFocus {
 }
 
 /** The account a row must be put before to end up at `to` in `group` (null: last). */
-function beforeFor(group: readonly AccountView[], from: number, to: number): string | null {
+function beforeFor(group: readonly ManagedAccountView[], from: number, to: number): string | null {
   const target = to > from ? group[to + 1] : group[to];
   return target?.id ?? null;
 }
@@ -38,7 +38,7 @@ export function Accounts() {
   const [error, setError] = useState<AppError | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<readonly AccountView[] | null>(null);
+  const [confirming, setConfirming] = useState<readonly ManagedAccountView[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [busy, setBusy] = useState(false);
@@ -75,7 +75,7 @@ export function Accounts() {
 
   if (data === null) return <ErrorText error={error} />;
   const accounts = data.accounts;
-  const groupOf = (a: AccountView) => accounts.filter((b) => b.pinned === a.pinned);
+  const groupOf = (a: ManagedAccountView) => accounts.filter((b) => b.pinned === a.pinned);
 
   async function act<T>(
     run: () => Promise<{ ok: true; value: T } | { ok: false; error: AppError }>,
@@ -88,7 +88,7 @@ export function Accounts() {
     return reply.ok ? reply.value : null;
   }
 
-  async function move(account: AccountView, from: number, to: number, direction?: 'up' | 'down') {
+  async function move(account: ManagedAccountView, from: number, to: number, direction?: 'up' | 'down') {
     const group = groupOf(account);
     if (to < 0 || to >= group.length || to === from) return;
     const before = beforeFor(group, from, to);
@@ -110,7 +110,7 @@ export function Accounts() {
     }
   }
 
-  async function moveToTrash(list: readonly AccountView[]) {
+  async function moveToTrash(list: readonly ManagedAccountView[]) {
     const ids = list.map((a) => a.id);
     const done = await act(() => send('trashAccounts', { ids }));
     setConfirming(null);

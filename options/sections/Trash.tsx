@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
-import type { AccountView, ResponseOf } from '../../src/messages/protocol';
+import type { ManagedAccountView, ResponseOf } from '../../src/messages/protocol';
 import { ErrorText } from '../../ui/ErrorText';
 import { accountName } from './account-name';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -21,7 +21,7 @@ const DAY_MS = 86_400_000;
 export function Trash() {
   const [data, setData] = useState<ManageData | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const [deleting, setDeleting] = useState<AccountView | null>(null);
+  const [deleting, setDeleting] = useState<ManagedAccountView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -35,7 +35,7 @@ export function Trash() {
     void load();
   }, []);
 
-  async function restore(account: AccountView) {
+  async function restore(account: ManagedAccountView) {
     setBusy(true);
     setError(null);
     const reply = await send('untrashAccounts', { ids: [account.id] });
@@ -45,7 +45,7 @@ export function Trash() {
     await load();
   }
 
-  async function deleteForever(account: AccountView) {
+  async function deleteForever(account: ManagedAccountView) {
     setBusy(true);
     setError(null);
     const reply = await send('deleteForever', { ids: [account.id], confirm: 'delete-forever' });

@@ -38,7 +38,6 @@ export interface AccountView {
   readonly issuer: string;
   readonly account: string;
   readonly site: string;
-  readonly note: string;
   readonly pinned: boolean;
   readonly type: OtpType;
   readonly digits: number;
@@ -50,6 +49,14 @@ export interface AccountView {
   readonly validFrom: number | null;
   readonly validUntil: number | null;
   readonly trashedAt: number | null;
+}
+
+/**
+ * An account as the accounts page sees it: with its note, which the popup and its code cache
+ * never carry (people keep recovery codes in notes, and the popup never shows them).
+ */
+export interface ManagedAccountView extends AccountView {
+  readonly note: string;
 }
 
 /** An account typed by hand: the secret as the user typed it (base32), never sent back. */
@@ -173,7 +180,10 @@ export interface Protocol extends ManageProtocol {
     request: { entry: ManualEntry | UriEntry; onDuplicate?: DuplicateChoice };
     response: AddOutcome;
   };
-  updateAccount: { request: { id: string; edit: AccountEdit }; response: { account: AccountView } };
+  updateAccount: {
+    request: { id: string; edit: AccountEdit };
+    response: { account: ManagedAccountView };
+  };
   /**
    * A scan may follow (the add-account view is open): load the QR decoder now, so the scan does
    * not wait for it. Answers once it is loaded, or could not be.
@@ -232,8 +242,8 @@ export interface ManageProtocol {
   manageList: {
     request: Empty;
     response: {
-      accounts: AccountView[];
-      trash: AccountView[];
+      accounts: ManagedAccountView[];
+      trash: ManagedAccountView[];
       damaged: number;
       trashRetentionDays: number;
     };

@@ -1,11 +1,11 @@
 /**
- * The unlocked session, kept in `chrome.storage.session` (memory only, trusted contexts only) so it
+ * The unlocked session, kept in the extension's session storage (memory only, trusted contexts only) so it
  * survives the service worker being stopped, but not a browser restart or an extension update.
  * It holds the raw vault key and an absolute lock deadline, checked on every read.
  */
 import { fromBase64, toBase64 } from '../crypto/bytes';
 
-/** The part of chrome.storage.session that Otter uses; tests give an in-memory one. */
+/** The part of the session storage area that Otter uses; tests give an in-memory one. */
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
@@ -21,10 +21,18 @@ export interface Session {
   readonly lockAt: number;
 }
 
-export async function readSession(area: SessionArea, now: number): Promise<Session | null> {
+/**
+ * The session, or null when locked. `cleared` says a stored session was found expired (or
+ * unreadable) and removed just now: whoever noticed first locks, and must say so (a fresh worker
+ * has no other way to learn that the lock happened while it was stopped).
+ */
+export async function readSessionState(
+  area: SessionArea,
+  now: number,
+): Promise<{ session: Session | null; cleared: boolean }> {
   const stored = (await area.get(KEY))[KEY] as
     { vaultId?: unknown; key?: unknown; lockAt?: unknown } | undefined;
-  if (stored === undefined) return null;
+  if (stored === undefined) return { session: null, cleared: false };
   const vaultKey = typeof stored.key === 'string' ? fromBase64(stored.key) : null;
   const valid =
     typeof stored.vaultId === 'string' &&
@@ -34,9 +42,16 @@ export async function readSession(area: SessionArea, now: number): Promise<Sessi
   if (!valid || (stored.lockAt as number) <= now) {
     // Expired (or unreadable): lock now, whoever noticed first.
     await area.remove(KEY);
-    return null;
+    return { session: null, cleared: true };
   }
-  return { vaultId: stored.vaultId as string, vaultKey, lockAt: stored.lockAt as number };
+  return {
+    session: { vaultId: stored.vaultId as string, vaultKey, lockAt: stored.lockAt as number },
+    cleared: false,
+  };
+}
+
+export async function readSession(area: SessionArea, now: number): Promise<Session | null> {
+  return (await readSessionState(area, now)).session;
 }
 
 export async function writeSession(area: SessionArea, session: Session): Promise<void> {
@@ -49,7 +64,7 @@ export async function clearSession(area: SessionArea): Promise<void> {
   await area.remove(KEY);
 }
 
-/** An in-memory session area (unit tests, and anywhere chrome.storage.session is missing). */
+/** An in-memory session area (unit tests, and anywhere session storage is missing). */
 export function memorySessionArea(): SessionArea & { readonly data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
   return {

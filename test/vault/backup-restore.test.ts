@@ -3,43 +3,37 @@
  * restore; wrong passwords and damaged files change nothing; duplicates follow the user's choice.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { backupHandlers } from '../../background/handlers/backup';
-import { manageHandlers } from '../../background/handlers/manage';
 import { crc32Hex, crc32Update } from '../../src/backup/crc32';
 import { utf8 } from '../../src/crypto/bytes';
-import type { Policy } from '../../src/policy/policy';
 import type { Account } from '../../src/vault/format';
 import { DEFAULT_SETTINGS } from '../../src/vault/settings';
 import { dumpDb, freshIndexedDB } from '../support/fake-idb';
+import { api, testContext, type Api } from '../support/worker-context';
 import { entry, makeVault, type TestVault } from './helpers';
 
 const PASS = 'correct horse battery';
 const BACKUP_PASSWORD = 'a separate backup password';
 
 let t: TestVault;
-let policy: Policy = {};
-const context = () =>
-  Promise.resolve({
-    vault: t.vault,
-    now: () => t.clock.now,
-    policy: () => policy,
-    settledPolicy: () => Promise.resolve(policy),
-  });
-const backup = () => backupHandlers(context);
-const manage = () => manageHandlers(context);
+/** What storage.managed holds (the policy file's keys). */
+let managed: Record<string, unknown> = {};
+let requests: Api;
+const backup = () => requests;
+const manage = () => requests;
 
 beforeEach(async () => {
-  policy = {};
+  managed = {};
   freshIndexedDB();
   t = await makeVault();
+  requests = api(testContext(t, { managed: () => managed }).context);
   const created = await t.vault.create(PASS);
   if (!created.ok) throw new Error(created.error);
 });
 
 async function accounts(): Promise<Account[]> {
-  const list = await t.vault.list();
+  const list = await t.vault.all();
   if (!list.ok) throw new Error(list.error);
-  return [...list.value.accounts];
+  return list.value;
 }
 
 /** A vault with an edited, a pinned, a trashed and an HOTP account, and changed settings. */
@@ -326,7 +320,7 @@ describe('the unencrypted exports', () => {
 
 describe('managed policy in the backup handlers', () => {
   it('forbids the exports that show secrets, not the encrypted backup', async () => {
-    policy = { allowPlainExport: false };
+    managed = { AllowPlainExport: false };
     await t.vault.add([entry('A', 'a')]);
     expect(await backup().exportPlain({ confirm: 'unencrypted' })).toEqual({
       ok: false,
@@ -340,7 +334,7 @@ describe('managed policy in the backup handlers', () => {
   });
 
   it('holds a separate backup password to the policy minimum', async () => {
-    policy = { minPassphraseLength: 20 };
+    managed = { MinPassphraseLength: 20 };
     expect(
       await backup().createBackup({ password: 'nineteen characters', source: 'password' }),
     ).toEqual({

@@ -2,6 +2,7 @@
 import { RECOVERY_KDF } from '../../src/crypto/kdf';
 import { decodeBase32 } from '../../src/otp/secret';
 import type { OtpEntry } from '../../src/otp/types';
+import type { Policy } from '../../src/policy/policy';
 import { memorySessionArea, type SessionArea } from '../../src/vault/session';
 import { VaultStore } from '../../src/vault/store';
 import { Vault, type KdfCosts } from '../../src/vault/vault';
@@ -15,6 +16,8 @@ export interface Clock {
 
 export interface TestVault {
   vault: Vault;
+  /** What the vault sees as the managed policy (testContext() connects its PolicySource here). */
+  policy: { current: () => Policy };
   store: VaultStore;
   session: SessionArea & { data: Map<string, unknown> };
   clock: Clock;
@@ -28,14 +31,16 @@ export async function makeVault(
   const session = reuse.session ?? memorySessionArea();
   const clock = reuse.clock ?? { now: Date.UTC(2026, 10, 24, 12) };
   const lockChanges: Array<number | null> = [];
+  const policy = { current: (): Policy => ({}) };
   const vault = new Vault({
+    policy: () => policy.current(),
     store,
     session,
     now: () => clock.now,
     kdf: FAST_KDF,
     onLockChange: (lockAt) => lockChanges.push(lockAt),
   });
-  return { vault, store, session, clock, lockChanges };
+  return { vault, policy, store, session, clock, lockChanges };
 }
 
 export function entry(

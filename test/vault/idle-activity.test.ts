@@ -2,28 +2,19 @@
  * The idle lock counts what the user does, not what a page does on its own: a popup or a verify
  * view left open refreshes its codes each period, and must not keep the vault unlocked forever.
  */
-import { beforeEach, expect, it, vi } from 'vitest';
-import { accountHandlers } from '../../background/handlers/accounts';
+import { beforeEach, expect, it } from 'vitest';
 import { freshIndexedDB } from '../support/fake-idb';
+import { api, testContext, type Api } from '../support/worker-context';
 import { entry, makeVault, type TestVault } from './helpers';
 
-// The code cache lives in chrome.storage.session, which Node has not; it plays no part here.
-vi.mock('../../background/code-cache', () => ({ refreshCodeCache: vi.fn() }));
-
 let t: TestVault;
-const handlers = () =>
-  accountHandlers(() =>
-    Promise.resolve({
-      vault: t.vault,
-      now: () => t.clock.now,
-      policy: () => ({}),
-      settledPolicy: () => Promise.resolve({}),
-    }),
-  );
+let requests: Api;
+const handlers = () => requests;
 
 beforeEach(async () => {
   freshIndexedDB();
   t = await makeVault();
+  requests = api(testContext(t).context);
   const created = await t.vault.create('correct horse battery');
   if (!created.ok) throw new Error(created.error);
   await t.vault.add([entry('Bank', 'alice')]);

@@ -11,30 +11,31 @@ beforeEach(async () => {
   if (!created.ok) throw new Error(created.error);
 });
 
+const context = () => ({ vault: t.vault, settlePolicy: () => Promise.resolve() });
 const state = async () => (await t.vault.state()).state;
 
 describe('what locks the vault', () => {
   it('the screen lock, when the setting is on (the default)', async () => {
-    await onIdleState(t.vault, 'idle');
+    await onIdleState(context(), 'idle');
     expect(await state()).toBe('unlocked');
-    await onIdleState(t.vault, 'locked');
+    await onIdleState(context(), 'locked');
     expect(await state()).toBe('locked');
     expect(t.session.data.size).toBe(0);
   });
 
   it('not the screen lock when the user turned that off', async () => {
     await t.vault.updateSettings({ lockOnScreenLock: false });
-    await onIdleState(t.vault, 'locked');
+    await onIdleState(context(), 'locked');
     expect(await state()).toBe('unlocked');
   });
 
   it('a browser start and an extension update, but not a Chrome update or a reinstall event', async () => {
-    await onInstalled(t.vault, 'chrome_update');
+    await onInstalled(context(), 'chrome_update');
     expect(await state()).toBe('unlocked');
-    await onInstalled(t.vault, 'update');
+    await onInstalled(context(), 'update');
     expect(await state()).toBe('locked');
     await t.vault.unlock('lock trigger passphrase');
-    await onBrowserStart(t.vault);
+    await onBrowserStart(context());
     expect(await state()).toBe('locked');
     expect(t.lockChanges.at(-1)).toBeNull();
   });

@@ -24,9 +24,9 @@ async function add(...names: string[]): Promise<Account[]> {
 }
 
 async function all(): Promise<Account[]> {
-  const list = await t.vault.list();
+  const list = await t.vault.all();
   if (!list.ok) throw new Error(list.error);
-  return [...list.value.accounts];
+  return list.value;
 }
 
 const issuers = async () => (await all()).filter((a) => a.trashedAt === null).map((a) => a.issuer);

@@ -52,7 +52,7 @@ beforeAll(async () => {
   ]);
   original = await dumpDb();
   const list = await t.vault.list();
-  originalAccounts = list.ok ? [...list.value.accounts] : [];
+  originalAccounts = list.ok ? [...list.value.active] : [];
 });
 
 type Where = 'header' | 'passphrase-slot' | 'recovery-slot' | 'record';
@@ -165,8 +165,8 @@ it('every flipped bit is rejected by what reads it, and nothing is written (500 
         const badId = target.path[0] === 'id' ? (flip(originalId, bit) as string) : originalId;
         expect(listed.value.damaged).toEqual([badId]);
         const expected = originalAccounts.filter((a) => (a as { id: string }).id !== originalId);
-        expect(listed.value.accounts).toEqual(expect.arrayContaining(expected as object[]));
-        expect(listed.value.accounts).toHaveLength(expected.length);
+        expect(listed.value.active).toEqual(expect.arrayContaining(expected as object[]));
+        expect(listed.value.active).toHaveLength(expected.length);
       }
       expect(await dumpDb()).toEqual(bad);
     }),

@@ -67,7 +67,7 @@ describe('lock and unlock', () => {
     const r = await t.vault.unlock(PASS);
     expect(r.ok).toBe(true);
     const list = await t.vault.list();
-    expect(list.ok && list.value.accounts.map((a) => a.issuer)).toEqual(['GitHub']);
+    expect(list.ok && list.value.active.map((a) => a.issuer)).toEqual(['GitHub']);
   });
 
   it.each([
@@ -156,7 +156,7 @@ describe('passphrase and recovery code', () => {
     expect((await t.vault.unlock(PASS)).ok).toBe(false);
     expect((await t.vault.unlock('a new passphrase')).ok).toBe(true);
     const list = await t.vault.list();
-    expect(list.ok && list.value.accounts.length).toBe(2);
+    expect(list.ok && list.value.active.length).toBe(2);
   });
 
   it('the recovery code opens the vault and sets a new passphrase', async () => {
@@ -225,8 +225,8 @@ describe('accounts', () => {
     const list = await revived.vault.list();
     expect(list.ok).toBe(true);
     if (!list.ok || !added.ok) return;
-    expect(list.value.accounts).toEqual(added.value);
-    const [first] = list.value.accounts;
+    expect(list.value.active).toEqual(added.value);
+    const [first] = list.value.active;
     expect(first).toMatchObject({
       issuer: 'Ünïcødé Bank',
       account: 'ålice@example.se',
@@ -317,7 +317,7 @@ describe('crashes leave the old state or the new one, never a mix', () => {
     expect(await dumpDb()).toEqual(before);
     const revived = await makeVault({ session: t.session, clock: t.clock });
     const list = await revived.vault.list();
-    expect(list.ok && list.value.accounts.map((a) => a.issuer)).toEqual(['Existing']);
+    expect(list.ok && list.value.active.map((a) => a.issuer)).toEqual(['Existing']);
   });
 
   it('a failure while rekeying keeps the old passphrase working', async () => {

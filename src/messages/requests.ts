@@ -1,0 +1,206 @@
+/**
+ * The request table: the one place that says, for every request a page can send the worker,
+ * how its payload is checked and what the worker must do around its handler. The router parses
+ * the payload with the row's parser before dispatch (`bad_request` if it does not fit), and the
+ * worker's dispatcher (background/dispatch.ts) applies the row's properties:
+ *
+ * - `changesAccounts`: the popup's code cache is cleared before and after the handler, so no page
+ *   paints an account as it was before the change.
+ * - `activity`: a success moves the idle-lock deadline (something the user did), or not (a page
+ *   refreshing on its own must not keep the vault unlocked). A function decides per payload.
+ * - `policy`: the managed policy is read before the handler runs (a fresh worker has not read it
+ *   yet); a decision that depends on it is never made from an unread policy.
+ * - `unlocked`: the vault must be unlocked, else `vault_locked` (or `vault_absent`) without
+ *   running the handler.
+ *
+ * Adding a request: a row here, its types in protocol.ts, and one handler in background/handlers/.
+ */
+import { DUPLICATE_CHOICES } from '../backup/merge';
+import { TEXT_LIMITS } from '../vault/format';
+import { SETTING_BOUNDS } from '../vault/settings';
+import {
+  bool,
+  either,
+  empty,
+  int,
+  list,
+  nullable,
+  obj,
+  oneOf,
+  optional,
+  record,
+  str,
+  type Parser,
+} from './parse';
+import type { RequestName, RequestOf } from './protocol';
+
+export interface RequestRow<K extends RequestName> {
+  readonly payload: Parser<RequestOf<K>>;
+  readonly changesAccounts: boolean;
+  readonly activity: boolean | ((payload: RequestOf<K>) => boolean);
+  readonly policy: boolean;
+  readonly unlocked: boolean;
+}
+
+export type RequestTable = { readonly [K in RequestName]: RequestRow<K> };
+
+/** Record ids are UUIDs; the bound keeps a crafted id from being a megabyte. */
+const id = str(128);
+/** More than anyone has; bounds the work one request can ask for. */
+const MAX_IDS = 10_000;
+const ids = list(id, { min: 1, max: MAX_IDS, unique: true });
+const tabId = int(0);
+/** Longer than any passphrase Otter accepts (4096); bounds what reaches Argon2. */
+const password = str(4 * 4096);
+/** A file's text: its size is the reader's to judge (too large is its own error). */
+const fileText = str();
+const onDuplicate = optional(oneOf('keep_both', 'replace'));
+const site = optional(str(TEXT_LIMITS.site));
+
+const manualEntry = obj({
+  secret: str(4096),
+  issuer: str(TEXT_LIMITS.issuer),
+  account: str(TEXT_LIMITS.account),
+  type: optional(oneOf('totp', 'hotp', 'steam')),
+  algorithm: optional(str(16)),
+  digits: optional(int()),
+  period: optional(int()),
+  counter: optional(int()),
+  site,
+});
+
+const uriEntry = obj({
+  // Twice the URI bound: the parser says `uri_too_long` itself, in the user's language.
+  uri: str(16_384),
+  issuer: optional(str(TEXT_LIMITS.issuer)),
+  account: optional(str(TEXT_LIMITS.account)),
+  site,
+});
+
+const setting = (bounds: { min: number; max: number }) => optional(int(bounds.min, bounds.max));
+
+/** Flags of a row, defaulting to "none of these". */
+function row<K extends RequestName>(
+  payload: Parser<RequestOf<K>>,
+  flags: Partial<Omit<RequestRow<K>, 'payload'>> = {},
+): RequestRow<K> {
+  return {
+    changesAccounts: false,
+    activity: false,
+    policy: false,
+    unlocked: false,
+    ...flags,
+    payload,
+  };
+}
+
+/** Changes the user's accounts: needs them unlocked, counts as activity, clears the code cache. */
+const CHANGE = { unlocked: true, activity: true, changesAccounts: true } as const;
+/** Reads the user's accounts because the user asked: needs them unlocked, counts as activity. */
+const USE = { unlocked: true, activity: true } as const;
+
+export const REQUESTS: RequestTable = {
+  // The vault itself.
+  status: row(empty, { policy: true }),
+  createVault: row(obj({ passphrase: password }), { policy: true }),
+  unlock: row(obj({ passphrase: password }), { policy: true }),
+  unlockWithRecovery: row(obj({ recoveryCode: str(200), newPassphrase: password }), {
+    policy: true,
+  }),
+  lock: row(empty),
+  changePassphrase: row(obj({ current: password, next: password }), {
+    policy: true,
+    activity: true,
+  }),
+  // The pages confirm twice; the token makes an accidental or malformed request harmless.
+  resetVault: row(obj({ confirm: oneOf('delete-everything') }), { changesAccounts: true }),
+  getSettings: row(empty, { policy: true }),
+  updateSettings: row(
+    obj({
+      autoLockMinutes: setting(SETTING_BOUNDS.autoLockMinutes),
+      lockOnScreenLock: optional(bool),
+      clipboardClearSeconds: setting(SETTING_BOUNDS.clipboardClearSeconds),
+      trashRetentionDays: setting(SETTING_BOUNDS.trashRetentionDays),
+      backupReminderDays: setting(SETTING_BOUNDS.backupReminderDays),
+    }),
+    { policy: true, activity: true },
+  ),
+
+  // Codes and accounts.
+  listAccounts: row(obj({ auto: optional(bool) }), {
+    unlocked: true,
+    activity: (payload) => payload.auto !== true,
+  }),
+  addAccount: row(obj({ entry: either(uriEntry, manualEntry), onDuplicate }), {
+    ...CHANGE,
+    policy: true,
+  }),
+  updateAccount: row(
+    obj({
+      id,
+      edit: obj({
+        issuer: optional(str(TEXT_LIMITS.issuer)),
+        account: optional(str(TEXT_LIMITS.account)),
+        note: optional(str(TEXT_LIMITS.note)),
+        site,
+        pinned: optional(bool),
+      }),
+    }),
+    CHANGE,
+  ),
+  hotpNext: row(obj({ id }), USE),
+  fillCode: row(obj({ id, tabId }), USE),
+  fillForTab: row(obj({ tabId }), USE),
+  codeCopied: row(empty, { policy: true, activity: true }),
+
+  // Scanning.
+  prepareScanner: row(empty),
+  scanTab: row(obj({ tabId }), { ...USE, policy: true }),
+  scanImage: row(obj({ png: str(64 * 1024 * 1024) }), { ...USE, policy: true }),
+  addScanned: row(
+    obj({
+      pendingId: str(64),
+      issuer: str(TEXT_LIMITS.issuer),
+      account: str(TEXT_LIMITS.account),
+      onDuplicate,
+    }),
+    { ...CHANGE, policy: true },
+  ),
+  importScanned: row(
+    obj({ pendingIds: list(str(64), { max: 1000 }), duplicates: oneOf('skip', 'keep_both') }),
+    { ...CHANGE, policy: true },
+  ),
+
+  // The accounts page and the trash.
+  manageList: row(empty, { ...CHANGE, policy: true }),
+  trashAccounts: row(obj({ ids }), CHANGE),
+  untrashAccounts: row(obj({ ids }), CHANGE),
+  deleteForever: row(obj({ ids, confirm: oneOf('delete-forever') }), CHANGE),
+  moveAccount: row(obj({ id, before: nullable(id) }), CHANGE),
+
+  // Backups and exports.
+  backupStatus: row(empty, { policy: true }),
+  createBackup: row(obj({ password, source: oneOf('passphrase', 'password') }), {
+    ...USE,
+    policy: true,
+  }),
+  exportPlain: row(obj({ confirm: oneOf('unencrypted') }), { ...USE, policy: true }),
+  exportGoogle: row(obj({ confirm: oneOf('unencrypted') }), { ...USE, policy: true }),
+  inspectBackup: row(obj({ text: fileText })),
+  planRestore: row(obj({ text: fileText, password }), USE),
+  confirmRestore: row(
+    obj({
+      text: fileText,
+      password,
+      choices: record(oneOf(...DUPLICATE_CHOICES), 10_000),
+      restoreSettings: bool,
+    }),
+    { ...CHANGE, policy: true },
+  ),
+};
+
+/** Whether a successful request moves the idle deadline. */
+export function countsAsActivity<K extends RequestName>(name: K, payload: RequestOf<K>): boolean {
+  const activity = (REQUESTS[name] as RequestRow<K>).activity;
+  return typeof activity === 'function' ? activity(payload) : activity;
+}

@@ -1,0 +1,50 @@
+/** The extension itself: who it is, its pages, and messages between them. */
+import type { Runtime } from 'webextension-polyfill';
+import browser from './browser';
+
+/** This extension as message senders name it (src/messages/router.ts checks senders with it). */
+export function extensionSelf(): { id: string; origin: string } {
+  return { id: browser.runtime.id, origin: browser.runtime.getURL('').replace(/\/$/, '') };
+}
+
+export function extensionVersion(): string {
+  return browser.runtime.getManifest().version;
+}
+
+/** The URL of a file in the extension package. */
+export function extensionUrl(path: string): string {
+  return browser.runtime.getURL(path);
+}
+
+export type MessageSender = Runtime.MessageSender;
+
+/**
+ * Listens to messages from the extension's own contexts; `listener` answers with a promise, or
+ * undefined to leave the message to another listener.
+ */
+export function onMessage(
+  listener: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined,
+): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) =>
+    listener(message, sender),
+  );
+}
+
+/** Sends a message to the worker (or the extension's other pages); rejects when none answers. */
+export function sendMessage(message: unknown): Promise<unknown> {
+  return browser.runtime.sendMessage(message);
+}
+
+export function openOptionsPage(): Promise<void> {
+  return browser.runtime.openOptionsPage();
+}
+
+/** The browser started with this profile (the session is gone; lock state follows). */
+export function onBrowserStartup(listener: () => void): void {
+  browser.runtime.onStartup.addListener(listener);
+}
+
+/** Installed, updated, or the browser itself updated: `reason` says which. */
+export function onInstalled(listener: (reason: string) => void): void {
+  browser.runtime.onInstalled.addListener((details) => listener(details.reason));
+}

@@ -1,0 +1,31 @@
+/** Extension storage: the memory-only session area, and the managed (policy) area. */
+import type { SessionArea } from '../vault/session';
+import browser from './browser';
+
+/**
+ * `storage.session`: memory only, for trusted contexts (the worker and our own pages; it is
+ * never widened with setAccessLevel). Holds the unlocked session and the popup's code cache.
+ */
+export function sessionArea(): SessionArea {
+  const area = browser.storage.session;
+  return {
+    get: (key) => area.get(key),
+    set: (items) => area.set(items),
+    remove: (key) => area.remove(key),
+  };
+}
+
+/**
+ * The organisation's policy (`storage.managed`). Rejects when the browser has none for us
+ * (Firefox without a policies.json entry) — the caller treats that as "no policy".
+ */
+export function readManagedStorage(): Promise<Record<string, unknown>> {
+  return browser.storage.managed.get();
+}
+
+/** A changed policy while the browser runs (Chromium fires this; Firefox does not). */
+export function onManagedStorageChanged(listener: () => void): void {
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') listener();
+  });
+}
