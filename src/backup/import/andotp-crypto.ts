@@ -17,8 +17,8 @@ import { GCM_NONCE_BYTES, GCM_TAG_BYTES, openGcm, pbkdf2, sha256 } from './passw
 import type { ImportError } from './types';
 
 export const ANDOTP_PBKDF2_BOUNDS = {
-  /** andOTP draws its count from [140 000, 160 000]; up to about six times that is derived. */
-  maxIterations: 1_000_000,
+  /** andOTP draws its count from [140 000, 160 000]; up to about three times that is derived. */
+  maxIterations: 500_000,
   /** Above this, the first four bytes are not an iteration count (Aegis gives up here too). */
   plausibleIterations: 10_000_000,
 } as const;
