@@ -114,16 +114,21 @@ export function checkLockedVault(header: unknown, db: string): Result<LockedVaul
   return ok({ slots: usable, nonce, sealed });
 }
 
-async function deriveSlotKey(password: Uint8Array, slot: PasswordSlot): Promise<Uint8Array> {
-  return scryptAsync(password, slot.salt, {
-    N: slot.n,
-    r: slot.r,
-    p: slot.p,
-    dkLen: 32,
-    maxmem: 128 * slot.r * (slot.n + slot.p + 1),
-    // Yield often, so the worker keeps answering while the key is derived.
-    asyncTick: 10,
-  });
+/** The slot's key-encryption key, or null if scrypt refuses the (already bounded) parameters. */
+async function deriveSlotKey(password: Uint8Array, slot: PasswordSlot): Promise<Uint8Array | null> {
+  try {
+    return await scryptAsync(password, slot.salt, {
+      N: slot.n,
+      r: slot.r,
+      p: slot.p,
+      dkLen: 32,
+      maxmem: 128 * slot.r * (slot.n + slot.p + 1),
+      // Yield often, so the worker keeps answering while the key is derived.
+      asyncTick: 10,
+    });
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -136,18 +141,18 @@ export async function openLockedVault(
   password: string,
 ): Promise<Result<Uint8Array, ImportError>> {
   const secret = utf8(password);
-  const derived = new Map<string, Uint8Array>();
+  const derived = new Map<string, Uint8Array | null>();
   for (const slot of vault.slots) {
     const cacheKey = `${slot.n}/${slot.r}/${slot.p}/${slot.salt.join(',')}`;
     let kek = derived.get(cacheKey);
-    if (kek === undefined) {
+    if (!derived.has(cacheKey)) {
       kek = await deriveSlotKey(secret, slot);
       derived.set(cacheKey, kek);
     }
     const wrapped = new Uint8Array(MASTER_KEY_BYTES + GCM_TAG_BYTES);
     wrapped.set(slot.wrappedKey);
     wrapped.set(slot.tag, MASTER_KEY_BYTES);
-    const masterKey = await openGcm(kek, slot.nonce, wrapped);
+    const masterKey = await openGcm(kek ?? null, slot.nonce, wrapped);
     if (masterKey !== null) {
       const content = await openGcm(masterKey, vault.nonce, vault.sealed);
       return content === null ? err({ code: 'import_damaged' }) : ok(content);

@@ -35,35 +35,44 @@ export async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', ownBuffer(bytes)));
 }
 
-/** PBKDF2 over the password's UTF-8 bytes (what Java's PBEKeySpec and andOTP use). */
+/** PBKDF2 over the password's UTF-8 bytes (what Java's PBEKeySpec and andOTP use); null if refused. */
 export async function pbkdf2(
   password: string,
   salt: Uint8Array,
   iterations: number,
   hash: 'SHA-1' | 'SHA-256',
-): Promise<Uint8Array> {
-  const base = await crypto.subtle.importKey('raw', ownBuffer(utf8(password)), 'PBKDF2', false, [
-    'deriveBits',
-  ]);
-  const bits = await crypto.subtle.deriveBits(
-    { name: 'PBKDF2', salt: ownBuffer(salt), iterations, hash },
-    base,
-    256,
-  );
-  return new Uint8Array(bits);
+): Promise<Uint8Array | null> {
+  try {
+    const base = await crypto.subtle.importKey('raw', ownBuffer(utf8(password)), 'PBKDF2', false, [
+      'deriveBits',
+    ]);
+    const bits = await crypto.subtle.deriveBits(
+      { name: 'PBKDF2', salt: ownBuffer(salt), iterations, hash },
+      base,
+      256,
+    );
+    return new Uint8Array(bits);
+  } catch {
+    return null;
+  }
 }
 
 /**
  * AES-256-GCM without associated data; `sealed` is the ciphertext followed by the 16-byte tag.
- * Null when the key, nonce, ciphertext or tag do not match (a wrong key looks the same as a
+ * Null when there is no key, or the key, nonce, ciphertext or tag do not match (a wrong key looks the same as a
  * changed byte: the caller decides which it means).
  */
 export async function openGcm(
-  key: Uint8Array,
+  key: Uint8Array | null,
   nonce: Uint8Array,
   sealed: Uint8Array,
 ): Promise<Uint8Array | null> {
-  if (key.length !== 32 || nonce.length !== GCM_NONCE_BYTES || sealed.length < GCM_TAG_BYTES)
+  if (
+    key === null ||
+    key.length !== 32 ||
+    nonce.length !== GCM_NONCE_BYTES ||
+    sealed.length < GCM_TAG_BYTES
+  )
     return null;
   try {
     const aes = await crypto.subtle.importKey('raw', ownBuffer(key), 'AES-GCM', false, ['decrypt']);

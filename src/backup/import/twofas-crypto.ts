@@ -43,11 +43,10 @@ export async function openServices(
   password: string,
 ): Promise<Result<Uint8Array, ImportError>> {
   // Both fields share one salt in every file seen; a key is derived once per distinct salt.
-  const keys = new Map<string, Uint8Array>();
-  const keyFor = async (salt: Uint8Array): Promise<Uint8Array> => {
+  const keys = new Map<string, Uint8Array | null>();
+  const keyFor = async (salt: Uint8Array): Promise<Uint8Array | null> => {
     const id = salt.join(',');
-    const known = keys.get(id);
-    if (known !== undefined) return known;
+    if (keys.has(id)) return keys.get(id) ?? null;
     const key = await pbkdf2(password, salt, PBKDF2_ITERATIONS, 'SHA-256');
     keys.set(id, key);
     return key;
