@@ -99,6 +99,8 @@ export const DROPPED_FIELDS = [
   'note_shortened',
   /** An unknown otpauth parameter too long to keep (such as a huge `image=`). */
   'link_parameter',
+  /** Archived in the source (Aegis): Otter has no archive, so it is imported as a live account. */
+  'archived',
 ] as const;
 export type DroppedField = (typeof DROPPED_FIELDS)[number];
 
