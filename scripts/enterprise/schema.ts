@@ -92,7 +92,12 @@ function isInt(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value);
 }
 
+/**
+ * Chrome compiles `pattern` with RE2, which has no lookaround and no backreferences; a pattern RE2
+ * cannot compile makes the whole schema invalid, so those are refused even though JS knows them.
+ */
 function validPattern(pattern: string): boolean {
+  if (/\(\?<?[=!]|\\[1-9]|\\k</.test(pattern)) return false;
   try {
     new RegExp(pattern, 'u');
     return true;
@@ -169,7 +174,9 @@ function readKey(
       const items = resolve(node.items, ids);
       if (items === undefined)
         return fail(isNode(node.items) ? 'ref_unresolved' : 'type_unsupported');
-      if (unknownKeyword(items)) return fail('keyword_unsupported');
+      if (unknownKeyword(items) || 'items' in items || 'properties' in items) {
+        return fail('keyword_unsupported');
+      }
       if (items.type !== 'string') return fail('type_unsupported');
       const scalar = readScalar(items, 'string');
       return scalar.ok ? ok({ name, kind: 'string-list', ...scalar.value }) : fail(scalar.error);

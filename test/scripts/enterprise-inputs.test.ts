@@ -93,6 +93,12 @@ describe('reading the schema', () => {
       'keyword_unsupported',
       'A',
     ],
+    [
+      'an enum on a list rather than its items',
+      schemaWith({ A: { type: 'array', items: { type: 'string' }, enum: [['a']] } }),
+      'keyword_unsupported',
+      'A',
+    ],
     ['type number', schemaWith({ A: { type: 'number' } }), 'type_unsupported', 'A'],
     ['an object', schemaWith({ A: { type: 'object', properties: {} } }), 'type_unsupported', 'A'],
     [
@@ -142,6 +148,18 @@ describe('reading the schema', () => {
     [
       'a pattern that does not compile',
       schemaWith({ A: { type: 'string', pattern: '(' } }),
+      'pattern_invalid',
+      'A',
+    ],
+    [
+      'a lookahead (RE2, which Chrome uses, has none)',
+      schemaWith({ A: { type: 'string', pattern: '^(?=a)' } }),
+      'pattern_invalid',
+      'A',
+    ],
+    [
+      'a backreference',
+      schemaWith({ A: { type: 'array', items: { type: 'string', pattern: '(a)\\1' } } }),
       'pattern_invalid',
       'A',
     ],
