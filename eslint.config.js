@@ -11,6 +11,7 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'dist-e2e/**',
+      'dist-enterprise/**',
       'dist-e2e-*/**',
       'node_modules/**',
       'coverage/**',
