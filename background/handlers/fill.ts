@@ -2,7 +2,7 @@
 import { err, ok } from '../../src/result';
 import { isString } from '../../src/messages/validate';
 import type { FillOutcome } from '../../src/messages/protocol';
-import { sameSite, siteOf } from '../../src/sites';
+import { isSilentFillAllowed } from '../../src/sites';
 import type { Account } from '../../src/vault/format';
 import { clearClipboardAfter } from '../clipboard';
 import { useCode } from '../current-code';
@@ -44,8 +44,12 @@ export async function accountForTab(
   } catch {
     return null;
   }
-  const site = siteOf(url);
-  return list.value.accounts.find((a) => a.trashedAt === null && sameSite(a.site, site)) ?? null;
+  if (url === undefined) return null;
+  // Filled without confirmation: the exact origin only (src/sites/match.ts).
+  return (
+    list.value.accounts.find((a) => a.trashedAt === null && isSilentFillAllowed(a.site, url)) ??
+    null
+  );
 }
 
 export const fillHandlers: HandlerGroup<'fillCode' | 'fillForTab' | 'codeCopied'> = (context) => ({
