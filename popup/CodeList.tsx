@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
 import type { AccountView, RequestOf, ResponseOf } from '../src/messages/protocol';
-import { sameSite } from '../src/sites';
+import { matchRank, matchSite } from '../src/sites';
 import { ErrorText } from '../ui/ErrorText';
 import type { AppError } from '../src/errors';
 import { CodeRow, rowState } from './CodeRow';
@@ -45,10 +45,11 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
 
-  // Accounts of the page's site first (in the user's order), then the rest.
+  // Accounts of the page's site first, the strongest match first (exact, subdomain, same site,
+  // related sign-in domain), each in the user's order; then the rest.
   const ordered = useMemo(() => {
-    const mine = list.accounts.filter((a) => sameSite(a.site, site));
-    return [...mine, ...list.accounts.filter((a) => !sameSite(a.site, site))];
+    const rank = new Map(list.accounts.map((a) => [a.id, matchRank(matchSite(a.site, site))]));
+    return [...list.accounts].sort((a, b) => (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0));
   }, [list, site]);
   const shown = useMemo(() => ordered.filter((a) => matches(a, query)), [ordered, query]);
   const current = shown[Math.min(selected, shown.length - 1)];
@@ -242,7 +243,7 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
                 account={account}
                 now={now}
                 selected={start + i === selected}
-                matchesSite={sameSite(account.site, site)}
+                matchesSite={matchSite(account.site, site) !== null}
                 feedback={feedback?.id === account.id ? feedback.text : null}
                 hotpCode={hotp[account.id] ?? null}
                 onCopy={() => {

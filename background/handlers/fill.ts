@@ -1,7 +1,7 @@
 /** Filling codes into pages, and clearing copied codes from the clipboard. */
 import { err, ok } from '../../src/result';
 import type { FillOutcome } from '../../src/messages/protocol';
-import { sameSite, siteOf } from '../../src/sites';
+import { isSilentFillAllowed } from '../../src/sites';
 import type { Account } from '../../src/vault/format';
 import type { VaultError } from '../../src/vault/vault';
 import { useCode } from '../current-code';
@@ -22,17 +22,20 @@ export async function fillAccount(
     : { filled: false, reason: result.reason, accountId: account.id, code: code.value };
 }
 
-/** The first account (in the user's order) for the page shown in `tabId`, if any. */
+/**
+ * The account the keyboard command fills without asking: the first (in the user's order) whose
+ * site is exactly the page's origin (src/sites/match.ts). A looser match is for the popup, where
+ * the user sees what Otter compared.
+ */
 export async function accountForTab(
   context: WorkerContext,
   tabId: number,
 ): Promise<Account | null | 'locked'> {
   const list = await context.vault.list();
   if (!list.ok) return 'locked';
-  const tab = await context.tabs.get(tabId);
-  if (tab === null) return null;
-  const site = siteOf(tab.url);
-  return list.value.active.find((a) => sameSite(a.site, site)) ?? null;
+  const url = (await context.tabs.get(tabId))?.url;
+  if (url === undefined) return null;
+  return list.value.active.find((a) => isSilentFillAllowed(a.site, url)) ?? null;
 }
 
 export const fillHandlers: HandlerGroup<'fillCode' | 'fillForTab' | 'codeCopied'> = {

@@ -1,0 +1,108 @@
+/**
+ * Matching an account's site to the page in the active tab, strongest first:
+ * - `exact`: same origin (scheme, host, port). The only match that may fill without asking.
+ * - `subdomain`: the page is on a subdomain of the account's host (same scheme and port), as
+ *   login.example.com for an account set up on example.com.
+ * - `same-site`: another host under the same registrable domain by the Public Suffix List with its
+ *   private section (accounts.google.com and myaccount.google.com; never alice.github.io and
+ *   bob.github.io, never victim.me.uk and evil.me.uk), same scheme and port.
+ * - `related`: different domains that one service signs in on (related-domains.ts), https only.
+ * Never across http and https, never between different IP addresses, and a trailing dot changes
+ * nothing (origin.ts). Sites that cannot be parsed match nothing.
+ */
+import { MAX_SITE_TEXT, parseSite, parseWebUrl, type WebOrigin } from './origin';
+import { registrableDomain } from './registrable-domain';
+import { inRelatedGroup } from './related';
+
+export type SiteMatch = 'exact' | 'subdomain' | 'same-site' | 'related';
+
+const RANK: Readonly<Record<SiteMatch, number>> = {
+  exact: 4,
+  subdomain: 3,
+  'same-site': 2,
+  related: 1,
+};
+
+/** For sorting: higher is stronger, 0 for no match. */
+export function matchRank(match: SiteMatch | null): number {
+  return match === null ? 0 : RANK[match];
+}
+
+interface Site extends WebOrigin {
+  /** Registrable domain; null for IPs, public suffixes and one-label names. */
+  readonly domain: string | null;
+}
+
+function withDomain(origin: WebOrigin): Site {
+  return { ...origin, domain: origin.isIp ? null : registrableDomain(origin.host) };
+}
+
+// The popup matches every account against one page on each render: parse each site once. Both
+// caches are bounded; a site is a short string (MAX_SITE_TEXT), a page URL is kept only once.
+const ACCOUNT_CACHE_SIZE = 1024;
+const accountCache = new Map<string, Site | null>();
+let lastPage: { readonly url: string; readonly site: Site | null } | null = null;
+
+function parseAccountSite(site: string): Site | null {
+  const cached = accountCache.get(site);
+  if (cached !== undefined) return cached;
+  const parsed = parseSite(site);
+  const result = parsed.ok ? withDomain(parsed.value) : null;
+  if (accountCache.size >= ACCOUNT_CACHE_SIZE) accountCache.clear();
+  if (site.length <= MAX_SITE_TEXT) accountCache.set(site, result);
+  return result;
+}
+
+function parsePageSite(pageUrl: string): Site | null {
+  if (lastPage?.url !== pageUrl) {
+    const parsed = parseWebUrl(pageUrl);
+    lastPage = { url: pageUrl, site: parsed.ok ? withDomain(parsed.value) : null };
+  }
+  return lastPage.site;
+}
+
+function compare(account: Site, page: Site): SiteMatch | null {
+  if (account.origin === page.origin) return 'exact';
+  if (account.scheme !== page.scheme || account.isIp || page.isIp) return null;
+  // A host that is itself a public suffix (github.io, co.uk) or one label (localhost) has no
+  // subdomains or siblings of its own: only its exact origin matches.
+  if (account.port === page.port && account.domain !== null) {
+    if (page.host.endsWith(`.${account.host}`)) return 'subdomain';
+    if (account.domain === page.domain) return 'same-site';
+  }
+  return inRelatedGroup(account, account.domain, page, page.domain) ? 'related' : null;
+}
+
+/**
+ * How the account's site (a stored or typed site, see normaliseSite) matches the page at `pageUrl`
+ * (a tab's URL or origin). Null when it does not, or when either cannot be parsed. Never throws.
+ */
+export function matchSite(accountSite: string, pageUrl: string): SiteMatch | null {
+  const page = parsePageSite(pageUrl);
+  const account = parseAccountSite(accountSite);
+  return page === null || account === null ? null : compare(account, page);
+}
+
+/** The strongest match of any of an account's sites, or null. */
+export function bestMatch(sites: readonly string[], pageUrl: string): SiteMatch | null {
+  const page = parsePageSite(pageUrl);
+  if (page === null) return null;
+  let best: SiteMatch | null = null;
+  for (const site of sites) {
+    const account = parseAccountSite(site);
+    const match = account === null ? null : compare(account, page);
+    if (matchRank(match) > matchRank(best)) best = match;
+    if (best === 'exact') break;
+  }
+  return best;
+}
+
+/**
+ * Whether the keyboard command may fill this account's code into the page without asking: only
+ * on the exact origin where the account was set up or that the user gave. A subdomain, a sibling
+ * or a related domain may be someone else's page (a user's pages, a compromised host), so those
+ * are offered in the popup, where the user chooses.
+ */
+export function isSilentFillAllowed(sites: string | readonly string[], pageUrl: string): boolean {
+  return bestMatch(typeof sites === 'string' ? [sites] : sites, pageUrl) === 'exact';
+}
