@@ -72,6 +72,9 @@ function integer(value: unknown, min: number, max: number): number | undefined {
 function readJson(json: Record<string, unknown>): Result<ImportResult, ImportError> {
   const items = list(json.items);
   const out = new ImportCollector();
+  out.expect(
+    items.filter((item) => text(field(field(item, 'login'), 'totp')).trim() !== '').length,
+  );
   for (let i = 0; i < items.length && !out.full; i++) {
     const item = items[i];
     const login = field(item, 'login');
@@ -130,6 +133,7 @@ function readCsv(textValue: string): Result<ImportResult, ImportError> {
   const names = header.map((h) => h.trim().toLowerCase());
   const android = isAndroidCsv(names);
   const out = new ImportCollector();
+  out.expect(rows.filter((r) => r.some((value) => KEY_VALUE.test(value))).length);
   for (let i = 0; i < rows.length && !out.full; i++) {
     const record = rows[i] ?? [];
     const get = csvRow(names, record);

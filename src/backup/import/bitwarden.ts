@@ -123,15 +123,20 @@ interface Grouping {
   readonly attachments: Set<string>;
 }
 
+/** Only logins carry a one-time password; every other item is simply not an account. */
+function hasTotp(item: unknown): boolean {
+  const totp = field(field(item, 'login'), 'totp');
+  return field(item, 'type') === 1 && totp !== undefined && totp !== null && totp !== '';
+}
+
 function readItem(item: unknown, index: number, groups: Grouping, out: ImportCollector): void {
   if (!isObject(item)) {
     out.add(index, { name: '', username: '' }, err({ reason: 'entry_invalid' }));
     return;
   }
+  if (!hasTotp(item)) return;
   const login = field(item, 'login');
   const totp = field(login, 'totp');
-  // Only logins carry a one-time password; every other item is simply not an account.
-  if (item.type !== 1 || totp === undefined || totp === null || totp === '') return;
   const names: ItemNames = { name: text(item.name), username: text(field(login, 'username')) };
   if (typeof totp !== 'string') {
     out.add(index, names, err({ reason: 'entry_invalid' }));
@@ -188,6 +193,7 @@ export function readBitwardenJson(
     attachments,
   };
   const out = new ImportCollector();
+  out.expect(json.items.filter((item) => !isObject(item) || hasTotp(item)).length);
   for (let i = 0; i < json.items.length && !out.full; i++) {
     readItem(json.items[i], i + 1, groups, out);
   }
@@ -199,11 +205,14 @@ function readCsv(textValue: string): Result<ImportResult, ImportError> {
   if (!records.ok) return err({ code: 'import_damaged' });
   const [header, ...rows] = records.value;
   const names = (header ?? []).map((h) => h.trim().toLowerCase());
+  const isTotpRow = (get: (name: string) => string): boolean =>
+    get('login_totp').trim() !== '' && ['login', '1'].includes(get('type').trim());
   const out = new ImportCollector();
+  out.expect(rows.filter((r) => isTotpRow(csvRow(names, r))).length);
   for (let i = 0; i < rows.length && !out.full; i++) {
     const get = csvRow(names, rows[i] ?? []);
     const totp = get('login_totp').trim();
-    if (totp === '' || (get('type') !== 'login' && get('type') !== '1')) continue;
+    if (!isTotpRow(get)) continue;
     const itemNames = { name: get('name'), username: get('login_username') };
     const entry = entryFromTotpValue(
       totp,

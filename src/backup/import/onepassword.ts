@@ -88,6 +88,13 @@ function withDropped(
   return { ...account, dropped: [...dropped] };
 }
 
+/** The item's one-time passwords: section fields whose value is `{"totp": …}`. */
+function itemTotps(item: unknown): string[] {
+  return sectionFields(field(item, 'details'))
+    .map((f) => field(field(f, 'value'), 'totp'))
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+}
+
 function readItem(item: unknown, index: number, vaultTag: string, out: ImportCollector): void {
   const overview = field(item, 'overview');
   const details = field(item, 'details');
@@ -99,9 +106,7 @@ function readItem(item: unknown, index: number, vaultTag: string, out: ImportCol
     out.add(index, names, err({ reason: 'entry_invalid' }));
     return;
   }
-  const totps = sectionFields(details)
-    .map((f) => field(field(f, 'value'), 'totp'))
-    .filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const totps = itemTotps(item);
   if (totps.length === 0) return;
   const state = text(item.state);
   const extras = {
@@ -128,6 +133,11 @@ function readItem(item: unknown, index: number, vaultTag: string, out: ImportCol
 function readExportData(json: Record<string, unknown>): Result<ImportResult, ImportError> {
   const vaults = list(json.accounts).flatMap((a) => [...list(field(a, 'vaults'))]);
   const out = new ImportCollector();
+  out.expect(
+    vaults
+      .flatMap((vault) => [...list(field(vault, 'items'))])
+      .reduce<number>((n, item) => n + itemTotps(item).length, 0),
+  );
   let index = 0;
   for (const vault of vaults) {
     // Everyone has a "Personal" or "Private" vault: only several vaults make the name a tag.

@@ -5,7 +5,7 @@
  *
  * Items without a one-time password are simply not accounts: they are neither taken nor refused.
  */
-import { parseOtpauthUri } from '../../otp/uri';
+import { parseOtpauthUri, percentDecode } from '../../otp/uri';
 import { parseBoundedJson } from '../bounded-json';
 import { err, ok, type Result } from '../../result';
 import { TEXT_LIMITS } from '../../vault/format';
@@ -45,6 +45,15 @@ export interface BareSecretOptions {
 /** Longer than any key or URI (otp/uri.ts bounds URIs at 8 KiB): refused before any work. */
 const MAX_VALUE_LENGTH = 8192;
 
+/** The `algorithm` parameter of a URI, for the refusal's detail ("MD5"). */
+function algorithmParam(uri: string): string {
+  const match = /[?&]algorithm=([^&#]*)/i.exec(uri);
+  return percentDecode(match?.[1] ?? '')
+    .trim()
+    .toUpperCase()
+    .slice(0, 32);
+}
+
 function lenientBase32(text: string): string {
   return text.toUpperCase().replace(/[^A-Z2-7]/g, '');
 }
@@ -66,11 +75,14 @@ export function entryFromTotpValue(
     const parsed = parseOtpauthUri(text);
     const issuer = parsed.ok ? parsed.value.entry.issuer : '';
     const account = parsed.ok ? parsed.value.entry.account : '';
-    return entryFromUri(text, {
+    const entry = entryFromUri(text, {
       ...extras,
       issuer: issuer.trim() !== '' ? issuer : names.name,
       account: account.trim() !== '' ? account : names.username,
     });
+    return entry.ok || entry.error.reason !== 'algorithm_unsupported'
+      ? entry
+      : err({ reason: 'algorithm_unsupported', detail: algorithmParam(text) });
   }
   const steam = /^steam:\/\/(.*)$/is.exec(text);
   if (steam) {
@@ -119,6 +131,14 @@ export class ImportCollector {
   /** True once the bound is passed: the caller may stop reading, the result is `import_too_large`. */
   get full(): boolean {
     return this.overflow;
+  }
+
+  /**
+   * Announces how many one-time passwords the file holds, counted cheaply before any is read: a
+   * file over the bound is refused without the work of reading ten thousand entries first.
+   */
+  expect(count: number): void {
+    if (count > IMPORT_LIMITS.maxEntries) this.overflow = true;
   }
 
   add(index: number, names: ItemNames, entry: Result<ImportedAccount, Refusal>): void {

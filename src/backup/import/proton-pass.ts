@@ -130,6 +130,15 @@ function folderPath(folders: Map<string, { name: string; parent: string }>, id: 
 function readJson(json: Record<string, unknown>): Result<ImportResult, ImportError> {
   const vaults = Object.values(json.vaults as Record<string, unknown>);
   const out = new ImportCollector();
+  out.expect(
+    vaults
+      .flatMap((vault) => [...list(field(vault, 'items'))])
+      .reduce<number>((n, item) => {
+        const data = field(item, 'data');
+        // An item that is not an object is refused (one entry); others give one per TOTP.
+        return n + (isObject(item) && isObject(data) ? itemTotps(data).length : 1);
+      }, 0),
+  );
   let index = 0;
   for (const vault of vaults) {
     // One vault says nothing (everyone has "Personal"); with several, the vault is a tag.
@@ -201,6 +210,7 @@ function readCsv(textValue: string): Result<ImportResult, ImportError> {
   const names = header.map((h) => h.trim().toLowerCase());
   const vaults = new Set(rows.map((r) => csvRow(names, r)('vault')));
   const out = new ImportCollector();
+  out.expect(rows.filter((r) => csvRow(names, r)('totp').trim() !== '').length);
   for (let i = 0; i < rows.length && !out.full; i++) {
     const get = csvRow(names, rows[i] ?? []);
     const totp = get('totp');
