@@ -70,29 +70,38 @@ function totpFields(fields: unknown): string[] {
 }
 
 /**
- * Every one-time password of an item: the login's, its extra fields', and those in the field
- * lists and sections of custom and identity items (`sections`, `extraSections`, `extra…Details`).
+ * Every extra-field list of an item: its own `extraFields`, and the field lists and sections of
+ * custom and identity items (`sections`, `extraSections`, `extra…Details`).
  */
-function itemTotps(data: unknown): string[] {
+function fieldLists(data: unknown): unknown[] {
+  const lists: unknown[] = [field(data, 'extraFields')];
   const content = field(data, 'content');
-  const values = [text(field(content, 'totpUri')), ...totpFields(field(data, 'extraFields'))];
   if (isObject(content)) {
     for (const value of Object.values(content)) {
-      values.push(...totpFields(value));
-      for (const section of list(value))
-        values.push(...totpFields(field(section, 'sectionFields')));
+      lists.push(value);
+      for (const section of list(value)) lists.push(field(section, 'sectionFields'));
     }
   }
+  return lists;
+}
+
+/** Every one-time password of an item: the login's, then those of its extra fields. */
+function itemTotps(data: unknown): string[] {
+  const values = [text(field(field(data, 'content'), 'totpUri'))];
+  for (const fields of fieldLists(data)) values.push(...totpFields(fields));
   return values.filter((v) => v.trim() !== '');
 }
 
 /** Whether the item has extra fields (other than one-time passwords) with a value. */
 function hasOtherFields(data: unknown): boolean {
-  return list(field(data, 'extraFields')).some((f) => {
-    if (field(f, 'type') === 'totp') return false;
-    const value = field(f, 'data');
-    return isObject(value) && Object.values(value).some((v) => v !== '' && v !== null);
-  });
+  return fieldLists(data).some((fields) =>
+    list(fields).some((f) => {
+      const type = field(f, 'type');
+      if (type === 'totp' || typeof type !== 'string') return false;
+      const value = field(f, 'data');
+      return isObject(value) && Object.values(value).some((v) => v !== '' && v !== null);
+    }),
+  );
 }
 
 function webAddresses(content: unknown): string[] {
