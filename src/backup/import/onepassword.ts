@@ -66,7 +66,11 @@ function droppedOf(details: unknown): DroppedField[] {
   const otherLogin = loginFields.some(
     (f) => field(f, 'designation') !== 'username' && text(field(f, 'value')) !== '',
   );
-  if (otherLogin || list(field(details, 'passwordHistory')).length > 0) drops.add('login_fields');
+  // Password items keep theirs in `details.password`.
+  const password = text(field(details, 'password')) !== '';
+  if (otherLogin || password || list(field(details, 'passwordHistory')).length > 0) {
+    drops.add('login_fields');
+  }
   for (const f of sectionFields(details)) {
     const value = field(f, 'value');
     if (isObject(value) && Object.hasOwn(value, 'file')) drops.add('attachments');
