@@ -16,76 +16,64 @@ export const CSV_LIMITS = {
 export type CsvError = 'quote_open' | 'too_many_fields';
 
 /** The records of `text`, each an array of fields (quotes removed). */
+/** The position of the next separator or line break at or after `from` (or the end). */
+function nextDelimiter(text: string, from: number): number {
+  let i = from;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c || c === 0x0a || c === 0x0d) break;
+  }
+  return i;
+}
+
 export function parseCsv(text: string): Result<string[][], CsvError> {
   const records: string[][] = [];
   let record: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  // The field was quoted (so an empty one still counts as a field). Text after its closing quote
-  // is kept, as lenient readers do: an unquoted name that starts with a quote must not fail a file.
-  let wasQuoted = false;
   const n = text.length;
-
-  const endField = (): boolean => {
-    record.push(field);
-    field = '';
-    wasQuoted = false;
-    return record.length <= CSV_LIMITS.maxFields;
-  };
-  /** Ends the record at a line break or the end of the text; a blank line is no record. */
-  const endRecord = (): boolean => {
-    if (record.length === 0 && field === '' && !wasQuoted) return true;
-    if (!endField()) return false;
-    records.push(record);
-    record = [];
-    return true;
-  };
-
   let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (inQuotes) {
-      if (c === 0x22) {
-        if (text.charCodeAt(i + 1) === 0x22) {
-          field += '"';
-          i += 2;
-        } else {
-          inQuotes = false;
-          i++;
-        }
-        continue;
+  for (;;) {
+    // At the start of a field.
+    let value: string;
+    const quoted = text.charCodeAt(i) === 0x22;
+    if (quoted) {
+      value = '';
+      let j = i + 1;
+      for (;;) {
+        const close = text.indexOf('"', j);
+        if (close < 0) return err('quote_open');
+        value += text.slice(j, close);
+        j = close + 1;
+        if (text.charCodeAt(j) !== 0x22) break;
+        value += '"';
+        j++;
       }
-      // Copy the run up to the next quote in one step.
-      const next = text.indexOf('"', i);
-      const end = next < 0 ? n : next;
-      field += text.slice(i, end);
+      // Text after the closing quote is kept, as lenient readers do: an unquoted name that
+      // starts with a quote must not fail a whole file.
+      const end = nextDelimiter(text, j);
+      value += text.slice(j, end);
       i = end;
+    } else {
+      const end = nextDelimiter(text, i);
+      value = text.slice(i, end);
+      i = end;
+    }
+    const c = text.charCodeAt(i);
+    const lineEnd = i >= n || c === 0x0a || c === 0x0d;
+    // A line with nothing on it is no record (the iOS Authenticator export has one after each).
+    if (!(lineEnd && record.length === 0 && value === '' && !quoted)) {
+      record.push(value);
+      if (record.length > CSV_LIMITS.maxFields) return err('too_many_fields');
+    }
+    if (i >= n) break;
+    if (c === 0x2c) {
+      i++;
       continue;
     }
-    if (c === 0x2c) {
-      if (!endField()) return err('too_many_fields');
-      i++;
-    } else if (c === 0x0a || c === 0x0d) {
-      if (!endRecord()) return err('too_many_fields');
-      i += c === 0x0d && text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
-    } else if (c === 0x22 && field === '' && !wasQuoted) {
-      inQuotes = true;
-      wasQuoted = true;
-      i++;
-    } else {
-      // Copy the run of plain characters in one step.
-      let end = i + 1;
-      while (end < n) {
-        const d = text.charCodeAt(end);
-        if (d === 0x2c || d === 0x0a || d === 0x0d) break;
-        end++;
-      }
-      field += text.slice(i, end);
-      i = end;
-    }
+    if (record.length > 0) records.push(record);
+    record = [];
+    i += c === 0x0d && text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
   }
-  if (inQuotes) return err('quote_open');
-  if (!endRecord()) return err('too_many_fields');
+  if (record.length > 0) records.push(record);
   return ok(records);
 }
 
