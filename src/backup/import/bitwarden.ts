@@ -219,7 +219,7 @@ function readCsv(textValue: string): Result<ImportResult, ImportError> {
       itemNames,
       {
         note: get('notes'),
-        pinned: get('favorite') === '1',
+        pinned: get('favorite').trim() === '1',
         // Organisation exports list an item's collections joined by commas.
         tags: distinct([get('folder'), ...get('collections').split(',')]),
         // Several URIs are joined by commas too (Bitwarden's own CSV importer splits them so).
@@ -243,7 +243,10 @@ function readCsv(textValue: string): Result<ImportResult, ImportError> {
   return out.result(FORMAT, false);
 }
 
-function encryptedFile(json: Record<string, unknown>): Result<ReadFile, ImportError> {
+function encryptedFile(
+  json: Record<string, unknown>,
+  attachments: Set<string>,
+): Result<ReadFile, ImportError> {
   // Shape and KDF parameters are checked now, before any password is asked for or derived.
   const file = readProtectedExport(json);
   if (!file.ok) return file;
@@ -254,7 +257,9 @@ function encryptedFile(json: Record<string, unknown>): Result<ReadFile, ImportEr
       const plain = await decryptProtectedExport(file.value, password);
       if (!plain.ok) return plain;
       const json = jsonOfBytes(plain.value);
-      return json === undefined ? err({ code: 'import_damaged' }) : readBitwardenJson(json, true);
+      return json === undefined
+        ? err({ code: 'import_damaged' })
+        : readBitwardenJson(json, true, attachments);
     },
   });
 }
@@ -263,7 +268,7 @@ function readJson(
   json: Record<string, unknown>,
   attachments: Set<string>,
 ): Result<ReadFile, ImportError> {
-  if (json.passwordProtected === true) return encryptedFile(json);
+  if (json.passwordProtected === true) return encryptedFile(json, attachments);
   if (json.encrypted === true) return err({ code: 'import_account_restricted' });
   const result = readBitwardenJson(json, false, attachments);
   return result.ok ? ok({ kind: 'plain', result: result.value }) : result;

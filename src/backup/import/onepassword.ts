@@ -33,10 +33,13 @@ import type {
 const FORMAT = 'onepassword';
 const DATA = 'export.data';
 
-function isExportData(json: unknown): json is Record<string, unknown> {
+/** `{accounts: [{attrs, vaults: […]}…]}`; inside a .1pux, less is asked (the archive says it). */
+function isExportData(json: unknown, inArchive = false): json is Record<string, unknown> {
   if (!isObject(json) || !Array.isArray(json.accounts)) return false;
   const first: unknown = json.accounts[0];
-  return first === undefined || (isObject(first) && Array.isArray(first.vaults));
+  if (first === undefined) return inArchive;
+  // Given bare, the account's `attrs` are asked for too: `accounts` alone is a common word.
+  return isObject(first) && Array.isArray(first.vaults) && (inArchive || isObject(first.attrs));
 }
 
 function sectionFields(details: unknown): unknown[] {
@@ -158,7 +161,9 @@ function readExportData(json: Record<string, unknown>): Result<ImportResult, Imp
 function readZip(input: ImportInput): Result<ImportResult, ImportError> {
   const json = zipEntryJson(input, DATA);
   if (!json.ok) return json;
-  return isExportData(json.value) ? readExportData(json.value) : err({ code: 'import_damaged' });
+  return isExportData(json.value, true)
+    ? readExportData(json.value)
+    : err({ code: 'import_damaged' });
 }
 
 export const onePasswordImporter: Importer = {

@@ -117,9 +117,11 @@ export function entryFromTotpValue(
   });
 }
 
+/** A label cut to the vault's bound, never through a surrogate pair. */
 function cut(text: string, max: number): string {
   const trimmed = text.trim();
-  return trimmed.length <= max ? trimmed : trimmed.slice(0, max);
+  if (trimmed.length <= max) return trimmed;
+  return trimmed.slice(0, /[\uD800-\uDBFF]/.test(trimmed.charAt(max - 1)) ? max - 1 : max);
 }
 
 /** Accounts and refusals in file order, bounded by `IMPORT_LIMITS.maxEntries` in all. */

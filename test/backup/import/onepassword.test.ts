@@ -282,6 +282,12 @@ describe('1Password .1pux', () => {
     expect(value.accounts.map(view)).toEqual(ACCOUNTS);
   });
 
+  it('does not claim other JSON with an `accounts` list (LastPass and others use the word)', () => {
+    for (const json of [{ accounts: [] }, { accounts: [{ secret: KEY, issuerName: 'x' }] }]) {
+      expect(onePasswordImporter.detect(importInput(textBytes(JSON.stringify(json))))).toBe(false);
+    }
+  });
+
   it('does not tag accounts with the vault when there is only one', async () => {
     const one = { accounts: [{ ...DATA.accounts[0], vaults: [DATA.accounts[0]!.vaults[1]] }] };
     const value = unwrap(await readDetected(onePux(one)));
