@@ -1,0 +1,103 @@
+/**
+ * A small CSV reader for the password managers' exports (Bitwarden, Bitwarden Authenticator,
+ * Proton Pass). RFC 4180: fields separated by commas, records by CRLF or LF; a field in double
+ * quotes may hold commas, line breaks and doubled quotes. Blank lines are skipped (Bitwarden
+ * Authenticator for iOS writes one between records). Bounded: the file size bounds the work, and
+ * a record may not hold more fields than any export writes.
+ */
+import { err, ok, type Result } from '../../result';
+
+export const CSV_LIMITS = {
+  /** Far above the widest export (Bitwarden's 11 columns, Proton Pass's 12). */
+  maxFields: 256,
+} as const;
+
+/** `quote_open`: the text ends inside a quoted field (a truncated file). */
+export type CsvError = 'quote_open' | 'too_many_fields';
+
+/** The records of `text`, each an array of fields (quotes removed). */
+/** The position of the next separator or line break at or after `from` (or the end). */
+function nextDelimiter(text: string, from: number): number {
+  let i = from;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c || c === 0x0a || c === 0x0d) break;
+  }
+  return i;
+}
+
+export function parseCsv(text: string): Result<string[][], CsvError> {
+  const records: string[][] = [];
+  let record: string[] = [];
+  const n = text.length;
+  let i = 0;
+  for (;;) {
+    // At the start of a field.
+    let value: string;
+    const quoted = text.charCodeAt(i) === 0x22;
+    if (quoted) {
+      value = '';
+      let j = i + 1;
+      for (;;) {
+        const close = text.indexOf('"', j);
+        if (close < 0) return err('quote_open');
+        value += text.slice(j, close);
+        j = close + 1;
+        if (text.charCodeAt(j) !== 0x22) break;
+        value += '"';
+        j++;
+      }
+      // Text after the closing quote is kept, as lenient readers do: an unquoted name that
+      // starts with a quote must not fail a whole file.
+      const end = nextDelimiter(text, j);
+      value += text.slice(j, end);
+      i = end;
+    } else {
+      const end = nextDelimiter(text, i);
+      value = text.slice(i, end);
+      i = end;
+    }
+    const c = text.charCodeAt(i);
+    const lineEnd = i >= n || c === 0x0a || c === 0x0d;
+    // A line with nothing on it is no record (the iOS Authenticator export has one after each).
+    if (!(lineEnd && record.length === 0 && value === '' && !quoted)) {
+      record.push(value);
+      if (record.length > CSV_LIMITS.maxFields) return err('too_many_fields');
+    }
+    if (i >= n) break;
+    if (c === 0x2c) {
+      i++;
+      continue;
+    }
+    if (record.length > 0) records.push(record);
+    record = [];
+    i += c === 0x0d && text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
+  }
+  if (record.length > 0) records.push(record);
+  return ok(records);
+}
+
+/** The first line of `text` split on commas, lower-cased and trimmed: enough to recognise a header. */
+export function csvHeader(text: string | null): string[] | null {
+  if (text === null) return null;
+  const end = text.search(/\r?\n/);
+  const line = end < 0 ? text : text.slice(0, end);
+  if (line.length > 4096 || !line.includes(',')) return null;
+  return line.split(',').map((name) =>
+    name
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .toLowerCase(),
+  );
+}
+
+/** A record as a lookup by header name (absent columns read as ''). */
+export function csvRow(
+  header: readonly string[],
+  record: readonly string[],
+): (name: string) => string {
+  return (name) => {
+    const i = header.indexOf(name);
+    return i < 0 ? '' : (record[i] ?? '');
+  };
+}
