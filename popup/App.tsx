@@ -4,6 +4,7 @@ import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
 import type { Reply, RequestOf } from '../src/messages/protocol';
 import type { listFromCache } from '../src/vault/code-cache';
+import { openOptionsPage } from '../src/platform/runtime';
 import { ErrorText } from '../ui/ErrorText';
 import { Lazy } from '../ui/Lazy';
 import { UnlockForm } from '../ui/UnlockForm';
@@ -42,7 +43,7 @@ export function App({
   tab: Promise<ActiveTab>;
 }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
-  const [page, setPage] = useState<ActiveTab>({ id: null, site: '' });
+  const [page, setPage] = useState<ActiveTab>({ id: null, site: '', url: null });
 
   async function minLength(): Promise<number> {
     const status = await send('status', {});
@@ -58,7 +59,7 @@ export function App({
   }
 
   const refresh = async (request: RequestOf<'listAccounts'> = {}) =>
-    show(await send('listAccounts', request));
+    show(await send('listAccounts', page.url === null ? request : { ...request, page: page.url }));
 
   useEffect(() => {
     // The tab is known within a few milliseconds; waiting for it avoids re-ordering after paint.
@@ -93,7 +94,7 @@ export function App({
         <button
           type="button"
           class="quiet"
-          onClick={() => void chrome.runtime.openOptionsPage()}
+          onClick={() => void openOptionsPage()}
           data-testid="open-options"
         >
           {t('settingsButton')}

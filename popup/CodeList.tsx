@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
 import type { AccountView, RequestOf, ResponseOf } from '../src/messages/protocol';
-import { matchRank, matchSite } from '../src/sites';
+import { matchRank, type SiteMatch } from '../src/sites/match-rank';
 import { ErrorText } from '../ui/ErrorText';
 import type { AppError } from '../src/errors';
 import { CodeRow, rowState } from './CodeRow';
@@ -47,8 +47,16 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
 
   // Accounts of the page's site first, the strongest match first (exact, subdomain, same site,
   // related sign-in domain), each in the user's order; then the rest.
+  // The worker says how each account matches the page (it holds the Public Suffix List); painted
+  // from the code cache before it answers, only an exact origin counts.
+  const matchOf = (a: AccountView): SiteMatch | null =>
+    list.matches !== undefined
+      ? (list.matches[a.id] ?? null)
+      : a.site !== '' && a.site === site
+        ? 'exact'
+        : null;
   const ordered = useMemo(() => {
-    const rank = new Map(list.accounts.map((a) => [a.id, matchRank(matchSite(a.site, site))]));
+    const rank = new Map(list.accounts.map((a) => [a.id, matchRank(matchOf(a))]));
     return [...list.accounts].sort((a, b) => (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0));
   }, [list, site]);
   const shown = useMemo(() => ordered.filter((a) => matches(a, query)), [ordered, query]);
@@ -243,7 +251,7 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
                 account={account}
                 now={now}
                 selected={start + i === selected}
-                matchesSite={matchSite(account.site, site) !== null}
+                matchesSite={matchOf(account) !== null}
                 feedback={feedback?.id === account.id ? feedback.text : null}
                 hotpCode={hotp[account.id] ?? null}
                 onCopy={() => {

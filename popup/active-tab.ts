@@ -1,10 +1,12 @@
-import browser from '../src/platform/browser';
-import { siteOf } from '../src/sites';
+import { siteOf } from '../src/sites/origin';
+import { activeTabInfo, getTab } from '../src/platform/tabs';
 
 export interface ActiveTab {
   readonly id: number | null;
   /** The page's origin, or '' when it is not a web page. */
   readonly site: string;
+  /** The page's URL, for the worker to say which accounts belong to it (null when unknown). */
+  readonly url: string | null;
 }
 
 /**
@@ -13,14 +15,13 @@ export interface ActiveTab {
  * popup as a window of its own, where "the active tab" would be the popup itself.
  */
 export async function activeTab(): Promise<ActiveTab> {
-  try {
-    const named = new URLSearchParams(location.search).get('tab');
-    const tab =
-      named !== null && /^\d+$/.test(named)
-        ? await browser.tabs.get(Number(named))
-        : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-    return { id: tab?.id ?? null, site: siteOf(tab?.url) };
-  } catch {
-    return { id: null, site: '' };
-  }
+  const named = new URLSearchParams(location.search).get('tab');
+  const tab =
+    named !== null && /^\d+$/.test(named) ? await getTab(Number(named)) : await activeTabInfo();
+  const url = tab?.url ?? null;
+  return {
+    id: tab?.id ?? null,
+    site: siteOf(url ?? undefined),
+    url: siteOf(url ?? undefined) === '' ? null : url,
+  };
 }

@@ -6,6 +6,7 @@ import { parseManualEntry } from '../../src/otp/manual';
 import type { OtpEntry } from '../../src/otp/types';
 import { parseOtpauthUri } from '../../src/otp/uri';
 import { classifyQrText, recogniseMicrosoftManualEntry } from '../../src/qr/classify';
+import { bestMatch, type SiteMatch } from '../../src/sites/match';
 import { accountView, managedView } from '../../src/vault/view';
 import { addOrAsk } from '../add-or-ask';
 import { useCode } from '../current-code';
@@ -35,16 +36,24 @@ function parseEntry(entry: ManualEntry | UriEntry): Result<OtpEntry, AppError> {
 export const accountHandlers: HandlerGroup<
   'listAccounts' | 'addAccount' | 'updateAccount' | 'hotpNext'
 > = {
-  async listAccounts(_, { vault, now, codeCache }) {
+  async listAccounts({ page }, { vault, now, codeCache }) {
     const list = await vault.list();
     if (!list.ok) return err({ code: list.error });
     const at = now();
     // Once the answer is on its way: the popup's next open can then paint without this worker.
     setTimeout(() => void codeCache.refresh(), 100);
+    const matches: Record<string, SiteMatch> = {};
+    if (page !== undefined) {
+      for (const a of list.value.active) {
+        const match = bestMatch([a.site], page);
+        if (match !== null) matches[a.id] = match;
+      }
+    }
     return ok({
       accounts: list.value.active.map((a) => accountView(a, at)),
       damaged: list.value.damaged.length,
       now: at,
+      ...(page !== undefined ? { matches } : {}),
     });
   },
 

@@ -12,6 +12,7 @@ import type { UriWarning } from '../otp/uri';
 import type { QrKind } from '../qr/classify';
 import type { QrDecoderName } from '../qr/decode';
 import type { Result } from '../result';
+import type { SiteMatch } from '../sites/match-rank';
 import type { DuplicateChoice as RestoreChoice, RestorePlanView } from '../backup/merge';
 import type { MigrationExportSkip } from '../qr/google-migration';
 import type { BackupStatus } from '../vault/backup-state';
@@ -173,8 +174,15 @@ export interface Protocol extends ManageProtocol {
    * does not count as activity, so a page left open cannot keep the vault from its idle lock.
    */
   listAccounts: {
-    request: { auto?: boolean };
-    response: { accounts: AccountView[]; damaged: number; now: number };
+    /** `page`: the URL of the page the popup is over, to say which accounts belong to it. */
+    request: { auto?: boolean; page?: string };
+    response: {
+      accounts: AccountView[];
+      damaged: number;
+      now: number;
+      /** How each account that belongs to `page` matches it (src/sites/match.ts); others absent. */
+      matches?: Record<string, SiteMatch>;
+    };
   };
   addAccount: {
     request: { entry: ManualEntry | UriEntry; onDuplicate?: DuplicateChoice };

@@ -18,6 +18,7 @@
 import { DUPLICATE_CHOICES } from '../backup/merge';
 import { TEXT_LIMITS } from '../vault/format';
 import { SETTING_BOUNDS } from '../vault/settings';
+import { MAX_PAGE_URL } from '../sites/origin';
 import {
   bool,
   either,
@@ -127,7 +128,7 @@ export const REQUESTS: RequestTable = {
   ),
 
   // Codes and accounts.
-  listAccounts: row(obj({ auto: optional(bool) }), {
+  listAccounts: row(obj({ auto: optional(bool), page: optional(str(MAX_PAGE_URL)) }), {
     unlocked: true,
     activity: (payload) => payload.auto !== true,
   }),

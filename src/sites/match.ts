@@ -14,19 +14,9 @@ import { MAX_SITE_TEXT, parseSite, parseWebUrl, type WebOrigin } from './origin'
 import { registrableDomain } from './registrable-domain';
 import { inRelatedGroup } from './related';
 
-export type SiteMatch = 'exact' | 'subdomain' | 'same-site' | 'related';
+import { matchRank, type SiteMatch } from './match-rank';
 
-const RANK: Readonly<Record<SiteMatch, number>> = {
-  exact: 4,
-  subdomain: 3,
-  'same-site': 2,
-  related: 1,
-};
-
-/** For sorting: higher is stronger, 0 for no match. */
-export function matchRank(match: SiteMatch | null): number {
-  return match === null ? 0 : RANK[match];
-}
+export { matchRank, type SiteMatch } from './match-rank';
 
 interface Site extends WebOrigin {
   /** Registrable domain; null for IPs, public suffixes and one-label names. */
