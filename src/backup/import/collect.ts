@@ -1,0 +1,89 @@
+/**
+ * Gathers one file's entries into the result every importer returns: accounts in the source's
+ * order (its own position field when it has one), refusals with the entry's labels, and the
+ * shared entry bound. Importers map each source entry to a `ReadEntry` and call `finishImport`.
+ */
+import { err, ok, type Result } from '../../result';
+import { percentDecode } from '../../otp/uri';
+import { TEXT_LIMITS } from '../../vault/format';
+import type { Refusal } from './entry';
+import { IMPORT_LIMITS } from './input';
+import type {
+  ImportError,
+  ImportFormat,
+  ImportResult,
+  ImportedAccount,
+  RefusedEntry,
+} from './types';
+
+/** The names a refused entry is shown by (never its key). */
+export interface Labels {
+  readonly issuer?: string | undefined;
+  readonly account?: string | undefined;
+}
+
+export interface ReadEntry {
+  readonly labels: Labels;
+  readonly result: Result<ImportedAccount, Refusal>;
+  /** The source's own position (compared element by element, ascending); file order breaks ties. */
+  readonly order?: readonly number[];
+}
+
+/** More entries than one import takes: checked before the work on each entry. */
+export function tooManyEntries(count: number): boolean {
+  return count > IMPORT_LIMITS.maxEntries;
+}
+
+function label(value: string | undefined, max: number): string {
+  return (value ?? '').trim().slice(0, max);
+}
+
+function compareOrder(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+export function finishImport(
+  format: ImportFormat,
+  encrypted: boolean,
+  entries: readonly ReadEntry[],
+): Result<ImportResult, ImportError> {
+  if (tooManyEntries(entries.length)) return err({ code: 'import_too_large' });
+  if (entries.length === 0) return err({ code: 'import_empty' });
+  const taken: Array<{ account: ImportedAccount; order: readonly number[]; at: number }> = [];
+  const refused: RefusedEntry[] = [];
+  entries.forEach((entry, i) => {
+    if (entry.result.ok) {
+      taken.push({ account: entry.result.value, order: entry.order ?? [], at: i });
+    } else {
+      const { reason, detail } = entry.result.error;
+      refused.push({
+        index: i + 1,
+        issuer: label(entry.labels.issuer, TEXT_LIMITS.issuer),
+        account: label(entry.labels.account, TEXT_LIMITS.account),
+        reason,
+        ...(detail === undefined ? {} : { detail }),
+      });
+    }
+  });
+  taken.sort((a, b) => compareOrder(a.order, b.order) || a.at - b.at);
+  return ok({ format, encrypted, accounts: taken.map((t) => t.account), refused });
+}
+
+/** Issuer and account named by an otpauth-like URI, for a refusal's labels. Never throws. */
+export function uriLabels(uri: string): Labels {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?]*\/?([^?]*)(?:\?(.*))?$/is.exec(uri.trim().slice(0, 8192));
+  if (!m) return {};
+  const rawLabel = m[1] ?? '';
+  const colon = /:|%3a/i.exec(rawLabel);
+  const prefix = colon ? percentDecode(rawLabel.slice(0, colon.index)) : '';
+  const account = percentDecode(colon ? rawLabel.slice(colon.index + colon[0].length) : rawLabel);
+  const issuerParam = (m[2] ?? '')
+    .split('&')
+    .find((part) => part.toLowerCase().startsWith('issuer='));
+  const issuer = issuerParam === undefined ? '' : percentDecode(issuerParam.slice(7));
+  return { issuer: issuer.trim() === '' ? prefix : issuer, account };
+}
