@@ -10,8 +10,8 @@
  *   key; block 1 XORs a 64-byte block whose first byte is the encrypted tag; blocks from 2 on
  *   encrypt the message.
  * - the MAC covers ad, padding to 16, the 64-byte tag block as pushed (c[0], then keystream bytes
- *   1..63 of block 1), the ciphertext, padding to 16, then len(ad) and 64 + len(message) as 64-bit
- *   little endian.
+ *   1..63 of block 1), the ciphertext, len(message) % 16 zero bytes (libsodium's formula), then
+ *   len(ad) and 64 + len(message) as 64-bit little endian.
  *
  * Later messages would need the state update (inonce ^= mac, counter + 1, rekey): a single-message
  * stream never gets there, and a stream whose only message is not FINAL is reported, since it
@@ -97,7 +97,9 @@ export function pullSingleMessage(
   // The MAC covers the block as pushed: the encrypted tag byte, then keystream bytes 1..63.
   keyedBlock[0] = sealed[0] ?? 0;
   mac.update(keyedBlock);
-  mac.update(c).update(new Uint8Array((16 - (mlen % 16)) % 16));
+  // libsodium pads here with (0x10 - 64 + mlen) & 0xf zero bytes, which is mlen % 16: not the
+  // padding to a multiple of 16 it uses after `ad`, but what every stream carries.
+  mac.update(c).update(new Uint8Array(mlen % 16));
   mac.update(le64(ad.length)).update(le64(64 + mlen));
   if (!equal(mac.digest(), storedMac)) return err('stream_forged');
   if (tag !== SECRETSTREAM_TAG_FINAL) return err('stream_not_final');
