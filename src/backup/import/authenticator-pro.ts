@@ -10,14 +10,12 @@
  *   AES-256-CBC(JSON) with the key from PBKDF2-HMAC-SHA1 (64 000 iterations).
  * - the HTML backup (a table of issuer, username and otpauth URI), in `authenticator-pro-html.ts`.
  */
-import { pbkdf2Async } from '@noble/hashes/pbkdf2.js';
-import { sha1 } from '@noble/hashes/legacy.js';
 import { err, ok, type Result } from '../../result';
 import { fromUtf8 } from '../../crypto/bytes';
 import { parseBoundedJson } from '../bounded-json';
 import { isHtmlBackup, readHtmlBackup } from './authenticator-pro-html';
 import { finishImport, tooManyEntries, type ReadEntry } from './collect';
-import { argon2idKey, openAesCbc, openAesGcm } from './crypto-open';
+import { argon2idKey, openAesCbc, openAesGcm, pbkdf2Sha1 } from './crypto-open';
 import { entryFromFields } from './entry';
 import { field, IMPORT_LIMITS, isObject, stringField } from './input';
 import type { DroppedField, ImportError, ImportResult, Importer, ReadFile } from './types';
@@ -185,7 +183,8 @@ async function decryptLegacy(
 ): Promise<Result<ImportResult, ImportError>> {
   const salt = body.subarray(0, LEGACY_SALT);
   const iv = body.subarray(LEGACY_SALT, LEGACY_SALT + LEGACY_IV);
-  const key = await pbkdf2Async(sha1, password, salt, { c: LEGACY_ITERATIONS, dkLen: 32 });
+  const key = await pbkdf2Sha1(password, salt, LEGACY_ITERATIONS, 32);
+  if (key === null) return err({ code: 'import_damaged' });
   const plain = openAesCbc(key, iv, body.subarray(LEGACY_SALT + LEGACY_IV));
   // No MAC in this form: a wrong key shows as bad padding or, rarely, as bytes that are not the
   // backup's JSON. Damage looks the same; the password is by far the likelier cause.

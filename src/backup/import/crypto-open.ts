@@ -5,7 +5,7 @@
  */
 import { cbc, gcm } from '@noble/ciphers/aes.js';
 import { argon2id } from 'hash-wasm';
-import { fromBase64 } from '../../crypto/bytes';
+import { fromBase64, ownBuffer, utf8 } from '../../crypto/bytes';
 
 export interface Argon2Cost {
   readonly memoryKiB: number;
@@ -32,6 +32,32 @@ export async function argon2idKey(
       hashLength: 32,
       outputType: 'binary',
     });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * PBKDF2-HMAC-SHA1 over the password's UTF-8 bytes, with WebCrypto: the legacy Authenticator Pro
+ * form asks for 64 000 iterations, which a script hash takes most of a second for. Null when the
+ * engine refuses (a password it cannot import).
+ */
+export async function pbkdf2Sha1(
+  password: string,
+  salt: Uint8Array,
+  iterations: number,
+  bytes: number,
+): Promise<Uint8Array | null> {
+  try {
+    const key = await crypto.subtle.importKey('raw', ownBuffer(utf8(password)), 'PBKDF2', false, [
+      'deriveBits',
+    ]);
+    const bits = await crypto.subtle.deriveBits(
+      { name: 'PBKDF2', hash: 'SHA-1', salt: ownBuffer(salt), iterations },
+      key,
+      bytes * 8,
+    );
+    return new Uint8Array(bits);
   } catch {
     return null;
   }
