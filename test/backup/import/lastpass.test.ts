@@ -66,6 +66,15 @@ describeWithShared('LastPass Authenticator samples', () => {
     }
   });
 
+  it('does not take a truncated export', async () => {
+    for (const n of [1, 40, Math.floor(ios.length / 2), ios.length - 1]) {
+      expect(await readDetected(ios.subarray(0, n))).toEqual({
+        ok: false,
+        error: { code: 'import_unrecognised' },
+      });
+    }
+  });
+
   it('survives random bytes, truncations and byte changes of the samples', async () => {
     await fuzzImporter(lastpass, [ios, missing, sanitised], { runs: 200 });
   });
