@@ -8,7 +8,7 @@ import { fromUtf8 } from '../../crypto/bytes';
 import { err, ok, type Result } from '../../result';
 import { parseBoundedJson } from '../bounded-json';
 import { checkLockedVault, openLockedVault } from './aegis-crypto';
-import { importResult, sourceNumber, tooManyEntries, type TurnedEntry } from './collect';
+import { finishImport, sourceNumber, tooManyEntries, type ReadEntry } from './collect';
 import { entryFromFields } from './entry';
 import { IMPORT_LIMITS, field, isObject, stringField } from './input';
 import type { DroppedField, ImportError, ImportResult, Importer, ReadFile } from './types';
@@ -42,14 +42,14 @@ function entryTags(entry: Record<string, unknown>, names: ReadonlyMap<string, st
   return group === undefined ? [] : [group];
 }
 
-function turnEntry(entry: unknown, index: number, names: ReadonlyMap<string, string>): TurnedEntry {
-  if (!isObject(entry)) return { index, built: err({ reason: 'entry_invalid' }) };
+function turnEntry(entry: unknown, index: number, names: ReadonlyMap<string, string>): ReadEntry {
+  if (!isObject(entry)) return { index, labels: {}, result: err({ reason: 'entry_invalid' }) };
   const issuer = stringField(entry, 'issuer');
   const account = stringField(entry, 'name');
   const type = stringField(entry, 'type');
   const info = field(entry, 'info');
   if (type === undefined || !isObject(info)) {
-    return { index, issuer, account, built: err({ reason: 'entry_invalid' }) };
+    return { index, labels: { issuer, account }, result: err({ reason: 'entry_invalid' }) };
   }
   let algorithm = stringField(info, 'algo');
   // Aegis reads MD5 as SHA1 for every type but mOTP (FORMATS.md §1.3): follow it.
@@ -74,7 +74,7 @@ function turnEntry(entry: unknown, index: number, names: ReadonlyMap<string, str
     tags: entryTags(entry, names),
     dropped,
   });
-  return { index, issuer, account, built };
+  return { index, labels: { issuer, account }, result: built };
 }
 
 /** The vault content (`db`, decrypted or not) to accounts. */
@@ -90,7 +90,7 @@ export function readAegisContent(
   if (!Array.isArray(entries)) return err({ code: 'import_damaged' });
   if (tooManyEntries(entries)) return err({ code: 'import_too_large' });
   const names = groupNames(field(content, 'groups'));
-  return importResult(
+  return finishImport(
     'aegis',
     encrypted,
     entries.map((entry, i) => turnEntry(entry, i + 1, names)),

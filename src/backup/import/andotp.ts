@@ -8,7 +8,7 @@ import { fromUtf8 } from '../../crypto/bytes';
 import { err, ok, type Result } from '../../result';
 import { parseBoundedJson } from '../bounded-json';
 import { ANDOTP_MIN_BYTES, openAndOtp } from './andotp-crypto';
-import { importResult, sourceNumber, tooManyEntries, type TurnedEntry } from './collect';
+import { finishImport, sourceNumber, tooManyEntries, type ReadEntry } from './collect';
 import { entryFromFields } from './entry';
 import { IMPORT_LIMITS, field, isObject, stringField } from './input';
 import type { DroppedField, ImportError, ImportResult, Importer } from './types';
@@ -41,8 +41,8 @@ function positive(value: unknown): boolean {
   return typeof value === 'number' && value > 0;
 }
 
-function turnEntry(entry: unknown, index: number): TurnedEntry {
-  if (!isObject(entry)) return { index, built: err({ reason: 'entry_invalid' }) };
+function turnEntry(entry: unknown, index: number): ReadEntry {
+  if (!isObject(entry)) return { index, labels: {}, result: err({ reason: 'entry_invalid' }) };
   const { issuer, account } = namesOf(entry);
   const secret = stringField(entry, 'secret');
   const tags = field(entry, 'tags');
@@ -63,13 +63,13 @@ function turnEntry(entry: unknown, index: number): TurnedEntry {
     tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
     dropped,
   });
-  return { index, issuer, account, built };
+  return { index, labels: { issuer, account }, result: built };
 }
 
 function readEntries(json: unknown, encrypted: boolean): Result<ImportResult, ImportError> {
   if (!Array.isArray(json)) return err({ code: 'import_damaged' });
   if (tooManyEntries(json)) return err({ code: 'import_too_large' });
-  return importResult(
+  return finishImport(
     'andotp',
     encrypted,
     json.map((entry, i) => turnEntry(entry, i + 1)),

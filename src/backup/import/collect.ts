@@ -1,8 +1,11 @@
 /**
- * From the entries an importer turned (accounts or refusals) to the ImportResult: refusals keep
- * the source's labels (never its key), and a file with nothing in it is `import_empty`.
+ * Gathers one file's entries into the result every importer returns: accounts in the source's
+ * order (its own position field when it has one), refusals with the entry's labels (never its
+ * key), the shared entry bound, and `import_empty` for a file with nothing in it. Importers map
+ * each source entry to a `ReadEntry` and call `finishImport`.
  */
 import { err, ok, type Result } from '../../result';
+import { percentDecode } from '../../otp/uri';
 import { TEXT_LIMITS } from '../../vault/format';
 import type { Refusal } from './entry';
 import { IMPORT_LIMITS } from './input';
@@ -14,48 +17,78 @@ import type {
   RefusedEntry,
 } from './types';
 
-export interface TurnedEntry {
-  /** 1-based position in the file, whatever order the accounts end up in. */
-  readonly index: number;
-  readonly built: Result<ImportedAccount, Refusal>;
-  /** Labels shown for a refusal: what the source calls the entry. */
+/** The names a refused entry is shown by (never its key). */
+export interface Labels {
   readonly issuer?: string | undefined;
   readonly account?: string | undefined;
 }
 
-/** A label for a refused entry, bounded like the vault's names. */
+export interface ReadEntry {
+  readonly labels: Labels;
+  readonly result: Result<ImportedAccount, Refusal>;
+  /** The source's own position (compared element by element, ascending); file order breaks ties. */
+  readonly order?: readonly number[];
+  /** 1-based position in the file when it is not the entry's place in the list (default). */
+  readonly index?: number;
+}
+
+/** More entries than one import takes: checked before the work on each entry. */
+export function tooManyEntries(entries: number | readonly unknown[]): boolean {
+  return (typeof entries === 'number' ? entries : entries.length) > IMPORT_LIMITS.maxEntries;
+}
+
 function label(value: string | undefined, max: number): string {
   return (value ?? '').trim().slice(0, max);
 }
 
-/** A list with more entries than an import takes (checked before any entry is read). */
-export function tooManyEntries(list: readonly unknown[]): boolean {
-  return list.length > IMPORT_LIMITS.maxEntries;
+function compareOrder(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
-export function importResult(
+export function finishImport(
   format: ImportFormat,
   encrypted: boolean,
-  entries: readonly TurnedEntry[],
+  entries: readonly ReadEntry[],
 ): Result<ImportResult, ImportError> {
+  if (tooManyEntries(entries.length)) return err({ code: 'import_too_large' });
   if (entries.length === 0) return err({ code: 'import_empty' });
-  const accounts: ImportedAccount[] = [];
+  const taken: Array<{ account: ImportedAccount; order: readonly number[]; at: number }> = [];
   const refused: RefusedEntry[] = [];
-  for (const entry of entries) {
-    if (entry.built.ok) {
-      accounts.push(entry.built.value);
+  entries.forEach((entry, i) => {
+    if (entry.result.ok) {
+      taken.push({ account: entry.result.value, order: entry.order ?? [], at: i });
     } else {
-      const { reason, detail } = entry.built.error;
+      const { reason, detail } = entry.result.error;
       refused.push({
-        index: entry.index,
-        issuer: label(entry.issuer, TEXT_LIMITS.issuer),
-        account: label(entry.account, TEXT_LIMITS.account),
+        index: entry.index ?? i + 1,
+        issuer: label(entry.labels.issuer, TEXT_LIMITS.issuer),
+        account: label(entry.labels.account, TEXT_LIMITS.account),
         reason,
-        ...(detail !== undefined && detail !== '' ? { detail } : {}),
+        ...(detail === undefined || detail === '' ? {} : { detail }),
       });
     }
-  }
-  return ok({ format, encrypted, accounts, refused });
+  });
+  taken.sort((a, b) => compareOrder(a.order, b.order) || a.at - b.at);
+  return ok({ format, encrypted, accounts: taken.map((t) => t.account), refused });
+}
+
+/** Issuer and account named by an otpauth-like URI, for a refusal's labels. Never throws. */
+export function uriLabels(uri: string): Labels {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?]*\/?([^?]*)(?:\?(.*))?$/is.exec(uri.trim().slice(0, 8192));
+  if (!m) return {};
+  const rawLabel = m[1] ?? '';
+  const colon = /:|%3a/i.exec(rawLabel);
+  const prefix = colon ? percentDecode(rawLabel.slice(0, colon.index)) : '';
+  const account = percentDecode(colon ? rawLabel.slice(colon.index + colon[0].length) : rawLabel);
+  const issuerParam = (m[2] ?? '')
+    .split('&')
+    .find((part) => part.toLowerCase().startsWith('issuer='));
+  const issuer = issuerParam === undefined ? '' : percentDecode(issuerParam.slice(7));
+  return { issuer: issuer.trim() === '' ? prefix : issuer, account };
 }
 
 /**

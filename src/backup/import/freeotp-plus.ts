@@ -9,7 +9,7 @@
  * itself would drop them).
  */
 import { err, ok, type Result } from '../../result';
-import { importResult, sourceNumber, tooManyEntries, type TurnedEntry } from './collect';
+import { finishImport, sourceNumber, tooManyEntries, type ReadEntry } from './collect';
 import { entryFromFields, type SecretSource } from './entry';
 import { readFreeOtpPlusXml, looksLikeFreeOtpPlusXml } from './freeotp-plus-xml';
 import { field, isObject, stringField } from './input';
@@ -55,8 +55,8 @@ function tokenId(token: unknown): string {
   return issuer === undefined ? label : `${issuer}:${label}`;
 }
 
-function turnToken(token: unknown, index: number): TurnedEntry {
-  if (!isObject(token)) return { index, built: err({ reason: 'entry_invalid' }) };
+function turnToken(token: unknown, index: number): ReadEntry {
+  if (!isObject(token)) return { index, labels: {}, result: err({ reason: 'entry_invalid' }) };
   const issuerExt = stringField(token, 'issuerExt');
   // The name the user gave (`alias`, newer versions) is what FreeOTP+ shows as the title.
   const issuer =
@@ -72,9 +72,8 @@ function turnToken(token: unknown, index: number): TurnedEntry {
     // Counter-based Steam codes: nothing else makes them, and Otter has no such type.
     return {
       index,
-      issuer,
-      account,
-      built: err({ reason: 'type_unsupported', detail: 'steam hotp' }),
+      labels: { issuer, account },
+      result: err({ reason: 'type_unsupported', detail: 'steam hotp' }),
     };
   }
   const counter = storedCounter(field(token, 'counter'));
@@ -96,7 +95,7 @@ function turnToken(token: unknown, index: number): TurnedEntry {
     tags: category === undefined ? [] : [category],
     dropped,
   });
-  return { index, issuer, account, built };
+  return { index, labels: { issuer, account }, result: built };
 }
 
 /** Token positions in the user's order: `tokenOrder` first, then the tokens it leaves out. */
@@ -129,7 +128,7 @@ function ordered(saved: SavedTokens): number[] {
 export function readSavedTokens(saved: SavedTokens): Result<ImportResult, ImportError> {
   if (tooManyEntries(saved.tokens) || tooManyEntries(saved.tokenOrder))
     return err({ code: 'import_too_large' });
-  return importResult(
+  return finishImport(
     'freeotp_plus',
     false,
     ordered(saved).map((i) => turnToken(saved.tokens[i], i + 1)),

@@ -4,11 +4,16 @@
  */
 import { aegisImporter } from './aegis';
 import { andotpEncryptedImporter, andotpImporter } from './andotp';
+import { authenticatorProImporter } from './authenticator-pro';
 import { bitwardenImporter } from './bitwarden';
 import { bitwardenAuthenticatorImporter } from './bitwarden-authenticator';
+import { enteImporter } from './ente';
 import { freeotpPlusImporter } from './freeotp-plus';
+import { lastpassImporter } from './lastpass';
 import { onePasswordImporter } from './onepassword';
+import { protonAuthenticatorImporter } from './proton-authenticator';
 import { protonPassImporter } from './proton-pass';
+import { raivoImporter } from './raivo';
 import { twofasImporter } from './twofas';
 import type { Importer } from './types';
 
@@ -16,14 +21,26 @@ export const IMPORTERS: readonly Importer[] = [
   // ZIP archives, by the entries they hold (§10.3).
   protonPassImporter,
   onePasswordImporter,
+  // A ZIP holding raivo-otp-export.json (WinZip AES), or Raivo's JSON array (kind + timer).
+  raivoImporter,
   // §10.4, JSON with a shape of its own.
   aegisImporter,
   twofasImporter,
   freeotpPlusImporter,
+  // JSON: version + entries[].content.uri, or version + salt + content.
+  protonAuthenticatorImporter,
+  // JSON: accounts[] with issuerName/userName/timeStep (+ folders).
+  lastpassImporter,
+  // Lines of otpauth URIs with Ente's `codeDisplay`, before any generic otpauth list; and Ente's
+  // encrypted JSON (kdfParams + encryptedData + encryptionNonce).
+  enteImporter,
   // JSON and CSV. Bitwarden Authenticator imitates Bitwarden's shape: its own importer comes
   // first, though each detect also refuses the other's files.
   bitwardenAuthenticatorImporter,
   bitwardenImporter,
+  // The AUTHENTICATORPRO / AuthenticatorPro binary headers (before any binary catch-all), its
+  // JSON (Authenticators[]) and its HTML table.
+  authenticatorProImporter,
   // §10.4, a bare array of entries: after every JSON object format.
   andotpImporter,
   // §10.5, binary with no header at all: last, it takes any binary file no one else claimed.

@@ -12,7 +12,7 @@ import { fromUtf8 } from '../../crypto/bytes';
 import type { OtpEntry } from '../../otp/types';
 import { err, ok, type Result } from '../../result';
 import { parseBoundedJson } from '../bounded-json';
-import { importResult, sourceNumber, tooManyEntries, type TurnedEntry } from './collect';
+import { finishImport, sourceNumber, tooManyEntries, type ReadEntry } from './collect';
 import { entryFromFields, type SecretSource } from './entry';
 import { IMPORT_LIMITS, field, isObject, stringField } from './input';
 import { openServices, parseSealed } from './twofas-crypto';
@@ -85,8 +85,8 @@ function turnService(
   service: unknown,
   index: number,
   groups: ReadonlyMap<string, string>,
-): TurnedEntry {
-  if (!isObject(service)) return { index, built: err({ reason: 'entry_invalid' }) };
+): ReadEntry {
+  if (!isObject(service)) return { index, labels: {}, result: err({ reason: 'entry_invalid' }) };
   const otp = field(service, 'otp');
   const name = stringField(service, 'name');
   const otpIssuer = stringField(otp, 'issuer');
@@ -120,7 +120,7 @@ function turnService(
     tags: group === undefined ? [] : [group],
     dropped: droppedLooks(service, issuer),
   });
-  return { index, issuer, account, built };
+  return { index, labels: { issuer, account }, result: built };
 }
 
 /** `order.position`, or after every positioned service when it has none. */
@@ -139,7 +139,7 @@ function readServices(
   const ordered = services
     .map((service: unknown, i) => ({ service, i, at: position(service) }))
     .sort((a, b) => a.at - b.at || a.i - b.i);
-  return importResult(
+  return finishImport(
     'twofas',
     encrypted,
     ordered.map(({ service, i }) => turnService(service, i + 1, groups)),

@@ -1,0 +1,332 @@
+import type * as HashWasm from 'hash-wasm';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { enteImporter, ENTE_KDF_LIMITS } from '../../../src/backup/import/ente';
+import { importInput } from '../../../src/backup/import/input';
+import { pullSingleMessage } from '../../../src/backup/import/secretstream';
+import { fromBase64, utf8 } from '../../../src/crypto/bytes';
+import { describeWithShared } from '../../support/shared';
+import { encryptedTwin, expectAccounts } from './expect-accounts';
+import { fuzzImporter, readDetected, readWith, sampleBytes, textBytes, unwrap } from './support';
+
+const argon2 = vi.hoisted(() => ({ calls: 0 }));
+vi.mock('hash-wasm', async (original) => {
+  const real = (await import('../memo-argon2')).memoised(await original<typeof HashWasm>());
+  return {
+    ...real,
+    argon2id: (options: Parameters<typeof real.argon2id>[0]) => {
+      argon2.calls++;
+      return real.argon2id(options);
+    },
+  };
+});
+
+interface Fixture {
+  password: string;
+  plain: string;
+  export: Record<string, unknown> & { kdfParams: Record<string, unknown> };
+  notFinal: Record<string, unknown>;
+  vectors: {
+    key: string;
+    withAd: { ad: string; message: string; header: string; sealed: string };
+    empty: { header: string; sealed: string };
+  };
+}
+
+/** Made with the real libsodium by fixtures/make-ente-fixtures.py (8 KiB, 1 pass). */
+const fixture = JSON.parse(
+  readFileSync(new URL('fixtures/ente-libsodium.json', import.meta.url), 'utf8'),
+) as Fixture;
+const json = (value: unknown): Uint8Array => textBytes(JSON.stringify(value));
+const b64 = (text: string): Uint8Array => fromBase64(text)!;
+
+beforeEach(() => {
+  argon2.calls = 0;
+});
+
+describeWithShared('Ente Auth samples', () => {
+  const plainBytes = sampleBytes('samples/ente-auth/ente_auth.txt');
+  const encryptedBytes = sampleBytes('samples/ente-auth/SYNTHETIC_ente_auth_encrypted.txt');
+
+  it('reads every account of the plain export (codeDisplay taken out of the link)', async () => {
+    const result = unwrap(await readWith(enteImporter, plainBytes));
+    expect(result.format).toBe('ente');
+    expect(result.encrypted).toBe(false);
+    expect(result.refused).toEqual([]);
+    expectAccounts(result.accounts, [
+      {
+        type: 'hotp',
+        secret: 'KUVJJOM753IHTNDSZVCNKL7GII',
+        algorithm: 'SHA256',
+        digits: 7,
+        counter: 50,
+        issuer: 'Air Canada',
+        account: 'Benjamin',
+        code: '4444976',
+      },
+      {
+        secret: '7ELGJSGXNCCTV3O6LKJWYFV2RA',
+        algorithm: 'SHA512',
+        digits: 8,
+        period: 50,
+        issuer: 'Airbnb',
+        account: 'Elijah',
+        code: '65516786',
+      },
+      {
+        type: 'steam',
+        secret: 'JRZCL47CMXVOQMNPZR2F7J4RGI',
+        issuer: 'Boeing',
+        account: 'Sophia',
+        code: '747JR',
+      },
+      {
+        secret: '4SJHB4GSD43FZBAI7C2HLRJGPQ',
+        issuer: 'Deno',
+        account: 'Mason',
+        code: '790195',
+      },
+      {
+        type: 'hotp',
+        secret: 'YOOMIXWS5GN6RTBPUFFWKTW5M4',
+        counter: 1,
+        issuer: 'Issuu',
+        account: 'James',
+        code: '253717',
+      },
+      {
+        secret: '5OM4WOOGPLQEF6UGN3CPEOOLWU',
+        algorithm: 'SHA256',
+        digits: 7,
+        period: 20,
+        issuer: 'SPDX',
+        account: 'James',
+        code: '9993814',
+      },
+      {
+        // Ente writes `period=30` on HOTP links too; the link parser keeps it as an extra.
+        type: 'hotp',
+        secret: '5VAML3X35THCEBVRLV24CGBKOY',
+        algorithm: 'SHA512',
+        digits: 8,
+        counter: 10300,
+        issuer: 'WWE',
+        account: 'Mason',
+        extra: { period: '30' },
+        code: '24622277',
+      },
+    ]);
+  });
+
+  it('decrypts the encrypted export to the same accounts', async () => {
+    const plain = unwrap(await readWith(enteImporter, plainBytes));
+    const encrypted = unwrap(await readWith(enteImporter, encryptedBytes, 'test'));
+    expect(encrypted).toEqual(encryptedTwin(plain));
+  });
+
+  it('tells a wrong password apart', async () => {
+    const read = await readWith(enteImporter, encryptedBytes, 'Test');
+    expect(read).toEqual({ ok: false, error: { code: 'import_wrong_password' } });
+  });
+
+  it('is chosen by content through the shared detection', async () => {
+    expect(unwrap(await readDetected(plainBytes)).format).toBe('ente');
+    expect(unwrap(await readDetected(encryptedBytes, 'test')).accounts).toHaveLength(7);
+    expect(await readDetected(encryptedBytes)).toEqual({
+      ok: false,
+      error: { code: 'import_password_required' },
+    });
+  });
+
+  it('survives random bytes, truncations and byte changes of the samples', async () => {
+    await fuzzImporter(enteImporter, [plainBytes, encryptedBytes], { runs: 200 });
+  });
+});
+
+describe('Ente Auth codeDisplay and encryption (made with libsodium)', () => {
+  const exportBytes = json(fixture.export);
+
+  const expected = [
+    {
+      // position 0
+      type: 'steam' as const,
+      secret: 'HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ',
+      issuer: 'Steam',
+      account: 'gamer',
+      tags: ['Games'],
+      code: 'C5TDQ',
+    },
+    {
+      // position 1, in Ente's trash
+      type: 'hotp' as const,
+      secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+      counter: 7,
+      issuer: 'Forge',
+      account: 'dev',
+      trashed: true,
+      code: '162583',
+    },
+    {
+      // position 2
+      secret: 'JBSWY3DPEHPK3PXP',
+      algorithm: 'SHA256' as const,
+      digits: 8,
+      period: 60,
+      issuer: 'Example Bank',
+      account: 'anna@example.com',
+      note: 'Recovery codes in the drawer, 2nd shelf',
+      pinned: true,
+      tags: ['Money', 'Work'],
+      dropped: ['icon', 'usage'],
+      code: '71205722',
+    },
+  ];
+
+  it('keeps pinned, trashed, tags, note and order, and names the icon and usage it drops', async () => {
+    const result = unwrap(await readWith(enteImporter, textBytes(fixture.plain)));
+    expectAccounts(result.accounts, expected);
+    expect(result.refused).toEqual([
+      {
+        index: 4,
+        issuer: 'Yandex',
+        account: 'ivan',
+        reason: 'type_unsupported',
+        detail: 'yandex',
+      },
+    ]);
+  });
+
+  it('decrypts a libsodium-made export with the cost it names', async () => {
+    const result = unwrap(await readWith(enteImporter, exportBytes, fixture.password));
+    expect(result.encrypted).toBe(true);
+    expectAccounts(result.accounts, expected);
+    expect(result.refused).toHaveLength(1);
+  });
+
+  it('opens single-message streams the way libsodium wrote them, with and without data', () => {
+    const key = b64(fixture.vectors.key);
+    const withAd = fixture.vectors.withAd;
+    const opened = pullSingleMessage(key, b64(withAd.header), b64(withAd.sealed), utf8(withAd.ad));
+    expect(opened).toEqual({ ok: true, value: utf8(withAd.message) });
+    expect(pullSingleMessage(key, b64(withAd.header), b64(withAd.sealed))).toEqual({
+      ok: false,
+      error: 'stream_forged',
+    });
+    const empty = fixture.vectors.empty;
+    expect(pullSingleMessage(key, b64(empty.header), b64(empty.sealed))).toEqual({
+      ok: true,
+      value: new Uint8Array(0),
+    });
+    expect(pullSingleMessage(key, b64(empty.header).subarray(1), b64(empty.sealed))).toEqual({
+      ok: false,
+      error: 'stream_invalid',
+    });
+  });
+
+  it('reports a stream whose only message is not the final one as damaged', async () => {
+    const read = await readWith(enteImporter, json(fixture.notFinal), fixture.password);
+    expect(read).toEqual({ ok: false, error: { code: 'import_damaged' } });
+  });
+
+  it('reports a changed byte of the ciphertext as a wrong password (the MAC cannot tell)', async () => {
+    const data = b64(fixture.export.encryptedData as string);
+    data[10] = (data[10] ?? 0) ^ 1;
+    const changed = { ...fixture.export, encryptedData: Buffer.from(data).toString('base64') };
+    const read = await readWith(enteImporter, json(changed), fixture.password);
+    expect(read).toEqual({ ok: false, error: { code: 'import_wrong_password' } });
+  });
+
+  it.each([
+    ['more memory than Ente ever asks for', { memLimit: 2 * 1024 ** 3, opsLimit: 2 }],
+    [
+      'the most memory with more passes than Ente trades it for',
+      { memLimit: 1024 ** 3, opsLimit: 5 },
+    ],
+    ['a huge pass count', { memLimit: 64 * 1024 ** 2, opsLimit: 1_000_000 }],
+    ['less memory than libsodium allows', { memLimit: 4096, opsLimit: 4 }],
+    ['no passes', { memLimit: 65536, opsLimit: 0 }],
+    ['a fractional memory limit', { memLimit: 65536.5, opsLimit: 2 }],
+  ])('refuses %s before deriving anything', async (_, params) => {
+    const crafted = json({
+      ...fixture.export,
+      kdfParams: { ...fixture.export.kdfParams, ...params },
+    });
+    const started = performance.now();
+    const read = await enteImporter.read(importInput(crafted));
+    expect(read).toEqual({ ok: false, error: { code: 'import_kdf_unsupported' } });
+    expect(argon2.calls).toBe(0);
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+
+  it("accepts every cost Ente's adaptive derivation can write (without deriving here)", async () => {
+    for (let mem = ENTE_KDF_LIMITS.maxMemLimit, ops = 4; mem >= 8192; mem /= 2, ops *= 2) {
+      const file = json({
+        ...fixture.export,
+        kdfParams: { ...fixture.export.kdfParams, memLimit: mem, opsLimit: ops },
+      });
+      const read = await enteImporter.read(importInput(file));
+      expect(read.ok && read.value.kind).toBe('encrypted');
+    }
+    expect(argon2.calls).toBe(0);
+  });
+
+  it.each([
+    ['version 2', { version: 2 }, 'import_version_unsupported'],
+    ['no version', { version: undefined }, 'import_damaged'],
+    [
+      'a short salt',
+      { kdfParams: { ...fixture.export.kdfParams, salt: 'AAAA' } },
+      'import_damaged',
+    ],
+    ['a short stream header', { encryptionNonce: 'AAAA' }, 'import_damaged'],
+    ['data shorter than a tag', { encryptedData: 'AAAA' }, 'import_damaged'],
+    ['data that is not base64', { encryptedData: '#####' }, 'import_damaged'],
+    ['kdfParams of the wrong type', { kdfParams: 'fast' }, 'import_damaged'],
+  ])('refuses %s', async (_, change, code) => {
+    const read = await readDetected(json({ ...fixture.export, ...change }), fixture.password);
+    expect(read).toEqual({ ok: false, error: { code } });
+  });
+
+  it('never reads a truncated export as a result', async () => {
+    for (const n of [0, 1, 20, 80, exportBytes.length - 30, exportBytes.length - 2]) {
+      const read = await readDetected(exportBytes.subarray(0, n), fixture.password);
+      expect(read.ok).toBe(false);
+    }
+    const text = textBytes(fixture.plain);
+    const cut = unwrap(await readDetected(text.subarray(0, Math.floor(text.length / 2))));
+    expect(cut.accounts.length + cut.refused.length).toBe(2);
+  });
+
+  it('ignores prototype keys and codeDisplay JSON it cannot read', async () => {
+    const polluted =
+      'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&codeDisplay=' +
+      encodeURIComponent('{"__proto__":{"pinned":true},"constructor":{"trashed":true}}') +
+      '\notpauth://totp/C:d?secret=JBSWY3DPEHPK3PXP&codeDisplay=%7Bbroken\n' +
+      'otpauth://totp/E:f?secret=JBSWY3DPEHPK3PXP&__proto__=x&codeDisplay=%5B1%5D\n';
+    const result = unwrap(await readDetected(textBytes(polluted)));
+    expect(result.accounts.map((a) => [a.issuer, a.pinned, a.trashed, a.extra])).toEqual([
+      ['A', false, false, {}],
+      ['C', false, false, {}],
+      ['E', false, false, {}],
+    ]);
+    expect(({} as Record<string, unknown>).pinned).toBeUndefined();
+  });
+
+  it('bounds the number of lines', async () => {
+    const line = 'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&codeDisplay=%7B%7D\n';
+    const read = await readDetected(textBytes(line.repeat(10_001)));
+    expect(read).toEqual({ ok: false, error: { code: 'import_too_large' } });
+  });
+
+  it('leaves otpauth lists without codeDisplay to the generic reader', () => {
+    const list = importInput(textBytes('otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\n'));
+    expect(enteImporter.detect(list)).toBe(false);
+  });
+
+  it('survives mutations of a cheap encrypted export, with the password', async () => {
+    await fuzzImporter(enteImporter, [exportBytes, textBytes(fixture.plain)], {
+      runs: 150,
+      password: fixture.password,
+    });
+  });
+});
