@@ -34,7 +34,15 @@ const FORBIDDEN_KEYS = [
 ];
 
 /** Traces of the dev server (`vite` serve) or its HMR client. */
-const DEV_LEFTOVERS = [/localhost/i, /127\.0\.0\.1/, /@vite\/client/, /@crx\/client/, /\/@fs\//];
+// A dev server's address (`http://localhost:5173/…`), not the word: the Public Suffix List that
+// site matching ships names `localhost` as a special-use name.
+const DEV_LEFTOVERS = [
+  /\/\/localhost\b/i,
+  /\/\/127\.0\.0\.1\b/,
+  /@vite\/client/,
+  /@crx\/client/,
+  /\/@fs\//,
+];
 
 /** Code that evaluates strings or loads code from the network. */
 const CODE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
