@@ -88,7 +88,12 @@ export function Accounts() {
     return reply.ok ? reply.value : null;
   }
 
-  async function move(account: ManagedAccountView, from: number, to: number, direction?: 'up' | 'down') {
+  async function move(
+    account: ManagedAccountView,
+    from: number,
+    to: number,
+    direction?: 'up' | 'down',
+  ) {
     const group = groupOf(account);
     if (to < 0 || to >= group.length || to === from) return;
     const before = beforeFor(group, from, to);
