@@ -99,6 +99,8 @@ export const DROPPED_FIELDS = [
   'note_shortened',
   /** An unknown otpauth parameter too long to keep (such as a huge `image=`). */
   'link_parameter',
+  /** Steam trade confirmation data (device id, session) kept by WinAuth: Otter makes codes only. */
+  'steam_confirmation',
 ] as const;
 export type DroppedField = (typeof DROPPED_FIELDS)[number];
 
