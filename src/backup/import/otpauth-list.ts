@@ -66,9 +66,13 @@ function label(text: string, max: number): string {
  * the `issuer` parameter or the label prefix, and the account. Never any other parameter.
  */
 export function uriLabels(uri: string): { issuer: string; account: string } {
+  // `steam://` holds the key itself where other links have their label.
+  if (STEAM_LINE.test(uri) || /^steam:/i.test(uri)) return { issuer: '', account: '' };
   const rest = uri.replace(URI_LINE, '');
   const query = rest.indexOf('?');
-  const path = (query < 0 ? rest : rest.slice(0, query)).replace(/^[^/]*\/?/, '');
+  const beforeQuery = query < 0 ? rest : rest.slice(0, query);
+  // otpauth://TYPE/LABEL; motp:// and others have the label right after `//`.
+  const path = OTPAUTH_LINE.test(uri) ? beforeQuery.replace(/^[^/]*\/?/, '') : beforeQuery;
   const colon = /:|%3a/i.exec(path);
   let issuer = colon ? percentDecode(path.slice(0, colon.index)) : '';
   const account = percentDecode(colon ? path.slice(colon.index + colon[0].length) : path);
@@ -124,6 +128,8 @@ export function entryFromLine(
       ? entryFromFields({ ...extras, type: 'steam', secret: { base32: steam[1] } })
       : err({ reason: 'secret_invalid' });
   }
+  // mOTP (Aegis writes `motp://`) needs a PIN and MD5: Otter does not make its codes.
+  if (/^motp:\/\//i.test(text)) return err({ reason: 'type_unsupported', detail: 'motp' });
   return entryFromUri(withHexSecretAsBase32(text), extras);
 }
 
@@ -177,6 +183,10 @@ export function readLinkLines(
   collector: EntryCollector,
   read: (text: string) => Result<ImportedAccount, Refusal> = (text) => entryFromLine(text),
 ): Result<void, ImportError> {
+  // Each line is one entry: too many lines is known before any is parsed.
+  if (collector.count + lines.length > IMPORT_LIMITS.maxEntries) {
+    return err({ code: 'import_too_large' });
+  }
   for (const { line, text } of lines) {
     const entry: Result<ImportedAccount, Refusal> = URI_LINE.test(text)
       ? read(text)
