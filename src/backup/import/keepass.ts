@@ -15,7 +15,14 @@
 import kdbxweb, { type Kdbx, type KdbxEntry, type KdbxGroup, type KdbxHeader } from 'kdbxweb';
 import { argon2d, argon2id } from 'hash-wasm';
 import { err, ok, type Result } from '../../result';
-import { accountFromSource, isOtpField, otpSource, type FieldReader } from './keepass-otp';
+import { IMPORT_LIMITS } from './input';
+import {
+  accountFromSource,
+  isOtpField,
+  otpSource,
+  type FieldReader,
+  type OtpSource,
+} from './keepass-otp';
 import { EntryCollector } from './otpauth-list';
 import type { DroppedField, ImportError, ImportResult, Importer } from './types';
 
@@ -155,10 +162,14 @@ interface Place {
   readonly path: readonly string[];
 }
 
-function addAccount(entry: KdbxEntry, path: readonly string[], collector: EntryCollector): boolean {
+interface Candidate {
+  readonly entry: KdbxEntry;
+  readonly path: readonly string[];
+  readonly source: OtpSource;
+}
+
+function addAccount({ entry, path, source }: Candidate, collector: EntryCollector): boolean {
   const get = fieldReader(entry);
-  const source = otpSource(get);
-  if (source === null) return true;
   const title = get('Title')?.trim() ?? '';
   const userName = get('UserName')?.trim() ?? '';
   const dropped = new Set<DroppedField>();
@@ -190,9 +201,10 @@ function addAccount(entry: KdbxEntry, path: readonly string[], collector: EntryC
   return collector.add(collector.count + 1, built, { issuer: title, account: userName });
 }
 
-function readDatabase(db: Kdbx): Result<ImportResult, ImportError> {
+/** The accounts of an opened database (exported for tests that build one in memory). */
+export function keepassAccounts(db: Kdbx): Result<ImportResult, ImportError> {
   const bin = db.meta.recycleBinEnabled === false ? undefined : db.meta.recycleBinUuid;
-  const collector = new EntryCollector();
+  const candidates: Candidate[] = [];
   // Depth-first in KeePass's order, without recursion (a deep tree cannot overflow the stack).
   const stack: Place[] = [...db.groups].reverse().map((group) => ({ group, path: [] }));
   while (stack.length > 0) {
@@ -202,13 +214,20 @@ function readDatabase(db: Kdbx): Result<ImportResult, ImportError> {
     // Entries in the Recycle Bin (and its subgroups) are deleted, not accounts.
     if (bin !== undefined && !bin.empty && group.uuid.equals(bin)) continue;
     for (const entry of group.entries) {
-      if (!addAccount(entry, path, collector)) return err({ code: 'import_too_large' });
+      const source = otpSource(fieldReader(entry));
+      if (source !== null) candidates.push({ entry, path, source });
     }
+    // Known before any link is parsed: a database with more codes than any real export.
+    if (candidates.length > IMPORT_LIMITS.maxEntries) return err({ code: 'import_too_large' });
     // The root group (named after the database) is no tag; every group below it is one.
     for (const child of [...group.groups].reverse()) {
       const name = child.name?.trim() ?? '';
       stack.push({ group: child, path: name === '' ? path : [...path, name] });
     }
+  }
+  const collector = new EntryCollector();
+  for (const candidate of candidates) {
+    if (!addAccount(candidate, collector)) return err({ code: 'import_too_large' });
   }
   return collector.result('keepass', true);
 }
@@ -233,7 +252,7 @@ async function open(
   } catch (e) {
     return err({ code: errorCode(e) });
   }
-  return readDatabase(db);
+  return keepassAccounts(db);
 }
 
 export function isKeePassFile(bytes: Uint8Array): boolean {

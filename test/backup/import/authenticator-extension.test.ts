@@ -15,8 +15,8 @@ const KEY = 'JBSWY3DPEHPK3PXP';
 /** CryptoJS.AES.encrypt(text, passphrase).toString(): OpenSSL "Salted__", EVP_BytesToKey(MD5). */
 async function cryptoJsEncrypt(text: string, passphrase: string): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(8));
-  let material = new Uint8Array(0);
-  let block = new Uint8Array(0);
+  let material: Uint8Array = new Uint8Array(0);
+  let block: Uint8Array = new Uint8Array(0);
   while (material.length < 48) {
     block = md5(concatBytes(block, utf8(passphrase), salt));
     material = concatBytes(material, block);
