@@ -86,8 +86,22 @@ function isEncrypted(backup: Backup): boolean {
   );
 }
 
+/** An entry ready to map, or (null) one that did not decrypt, refused under its plain names. */
+interface OpenedRecord {
+  readonly position: number;
+  readonly record: Record<string, unknown> | null;
+  readonly labels?: { readonly issuer: string; readonly account: string };
+}
+
+function labelsOf(record: Record<string, unknown>): { issuer: string; account: string } {
+  return {
+    issuer: stringField(record, 'issuer') ?? '',
+    account: stringField(record, 'account') ?? '',
+  };
+}
+
 function toResult(
-  records: ReadonlyArray<{ position: number; record: Record<string, unknown> | null }>,
+  records: readonly OpenedRecord[],
   groups: ReadonlyMap<string, string>,
   encrypted: boolean,
 ): Result<ImportResult, ImportError> {
@@ -98,10 +112,16 @@ function toResult(
   };
   const sorted = [...records].sort((a, b) => order(a.record) - order(b.record));
   const collector = new EntryCollector();
-  for (const { position, record } of sorted) {
+  for (const { position, record, labels } of sorted) {
+    // A legacy secret that does not open is a bad key; an envelope that does not, a bad entry.
     const account =
       record === null
-        ? { entry: err({ reason: 'entry_invalid' as const }), labels: { issuer: '', account: '' } }
+        ? labels === undefined
+          ? {
+              entry: err({ reason: 'entry_invalid' as const }),
+              labels: { issuer: '', account: '' },
+            }
+          : { entry: err({ reason: 'secret_invalid' as const }), labels }
         : accountFromRecord(record, groups);
     collector.add(position, account.entry, account.labels);
   }
@@ -185,7 +205,7 @@ async function decrypt(
     const name = stringField(plain, 'name')?.trim();
     if (id !== undefined && name !== undefined && name !== '') groups.set(id, name);
   }
-  const records: Array<{ position: number; record: Record<string, unknown> | null }> = [];
+  const records: OpenedRecord[] = [];
   let legacyTried = 0;
   let legacyOpened = 0;
   for (const { position, record } of backup.entries) {
@@ -209,6 +229,7 @@ async function decrypt(
       records.push({
         position,
         record: secret === null ? null : { ...record, secret, encrypted: false },
+        labels: labelsOf(record),
       });
     } else {
       records.push({ position, record });

@@ -188,10 +188,12 @@ export function readLinkLines(
     return err({ code: 'import_too_large' });
   }
   for (const { line, text } of lines) {
-    const entry: Result<ImportedAccount, Refusal> = URI_LINE.test(text)
+    const isUri = URI_LINE.test(text);
+    const entry: Result<ImportedAccount, Refusal> = isUri
       ? read(text)
       : err({ reason: 'entry_invalid' });
-    const labels = URI_LINE.test(text) ? uriLabels(text) : { issuer: '', account: '' };
+    // Names only for a refusal, and only from a link (a stray line may be anything, even a key).
+    const labels = !entry.ok && isUri ? uriLabels(text) : { issuer: '', account: '' };
     if (!collector.add(line, entry, labels)) return err({ code: 'import_too_large' });
   }
   return ok(undefined);

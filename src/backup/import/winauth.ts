@@ -120,7 +120,10 @@ function readText(text: string): ReturnType<Importer['read']> {
 export const winauthImporter: Importer = {
   format: 'winauth',
   detect(input) {
-    if (input.text !== null && input.json === undefined) return isWinAuthText(input.text);
+    // A ZIP first: a small stored archive can be valid UTF-8 text as well.
+    if (input.zip === null) {
+      return input.text !== null && input.json === undefined && isWinAuthText(input.text);
+    }
     const entry = textEntry(input);
     if (entry === null) return false;
     // An encrypted entry cannot be looked into: WinAuth names it after the file it suggests.
@@ -130,7 +133,7 @@ export const winauthImporter: Importer = {
     return text !== null && isWinAuthText(text);
   },
   read(input) {
-    if (input.text !== null && input.json === undefined) return readText(input.text);
+    if (input.zip === null) return readText(input.text ?? '');
     const entry = textEntry(input);
     if (entry === null) return Promise.resolve(err({ code: 'import_damaged' }));
     // ZipCrypto or WinZip AES: Otter does not open them; the message asks for an export without.

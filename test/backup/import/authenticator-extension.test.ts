@@ -103,6 +103,14 @@ describeWithShared('Authenticator extension: real-format samples', () => {
     ]);
   });
 
+  it('does not recognise a backup cut short (no longer JSON)', async () => {
+    const bytes = sampleBytes(`${DIR}/SYNTHETIC_authenticator_plain.json`);
+    expect(await readDetected(bytes.slice(0, bytes.length / 2))).toEqual({
+      ok: false,
+      error: { code: 'import_unrecognised' },
+    });
+  });
+
   it('survives random and mutated input', async () => {
     await fuzzImporter(
       importer,

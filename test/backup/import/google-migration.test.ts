@@ -149,6 +149,18 @@ describeWithShared('Google migration text: real samples', () => {
     ]);
   });
 
+  it('refuses a code cut short, by its line, and keeps the whole one', async () => {
+    const [first, second] = readSharedText(
+      'formats/samples/google-migration/SYNTHETIC_two_batch_export.txt',
+    ).split('\n');
+    const cut = `${first ?? ''}\n${(second ?? '').slice(0, 80)}`;
+    const result = unwrap(await readDetected(textBytes(cut)));
+    expect(result.accounts.map((a) => a.issuer)).toEqual(['Deno', 'Airbnb']);
+    expect(result.refused).toEqual([
+      { index: 2, issuer: '', account: '', reason: 'entry_invalid' },
+    ]);
+  });
+
   it('does not take a line that only contains a link somewhere for a transfer file', async () => {
     const bytes = sampleBytes('samples/google-migration/scito_test_export_wrong_prefix.txt');
     expect(await readDetected(bytes)).toEqual({
