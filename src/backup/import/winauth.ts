@@ -8,7 +8,7 @@
  * - the account part of the label and the `issuer` value are form-encoded (`+` is a space), the
  *   issuer prefix of the label is written raw;
  * - Steam accounts are `totp` links with issuer `Steam`, 5 digits, and the Steam trade
- *   confirmation data (`deviceid`, `data`) that Otter does not use and does not keep;
+ *   confirmation data (`deviceid`, `data`), which Otter does not use and does not keep;
  * - Battle.net accounts are 8-digit TOTP links with issuer `BattleNet` and a `serial`, which is
  *   kept with the account's other link parameters;
  * - a custom icon travels as `icon=base64:<base32 PNG>`, or a built-in icon's name.
@@ -86,9 +86,12 @@ export function normaliseWinAuthLink(line: string): { uri: string; dropped: Drop
   const get = (key: string): string | undefined =>
     params.findLast((p) => p.key.toLowerCase() === key)?.value;
   const issuer = percentDecode((get('issuer') ?? prefix.slice(0, -1)).replaceAll('+', ' '));
+  // WinAuth writes `deviceid` and `data` for its Steam authenticators only (whatever their name);
+  // a Steam one exported with WinAuth's compatibility option lacks them but keeps issuer Steam.
   const steam =
-    issuer.trim().toLowerCase() === 'steam' &&
-    (get('digits') === '5' || get('deviceid') !== undefined || get('data') !== undefined);
+    get('deviceid') !== undefined ||
+    get('data') !== undefined ||
+    (issuer.trim().toLowerCase() === 'steam' && get('digits') === '5');
 
   const kept: string[] = [];
   for (const { key, value } of params) {

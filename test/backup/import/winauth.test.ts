@@ -22,6 +22,7 @@ const EXPORT = [
   `otpauth://hotp/Work:alice?secret=${KEY}%3d%3d%3d%3d&digits=6&issuer=Work&counter=42`,
   `otpauth://totp/Just+a+label?secret=${KEY}&digits=6`,
   `otpauth://totp/Shop:a%2bb%40x.com?secret=${KEY}&digits=6&issuer=Shop`,
+  `otpauth://totp/Games:alt?secret=${KEY}&digits=5&issuer=Games&deviceid=android%3a1&data=`,
 ].join('\r\n');
 
 const ACCOUNTS = [
@@ -64,6 +65,16 @@ const ACCOUNTS = [
   }),
   plain({ account: 'Just a label', secret: KEY, code: '324550' }),
   plain({ issuer: 'Shop', account: 'a+b@x.com', secret: KEY, code: '324550' }),
+  // A renamed Steam authenticator: known by its Steam data.
+  plain({
+    type: 'steam',
+    issuer: 'Games',
+    account: 'alt',
+    secret: KEY,
+    digits: 5,
+    dropped: ['steam_confirmation'],
+    code: '2KM2P',
+  }),
 ];
 
 function zipOf(name: string, text: string): Uint8Array {
@@ -97,7 +108,7 @@ describe('WinAuth text export', () => {
     const result = unwrap(await readDetected(textBytes(text)));
     expect(result.accounts).toHaveLength(ACCOUNTS.length);
     expect(result.refused).toEqual([
-      { index: 8, issuer: 'Bad', account: 'x', reason: 'secret_invalid' },
+      { index: 9, issuer: 'Bad', account: 'x', reason: 'secret_invalid' },
     ]);
   });
 });
