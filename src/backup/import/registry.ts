@@ -3,6 +3,11 @@
  * shapes first, the generic otpauth list last). Adding an app is one file and one line here.
  */
 import { aegisImporter } from './aegis';
+import { authenticatorExtensionImporter } from './authenticator-extension';
+import { googleMigrationImporter } from './google-migration';
+import { keepassImporter } from './keepass';
+import { otpauthListImporter } from './otpauth-list';
+import { winauthImporter } from './winauth';
 import { andotpEncryptedImporter, andotpImporter } from './andotp';
 import { authenticatorProImporter } from './authenticator-pro';
 import { bitwardenImporter } from './bitwarden';
@@ -18,6 +23,8 @@ import { twofasImporter } from './twofas';
 import type { Importer } from './types';
 
 export const IMPORTERS: readonly Importer[] = [
+  // KeePass, by its signature bytes.
+  keepassImporter,
   // ZIP archives, by the entries they hold (§10.3).
   protonPassImporter,
   onePasswordImporter,
@@ -25,6 +32,7 @@ export const IMPORTERS: readonly Importer[] = [
   raivoImporter,
   // §10.4, JSON with a shape of its own.
   aegisImporter,
+  authenticatorExtensionImporter,
   twofasImporter,
   freeotpPlusImporter,
   // JSON: version + entries[].content.uri, or version + salt + content.
@@ -43,6 +51,11 @@ export const IMPORTERS: readonly Importer[] = [
   authenticatorProImporter,
   // §10.4, a bare array of entries: after every JSON object format.
   andotpImporter,
-  // §10.5, binary with no header at all: last, it takes any binary file no one else claimed.
+  // WinAuth's text and ZIP shapes (after the ZIP formats that name their entries).
+  winauthImporter,
+  // §10.5, binary with no header at all: it takes any binary file no one else claimed.
   andotpEncryptedImporter,
+  // Generic text: Google's transfer links, then any list of otpauth:// links, last of all.
+  googleMigrationImporter,
+  otpauthListImporter,
 ];

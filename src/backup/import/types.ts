@@ -101,6 +101,8 @@ export const DROPPED_FIELDS = [
   'link_parameter',
   /** Archived in the source (Aegis): Otter has no archive, so it is imported as a live account. */
   'archived',
+  /** Steam trade confirmation data (device id, session) kept by WinAuth: Otter makes codes only. */
+  'steam_confirmation',
 ] as const;
 export type DroppedField = (typeof DROPPED_FIELDS)[number];
 

@@ -1,0 +1,212 @@
+/**
+ * A text file of `otpauth://` links, one per line (FORMATS.md §8, §10): what Aegis, FreeOTP+,
+ * Ente, 2FAS and the Authenticator extension (authenticator.txt) write as their plain export.
+ * It is tried after every app-specific format, so it only sees lists no app claimed.
+ *
+ * Each line is read on its own: a bad line is refused (with its 1-based line number) and the
+ * others are still imported. The line readers here are shared with the WinAuth and Google
+ * migration text importers.
+ */
+import { decodeBase32, decodeHex, encodeBase32 } from '../../otp/secret';
+import { percentDecode } from '../../otp/uri';
+import { err, ok, type Result } from '../../result';
+import { TEXT_LIMITS } from '../../vault/format';
+import { entryFromFields, entryFromUri, type EntryExtras, type Refusal } from './entry';
+import { IMPORT_LIMITS } from './input';
+import type {
+  ImportError,
+  ImportFormat,
+  ImportResult,
+  ImportedAccount,
+  Importer,
+  ImportInput,
+  RefusedEntry,
+} from './types';
+
+/** A line that holds a URI of any scheme (`otpauth://`, `motp://`, `steam://`...). */
+const URI_LINE = /^[a-z][a-z0-9+.-]*:\/\//i;
+const OTPAUTH_LINE = /^otpauth:\/\//i;
+/** Bitwarden and Proton write Steam keys as `steam://<base32>`. */
+const STEAM_LINE = /^steam:\/\/([a-z2-7=\s-]+)$/i;
+
+export interface TextLine {
+  /** 1-based line number in the file. */
+  readonly line: number;
+  readonly text: string;
+}
+
+/**
+ * The lines that carry content: blank lines and `#` comments (extract_otp_secrets and WinAuth
+ * files have them) are skipped; `\r\n`, `\r` and `\n` all end a line.
+ */
+export function contentLines(text: string): TextLine[] {
+  const out: TextLine[] = [];
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+    const trimmed = raw.trim();
+    if (trimmed !== '' && !trimmed.startsWith('#')) out.push({ line: i + 1, text: trimmed });
+  });
+  return out;
+}
+
+/** True when `text` looks like a list of links: some `otpauth://` lines, mostly URI lines. */
+export function looksLikeUriList(input: ImportInput, lineTest: RegExp = OTPAUTH_LINE): boolean {
+  if (input.text === null || input.json !== undefined) return false;
+  const lines = contentLines(input.text);
+  const uris = lines.filter((l) => URI_LINE.test(l.text)).length;
+  return lines.some((l) => lineTest.test(l.text)) && uris * 2 >= lines.length;
+}
+
+/** Cuts a label for a refusal message (labels are not secret, but they are bounded). */
+function label(text: string, max: number): string {
+  return text.trim().slice(0, max);
+}
+
+/**
+ * Best-effort names of a link that could not be read, so the user can tell which one it was:
+ * the `issuer` parameter or the label prefix, and the account. Never any other parameter.
+ */
+export function uriLabels(uri: string): { issuer: string; account: string } {
+  // `steam://` holds the key itself where other links have their label.
+  if (STEAM_LINE.test(uri) || /^steam:/i.test(uri)) return { issuer: '', account: '' };
+  const rest = uri.replace(URI_LINE, '');
+  const query = rest.indexOf('?');
+  const beforeQuery = query < 0 ? rest : rest.slice(0, query);
+  // otpauth://TYPE/LABEL; motp:// and others have the label right after `//`.
+  const path = OTPAUTH_LINE.test(uri) ? beforeQuery.replace(/^[^/]*\/?/, '') : beforeQuery;
+  const colon = /:|%3a/i.exec(path);
+  let issuer = colon ? percentDecode(path.slice(0, colon.index)) : '';
+  const account = percentDecode(colon ? path.slice(colon.index + colon[0].length) : path);
+  const param = /[?&]issuer=([^&#]*)/i.exec(rest);
+  if (param?.[1] !== undefined && param[1] !== '') issuer = percentDecode(param[1]);
+  return {
+    issuer: label(issuer, TEXT_LIMITS.issuer),
+    account: label(account, TEXT_LIMITS.account),
+  };
+}
+
+const BASE32_TEXT = /^[a-z2-7]+=*$/i;
+const HEX_TEXT = /^[0-9a-f]+$/i;
+
+/** The extension's rule: a key that is hex and not base32 is hex (FORMATS.md §5.1). */
+export function isHexNotBase32(secret: string): boolean {
+  return !BASE32_TEXT.test(secret) && HEX_TEXT.test(secret);
+}
+
+/**
+ * An odd-length hex key made even the way the extension's generator does: a trailing 0 is
+ * dropped, anything else gets a 0 appended (so the codes are the ones it showed).
+ */
+export function evenHex(secret: string): string {
+  if (secret.length % 2 === 0) return secret;
+  return secret.endsWith('0') ? secret.slice(0, -1) : `${secret}0`;
+}
+
+/**
+ * The Authenticator extension writes its `hex`/`hhex` accounts into authenticator.txt with the
+ * hex key as `secret` (FORMATS.md §5.1) and reads a secret that is hex but not base32 as hex.
+ * Such a link is rewritten with the same key in base32; every other link is left as it is.
+ */
+export function withHexSecretAsBase32(uri: string): string {
+  const match = /([?&]secret=)([^&#]*)/i.exec(uri);
+  if (match?.[2] === undefined) return uri;
+  const secret = percentDecode(match[2]).replace(/\s/g, '');
+  if (!isHexNotBase32(secret)) return uri;
+  const bytes = decodeHex(evenHex(secret));
+  if (!bytes.ok) return uri;
+  const start = match.index + (match[1] ?? '').length;
+  return `${uri.slice(0, start)}${encodeBase32(bytes.value)}${uri.slice(start + match[2].length)}`;
+}
+
+/** One link line as an account: `otpauth://` (hex keys too), `steam://<key>`, or refused. */
+export function entryFromLine(
+  text: string,
+  extras: EntryExtras = {},
+): Result<ImportedAccount, Refusal> {
+  const steam = STEAM_LINE.exec(text);
+  if (steam?.[1] !== undefined) {
+    return decodeBase32(steam[1]).ok
+      ? entryFromFields({ ...extras, type: 'steam', secret: { base32: steam[1] } })
+      : err({ reason: 'secret_invalid' });
+  }
+  // mOTP (Aegis writes `motp://`) needs a PIN and MD5: Otter does not make its codes.
+  if (/^motp:\/\//i.test(text)) return err({ reason: 'type_unsupported', detail: 'motp' });
+  return entryFromUri(withHexSecretAsBase32(text), extras);
+}
+
+/**
+ * Accounts and refusals in file order, bounded by IMPORT_LIMITS.maxEntries: `add` returns false
+ * once the file holds more entries than any real export.
+ */
+export class EntryCollector {
+  readonly accounts: ImportedAccount[] = [];
+  readonly refused: RefusedEntry[] = [];
+
+  get count(): number {
+    return this.accounts.length + this.refused.length;
+  }
+
+  /** False when the bound is exceeded (the caller then answers `import_too_large`). */
+  add(
+    index: number,
+    entry: Result<ImportedAccount, Refusal>,
+    labels: { issuer: string; account: string },
+  ): boolean {
+    if (this.count >= IMPORT_LIMITS.maxEntries) return false;
+    if (entry.ok) this.accounts.push(entry.value);
+    else this.refuse(index, entry.error, labels);
+    return true;
+  }
+
+  private refuse(
+    index: number,
+    refusal: Refusal,
+    labels: { issuer: string; account: string },
+  ): void {
+    this.refused.push({
+      index,
+      issuer: label(labels.issuer, TEXT_LIMITS.issuer),
+      account: label(labels.account, TEXT_LIMITS.account),
+      reason: refusal.reason,
+      ...(refusal.detail !== undefined && refusal.detail !== '' ? { detail: refusal.detail } : {}),
+    });
+  }
+
+  result(format: ImportFormat, encrypted = false): Result<ImportResult, ImportError> {
+    if (this.count === 0) return err({ code: 'import_empty' });
+    return ok({ format, encrypted, accounts: this.accounts, refused: this.refused });
+  }
+}
+
+/** Reads every content line as a link: a line that is not one is refused as `entry_invalid`. */
+export function readLinkLines(
+  lines: readonly TextLine[],
+  collector: EntryCollector,
+  read: (text: string) => Result<ImportedAccount, Refusal> = (text) => entryFromLine(text),
+): Result<void, ImportError> {
+  // Each line is one entry: too many lines is known before any is parsed.
+  if (collector.count + lines.length > IMPORT_LIMITS.maxEntries) {
+    return err({ code: 'import_too_large' });
+  }
+  for (const { line, text } of lines) {
+    const isUri = URI_LINE.test(text);
+    const entry: Result<ImportedAccount, Refusal> = isUri
+      ? read(text)
+      : err({ reason: 'entry_invalid' });
+    // Names only for a refusal, and only from a link (a stray line may be anything, even a key).
+    const labels = !entry.ok && isUri ? uriLabels(text) : { issuer: '', account: '' };
+    if (!collector.add(line, entry, labels)) return err({ code: 'import_too_large' });
+  }
+  return ok(undefined);
+}
+
+export const otpauthListImporter: Importer = {
+  format: 'otpauth_list',
+  detect: (input) => looksLikeUriList(input),
+  read(input) {
+    const collector = new EntryCollector();
+    const read = readLinkLines(contentLines(input.text ?? ''), collector);
+    if (!read.ok) return Promise.resolve(read);
+    const result = collector.result('otpauth_list');
+    return Promise.resolve(result.ok ? ok({ kind: 'plain', result: result.value }) : result);
+  },
+};

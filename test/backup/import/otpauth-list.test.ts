@@ -1,0 +1,180 @@
+/** Text files of otpauth:// links (Aegis/FreeOTP+/ente-style plain exports, authenticator.txt). */
+import { describe, expect, it } from 'vitest';
+import { IMPORT_LIMITS, importInput } from '../../../src/backup/import/input';
+import { otpauthListImporter } from '../../../src/backup/import/otpauth-list';
+import { codeAt } from '../../../src/otp/generate';
+import { encodeHex } from '../../../src/otp/secret';
+import { describeWithShared, readSharedText } from '../../support/shared';
+import { AEGIS_ACCOUNTS, fieldsOf, plain } from './account-fields';
+import { fuzzImporter, readDetected, readWith, sampleBytes, textBytes, unwrap } from './support';
+
+const JBS = 'JBSWY3DPEHPK3PXP';
+
+describeWithShared('otpauth list: real samples', () => {
+  it('reads the Aegis plain-text export: every field of the seven accounts, and their codes', async () => {
+    const bytes = sampleBytes('samples/otpauth-uri/aegis_plain.txt');
+    const result = unwrap(await readWith(otpauthListImporter, bytes));
+    expect(result.format).toBe('otpauth_list');
+    expect(result.encrypted).toBe(false);
+    expect(result.refused).toEqual([]);
+    expect(result.accounts.map(fieldsOf)).toEqual(AEGIS_ACCOUNTS);
+    // Chosen by content through the common entry point as well.
+    expect(unwrap(await readDetected(bytes)).format).toBe('otpauth_list');
+  });
+
+  it("reads the Authenticator extension's documented authenticator.txt (empty labels, a 60 s period)", async () => {
+    const bytes = sampleBytes(
+      'samples/authenticator-extension/authenticator_cc_docs_otp_backup_example.txt',
+    );
+    const result = unwrap(await readDetected(bytes));
+    expect(result.format).toBe('otpauth_list');
+    expect(result.refused).toEqual([]);
+    expect(result.accounts.map(fieldsOf)).toEqual([
+      plain({ account: 'example.com', secret: 'FLIQ7AABIXF2DBUYE7VYAV2T7232KVYB', code: '334740' }),
+      plain({ issuer: 'Test Account', secret: 'R6TTJ5T26NWTHPIPXAOYQ6BVWEBLE6W2', code: '251778' }),
+      plain({
+        issuer: 'Another Test Account',
+        account: 'example.com',
+        secret: '5W6HHVETUEPLR26KRQOPHTR6Q4JYRVJQ',
+        code: '009586',
+      }),
+      plain({ secret: 'AFKVXHTAZZQKCHI3XSZPX5NKQRFXL3AD', code: '062692' }),
+      plain({
+        issuer: 'Account with Period',
+        account: 'example.com',
+        secret: 'LJL6765YQRQQ533ACSI6YUXTLZYY7GBI',
+        period: 60,
+        code: '268729',
+      }),
+    ]);
+  });
+
+  it("reads extract_otp_secrets' list of links (an HOTP, an encoded name)", async () => {
+    const result = unwrap(
+      await readDetected(sampleBytes('samples/google-migration/scito_url_list_output.txt')),
+    );
+    expect(result.format).toBe('otpauth_list');
+    const pi = { secret: '7KSQL2JTUDIS5EF65KLMRQIIGY', account: 'pi@raspberrypi', code: '056725' };
+    expect(result.accounts.map(fieldsOf)).toEqual([
+      plain({ ...pi, issuer: 'raspberrypi' }),
+      plain(pi),
+      plain(pi),
+      plain({ ...pi, issuer: 'raspberrypi' }),
+      plain({ ...pi, type: 'hotp', account: 'hotp demo', counter: 4, code: '058438' }),
+      plain({ ...pi, issuer: 'encoding', account: '¿äÄéÉ? (demo)' }),
+    ]);
+  });
+
+  it('reads every edge-case link of the otpauth library corpus as an account or a refusal', async () => {
+    const lines = readSharedText(
+      'formats/samples/otpauth-uri/GENERATED_hectorm_otpauth_9.5.2_URI.parse_edge_cases.jsonl',
+    )
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => (JSON.parse(l) as { in: string }).in)
+      .filter((uri) => !/[\r\n]/.test(uri) && !uri.trim().startsWith('#') && uri.trim() !== '');
+    const result = unwrap(await readWith(otpauthListImporter, textBytes(lines.join('\n'))));
+    expect(result.accounts.length + result.refused.length).toBe(lines.length);
+    for (const refused of result.refused) {
+      expect(refused.index).toBeGreaterThanOrEqual(1);
+      expect(refused.index).toBeLessThanOrEqual(lines.length);
+    }
+  });
+});
+
+describe('otpauth list: lines', () => {
+  it('refuses a bad line with its 1-based number and names, and imports the rest', async () => {
+    const text = [
+      '# my accounts',
+      `otpauth://totp/GitHub:alice?secret=${JBS}&issuer=GitHub`,
+      '',
+      'otpauth://totp/Broken:bob?secret=NOT*BASE32&issuer=Broken',
+      'motp://Old:carol?secret=0123456789abcdef',
+      'just a note someone typed',
+      `otpauth://totp/Odd:dave?secret=${JBS}&algorithm=MD5`,
+      `otpauth://yaotp/Yandex:erin?secret=${JBS}`,
+      'otpauth://totp/Empty:frank?secret=',
+      `otpauth://totp/Digits:gina?secret=${JBS}&digits=11`,
+    ].join('\r\n');
+    const result = unwrap(await readDetected(textBytes(text)));
+    expect(result.format).toBe('otpauth_list');
+    expect(result.accounts.map(fieldsOf)).toEqual([
+      plain({ issuer: 'GitHub', account: 'alice', secret: JBS, code: '324550' }),
+    ]);
+    expect(result.refused).toEqual([
+      { index: 4, issuer: 'Broken', account: 'bob', reason: 'secret_invalid' },
+      { index: 5, issuer: 'Old', account: 'carol', reason: 'type_unsupported', detail: 'motp' },
+      { index: 6, issuer: '', account: '', reason: 'entry_invalid' },
+      { index: 7, issuer: 'Odd', account: 'dave', reason: 'algorithm_unsupported' },
+      { index: 8, issuer: 'Yandex', account: 'erin', reason: 'type_unsupported', detail: 'yaotp' },
+      { index: 9, issuer: 'Empty', account: 'frank', reason: 'secret_missing' },
+      { index: 10, issuer: 'Digits', account: 'gina', reason: 'digits_invalid' },
+    ]);
+  });
+
+  it('reads a hex key the Authenticator extension writes for hex accounts, as the extension does', async () => {
+    // RFC 6238's SHA1 seed "12345678901234567890" in hex: not base32 (it has 0, 1, 8, 9).
+    const hex = '3132333435363738393031323334353637383930';
+    const text = `otpauth://totp/Hex:key?secret=${hex}&issuer=Hex&digits=8\notpauth://hotp/Hhex:key?secret=${hex}&counter=1`;
+    const result = unwrap(await readDetected(textBytes(text)));
+    const [totp, hotp] = result.accounts;
+    expect(totp && encodeHex(totp.secret)).toBe(hex);
+    expect(totp && codeAt(totp, 59_000)).toBe('94287082');
+    expect(hotp?.type).toBe('hotp');
+    // RFC 4226 counter 1.
+    expect(hotp && fieldsOf(hotp).code).toBe('287082');
+  });
+
+  it('reads steam:// keys (Bitwarden, Proton) as Steam accounts', async () => {
+    const result = unwrap(
+      await readDetected(textBytes(`steam://${JBS}\notpauth://totp/A:b?secret=${JBS}`)),
+    );
+    expect(result.accounts.map(fieldsOf)[0]).toEqual(
+      plain({ type: 'steam', digits: 5, secret: JBS, code: '2KM2P' }),
+    );
+  });
+
+  it('keeps unknown link parameters, never a __proto__ one, and pollutes nothing', async () => {
+    const text = `otpauth://totp/A:b?secret=${JBS}&__proto__=x&constructor=y&image=https%3A%2F%2Fi.example%2Fa.png`;
+    const result = unwrap(await readDetected(textBytes(text)));
+    expect(result.accounts[0]?.extra).toEqual({
+      constructor: 'y',
+      image: 'https://i.example/a.png',
+    });
+    expect(Object.hasOwn(result.accounts[0]?.extra ?? {}, '__proto__')).toBe(false);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('refuses a list with more entries than any real export', async () => {
+    const line = `otpauth://totp/A:b?secret=${JBS}\n`;
+    const result = await readDetected(textBytes(line.repeat(IMPORT_LIMITS.maxEntries + 1)));
+    expect(result).toEqual({ ok: false, error: { code: 'import_too_large' } });
+  });
+
+  it('does not take prose with a link in it, nor JSON with links, for a list', async () => {
+    const prose = [
+      'Dear diary,',
+      'today I set up 2FA.',
+      `otpauth://totp/A:b?secret=${JBS}`,
+      'Bye.',
+    ];
+    expect(await readDetected(textBytes(prose.join('\n')))).toEqual({
+      ok: false,
+      error: { code: 'import_unrecognised' },
+    });
+    const json = JSON.stringify({ uri: `otpauth://totp/A:b?secret=${JBS}` });
+    expect(otpauthListImporter.detect(importInput(textBytes(json)))).toBe(false);
+  });
+
+  it('survives random and mutated input', async () => {
+    const seed = textBytes(
+      [
+        `otpauth://totp/A:b?secret=${JBS}&issuer=A`,
+        `otpauth://hotp/C:d?secret=${JBS}&counter=5&digits=8&algorithm=SHA256`,
+        `steam://${JBS}`,
+        '# comment',
+      ].join('\n'),
+    );
+    await fuzzImporter(otpauthListImporter, [seed], { runs: 200 });
+  });
+});
