@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { architecture } from './eslint.architecture.js';
 
 /** Code that ships in the extension: no console output, and only the store touches IndexedDB. */
 const SHIPPED = ['src/**', 'background/**', 'popup/**', 'options/**', 'offscreen/**', 'ui/**'];
@@ -47,20 +48,9 @@ export default tseslint.config(
     rules: {
       // A log line could carry a secret; errors travel as codes instead (DESIGN.md "Errors").
       'no-console': 'error',
-      'no-restricted-globals': [
-        'error',
-        { name: 'indexedDB', message: 'Only src/vault/store.ts touches IndexedDB.' },
-      ],
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'idb', message: 'Only src/vault/store.ts touches IndexedDB.' }] },
-      ],
     },
   },
-  {
-    files: ['src/vault/store.ts'],
-    rules: { 'no-restricted-globals': 'off', 'no-restricted-imports': 'off' },
-  },
+  ...architecture,
   {
     files: ['test/**', 'scripts/**'],
     rules: {

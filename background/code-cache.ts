@@ -2,7 +2,7 @@
  * Keeps the popup's code cache (src/vault/code-cache.ts) fresh: rebuilt after the popup asked
  * for the list when it runs short, cleared on lock and before and after any change to the accounts.
  */
-import { CODE_CACHE_KEY } from '../src/vault/code-cache';
+import { CODE_CACHE_KEY } from '../src/cache/code-cache';
 import { buildCodeCache } from '../src/vault/code-cache-build';
 import type { SessionArea } from '../src/vault/session';
 import type { Vault } from '../src/vault/vault';

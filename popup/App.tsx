@@ -3,7 +3,7 @@ import type { AppError } from '../src/errors';
 import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
 import type { Reply, RequestOf } from '../src/messages/protocol';
-import type { listFromCache } from '../src/vault/code-cache';
+import type { listFromCache } from '../src/cache/code-cache';
 import { openOptionsPage } from '../src/platform/runtime';
 import { ErrorText } from '../ui/ErrorText';
 import { Lazy } from '../ui/Lazy';

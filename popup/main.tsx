@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { uiLanguage } from '../src/i18n';
 import { send } from '../src/messages/client';
-import { CODE_CACHE_KEY, listFromCache } from '../src/vault/code-cache';
+import { CODE_CACHE_KEY, listFromCache } from '../src/cache/code-cache';
 import { sessionArea } from '../src/platform/storage';
 import { activeTab } from './active-tab';
 import { App } from './App';

@@ -4,13 +4,13 @@
  */
 import type catalogue from '../public/_locales/en/messages.json';
 import type { AppError } from './errors';
-import browser from './platform/browser';
+import { getMessage, getUiLanguage } from './platform/i18n';
 
 export type MessageKey = keyof typeof catalogue;
 
 export function t(key: MessageKey, ...substitutions: string[]): string {
   // An empty answer means a missing key: show the key rather than nothing, so it gets noticed.
-  return browser.i18n.getMessage(key, substitutions) || key;
+  return getMessage(key, substitutions) || key;
 }
 
 /** The translated message for an error code (and its position, where it has one). */
@@ -27,5 +27,5 @@ export function errorText(error: AppError): string {
 
 /** The UI language Chrome chose for the extension (the locale folder in use). */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+  return getUiLanguage();
 }

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../src/i18n';
 import { t } from '../src/i18n';
+// eslint-disable-next-line no-restricted-imports -- moving to src/passphrase/ with the zxcvbn estimator
 import { passphraseStrength } from '../src/vault/strength';
 
 export function StrengthMeter({ passphrase, id }: { passphrase: string; id: string }) {

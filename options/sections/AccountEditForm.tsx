@@ -3,7 +3,7 @@ import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import type { ManagedAccountView } from '../../src/messages/protocol';
-import { TEXT_LIMITS } from '../../src/vault/format';
+import { TEXT_LIMITS } from '../../src/text-limits';
 import { ErrorText } from '../../ui/ErrorText';
 import { siteFromInput } from './site-input';
 

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
 import { t, type MessageKey } from '../../src/i18n';
 import { send } from '../../src/messages/client';
-import { SETTING_BOUNDS, type Settings } from '../../src/vault/settings';
+import { SETTING_BOUNDS, type Settings } from '../../src/settings';
 import { ErrorText } from '../../ui/ErrorText';
 
 type NumberKey = keyof typeof SETTING_BOUNDS & keyof Settings;

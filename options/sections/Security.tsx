@@ -3,7 +3,7 @@ import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import type { Policy } from '../../src/policy/policy';
-import type { Settings } from '../../src/vault/settings';
+import type { Settings } from '../../src/settings';
 import { NumberSetting } from './NumberSetting';
 import { ErrorText } from '../../ui/ErrorText';
 import { PassphraseField } from '../../ui/PassphraseField';

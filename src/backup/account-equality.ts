@@ -4,7 +4,7 @@
  * typed over every key, so a field added to `Account` or `Settings` cannot be forgotten here.
  */
 import type { Account } from '../vault/format';
-import type { Settings } from '../vault/settings';
+import type { Settings } from '../settings';
 
 type Same<T> = { readonly [K in keyof T]-?: (a: T[K], b: T[K]) => boolean };
 

@@ -7,7 +7,7 @@ import { fromUtf8, utf8 } from '../crypto/bytes';
 import { encodeBase32 } from '../otp/secret';
 import { err, ok, type Result } from '../result';
 import { decodeAccount, type Account } from '../vault/format';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../vault/settings';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
 import { sameAccount, sameSettings } from './account-equality';
 import { backupError, type BackupError } from './backup-errors';
 import { hasExactKeys, isRecord, parseBoundedJson } from './bounded-json';

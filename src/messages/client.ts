@@ -1,5 +1,5 @@
 /** The pages' side of the protocol: one typed function for every request. */
-import browser from '../platform/browser';
+import { sendMessage } from '../platform/runtime';
 import { err } from '../result';
 import type { Envelope, Reply, RequestName, RequestOf } from './protocol';
 
@@ -17,7 +17,7 @@ export async function send<K extends RequestName>(
 ): Promise<Reply<K>> {
   const envelope: Envelope<K> = { otter: 1, type, payload };
   try {
-    const reply: unknown = await browser.runtime.sendMessage(envelope);
+    const reply: unknown = await sendMessage(envelope);
     return looksLikeReply(reply) ? (reply as Reply<K>) : err({ code: 'worker_unavailable' });
   } catch {
     return err({ code: 'worker_unavailable' });

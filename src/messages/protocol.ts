@@ -16,7 +16,7 @@ import type { SiteMatch } from '../sites/match-rank';
 import type { DuplicateChoice as RestoreChoice, RestorePlanView } from '../backup/merge';
 import type { MigrationExportSkip } from '../qr/google-migration';
 import type { BackupStatus } from '../vault/backup-state';
-import type { Settings } from '../vault/settings';
+import type { Settings } from '../settings';
 import type { VaultState } from '../vault/vault';
 
 type Empty = Record<string, never>;

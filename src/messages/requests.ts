@@ -17,7 +17,7 @@
  */
 import { DUPLICATE_CHOICES } from '../backup/merge';
 import { TEXT_LIMITS } from '../vault/format';
-import { SETTING_BOUNDS } from '../vault/settings';
+import { SETTING_BOUNDS } from '../settings';
 import { MAX_PAGE_URL } from '../sites/origin';
 import {
   bool,

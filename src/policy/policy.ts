@@ -3,7 +3,7 @@
  * that policy only ever tightens what the user chose. A missing policy, a value of the wrong type
  * or out of range is ignored, never an error: a broken policy file must not break the extension.
  */
-import type { Settings } from '../vault/settings';
+import type { Settings } from '../settings';
 
 export interface Policy {
   /** The shortest passphrase a user may choose (raises Otter's minimum of 8). */

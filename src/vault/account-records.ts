@@ -19,7 +19,7 @@ import {
   type StoredRecord,
 } from './format';
 import { byUserOrder, planMove } from './ordering';
-import type { Settings } from './settings';
+import type { Settings } from '../settings';
 import type { VaultStore } from './store';
 import type { SessionKeeper, Unlocked } from './unlocked-session';
 import type { VaultError } from './vault-errors';

@@ -14,7 +14,7 @@ import {
 } from './backup-state';
 import type { Account } from './format';
 import { parseHeader } from './format';
-import type { Settings } from './settings';
+import type { Settings } from '../settings';
 import type { VaultStore } from './store';
 import type { SessionKeeper } from './unlocked-session';
 import type { VaultError } from './vault-errors';

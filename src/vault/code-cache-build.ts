@@ -5,7 +5,7 @@ import {
   MAX_CODES_PER_ACCOUNT,
   type CachedAccount,
   type CodeCache,
-} from './code-cache';
+} from '../cache/code-cache';
 import type { Account } from './format';
 import { accountView } from './view';
 

@@ -13,6 +13,7 @@ import type { Argon2Params } from '../crypto/kdf';
 import { toBase64, utf8 } from '../crypto/bytes';
 import { decodeBase32, encodeBase32 } from '../otp/secret';
 import { ALGORITHMS, LIMITS, OTP_TYPES, type OtpEntry } from '../otp/types';
+import { TEXT_LIMITS } from '../text-limits';
 import { err, ok, type Result } from '../result';
 
 export const FORMAT_VERSION = 1;
@@ -56,13 +57,7 @@ export interface Account extends OtpEntry {
   readonly trashedAt: number | null;
 }
 
-export const TEXT_LIMITS = {
-  issuer: 256,
-  account: 256,
-  note: 4096,
-  site: 2048,
-  extraValue: 2048,
-} as const;
+export { TEXT_LIMITS } from '../text-limits';
 
 export function slotAad(vaultId: string, slot: Omit<Slot, 'iv' | 'key'>): Uint8Array {
   const k = slot.kdf;

@@ -19,7 +19,7 @@ import {
 } from 'idb';
 import { err, ok, type Result } from '../result';
 import type { Header, StoredRecord } from './format';
-import type { Settings } from './settings';
+import type { Settings } from '../settings';
 
 export const DB_NAME = 'otter';
 const DB_VERSION = 1;

@@ -34,7 +34,7 @@ import {
 } from './key-slots';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery';
 import type { SessionArea } from './session';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
 import type { VaultStore } from './store';
 import { SessionKeeper } from './unlocked-session';
 import type { VaultError, VaultState } from './vault-errors';

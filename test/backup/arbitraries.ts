@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { RECOVERY_KDF } from '../../src/crypto/kdf';
 import { ALGORITHMS, LIMITS, OTP_TYPES } from '../../src/otp/types';
 import { TEXT_LIMITS, type Account } from '../../src/vault/format';
-import { SETTING_BOUNDS, type Settings } from '../../src/vault/settings';
+import { SETTING_BOUNDS, type Settings } from '../../src/settings';
 
 /** The Argon2 floor, so each derivation takes ~0.1 s; production uses PASSPHRASE_KDF. */
 export const FAST_KDF = RECOVERY_KDF;

@@ -11,7 +11,7 @@ import { BACKUP_ERRORS } from '../../src/backup/backup-errors';
 import { crc32Hex, crc32Update } from '../../src/backup/crc32';
 import { createBackup, inspectBackup, readBackup } from '../../src/backup/native';
 import { fromBase64, toBase64, utf8 } from '../../src/crypto/bytes';
-import { DEFAULT_SETTINGS } from '../../src/vault/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings';
 import { account, FAST_KDF } from './arbitraries';
 
 // Memoised only for speed: a changed salt or parameter is a new key and gets a real derivation.

@@ -15,7 +15,7 @@ import {
   verifyBackup,
   type BackupContent,
 } from '../../src/backup/native';
-import { DEFAULT_SETTINGS } from '../../src/vault/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings';
 import { encodeBase32 } from '../../src/otp/secret';
 import { decodeBackupContent, encodeBackupContent } from '../../src/backup/native-content';
 import { account, accountsArb, FAST_KDF, settingsArb } from './arbitraries';

@@ -13,7 +13,7 @@ import { readBackup, inspectBackup, createBackup } from '../../src/backup/native
 import { decodeBackupContent } from '../../src/backup/native-content';
 import { sealEnvelope } from '../../src/backup/native-envelope';
 import { utf8 } from '../../src/crypto/bytes';
-import { DEFAULT_SETTINGS } from '../../src/vault/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings';
 import { account, FAST_KDF } from './arbitraries';
 
 const PASS = 'fuzz password';

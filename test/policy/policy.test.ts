@@ -6,7 +6,7 @@ import {
   parsePolicy,
   type Policy,
 } from '../../src/policy/policy';
-import { DEFAULT_SETTINGS, SETTING_BOUNDS, type Settings } from '../../src/vault/settings';
+import { DEFAULT_SETTINGS, SETTING_BOUNDS, type Settings } from '../../src/settings';
 
 describe('parsePolicy', () => {
   it.each<[string, unknown, Policy]>([

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { crc32Hex, crc32Update } from '../../src/backup/crc32';
 import { utf8 } from '../../src/crypto/bytes';
 import type { Account } from '../../src/vault/format';
-import { DEFAULT_SETTINGS } from '../../src/vault/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings';
 import { dumpDb, freshIndexedDB } from '../support/fake-idb';
 import { api, testContext, type Api } from '../support/worker-context';
 import { entry, makeVault, type TestVault } from './helpers';

@@ -3,7 +3,7 @@
  * reads the accounts while a change is being made must not leave that old list behind.
  */
 import { beforeEach, expect, it } from 'vitest';
-import { CODE_CACHE_KEY } from '../../src/vault/code-cache';
+import { CODE_CACHE_KEY } from '../../src/cache/code-cache';
 import { freshIndexedDB } from '../support/fake-idb';
 import { api, testContext, type TestContext } from '../support/worker-context';
 import { entry, makeVault, type TestVault } from './helpers';

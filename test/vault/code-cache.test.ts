@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listFromCache } from '../../src/vault/code-cache';
+import { listFromCache } from '../../src/cache/code-cache';
 import { buildCodeCache } from '../../src/vault/code-cache-build';
 import type { Account } from '../../src/vault/format';
 import { accountView } from '../../src/vault/view';

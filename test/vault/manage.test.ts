@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { backupStatus } from '../../src/vault/backup-state';
 import type { Account } from '../../src/vault/format';
 import { orderBetween, planMove } from '../../src/vault/ordering';
-import { DEFAULT_SETTINGS } from '../../src/vault/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings';
 import { countIdbWrites, dumpDb, failNthPut, freshIndexedDB } from '../support/fake-idb';
 import { entry, makeVault, type TestVault } from './helpers';
 
