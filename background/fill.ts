@@ -1,15 +1,26 @@
-/** Filling a code into a tab: runs src/fill's function there under the activeTab grant. */
-import { fillCode, type FillResult } from '../src/fill/fill-code';
+/**
+ * Filling a code into a tab, under the activeTab grant: fill.js (built from src/fill/inject.ts,
+ * shipped in the package) goes into the tab's isolated world first, then a second call runs it
+ * with the code. Chrome waits for the promise it returns.
+ */
+import type { FillResult } from '../src/fill/fill-code';
+
+const FAILED: FillResult = { filled: false, reason: 'fill_failed' };
 
 export async function fillInTab(tabId: number, code: string): Promise<FillResult> {
   try {
+    await chrome.scripting.executeScript({ target: { tabId }, files: ['fill.js'] });
     const [frame] = await chrome.scripting.executeScript({
       target: { tabId },
-      func: fillCode,
+      // Sent to the tab as source text: it can use nothing from this module.
+      func: (otp: string): Promise<FillResult> | FillResult => {
+        const fill = (globalThis as { __otterFill?: (c: string) => Promise<FillResult> })
+          .__otterFill;
+        return typeof fill === 'function' ? fill(otp) : { filled: false, reason: 'fill_failed' };
+      },
       args: [code],
     });
-    const result = frame?.result;
-    return result ?? { filled: false, reason: 'fill_failed' };
+    return frame?.result ?? FAILED;
   } catch {
     // No grant for this tab, or a page no extension may script (chrome://, the Web Store, PDFs).
     return { filled: false, reason: 'not_allowed' };
