@@ -35,7 +35,7 @@ const NOT_SECRETS = {
   message: 'Pages never hold secrets: ask the worker through src/messages/client.ts.',
 };
 const FILL_ALONE = {
-  group: ['../*', '../**', '/*'],
+  group: ['../*', '../**'],
   message: 'src/fill/ runs in web pages: it imports nothing outside its own folder.',
 };
 

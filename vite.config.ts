@@ -2,6 +2,7 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { fillScript } from './scripts/vite/fill-script.ts';
 import { inlinePopupCss } from './scripts/vite/inline-popup-css.ts';
 
 /**
@@ -16,6 +17,8 @@ export default defineConfig(({ mode }) => {
       preact(),
       crx({ manifest: e2e ? { ...manifest, host_permissions: ['<all_urls>'] } : manifest }),
       inlinePopupCss(),
+      // dist/fill.js: the fill code as one classic script, for executeScript({files}).
+      fillScript(),
     ],
     build: {
       // OTTER_E2E_DIST lets two test runs on one machine build into separate folders.

@@ -50,3 +50,8 @@ export async function runInTab<A extends unknown[], R>(
   const [frame] = await browser.scripting.executeScript({ target: { tabId }, func, args });
   return frame?.result as Awaited<R> | undefined;
 }
+
+/** Runs a script file of the extension package in the tab's isolated world (activeTab grant). */
+export async function runFileInTab(tabId: number, file: string): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+}

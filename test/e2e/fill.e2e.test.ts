@@ -1,16 +1,17 @@
 /**
- * The injected fill function in real Chromium, against local pages that each play one kind of
- * site (test/e2e/pages/fill/). `page.evaluate(fillCode, code)` serialises the function with
- * `toString()` exactly as `chrome.scripting.executeScript({func})` does, so these tests also prove
- * that it is self-contained. One test runs it in an isolated world, where executeScript runs it.
- * The extension is not needed here; the popup → executeScript path is tested elsewhere.
+ * The built fill script (dist-e2e/fill.js) in real Chromium, against local pages that each play
+ * one kind of site (test/e2e/pages/fill/). Its source is evaluated in the page and the global it
+ * sets is called, as the worker does with executeScript({files}) and then ({func}); some tests
+ * run it in an isolated world, where executeScript runs it. The extension is not needed here;
+ * the popup → executeScript path is tested elsewhere. Component libraries: fill-components.
  */
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
 import { startPageServer, type PageServer } from '../../scripts/page-server';
-import { fillCode, type FillResult } from '../../src/fill/fill-code';
+import type { FillResult } from '../../src/fill/fill-code';
+import { fillInIsolatedWorld, fillInMainWorld } from './fill-script';
 
 const CODE = '123456';
 
@@ -54,10 +55,10 @@ async function open(name: string): Promise<void> {
   await page.waitForLoadState('load');
 }
 
-const fill = (code = CODE): Promise<FillResult> => page.evaluate(fillCode, code);
+const fill = (code = CODE): Promise<FillResult> => fillInMainWorld(page, code);
 const text = (selector: string): Promise<string | null> => page.locator(selector).textContent();
 
-describe('fillCode in Chromium', () => {
+describe('fill.js in Chromium', () => {
   it('fills a plain text input labelled "Verification code"', async () => {
     await open('plain');
     expect(await fill()).toEqual({ filled: true, fields: 1, how: 'heuristic' });
@@ -118,7 +119,7 @@ describe('fillCode in Chromium', () => {
       expect(await text('#live')).toBe('42');
     });
 
-    it('accepts the code from fillCode, in state and on submit', async () => {
+    it('accepts the code from fill.js, in state and on submit', async () => {
       await open('controlled');
       await page.locator('#code').pressSequentially('99');
       expect(await fill()).toEqual({ filled: true, fields: 1, how: 'heuristic' });
@@ -133,7 +134,7 @@ describe('fillCode in Chromium', () => {
 
     it('accepts it from an isolated world too, where executeScript runs the function', async () => {
       await open('controlled');
-      const result = await inIsolatedWorld(page, CODE);
+      const result = await fillInIsolatedWorld(page, CODE);
       expect(result).toEqual({ filled: true, fields: 1, how: 'heuristic' });
       expect(await text('#live')).toBe(CODE);
       await page.locator('button[type=submit]').click();
@@ -153,7 +154,7 @@ describe('fillCode in Chromium', () => {
 
   it('fills a same-origin iframe from an isolated world too', async () => {
     await open('iframe');
-    expect(await inIsolatedWorld(page, CODE)).toEqual({
+    expect(await fillInIsolatedWorld(page, CODE)).toEqual({
       filled: true,
       fields: 1,
       how: 'heuristic',
@@ -161,11 +162,15 @@ describe('fillCode in Chromium', () => {
     expect(await page.frameLocator('#frame').locator('#live').textContent()).toBe(CODE);
   });
 
-  it('leaves a cross-origin iframe alone and says the field may be in a frame', async () => {
+  it('leaves a cross-origin iframe alone and says the field may be in it, naming its origin', async () => {
     await open('cross-origin');
     const frame = page.frameLocator('#frame');
     await frame.locator('#otc').waitFor();
-    expect(await fill()).toEqual({ filled: false, reason: 'field_in_frame' });
+    expect(await fill()).toEqual({
+      filled: false,
+      reason: 'field_in_frame',
+      frameOrigin: server.url.replace('127.0.0.1', 'localhost'),
+    });
     expect(await frame.locator('#otc').inputValue()).toBe('');
   });
 
@@ -213,26 +218,3 @@ describe('fillCode in Chromium', () => {
     expect(await page.inputValue('#vc')).toBe('');
   });
 });
-
-/**
- * Runs fillCode the way executeScript does: in an isolated world of the page's main frame, where
- * the page's own JavaScript objects (React's wrapper on the element included) are invisible.
- */
-async function inIsolatedWorld(target: Page, code: string): Promise<unknown> {
-  const cdp = await target.context().newCDPSession(target);
-  const { frameTree } = (await cdp.send('Page.getFrameTree')) as {
-    frameTree: { frame: { id: string } };
-  };
-  const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
-    frameId: frameTree.frame.id,
-    worldName: 'otter-fill-test',
-  });
-  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-    expression: `(${fillCode.toString()})(${JSON.stringify(code)})`,
-    contextId: executionContextId,
-    returnByValue: true,
-  });
-  await cdp.detach();
-  if (exceptionDetails) throw new Error(exceptionDetails.text);
-  return result.value;
-}

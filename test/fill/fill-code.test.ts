@@ -1,59 +1,15 @@
 // @vitest-environment happy-dom
 /**
- * Which field fillCode picks, for a table of markup snippets, and how it types. happy-dom has no
- * layout, so getBoundingClientRect is replaced by one that reads the inline style (120x24 unless
- * the snippet says otherwise); that is enough to test the zero-size and off-screen rules.
+ * Which field fillCode picks, for a table of markup snippets, and which pages it leaves alone.
+ * Layout comes from inline styles (see dom-fixture.ts). What it reports: fill-outcome.test.ts.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fillCode, type FillHow, type FillResult } from '../../src/fill/fill-code';
+import { describe, expect, it } from 'vitest';
+import type { FillHow } from '../../src/fill/fill-code';
+import { boxes, boxStyle, ids, input, run, useFakeLayout } from './dom-fixture';
 
 const CODE = '123456';
 
-const realRect = Element.prototype.getBoundingClientRect;
-beforeAll(() => {
-  Element.prototype.getBoundingClientRect = function fakeRect(this: Element): DOMRect {
-    const style = (this as HTMLElement).style;
-    const px = (value: string | undefined, fallback: number): number =>
-      value === undefined || value === '' ? fallback : Number.parseFloat(value);
-    return new DOMRect(
-      px(style?.left, 10),
-      px(style?.top, 10),
-      px(style?.width, 120),
-      px(style?.height, 24),
-    );
-  };
-});
-afterAll(() => {
-  Element.prototype.getBoundingClientRect = realRect;
-});
-beforeEach(() => {
-  document.title = '';
-  document.body.innerHTML = '';
-});
-
-/** Puts the markup on the page, focuses the `data-focus` element if any, and fills. */
-function run(html: string, code: string = CODE): { result: FillResult; filled: string[] } {
-  document.body.innerHTML = html;
-  document.querySelector<HTMLElement>('[data-focus]')?.focus();
-  const before = new Map(
-    Array.from(document.querySelectorAll('input')).map((el) => [el, el.value] as const),
-  );
-  const result = fillCode(code);
-  const filled = Array.from(document.querySelectorAll('input'))
-    .filter((el) => el.value !== before.get(el))
-    .map((el) => el.id || el.name);
-  return { result, filled };
-}
-
-/** One-character boxes b1…bN (or the slice from..to of them). */
-const boxes = (n: number, attrs = '', from = 0, to = n): string =>
-  Array.from(
-    { length: n },
-    (_, i) => `<input id="b${i + 1}" maxlength="1" inputmode="numeric" ${attrs}>`,
-  )
-    .slice(from, to)
-    .join('');
-const ids = (n: number): string[] => Array.from({ length: n }, (_, i) => `b${i + 1}`);
+useFakeLayout();
 
 type Chosen = readonly [name: string, html: string, ids: readonly string[], how: FillHow];
 
@@ -185,14 +141,14 @@ const CHOSEN: readonly Chosen[] = [
   ['six split boxes', `<div>${boxes(6)}</div>`, ids(6), 'split'],
   [
     'six split boxes in two halves around a dash',
-    `<div><div>${boxes(6, '', 0, 3)}</div><span>-</span><div>${boxes(6, '', 3, 6)}</div></div>`,
+    `<div><div>${boxes(6, undefined, 0, 3)}</div><span>-</span><div>${boxes(6, undefined, 3, 6)}</div></div>`,
     ids(6),
     'split',
   ],
   [
     'six boxes, each in its own wrapper',
     `<div>${ids(6)
-      .map((id) => `<span><input id="${id}" maxlength="1"></span>`)
+      .map((id, i) => `<span><input id="${id}" maxlength="1" style="${boxStyle(i)}"></span>`)
       .join('')}</div>`,
     ids(6),
     'split',
@@ -211,18 +167,62 @@ const CHOSEN: readonly Chosen[] = [
   ],
   [
     'split boxes, next to (not mixed with) a 4-box card PIN row elsewhere',
-    `<div>${boxes(6)}</div><section><div>${['p1', 'p2', 'p3', 'p4'].map((id) => `<input id="${id}" maxlength="1" type="password">`).join('')}</div></section>`,
+    `<div>${boxes(6)}</div><section><div>${['p1', 'p2', 'p3', 'p4'].map((id, i) => `<input id="${id}" maxlength="1" type="password" style="${boxStyle(i, 0, 200)}">`).join('')}</div></section>`,
     ids(6),
     'split',
+  ],
+  [
+    'boxes without maxlength, named by aria-label (react-otp-input, antd, PrimeReact)',
+    `<div>${boxes(6, 'aria-label="Please enter OTP character"')}</div>`,
+    ids(6),
+    'split',
+  ],
+  [
+    'boxes each marked one-time-code, no maxlength (Mantine, MUI): one row, not six fields',
+    `<div>${boxes(6, 'autocomplete="one-time-code" inputmode="numeric"')}</div>`,
+    ids(6),
+    'split',
+  ],
+  [
+    'unlabelled numeric boxes in a "Two-factor authentication" form',
+    `<form><h1>Two-factor authentication</h1>${boxes(6, 'inputmode="numeric"')}</form>`,
+    ids(6),
+    'split',
+  ],
+  [
+    'type="tel" boxes with a separator in the middle (a wider gap)',
+    `<div>${ids(6)
+      .map((id, i) => `<input id="${id}" type="tel" style="${boxStyle(i, i >= 3 ? 30 : 0)}">`)
+      .join('')}</div>`,
+    ids(6),
+    'split',
+  ],
+  [
+    'name="otc" (Microsoft’s code field) on a sign-in page',
+    '<h1>Enter code</h1><input id="otc" name="otc" type="tel"><input id="w">',
+    ['otc'],
+    'heuristic',
+  ],
+  [
+    'a "card" in a class name (a Bootstrap card) is styling, not a payment card',
+    '<div class="card"><input id="v" class="form-control card-input" name="otp"></div>',
+    ['v'],
+    'heuristic',
+  ],
+  [
+    'a recovery-code link next to the field does not rule the field out',
+    '<p id="d">Lost your phone? Use a recovery code instead.</p><input id="v" name="otp" aria-describedby="d">',
+    ['v'],
+    'heuristic',
   ],
 ];
 
 describe('the field that is chosen', () => {
-  it.each(CHOSEN)('%s', (_name, html, expected, how) => {
-    const { result, filled } = run(html);
+  it.each(CHOSEN)('%s', async (_name, html, expected, how) => {
+    const { result, filled } = await run(html);
     expect(result).toEqual({ filled: true, fields: expected.length, how });
     expect(filled).toEqual(expected);
-    const typed = expected.map((id) => document.querySelector<HTMLInputElement>(`#${id}`)?.value);
+    const typed = expected.map((id) => input(`#${id}`).value);
     expect(typed.join('')).toBe(CODE);
   });
 });
@@ -271,253 +271,92 @@ const NOTHING: readonly (readonly [name: string, html: string])[] = [
   ['three one-character boxes', `<div>${boxes(3)}</div>`],
   ['nine one-character boxes', `<div>${boxes(9)}</div>`],
   ['a textarea', '<label>Verification code <textarea></textarea></label>'],
+  ['a CVV field', '<label>CVV <input inputmode="numeric"></label>'],
+  [
+    '"Security code" in a card form (card number and expiry next to it)',
+    `<form><label>Card number <input autocomplete="cc-number"></label><label>Expiry <input autocomplete="cc-exp"></label>
+     <label>Security code <input id="csc" inputmode="numeric"></label></form>`,
+  ],
+  [
+    '"Security code" in a form that says "Card number", no autocomplete',
+    `<form><label>Card number <input name="n1"></label><label>Security code <input id="csc" name="sc"></label></form>`,
+  ],
+  [
+    '"Card verification code", even marked one-time-code',
+    '<label>Card verification code <input autocomplete="one-time-code"></label>',
+  ],
+  [
+    'a gift card claim code',
+    '<h1>Redeem a gift card</h1><label>Claim code <input name="code"></label>',
+  ],
+  [
+    'a "verification code" field on a gift card page',
+    '<form><h2>Redeem your gift card</h2><label>Verification code <input name="vc"></label></form>',
+  ],
+  ['a coupon code', '<label>Coupon code <input name="coupon"></label>'],
+  ['a voucher', '<label>Voucher <input name="voucher_code" inputmode="numeric"></label>'],
+  ['a captcha', '<label>Type the characters (captcha) <input name="captcha_code"></label>'],
+  [
+    'a backup verification code',
+    '<label>Backup verification code <input name="backup" inputmode="numeric"></label>',
+  ],
+  [
+    'a recovery code marked one-time-code',
+    '<label>Recovery code <input autocomplete="one-time-code"></label>',
+  ],
+  [
+    'a device-code page: "Enter the code shown on your TV", name="otc"',
+    '<h1>Activate your TV</h1><form><p>Enter the code shown on your TV.</p><input name="otc" autocomplete="one-time-code"></form>',
+  ],
+  [
+    'a device-code page: "displayed on your app or device" (Microsoft device login)',
+    '<form><h1>Enter code</h1><p>Enter the code displayed on your app or device.</p><input name="otc" id="otc" placeholder="Code"></form>',
+  ],
+  [
+    'a device code split into boxes',
+    `<h1>Device activation</h1><div>${boxes(8, 'maxlength="1"')}</div>`,
+  ],
+  [
+    'four wide same-size fields in a row (an address), not boxes',
+    ['a1', 'a2', 'a3', 'a4']
+      .map(
+        (n, i) =>
+          `<input name="${n}" inputmode="numeric" style="left:${10 + i * 190}px;top:10px;width:180px;height:30px">`,
+      )
+      .join(''),
+  ],
+  [
+    'six narrow boxes of different sizes, not a row',
+    ids(6)
+      .map(
+        (id, i) =>
+          `<input id="${id}" maxlength="1" style="left:${10 + i * 60}px;top:10px;width:${30 + i * 5}px;height:40px">`,
+      )
+      .join(''),
+  ],
+  [
+    'six plain narrow inputs without any sign of a code',
+    ids(6)
+      .map((id, i) => `<input id="${id}" style="${boxStyle(i)}">`)
+      .join(''),
+  ],
 ];
 
 describe('pages where nothing is filled', () => {
-  it.each(NOTHING)('%s', (_name, html) => {
-    const { result, filled } = run(html);
+  it.each(NOTHING)('%s', async (_name, html) => {
+    const { result, filled } = await run(html);
     expect(result).toEqual({ filled: false, reason: 'no_field' });
     expect(filled).toEqual([]);
   });
-});
 
-describe('code lengths', () => {
-  it('refuses a code longer than the field takes', () => {
-    expect(run('<label>Verification code <input maxlength="5"></label>')).toEqual({
-      result: { filled: false, reason: 'length_mismatch' },
-      filled: [],
-    });
-  });
-
-  it('refuses a 6-digit code for four split boxes', () => {
-    expect(run(`<div>${boxes(4)}</div>`).result).toEqual({
-      filled: false,
-      reason: 'length_mismatch',
-    });
-  });
-
-  it('prefers a field the code fits over one it does not', () => {
-    const { result, filled } = run(
-      '<label>Verification code <input id="short" maxlength="5"></label><label>Verification code <input id="v" maxlength="6"></label>',
-    );
-    expect(result).toMatchObject({ filled: true });
-    expect(filled).toEqual(['v']);
-  });
-
-  it('fills a 5-character Steam code into maxlength="5" and five boxes', () => {
-    expect(run('<label>Steam Guard code <input id="s" maxlength="5"></label>', 'F4K2Q')).toEqual({
-      result: { filled: true, fields: 1, how: 'heuristic' },
-      filled: ['s'],
-    });
-    expect(
-      run(`<div>${boxes(5, '', 0, 5).replaceAll(' inputmode="numeric"', '')}</div>`, 'F4K2Q')
-        .result,
-    ).toEqual({
-      filled: true,
-      fields: 5,
-      how: 'split',
-    });
-    expect(document.querySelector<HTMLInputElement>('#b5')?.value).toBe('Q');
-  });
-
-  it('does not put letters into a number field', () => {
-    expect(run('<label>Steam Guard code <input type="number"></label>', 'F4K2Q').result).toEqual({
-      filled: false,
-      reason: 'no_field',
-    });
-  });
-
-  it.each([
-    ['', 'code_invalid'],
-    ['12 34 56', undefined],
-    ['12345!', 'code_invalid'],
-    ['123', 'code_invalid'],
-    ['12345678901', 'code_invalid'],
-  ])('code %j', (code, reason) => {
-    const { result } = run('<input id="v" autocomplete="one-time-code">', code);
-    if (reason) expect(result).toEqual({ filled: false, reason });
-    else
-      expect(document.querySelector<HTMLInputElement>('#v')?.value).toBe(code.replaceAll(' ', ''));
-  });
-
-  it('does not throw for a non-string argument', () => {
-    document.body.innerHTML = '<input autocomplete="one-time-code">';
-    expect(fillCode(123456 as unknown as string)).toEqual({
-      filled: false,
-      reason: 'code_invalid',
-    });
-  });
-});
-
-describe('frames and shadow roots', () => {
-  it('fills a field in a same-origin iframe', async () => {
-    document.body.innerHTML =
-      '<iframe srcdoc="<label>Verification code <input id=inner></label>"></iframe>';
-    const frame = document.querySelector('iframe')!;
-    await new Promise((done) => setTimeout(done, 50));
-    expect(fillCode(CODE)).toEqual({ filled: true, fields: 1, how: 'heuristic' });
-    expect(frame.contentDocument?.querySelector<HTMLInputElement>('#inner')?.value).toBe(CODE);
-  });
-
-  it('fills a field in an open shadow root', () => {
-    document.body.innerHTML = '<div id="host"></div>';
-    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
-    shadow.innerHTML = '<input id="s" autocomplete="one-time-code">';
-    expect(fillCode(CODE)).toEqual({ filled: true, fields: 1, how: 'one-time-code' });
-    expect(shadow.querySelector<HTMLInputElement>('#s')?.value).toBe(CODE);
-  });
-});
-
-describe('typing', () => {
-  it('sends the events a browser sends, with InputEvent insertText, one character at a time', () => {
-    document.body.innerHTML = '<form><input id="v" autocomplete="one-time-code" value="99"></form>';
-    const input = document.querySelector<HTMLInputElement>('#v')!;
-    const seen: string[] = [];
-    for (const type of [
-      'focus',
-      'keydown',
-      'keypress',
-      'beforeinput',
-      'input',
-      'keyup',
-      'change',
-    ]) {
-      document.addEventListener(
-        type,
-        (event) => {
-          const detail =
-            event instanceof InputEvent ? `:${event.inputType}:${event.data ?? ''}` : '';
-          const key = event instanceof KeyboardEvent ? `:${event.key}` : '';
-          seen.push(`${type}${detail}${key}`);
-        },
-        true,
-      );
-    }
-    expect(fillCode('1234')).toMatchObject({ filled: true });
-    expect(input.value).toBe('1234');
-    expect(document.activeElement).toBe(input);
-    expect(seen).toEqual([
-      'focus',
-      'beforeinput:deleteContentBackward:',
-      'input:deleteContentBackward:',
-      ...['1', '2', '3', '4'].flatMap((ch) => [
-        `keydown:${ch}`,
-        `keypress:${ch}`,
-        `beforeinput:insertText:${ch}`,
-        `input:insertText:${ch}`,
-        `keyup:${ch}`,
-      ]),
-      'change',
-    ]);
-  });
-
-  it('events bubble, so listeners on the form or document (React, Vue, Angular) see them', () => {
-    document.body.innerHTML = '<form id="f"><input autocomplete="one-time-code"></form>';
-    const kinds = new Set<string>();
-    const form = document.getElementById('f')!;
-    for (const type of ['input', 'change', 'keydown', 'keyup']) {
-      form.addEventListener(type, () => kinds.add(type));
-    }
-    fillCode(CODE);
-    expect([...kinds].sort()).toEqual(['change', 'input', 'keydown', 'keyup']);
-  });
-
-  it('writes beneath a React-style value tracker, so the page state gets the code', () => {
-    document.body.innerHTML = '<label>Verification code <input id="v"></label>';
-    const input = document.querySelector<HTMLInputElement>('#v')!;
-    const native = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!;
-    let tracked = '';
-    let state = '';
-    Object.defineProperty(input, 'value', {
-      configurable: true,
-      get(this: HTMLInputElement) {
-        return native.get!.call(this) as string;
-      },
-      set(this: HTMLInputElement, v: string) {
-        tracked = v;
-        native.set!.call(this, v);
-      },
-    });
-    document.addEventListener('input', () => {
-      const actual = native.get!.call(input) as string;
-      if (actual !== tracked) state = tracked = actual;
-      if (actual !== state) input.value = state; // restore the controlled value
-    });
-    expect(fillCode(CODE)).toEqual({ filled: true, fields: 1, how: 'heuristic' });
-    expect(state).toBe(CODE);
-  });
-
-  it('does not insert twice when the page handles keydown itself', () => {
-    document.body.innerHTML = '<div id="row"></div>';
-    document.getElementById('row')!.innerHTML = boxes(6);
-    const all = Array.from(document.querySelectorAll('input'));
-    all.forEach((box) =>
-      box.addEventListener('keydown', (event) => {
-        event.preventDefault();
-        box.value = event.key;
-      }),
-    );
-    expect(fillCode(CODE)).toEqual({ filled: true, fields: 6, how: 'split' });
-    expect(all.map((b) => b.value).join('')).toBe(CODE);
-  });
-
-  it('reports a page that drops what was typed', () => {
-    document.body.innerHTML = '<label>Verification code <input id="v"></label>';
-    const input = document.querySelector<HTMLInputElement>('#v')!;
-    input.addEventListener('input', () => {
-      input.value = input.value.slice(0, 1) === '1' ? 'x' : input.value;
-    });
-    expect(fillCode(CODE)).toEqual({ filled: false, reason: 'field_rejected' });
-  });
-
-  it('accepts a field the page empties after the last digit (it submitted)', () => {
-    document.body.innerHTML = '<input id="v" autocomplete="one-time-code">';
-    const input = document.querySelector<HTMLInputElement>('#v')!;
-    input.addEventListener('input', () => {
-      if (input.value.length === 6) input.value = '';
-    });
-    expect(fillCode(CODE)).toEqual({ filled: true, fields: 1, how: 'one-time-code' });
-  });
-
-  it('keeps spaces a page adds for readability ("123 456")', () => {
-    document.body.innerHTML = '<input id="v" autocomplete="one-time-code">';
-    const input = document.querySelector<HTMLInputElement>('#v')!;
-    input.addEventListener('input', () => {
-      const digits = input.value.replace(/\D/g, '');
-      input.value = digits.length > 3 ? `${digits.slice(0, 3)} ${digits.slice(3)}` : digits;
-    });
-    expect(fillCode(CODE)).toMatchObject({ filled: true });
-    expect(input.value).toBe('123 456');
-  });
-});
-
-describe('never throws', () => {
-  it('returns fill_failed when the page breaks the DOM underneath it', () => {
-    document.body.innerHTML = '<input autocomplete="one-time-code">';
-    Object.defineProperty(document, 'activeElement', {
-      configurable: true,
-      get() {
-        throw new Error('page broke it');
-      },
-    });
+  it('a device-code page by its path (/devicelogin), whatever the field says', async () => {
+    history.pushState({}, '', '/devicelogin');
     try {
-      expect(fillCode(CODE)).toEqual({ filled: false, reason: 'fill_failed' });
+      const { result, filled } = await run('<label>Verification code <input name="otc"></label>');
+      expect(result).toEqual({ filled: false, reason: 'no_field' });
+      expect(filled).toEqual([]);
     } finally {
-      Reflect.deleteProperty(document, 'activeElement');
+      history.pushState({}, '', '/');
     }
-    expect(document.activeElement).toBe(document.body);
-  });
-});
-
-describe('self-contained', () => {
-  it('works when rebuilt from its source text alone, as Chrome does', () => {
-    const source = fillCode.toString();
-    expect(source).not.toMatch(/\bimport\b|require\(|__vite/);
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- exactly what Chrome does
-    const build = new Function(`return (${source});`) as () => typeof fillCode;
-    const rebuilt = build();
-    document.body.innerHTML = '<label>Verification code <input id="v"></label>';
-    expect(rebuilt(CODE)).toEqual({ filled: true, fields: 1, how: 'heuristic' });
-    expect(document.querySelector<HTMLInputElement>('#v')?.value).toBe(CODE);
   });
 });

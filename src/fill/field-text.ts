@@ -1,0 +1,97 @@
+/** The text that says what a field is for: its own attributes and labels, and what surrounds it. */
+import { normalise } from './keywords';
+
+export interface OwnText {
+  /** Name, id, placeholder, labels, accessible name, title, test id: what the field is called. */
+  readonly naming: string;
+  /**
+   * `naming` plus its class (styling words: Bootstrap's "card" is no payment card) and its
+   * description (aria-describedby, which may mention other codes: "or use a recovery code").
+   */
+  readonly all: string;
+}
+
+function byIds(el: Element, attr: string): string[] {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  if (typeof root.getElementById !== 'function') return [];
+  return (el.getAttribute(attr) ?? '')
+    .split(/\s+/)
+    .filter((id) => id !== '')
+    .map((id) => root.getElementById(id)?.textContent ?? '');
+}
+
+/** What the field's own attributes and labels say about it. */
+export function ownText(el: HTMLInputElement): OwnText {
+  const parts = [
+    el.name,
+    el.id,
+    el.getAttribute('placeholder') ?? '',
+    el.getAttribute('aria-label') ?? '',
+    el.getAttribute('title') ?? '',
+    el.getAttribute('data-testid') ?? '',
+  ];
+  for (const label of Array.from(el.labels ?? [])) parts.push(label.textContent ?? '');
+  parts.push(...byIds(el, 'aria-labelledby'));
+  const naming = parts.join(' ').slice(0, 2000);
+  const className = typeof el.className === 'string' ? el.className.slice(0, 500) : '';
+  const described = byIds(el, 'aria-describedby').join(' ').slice(0, 1000);
+  return { naming: normalise(naming), all: normalise(`${naming} ${className} ${described}`) };
+}
+
+/** The accessible name a container of split boxes may carry ("Verification code"). */
+export function labelText(el: Element): string {
+  return normalise(
+    [el.getAttribute('aria-label') ?? '', ...byIds(el, 'aria-labelledby')].join(' '),
+  );
+}
+
+/** Reads the text around fields, each container once: many inputs share a form. */
+export interface ContextReader {
+  /** The field's form, a few ancestors and the page title, normalised. */
+  around(el: Element): string;
+  /** The title, path and main headings of the field's document, normalised: what the page is for. */
+  page(doc: Document): string;
+}
+
+export function contextReader(): ContextReader {
+  const texts = new Map<Node, string>();
+  const textOf = (node: Node, limit: number): string => {
+    let text = texts.get(node);
+    if (text === undefined) {
+      text = (node.textContent ?? '').slice(0, limit);
+      texts.set(node, text);
+    }
+    return text;
+  };
+  const pages = new Map<Document, string>();
+  return {
+    around(el) {
+      const parts = [el.ownerDocument.title];
+      const form = el.closest('form');
+      if (form) parts.push(textOf(form, 2000));
+      let node: Element | null = el.parentElement;
+      for (let depth = 0; node && depth < 3; depth += 1, node = node.parentElement) {
+        if (node.localName === 'body' || node.localName === 'html') break;
+        parts.push(textOf(node, 1000));
+      }
+      return normalise(parts.join(' '));
+    },
+    page(doc) {
+      let text = pages.get(doc);
+      if (text === undefined) {
+        const headings = Array.from(doc.querySelectorAll('h1, [role="heading"][aria-level="1"]'))
+          .slice(0, 5)
+          .map((h) => (h.textContent ?? '').slice(0, 200));
+        let path = '';
+        try {
+          path = doc.location?.pathname ?? '';
+        } catch {
+          // A document without a location (detached): no path to read.
+        }
+        text = normalise([doc.title, path, ...headings].join(' '));
+        pages.set(doc, text);
+      }
+      return text;
+    },
+  };
+}

@@ -1,0 +1,288 @@
+/**
+ * The words that say what a field is for. Lists are matched against normalised text (lower case,
+ * camelCase split, punctuation turned into spaces), as substrings; the `_WORDS` lists match whole
+ * words only, because short words hide inside longer ones ("pin" in "shipping", "date" in
+ * "validate").
+ */
+
+/** Words that mark a one-time-code field, in the languages Otter speaks and its neighbours'. */
+export const STRONG = [
+  // English
+  'one time',
+  'onetime',
+  'otp',
+  'totp',
+  'hotp',
+  '2fa',
+  'tfa',
+  'two factor',
+  'twofactor',
+  '2 factor',
+  'second factor',
+  'multi factor',
+  'multifactor',
+  'mfa',
+  '2 step',
+  '2step',
+  'two step',
+  'twostep',
+  '2sv',
+  'authenticator',
+  'authentication code',
+  'auth code',
+  'authcode',
+  'verif', // verification, verify, verifieringskod, verificación, verificatiecode, verifiseringskode
+  'security code',
+  'securitycode',
+  'login code',
+  'log in code',
+  'sign in code',
+  'signin code',
+  'passcode',
+  'steam guard',
+  'digit code',
+  '6 digit',
+  'six digit',
+  '8 digit',
+  // Swedish
+  'engångs', // engångskod, engångslösenord
+  'säkerhetskod',
+  'bekräftelsekod',
+  'autentisering',
+  'inloggningskod',
+  'tvåfaktor',
+  'tvåstegs',
+  'kontrollkod',
+  'behörighetskod',
+  'sexsiffrig',
+  // Norwegian, Danish, Finnish
+  'engangskode',
+  'sikkerhedskode',
+  'sikkerhetskode',
+  'bekreftelseskode',
+  'bekræftelseskode',
+  'vahvistuskoodi',
+  'kertakäyttö',
+  'turvakoodi',
+  // German, Dutch, French, Spanish, Portuguese
+  'bestätigungscode',
+  'sicherheitscode',
+  'einmalcode',
+  'einmalpasswort',
+  'einmalkennwort',
+  'zwei faktor',
+  'authentifizierung',
+  'beveiligingscode',
+  'eenmalige',
+  'authenticatie',
+  'authentification',
+  'code de sécurité',
+  'usage unique',
+  'código de seguridad',
+  'código de segurança',
+  'autenticación',
+  'autenticação',
+];
+/** Microsoft names its code field "otc" (one-time code), on the MFA page and elsewhere. */
+export const STRONG_WORDS = ['otc'];
+
+export const WEAK = [
+  'code',
+  'kod',
+  'kode',
+  'koodi',
+  'código',
+  'codice',
+  'token',
+  'digits',
+  'siffror',
+];
+export const WEAK_WORDS = ['pin'];
+
+/** Some other kind of field, unless a strong word says otherwise ("Email verification code"). */
+export const NEGATIVE = [
+  'email',
+  'e mail',
+  'e post',
+  'epost',
+  'mail',
+  'user',
+  'användar',
+  'login',
+  'inloggning',
+  'search',
+  'sök',
+  'query',
+  'phone',
+  'mobile',
+  'mobil',
+  'telefon',
+  'password',
+  'passwd',
+  'lösenord',
+  'passwort',
+  'kennwort',
+  'postcode',
+  'post code',
+  'postal',
+  'postnummer',
+  'discount',
+  'rabatt',
+  'kampanj',
+  'referral',
+  'invit',
+  'inbjudan',
+  'country',
+  'area code',
+  'landskod',
+  'riktnummer',
+  'iban',
+  'account number',
+  'kontonummer',
+  'personnummer',
+  'fullname',
+  'firstname',
+  'lastname',
+  'address',
+  'adress',
+  'street',
+  'quantity',
+  'comment',
+  'message',
+  'meddelande',
+  'subject',
+  'website',
+  'webbplats',
+  'reserv',
+];
+export const NEGATIVE_WORDS = [
+  'q',
+  's',
+  'tel',
+  'zip',
+  'name',
+  'namn',
+  'date',
+  'datum',
+  'year',
+  'month',
+  'city',
+  'url',
+  'ssn',
+  'amount',
+  'belopp',
+  'antal',
+  'price',
+  'pris',
+];
+
+/**
+ * Codes that are never a TOTP, whatever else the field says: "Card security code", "Backup
+ * verification code", "Gift card claim code". These beat strong words and one-time-code.
+ */
+export const HARD_NEGATIVE = [
+  'cvv',
+  'cvc',
+  'card verification',
+  'card security',
+  'card code',
+  'cardcode',
+  'credit card',
+  'debit card',
+  'kortnummer',
+  'gift',
+  'presentkort',
+  'claim',
+  'redeem',
+  'promo',
+  'coupon',
+  'voucher',
+  'kupong',
+  'rabattkod',
+  'captcha',
+  'recovery',
+  'backup',
+  'återställ',
+  'reservkod',
+  'device code',
+  'user code',
+  'pairing',
+];
+export const HARD_NEGATIVE_WORDS = ['card', 'kort', 'csc', 'cid', 'cvn'];
+
+/** Text around a field that says the form is for a payment card. */
+export const CARD_CONTEXT = [
+  'card number',
+  'cardnumber',
+  'credit card',
+  'debit card',
+  'name on card',
+  'cardholder',
+  'card holder',
+  'expiry date',
+  'expiration date',
+  'exp date',
+  ' mm yy ',
+  'valid thru',
+  'kortnummer',
+  'kortinnehavare',
+  'utgångsdatum',
+  'giltig till',
+];
+/** Text around a field that says it redeems a gift card, voucher or offer. */
+export const GIFT_CONTEXT = [
+  'gift card',
+  'giftcard',
+  'gift code',
+  'presentkort',
+  'claim code',
+  'redeem',
+  'lös in',
+  'voucher',
+  'coupon',
+  'promo code',
+];
+
+/** autocomplete tokens that name some other kind of data. */
+export const OTHER_AUTOCOMPLETE =
+  /^(?:username|email|tel|tel-.*|cc-.*|postal-code|street-address|address-.*|name|given-name|family-name|additional-name|nickname|honorific-.*|current-password|new-password|organization.*|country.*|bday.*|sex|url|photo|language|transaction-.*|impp)$/;
+/** autocomplete tokens that name a payment card's data: their presence makes a card form. */
+export const CARD_AUTOCOMPLETE = /^cc-/;
+
+/** Lower case, camelCase split, punctuation to spaces: "verificationCode" → " verification code ". */
+export function normalise(text: string): string {
+  return ` ${text
+    .normalize('NFC')
+    .replace(/['\u2019]/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[\s_\-.:/[\]()#*,;"'|?!]+/g, ' ')
+    .trim()} `;
+}
+
+export function hasAny(text: string, words: readonly string[]): boolean {
+  return words.some((w) => text.includes(w));
+}
+
+export function hasWord(text: string, words: readonly string[]): boolean {
+  return words.some((w) => text.includes(` ${w} `));
+}
+
+export function hasStrong(text: string): boolean {
+  return hasAny(text, STRONG) || hasWord(text, STRONG_WORDS);
+}
+
+export function hasHardNegative(text: string): boolean {
+  return hasAny(text, HARD_NEGATIVE) || hasWord(text, HARD_NEGATIVE_WORDS);
+}
+
+/** The text with every strong word taken out, so "Email verification code" is not an email. */
+export function withoutStrong(text: string): string {
+  return STRONG.reduce((t, w) => t.split(w).join(' '), text);
+}
+
+/** Some other kind of field, once strong words are set aside. */
+export function hasNegative(text: string): boolean {
+  const rest = withoutStrong(text);
+  return hasAny(rest, NEGATIVE) || hasWord(rest, NEGATIVE_WORDS);
+}

@@ -1,0 +1,77 @@
+/**
+ * What the page around a field is doing, when that rules the field out whatever it is called: a
+ * device-code page (a TV or CLI asks the person to type the code it shows), a payment-card form
+ * (its "security code" is the CVC), a gift-card or voucher page. A TOTP would be wrong in each.
+ */
+import { autocompleteTokens } from './dom';
+import type { ContextReader } from './field-text';
+import { CARD_AUTOCOMPLETE, CARD_CONTEXT, GIFT_CONTEXT, hasAny } from './keywords';
+
+/**
+ * Paths of device-code pages: microsoft.com/devicelogin, login.microsoftonline.com/…/deviceauth,
+ * github.com/login/device, google.com/device, and the /activate-your-tv family.
+ */
+const DEVICE_PATH =
+  /(?:^|\/)(?:device|devices?[-_]?(?:login|auth|code|activation)|devicelogin|deviceauth|activate[-_]?(?:device|tv)|tv[-_]?(?:signin|login|code|activate)|link[-_]?tv)(?:[/.]|$)/i;
+
+/** Phrases of device-code pages, in normalised text (single spaces, lower case). */
+const DEVICE_PHRASES = [
+  /\b(?:shown|displayed|showing|appears|appearing|visible) on (?:your|the) (?:app or )?(?:tv|television|smart tv|device|screen|console|game console|streaming device)\b/,
+  /\bon your (?:tv|television|smart tv|console)\b/,
+  /\b(?:device code|user code|device activation|device login|device sign in|pairing code)\b/,
+  /\b(?:activate|connect|link|pair) (?:your |a |the |new )?(?:tv|device|console)\b/,
+  /\bvisas på (?:din |er |)(?:tv|tv n|enhet|enheten|skärm|skärmen)\b/,
+  /\benhetskod|\baktivera (?:din |en )?(?:enhet|tv)\b/,
+];
+
+function isDevicePage(el: HTMLInputElement, reader: ContextReader): boolean {
+  const doc = el.ownerDocument;
+  let path = '';
+  try {
+    path = doc.location?.pathname ?? '';
+  } catch {
+    // No location to read: judge by the text alone.
+  }
+  if (DEVICE_PATH.test(path)) return true;
+  const text = `${reader.page(doc)} ${reader.around(el)}`;
+  return DEVICE_PHRASES.some((phrase) => phrase.test(text));
+}
+
+/** The inputs that share the field's form (or, without one, its nearest few ancestors). */
+function neighbours(el: HTMLInputElement): HTMLInputElement[] {
+  let scope: Element | null = el.form;
+  if (!scope) {
+    scope = el.parentElement;
+    for (let depth = 0; scope?.parentElement && depth < 2; depth += 1) {
+      if (scope.parentElement.localName === 'body') break;
+      scope = scope.parentElement;
+    }
+  }
+  return scope ? Array.from(scope.querySelectorAll('input')) : [];
+}
+
+function isCardForm(el: HTMLInputElement, reader: ContextReader): boolean {
+  if (
+    neighbours(el).some((other) => autocompleteTokens(other).some((t) => CARD_AUTOCOMPLETE.test(t)))
+  ) {
+    return true;
+  }
+  return hasAny(reader.around(el), CARD_CONTEXT);
+}
+
+function isGiftPage(el: HTMLInputElement, reader: ContextReader): boolean {
+  return (
+    hasAny(reader.around(el), GIFT_CONTEXT) || hasAny(reader.page(el.ownerDocument), GIFT_CONTEXT)
+  );
+}
+
+/** Why the page rules this field out, or null when it does not. */
+export function contextVeto(
+  el: HTMLInputElement,
+  reader: ContextReader,
+): 'device' | 'card' | 'gift' | null {
+  if (isDevicePage(el, reader)) return 'device';
+  if (isCardForm(el, reader)) return 'card';
+  if (isGiftPage(el, reader)) return 'gift';
+  return null;
+}

@@ -1,0 +1,185 @@
+/**
+ * Typing the code the way a person's keyboard does, so that pages and their frameworks (React,
+ * Vue, Angular, plain listeners) see what they expect: focus, then for each character keydown,
+ * keypress, beforeinput, the value written through the native setter, input, keyup. A listener
+ * that cancels an event stops what the browser would stop. A row of boxes gets one character
+ * per box, each box focused first; a paste into the first box is the other way in, for the
+ * components that take a whole code from the clipboard.
+ */
+import { getValue, hasFocus, nextTask, setValue, squash, viewOf } from './dom';
+
+/** Dispatches a keyboard event; false when a listener cancelled it. */
+function keyEvent(el: HTMLInputElement, type: string, ch: string): boolean {
+  const view = viewOf(el);
+  const upper = ch.toUpperCase();
+  const keyCode = upper.charCodeAt(0);
+  const event = new view.KeyboardEvent(type, {
+    key: ch,
+    code: /\d/.test(ch) ? `Digit${ch}` : `Key${upper}`,
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+    view,
+  });
+  // Old scripts read keyCode/which, which the constructor cannot set.
+  try {
+    Object.defineProperties(event, {
+      keyCode: { get: () => keyCode },
+      which: { get: () => keyCode },
+      charCode: { get: () => (type === 'keypress' ? ch.charCodeAt(0) : 0) },
+    });
+  } catch {
+    // A frozen event is still a usable event.
+  }
+  return el.dispatchEvent(event);
+}
+
+/** Dispatches beforeinput or input; false when a listener cancelled it. */
+function inputEvent(
+  el: HTMLInputElement,
+  type: 'beforeinput' | 'input',
+  inputType: string,
+  data: string | null,
+  dataTransfer: DataTransfer | null = null,
+): boolean {
+  const view = viewOf(el);
+  const init = { bubbles: true, cancelable: type === 'beforeinput', composed: true };
+  const event =
+    typeof view.InputEvent === 'function'
+      ? new view.InputEvent(type, { ...init, inputType, data, dataTransfer })
+      : new view.Event(type, init);
+  return el.dispatchEvent(event);
+}
+
+function changeEvent(el: HTMLInputElement): void {
+  el.dispatchEvent(new (viewOf(el).Event)('change', { bubbles: true }));
+}
+
+/**
+ * Focuses the field and lets the page react (components track the focused box in their state).
+ * Chrome moves focus without firing focus events while the page's window is not focused, as when
+ * the popup is open: the page is then told with the events it would have had.
+ */
+export async function focusField(el: HTMLInputElement): Promise<void> {
+  const view = viewOf(el);
+  if (!hasFocus(el)) {
+    let fired = false;
+    const seen = (): void => {
+      fired = true;
+    };
+    el.addEventListener('focus', seen, true);
+    try {
+      el.focus();
+    } catch {
+      // Focus is a courtesy; the events below carry the code.
+    }
+    el.removeEventListener('focus', seen, true);
+    if (!fired) {
+      el.dispatchEvent(new view.FocusEvent('focus', { composed: true }));
+      el.dispatchEvent(new view.FocusEvent('focusin', { bubbles: true, composed: true }));
+    }
+  }
+  await nextTask(view);
+}
+
+/** Empties the field the way select-all and Backspace do. */
+function clear(el: HTMLInputElement): void {
+  if (getValue(el) === '') return;
+  if (!inputEvent(el, 'beforeinput', 'deleteContentBackward', null)) return;
+  setValue(el, '');
+  inputEvent(el, 'input', 'deleteContentBackward', null);
+}
+
+/**
+ * One keystroke: keydown, keypress, beforeinput, input, keyup. `next` is the value the field
+ * holds once the character is in (the old value plus the character, or the character alone in
+ * a box whose content is selected).
+ */
+function typeChar(el: HTMLInputElement, ch: string, next: string): void {
+  const before = getValue(el);
+  // A cancelled keydown or keypress inserts nothing, in a browser as here.
+  if (keyEvent(el, 'keydown', ch) && keyEvent(el, 'keypress', ch)) {
+    // A page that handles keys itself has already inserted the character: not twice.
+    if (getValue(el) === before && inputEvent(el, 'beforeinput', 'insertText', ch)) {
+      if (getValue(el) === before) {
+        setValue(el, next);
+        inputEvent(el, 'input', 'insertText', ch);
+      }
+    }
+  }
+  keyEvent(el, 'keyup', ch);
+}
+
+/**
+ * Types the code into one field, character by character, letting the page run between them.
+ * Stops early when a character did not stick (the page refuses what is typed).
+ */
+export async function typeIntoField(el: HTMLInputElement, text: string): Promise<void> {
+  const view = viewOf(el);
+  const want = squash(text);
+  await focusField(el);
+  clear(el);
+  for (let i = 0; i < text.length; i += 1) {
+    typeChar(el, text.charAt(i), getValue(el) + text.charAt(i));
+    await nextTask(view);
+    if (i < text.length - 1 && squash(getValue(el)) !== want.slice(0, i + 1)) break;
+  }
+  changeEvent(el);
+}
+
+/** Types one character per box, focusing each box first (components select its content). */
+export async function typeIntoBoxes(
+  boxes: readonly HTMLInputElement[],
+  text: string,
+): Promise<void> {
+  for (let i = 0; i < boxes.length; i += 1) {
+    const el = boxes[i];
+    if (!el?.isConnected) continue;
+    await focusField(el);
+    typeChar(el, text.charAt(i), text.charAt(i));
+    changeEvent(el);
+    await nextTask(viewOf(el));
+  }
+}
+
+/**
+ * Pastes the code into the first box. Components that take a code from the clipboard handle the
+ * paste event; when none cancels it, the browser's own paste (the text into the focused box,
+ * announced as insertFromPaste) follows, which components that spread a long input handle.
+ */
+export async function pasteIntoBoxes(
+  boxes: readonly HTMLInputElement[],
+  text: string,
+): Promise<void> {
+  const el = boxes[0];
+  if (!el?.isConnected) return;
+  const view = viewOf(el);
+  await focusField(el);
+  let data: DataTransfer | null;
+  try {
+    data = new view.DataTransfer();
+    data.setData('text/plain', text);
+  } catch {
+    data = null; // No DataTransfer to carry the text: no paste.
+  }
+  if (data && typeof view.ClipboardEvent === 'function') {
+    const before = getValue(el);
+    const paste = new view.ClipboardEvent('paste', {
+      clipboardData: data,
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+    });
+    if (
+      el.dispatchEvent(paste) &&
+      getValue(el) === before &&
+      inputEvent(el, 'beforeinput', 'insertFromPaste', null, data)
+    ) {
+      // The browser's paste replaces the selected content and honours maxlength.
+      setValue(el, el.maxLength > 0 ? text.slice(0, el.maxLength) : text);
+      inputEvent(el, 'input', 'insertFromPaste', null, data);
+    }
+  }
+  changeEvent(el);
+  await nextTask(view);
+}

@@ -1,0 +1,77 @@
+/**
+ * What the page kept. The fields are read right after typing and again once the page settled
+ * (the next frame and a short wait), because frameworks re-render after the events: a Vue or
+ * React component may rewrite the boxes from its own state, keep one digit of six, or clear the
+ * field because it submitted the code. The verdict says which.
+ */
+import { afterNextFrame, getValue, sleep, squash, viewOf } from './dom';
+import type { FillHow, FillResult } from './fill-result';
+
+/** How long a page gets after the next frame to re-render or move on (ms). */
+export const SETTLE_MS = 120;
+
+/** What each input holds now, without the spaces and dashes pages add for readability. */
+export function readFields(inputs: readonly HTMLInputElement[]): string[] {
+  return inputs.map((el) => squash(getValue(el)));
+}
+
+/** Waits for the page to draw the next frame, then a little longer. */
+export async function settle(el: Element): Promise<void> {
+  const view = viewOf(el);
+  await afterNextFrame(view);
+  await sleep(SETTLE_MS, view);
+}
+
+export interface Reading {
+  /** Right after the last character was typed. */
+  readonly typed: readonly string[];
+  /** Once the page settled. */
+  readonly settled: readonly string[];
+  /** Whether any of the inputs is still in the page once it settled. */
+  readonly connected: boolean;
+}
+
+/**
+ * The verdict for `want` (squashed) typed into `fields` inputs: one field holds the whole code,
+ * or each box holds its character. A field emptied (or taken out of the page) after it held the
+ * whole code means the page took it and moved on (it submitted); anything else short of the code
+ * is partial when some of it is there, and rejected when none is.
+ */
+export function judge(want: string, how: FillHow, reading: Reading): FillResult {
+  const fields = reading.settled.length;
+  const filled: FillResult = { filled: true, fields, how };
+  const heldAll = (values: readonly string[]): boolean =>
+    how === 'split'
+      ? values.join('') === want && values.every((v) => v.length === 1)
+      : values[0] === want;
+  if (heldAll(reading.settled)) return filled;
+  const empty = reading.settled.every((v) => v === '');
+  if (heldAll(reading.typed) && (empty || !reading.connected)) return filled;
+  let kept = 0;
+  if (how === 'split') {
+    reading.settled.forEach((v, i) => {
+      if (v === want.charAt(i)) kept += 1;
+    });
+  } else {
+    const value = reading.settled[0] ?? '';
+    kept = value !== '' && want.includes(value) ? value.length : 0;
+  }
+  return { filled: false, reason: kept > 0 ? 'field_partial' : 'field_rejected' };
+}
+
+/** Reads the fields, lets the page settle, reads them again, and judges. */
+export async function verify(
+  inputs: readonly HTMLInputElement[],
+  want: string,
+  how: FillHow,
+): Promise<FillResult> {
+  const first = inputs[0];
+  if (!first) return { filled: false, reason: 'fill_failed' };
+  const typed = readFields(inputs);
+  await settle(first);
+  return judge(want, how, {
+    typed,
+    settled: readFields(inputs),
+    connected: inputs.some((el) => el.isConnected),
+  });
+}

@@ -1,0 +1,63 @@
+/** The word lists and how they are matched. */
+import { describe, expect, it } from 'vitest';
+import {
+  hasHardNegative,
+  hasNegative,
+  hasStrong,
+  normalise,
+  withoutStrong,
+} from '../../src/fill/keywords';
+
+describe('normalise', () => {
+  it('splits camelCase, lowers case and turns punctuation into single spaces', () => {
+    expect(normalise('verificationCode')).toBe(' verification code ');
+    expect(normalise('  MFA_code-input (required)?')).toBe(' mfa code input required ');
+    expect(normalise("Don't")).toBe(' dont ');
+  });
+});
+
+describe('hasStrong', () => {
+  it.each([
+    ['Verification code', true],
+    ['Engångskod', true],
+    ['Sicherheitscode', true],
+    ['otc', true], // Microsoft's field name, as a word
+    ['otcmarket', false],
+    ['Postal code', false],
+  ])('%s → %s', (text, expected) => {
+    expect(hasStrong(normalise(text))).toBe(expected);
+  });
+});
+
+describe('hasHardNegative beats strong words', () => {
+  it.each([
+    ['Card security code', true],
+    ['CVV', true],
+    ['Security code (3 digits on the back of your card)', true],
+    ['Gift card claim code', true],
+    ['Backup verification code', true],
+    ['Recovery code', true],
+    ['Promo code', true],
+    ['Captcha', true],
+    ['Device code', true],
+    ['Verification code', false],
+    ['Säkerhetskod', false],
+    ['Discard', false], // "card" only as a word
+  ])('%s → %s', (text, expected) => {
+    expect(hasHardNegative(normalise(text))).toBe(expected);
+  });
+});
+
+describe('hasNegative', () => {
+  it('sets strong words aside first: "Login code" is not a login name field', () => {
+    expect(hasNegative(normalise('Login code'))).toBe(false);
+    expect(hasNegative(normalise('Login'))).toBe(true);
+    expect(withoutStrong(' login code ')).not.toContain('login');
+  });
+
+  it('matches short words whole: "pin" is not in "shipping", "date" not in "validate"', () => {
+    expect(hasNegative(normalise('Zip'))).toBe(true);
+    expect(hasNegative(normalise('zipper'))).toBe(false);
+    expect(hasNegative(normalise('validate'))).toBe(false);
+  });
+});

@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+/** Pages that rule out a field whatever it is called: device codes, card forms, gift cards. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { contextReader } from '../../src/fill/field-text';
+import { contextVeto } from '../../src/fill/page-context';
+import { useFakeLayout } from './dom-fixture';
+
+useFakeLayout();
+afterEach(() => history.pushState({}, '', '/'));
+
+const veto = (html: string): ReturnType<typeof contextVeto> => {
+  document.body.innerHTML = html;
+  return contextVeto(document.querySelector<HTMLInputElement>('#x')!, contextReader());
+};
+
+describe('device-code pages', () => {
+  it.each([
+    '/devicelogin',
+    '/login/device',
+    '/common/oauth2/deviceauth',
+    '/activate-tv',
+    '/device/',
+  ])('by path %s', (path) => {
+    history.pushState({}, '', path);
+    expect(veto('<input id="x" name="otc">')).toBe('device');
+  });
+
+  it.each([
+    'Enter the code shown on your TV',
+    'Enter the code displayed on your app or device.',
+    'Type the code that appears on your screen',
+    'Device activation',
+    'Activate your device',
+    'Ange koden som visas på din tv',
+    'Ange enhetskoden',
+  ])('by wording: %s', (text) => {
+    expect(veto(`<form><h1>${text}</h1><input id="x"></form>`)).toBe('device');
+  });
+
+  it.each([
+    'Enter the code from your authenticator app',
+    'We sent a verification code to your devices',
+    'Enter the code sent to your phone',
+    'Manage your devices',
+  ])('not a device page: %s', (text) => {
+    expect(veto(`<form><h1>${text}</h1><input id="x"></form>`)).toBeNull();
+  });
+
+  it.each(['/settings/devices', '/2fa/verify', '/developer'])('not by path %s', (path) => {
+    history.pushState({}, '', path);
+    expect(veto('<input id="x" name="otc">')).toBeNull();
+  });
+});
+
+describe('card forms', () => {
+  it('a form with cc- autocomplete fields', () => {
+    expect(
+      veto(
+        '<form><input autocomplete="cc-number"><input autocomplete="cc-exp"><input id="x"></form>',
+      ),
+    ).toBe('card');
+  });
+
+  it('a form that asks for the card number and expiry date', () => {
+    expect(
+      veto(
+        '<form><label>Card number <input></label><label>Expiry <input></label><input id="x"></form>',
+      ),
+    ).toBe('card');
+  });
+
+  it('not a sign-in form that mentions no card', () => {
+    expect(veto('<form><p>Enter your security code</p><input id="x"></form>')).toBeNull();
+  });
+
+  it('not a sign-in form that says when its code expires', () => {
+    expect(
+      veto(
+        '<form><p>Enter the code we sent. Code expiration: 10 minutes.</p><input id="x"></form>',
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('gift cards and vouchers', () => {
+  it.each(['Redeem a gift card', 'Lös in presentkort', 'Enter your claim code'])('%s', (text) => {
+    expect(veto(`<form><h2>${text}</h2><input id="x"></form>`)).toBe('gift');
+  });
+
+  it('by the page title', () => {
+    document.title = 'Redeem - Example';
+    expect(
+      veto('<main><h1>Almost there</h1><div><div><div><input id="x"></div></div></div></main>'),
+    ).toBe('gift');
+  });
+});

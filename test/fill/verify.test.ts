@@ -1,0 +1,76 @@
+/** The verdict on what the page kept, right after typing and once it settled. */
+import { describe, expect, it } from 'vitest';
+import { judge } from '../../src/fill/verify';
+
+const WANT = '123456';
+const six = (text: string): string[] => Array.from({ length: 6 }, (_, i) => text.charAt(i));
+
+describe('judge, one field', () => {
+  it.each([
+    ['the whole code', ['123456'], ['123456'], true, { filled: true, fields: 1, how: 'heuristic' }],
+    [
+      'emptied after holding it (submitted)',
+      ['123456'],
+      [''],
+      true,
+      { filled: true, fields: 1, how: 'heuristic' },
+    ],
+    [
+      'taken out of the page after holding it',
+      ['123456'],
+      ['123456x'],
+      false,
+      { filled: true, fields: 1, how: 'heuristic' },
+    ],
+    ['empty, never held it', ['12'], [''], true, { filled: false, reason: 'field_rejected' }],
+    [
+      'one digit kept by a re-render',
+      ['123456'],
+      ['1'],
+      true,
+      { filled: false, reason: 'field_partial' },
+    ],
+    ['the first half', ['123'], ['123'], true, { filled: false, reason: 'field_partial' }],
+    ['something else', ['x'], ['x'], true, { filled: false, reason: 'field_rejected' }],
+    ['the old value', ['987654'], ['987654'], true, { filled: false, reason: 'field_rejected' }],
+  ] as const)('%s', (_name, typed, settled, connected, expected) => {
+    expect(judge(WANT, 'heuristic', { typed, settled, connected })).toEqual(expected);
+  });
+});
+
+describe('judge, a row of boxes', () => {
+  it.each([
+    ['each box its digit', six(WANT), six(WANT), true, { filled: true, fields: 6, how: 'split' }],
+    [
+      'all emptied after holding the code',
+      six(WANT),
+      six(''),
+      true,
+      { filled: true, fields: 6, how: 'split' },
+    ],
+    [
+      'only the first box kept',
+      six(WANT),
+      six('1'),
+      true,
+      { filled: false, reason: 'field_partial' },
+    ],
+    [
+      'the whole code in the first box',
+      six(WANT),
+      ['123456', '', '', '', '', ''],
+      true,
+      { filled: false, reason: 'field_rejected' },
+    ],
+    [
+      'digits shifted by one box',
+      six(WANT),
+      ['', '1', '2', '3', '4', '5'],
+      true,
+      { filled: false, reason: 'field_rejected' },
+    ],
+    ['nothing ever held', six(''), six(''), true, { filled: false, reason: 'field_rejected' }],
+  ] as const)('%s', (_name, typed, settled, connected, expected) => {
+    expect(judge(WANT, 'split', { typed, settled, connected })).toEqual(expected);
+  });
+});
