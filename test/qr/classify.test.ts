@@ -126,7 +126,6 @@ describe('classifyQrText', () => {
   });
 
   it('never throws and stays fast on random text', () => {
-    const start = performance.now();
     fc.assert(
       fc.property(
         fc.oneof(
@@ -144,9 +143,13 @@ describe('classifyQrText', () => {
       ),
       { numRuns: 3000 },
     );
-    expect(classifyQrText(`WIFI:S:${'\\;'.repeat(50_000)}`).kind).toBe('text');
-    expect(classifyQrText(`https://${'a'.repeat(100_000)}`).kind).toBe('text');
-    expect(performance.now() - start).toBeLessThan(5000);
+    // The inputs a backtracking pattern would choke on: each is answered at once. (Timed one by
+    // one: the random run's time is mostly fast-check's, and swings with the machine's load.)
+    for (const text of [`WIFI:S:${'\\;'.repeat(50_000)}`, `https://${'a'.repeat(100_000)}`]) {
+      const start = performance.now();
+      expect(classifyQrText(text).kind).toBe('text');
+      expect(performance.now() - start).toBeLessThan(1000);
+    }
   });
 });
 
