@@ -9,7 +9,7 @@ import type { FillResult } from '../src/fill/fill-code';
 import type { Policy } from '../src/policy/policy';
 import type { QrScanner } from '../src/qr/decode';
 import type { Result } from '../src/result';
-import { readManagedStorage, sessionArea } from '../src/platform/storage';
+import { localArea, readManagedStorage, sessionArea } from '../src/platform/storage';
 import { extensionVersion } from '../src/platform/runtime';
 import { clearClipboardAfter, copyToClipboard } from '../src/platform/clipboard';
 import { getTab, type TabInfo } from '../src/platform/tabs';
@@ -63,7 +63,7 @@ async function start(): Promise<WorkerContext> {
   // `vault` exists by the time one completes).
   const policy: PolicySource = new PolicySource({
     read: readManagedStorage,
-    area,
+    area: localArea(),
     onRead: (read): Promise<void> => vault.applyPolicy(read),
   });
   const vault: Vault = new Vault({

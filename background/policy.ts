@@ -3,7 +3,7 @@
  * policy that has not been read: the dispatcher waits for the first read (background/dispatch.ts)
  * before any request whose row says `policy`, and before moving the lock deadline. The first read
  * after a browser start can take seconds, so the wait is bounded; past it the policy last read
- * (remembered in session storage for the next worker) stands in, and with none the policy is
+ * (remembered in local storage for the next worker and the next browser start) stands in, and with none the policy is
  * unknown, and what depends on it fails closed (handlers check `known`).
  */
 import { parsePolicy, type Policy } from '../src/policy/policy';
@@ -17,7 +17,7 @@ export const POLICY_WAIT_MS = 5000;
 export interface PolicySourceDeps {
   /** Reads storage.managed; a rejection means no policy for us (Firefox without one). */
   readonly read: () => Promise<unknown>;
-  /** Where the last policy read is kept for the next worker (memory-only session storage). */
+  /** Where the last policy read is kept (local storage: not secret, and it outlives a restart). */
   readonly area: SessionArea;
   readonly waitMs?: number;
   /** Told each policy read, to clamp stored settings and the open session to it. */

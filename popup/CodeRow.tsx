@@ -1,6 +1,7 @@
 import type { AccountView } from '../src/messages/protocol';
 import { t } from '../src/i18n';
 import { groupCode } from '../ui/code-format';
+import { accountLines } from '../ui/account-name';
 
 /** Seconds before the end of a period when the next code is shown beside the current one. */
 const NEXT_CODE_SECONDS = 5;
@@ -62,7 +63,7 @@ export function CodeRow({
 }: Props) {
   const state = rowState(account, now);
   const code = account.type === 'hotp' ? hotpCode : state.code;
-  const title = account.issuer || account.account;
+  const { primary, secondary } = accountLines(account);
   return (
     <li
       class={`row${selected ? ' selected' : ''}`}
@@ -76,8 +77,8 @@ export function CodeRow({
       onMouseEnter={onSelect}
     >
       <span class="labels">
-        <span class="issuer">{title}</span>
-        {account.issuer !== '' && <span class="account muted">{account.account}</span>}
+        <span class="issuer">{primary}</span>
+        {secondary !== '' && <span class="account muted">{secondary}</span>}
       </span>
       <span class="code-block">
         {code !== null ? (

@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { AppError } from '../src/errors';
 import { t } from '../src/i18n';
-import { send } from '../src/messages/client';
 import { ErrorText } from './ErrorText';
 import { NewPassphraseFields, passphraseReady } from './NewPassphraseFields';
+import { useRequest } from './use-request';
 
 /** First run: choose the passphrase (twice), then the worker creates the vault. */
 export function CreateVaultForm({
@@ -15,18 +14,13 @@ export function CreateVaultForm({
 }) {
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useRequest();
 
   async function submit(event: Event) {
     event.preventDefault();
     if (passphrase !== repeat) return;
-    setBusy(true);
-    setError(null);
-    const reply = await send('createVault', { passphrase });
-    setBusy(false);
-    if (reply.ok) onCreated(reply.value.recoveryCode);
-    else setError(reply.error);
+    const created = await run('createVault', { passphrase });
+    if (created !== null) onCreated(created.recoveryCode);
   }
 
   return (

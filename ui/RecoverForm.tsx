@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { AppError } from '../src/errors';
 import { t } from '../src/i18n';
-import { send } from '../src/messages/client';
 import { ErrorText } from './ErrorText';
 import { NewPassphraseFields, passphraseReady } from './NewPassphraseFields';
+import { useRequest } from './use-request';
 
 /** Forgotten passphrase: the recovery code unlocks, and a new passphrase is set at once. */
 export function RecoverForm({
@@ -18,20 +17,15 @@ export function RecoverForm({
   const [code, setCode] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useRequest();
 
   async function submit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const reply = await send('unlockWithRecovery', {
+    const reply = await run('unlockWithRecovery', {
       recoveryCode: code,
       newPassphrase: passphrase,
     });
-    setBusy(false);
-    if (reply.ok) onUnlocked();
-    else setError(reply.error);
+    if (reply !== null) onUnlocked();
   }
 
   return (

@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { AppError } from '../src/errors';
 import { t } from '../src/i18n';
-import { send } from '../src/messages/client';
 import { ErrorText } from './ErrorText';
 import { PassphraseField } from './PassphraseField';
+import { useRequest } from './use-request';
 
 export function UnlockForm({
   onUnlocked,
@@ -13,21 +12,13 @@ export function UnlockForm({
   onForgot: () => void;
 }) {
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useRequest();
 
   async function submit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const reply = await send('unlock', { passphrase });
-    setBusy(false);
-    if (reply.ok) {
-      setPassphrase('');
-      onUnlocked();
-    } else {
-      setError(reply.error);
-    }
+    if ((await run('unlock', { passphrase })) === null) return;
+    setPassphrase('');
+    onUnlocked();
   }
 
   return (

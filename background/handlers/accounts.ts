@@ -63,8 +63,8 @@ export const accountHandlers: HandlerGroup<
     return addOrAsk(context, { ...parsed.value, site: entry.site ?? '' }, onDuplicate);
   },
 
-  async updateAccount({ id, edit }, { vault, now }) {
-    const updated = await vault.update([id], () => ({ ...edit }));
+  async updateAccount({ id, edit, since }, { vault, now }) {
+    const updated = await vault.update([id], () => ({ ...edit }), since);
     if (!updated.ok) return err({ code: updated.error });
     return ok({ account: managedView(updated.value[0]!, now()) });
   },

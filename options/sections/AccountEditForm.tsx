@@ -1,10 +1,9 @@
 import { useId, useState } from 'preact/hooks';
-import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
-import { send } from '../../src/messages/client';
-import type { ManagedAccountView } from '../../src/messages/protocol';
+import type { AccountEdit, ManagedAccountView } from '../../src/messages/protocol';
 import { TEXT_LIMITS } from '../../src/text-limits';
 import { ErrorText } from '../../ui/ErrorText';
+import { useRequest } from '../../ui/use-request';
 import { siteFromInput } from './site-input';
 
 /** Edits the labels of one account: issuer, account name, site and note. */
@@ -23,23 +22,24 @@ export function AccountEditForm({
   const [site, setSite] = useState(account.site);
   const [note, setNote] = useState(account.note);
   const [siteInvalid, setSiteInvalid] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useRequest();
 
   async function save(event: Event) {
     event.preventDefault();
     const origin = siteFromInput(site);
     setSiteInvalid(origin === null);
     if (origin === null) return;
-    setBusy(true);
-    setError(null);
-    const reply = await send('updateAccount', {
-      id: account.id,
-      edit: { issuer: issuer.trim(), account: name.trim(), site: origin, note },
-    });
-    setBusy(false);
-    if (reply.ok) onSaved();
-    else setError(reply.error);
+    // Only what this form changed: an edit of other fields in another tab is not undone, and an
+    // edit of these fields there makes this one fail (`since`) instead of silently erasing it.
+    const edit: AccountEdit = {
+      ...(issuer.trim() !== account.issuer ? { issuer: issuer.trim() } : {}),
+      ...(name.trim() !== account.account ? { account: name.trim() } : {}),
+      ...(origin !== account.site ? { site: origin } : {}),
+      ...(note !== account.note ? { note } : {}),
+    };
+    if (Object.keys(edit).length === 0) return onSaved();
+    const saved = await run('updateAccount', { id: account.id, edit, since: account.updatedAt });
+    if (saved !== null) onSaved();
   }
 
   return (

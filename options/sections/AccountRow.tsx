@@ -1,6 +1,6 @@
 import { t } from '../../src/i18n';
 import type { ManagedAccountView } from '../../src/messages/protocol';
-import { accountName } from './account-name';
+import { accountLines, accountName } from '../../ui/account-name';
 import { AccountEditForm } from './AccountEditForm';
 
 interface Props {
@@ -30,6 +30,7 @@ interface Props {
 export function AccountRow(props: Props) {
   const { account } = props;
   const name = accountName(account);
+  const lines = accountLines(account);
   return (
     <li
       class={`manage-row${props.dropTarget ? ' drop-target' : ''}`}
@@ -58,10 +59,8 @@ export function AccountRow(props: Props) {
           ⠿
         </span>
         <div class="manage-labels">
-          <span class="manage-issuer">{account.issuer || account.account || name}</span>
-          {account.issuer !== '' && account.account !== '' && (
-            <span class="muted">{account.account}</span>
-          )}
+          <span class="manage-issuer">{lines.primary}</span>
+          {lines.secondary !== '' && <span class="muted">{lines.secondary}</span>}
           {account.site !== '' && <span class="muted small">{account.site}</span>}
         </div>
         <div class="buttons manage-actions">

@@ -1,99 +1,53 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
-import type { AccountView, ScanReport } from '../../src/messages/protocol';
+import { AddFlow, type StartActions } from '../../ui/add/AddFlow';
 import { ErrorText } from '../../ui/ErrorText';
-import { ManualEntryForm } from '../../ui/ManualEntryForm';
-import { ScanResults } from '../../ui/ScanResults';
-import { VerifyCode } from '../../ui/VerifyCode';
 import { imageToPngBase64 } from '../image-to-png';
-
-type State =
-  | { kind: 'idle' }
-  | { kind: 'reading' }
-  | { kind: 'report'; report: ScanReport }
-  | { kind: 'manual' }
-  | { kind: 'verify'; account: AccountView }
-  | { kind: 'imported'; added: number; skipped: number };
 
 /**
  * Adding from an image: a screenshot of a QR code, or a photo of a Google Authenticator export,
  * chosen, dropped or pasted. The image goes to the worker, is read there, and is not kept.
  */
 export function AddAccount() {
-  const [state, setState] = useState<State>({ kind: 'idle' });
-  const [error, setError] = useState<AppError | null>(null);
+  // A new flow after each account: the start screen, ready for the next image.
+  const [round, setRound] = useState(0);
+  return (
+    <AddFlow
+      key={round}
+      site=""
+      noneFound="scanImageNoneFound"
+      onClose={() => setRound((n) => n + 1)}
+      start={(actions) => <ImageStart actions={actions} />}
+    />
+  );
+}
+
+function ImageStart({ actions }: { actions: StartActions }) {
   const [dragging, setDragging] = useState(false);
 
-  async function read(file: Blob | null | undefined) {
+  function read(file: Blob | null | undefined) {
     if (!file) return;
-    setError(null);
-    setState({ kind: 'reading' });
-    const png = await imageToPngBase64(file);
-    if (png === null) {
-      setState({ kind: 'idle' });
-      setError({ code: 'image_invalid' });
-      return;
-    }
-    const reply = await send('scanImage', { png });
-    if (reply.ok) {
-      setState({ kind: 'report', report: reply.value });
-    } else {
-      setState({ kind: 'idle' });
-      setError(reply.error);
-    }
+    actions.scan(async () => {
+      const png = await imageToPngBase64(file);
+      return png === null
+        ? { ok: false, error: { code: 'image_invalid' } }
+        : send('scanImage', { png });
+    });
   }
-
-  // An image is the likely next thing: the worker loads the QR decoder meanwhile.
-  useEffect(() => void send('prepareScanner', {}), []);
 
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
       const item = [...(event.clipboardData?.items ?? [])].find((i) => i.type.startsWith('image/'));
       if (item) {
         event.preventDefault();
-        void read(item.getAsFile());
+        read(item.getAsFile());
       }
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
-  }, []);
+  }, [actions]);
 
-  const reset = () => setState({ kind: 'idle' });
-
-  if (state.kind === 'verify') return <VerifyCode account={state.account} onDone={reset} />;
-  if (state.kind === 'manual') {
-    return (
-      <ManualEntryForm
-        site=""
-        onAdded={(account) => setState({ kind: 'verify', account })}
-        onCancel={reset}
-      />
-    );
-  }
-  if (state.kind === 'imported') {
-    return (
-      <section class="stack" data-testid="imported">
-        <p role="status">{t('importDone', String(state.added), String(state.skipped))}</p>
-        <button type="button" class="primary" onClick={reset}>
-          {t('doneButton')}
-        </button>
-      </section>
-    );
-  }
-  if (state.kind === 'report') {
-    return (
-      <ScanResults
-        report={state.report}
-        noneFound="scanImageNoneFound"
-        onAdded={(account) => setState({ kind: 'verify', account })}
-        onImported={(added, skipped) => setState({ kind: 'imported', added, skipped })}
-        onRescan={reset}
-        onManual={() => setState({ kind: 'manual' })}
-      />
-    );
-  }
   return (
     <section class="stack" data-testid="add-section">
       <h2>{t('addTitle')}</h2>
@@ -108,19 +62,19 @@ export function AddAccount() {
         onDrop={(e) => {
           e.preventDefault();
           setDragging(false);
-          void read(e.dataTransfer?.files[0]);
+          read(e.dataTransfer?.files[0]);
         }}
       >
-        <span>{state.kind === 'reading' ? t('scanning') : t('addFromImageDrop')}</span>
+        <span>{actions.reading ? t('scanning') : t('addFromImageDrop')}</span>
         <input
           type="file"
           accept="image/*"
           data-testid="image-input"
-          onChange={(e) => void read(e.currentTarget.files?.[0])}
+          onChange={(e) => read(e.currentTarget.files?.[0])}
         />
       </label>
-      <ErrorText error={error} />
-      <button type="button" onClick={() => setState({ kind: 'manual' })} data-testid="manual">
+      <ErrorText error={actions.error} />
+      <button type="button" onClick={actions.manual} data-testid="manual">
         {t('manualButton')}
       </button>
     </section>

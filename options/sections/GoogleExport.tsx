@@ -4,7 +4,7 @@ import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import type { ResponseOf } from '../../src/messages/protocol';
 import { ErrorText } from '../../ui/ErrorText';
-import { accountName } from './account-name';
+import { accountName } from '../../ui/account-name';
 import type { QrCode as QrCodeComponent } from './QrCode';
 import { WarnFirst } from './WarnFirst';
 

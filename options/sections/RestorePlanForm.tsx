@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { DuplicateChoice } from '../../src/backup/merge';
 import { t } from '../../src/i18n';
 import type { ResponseOf } from '../../src/messages/protocol';
-import { accountName } from './account-name';
+import { accountName } from '../../ui/account-name';
 import { formatDateTime } from './format-date';
 
 type Plan = ResponseOf<'planRestore'>;

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
-import { send } from '../../src/messages/client';
 import type { ManagedAccountView, ResponseOf } from '../../src/messages/protocol';
 import { ErrorText } from '../../ui/ErrorText';
-import { accountName } from './account-name';
+import { accountName } from '../../ui/account-name';
+import { useRequest } from '../../ui/use-request';
 import { ConfirmDialog } from './ConfirmDialog';
 import { formatDate } from './format-date';
 import { NumberSetting } from './NumberSetting';
@@ -20,15 +19,13 @@ const DAY_MS = 86_400_000;
  */
 export function Trash() {
   const [data, setData] = useState<ManageData | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
   const [deleting, setDeleting] = useState<ManagedAccountView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useRequest();
 
   async function load() {
-    const reply = await send('manageList', {});
-    if (reply.ok) setData(reply.value);
-    else setError(reply.error);
+    const list = await run('manageList', {});
+    if (list !== null) setData(list);
   }
 
   useEffect(() => {
@@ -36,22 +33,15 @@ export function Trash() {
   }, []);
 
   async function restore(account: ManagedAccountView) {
-    setBusy(true);
-    setError(null);
-    const reply = await send('untrashAccounts', { ids: [account.id] });
-    setBusy(false);
-    if (!reply.ok) return setError(reply.error);
+    if ((await run('untrashAccounts', { ids: [account.id] })) === null) return;
     setNotice(t('restoredNotice', accountName(account)));
     await load();
   }
 
   async function deleteForever(account: ManagedAccountView) {
-    setBusy(true);
-    setError(null);
-    const reply = await send('deleteForever', { ids: [account.id], confirm: 'delete-forever' });
-    setBusy(false);
+    const done = await run('deleteForever', { ids: [account.id], confirm: 'delete-forever' });
     setDeleting(null);
-    if (!reply.ok) return setError(reply.error);
+    if (done === null) return;
     setNotice(t('deletedNotice', accountName(account)));
     await load();
   }

@@ -58,6 +58,8 @@ export interface AccountView {
  */
 export interface ManagedAccountView extends AccountView {
   readonly note: string;
+  /** When it was last changed: an edit says which version it started from (stale edits refused). */
+  readonly updatedAt: number;
 }
 
 /** An account typed by hand: the secret as the user typed it (base32), never sent back. */
@@ -188,8 +190,12 @@ export interface Protocol extends ManageProtocol {
     request: { entry: ManualEntry | UriEntry; onDuplicate?: DuplicateChoice };
     response: AddOutcome;
   };
+  /**
+   * Changes only the fields in `edit`. `since`: the `updatedAt` the page started from; when the
+   * account changed meanwhile (another tab), nothing is written (`account_changed`).
+   */
   updateAccount: {
-    request: { id: string; edit: AccountEdit };
+    request: { id: string; edit: AccountEdit; since?: number };
     response: { account: ManagedAccountView };
   };
   /**

@@ -146,6 +146,7 @@ export const REQUESTS: RequestTable = {
         site,
         pinned: optional(bool),
       }),
+      since: optional(int(0)),
     }),
     CHANGE,
   ),

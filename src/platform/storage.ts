@@ -16,6 +16,20 @@ export function sessionArea(): SessionArea {
 }
 
 /**
+ * `storage.local`: on disk, for what is not secret and should outlive a browser restart (the
+ * managed policy last read, so a browser start does not run on no policy while Chromium takes
+ * seconds to read it).
+ */
+export function localArea(): SessionArea {
+  const area = browser.storage.local;
+  return {
+    get: (key) => area.get(key),
+    set: (items) => area.set(items),
+    remove: (key) => area.remove(key),
+  };
+}
+
+/**
  * The organisation's policy (`storage.managed`). Rejects when the browser has none for us
  * (Firefox without a policies.json entry) — the caller treats that as "no policy".
  */

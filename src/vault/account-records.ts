@@ -222,10 +222,12 @@ export class AccountRecords {
   /**
    * Changes fields of accounts, all in one transaction. `change` sees the current state of each
    * account (after every earlier write), so concurrent edits of different fields both survive.
+   * With `since`, an account changed after that time is left alone (`account_changed`).
    */
   update(
     ids: readonly string[],
     change: (current: Account) => AccountPatch,
+    since?: number,
   ): Promise<Result<Account[], VaultError>> {
     return this.queue.run(async () => {
       const loaded = await this.loaded();
@@ -236,6 +238,8 @@ export class AccountRecords {
       for (const id of ids) {
         const current = session.accounts.get(id);
         if (!current) return err('account_not_found');
+        // Checked inside the write queue: no other write can slip in between check and write.
+        if (since !== undefined && current.updatedAt !== since) return err('account_changed');
         updated.push({ ...current, ...change(current), updatedAt: now });
       }
       const done = await this.commit(session, updated);

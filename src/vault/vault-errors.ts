@@ -16,6 +16,8 @@ export const VAULT_ERRORS = [
   'account_not_in_trash',
   /** Filling, copying or a new HOTP code is only for accounts in use, not in the Trash. */
   'account_in_trash',
+  /** An edit started from an older version of the account (changed in another tab meanwhile). */
+  'account_changed',
   /** The account is outside what the vault can store and read back (a bug upstream). */
   'account_invalid',
 ] as const;

@@ -305,8 +305,9 @@ export class Vault {
   update(
     ids: readonly string[],
     change: (current: Account) => AccountPatch,
+    since?: number,
   ): Promise<Result<Account[], VaultError>> {
-    return this.records.update(ids, change);
+    return this.records.update(ids, change, since);
   }
 
   trash(ids: readonly string[]): Promise<Result<Account[], VaultError>> {

@@ -32,7 +32,7 @@ export function accountView(account: Account, now: number): AccountView {
 
 /** With the note, for the accounts page only. */
 export function managedView(account: Account, now: number): ManagedAccountView {
-  return { ...accountView(account, now), note: account.note };
+  return { ...accountView(account, now), note: account.note, updatedAt: account.updatedAt };
 }
 
 /** A trashed account shows no code: it is not meant to be used until it is restored. */
@@ -40,6 +40,7 @@ export function trashView(account: Account): ManagedAccountView {
   return {
     ...labels(account),
     note: account.note,
+    updatedAt: account.updatedAt,
     code: null,
     next: null,
     validFrom: null,

@@ -209,7 +209,10 @@ describe('editing, pinning and order', () => {
     await form.getByLabel('Site').fill('bank.example.com/login');
     await form.getByRole('button', { name: 'Save' }).click();
     await options.getByText('Saved.').waitFor();
-    const bank = (await listed(popup)).find((a) => a.issuer === 'Big Bank');
+    // The accounts page's list: the popup's list carries no notes.
+    const managed = await request(popup, 'manageList', {});
+    if (!managed.ok) throw new Error(managed.error.code);
+    const bank = managed.value.accounts.find((a) => a.issuer === 'Big Bank');
     expect(bank).toMatchObject({
       account: 'bob@example.com',
       site: 'https://bank.example.com',

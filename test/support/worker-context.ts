@@ -17,6 +17,7 @@ import { createRouter } from '../../src/messages/router';
 import type { QrScanner } from '../../src/qr/decode';
 import { err } from '../../src/result';
 import { SealedStore } from '../../src/vault/sealed-store';
+import { memorySessionArea, type SessionArea } from '../../src/vault/session';
 import type { TestVault } from '../vault/helpers';
 
 export const TEST_SELF = {
@@ -36,6 +37,8 @@ export interface TestContextOptions {
   readonly fill?: (tabId: number, code: string) => Promise<FillResult>;
   readonly scanner?: QrScanner;
   readonly policyWaitMs?: number;
+  /** Local storage, where the last policy read is remembered (a fresh one by default). */
+  readonly local?: SessionArea;
 }
 
 export interface TestContext {
@@ -53,7 +56,7 @@ export function testContext(t: TestVault, options: TestContextOptions = {}): Tes
   };
   const policy = new PolicySource({
     read,
-    area: t.session,
+    area: options.local ?? memorySessionArea(),
     waitMs: options.policyWaitMs ?? 50,
     onRead: (p) => t.vault.applyPolicy(p),
   });

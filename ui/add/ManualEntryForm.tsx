@@ -1,18 +1,17 @@
 import { useState } from 'preact/hooks';
-import type { DuplicateReason } from '../src/backup/merge';
-import type { AppError } from '../src/errors';
-import { t } from '../src/i18n';
-import { send } from '../src/messages/client';
+import type { DuplicateReason } from '../../src/backup/merge';
+import { t } from '../../src/i18n';
 import type {
   AccountLabel,
   AccountView,
   DuplicateChoice,
   ManualEntry,
   UriEntry,
-} from '../src/messages/protocol';
-import { ALGORITHMS, OTP_TYPES, type OtpType } from '../src/otp/types';
+} from '../../src/messages/protocol';
+import { ALGORITHMS, OTP_TYPES, type OtpType } from '../../src/otp/types';
 import { DuplicatePrompt } from './DuplicatePrompt';
-import { ErrorText } from './ErrorText';
+import { ErrorText } from '../ErrorText';
+import { useRequest } from '../use-request';
 
 interface Props {
   /** The page's origin, offered as the account's site. */
@@ -35,12 +34,12 @@ export function ManualEntryForm({ site, onAdded, onCancel }: Props) {
   const [digits, setDigits] = useState(6);
   const [period, setPeriod] = useState(30);
   const [counter, setCounter] = useState(0);
-  const [error, setError] = useState<AppError | null>(null);
   const [duplicate, setDuplicate] = useState<{
     existing: AccountLabel;
     reasons: readonly DuplicateReason[];
   } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const request = useRequest();
+  const { error, busy } = request;
   // Anything with a scheme is a link (otpauth:// or not: the worker says which it is).
   const isLink = /^\s*[a-z][a-z0-9+.-]*:\/\//i.test(secret);
 
@@ -50,21 +49,17 @@ export function ManualEntryForm({ site, onAdded, onCancel }: Props) {
   }
 
   async function save(onDuplicate?: DuplicateChoice) {
-    setBusy(true);
-    setError(null);
-    const reply = await send(
+    const reply = await request.run(
       'addAccount',
       onDuplicate === undefined ? { entry: entry() } : { entry: entry(), onDuplicate },
     );
-    setBusy(false);
-    if (!reply.ok) {
-      setDuplicate(null);
-      setError(reply.error);
-    } else if (reply.value.status === 'duplicate') {
-      setDuplicate({ existing: reply.value.existing, reasons: reply.value.reasons });
+    setDuplicate(null);
+    if (reply === null) return;
+    if (reply.status === 'duplicate') {
+      setDuplicate({ existing: reply.existing, reasons: reply.reasons });
     } else {
       setSecret('');
-      onAdded(reply.value.account);
+      onAdded(reply.account);
     }
   }
 

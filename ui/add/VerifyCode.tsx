@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AppError } from '../src/errors';
-import { t } from '../src/i18n';
-import { send } from '../src/messages/client';
-import type { AccountView } from '../src/messages/protocol';
-import { groupCode } from './code-format';
-import { ErrorText } from './ErrorText';
+import type { AppError } from '../../src/errors';
+import { t } from '../../src/i18n';
+import { send } from '../../src/messages/client';
+import type { AccountView } from '../../src/messages/protocol';
+import { groupCode } from '../code-format';
+import { accountLines } from '../account-name';
+import { ErrorText } from '../ErrorText';
 
 /**
  * Right after an account is saved: its current code, large, for the set-up page's "enter the
@@ -41,6 +42,7 @@ export function VerifyCode({ account, onDone }: { account: AccountView; onDone: 
     setHotp(reply.value.code);
   }
 
+  const lines = accountLines(view);
   const code = error !== null ? null : view.type === 'hotp' ? hotp : view.code;
   const left =
     view.validUntil === null ? null : Math.max(0, Math.ceil((view.validUntil - now) / 1000));
@@ -48,8 +50,8 @@ export function VerifyCode({ account, onDone }: { account: AccountView; onDone: 
     <section class="stack verify" data-testid="verify">
       <h2>{t('verifyTitle')}</h2>
       <p>
-        <strong>{view.issuer || view.account}</strong>
-        {view.issuer !== '' && view.account !== '' && <span class="muted"> · {view.account}</span>}
+        <strong>{lines.primary}</strong>
+        {lines.secondary !== '' && <span class="muted"> · {lines.secondary}</span>}
       </p>
       <p>{t('verifyIntro')}</p>
       {code !== null ? (

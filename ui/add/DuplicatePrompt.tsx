@@ -1,6 +1,7 @@
-import type { DuplicateReason } from '../src/backup/merge';
-import { t } from '../src/i18n';
-import type { AccountLabel, DuplicateChoice } from '../src/messages/protocol';
+import type { DuplicateReason } from '../../src/backup/merge';
+import { t } from '../../src/i18n';
+import type { AccountLabel, DuplicateChoice } from '../../src/messages/protocol';
+import { accountName } from '../account-name';
 
 /** Asked before saving an account that looks like one already there. */
 export function DuplicatePrompt({
@@ -14,8 +15,7 @@ export function DuplicatePrompt({
   onChoose: (choice: DuplicateChoice) => void;
   onCancel: () => void;
 }) {
-  const name =
-    existing.account === '' ? existing.issuer : `${existing.issuer} (${existing.account})`;
+  const name = accountName(existing);
   return (
     <section
       class="stack card"

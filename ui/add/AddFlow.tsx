@@ -1,0 +1,122 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { AppError } from '../../src/errors';
+import { t, type MessageKey } from '../../src/i18n';
+import { send } from '../../src/messages/client';
+import type { AccountView, Reply, ScanReport } from '../../src/messages/protocol';
+import { ManualEntryForm } from './ManualEntryForm';
+import { ScanResults } from './ScanResults';
+import { VerifyCode } from './VerifyCode';
+
+/** Reads the QR codes of the tab, or of an image; the worker answers with what it found. */
+export type ScanReader = () => Promise<Reply<'scanTab'>>;
+
+export interface StartActions {
+  /**
+   * Reads QR codes with `read`. `repeatable`: "Scan again" runs it again (the tab); otherwise it
+   * goes back to the start, for another image.
+   */
+  scan(read: ScanReader, options?: { repeatable?: boolean }): void;
+  manual(): void;
+  /** A scan is running. */
+  readonly reading: boolean;
+  /** Why the last scan failed, to show on the start screen (null: it did not). */
+  readonly error: AppError | null;
+  /** Shows an error found before any request (an unreadable image file). */
+  fail(error: AppError): void;
+}
+
+interface Props {
+  /** The first screen: what the user scans (the page, an image), or typing the key instead. */
+  readonly start: (actions: StartActions) => ComponentChildren;
+  /** The page's origin, suggested as the site of an account typed by hand ('' for none). */
+  readonly site: string;
+  /** The message when a scan found no code (a page and an image need different advice). */
+  readonly noneFound: MessageKey;
+  /** Leaves the flow: done, or cancelled. */
+  readonly onClose: () => void;
+}
+
+type Step =
+  | { kind: 'start' }
+  | { kind: 'reading' }
+  | { kind: 'report'; report: ScanReport }
+  | { kind: 'manual' }
+  | { kind: 'verify'; account: AccountView }
+  | { kind: 'imported'; added: number; skipped: number };
+
+/**
+ * Adding an account, the same in the popup and the options page: scan (the tab, or an image the
+ * user gives), confirm or pick what was found, or type the key by hand; then the new code, large,
+ * for the set-up page's "enter the code" step.
+ */
+export function AddFlow({ start, site, noneFound, onClose }: Props) {
+  const [step, setStep] = useState<Step>({ kind: 'start' });
+  const [error, setError] = useState<AppError | null>(null);
+  const [last, setLast] = useState<{ read: ScanReader; repeatable: boolean } | null>(null);
+
+  // A scan is the likely next thing: the worker loads the QR decoder meanwhile.
+  useEffect(() => void send('prepareScanner', {}), []);
+
+  async function scan(read: ScanReader, repeatable: boolean) {
+    setLast({ read, repeatable });
+    setError(null);
+    setStep({ kind: 'reading' });
+    const reply = await read();
+    if (reply.ok) {
+      setStep({ kind: 'report', report: reply.value });
+    } else {
+      setError(reply.error);
+      setStep({ kind: 'start' });
+    }
+  }
+
+  const restart = () => {
+    setError(null);
+    setStep({ kind: 'start' });
+  };
+  const added = (account: AccountView) => setStep({ kind: 'verify', account });
+
+  switch (step.kind) {
+    case 'verify':
+      return <VerifyCode account={step.account} onDone={onClose} />;
+    case 'manual':
+      return <ManualEntryForm site={site} onAdded={added} onCancel={restart} />;
+    case 'imported':
+      return (
+        <section class="stack" data-testid="imported">
+          <p role="status">{t('importDone', String(step.added), String(step.skipped))}</p>
+          <button type="button" class="primary" onClick={onClose}>
+            {t('doneButton')}
+          </button>
+        </section>
+      );
+    case 'report':
+      return (
+        <ScanResults
+          report={step.report}
+          noneFound={noneFound}
+          onAdded={added}
+          onImported={(n, skipped) => setStep({ kind: 'imported', added: n, skipped })}
+          onRescan={() =>
+            last !== null && last.repeatable ? void scan(last.read, true) : restart()
+          }
+          onManual={() => setStep({ kind: 'manual' })}
+          onCancel={onClose}
+        />
+      );
+    case 'reading':
+    case 'start':
+      return (
+        <>
+          {start({
+            scan: (read, options) => void scan(read, options?.repeatable ?? false),
+            manual: () => setStep({ kind: 'manual' }),
+            reading: step.kind === 'reading',
+            error,
+            fail: setError,
+          })}
+        </>
+      );
+  }
+}

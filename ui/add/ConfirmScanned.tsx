@@ -1,0 +1,109 @@
+import { useState } from 'preact/hooks';
+import type { DuplicateReason } from '../../src/backup/merge';
+import { t } from '../../src/i18n';
+import type {
+  AccountLabel,
+  AccountView,
+  DuplicateChoice,
+  ScannedAccount,
+} from '../../src/messages/protocol';
+import { accountName } from '../account-name';
+import { ErrorText } from '../ErrorText';
+import { useRequest } from '../use-request';
+import { DuplicatePrompt } from './DuplicatePrompt';
+
+interface Props {
+  readonly found: ScannedAccount;
+  /** The scanned page's origin ('' for an image). */
+  readonly site: string;
+  readonly onAdded: (account: AccountView) => void;
+  /** Back to the list of codes found, or out of the flow when this was the only one. */
+  readonly onBack: () => void;
+  readonly backLabel: 'backButton' | 'cancelButton';
+}
+
+/**
+ * One scanned account: names editable, then saved. A duplicate is asked about from the worker's
+ * answer to Save, never from the scan's: renaming an account to a name already in the vault is a
+ * duplicate the scan could not know of.
+ */
+export function ConfirmScanned({ found, site, onAdded, onBack, backLabel }: Props) {
+  const [issuer, setIssuer] = useState(found.issuer);
+  const [account, setAccount] = useState(found.account);
+  const [asking, setAsking] = useState<{
+    existing: AccountLabel;
+    reasons: readonly DuplicateReason[];
+  } | null>(null);
+  const request = useRequest();
+
+  async function save(onDuplicate?: DuplicateChoice) {
+    const base = { pendingId: found.pendingId, issuer, account };
+    const reply = await request.run(
+      'addScanned',
+      onDuplicate === undefined ? base : { ...base, onDuplicate },
+    );
+    setAsking(null);
+    if (reply === null) return;
+    if (reply.status === 'duplicate')
+      setAsking({ existing: reply.existing, reasons: reply.reasons });
+    else onAdded(reply.account);
+  }
+
+  if (asking !== null) {
+    return (
+      <DuplicatePrompt
+        {...asking}
+        onChoose={(choice) => void save(choice)}
+        onCancel={() => setAsking(null)}
+      />
+    );
+  }
+  return (
+    <form
+      class="stack"
+      data-testid="confirm-scanned"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h2>{t('scanFoundTitle')}</h2>
+      <div class="field">
+        <label for="scanned-issuer">{t('issuerLabel')}</label>
+        <input
+          id="scanned-issuer"
+          value={issuer}
+          onInput={(e) => setIssuer(e.currentTarget.value)}
+          autocomplete="off"
+        />
+      </div>
+      <div class="field">
+        <label for="scanned-account">{t('accountNameLabel')}</label>
+        <input
+          id="scanned-account"
+          value={account}
+          onInput={(e) => setAccount(e.currentTarget.value)}
+          autocomplete="off"
+        />
+      </div>
+      {site !== '' && <p class="muted small">{t('scanSiteNote', site)}</p>}
+      {found.warnings.map((w) => (
+        <p class="muted small" key={w}>
+          {t(`warning_${w}`)}
+        </p>
+      ))}
+      {found.duplicate !== null && (
+        <p class="small">{t('scanDuplicateNote', accountName(found.duplicate.existing))}</p>
+      )}
+      <ErrorText error={request.error} />
+      <div class="buttons">
+        <button class="primary" type="submit" disabled={request.busy} autofocus>
+          {t('saveAccountButton')}
+        </button>
+        <button type="button" class="quiet" onClick={onBack} data-testid="confirm-back">
+          {t(backLabel)}
+        </button>
+      </div>
+    </form>
+  );
+}

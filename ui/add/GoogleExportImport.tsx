@@ -1,0 +1,73 @@
+import { useState } from 'preact/hooks';
+import { t } from '../../src/i18n';
+import type { ScannedAccount } from '../../src/messages/protocol';
+import { accountName } from '../account-name';
+import { ErrorText } from '../ErrorText';
+import { useRequest } from '../use-request';
+
+/** A complete Google export: its accounts, imported together (all or none). */
+export function GoogleExportImport({
+  accounts,
+  onImported,
+}: {
+  accounts: readonly ScannedAccount[];
+  onImported: (added: number, skipped: number) => void;
+}) {
+  const [duplicates, setDuplicates] = useState<'skip' | 'keep_both'>('skip');
+  const request = useRequest();
+  const known = accounts.filter((a) => a.duplicate !== null);
+  const count = duplicates === 'skip' ? accounts.length - known.length : accounts.length;
+  return (
+    <div class="stack">
+      <ul class="plain-list" data-testid="export-accounts">
+        {accounts.map((a) => (
+          <li key={a.pendingId}>
+            {accountName(a)}
+            {a.duplicate !== null && (
+              <span class="muted small"> · {t('exportDuplicatesLabel')}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {known.length > 0 && (
+        <fieldset>
+          <legend>{t('exportDuplicatesLabel')}</legend>
+          <label class="check">
+            <input
+              type="radio"
+              name="dups"
+              checked={duplicates === 'skip'}
+              onChange={() => setDuplicates('skip')}
+            />
+            {t('exportSkipDuplicates')}
+          </label>
+          <label class="check">
+            <input
+              type="radio"
+              name="dups"
+              checked={duplicates === 'keep_both'}
+              onChange={() => setDuplicates('keep_both')}
+            />
+            {t('exportKeepDuplicates')}
+          </label>
+        </fieldset>
+      )}
+      <ErrorText error={request.error} />
+      <button
+        type="button"
+        class="primary"
+        data-testid="import-export"
+        disabled={request.busy}
+        onClick={async () => {
+          const reply = await request.run('importScanned', {
+            pendingIds: accounts.map((a) => a.pendingId),
+            duplicates,
+          });
+          if (reply !== null) onImported(reply.added, reply.skipped);
+        }}
+      >
+        {t('importButton', String(count))}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '../../src/i18n';
+import type {
+  AccountView,
+  ScanFinding,
+  ScannedAccount,
+  ScanReport,
+} from '../../src/messages/protocol';
+import { accountName } from '../account-name';
+import { ErrorText } from '../ErrorText';
+import { ConfirmScanned } from './ConfirmScanned';
+import { GoogleExportImport } from './GoogleExportImport';
+
+interface Props {
+  readonly report: ScanReport;
+  /** The message when nothing was found (a page and an image need different advice). */
+  readonly noneFound: MessageKey;
+  readonly onAdded: (account: AccountView) => void;
+  readonly onImported: (added: number, skipped: number) => void;
+  readonly onRescan: () => void;
+  readonly onManual: () => void;
+  readonly onCancel: () => void;
+}
+
+function Other({ finding }: { finding: Extract<ScanFinding, { kind: 'other' }> }) {
+  const key = `qr_${finding.what.replace(/-/g, '_')}` as MessageKey;
+  return <p class="muted">{finding.detail === null ? t(key) : t(key, finding.detail)}</p>;
+}
+
+/** What a scan found, and what the user can do with it. */
+export function ScanResults(props: Props) {
+  const { report, noneFound, onAdded, onImported, onRescan, onManual, onCancel } = props;
+  const accounts = report.findings.flatMap((f) => (f.kind === 'account' ? [f] : []));
+  // One account: straight to its confirmation. Back from there leaves the flow when the scan
+  // found nothing else, and shows what else it found otherwise.
+  const [picked, setPicked] = useState<ScannedAccount | null>(
+    accounts.length === 1 ? accounts[0]! : null,
+  );
+  const alone = accounts.length === 1 && report.findings.length === 1;
+  const exports = report.findings.flatMap((f) => (f.kind === 'google-export' ? [f] : []));
+
+  if (picked !== null) {
+    return (
+      <ConfirmScanned
+        found={picked}
+        site={report.site}
+        onAdded={onAdded}
+        onBack={alone ? onCancel : () => setPicked(null)}
+        backLabel={alone ? 'cancelButton' : 'backButton'}
+      />
+    );
+  }
+
+  return (
+    <section class="stack" data-testid="scan-results">
+      {report.findings.length === 0 && (
+        <p role="status" data-testid="none-found">
+          {t(noneFound)}
+        </p>
+      )}
+      {accounts.length > 0 && (
+        <>
+          <h2>{t('scanPickTitle', String(accounts.length))}</h2>
+          <ul class="plain-list pick" data-testid="pick">
+            {accounts.map((a) => (
+              <li key={a.pendingId}>
+                <button type="button" onClick={() => setPicked(a)}>
+                  {accountName(a)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {exports.map((e) => (
+        <div class="stack" key={e.batchId} data-testid="google-export">
+          <h2>{t('exportTitle')}</h2>
+          {e.repeated && <p class="muted">{t('exportRepeated')}</p>}
+          {e.accounts === null ? (
+            <p data-testid="export-progress">
+              {t('exportProgress', String(e.scanned), String(e.size))}
+            </p>
+          ) : (
+            <>
+              <p>{t('exportComplete', String(e.size), String(e.accounts.length))}</p>
+              {e.unreadable > 0 && (
+                <p class="muted small">{t('exportUnreadable', String(e.unreadable))}</p>
+              )}
+              <GoogleExportImport accounts={e.accounts} onImported={onImported} />
+            </>
+          )}
+        </div>
+      ))}
+      {report.findings.map((f, i) => {
+        if (f.kind === 'invalid-account' || f.kind === 'invalid-google-export')
+          return <ErrorText key={i} error={f.error} />;
+        if (f.kind === 'microsoft') {
+          return (
+            <p key={i} class="notice" role="alert" data-testid="microsoft">
+              {t('scanMicrosoft')}
+            </p>
+          );
+        }
+        if (f.kind === 'other') return <Other key={i} finding={f} />;
+        return null;
+      })}
+      <div class="buttons">
+        <button type="button" onClick={onRescan} data-testid="rescan">
+          {t('scanAgainButton')}
+        </button>
+        <button type="button" class="quiet" onClick={onManual}>
+          {t('manualButton')}
+        </button>
+        <button type="button" class="quiet" onClick={onCancel} data-testid="scan-cancel">
+          {t('cancelButton')}
+        </button>
+      </div>
+    </section>
+  );
+}

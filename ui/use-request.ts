@@ -1,0 +1,39 @@
+/**
+ * The busy → send → error sequence every form writes: one request to the worker at a time, the
+ * button disabled meanwhile, the error (a code, translated by <ErrorText>) kept until the next try.
+ */
+import { useState } from 'preact/hooks';
+import type { AppError } from '../src/errors';
+import { send } from '../src/messages/client';
+import type { RequestName, RequestOf, ResponseOf } from '../src/messages/protocol';
+
+export interface RequestState {
+  readonly busy: boolean;
+  readonly error: AppError | null;
+  /** Sends one request; the answer, or null when it failed (the error is then set). */
+  run<K extends RequestName>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K> | null>;
+  /** Shows an error found on the page (a file that is no image, a field left empty). */
+  fail(error: AppError | null): void;
+}
+
+export function useRequest(): RequestState {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  return {
+    busy,
+    error,
+    fail: setError,
+    async run(type, payload) {
+      setBusy(true);
+      setError(null);
+      try {
+        const reply = await send(type, payload);
+        if (reply.ok) return reply.value;
+        setError(reply.error);
+        return null;
+      } finally {
+        setBusy(false);
+      }
+    },
+  };
+}
