@@ -359,7 +359,7 @@ export function redrawnCode(
  * The modules every code of this size has (finder patterns with their separators, timing
  * patterns, alignment patterns): true dark, false light, null for data and format modules.
  */
-function functionModule(size: number, u: number, v: number): boolean | null {
+export function functionModule(size: number, u: number, v: number): boolean | null {
   for (const [cu, cv] of [
     [3, 3],
     [size - 4, 3],
