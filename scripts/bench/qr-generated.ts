@@ -137,7 +137,7 @@ function formatGenerated(rows: readonly Row[]): string {
   return [
     '### Generated hard cases (scripts/bench/qr-synthetic.ts)',
     '',
-    '- Setup pages drawn in Node (1280×720 to 1920×1080): `tiny` 1.3–1.7 px per module, three in four blurred (σ 0.5–0.7 px); `tiny-rotated` 1.5–2.5 px, tilted 2–7°; `no-quiet-*` 1.5–3 px with a dark card or a pattern touching the code (some tilted); `at-edge` 1.5–3 px against the image edge; `plain` (4 px, quiet zone) and `unrelated-only` (an app-store link and a vCard, no otpauth) as controls.',
+    '- Setup pages drawn in Node (1280×720 to 1920×1080): `tiny` 1.3–1.7 px per module, three in four blurred (σ 0.5–0.7 px); `tiny-rotated` 1.4–2.2 px, tilted 2–7°, half of them blurred (σ 0.5–0.6 px); `no-quiet-*` 1.5–3 px with a dark card or a pattern touching the code (some tilted); `at-edge` 1.5–3 px against the image edge of a dark page; `plain` (4 px, quiet zone) and `unrelated-only` (an app-store link and a vCard, no otpauth) as controls.',
     '- "second look: median / max" is the time it added on the zxing path where it ran (PNG → pixels by the Node test decoder included; the worker decodes natively, so the last column is closer to its cost there).',
     '',
     table(

@@ -237,7 +237,8 @@ export function syntheticCase(kind: SyntheticKind, seed: number): SyntheticCase 
   const rand = random(seed * 7919 + SYNTHETIC_KINDS.indexOf(kind) * 104729);
   const between = (a: number, b: number): number => a + rand() * (b - a);
   const [width, height] = SIZES[Math.floor(rand() * SIZES.length)] ?? [1280, 720];
-  const darkPage = kind === 'no-quiet-dark';
+  // A dark theme: the page itself is the dark background touching a code without quiet zone.
+  const darkPage = kind === 'no-quiet-dark' || kind === 'at-edge';
   const canvas = new Canvas(width, height, darkPage ? [24, 26, 32] : [246, 247, 249]);
   const ink: Rgb = darkPage ? [200, 204, 210] : [60, 64, 67];
 
@@ -293,9 +294,9 @@ export function syntheticCase(kind: SyntheticKind, seed: number): SyntheticCase 
     // Whole or half pixel positions, as layout puts them.
     cx = Math.round(cx * 2) / 2 + (n * modulePx) / 2 - Math.floor((n * modulePx) / 2);
   } else if (kind === 'tiny-rotated') {
-    modulePx = between(1.5, 2.5);
+    modulePx = between(1.4, 2.2);
     degrees = sign * between(2, 7);
-    sigma = rand() < 0.3 ? 0.5 : 0;
+    sigma = rand() < 0.5 ? between(0.5, 0.6) : 0;
   } else if (kind === 'no-quiet-dark') {
     modulePx = between(1.5, 3);
     quiet = 0;
@@ -307,7 +308,8 @@ export function syntheticCase(kind: SyntheticKind, seed: number): SyntheticCase 
     degrees = rand() < 0.3 ? sign * between(2, 5) : 0;
     pattern(canvas, centre, (n / 2 + 8) * modulePx, rand);
   } else {
-    // at-edge: the symbol's outer modules on the image's edge (a page scrolled just so).
+    // at-edge: the symbol's outer modules on the image's edge (a page scrolled just so), on a
+    // dark page, so that no side has a quiet zone.
     modulePx = between(1.5, 3);
     quiet = 0;
     const side = Math.floor(rand() * 3);

@@ -76,9 +76,9 @@ function asCorners(
   const pb = candidates[b];
   const pc = candidates[c];
   if (pa === undefined || pb === undefined || pc === undefined) return null;
-  const modules = [pa.module, pb.module, pc.module];
   const module = (pa.module + pb.module + pc.module) / 3;
-  if (Math.max(...modules) > 1.5 * Math.min(...modules)) return null;
+  const largest = Math.max(pa.module, pb.module, pc.module);
+  if (largest > 1.5 * Math.min(pa.module, pb.module, pc.module)) return null;
   const ab = Math.hypot(pb.x - pa.x, pb.y - pa.y);
   const ac = Math.hypot(pc.x - pa.x, pc.y - pa.y);
   const bc = Math.hypot(pc.x - pb.x, pc.y - pb.y);
@@ -148,28 +148,46 @@ function timingScore(grey: GreyImage, corners: CodeCorners, size: number): numbe
       [k, 6],
       [6, k],
     ] as const) {
-      const [x, y] = grid(u + 0.5, v + 0.5);
-      score += sign * bilinear(grey, x - 0.5, y - 0.5);
+      score += sign * sampleAt(grey, grid, u + 0.5, v + 0.5);
       n++;
     }
   }
   return n === 0 ? -Infinity : score / n;
 }
 
-/** Module coordinates (from the code's top-left corner) → screenshot pixels. */
-function moduleGrid(
-  corners: CodeCorners,
-  size: number,
-): (u: number, v: number) => [number, number] {
+/** Module coordinates (from the code's top-left corner) → screenshot pixels: an affine map. */
+interface Grid {
+  readonly ox: number;
+  readonly oy: number;
+  readonly ux: number;
+  readonly uy: number;
+  readonly vx: number;
+  readonly vy: number;
+}
+
+function moduleGrid(corners: CodeCorners, size: number): Grid {
   const { topLeft, topRight, bottomLeft } = corners;
   const span = size - 7;
   const ux = (topRight.x - topLeft.x) / span;
   const uy = (topRight.y - topLeft.y) / span;
   const vx = (bottomLeft.x - topLeft.x) / span;
   const vy = (bottomLeft.y - topLeft.y) / span;
-  const ox = topLeft.x - 3.5 * (ux + vx);
-  const oy = topLeft.y - 3.5 * (uy + vy);
-  return (u, v) => [ox + u * ux + v * vx, oy + u * uy + v * vy];
+  return { ox: topLeft.x - 3.5 * (ux + vx), oy: topLeft.y - 3.5 * (uy + vy), ux, uy, vx, vy };
+}
+
+/** The grey value at module coordinates (u, v). */
+function sampleAt(grey: GreyImage, g: Grid, u: number, v: number): number {
+  // Pixel centres are at +0.5 in the screenshot.
+  return bilinear(grey, g.ox + u * g.ux + v * g.vx - 0.5, g.oy + u * g.uy + v * g.vy - 0.5);
+}
+
+/** The screenshot box around the code's square. */
+function boxOf(g: Grid, size: number): Box {
+  const xs = [g.ox, g.ox + size * g.ux, g.ox + size * g.vx, g.ox + size * (g.ux + g.vx)];
+  const ys = [g.oy, g.oy + size * g.uy, g.oy + size * g.vy, g.oy + size * (g.uy + g.vy)];
+  const left = Math.min(...xs);
+  const top = Math.min(...ys);
+  return { x: left, y: top, width: Math.max(...xs) - left, height: Math.max(...ys) - top };
 }
 
 export interface UprightCode {
@@ -208,8 +226,7 @@ export function uprightCode(
       const u = (px + 0.5) / OUTPUT_MODULE - QUIET_MODULES;
       if (u < 0 || u > size) continue;
       // The sample point: pixel centres are at +0.5 in the screenshot.
-      const [x, y] = grid(u, v);
-      values[py * pixels + px] = bilinear(grey, x - 0.5, y - 0.5);
+      values[py * pixels + px] = sampleAt(grey, grid, u, v);
     }
   }
   const sharp = sharpen > 0 ? unsharp(values, pixels, sharpen) : values;
@@ -222,30 +239,41 @@ export function uprightCode(
     data[i * 4 + 3] = 255;
   }
 
-  const ends = [grid(0, 0), grid(size, 0), grid(0, size), grid(size, size)];
-  const xs = ends.map(([x]) => x);
-  const ys = ends.map(([, y]) => y);
-  const left = Math.min(...xs);
-  const top = Math.min(...ys);
-  return {
-    image: { width: pixels, height: pixels, data },
-    box: { x: left, y: top, width: Math.max(...xs) - left, height: Math.max(...ys) - top },
-  };
+  return { image: { width: pixels, height: pixels, data }, box: boxOf(grid, size) };
 }
 
 /** Grey value at a fractional position; white outside the image. */
 function bilinear(grey: GreyImage, x: number, y: number): number {
+  const { width, height, data } = grey;
   const x0 = Math.floor(x);
   const y0 = Math.floor(y);
   const fx = x - x0;
   const fy = y - y0;
-  const at = (px: number, py: number): number =>
-    px < 0 || py < 0 || px >= grey.width || py >= grey.height
-      ? 255
-      : (grey.data[py * grey.width + px] ?? 255);
-  const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
-  const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
-  return top * (1 - fy) + bottom * fy;
+  const i = y0 * width + x0;
+  let a: number;
+  let b: number;
+  let c: number;
+  let d: number;
+  if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
+    a = data[i] ?? 255;
+    b = data[i + 1] ?? 255;
+    c = data[i + width] ?? 255;
+    d = data[i + width + 1] ?? 255;
+  } else {
+    a = pixelOrWhite(grey, x0, y0);
+    b = pixelOrWhite(grey, x0 + 1, y0);
+    c = pixelOrWhite(grey, x0, y0 + 1);
+    d = pixelOrWhite(grey, x0 + 1, y0 + 1);
+  }
+  const top = a + (b - a) * fx;
+  const bottom = c + (d - c) * fx;
+  return top + (bottom - top) * fy;
+}
+
+function pixelOrWhite(grey: GreyImage, x: number, y: number): number {
+  return x < 0 || y < 0 || x >= grey.width || y >= grey.height
+    ? 255
+    : (grey.data[y * grey.width + x] ?? 255);
 }
 
 /**
@@ -300,8 +328,7 @@ export function redrawnCode(
   const samples = new Float32Array(size * size);
   for (let v = 0; v < size; v++) {
     for (let u = 0; u < size; u++) {
-      const [x, y] = grid(u + 0.5, v + 0.5);
-      samples[v * size + u] = bilinear(grey, x - 0.5, y - 0.5);
+      samples[v * size + u] = sampleAt(grey, grid, u + 0.5, v + 0.5);
     }
   }
   const at = (a: Float32Array, u: number, v: number): number =>
@@ -344,15 +371,7 @@ export function redrawnCode(
       }
     }
   }
-  const ends = [grid(0, 0), grid(size, 0), grid(0, size), grid(size, size)];
-  const xs = ends.map(([x]) => x);
-  const ys = ends.map(([, y]) => y);
-  const left = Math.min(...xs);
-  const top = Math.min(...ys);
-  return {
-    image: { width: pixels, height: pixels, data },
-    box: { x: left, y: top, width: Math.max(...xs) - left, height: Math.max(...ys) - top },
-  };
+  return { image: { width: pixels, height: pixels, data }, box: boxOf(grid, size) };
 }
 
 /**

@@ -131,6 +131,19 @@ function finderModule(
   return outerBefore >= minOuter && outerAfter >= minOuter ? module : 0;
 }
 
+/** How many pixels from `from`, `direction` apart, are `colour` (at most `limit`). */
+function walk(
+  bits: Uint8Array,
+  from: number,
+  direction: number,
+  limit: number,
+  colour: number,
+): number {
+  let n = 0;
+  for (let i = from; n < limit && bits[i] === colour; i += direction) n++;
+  return n;
+}
+
 interface Runs {
   /** Where the centre run starts, and the five lengths. */
   readonly start: number;
@@ -149,31 +162,24 @@ function runsThrough(
   after: number,
   cap: number,
 ): Runs | null {
-  const walk = (from: number, direction: number, limit: number, dark: number): number => {
-    let n = 0;
-    let i = from;
-    while (n < limit && bits[i] === dark) {
-      n++;
-      i += direction;
-    }
-    return n;
-  };
   if (bits[at] !== 1) return null;
   // `before` and `after` count the pixels on each side of `at` within the image.
-  const up = walk(at, -step, before + 1, 1) - 1;
-  const down = walk(at, step, after + 1, 1) - 1;
+  const up = walk(bits, at, -step, before + 1, 1) - 1;
+  const down = walk(bits, at, step, after + 1, 1) - 1;
   if (up >= before || down >= after) return null;
   const centre = up + down + 1;
-  const lightUp = walk(at - (up + 1) * step, -step, before - up, 0);
-  const lightDown = walk(at + (down + 1) * step, step, after - down, 0);
+  const lightUp = walk(bits, at - (up + 1) * step, -step, before - up, 0);
+  const lightDown = walk(bits, at + (down + 1) * step, step, after - down, 0);
   if (lightUp >= before - up || lightDown >= after - down) return null;
   const outerUp = walk(
+    bits,
     at - (up + 1 + lightUp) * step,
     -step,
     Math.min(cap, before - up - lightUp),
     1,
   );
   const outerDown = walk(
+    bits,
     at + (down + 1 + lightDown) * step,
     step,
     Math.min(cap, after - down - lightDown),
