@@ -5,7 +5,7 @@
  * the three things that defeat the decoders on real pages: modules of about one and a half pixels,
  * a tilt of a few degrees, and a dark or busy background touching the code.
  */
-import type { FinderCandidate, GreyImage } from './finder-patterns';
+import { lum, type FinderCandidate, type GreyImage } from './finder-patterns';
 import type { Box, RgbaImage } from './rgba-image';
 
 interface Point {
@@ -244,7 +244,7 @@ export function uprightCode(
 
 /** Grey value at a fractional position; white outside the image. */
 function bilinear(grey: GreyImage, x: number, y: number): number {
-  const { width, height, data } = grey;
+  const { width, height } = grey;
   const x0 = Math.floor(x);
   const y0 = Math.floor(y);
   const fx = x - x0;
@@ -255,10 +255,10 @@ function bilinear(grey: GreyImage, x: number, y: number): number {
   let c: number;
   let d: number;
   if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
-    a = data[i] ?? 255;
-    b = data[i + 1] ?? 255;
-    c = data[i + width] ?? 255;
-    d = data[i + width + 1] ?? 255;
+    a = lum(grey, i);
+    b = lum(grey, i + 1);
+    c = lum(grey, i + width);
+    d = lum(grey, i + width + 1);
   } else {
     a = pixelOrWhite(grey, x0, y0);
     b = pixelOrWhite(grey, x0 + 1, y0);
@@ -273,7 +273,7 @@ function bilinear(grey: GreyImage, x: number, y: number): number {
 function pixelOrWhite(grey: GreyImage, x: number, y: number): number {
   return x < 0 || y < 0 || x >= grey.width || y >= grey.height
     ? 255
-    : (grey.data[y * grey.width + x] ?? 255);
+    : lum(grey, y * grey.width + x);
 }
 
 /**

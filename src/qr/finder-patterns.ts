@@ -10,11 +10,22 @@
  */
 import type { RgbaImage } from './rgba-image';
 
-/** Luminance, one byte per pixel. */
+/**
+ * The screenshot's pixels read as luminance. No grey copy is made: every pass below touches only
+ * some of the pixels (every other row on large screenshots, a few around each candidate), so
+ * converting them where they are read costs less than converting all of them first.
+ */
 export interface GreyImage {
   readonly width: number;
   readonly height: number;
-  readonly data: Uint8Array;
+  readonly rgba: Uint8ClampedArray;
+}
+
+/** Luminance (0–255) of pixel `i`; the same weights as zxing's conversion. */
+export function lum(grey: GreyImage, i: number): number {
+  const o = i * 4;
+  const { rgba } = grey;
+  return ((rgba[o] ?? 0) * 77 + (rgba[o + 1] ?? 0) * 150 + (rgba[o + 2] ?? 0) * 29) >> 8;
 }
 
 export interface FinderCandidate {
@@ -44,13 +55,15 @@ const BLOCK_SHIFT = 3;
 const MIN_CONTRAST = 32;
 
 export function toGrey(image: RgbaImage): GreyImage {
-  const { width, height, data } = image;
-  const grey = new Uint8Array(width * height);
-  for (let i = 0, o = 0; o < grey.length; i += 4, o++) {
-    grey[o] = ((data[i] ?? 0) * 77 + (data[i + 1] ?? 0) * 150 + (data[i + 2] ?? 0) * 29) >> 8;
-  }
-  return { width, height, data: grey };
+  return { width: image.width, height: image.height, rgba: image.data };
 }
+
+/**
+ * Above this many pixels, every other row and column is read (for thresholds and for the row
+ * scan). Such screens have 2 device px per CSS px or more, so a finder's centre (3 modules) is
+ * still at least 4 px high, and crossed by two scanned rows.
+ */
+const SPARSE_PIXELS = 4_000_000;
 
 /**
  * A threshold per 8×8 block: halfway between the darkest and the lightest pixel of the 5×5 blocks
@@ -58,22 +71,19 @@ export function toGrey(image: RgbaImage): GreyImage {
  * rather than the mean, because a small code on a white page would have a mean close to white,
  * and at 1.5 px per module its light modules are grey (every pixel mixes two modules).
  */
-function blockThresholds(grey: GreyImage): {
-  readonly columns: number;
-  readonly values: Uint8Array;
-} {
+function blockThresholds(grey: GreyImage, stride: number): Binary {
   const size = 1 << BLOCK_SHIFT;
   const columns = Math.ceil(grey.width / size);
   const rows = Math.ceil(grey.height / size);
   const mins = new Uint8Array(columns * rows).fill(255);
   const maxs = new Uint8Array(columns * rows);
-  const { width, data } = grey;
-  for (let y = 0; y < grey.height; y++) {
+  const { width } = grey;
+  for (let y = 0; y < grey.height; y += stride) {
     const row = (y >> BLOCK_SHIFT) * columns;
     const at = y * width;
-    for (let x = 0; x < width; x++) {
+    for (let x = 0; x < width; x += stride) {
       const b = row + (x >> BLOCK_SHIFT);
-      const v = data[at + x]!;
+      const v = lum(grey, at + x);
       if (v < mins[b]!) mins[b] = v;
       if (v > maxs[b]!) maxs[b] = v;
     }
@@ -93,21 +103,20 @@ function blockThresholds(grey: GreyImage): {
       values[by * columns + bx] = high - low < MIN_CONTRAST ? low : (low + high + 1) >> 1;
     }
   }
-  return { columns, values };
+  return { grey, columns, values };
 }
 
-/** A black-and-white copy (1 = dark), by the local thresholds. */
-function binarise(grey: GreyImage): Uint8Array {
-  const { columns, values } = blockThresholds(grey);
-  const out = new Uint8Array(grey.width * grey.height);
-  for (let y = 0; y < grey.height; y++) {
-    const row = (y >> BLOCK_SHIFT) * columns;
-    const at = y * grey.width;
-    for (let x = 0; x < grey.width; x++) {
-      out[at + x] = (grey.data[at + x] ?? 0) < (values[row + (x >> BLOCK_SHIFT)] ?? 0) ? 1 : 0;
-    }
-  }
-  return out;
+/** The screenshot's pixels and a threshold per block: dark is below the threshold. */
+interface Binary {
+  readonly grey: GreyImage;
+  readonly columns: number;
+  readonly values: Uint8Array;
+}
+
+/** 1 for a dark pixel, 0 for a light one. */
+function bitAt(binary: Binary, x: number, y: number): number {
+  const threshold = binary.values[(y >> BLOCK_SHIFT) * binary.columns + (x >> BLOCK_SHIFT)] ?? 0;
+  return lum(binary.grey, y * binary.grey.width + x) < threshold ? 1 : 0;
 }
 
 /**
@@ -131,60 +140,56 @@ function finderModule(
   return outerBefore >= minOuter && outerAfter >= minOuter ? module : 0;
 }
 
-/** How many pixels from `from`, `direction` apart, are `colour` (at most `limit`). */
+/** How many pixels from (x, y), (dx, dy) apart, are `colour` (at most `limit`). */
 function walk(
-  bits: Uint8Array,
-  from: number,
-  direction: number,
+  binary: Binary,
+  x: number,
+  y: number,
+  dx: number,
+  dy: number,
   limit: number,
   colour: number,
 ): number {
   let n = 0;
-  for (let i = from; n < limit && bits[i] === colour; i += direction) n++;
+  while (n < limit && bitAt(binary, x + n * dx, y + n * dy) === colour) n++;
   return n;
 }
 
 interface Runs {
-  /** Where the centre run starts, and the five lengths. */
+  /** Where the centre run starts, relative to the starting pixel, and the five lengths. */
   readonly start: number;
   readonly lengths: readonly [number, number, number, number, number];
 }
 
 /**
- * Walks a line of the binarised image from a dark pixel at `at` both ways: the centre run and the
- * light and dark runs each side (the outer dark ones counted up to `cap`).
+ * Walks a line from a dark pixel at (x, y) both ways, along (dx, dy): the centre run and the light
+ * and dark runs each side (the outer dark ones counted up to `cap`). `before` and `after` count
+ * the pixels on each side within the image.
  */
 function runsThrough(
-  bits: Uint8Array,
-  at: number,
-  step: number,
+  binary: Binary,
+  x: number,
+  y: number,
+  dx: number,
+  dy: number,
   before: number,
   after: number,
   cap: number,
 ): Runs | null {
-  if (bits[at] !== 1) return null;
-  // `before` and `after` count the pixels on each side of `at` within the image.
-  const up = walk(bits, at, -step, before + 1, 1) - 1;
-  const down = walk(bits, at, step, after + 1, 1) - 1;
+  if (bitAt(binary, x, y) !== 1) return null;
+  const up = walk(binary, x, y, -dx, -dy, before + 1, 1) - 1;
+  const down = walk(binary, x, y, dx, dy, after + 1, 1) - 1;
   if (up >= before || down >= after) return null;
   const centre = up + down + 1;
-  const lightUp = walk(bits, at - (up + 1) * step, -step, before - up, 0);
-  const lightDown = walk(bits, at + (down + 1) * step, step, after - down, 0);
+  const a = up + 1;
+  const b = down + 1;
+  const lightUp = walk(binary, x - a * dx, y - a * dy, -dx, -dy, before - up, 0);
+  const lightDown = walk(binary, x + b * dx, y + b * dy, dx, dy, after - down, 0);
   if (lightUp >= before - up || lightDown >= after - down) return null;
-  const outerUp = walk(
-    bits,
-    at - (up + 1 + lightUp) * step,
-    -step,
-    Math.min(cap, before - up - lightUp),
-    1,
-  );
-  const outerDown = walk(
-    bits,
-    at + (down + 1 + lightDown) * step,
-    step,
-    Math.min(cap, after - down - lightDown),
-    1,
-  );
+  const c = a + lightUp;
+  const d = b + lightDown;
+  const outerUp = walk(binary, x - c * dx, y - c * dy, -dx, -dy, Math.min(cap, before - c + 1), 1);
+  const outerDown = walk(binary, x + d * dx, y + d * dy, dx, dy, Math.min(cap, after - d + 1), 1);
   return { start: -up, lengths: [outerUp, lightUp, centre, lightDown, outerDown] };
 }
 
@@ -194,19 +199,27 @@ function runsThrough(
  */
 export function findFinderCandidates(grey: GreyImage): FinderCandidate[] {
   const { width, height } = grey;
-  const bits = binarise(grey);
+  const stride = width * height > SPARSE_PIXELS ? 2 : 1;
+  const binary = blockThresholds(grey, stride);
+  const { columns, values } = binary;
   const raw: Array<{ x: number; y: number; module: number }> = [];
-  for (let y = 0; y < height && raw.length < MAX_HITS; y++) {
+  for (let y = 0; y < height && raw.length < MAX_HITS; y += stride) {
     const at = y * width;
+    const thresholds = (y >> BLOCK_SHIFT) * columns;
     // The last five runs, oldest first; r4 is the run in progress, of colour `colour`.
     let r0 = 0;
     let r1 = 0;
     let r2 = 0;
     let r3 = 0;
     let r4 = 0;
-    let colour = bits[at] ?? 0;
+    let colour = bitAt(binary, 0, y);
     for (let x = 0; x <= width; x++) {
-      const bit = x < width ? (bits[at + x] ?? 0) : 1 - colour;
+      const bit =
+        x < width
+          ? lum(grey, at + x) < (values[thresholds + (x >> BLOCK_SHIFT)] ?? 0)
+            ? 1
+            : 0
+          : 1 - colour;
       if (bit === colour) {
         r4++;
         continue;
@@ -215,7 +228,7 @@ export function findFinderCandidates(grey: GreyImage): FinderCandidate[] {
       if (colour === 1 && r2 > 0) {
         const module = finderModule(r0, r1, r2, r3, r4);
         if (module > 0) {
-          const confirmed = confirm(bits, grey, x - r4 - r3 - r2 / 2, y, module);
+          const confirmed = confirm(binary, x - r4 - r3 - r2 / 2, y, module);
           if (confirmed !== null) raw.push(confirmed);
         }
       }
@@ -232,22 +245,22 @@ export function findFinderCandidates(grey: GreyImage): FinderCandidate[] {
 
 /** The vertical check, then the horizontal one again through the refined centre. */
 function confirm(
-  bits: Uint8Array,
-  grey: GreyImage,
+  binary: Binary,
   x: number,
   y: number,
   module: number,
 ): { x: number; y: number; module: number } | null {
+  const { grey } = binary;
   const { width, height } = grey;
   const cap = Math.ceil(2 * module);
   const column = Math.floor(x);
-  const vertical = runsThrough(bits, y * width + column, width, y, height - 1 - y, cap);
+  const vertical = runsThrough(binary, column, y, 0, 1, y, height - 1 - y, cap);
   if (vertical === null) return null;
   const vModule = finderModule(...vertical.lengths);
   if (vModule === 0 || vModule > 1.6 * module || vModule < module / 1.6) return null;
   const centreY = y + darkCentre(grey, y * width + column, width, vertical);
   const row = Math.floor(centreY);
-  const horizontal = runsThrough(bits, row * width + column, 1, column, width - 1 - column, cap);
+  const horizontal = runsThrough(binary, column, row, 1, 0, column, width - 1 - column, cap);
   if (horizontal === null) return null;
   const hModule = finderModule(...horizontal.lengths);
   if (hModule === 0 || hModule > 1.6 * vModule || hModule < vModule / 1.6) return null;
@@ -272,15 +285,15 @@ function darkCentre(grey: GreyImage, at: number, step: number, runs: Runs): numb
   const last = runs.start + centre;
   let light = 0;
   for (let k = runs.start - lightBefore; k < runs.start; k++) {
-    light = Math.max(light, grey.data[at + k * step] ?? 0);
+    light = Math.max(light, lum(grey, at + k * step));
   }
   for (let k = last; k < last + lightAfter; k++) {
-    light = Math.max(light, grey.data[at + k * step] ?? 0);
+    light = Math.max(light, lum(grey, at + k * step));
   }
   let sum = 0;
   let weighted = 0;
   for (let k = first; k <= last; k++) {
-    const w = Math.max(0, light - (grey.data[at + k * step] ?? 255));
+    const w = Math.max(0, light - lum(grey, at + k * step));
     sum += w;
     weighted += w * k;
   }
