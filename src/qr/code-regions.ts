@@ -207,38 +207,25 @@ const QUIET_MODULES = 6;
  * code's square replaced by white: a synthetic quiet zone, whatever the page had there. Parts
  * outside the screenshot are white too (a code touching its edge).
  *
- * `size` is the code's width in modules; `sharpen` > 0 restores the contrast of a blurred code.
+ * `size` is the code's width in modules.
  */
-export function uprightCode(
-  grey: GreyImage,
-  corners: CodeCorners,
-  size: number,
-  sharpen = 0,
-): UprightCode {
+export function uprightCode(grey: GreyImage, corners: CodeCorners, size: number): UprightCode {
   const grid = moduleGrid(corners, size);
-
   const pixels = (size + 2 * QUIET_MODULES) * OUTPUT_MODULE;
-  const values = new Float32Array(pixels * pixels).fill(255);
+  const data = new Uint8ClampedArray(pixels * pixels * 4).fill(255);
   for (let py = 0; py < pixels; py++) {
     const v = (py + 0.5) / OUTPUT_MODULE - QUIET_MODULES;
     if (v < 0 || v > size) continue;
     for (let px = 0; px < pixels; px++) {
       const u = (px + 0.5) / OUTPUT_MODULE - QUIET_MODULES;
       if (u < 0 || u > size) continue;
-      // The sample point: pixel centres are at +0.5 in the screenshot.
-      values[py * pixels + px] = sampleAt(grey, grid, u, v);
+      const i = (py * pixels + px) * 4;
+      const value = sampleAt(grey, grid, u, v);
+      data[i] = value;
+      data[i + 1] = value;
+      data[i + 2] = value;
     }
   }
-  const sharp = sharpen > 0 ? unsharp(values, pixels, sharpen) : values;
-  const data = new Uint8ClampedArray(pixels * pixels * 4);
-  for (let i = 0; i < sharp.length; i++) {
-    const value = sharp[i] ?? 255;
-    data[i * 4] = value;
-    data[i * 4 + 1] = value;
-    data[i * 4 + 2] = value;
-    data[i * 4 + 3] = 255;
-  }
-
   return { image: { width: pixels, height: pixels, data }, box: boxOf(grid, size) };
 }
 
@@ -274,42 +261,6 @@ function pixelOrWhite(grey: GreyImage, x: number, y: number): number {
   return x < 0 || y < 0 || x >= grey.width || y >= grey.height
     ? 255
     : lum(grey, y * grey.width + x);
-}
-
-/**
- * Unsharp masking at the scale of a module: each pixel moves away from the mean of the module-sized
- * square around it. A blurred code at 1.5 px per module keeps only a third of its contrast between
- * neighbouring modules; this gives it back before the decoder thresholds.
- */
-function unsharp(values: Float32Array, side: number, amount: number): Float32Array {
-  const r = OUTPUT_MODULE >> 1;
-  // Box means by a summed-area table.
-  const sums = new Float64Array((side + 1) * (side + 1));
-  for (let y = 0; y < side; y++) {
-    let row = 0;
-    for (let x = 0; x < side; x++) {
-      row += values[y * side + x] ?? 0;
-      sums[(y + 1) * (side + 1) + x + 1] = (sums[y * (side + 1) + x + 1] ?? 0) + row;
-    }
-  }
-  const out = new Float32Array(values.length);
-  for (let y = 0; y < side; y++) {
-    const y0 = Math.max(0, y - r);
-    const y1 = Math.min(side, y + r + 1);
-    for (let x = 0; x < side; x++) {
-      const x0 = Math.max(0, x - r);
-      const x1 = Math.min(side, x + r + 1);
-      const sum =
-        (sums[y1 * (side + 1) + x1] ?? 0) -
-        (sums[y0 * (side + 1) + x1] ?? 0) -
-        (sums[y1 * (side + 1) + x0] ?? 0) +
-        (sums[y0 * (side + 1) + x0] ?? 0);
-      const mean = sum / ((y1 - y0) * (x1 - x0));
-      const v = values[y * side + x] ?? 255;
-      out[y * side + x] = v + amount * (v - mean);
-    }
-  }
-  return out;
 }
 
 /**
