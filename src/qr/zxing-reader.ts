@@ -16,7 +16,7 @@ import {
   type ReaderOptions,
   type ZXingModuleOverrides,
 } from 'zxing-wasm/reader';
-import type { Box } from './rgba-image';
+import type { Box, RgbaImage } from './rgba-image';
 
 /** Where `zxing_reader.wasm` comes from. */
 export type WasmSource =
@@ -82,7 +82,26 @@ export async function loadZxing(overrides: ZXingModuleOverrides): Promise<void> 
 
 /** Reads all QR codes in an encoded image (PNG bytes). Throws only where the module fails. */
 export async function readWithZxing(png: Uint8Array, maxCodes: number): Promise<ZxingFound[]> {
-  const results = await readBarcodes(png, readerOptions(maxCodes));
+  return found(await readBarcodes(png, readerOptions(maxCodes)));
+}
+
+/**
+ * Reads the one code in a small prepared image (upright, enlarged, quiet zone added: see
+ * code-regions.ts). Raw pixels, no PNG: the library takes any `{data, width, height}`, so this
+ * runs in the worker and in Node alike. Rotation and downscaling would only cost time here.
+ */
+export async function readPreparedWithZxing(image: RgbaImage): Promise<ZxingFound[]> {
+  const options: ReaderOptions = {
+    ...readerOptions(1),
+    tryRotate: false,
+    tryDownscale: false,
+    tryInvert: false,
+  };
+  // The library's own ImageData type is the DOM's where the DOM types are loaded (as here).
+  return found(await readBarcodes(image as ImageData, options));
+}
+
+function found(results: Awaited<ReturnType<typeof readBarcodes>>): ZxingFound[] {
   const found: ZxingFound[] = [];
   for (const result of results) {
     if (!result.isValid || result.text === '') continue;

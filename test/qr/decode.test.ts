@@ -144,6 +144,7 @@ describe('choosing and falling back', () => {
       value: {
         decoder: 'jsqr',
         codes: [expect.objectContaining({ text: 'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP' })],
+        secondLook: false,
       },
     });
   });
@@ -190,6 +191,8 @@ describe('choosing and falling back', () => {
     expect(result.ok && result.value).toEqual({
       decoder: 'jsqr',
       codes: [expect.objectContaining({ text: 'WIFI:T:WPA;S:home;P:secret;;' })],
+      // Not an authenticator code: the second look ran, and found nothing more.
+      secondLook: true,
     });
   });
 
@@ -198,7 +201,7 @@ describe('choosing and falling back', () => {
     async (decoder) => {
       expect(await nodeScanner(decoder).scan(blankPng(1280, 720))).toEqual({
         ok: true,
-        value: { decoder, codes: [] },
+        value: { decoder, codes: [], secondLook: true },
       });
     },
   );
