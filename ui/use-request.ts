@@ -11,9 +11,12 @@ export interface RequestState {
   readonly busy: boolean;
   readonly error: AppError | null;
   /** Sends one request; the answer, or null when it failed (the error is then set). */
-  run<K extends RequestName>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K> | null>;
+  readonly run: <K extends RequestName>(
+    type: K,
+    payload: RequestOf<K>,
+  ) => Promise<ResponseOf<K> | null>;
   /** Shows an error found on the page (a file that is no image, a field left empty). */
-  fail(error: AppError | null): void;
+  readonly fail: (error: AppError | null) => void;
 }
 
 export function useRequest(): RequestState {

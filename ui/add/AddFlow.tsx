@@ -16,14 +16,14 @@ export interface StartActions {
    * Reads QR codes with `read`. `repeatable`: "Scan again" runs it again (the tab); otherwise it
    * goes back to the start, for another image.
    */
-  scan(read: ScanReader, options?: { repeatable?: boolean }): void;
-  manual(): void;
+  readonly scan: (read: ScanReader, options?: { repeatable?: boolean }) => void;
+  readonly manual: () => void;
   /** A scan is running. */
   readonly reading: boolean;
   /** Why the last scan failed, to show on the start screen (null: it did not). */
   readonly error: AppError | null;
   /** Shows an error found before any request (an unreadable image file). */
-  fail(error: AppError): void;
+  readonly fail: (error: AppError) => void;
 }
 
 interface Props {
