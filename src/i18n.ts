@@ -13,6 +13,49 @@ export function t(key: MessageKey, ...substitutions: string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
+/** Message keys that come in plural forms: `<key>_one` and `<key>_other` (at least). */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}_other`
+    ? `${Base}_one` extends MessageKey
+      ? Base
+      : never
+    : never;
+}[MessageKey];
+
+/**
+ * A message with a count, in the plural form the UI language uses for it (Intl.PluralRules:
+ * English and Swedish have `one` and `other`; a language with more forms adds `_few`, `_many`…
+ * to its own catalogue, and a form it lacks falls back to `_other`). The count, written the
+ * language's way, is the first substitution.
+ */
+export function tn(key: PluralKey, count: number, ...substitutions: string[]): string {
+  const language = uiLanguage();
+  const form = pluralForm(language, count);
+  const shown = [formatCount(language, count), ...substitutions];
+  return (
+    browser.i18n.getMessage(`${key}_${form}`, shown) ||
+    browser.i18n.getMessage(`${key}_other`, shown) ||
+    `${key}_other`
+  );
+}
+
+/** The plural category of `count` in `language` (a bad language tag falls back to English). */
+export function pluralForm(language: string, count: number): Intl.LDMLPluralRule {
+  try {
+    return new Intl.PluralRules(language).select(count);
+  } catch {
+    return new Intl.PluralRules('en').select(count);
+  }
+}
+
+function formatCount(language: string, count: number): string {
+  try {
+    return new Intl.NumberFormat(language).format(count);
+  } catch {
+    return String(count);
+  }
+}
+
 /** The translated message for an error code (and its position, where it has one). */
 export function errorText(error: AppError): string {
   if (error.code === 'secret_invalid_char') {
