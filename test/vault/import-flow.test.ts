@@ -297,7 +297,8 @@ describeWithShared('importing a file through the worker', () => {
     await t.vault.add([entry('Deno', 'Mason', deno.secret)]);
     const preview = await open(sample('2fas/2fas_authenticator_plain_v4.2fas'));
     const before = await dumpDb();
-    for (const choices of [{}, { '0': 'skip', '1': 'skip' }, { '00': 'skip' }] as const) {
+    const wrong: Record<string, 'skip'>[] = [{}, { '0': 'skip', '1': 'skip' }, { '00': 'skip' }];
+    for (const choices of wrong) {
       expect(
         await requests.importCommit({ importId: preview.importId, choices, tagsLabel: 'Tags' }),
       ).toEqual({ ok: false, error: { code: 'import_choices_invalid' } });
