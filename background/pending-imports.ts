@@ -4,8 +4,8 @@
  * stop while the user reads the preview and chooses. They die with the session (lock, browser
  * restart) or after a while; the page then reads the file again.
  *
- * One import is held at a time, under one name, with its id inside: a file the user abandoned
- * is replaced by the next one rather than left to fill the session area (10 MB).
+ * One import is held at a time: holding a new one drops the one before (its id is kept, sealed,
+ * beside it), so a file the user abandoned does not stay in the session area (10 MB) for long.
  */
 import type { ImportResult } from '../src/backup/import/types';
 import { randomId } from '../src/crypto/random';
@@ -14,23 +14,19 @@ import type { SealedStore } from '../src/vault/sealed-store';
 
 /** Long enough to choose for every duplicate of a large import. */
 const IMPORT_TTL_MS = 30 * 60_000;
+/** The id of the import held now. */
+const CURRENT = 'import-current';
 
-const NAME = 'import';
+const importName = (id: string): string => `import.${id}`;
 
-interface Held {
-  readonly id: string;
-  readonly file: ImportResult;
-}
-
-function isHeld(value: unknown, id: string): value is Held {
-  const v = value as Partial<Held> | null;
+function isImport(value: unknown): value is ImportResult {
+  const v = value as Partial<ImportResult> | null;
   return (
     typeof v === 'object' &&
     v !== null &&
-    v.id === id &&
-    typeof v.file?.format === 'string' &&
-    Array.isArray(v.file.accounts) &&
-    Array.isArray(v.file.refused)
+    typeof v.format === 'string' &&
+    Array.isArray(v.accounts) &&
+    Array.isArray(v.refused)
   );
 }
 
@@ -40,24 +36,28 @@ export class PendingImports {
     private readonly now: () => number,
   ) {}
 
-  /** Seals the accounts read from a file; their import id. */
+  /** Seals the accounts read from a file (dropping the import held before); their import id. */
   async hold(file: ImportResult): Promise<Result<string, 'vault_locked'>> {
+    const now = this.now();
+    const previous = await this.sealed.get(CURRENT, now);
+    if (!previous.ok) return previous;
+    if (typeof previous.value === 'string') await this.sealed.drop(importName(previous.value));
     const id = randomId();
-    const held: Held = { id, file };
-    const put = await this.sealed.put(NAME, held, this.now(), IMPORT_TTL_MS);
-    return put.ok ? ok(id) : put;
+    const put = await this.sealed.put(importName(id), file, now, IMPORT_TTL_MS);
+    if (!put.ok) return put;
+    const current = await this.sealed.put(CURRENT, id, now, IMPORT_TTL_MS);
+    return current.ok ? ok(id) : current;
   }
 
   /** The accounts held under `id`: `import_expired` when they are gone or too old. */
   async get(id: string): Promise<Result<ImportResult, 'import_expired' | 'vault_locked'>> {
-    const value = await this.sealed.get(NAME, this.now());
+    const value = await this.sealed.get(importName(id), this.now());
     if (!value.ok) return value;
-    return isHeld(value.value, id) ? ok(value.value.file) : err('import_expired');
+    return isImport(value.value) ? ok(value.value) : err('import_expired');
   }
 
-  /** Forgets the import `id` (imported, or cancelled); another one held since is kept. */
-  async drop(id: string): Promise<void> {
-    const held = await this.sealed.get(NAME, this.now());
-    if (held.ok && isHeld(held.value, id)) await this.sealed.drop(NAME);
+  /** Forgets the import `id` (imported, or cancelled). */
+  drop(id: string): Promise<void> {
+    return this.sealed.drop(importName(id));
   }
 }

@@ -39,21 +39,30 @@ export function tn(key: PluralKey, count: number, ...substitutions: string[]): s
   );
 }
 
+/** Made once per language: a list of a thousand counts must not build a thousand of them. */
+const plurals = new Map<string, { rules: Intl.PluralRules; numbers: Intl.NumberFormat }>();
+
+function intlFor(language: string): { rules: Intl.PluralRules; numbers: Intl.NumberFormat } {
+  let made = plurals.get(language);
+  if (made === undefined) {
+    try {
+      made = { rules: new Intl.PluralRules(language), numbers: new Intl.NumberFormat(language) };
+    } catch {
+      // A language tag Intl does not take: English rules and digits.
+      made = intlFor('en');
+    }
+    plurals.set(language, made);
+  }
+  return made;
+}
+
 /** The plural category of `count` in `language` (a bad language tag falls back to English). */
 export function pluralForm(language: string, count: number): Intl.LDMLPluralRule {
-  try {
-    return new Intl.PluralRules(language).select(count);
-  } catch {
-    return new Intl.PluralRules('en').select(count);
-  }
+  return intlFor(language).rules.select(count);
 }
 
 function formatCount(language: string, count: number): string {
-  try {
-    return new Intl.NumberFormat(language).format(count);
-  } catch {
-    return String(count);
-  }
+  return intlFor(language).numbers.format(count);
 }
 
 /** The translated message for an error code (and its position, where it has one). */
