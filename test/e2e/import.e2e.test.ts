@@ -2,13 +2,15 @@
  * Importing another app's export in the real extension, as a person does it on the options
  * page: an encrypted Aegis backup (a wrong password first, with its own message), and a 2FAS
  * export with accounts already in Otter (keep both, skip, replace; the worker stopped between
- * preview and import). The codes shown before importing are the ones the accounts make after,
- * and axe finds nothing serious on the way.
+ * preview and import), and screenshots of a Google Authenticator export chosen together. The
+ * codes shown before importing are the ones the accounts make after, and axe finds nothing
+ * serious on the way.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import type { ImportFormat } from '../../src/backup/import/types';
+import { qrPng } from '../../scripts/qr-image';
 import { codeAt } from '../../src/otp/generate';
 import { decodeBase32 } from '../../src/otp/secret';
 import type { Algorithm, OtpType } from '../../src/otp/types';
@@ -241,5 +243,50 @@ describeWithShared('importing from another authenticator', () => {
         expect(codesAround(find(issuer), codes.value.now)).toContain(account.code);
       }
     }
+  });
+
+  it('screenshots of a two-code Google Authenticator export, chosen together', async () => {
+    const options = await openImport();
+    const links = readFileSync(
+      sharedPath('formats/samples/google-migration/SYNTHETIC_two_batch_export.txt'),
+      'utf8',
+    )
+      .split('\n')
+      .filter((line) => line.startsWith('otpauth-migration://'));
+    expect(links).toHaveLength(2);
+    const images = await Promise.all(links.map((link) => qrPng(link, 5)));
+    await options.getByLabel('Choose or drop export files or screenshots').setInputFiles(
+      images.map((png, i) => ({
+        name: `transfer-${i + 1}.png`,
+        mimeType: 'image/png',
+        buffer: Buffer.from(png),
+      })),
+    );
+    const exported = options.getByTestId('export-accounts');
+    await exported.waitFor();
+    expect(await exported.locator('li').allTextContents()).toEqual([
+      'Deno (Mason)',
+      'Airbnb (Elijah)',
+      'Issuu (James)',
+      'WWE (Mason)',
+    ]);
+    expect(await seriousAxeViolations(options)).toEqual([]);
+    await options.getByTestId('import-export').click();
+    const done = options.getByTestId('import-done');
+    await done.waitFor();
+    expect(await done.getByTestId('import-done-count').textContent()).toBe(
+      'Imported 4 accounts from Google Authenticator.',
+    );
+    await done.getByText(/Now delete the screenshots/).waitFor();
+    const listed = await request(options, 'listAccounts', {});
+    if (!listed.ok) throw new Error(listed.error.code);
+    expect(listed.value.accounts.map((a) => a.issuer)).toEqual(['Deno', 'Airbnb', 'Issuu', 'WWE']);
+    const deno = listed.value.accounts[0]!;
+    expect(
+      codesAround(
+        fixture().find((f) => f.issuer === 'Deno')!,
+        listed.value.now,
+      ),
+    ).toContain(deno.code);
   });
 });
