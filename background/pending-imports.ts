@@ -1,8 +1,8 @@
 /**
  * The accounts of a file being imported, between the preview and the user's "Import": sealed
  * with the vault key in session storage (src/vault/sealed-store.ts), because the MV3 worker may
- * stop while the user reads the preview and chooses. They die with the session (lock, browser
- * restart) or after a while; the page then reads the file again.
+ * stop while the user reads the preview and chooses. They die with the browser session or after
+ * 30 minutes (the page then reads the file again); while Otter is locked they cannot be opened.
  *
  * One import is held at a time: holding a new one drops the one before (its id is kept, sealed,
  * beside it), so a file the user abandoned does not stay in the session area (10 MB) for long.

@@ -159,7 +159,7 @@ export function Import() {
           {t('importFileOf', String(job.position), String(total), jobName(job.job))}
         </p>
       )}
-      {step.kind === 'pick' && <ImportPicker busy={false} onFiles={start} />}
+      {step.kind === 'pick' && <ImportPicker onFiles={start} />}
       {step.kind === 'reading' && job !== null && (
         <p class="muted" role="status">
           {t('importReading', jobName(job.job))}

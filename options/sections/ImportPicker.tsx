@@ -24,13 +24,7 @@ const APPS: readonly ImportFormat[] = [
 ];
 
 /** Choose or drop one or more export files or screenshots. */
-export function ImportPicker({
-  busy,
-  onFiles,
-}: {
-  busy: boolean;
-  onFiles: (files: File[]) => void;
-}) {
+export function ImportPicker({ onFiles }: { onFiles: (files: File[]) => void }) {
   const [dragging, setDragging] = useState(false);
   const [inputKey, setInputKey] = useState(0);
   const take = (files: FileList | null | undefined) => {
@@ -55,7 +49,7 @@ export function ImportPicker({
         onDrop={(e) => {
           e.preventDefault();
           setDragging(false);
-          if (!busy) take(e.dataTransfer?.files);
+          take(e.dataTransfer?.files);
         }}
       >
         <span>{t('importDrop')}</span>
@@ -63,7 +57,6 @@ export function ImportPicker({
           key={inputKey}
           type="file"
           multiple
-          disabled={busy}
           data-testid="import-input"
           onChange={(e) => take(e.currentTarget.files)}
         />

@@ -20,7 +20,7 @@ import { importedNote, importedSite } from './vault-fields';
 
 /** The import flow's own failures (translated as `error_<code>`). */
 export const IMPORT_FLOW_ERRORS = [
-  /** The accounts read from the file are gone: too old, or Otter was locked meanwhile. */
+  /** The accounts read from the file are gone: read too long ago, or the browser restarted. */
   'import_expired',
   /** The choices do not answer exactly the duplicates (the vault changed since the preview). */
   'import_choices_invalid',
