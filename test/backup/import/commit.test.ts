@@ -2,6 +2,7 @@
  * Committing an import, as pure functions: the note's tags line, the site, and the writes for
  * each duplicate choice (test/vault/import-flow.test.ts runs the same through the worker).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planImportCommit } from '../../../src/backup/import/commit';
 import type { ImportedAccount } from '../../../src/backup/import/types';
@@ -153,5 +154,22 @@ describe('the writes of an import', () => {
       ok: false,
       error: 'import_choices_invalid',
     });
+  });
+
+  it('never throws on choices a page could send, and writes each account at most once', () => {
+    const current = [
+      stored('m', 'Mail', 'MFRGGZDFMZTWQ2LK'),
+      stored('g', 'GitHub', 'JBSWY3DPEHPK3PXP'),
+    ];
+    const key = fc.oneof(fc.constantFrom('0', '1', '2', '3', '01', '-1', '__proto__'), fc.string());
+    const value = fc.oneof(fc.constantFrom('keep_both', 'skip', 'replace'), fc.anything());
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { maxKeys: 6 }), (choices) => {
+        const plan = planImportCommit(file, current, choices, options);
+        if (!plan.ok) return plan.error === 'import_choices_invalid';
+        const { imported, skipped } = plan.value.counts;
+        return imported + skipped === file.length && plan.value.replace.length <= 2;
+      }),
+    );
   });
 });
