@@ -20,6 +20,7 @@ import { Vault } from '../src/vault/vault';
 import { CodeCacheKeeper } from './code-cache';
 import { fillInTab } from './fill';
 import { scheduleLock } from './lock-alarm';
+import { PendingImports } from './pending-imports';
 import { PendingScans } from './pending-scans';
 import { PolicySource } from './policy';
 import { captureTab, qrScanner } from './qr-scanner';
@@ -50,6 +51,8 @@ export interface WorkerContext {
   readonly scanner: () => QrScanner;
   readonly codeCache: { refresh(): Promise<void>; clear(): Promise<void> };
   readonly pending: PendingScans;
+  /** The accounts of a file being imported, between preview and commit. */
+  readonly imports: PendingImports;
 }
 
 async function start(): Promise<WorkerContext> {
@@ -91,6 +94,7 @@ async function start(): Promise<WorkerContext> {
     scanner: qrScanner,
     codeCache,
     pending: new PendingScans(new SealedStore(area), now),
+    imports: new PendingImports(new SealedStore(area), now),
   };
 }
 

@@ -12,15 +12,17 @@ import { Accounts } from './sections/Accounts';
 import { AddAccount } from './sections/AddAccount';
 import { Backup } from './sections/Backup';
 import { BackupReminder } from './sections/BackupReminder';
+import { Import } from './sections/Import';
 import { Security } from './sections/Security';
 import { Trash } from './sections/Trash';
 
-const SECTIONS = ['accounts', 'add', 'trash', 'backup', 'security'] as const;
+const SECTIONS = ['accounts', 'add', 'import', 'trash', 'backup', 'security'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const SECTION_TITLES: Record<Section, MessageKey> = {
   accounts: 'accountsTitle',
   add: 'addTitle',
+  import: 'importTitle',
   trash: 'trashTitle',
   backup: 'backupTitle',
   security: 'securityTitle',
@@ -96,6 +98,7 @@ export function App() {
           {section !== 'backup' && <BackupReminder key={section} />}
           {section === 'accounts' && <Accounts />}
           {section === 'add' && <AddAccount />}
+          {section === 'import' && <Import />}
           {section === 'trash' && <Trash />}
           {section === 'backup' && <Backup minLength={status.minPassphraseLength} />}
           {section === 'security' && (

@@ -3,14 +3,16 @@
  * (dist/, built first). Prints medians; asserts nothing. Machines here are shared and noisy, so
  * each figure comes with a baseline measured in the same run.
  *
- *   npx tsx scripts/bench.ts [--runs N] [--accounts 50,1000] [--no-build]
+ *   npx tsx scripts/bench.ts [--runs N] [--accounts 50,1000] [--import 1000]
+ *                            [--only vault|import] [--no-build]
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import type { RequestName, RequestOf } from '../src/messages/protocol';
+import { importFigures } from './bench/import-figures';
+import { fmt, median, p95, randomBase32, timed } from './bench/measure';
 import { launchWithExtension } from './chromium';
 import { request, stopWorker } from './extension-page';
 
@@ -21,40 +23,10 @@ const option = (name: string, fallback: string): string => {
 };
 const RUNS = Number(option('runs', '20'));
 const SIZES = option('accounts', '50,1000').split(',').map(Number);
+/** Accounts in the generated export of the import figures. */
+const IMPORT_SIZE = Number(option('import', '1000'));
+const ONLY = option('only', 'all');
 const PASSPHRASE = 'benchmark passphrase';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function p95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-}
-
-const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
-
-/** Times a request from inside the page (no Playwright round trip in the figure). */
-function timed<K extends RequestName>(page: Page, type: K, payload: RequestOf<K>): Promise<number> {
-  return page.evaluate(
-    async (envelope) => {
-      const start = performance.now();
-      const reply = await chrome.runtime.sendMessage<typeof envelope, { ok: boolean }>(envelope);
-      if (!reply.ok) throw new Error(`request failed: ${JSON.stringify(reply)}`);
-      return performance.now() - start;
-    },
-    { otter: 1 as const, type, payload },
-  );
-}
-
-function randomBase32(length: number): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let out = '';
-  for (let i = 0; i < length; i++) out += alphabet[Math.floor(Math.random() * 32)];
-  return out;
-}
 
 async function addAccounts(page: Page, count: number, from: number): Promise<void> {
   for (let i = from; i < count; i++) {
@@ -139,7 +111,7 @@ async function main(): Promise<void> {
     );
 
     let have = 0;
-    for (const size of SIZES) {
+    for (const size of ONLY === 'import' ? [] : SIZES) {
       process.stdout.write(`\n— ${size} accounts (adding…)`);
       await addAccounts(page, size, have);
       have = size;
@@ -191,6 +163,17 @@ async function main(): Promise<void> {
       console.log(
         `  floor: static extension page painting a code, no script ${fmt(median(baseline))} (popup adds ${fmt(m - median(baseline))})`,
       );
+    }
+    if (ONLY !== 'vault') {
+      await importFigures({
+        context,
+        page,
+        cdp,
+        origin,
+        size: IMPORT_SIZE,
+        runs: RUNS,
+        vault: have,
+      });
     }
   } finally {
     await context.close();

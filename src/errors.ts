@@ -4,6 +4,7 @@
  * error can then never carry a secret.
  */
 import { BACKUP_ERRORS } from './backup/backup-errors';
+import { IMPORT_FLOW_ERRORS } from './backup/import/commit';
 import { IMPORT_ERRORS } from './backup/import/types';
 import { RESTORE_ERRORS } from './backup/merge';
 import { FILL_FAILURES } from './fill/fill-code';
@@ -38,6 +39,7 @@ export const ERROR_CODES = [
   ...BACKUP_ERRORS,
   ...RESTORE_ERRORS,
   ...IMPORT_ERRORS,
+  ...IMPORT_FLOW_ERRORS,
   ...POLICY_ERRORS,
   ...PROTOCOL_ERRORS,
 ] as const;

@@ -13,6 +13,58 @@ export function t(key: MessageKey, ...substitutions: string[]): string {
   return getMessage(key, substitutions) || key;
 }
 
+/** Message keys that come in plural forms: `<key>_one` and `<key>_other` (at least). */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}_other`
+    ? `${Base}_one` extends MessageKey
+      ? Base
+      : never
+    : never;
+}[MessageKey];
+
+/**
+ * A message with a count, in the plural form the UI language uses for it (Intl.PluralRules:
+ * English and Swedish have `one` and `other`; a language with more forms adds `_few`, `_many`…
+ * to its own catalogue, and a form it lacks falls back to `_other`). The count, written the
+ * language's way, is the first substitution.
+ */
+export function tn(key: PluralKey, count: number, ...substitutions: string[]): string {
+  const language = uiLanguage();
+  const form = pluralForm(language, count);
+  const shown = [formatCount(language, count), ...substitutions];
+  return (
+    browser.i18n.getMessage(`${key}_${form}`, shown) ||
+    browser.i18n.getMessage(`${key}_other`, shown) ||
+    `${key}_other`
+  );
+}
+
+/** Made once per language: a list of a thousand counts must not build a thousand of them. */
+const plurals = new Map<string, { rules: Intl.PluralRules; numbers: Intl.NumberFormat }>();
+
+function intlFor(language: string): { rules: Intl.PluralRules; numbers: Intl.NumberFormat } {
+  let made = plurals.get(language);
+  if (made === undefined) {
+    try {
+      made = { rules: new Intl.PluralRules(language), numbers: new Intl.NumberFormat(language) };
+    } catch {
+      // A language tag Intl does not take: English rules and digits.
+      made = intlFor('en');
+    }
+    plurals.set(language, made);
+  }
+  return made;
+}
+
+/** The plural category of `count` in `language` (a bad language tag falls back to English). */
+export function pluralForm(language: string, count: number): Intl.LDMLPluralRule {
+  return intlFor(language).rules.select(count);
+}
+
+function formatCount(language: string, count: number): string {
+  return intlFor(language).numbers.format(count);
+}
+
 /** The translated message for an error code (and its position, where it has one). */
 export function errorText(error: AppError): string {
   if (error.code === 'secret_invalid_char') {

@@ -1,6 +1,7 @@
 import { accountHandlers } from './accounts';
 import { backupHandlers } from './backup';
 import { fillHandlers } from './fill';
+import { importHandlers } from './import';
 import { manageHandlers } from './manage';
 import { scanHandlers } from './scan';
 import type { Handlers } from './types';
@@ -14,4 +15,5 @@ export const HANDLERS: Handlers = {
   ...scanHandlers,
   ...manageHandlers,
   ...backupHandlers,
+  ...importHandlers,
 };

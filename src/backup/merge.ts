@@ -73,15 +73,36 @@ export function findDuplicate(
   existing: readonly Account[],
   entry: Identity,
 ): { readonly existing: Account; readonly reasons: readonly DuplicateReason[] } | null {
-  const name = nameKey(entry);
-  const match =
-    existing.find((a) => secretKey(a) === secretKey(entry)) ??
-    (name === null ? undefined : existing.find((a) => nameKey(a) === name));
-  if (match === undefined) return null;
-  const reasons: DuplicateReason[] = [];
-  if (secretKey(match) === secretKey(entry)) reasons.push('same_secret');
-  if (name !== null && nameKey(match) === name) reasons.push('same_name');
-  return { existing: match, reasons };
+  return duplicateFinder(existing)(entry);
+}
+
+/**
+ * `findDuplicate` for many entries against the same accounts (an import of a thousand): the
+ * accounts are indexed once, by key and by name, the first of each winning as there.
+ */
+export function duplicateFinder(
+  existing: readonly Account[],
+): (
+  entry: Identity,
+) => { readonly existing: Account; readonly reasons: readonly DuplicateReason[] } | null {
+  const bySecret = new Map<string, Account>();
+  const byName = new Map<string, Account>();
+  for (const a of existing) {
+    const key = secretKey(a);
+    if (!bySecret.has(key)) bySecret.set(key, a);
+    const name = nameKey(a);
+    if (name !== null && !byName.has(name)) byName.set(name, a);
+  }
+  return (entry) => {
+    const key = secretKey(entry);
+    const name = nameKey(entry);
+    const match = bySecret.get(key) ?? (name === null ? undefined : byName.get(name));
+    if (match === undefined) return null;
+    const reasons: DuplicateReason[] = [];
+    if (secretKey(match) === key) reasons.push('same_secret');
+    if (name !== null && nameKey(match) === name) reasons.push('same_name');
+    return { existing: match, reasons };
+  };
 }
 
 export function planRestore(

@@ -15,6 +15,7 @@
  *
  * Adding a request: a row here, its types in protocol.ts, and one handler in background/handlers/.
  */
+import { IMPORT_LIMITS } from '../backup/import/input';
 import { DUPLICATE_CHOICES } from '../backup/merge';
 import { TEXT_LIMITS } from '../vault/format';
 import { SETTING_BOUNDS } from '../settings';
@@ -55,6 +56,9 @@ const tabId = int(0);
 const password = str(4 * 4096);
 /** A file's text: its size is the reader's to judge (too large is its own error). */
 const fileText = str();
+/** A file to import, in base64: the importers' own bound on its bytes, as base64 characters. */
+const importBytes = str(Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4);
+const importId = str(64);
 const onDuplicate = optional(oneOf('keep_both', 'replace'));
 const site = optional(str(TEXT_LIMITS.site));
 
@@ -99,6 +103,9 @@ function row<K extends RequestName>(
 const CHANGE = { unlocked: true, activity: true, changesAccounts: true } as const;
 /** Reads the user's accounts because the user asked: needs them unlocked, counts as activity. */
 const USE = { unlocked: true, activity: true } as const;
+
+/** The import requests: the vault unlocked, the policy read (an AllowImport policy will come). */
+const IMPORT = { unlocked: true, policy: true } as const;
 
 export const REQUESTS: RequestTable = {
   // The vault itself.
@@ -199,6 +206,25 @@ export const REQUESTS: RequestTable = {
     }),
     { ...CHANGE, policy: true },
   ),
+
+  // Importing another app's export.
+  importFile: row(obj({ file: importBytes, password: optional(password) }), {
+    ...IMPORT,
+    activity: true,
+  }),
+  importPreview: row(obj({ importId, auto: optional(bool) }), {
+    ...IMPORT,
+    activity: (payload) => payload.auto !== true,
+  }),
+  importCommit: row(
+    obj({
+      importId,
+      choices: record(oneOf(...DUPLICATE_CHOICES), IMPORT_LIMITS.maxEntries),
+      tagsLabel: str(64),
+    }),
+    { ...CHANGE, ...IMPORT },
+  ),
+  importDiscard: row(obj({ importId }), IMPORT),
 };
 
 /** Whether a successful request moves the idle deadline. */

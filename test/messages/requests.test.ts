@@ -29,6 +29,9 @@ describe('the request table', () => {
       'status',
       'updateSettings',
       'confirmRestore',
+      'importFile',
+      'importPreview',
+      'importCommit',
     ] as const) {
       expect(REQUESTS[name].policy, name).toBe(true);
     }

@@ -9,6 +9,7 @@ import type { WorkerContext } from '../../background/context';
 import { CodeCacheKeeper } from '../../background/code-cache';
 import { createDispatcher } from '../../background/dispatch';
 import { HANDLERS } from '../../background/handlers';
+import { PendingImports } from '../../background/pending-imports';
 import { PendingScans } from '../../background/pending-scans';
 import { PolicySource } from '../../background/policy';
 import type { FillResult } from '../../src/fill/fill-code';
@@ -86,6 +87,7 @@ export function testContext(t: TestVault, options: TestContextOptions = {}): Tes
       },
     codeCache: new CodeCacheKeeper(t.session, t.vault, now),
     pending: new PendingScans(new SealedStore(t.session), now),
+    imports: new PendingImports(new SealedStore(t.session), now),
   };
   return { context, clipboard, policy };
 }

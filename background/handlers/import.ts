@@ -1,0 +1,86 @@
+/**
+ * Importing another app's export: read the file (src/backup/import/read.ts finds the app by its
+ * content), decrypt it with the user's password, preview, and commit what the user confirms.
+ *
+ * Between the preview and the commit the accounts are sealed in the session area under an
+ * import id (background/pending-imports.ts): the worker may stop while the user chooses, and
+ * the page never holds a secret (it sees names and codes). Nothing is written before the
+ * commit, and the commit is one transaction: all of it, or nothing.
+ */
+import { planImportCommit, type ImportCounts } from '../../src/backup/import/commit';
+import { previewImport, type ImportPreview } from '../../src/backup/import/preview';
+import { readImportFile } from '../../src/backup/import/read';
+import type { ImportResult } from '../../src/backup/import/types';
+import { fromBase64 } from '../../src/crypto/bytes';
+import type { AppError } from '../../src/errors';
+import { err, ok, type Result } from '../../src/result';
+import type { WorkerContext } from '../context';
+import type { HandlerGroup } from './types';
+
+/** The preview of a held import, against the vault's accounts in use now. */
+async function preview(
+  context: WorkerContext,
+  importId: string,
+  file: ImportResult,
+): Promise<Result<ImportPreview, AppError>> {
+  const list = await context.vault.list();
+  if (!list.ok) return err({ code: list.error });
+  return ok(previewImport(importId, file, list.value.active, context.now()));
+}
+
+export const importHandlers: HandlerGroup<
+  'importFile' | 'importPreview' | 'importCommit' | 'importDiscard'
+> = {
+  async importFile({ file, password }, context) {
+    const bytes = fromBase64(file);
+    if (bytes === null) return err({ code: 'bad_request' });
+    const read = await readImportFile(bytes);
+    if (!read.ok) return err({ code: read.error.code });
+    let result: ImportResult;
+    if (read.value.kind === 'encrypted') {
+      if (password === undefined)
+        return ok({ format: read.value.format, needsPassword: true, preview: null });
+      const opened = await read.value.decrypt(password);
+      if (!opened.ok) return err({ code: opened.error.code });
+      result = opened.value;
+    } else {
+      result = read.value.result;
+    }
+    const importId = await context.imports.hold(result);
+    if (!importId.ok) return err({ code: importId.error });
+    const shown = await preview(context, importId.value, result);
+    return shown.ok
+      ? ok({ format: result.format, needsPassword: false, preview: shown.value })
+      : shown;
+  },
+
+  async importPreview({ importId }, context) {
+    const held = await context.imports.get(importId);
+    if (!held.ok) return err({ code: held.error });
+    return preview(context, importId, held.value);
+  },
+
+  async importCommit({ importId, choices, tagsLabel }, context) {
+    const held = await context.imports.get(importId);
+    if (!held.ok) return err({ code: held.error });
+    const planned: { counts?: ImportCounts } = {};
+    // Planned inside the vault's write queue, against the accounts as they are then.
+    const written = await context.vault.writeAccounts((current) => {
+      const plan = planImportCommit(held.value.accounts, current, choices, {
+        now: context.now(),
+        tagsLabel,
+      });
+      if (!plan.ok) return plan;
+      planned.counts = plan.value.counts;
+      return ok({ add: plan.value.add, replace: plan.value.replace });
+    });
+    if (!written.ok) return err({ code: written.error });
+    await context.imports.drop(importId);
+    return ok({ format: held.value.format, ...planned.counts! });
+  },
+
+  async importDiscard({ importId }, { imports }) {
+    await imports.drop(importId);
+    return ok({});
+  },
+};

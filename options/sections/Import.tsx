@@ -1,0 +1,219 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ImportPreview } from '../../src/backup/import/preview';
+import type { ImportFormat } from '../../src/backup/import/types';
+import type { DuplicateChoice } from '../../src/backup/merge';
+import type { AppError } from '../../src/errors';
+import { t } from '../../src/i18n';
+import { send } from '../../src/messages/client';
+import { ErrorText } from '../../ui/ErrorText';
+import { ImportDone, type ImportSummary } from './ImportDone';
+import { ImportImages } from './ImportImages';
+import { ImportPassword } from './ImportPassword';
+import { ImportPicker } from './ImportPicker';
+import { ImportPreviewForm } from './ImportPreviewForm';
+import {
+  fileBase64,
+  importJobs,
+  jobName,
+  MAX_IMPORT_FILE_BYTES,
+  type ImportJob,
+} from './import-files';
+
+type Step =
+  | { kind: 'pick' }
+  | { kind: 'reading' }
+  | { kind: 'password'; file: string; format: ImportFormat }
+  | { kind: 'preview'; preview: ImportPreview }
+  | { kind: 'images'; files: readonly File[] }
+  | { kind: 'failed' }
+  | { kind: 'done'; summary: ImportSummary };
+
+/**
+ * Importing from the authenticator a person used before: pick (or drop) export files and
+ * screenshots; for each file, the app it came from, its password if it is encrypted, a preview
+ * of every account with its code and every duplicate with a choice, then one "Import". The
+ * worker reads the file and keeps the accounts (background/handlers/import.ts): this page only
+ * ever sees names and codes.
+ */
+export function Import() {
+  const [step, setStep] = useState<Step>({ kind: 'pick' });
+  const [job, setJob] = useState<{ job: ImportJob; position: number } | null>(null);
+  const [queue, setQueue] = useState<readonly ImportJob[]>([]);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function run(next: ImportJob, position: number) {
+    setJob({ job: next, position });
+    setError(null);
+    if (next.kind === 'images') {
+      setStep({ kind: 'images', files: next.files });
+      return;
+    }
+    if (next.file.size > MAX_IMPORT_FILE_BYTES) {
+      setError({ code: 'import_too_large' });
+      setStep({ kind: 'failed' });
+      return;
+    }
+    setStep({ kind: 'reading' });
+    const file = await fileBase64(next.file);
+    const reply = await send('importFile', { file });
+    if (!reply.ok) {
+      setError(reply.error);
+      setStep({ kind: 'failed' });
+    } else if (reply.value.needsPassword) {
+      setStep({ kind: 'password', file, format: reply.value.format });
+    } else {
+      setStep({ kind: 'preview', preview: reply.value.preview });
+    }
+  }
+
+  function start(files: File[]) {
+    const jobs = importJobs(files);
+    if (jobs.length === 0) return;
+    setTotal(jobs.length);
+    setQueue(jobs.slice(1));
+    void run(jobs[0]!, 1);
+  }
+
+  function next() {
+    const [first, ...rest] = queue;
+    if (first === undefined || job === null) {
+      setJob(null);
+      setStep({ kind: 'pick' });
+      setError(null);
+      return;
+    }
+    setQueue(rest);
+    void run(first, job.position + 1);
+  }
+
+  async function open(file: string, password: string): Promise<boolean> {
+    setBusy(true);
+    setError(null);
+    const reply = await send('importFile', { file, password });
+    setBusy(false);
+    if (!reply.ok) {
+      setError(reply.error);
+      return false;
+    }
+    if (reply.value.preview !== null) setStep({ kind: 'preview', preview: reply.value.preview });
+    return true;
+  }
+
+  async function commit(preview: ImportPreview, choices: Record<string, DuplicateChoice>) {
+    setBusy(true);
+    setError(null);
+    const reply = await send('importCommit', {
+      importId: preview.importId,
+      choices,
+      tagsLabel: t('importTagsLabel'),
+    });
+    setBusy(false);
+    if (reply.ok) {
+      setStep({ kind: 'done', summary: { ...reply.value, fromImages: false } });
+      return;
+    }
+    setError(reply.error);
+    // The vault changed meanwhile: show the duplicates as they are now, to choose again.
+    if (reply.error.code === 'import_choices_invalid') {
+      const again = await send('importPreview', { importId: preview.importId });
+      if (again.ok) setStep({ kind: 'preview', preview: again.value });
+    }
+  }
+
+  function cancel() {
+    if (step.kind === 'preview') void send('importDiscard', { importId: step.preview.importId });
+    next();
+  }
+
+  // The codes change every period: ask again for the preview when the first one runs out (not
+  // activity, so a page left open does not keep the vault unlocked).
+  const shown = step.kind === 'preview' ? step.preview : null;
+  useEffect(() => {
+    if (shown === null) return;
+    const ends = shown.accounts.flatMap((a) => (a.validUntil === null ? [] : [a.validUntil]));
+    if (ends.length === 0) return;
+    const delay = Math.max(1000, Math.min(...ends) - shown.now + 100);
+    const timer = window.setTimeout(() => {
+      void send('importPreview', { importId: shown.importId, auto: true }).then((reply) => {
+        setStep((current) =>
+          reply.ok &&
+          current.kind === 'preview' &&
+          current.preview.importId === reply.value.importId
+            ? { kind: 'preview', preview: reply.value }
+            : current,
+        );
+        if (!reply.ok) setError(reply.error);
+      });
+    }, delay);
+    return () => window.clearTimeout(timer);
+  }, [shown]);
+
+  const upNext = queue[0] === undefined ? null : jobName(queue[0]);
+  return (
+    <section class="stack import" data-testid="import-section">
+      <h2>{t('importHeading')}</h2>
+      {job !== null && total > 1 && step.kind !== 'pick' && (
+        <p class="muted small">
+          {t('importFileOf', String(job.position), String(total), jobName(job.job))}
+        </p>
+      )}
+      {step.kind === 'pick' && <ImportPicker onFiles={start} />}
+      {step.kind === 'reading' && job !== null && (
+        <p class="muted" role="status">
+          {t('importReading', jobName(job.job))}
+        </p>
+      )}
+      {step.kind === 'password' && (
+        <ImportPassword
+          format={step.format}
+          busy={busy}
+          error={error}
+          onOpen={(password) => open(step.file, password)}
+          onCancel={cancel}
+        />
+      )}
+      {step.kind === 'preview' && (
+        <ImportPreviewForm
+          // A new import starts from its own suggestions.
+          key={step.preview.importId}
+          preview={step.preview}
+          busy={busy}
+          onCommit={(choices) => void commit(step.preview, choices)}
+          onCancel={cancel}
+        />
+      )}
+      {step.kind === 'images' && (
+        <ImportImages
+          files={step.files}
+          onImported={(added, skipped) =>
+            setStep({
+              kind: 'done',
+              summary: {
+                format: 'google_migration',
+                imported: added,
+                intoTrash: 0,
+                replaced: 0,
+                skipped,
+                fromImages: true,
+              },
+            })
+          }
+          onBack={next}
+        />
+      )}
+      {step.kind === 'done' && (
+        <ImportDone summary={step.summary} next={upNext} onNext={next} onAnother={next} />
+      )}
+      {step.kind !== 'password' && <ErrorText error={error} />}
+      {step.kind === 'failed' && (
+        <div class="buttons">
+          <button type="button" onClick={next}>
+            {upNext === null ? t('importAnother') : t('importNextFile', upNext)}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

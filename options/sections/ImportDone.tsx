@@ -1,0 +1,54 @@
+import type { ImportCounts } from '../../src/backup/import/commit';
+import type { ImportFormat } from '../../src/backup/import/types';
+import { t, tn } from '../../src/i18n';
+
+export interface ImportSummary extends ImportCounts {
+  readonly format: ImportFormat;
+  /** From screenshots of transfer codes rather than an export file (the reminder differs). */
+  readonly fromImages: boolean;
+}
+
+/**
+ * After an import: how many accounts came from which app, what went to the Trash or was
+ * skipped, and the reminder that the export holds every secret, so it must be deleted now.
+ */
+export function ImportDone({
+  summary,
+  next,
+  onNext,
+  onAnother,
+}: {
+  summary: ImportSummary;
+  /** The name of the next picked file, if any. */
+  next: string | null;
+  onNext: () => void;
+  onAnother: () => void;
+}) {
+  return (
+    <div class="stack" data-testid="import-done">
+      <div class="stack" role="status">
+        <p class="ok" data-testid="import-done-count">
+          {tn('importedFrom', summary.imported, t(`import_format_${summary.format}`))}
+        </p>
+        {summary.intoTrash > 0 && <p>{tn('importedIntoTrash', summary.intoTrash)}</p>}
+        {summary.replaced > 0 && <p>{tn('importedReplaced', summary.replaced)}</p>}
+        {summary.skipped > 0 && <p>{tn('importedSkipped', summary.skipped)}</p>}
+      </div>
+      <p class="warning-box" data-testid="import-delete-reminder">
+        {t(summary.fromImages ? 'importDeleteScreenshots' : 'importDeleteFile')}
+      </p>
+      <div class="buttons">
+        {next !== null ? (
+          <button type="button" class="primary" onClick={onNext}>
+            {t('importNextFile', next)}
+          </button>
+        ) : (
+          <button type="button" onClick={onAnother}>
+            {t('importAnother')}
+          </button>
+        )}
+        <a href="#accounts">{t('importShowAccounts')}</a>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'preact/hooks';
+import type { ImportFormat } from '../../src/backup/import/types';
+import type { AppError } from '../../src/errors';
+import { t } from '../../src/i18n';
+import { ErrorText } from '../../ui/ErrorText';
+import { PassphraseField } from '../../ui/PassphraseField';
+
+/** An encrypted export: which app it is from, and the password it was exported with. */
+export function ImportPassword({
+  format,
+  busy,
+  error,
+  onOpen,
+  onCancel,
+}: {
+  format: ImportFormat;
+  busy: boolean;
+  error: AppError | null;
+  /** Resolves true once the file opened (the password is then forgotten here). */
+  onOpen: (password: string) => Promise<boolean>;
+  onCancel: () => void;
+}) {
+  const [password, setPassword] = useState('');
+  const app = t(`import_format_${format}`);
+  return (
+    <form
+      class="stack"
+      data-testid="import-password"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onOpen(password).then((opened) => {
+          if (opened) setPassword('');
+        });
+      }}
+    >
+      <h3 data-testid="import-format">{t('importRecognisedEncrypted', app)}</h3>
+      <PassphraseField
+        id="import-password"
+        label="importPasswordLabel"
+        value={password}
+        onInput={setPassword}
+        autocomplete="current-password"
+        describedBy="import-password-hint"
+        autofocus
+        invalid={error?.code === 'import_wrong_password'}
+      />
+      <p class="muted small" id="import-password-hint">
+        {t('importPasswordHint', app)}
+      </p>
+      {busy && (
+        <p class="muted" role="status">
+          {t('importOpening')}
+        </p>
+      )}
+      <ErrorText error={error} />
+      <div class="buttons">
+        <button class="primary" type="submit" disabled={busy || password === ''}>
+          {t('importOpenButton')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancelButton')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+import { useState } from 'preact/hooks';
+import type { ImportPreview } from '../../src/backup/import/preview';
+import type { RefusedEntry } from '../../src/backup/import/types';
+import type { DuplicateChoice } from '../../src/backup/merge';
+import { t, tn } from '../../src/i18n';
+import { accountName } from './account-name';
+import { ImportAccountTable } from './ImportAccountTable';
+import { ImportDuplicates, suggestedChoice } from './ImportDuplicates';
+
+function refusedText(r: RefusedEntry): string {
+  const reason = t(`import_refused_${r.reason}`, r.detail ?? '?');
+  const name = r.issuer.trim() !== '' || r.account.trim() !== '' ? accountName(r) : '';
+  return name === ''
+    ? t('importRefusedItemUnnamed', String(r.index), reason)
+    : t('importRefusedItem', String(r.index), name, reason);
+}
+
+/** The choices kept for the duplicates of `preview`; a new duplicate starts from its suggestion. */
+function choicesFor(
+  preview: ImportPreview,
+  previous: Readonly<Record<number, DuplicateChoice>>,
+): Record<number, DuplicateChoice> {
+  const choices: Record<number, DuplicateChoice> = {};
+  for (const a of preview.accounts) {
+    if (a.duplicate !== null) choices[a.index] = previous[a.index] ?? suggestedChoice(a);
+  }
+  return choices;
+}
+
+/**
+ * What the file holds, before anything is saved: every account with its code, what Otter could
+ * not take and why, the duplicates with a choice each, and the Import button.
+ */
+export function ImportPreviewForm({
+  preview,
+  busy,
+  onCommit,
+  onCancel,
+}: {
+  preview: ImportPreview;
+  busy: boolean;
+  onCommit: (choices: Record<string, DuplicateChoice>) => void;
+  onCancel: () => void;
+}) {
+  const [chosen, setChosen] = useState<Record<number, DuplicateChoice>>({});
+  // Choices follow the preview as it is refreshed (the vault may have changed meanwhile).
+  const choices = choicesFor(preview, chosen);
+  const duplicates = preview.accounts.filter((a) => a.duplicate !== null);
+  const skipped = Object.values(choices).filter((c) => c === 'skip').length;
+  const count = preview.accounts.length - skipped;
+  const format = t(`import_format_${preview.format}`);
+
+  return (
+    <form
+      class="stack"
+      data-testid="import-preview"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onCommit(Object.fromEntries(Object.entries(choices)));
+      }}
+    >
+      <h3 data-testid="import-format">
+        {preview.encrypted ? t('importRecognisedEncrypted', format) : t('importRecognised', format)}
+      </h3>
+      <p>{tn('importFound', preview.accounts.length)}</p>
+      {preview.accounts.length > 0 && <ImportAccountTable accounts={preview.accounts} />}
+      {preview.refused.length > 0 && (
+        <div class="stack" data-testid="import-refused">
+          <h3>{tn('importRefusedTitle', preview.refused.length)}</h3>
+          <ul class="restore-list">
+            {preview.refused.map((r) => (
+              <li key={r.index}>{refusedText(r)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {duplicates.length > 0 && (
+        <ImportDuplicates
+          duplicates={duplicates}
+          choices={choices}
+          onChoose={(indices, choice) => {
+            const next = { ...choices };
+            for (const index of indices) next[index] = choice;
+            setChosen(next);
+          }}
+        />
+      )}
+      {count === 0 && preview.accounts.length > 0 && (
+        <p class="muted" role="status">
+          {t('importNothing')}
+        </p>
+      )}
+      <div class="buttons">
+        <button
+          class="primary"
+          type="submit"
+          disabled={busy || count === 0}
+          data-testid="import-commit"
+        >
+          {busy ? t('importing') : tn('importCommitButton', count)}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancelButton')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * Committing an import: the user's choice for each duplicate (keep both, skip, replace) turned
+ * into exactly the accounts to write, which the worker writes in one transaction. It runs inside
+ * the vault's write queue against the vault as it is then (vault.writeAccounts), so duplicates
+ * are found again there: if they are not the ones the user chose for, nothing is written and the
+ * page shows the new preview.
+ *
+ * - New accounts come after the vault's last, in the file's order; pinned ones stay pinned.
+ * - An account from the source's trash goes into Otter's Trash.
+ * - Replace moves the old account to the Trash (a way back); the new one keeps the old one's
+ *   note, site and pin where the file has none, and an HOTP counter never goes back.
+ */
+import { randomId } from '../../crypto/random';
+import { err, ok, type Result } from '../../result';
+import type { Account } from '../../vault/format';
+import { DUPLICATE_CHOICES, type DuplicateChoice } from '../merge';
+import { importDuplicates, type ImportDuplicate } from './preview';
+import type { ImportedAccount } from './types';
+import { importedNote, importedSite } from './vault-fields';
+
+/** The import flow's own failures (translated as `error_<code>`). */
+export const IMPORT_FLOW_ERRORS = [
+  /** The accounts read from the file are gone: read too long ago, or the browser restarted. */
+  'import_expired',
+  /** The choices do not answer exactly the duplicates (the vault changed since the preview). */
+  'import_choices_invalid',
+] as const;
+export type ImportFlowError = (typeof IMPORT_FLOW_ERRORS)[number];
+
+export interface ImportCounts {
+  /** Accounts written, those going to the Trash included. */
+  readonly imported: number;
+  /** Of those, how many went into the Trash (they were in the source's trash). */
+  readonly intoTrash: number;
+  /** Old accounts moved to the Trash by "replace". */
+  readonly replaced: number;
+  readonly skipped: number;
+}
+
+export interface ImportWrites {
+  /** New records, in the file's order. */
+  readonly add: readonly Account[];
+  /** Accounts of the vault moved to the Trash (replaced). */
+  readonly replace: readonly Account[];
+  readonly counts: ImportCounts;
+}
+
+export interface CommitOptions {
+  readonly now: number;
+  /** "Tags" in the user's language, for the note's tags line. */
+  readonly tagsLabel: string;
+  readonly newId?: () => string;
+}
+
+function readChoices(
+  duplicates: ReadonlyMap<number, ImportDuplicate>,
+  choices: Readonly<Record<string, unknown>>,
+): Map<number, DuplicateChoice> | null {
+  const keys = Object.keys(choices);
+  if (keys.length !== duplicates.size) return null;
+  const read = new Map<number, DuplicateChoice>();
+  for (const key of keys) {
+    const index = /^(0|[1-9]\d{0,6})$/.test(key) ? Number(key) : -1;
+    const choice = DUPLICATE_CHOICES.find((c) => c === choices[key]);
+    if (!duplicates.has(index) || choice === undefined) return null;
+    read.set(index, choice);
+  }
+  return read;
+}
+
+/**
+ * The writes for importing `accounts` into a vault holding `current` (every account, the Trash
+ * included), with `choices`: the index of each duplicate (as a string) → its choice.
+ */
+export function planImportCommit(
+  accounts: readonly ImportedAccount[],
+  current: readonly Account[],
+  choices: Readonly<Record<string, unknown>>,
+  { now, tagsLabel, newId = randomId }: CommitOptions,
+): Result<ImportWrites, ImportFlowError> {
+  const active = current.filter((a) => a.trashedAt === null);
+  const duplicates = importDuplicates(accounts, active);
+  const chosen = readChoices(duplicates, choices);
+  if (chosen === null) return err('import_choices_invalid');
+
+  let order = Math.max(0, ...current.map((a) => a.order));
+  const add: Account[] = [];
+  const replaced = new Map<string, Account>();
+  let skipped = 0;
+  accounts.forEach((imported, index) => {
+    const duplicate = duplicates.get(index);
+    const choice = duplicate === undefined ? 'keep_both' : chosen.get(index);
+    if (choice === 'skip') {
+      skipped++;
+      return;
+    }
+    const old =
+      choice === 'replace' && duplicate !== undefined
+        ? active.find((a) => a.id === duplicate.existing.id)
+        : undefined;
+    const note = importedNote(imported.note, imported.tags, tagsLabel).note;
+    const site = importedSite(imported.sites);
+    const sameKey = old !== undefined && duplicate?.reasons.includes('same_secret') === true;
+    add.push({
+      id: newId(),
+      type: imported.type,
+      secret: imported.secret,
+      algorithm: imported.algorithm,
+      digits: imported.digits,
+      period: imported.period,
+      counter:
+        sameKey && imported.type === 'hotp'
+          ? Math.max(imported.counter, old.counter)
+          : imported.counter,
+      issuer: imported.issuer,
+      account: imported.account,
+      extra: { ...imported.extra },
+      note: note === '' && old !== undefined ? old.note : note,
+      site: site === '' && old !== undefined ? old.site : site,
+      pinned: imported.pinned || (old?.pinned ?? false),
+      order: ++order,
+      createdAt: now,
+      updatedAt: now,
+      trashedAt: imported.trashed ? now : null,
+    });
+    if (old !== undefined) replaced.set(old.id, { ...old, trashedAt: now, updatedAt: now });
+  });
+  return ok({
+    add,
+    replace: [...replaced.values()],
+    counts: {
+      imported: add.length,
+      intoTrash: add.filter((a) => a.trashedAt !== null).length,
+      replaced: replaced.size,
+      skipped,
+    },
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * Committing an import, as pure functions: the note's tags line, the site, and the writes for
+ * each duplicate choice (test/vault/import-flow.test.ts runs the same through the worker).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { planImportCommit } from '../../../src/backup/import/commit';
+import type { ImportedAccount } from '../../../src/backup/import/types';
+import { importedNote, importedSite } from '../../../src/backup/import/vault-fields';
+import { decodeBase32 } from '../../../src/otp/secret';
+import type { Account } from '../../../src/vault/format';
+import { TEXT_LIMITS } from '../../../src/vault/format';
+
+const NOW = Date.UTC(2026, 10, 24);
+
+function secret(base32: string): Uint8Array {
+  const bytes = decodeBase32(base32);
+  if (!bytes.ok) throw new Error('bad test secret');
+  return bytes.value;
+}
+
+function imported(issuer: string, key: string, extra: Partial<ImportedAccount> = {}) {
+  const account: ImportedAccount = {
+    type: 'totp',
+    secret: secret(key),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    issuer,
+    account: 'me',
+    extra: {},
+    note: '',
+    pinned: false,
+    tags: [],
+    sites: [],
+    trashed: false,
+    dropped: [],
+    ...extra,
+  };
+  return account;
+}
+
+function stored(id: string, issuer: string, key: string, extra: Partial<Account> = {}): Account {
+  const { note, pinned, tags, sites, trashed, dropped, ...entry } = imported(issuer, key);
+  void [note, pinned, tags, sites, trashed, dropped];
+  return {
+    ...entry,
+    id,
+    note: '',
+    site: '',
+    pinned: false,
+    order: 1,
+    createdAt: 1,
+    updatedAt: 1,
+    trashedAt: null,
+    ...extra,
+  };
+}
+
+let ids = 0;
+const options = { now: NOW, tagsLabel: 'Tags', newId: () => `new-${++ids}` };
+
+describe('the note and the site of an imported account', () => {
+  it.each([
+    ['', [], '', false],
+    ['a note', [], 'a note', false],
+    ['', ['work', 'mail'], 'Tags: work, mail', false],
+    ['a note', ['work'], 'a note\nTags: work', false],
+  ] as const)('%j with tags %j → %j', (note, tags, expected, shortened) => {
+    expect(importedNote(note, tags, 'Tags')).toEqual({ note: expected, shortened });
+  });
+
+  it('cuts the note, not the tags line, to fit the vault, and says so', () => {
+    const long = 'x'.repeat(TEXT_LIMITS.note);
+    const result = importedNote(long, ['work'], 'Taggar');
+    expect(result.shortened).toBe(true);
+    expect(result.note).toHaveLength(TEXT_LIMITS.note);
+    expect(result.note.endsWith('x\nTaggar: work')).toBe(true);
+    // Tags that cannot fit even alone are cut too.
+    const tags = Array.from({ length: 2000 }, (_, i) => `t${i}`);
+    expect(importedNote('', tags, 'Tags').note).toHaveLength(TEXT_LIMITS.note);
+  });
+
+  it('takes the first address the vault accepts as a site, as its origin', () => {
+    expect(importedSite([])).toBe('');
+    expect(importedSite(['androidapp://com.example', 'https://GitHub.com/login'])).toBe(
+      'https://github.com',
+    );
+    expect(importedSite(['mail.example.org', 'https://other.example'])).toBe(
+      'https://mail.example.org',
+    );
+    expect(importedSite(['localhost', 'javascript:alert(1)', 'user@host.example'])).toBe('');
+  });
+});
+
+describe('the writes of an import', () => {
+  const file = [
+    imported('GitHub', 'JBSWY3DPEHPK3PXP', { tags: ['work'], pinned: true }),
+    imported('Bank', 'GEZDGNBVGY3TQOJQ', { sites: ['bank.example'] }),
+    imported('Old', 'KRUGS4ZANFZSAYJAONSWG4TFOQQGWZLZ', { trashed: true }),
+    imported('Mail', 'MFRGGZDFMZTWQ2LK'),
+  ];
+
+  it('adds everything after the last account, in the file order', () => {
+    const current = [stored('a', 'Other', 'ONSWG4TFOQ======', { order: 7 })];
+    const plan = planImportCommit(file, current, {}, options);
+    if (!plan.ok) throw new Error(plan.error);
+    expect(plan.value.add.map((a) => [a.issuer, a.order, a.pinned, a.trashedAt])).toEqual([
+      ['GitHub', 8, true, null],
+      ['Bank', 9, false, null],
+      ['Old', 10, false, NOW],
+      ['Mail', 11, false, null],
+    ]);
+    expect(plan.value.add[0]).toMatchObject({ note: 'Tags: work', createdAt: NOW });
+    expect(plan.value.add[1]).toMatchObject({ site: 'https://bank.example' });
+    // Only the vault's fields: nothing of the import's own bookkeeping is stored.
+    expect(Object.keys(plan.value.add[0]!).sort()).toEqual(Object.keys(current[0]!).sort());
+    expect(plan.value.replace).toEqual([]);
+    expect(plan.value.counts).toEqual({ imported: 4, intoTrash: 1, replaced: 0, skipped: 0 });
+  });
+
+  it('finds no duplicate in the Trash, and gives none to an account going to the Trash', () => {
+    const current = [
+      stored('t', 'GitHub', 'JBSWY3DPEHPK3PXP', { trashedAt: 5 }),
+      stored('o', 'Old', 'KRUGS4ZANFZSAYJAONSWG4TFOQQGWZLZ'),
+    ];
+    const plan = planImportCommit(file, current, {}, options);
+    expect(plan.ok && plan.value.counts.imported).toBe(4);
+  });
+
+  it('replaces one account once even when two of the file match it', () => {
+    const twice = [imported('Mail', 'MFRGGZDFMZTWQ2LK'), imported('Mail', 'MFRGGZDFMZTWQ2LK')];
+    const current = [stored('m', 'Mail', 'MFRGGZDFMZTWQ2LK', { note: 'old note', site: 'x' })];
+    const plan = planImportCommit(twice, current, { 0: 'replace', 1: 'replace' }, options);
+    if (!plan.ok) throw new Error(plan.error);
+    expect(plan.value.replace).toEqual([{ ...current[0], trashedAt: NOW, updatedAt: NOW }]);
+    expect(plan.value.add.map((a) => [a.note, a.site])).toEqual([
+      ['old note', 'x'],
+      ['old note', 'x'],
+    ]);
+    expect(plan.value.counts).toMatchObject({ imported: 2, replaced: 1 });
+  });
+
+  it.each([
+    [{}],
+    [{ 3: 'skip', 1: 'skip' }],
+    [{ 3: 'maybe' }],
+    [{ '3.0': 'skip' }],
+    [{ 'not-an-index': 'skip' }],
+  ])('refuses choices %j that do not answer exactly the duplicates', (choices) => {
+    const current = [stored('m', 'Mail', 'MFRGGZDFMZTWQ2LK')];
+    expect(planImportCommit(file, current, choices, options)).toEqual({
+      ok: false,
+      error: 'import_choices_invalid',
+    });
+  });
+
+  it('never throws on choices a page could send, and writes each account at most once', () => {
+    const current = [
+      stored('m', 'Mail', 'MFRGGZDFMZTWQ2LK'),
+      stored('g', 'GitHub', 'JBSWY3DPEHPK3PXP'),
+    ];
+    const key = fc.oneof(fc.constantFrom('0', '1', '2', '3', '01', '-1', '__proto__'), fc.string());
+    const value = fc.oneof(fc.constantFrom('keep_both', 'skip', 'replace'), fc.anything());
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { maxKeys: 6 }), (choices) => {
+        const plan = planImportCommit(file, current, choices, options);
+        if (!plan.ok) return plan.error === 'import_choices_invalid';
+        const { imported, skipped } = plan.value.counts;
+        return imported + skipped === file.length && plan.value.replace.length <= 2;
+      }),
+    );
+  });
+});
