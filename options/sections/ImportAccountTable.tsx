@@ -1,7 +1,7 @@
 import type { ImportPreviewAccount } from '../../src/backup/import/preview';
 import { t, tn } from '../../src/i18n';
 import { groupCode } from '../../ui/code-format';
-import { accountName } from './account-name';
+import { accountName } from '../../ui/account-name';
 
 /** "TOTP, 6 digits, 30 s", "HOTP, 8 digits, counter 5, SHA512", "Steam Guard". */
 export function kindText(a: ImportPreviewAccount): string {

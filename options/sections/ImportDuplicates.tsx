@@ -1,7 +1,7 @@
 import type { ImportPreviewAccount } from '../../src/backup/import/preview';
 import type { DuplicateChoice } from '../../src/backup/merge';
 import { t, tn, type MessageKey } from '../../src/i18n';
-import { accountName } from './account-name';
+import { accountName } from '../../ui/account-name';
 
 const CHOICES: readonly DuplicateChoice[] = ['keep_both', 'skip', 'replace'];
 const FOR_ALL: Record<DuplicateChoice, MessageKey> = {

@@ -4,8 +4,8 @@ import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import type { AccountView, ScanReport } from '../../src/messages/protocol';
 import { ErrorText } from '../../ui/ErrorText';
-import { ScanResults } from '../../ui/ScanResults';
-import { VerifyCode } from '../../ui/VerifyCode';
+import { ScanResults } from '../../ui/add/ScanResults';
+import { VerifyCode } from '../../ui/add/VerifyCode';
 import { imageToPngBase64 } from '../image-to-png';
 import { mergeScanReports } from './import-files';
 
@@ -69,6 +69,7 @@ export function ImportImages({
         onManual={() => {
           location.hash = '#add';
         }}
+        onCancel={onBack}
       />
     </div>
   );

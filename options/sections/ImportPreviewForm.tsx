@@ -3,7 +3,7 @@ import type { ImportPreview } from '../../src/backup/import/preview';
 import type { RefusedEntry } from '../../src/backup/import/types';
 import type { DuplicateChoice } from '../../src/backup/merge';
 import { t, tn } from '../../src/i18n';
-import { accountName } from './account-name';
+import { accountName } from '../../ui/account-name';
 import { ImportAccountTable } from './ImportAccountTable';
 import { ImportDuplicates, suggestedChoice } from './ImportDuplicates';
 
