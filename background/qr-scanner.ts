@@ -3,7 +3,7 @@
  * a CDN), jsQR on pixels from an OffscreenCanvas when WebAssembly cannot run.
  */
 import wasmPath from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import { fromBase64 } from '../src/crypto/bytes';
+import { fromBase64 } from '../src/bytes';
 import { extensionUrl } from '../src/platform/runtime';
 import { captureVisibleTab } from '../src/platform/tabs';
 import { err, ok, type Result } from '../src/result';

@@ -33,8 +33,8 @@ export function tn(key: PluralKey, count: number, ...substitutions: string[]): s
   const form = pluralForm(language, count);
   const shown = [formatCount(language, count), ...substitutions];
   return (
-    browser.i18n.getMessage(`${key}_${form}`, shown) ||
-    browser.i18n.getMessage(`${key}_other`, shown) ||
+    getMessage(`${key}_${form}`, shown) ||
+    getMessage(`${key}_other`, shown) ||
     `${key}_other`
   );
 }

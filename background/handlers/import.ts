@@ -11,7 +11,7 @@ import { planImportCommit, type ImportCounts } from '../../src/backup/import/com
 import { previewImport, type ImportPreview } from '../../src/backup/import/preview';
 import { readImportFile } from '../../src/backup/import/read';
 import type { ImportResult } from '../../src/backup/import/types';
-import { fromBase64 } from '../../src/crypto/bytes';
+import { fromBase64 } from '../../src/bytes';
 import type { AppError } from '../../src/errors';
 import { err, ok, type Result } from '../../src/result';
 import type { WorkerContext } from '../context';

@@ -3,7 +3,7 @@
  * and hold the accounts found, sealed, until the user confirms them (background/pending-scans.ts);
  * the page only ever sees their names and a pending id.
  */
-import { fromBase64 } from '../../src/crypto/bytes';
+import { fromBase64 } from '../../src/bytes';
 import { findDuplicate } from '../../src/backup/merge';
 import type { AppError } from '../../src/errors';
 import type { ScanFinding, ScannedAccount, ScanReport } from '../../src/messages/protocol';

@@ -3,7 +3,7 @@
  * through: each export file on its own (its preview, its choices, its "Import"), and all images
  * together, read as QR codes (a Google Authenticator export is several screenshots at once).
  */
-import { toBase64 } from '../../src/crypto/bytes';
+import { toBase64 } from '../../src/bytes';
 import type { ScanFinding, ScanReport } from '../../src/messages/protocol';
 
 export type ImportJob =

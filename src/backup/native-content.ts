@@ -3,7 +3,7 @@
  * every field, and the settings, as UTF-8 JSON. Read back with the vault's own validation
  * (`decodeAccount`, the settings bounds), so a backup can hold nothing the vault would refuse.
  */
-import { fromUtf8, utf8 } from '../crypto/bytes';
+import { fromUtf8, utf8 } from '../bytes';
 import { encodeBase32 } from '../otp/secret';
 import { err, ok, type Result } from '../result';
 import { decodeAccount, type Account } from '../vault/format';

@@ -11,7 +11,7 @@
  * before parsing, KDF bounds before deriving.
  */
 import { importAesKey, KEY_BYTES, open, seal, TAG_BYTES } from '../crypto/aead';
-import { toBase64, utf8 } from '../crypto/bytes';
+import { toBase64, utf8 } from '../bytes';
 import { deriveKey, PASSPHRASE_KDF, SALT_BYTES, type Argon2Params } from '../crypto/kdf';
 import { randomBytes } from '../crypto/random';
 import { err, ok, type Result } from '../result';

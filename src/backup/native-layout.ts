@@ -4,7 +4,7 @@
  * CRC-32 input. Shared by the writer (native-envelope.ts) and the reader (native-parse.ts).
  */
 import type { Sealed } from '../crypto/aead';
-import { toBase64, utf8 } from '../crypto/bytes';
+import { toBase64, utf8 } from '../bytes';
 import type { Argon2Params } from '../crypto/kdf';
 import { crc32Hex, crc32Update } from './crc32';
 

@@ -4,7 +4,7 @@
  * shape, CRC-32 (accidental damage), then the KDF bounds (a crafted file) and the lengths.
  */
 import { IV_BYTES, KEY_BYTES, TAG_BYTES } from '../crypto/aead';
-import { fromBase64, toBase64 } from '../crypto/bytes';
+import { fromBase64, toBase64 } from '../bytes';
 import { checkArgon2Params, type Argon2Params } from '../crypto/kdf';
 import { err, ok, type Result } from '../result';
 import { backupError, type BackupError } from './backup-errors';

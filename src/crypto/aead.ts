@@ -4,7 +4,7 @@
  * key, IV, ciphertext, tag or associated data.
  */
 import { err, ok, type Result } from '../result';
-import { ownBuffer } from './bytes';
+import { ownBuffer } from '../bytes';
 import { randomBytes } from './random';
 
 export const IV_BYTES = 12;

@@ -5,7 +5,7 @@
  * (format.ts) before anything is written, so nothing the vault accepts can later show as damaged.
  */
 import { open, seal } from '../crypto/aead';
-import { fromUtf8 } from '../crypto/bytes';
+import { fromUtf8 } from '../bytes';
 import { randomId } from '../crypto/random';
 import type { OtpEntry } from '../otp/types';
 import { err, ok, type Result } from '../result';

@@ -7,7 +7,7 @@
  * restore or purge changes the fingerprint, and nothing else does. It needs no key (it works while
  * locked) and says nothing about the accounts: ids and IVs are stored in the clear anyway.
  */
-import { ownBuffer, toBase64, utf8 } from '../crypto/bytes';
+import { ownBuffer, toBase64, utf8 } from '../bytes';
 import { parseRecord } from './format';
 
 export interface BackupState {

@@ -10,7 +10,7 @@
  * Everything read back from storage is `unknown` until parsed here: storage can be corrupted.
  */
 import type { Argon2Params } from '../crypto/kdf';
-import { toBase64, utf8 } from '../crypto/bytes';
+import { toBase64, utf8 } from '../bytes';
 import { decodeBase32, encodeBase32 } from '../otp/secret';
 import { ALGORITHMS, LIMITS, OTP_TYPES, type OtpEntry } from '../otp/types';
 import { TEXT_LIMITS } from '../text-limits';

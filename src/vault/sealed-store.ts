@@ -5,7 +5,7 @@
  * in the clear, not even in memory-only storage. They die with the session (lock, restart).
  */
 import { importAesKey, open, seal } from '../crypto/aead';
-import { fromBase64, fromUtf8, toBase64, utf8 } from '../crypto/bytes';
+import { fromBase64, fromUtf8, toBase64, utf8 } from '../bytes';
 import { err, ok, type Result } from '../result';
 import { readSession, type SessionArea } from './session';
 

@@ -3,7 +3,7 @@
  * survives the service worker being stopped, but not a browser restart or an extension update.
  * It holds the raw vault key and an absolute lock deadline, checked on every read.
  */
-import { fromBase64, toBase64 } from '../crypto/bytes';
+import { fromBase64, toBase64 } from '../bytes';
 
 /** The part of the session storage area that Otter uses; tests give an in-memory one. */
 export interface SessionArea {

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { BACKUP_ERRORS } from '../../src/backup/backup-errors';
 import { crc32Hex, crc32Update } from '../../src/backup/crc32';
 import { createBackup, inspectBackup, readBackup } from '../../src/backup/native';
-import { fromBase64, toBase64, utf8 } from '../../src/crypto/bytes';
+import { fromBase64, toBase64, utf8 } from '../../src/bytes';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import { account, FAST_KDF } from './arbitraries';
 

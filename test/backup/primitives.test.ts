@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nestingWithin, parseBoundedJson } from '../../src/backup/bounded-json';
 import { crc32Hex, crc32Update } from '../../src/backup/crc32';
-import { utf8 } from '../../src/crypto/bytes';
+import { utf8 } from '../../src/bytes';
 
 describe('CRC-32', () => {
   it('matches the check value and zlib, in one piece or several', () => {

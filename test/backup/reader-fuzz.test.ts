@@ -12,7 +12,7 @@ import { nestingWithin } from '../../src/backup/bounded-json';
 import { readBackup, inspectBackup, createBackup } from '../../src/backup/native';
 import { decodeBackupContent } from '../../src/backup/native-content';
 import { sealEnvelope } from '../../src/backup/native-envelope';
-import { utf8 } from '../../src/crypto/bytes';
+import { utf8 } from '../../src/bytes';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import { account, FAST_KDF } from './arbitraries';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { crc32Hex, crc32Update } from '../../src/backup/crc32';
-import { utf8 } from '../../src/crypto/bytes';
+import { utf8 } from '../../src/bytes';
 import type { AccountView } from '../../src/messages/protocol';
 import { decodeMigrationUri } from '../../src/qr/google-migration';
 import { nodeScanner } from '../qr/support';

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { crc32Hex, crc32Update } from '../../src/backup/crc32';
-import { utf8 } from '../../src/crypto/bytes';
+import { utf8 } from '../../src/bytes';
 import type { Account } from '../../src/vault/format';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import { dumpDb, freshIndexedDB } from '../support/fake-idb';

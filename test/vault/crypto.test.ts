@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importAesKey, open, seal } from '../../src/crypto/aead';
-import { fromBase64, toBase64, utf8 } from '../../src/crypto/bytes';
+import { fromBase64, toBase64, utf8 } from '../../src/bytes';
 import { checkArgon2Params, deriveKey, KDF_BOUNDS, type Argon2Params } from '../../src/crypto/kdf';
 import { randomBytes } from '../../src/crypto/random';
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, expect, it } from 'vitest';
 import { decodeBase32 } from '../../src/otp/secret';
-import { toBase64 } from '../../src/crypto/bytes';
+import { toBase64 } from '../../src/bytes';
 import type { ImportPreview } from '../../src/backup/import/preview';
 import type { Account } from '../../src/vault/format';
 import { dumpDb, failNthPut, freshIndexedDB } from '../support/fake-idb';

@@ -5,7 +5,7 @@
  * cost is refused without deriving anything.
  */
 import { scryptAsync } from '@noble/hashes/scrypt.js';
-import { utf8 } from '../../crypto/bytes';
+import { utf8 } from '../../bytes';
 import { err, ok, type Result } from '../../result';
 import { field, isObject } from './input';
 import { GCM_NONCE_BYTES, GCM_TAG_BYTES, base64Field, hexField, openGcm } from './password-crypto';

@@ -4,7 +4,7 @@
  * versions 1 to 3: v2 names an entry's group in `group`, v3 lists group uuids in `groups`,
  * resolved through the content's top-level `groups`.
  */
-import { fromUtf8 } from '../../crypto/bytes';
+import { fromUtf8 } from '../../bytes';
 import { err, ok, type Result } from '../../result';
 import { parseBoundedJson } from '../bounded-json';
 import { checkLockedVault, openLockedVault } from './aegis-crypto';

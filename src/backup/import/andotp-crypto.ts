@@ -11,7 +11,7 @@
  * called `import_kdf_unsupported` only when the count is one andOTP-like apps could mean
  * (≤ 10^7, Aegis' own limit) and the old layout fails as well.
  */
-import { utf8 } from '../../crypto/bytes';
+import { utf8 } from '../../bytes';
 import { err, ok, type Result } from '../../result';
 import { GCM_NONCE_BYTES, GCM_TAG_BYTES, openGcm, pbkdf2, sha256 } from './password-crypto';
 import type { ImportError } from './types';

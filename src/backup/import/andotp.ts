@@ -4,7 +4,7 @@
  * so its importer is the last one tried, and only takes binary files that no known format
  * claims by its first bytes.
  */
-import { fromUtf8 } from '../../crypto/bytes';
+import { fromUtf8 } from '../../bytes';
 import { err, ok, type Result } from '../../result';
 import { parseBoundedJson } from '../bounded-json';
 import { ANDOTP_MIN_BYTES, openAndOtp } from './andotp-crypto';

@@ -8,7 +8,7 @@
  * a crafted record cannot ask for gigabytes or minutes.
  */
 import { argon2id } from 'hash-wasm';
-import { toBase64, utf8 } from '../../crypto/bytes';
+import { toBase64, utf8 } from '../../bytes';
 import { decodeBase64 } from '../../qr/base64';
 import { field, stringField } from './input';
 

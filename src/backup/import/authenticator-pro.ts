@@ -11,7 +11,7 @@
  * - the HTML backup (a table of issuer, username and otpauth URI), in `authenticator-pro-html.ts`.
  */
 import { err, ok, type Result } from '../../result';
-import { fromUtf8 } from '../../crypto/bytes';
+import { fromUtf8 } from '../../bytes';
 import { parseBoundedJson } from '../bounded-json';
 import { isHtmlBackup, readHtmlBackup } from './authenticator-pro-html';
 import { finishImport, tooManyEntries, type ReadEntry } from './collect';

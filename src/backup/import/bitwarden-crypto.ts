@@ -13,7 +13,7 @@
  * an account choose, and checked before any derivation: a crafted file cannot ask for more.
  */
 import { argon2id } from 'hash-wasm';
-import { concatBytes, fromBase64, ownBuffer, utf8 } from '../../crypto/bytes';
+import { concatBytes, fromBase64, ownBuffer, utf8 } from '../../bytes';
 import { err, ok, type Result } from '../../result';
 import { isObject } from './input';
 import type { ImportError } from './types';

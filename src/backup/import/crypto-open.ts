@@ -5,7 +5,7 @@
  */
 import { cbc, gcm } from '@noble/ciphers/aes.js';
 import { argon2id } from 'hash-wasm';
-import { fromBase64, ownBuffer, utf8 } from '../../crypto/bytes';
+import { fromBase64, ownBuffer, utf8 } from '../../bytes';
 
 export interface Argon2Cost {
   readonly memoryKiB: number;

@@ -8,7 +8,7 @@
  * WebCrypto's. Decrypting never throws: anything that does not open is `null`.
  */
 import { md5 } from '@noble/hashes/legacy.js';
-import { concatBytes, ownBuffer, utf8 } from '../../crypto/bytes';
+import { concatBytes, ownBuffer, utf8 } from '../../bytes';
 import { decodeBase64 } from '../../qr/base64';
 
 const SALTED = utf8('Salted__');

@@ -6,7 +6,7 @@
  * secretstream (XChaCha20-Poly1305).
  */
 import { err, ok, type Result } from '../../result';
-import { fromUtf8 } from '../../crypto/bytes';
+import { fromUtf8 } from '../../bytes';
 import { percentDecode } from '../../otp/uri';
 import { isRecord, parseBoundedJson } from '../bounded-json';
 import { finishImport, tooManyEntries, uriLabels, type ReadEntry } from './collect';

@@ -8,7 +8,7 @@
  * - KeeTrayTOTP's (and old KeePassXC's) `TOTP Seed` with `TOTP Settings` = `period;digits`,
  *   where digits `S` means Steam (`30;S`), and an optional third part (a time server).
  */
-import { utf8 } from '../../crypto/bytes';
+import { utf8 } from '../../bytes';
 import { percentDecode } from '../../otp/uri';
 import type { Result } from '../../result';
 import { entryFromFields, type EntryExtras, type Refusal, type SecretSource } from './entry';

@@ -3,7 +3,7 @@
  * SHA-256 and AES-GCM opening, plus strict decoding of the hex and base64 fields that carry
  * salts, nonces and ciphertext. Nothing here throws: a bad field is null, a failed open is null.
  */
-import { ownBuffer, utf8 } from '../../crypto/bytes';
+import { ownBuffer, utf8 } from '../../bytes';
 
 export const GCM_NONCE_BYTES = 12;
 export const GCM_TAG_BYTES = 16;

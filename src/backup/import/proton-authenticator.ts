@@ -7,7 +7,7 @@
  * associated data names the export format.
  */
 import { err, ok, type Result } from '../../result';
-import { fromUtf8, utf8 } from '../../crypto/bytes';
+import { fromUtf8, utf8 } from '../../bytes';
 import { parseBoundedJson } from '../bounded-json';
 import { finishImport, tooManyEntries, uriLabels, type ReadEntry } from './collect';
 import { argon2idKey, base64Bytes, openAesGcm } from './crypto-open';

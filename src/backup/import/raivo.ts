@@ -7,7 +7,7 @@
  * An unencrypted archive, or the JSON itself (what users unzip for other apps), is read as well.
  */
 import { err, ok, type Result } from '../../result';
-import { fromUtf8 } from '../../crypto/bytes';
+import { fromUtf8 } from '../../bytes';
 import { parseBoundedJson } from '../bounded-json';
 import { finishImport, tooManyEntries, type ReadEntry } from './collect';
 import { entryFromFields } from './entry';

@@ -8,7 +8,7 @@
  * edits: it is the issuer.
  */
 import { parseOtpauthUri } from '../../otp/uri';
-import { fromUtf8 } from '../../crypto/bytes';
+import { fromUtf8 } from '../../bytes';
 import type { OtpEntry } from '../../otp/types';
 import { err, ok, type Result } from '../../result';
 import { parseBoundedJson } from '../bounded-json';

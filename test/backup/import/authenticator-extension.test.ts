@@ -4,7 +4,7 @@ import { argon2id } from 'hash-wasm';
 import { describe, expect, it } from 'vitest';
 import { authenticatorExtensionImporter as importer } from '../../../src/backup/import/authenticator-extension';
 import { IMPORT_LIMITS } from '../../../src/backup/import/input';
-import { concatBytes, toBase64, utf8 } from '../../../src/crypto/bytes';
+import { concatBytes, toBase64, utf8 } from '../../../src/bytes';
 import { describeWithShared } from '../../support/shared';
 import { AEGIS_ACCOUNTS, fieldsOf, plain } from './account-fields';
 import { fuzzImporter, readDetected, readWith, sampleBytes, textBytes, unwrap } from './support';

@@ -5,7 +5,7 @@ import { pbkdf2Sync } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { authenticatorProImporter as authPro } from '../../../src/backup/import/authenticator-pro';
 import { importInput } from '../../../src/backup/import/input';
-import { utf8 } from '../../../src/crypto/bytes';
+import { utf8 } from '../../../src/bytes';
 import { describeWithShared } from '../../support/shared';
 import { encryptedTwin, expectAccounts, type ExpectedAccount } from './expect-accounts';
 import { fuzzImporter, readDetected, readWith, sampleBytes, textBytes, unwrap } from './support';

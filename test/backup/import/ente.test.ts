@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { enteImporter, ENTE_KDF_LIMITS } from '../../../src/backup/import/ente';
 import { importInput } from '../../../src/backup/import/input';
 import { pullSingleMessage } from '../../../src/backup/import/secretstream';
-import { fromBase64, utf8 } from '../../../src/crypto/bytes';
+import { fromBase64, utf8 } from '../../../src/bytes';
 import { describeWithShared } from '../../support/shared';
 import { encryptedTwin, expectAccounts } from './expect-accounts';
 import { fuzzImporter, readDetected, readWith, sampleBytes, textBytes, unwrap } from './support';

@@ -5,7 +5,7 @@
  */
 import { argon2id } from 'hash-wasm';
 import { zipSync } from 'fflate';
-import { concatBytes, ownBuffer, toBase64, utf8 } from '../../../src/crypto/bytes';
+import { concatBytes, ownBuffer, toBase64, utf8 } from '../../../src/bytes';
 import type { ImportResult } from '../../../src/backup/import/types';
 import { encodeBase32 } from '../../../src/otp/secret';
 

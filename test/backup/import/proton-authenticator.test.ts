@@ -4,7 +4,7 @@ import { argon2id } from 'hash-wasm';
 import { describe, expect, it, vi } from 'vitest';
 import { importInput } from '../../../src/backup/import/input';
 import { protonAuthenticatorImporter as proton } from '../../../src/backup/import/proton-authenticator';
-import { toBase64, utf8 } from '../../../src/crypto/bytes';
+import { toBase64, utf8 } from '../../../src/bytes';
 import { describeWithShared } from '../../support/shared';
 import { encryptedTwin, expectAccounts, type ExpectedAccount } from './expect-accounts';
 import { fuzzImporter, readDetected, readWith, sampleBytes, textBytes, unwrap } from './support';
