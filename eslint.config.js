@@ -13,6 +13,9 @@ export default tseslint.config(
       'dist-e2e/**',
       'dist-enterprise/**',
       'dist-e2e-*/**',
+      'dist-firefox/**',
+      'dist-firefox-e2e/**',
+      'packages/**',
       'node_modules/**',
       'coverage/**',
       'test-results/**',
@@ -54,6 +57,24 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'idb', message: 'Only src/vault/store.ts touches IndexedDB.' }] },
+      ],
+      // Markup from strings: none, so the one innerHTML write AMO's linter finds (Preact's
+      // dangerouslySetInnerHTML support) never runs (docs/stores.md).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'No markup from strings (docs/stores.md).',
+        },
+        {
+          selector:
+            'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'No markup from strings (docs/stores.md).',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'No markup from strings (docs/stores.md).',
+        },
       ],
     },
   },
