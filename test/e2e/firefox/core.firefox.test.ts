@@ -28,7 +28,7 @@ import {
   untilText,
   type FirefoxOtter,
 } from './harness';
-import { storePageShot, storePopupShot } from './screenshots';
+import { serveDemo, storePopupShot } from './screenshots';
 
 const PASS = 'firefox test passphrase';
 const TYPED = 'JBSWY3DPEHPK3PXP';
@@ -48,6 +48,7 @@ beforeAll(async () => {
     downloadDir: downloads,
     prefs: { 'extensions.background.idle.timeout': IDLE_MS },
   });
+  serveDemo(otter.server);
   site = await otter.openSite('fill/split.html');
 });
 
@@ -169,9 +170,7 @@ describe('Otter in Firefox', () => {
     await element(popup, '[data-testid=account][aria-selected=true]');
     await popup.keyboard.press('Enter');
     await untilText(popup, '[data-testid=feedback]', (t) => t === 'Filled');
-    const filled = await site.page.$$eval('input', (els) =>
-      els.map((e) => (e as HTMLInputElement).value).join(''),
-    );
+    const filled = await site.page.$$eval('input', (els) => els.map((e) => e.value).join(''));
     expect(codesAround(TYPED)).toContain(filled);
     await popup.close();
   });
@@ -237,14 +236,14 @@ describe('Otter in Firefox', () => {
     await element(page, '[data-testid=backup-made]');
     const [file] = await until(
       'the backup downloaded',
-      async () => readdirSync(downloads).filter((f) => f.endsWith('.json')),
+      () => Promise.resolve(readdirSync(downloads).filter((f) => f.endsWith('.json'))),
       (files) => files.length === 1,
     );
     expect(file).toMatch(/^otter-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const path = join(downloads, file!);
-    await until('the download written', async () => {
+    await until('the download written', () => {
       const text = readFileSync(path, 'utf8');
-      return text.length > 0 && (JSON.parse(text) as { format?: string }).format;
+      return Promise.resolve(text.length > 0 && (JSON.parse(text) as { format?: string }).format);
     });
 
     // A new vault, as after reinstalling.
