@@ -10,8 +10,12 @@
  * - The background is an event page, not a worker: it cannot be evaluated in, so tests talk to it
  *   through the protocol from a page, as the UI does.
  *
- * Console errors, uncaught exceptions and CSP reports of the extension's pages fail the test in
- * `close()`.
+ * - WebDriver BiDi reports no console message of an extension's page: Firefox prints them on its
+ *   standard output instead (a pref), and uncaught exceptions on its standard error, where the
+ *   harness reads them. Each fails the test in `close()`: `console.error` from any page (the test
+ *   pages log none) and uncaught exceptions in Otter's pages, its event page included. A CSP
+ *   violation is printed nowhere; the release audit proves statically that nothing is loaded
+ *   from outside the package.
  */
 import { resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
@@ -39,6 +43,24 @@ export interface FirefoxOtter {
   openSite(path: string): Promise<{ page: Page; tabId: number }>;
   readonly problems: string[];
   close(): Promise<void>;
+}
+
+/** Reads Firefox's output, line by line, for what should fail a test. */
+function watchOutput(browser: Browser, origin: string, report: (line: string) => void): void {
+  const ours = (line: string) => line.includes(origin);
+  const failing = (line: string): boolean =>
+    // A page's console.error; Firefox's own modules print theirs under a name ("RSLoader: …").
+    (line.startsWith('console.error:') && !/^console\.error: [A-Za-z][\w.-]*:/.test(line)) ||
+    (line.includes('JavaScript error') && ours(line));
+  const process = browser.process();
+  for (const stream of [process?.stdout, process?.stderr]) {
+    let rest = '';
+    stream?.on('data', (chunk: Buffer) => {
+      const lines = (rest + chunk.toString('utf8')).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) if (failing(line)) report(line);
+    });
+  }
 }
 
 export interface FirefoxLaunchOptions {
@@ -167,6 +189,8 @@ export async function launchOtterInFirefox(
     launched = await launchFirefoxWithExtension({
       extensionDir: FIREFOX_E2E_DIST,
       ...options,
+      // Console messages of pages (extension pages included) on Firefox's standard output.
+      prefs: { 'devtools.console.stdout.content': true, ...options.prefs },
     });
   } catch (error) {
     await server.close();
@@ -175,17 +199,9 @@ export async function launchOtterInFirefox(
   const { browser, origin } = launched;
   const problems: string[] = [];
   const allowed = options.allowConsole ?? [];
-
-  const watch = (page: Page, name: string): void => {
-    page.on('console', (message) => {
-      const text = message.text();
-      const csp = /Content[- ]Security[- ]Policy|Content-Security-Policy/i.test(text);
-      if ((message.type() === 'error' || csp) && !allowed.some((re) => re.test(text))) {
-        problems.push(`${name} console ${message.type()}: ${text}`);
-      }
-    });
-    page.on('pageerror', (error) => problems.push(`${name} uncaught: ${String(error)}`));
-  };
+  watchOutput(launched.browser, origin, (line) => {
+    if (!allowed.some((re) => re.test(line))) problems.push(line);
+  });
 
   async function newTabAt(url: string, open: () => Promise<unknown>): Promise<Page> {
     const before = new Set(await browser.pages());
@@ -204,7 +220,6 @@ export async function launchOtterInFirefox(
   const settings = (await browser.pages())[0] ?? (await browser.newPage());
   const entry = `${origin}/${FIREFOX_TEST_ENTRY}`;
   await settings.goto(`${server.url}/enter.html`);
-  watch(settings, 'settings');
   await settings.evaluate((url) => location.assign(url), entry);
   await until('the settings page', () =>
     settings.evaluate(() => location.href.startsWith('moz-extension:') && !!document.body),
@@ -215,7 +230,6 @@ export async function launchOtterInFirefox(
     const page = await newTabAt(url, () =>
       settings.evaluate((u) => chrome.tabs.create({ url: u }), url),
     );
-    watch(page, path);
     await page.setViewport(viewport);
     await until(`${path} loaded`, () => page.evaluate(() => document.readyState === 'complete'));
     return page;

@@ -124,4 +124,23 @@ describe('an organisation’s Firefox, in Swedish', () => {
     expect(await page.$$('[data-testid=lock-settings] input[type=checkbox]')).toEqual([]);
     await storePageShot(page, 'firefox-2-security-sv');
   });
+
+  it('the harness sees an extension page’s console error and uncaught exception', async () => {
+    const popup = await otter!.openPopup();
+    await popup.evaluate(() => console.error('deliberate console error'));
+    await popup.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('deliberate exception');
+      }, 0);
+    });
+    const seen = await until(
+      'both reported',
+      () => Promise.resolve([...otter!.problems]),
+      (p) => p.length >= 2,
+    );
+    expect(seen.join('\n')).toMatch(/console\.error: "deliberate console error"/);
+    expect(seen.join('\n')).toMatch(/JavaScript error: moz-extension:.*deliberate exception/);
+    otter!.problems.length = 0;
+    await popup.close();
+  });
 });
