@@ -13,7 +13,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { auditFiles, readBuild, type Browser } from './audit-dist.ts';
@@ -96,7 +96,10 @@ export function packageAll(root: string, outDir: string): Written[] {
       `otter-firefox-${version}.zip`,
       storePackage(join(root, 'dist-firefox'), 'firefox'),
     ),
-    write(outDir, `otter-source-${version}.zip`, zipFiles(sourceFiles(root))),
+    // A reviewer rebuilding from the source archive has no git checkout, and needs no archive.
+    ...(existsSync(join(root, '.git'))
+      ? [write(outDir, `otter-source-${version}.zip`, zipFiles(sourceFiles(root)))]
+      : []),
   ];
 }
 
