@@ -78,7 +78,8 @@ function forFirefox(manifest: Manifest): Record<string, unknown> {
 
 /**
  * The browser-test variants. Both get `<all_urls>`: a headless browser has no toolbar click to
- * grant activeTab. Firefox's also lets the test pages on 127.0.0.1 open the settings page: WebDriver
+ * grant activeTab (Firefox grants an MV3 add-on's host permissions at install, a temporary
+ * install's too, so no prompt or pref is needed). Firefox's also lets the test pages on 127.0.0.1 open the settings page: WebDriver
  * BiDi refuses to navigate to moz-extension:// itself, so a test page links there, and the
  * extension's own pages open the others (test/e2e/firefox/harness.ts).
  */

@@ -72,12 +72,15 @@ const clipboard = () => otter.settings.evaluate(() => navigator.clipboard.readTe
 
 describe('Otter in Firefox', () => {
   it('runs as Firefox builds it: an event page, its Gecko id, its own moz-extension origin', async () => {
-    const self = await otter.settings.evaluate(() => ({
+    const self = await otter.settings.evaluate(async () => ({
       id: chrome.runtime.id,
       base: chrome.runtime.getURL(''),
       background: chrome.runtime.getManifest().background,
       language: chrome.i18n.getUILanguage(),
       title: document.title,
+      // The test build's <all_urls> (it stands in for activeTab) is granted at install: Firefox
+      // grants an MV3 add-on's host permissions then, a temporary install's too.
+      allUrls: await chrome.permissions.contains({ origins: ['<all_urls>'] }),
     }));
     expect(self).toMatchObject({
       id: GECKO_ID,
@@ -89,6 +92,7 @@ describe('Otter in Firefox', () => {
       },
       language: 'en-US',
       title: 'Otter Authenticator settings',
+      allUrls: true,
     });
     // The router knows the moz-extension origin as its own; no policy here (managed rejects).
     expect(await request(otter.settings, 'status', {})).toMatchObject({
