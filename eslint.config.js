@@ -14,6 +14,9 @@ export default tseslint.config(
       'dist-e2e/**',
       'dist-enterprise/**',
       'dist-e2e-*/**',
+      'dist-firefox/**',
+      'dist-firefox-e2e/**',
+      'packages/**',
       'node_modules/**',
       'coverage/**',
       'test-results/**',
@@ -48,6 +51,24 @@ export default tseslint.config(
     rules: {
       // A log line could carry a secret; errors travel as codes instead (DESIGN.md "Errors").
       'no-console': 'error',
+      // Markup from strings: none, so the one innerHTML write AMO's linter finds (Preact's
+      // dangerouslySetInnerHTML support) never runs (docs/stores.md).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'No markup from strings (docs/stores.md).',
+        },
+        {
+          selector:
+            'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'No markup from strings (docs/stores.md).',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'No markup from strings (docs/stores.md).',
+        },
+      ],
     },
   },
   ...architecture,

@@ -1,37 +1,45 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import manifest from './manifest.json' with { type: 'json' };
 import { fillScript } from './scripts/vite/fill-script.ts';
 import { inlinePopupCss } from './scripts/vite/inline-popup-css.ts';
+import { manifestFor, outDirOf, variantOf } from './scripts/vite/manifest.ts';
 
 /**
- * `vite build` makes the release in dist/. `vite build --mode e2e` makes the browser-test variant
- * in dist-e2e/, which differs only by `<all_urls>`: a headless browser has no toolbar click to
- * grant activeTab (see ../shared/TESTING.md). scripts/audit-dist.ts proves dist/ has none of it.
+ * One build per browser and purpose, from one manifest (scripts/vite/manifest.ts):
+ *
+ *   vite build                     Chrome and Edge, the release, in dist/
+ *   vite build --mode e2e          the same with <all_urls>, for the browser tests, in dist-e2e/
+ *   vite build --mode firefox      Firefox, the release, in dist-firefox/
+ *   vite build --mode firefox-e2e  Firefox with <all_urls>, in dist-firefox-e2e/
+ *
+ * `__OTTER_BROWSER__` tells src/platform/ which browser it runs in; only that folder reads it, and
+ * the other browser's branch is dropped from the bundle.
  */
 export default defineConfig(({ mode }) => {
-  const e2e = mode === 'e2e';
+  const variant = variantOf(mode);
+  const firefox = variant.target === 'firefox';
   return {
     plugins: [
       preact(),
-      crx({ manifest: e2e ? { ...manifest, host_permissions: ['<all_urls>'] } : manifest }),
+      crx({ manifest: manifestFor(variant), browser: variant.target }),
       inlinePopupCss(),
       // dist/fill.js: the fill code as one classic script, for executeScript({files}).
       fillScript(),
     ],
+    define: { __OTTER_BROWSER__: JSON.stringify(variant.target) },
     build: {
-      // OTTER_E2E_DIST lets two test runs on one machine build into separate folders.
-      outDir: e2e ? (process.env.OTTER_E2E_DIST ?? 'dist-e2e') : 'dist',
+      outDir: outDirOf(variant),
       emptyOutDir: true,
-      target: 'chrome116',
+      target: firefox ? 'firefox140' : 'chrome116',
       sourcemap: false,
       reportCompressedSize: false,
-      // Chrome supports modulepreload natively: the polyfill would be one more script to load.
+      // Both support modulepreload natively: the polyfill would be one more script to load.
       modulePreload: { polyfill: false },
       rolldownOptions: {
-        // Not named in the manifest, so the crx plugin would not build it on its own.
-        input: { offscreen: 'offscreen/index.html' },
+        // Chromium's clipboard document: not named in the manifest, so the crx plugin would not
+        // build it on its own. Firefox has no offscreen documents (and needs none).
+        input: firefox ? [] : { offscreen: 'offscreen/index.html' },
       },
     },
   };

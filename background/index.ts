@@ -1,11 +1,11 @@
 /**
- * The service worker. MV3 stops it after ~30 s idle, so every listener is registered here,
- * synchronously, at the top level, and each waits for the one `ready()` context. Nothing that
+ * The service worker (Chromium) or event page (Firefox). Both are stopped after ~30 s idle, so
+ * every listener is registered here, synchronously, at the top level, and each waits for the one `ready()` context. Nothing that
  * must survive lives in globals: the session is in session storage.
  */
 import { createRouter } from '../src/messages/router';
 import { onAlarm } from '../src/platform/alarms';
-import { watchClipboardDocument } from '../src/platform/clipboard';
+import { watchClipboard } from '../src/platform/clipboard';
 import { onCommand } from '../src/platform/commands';
 import { onIdleStateChanged } from '../src/platform/idle';
 import { extensionSelf, onBrowserStartup, onInstalled, onMessage } from '../src/platform/runtime';
@@ -42,5 +42,6 @@ onCommand((command, tabId) => {
   void ready().then((context) => fillFromCommand(context, tabId));
 });
 
-// The offscreen document reports that it cleared the clipboard: it is not needed any more.
-watchClipboardDocument();
+// The clipboard's own listeners: in Chromium the offscreen document reporting that it cleared the
+// clipboard (it is closed then); in Firefox the alarm that clears it after the page was suspended.
+watchClipboard();

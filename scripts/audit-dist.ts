@@ -2,10 +2,14 @@
  * The release audit: fails when a built extension asks for more than DESIGN.md allows or carries
  * code that could run something not shipped inside it. `npm test` runs it on dist/ after the build.
  *
- *   npx tsx scripts/audit-dist.ts [dir]     (default: dist)
+ *   npx tsx scripts/audit-dist.ts [dir] [chrome|firefox]     (default: dist, either browser)
+ *
+ * It knows both shapes: Chrome and Edge's (a service worker) and Firefox's (an event page, a Gecko
+ * id, no offscreen documents). scripts/package.ts runs it again on each store package's files.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { GECKO_ID } from './vite/manifest.ts';
 
 /** DESIGN.md "Permissions and CSP": none of these shows a warning at install. */
 export const ALLOWED_PERMISSIONS = [
@@ -32,6 +36,9 @@ const FORBIDDEN_KEYS = [
   'sandbox',
   'update_url',
 ];
+
+/** Chromium's keys, which Firefox ignores or warns about (scripts/vite/manifest.ts). */
+const CHROMIUM_ONLY_KEYS = ['key', 'minimum_chrome_version', 'storage'];
 
 /** Traces of the dev server (`vite` serve) or its HMR client. */
 // A dev server's address (`http://localhost:5173/…`), not the word: the Public Suffix List that
@@ -65,7 +72,59 @@ function walk(dir: string): string[] {
   });
 }
 
-export function auditManifest(manifest: Record<string, unknown>): string[] {
+/** Which browser a build is for: Firefox's has an event page (`background.scripts`). */
+export type Browser = 'chrome' | 'firefox';
+
+export function browserOf(manifest: Record<string, unknown>): Browser {
+  const background = manifest.background as { scripts?: unknown } | undefined;
+  return background?.scripts === undefined ? 'chrome' : 'firefox';
+}
+
+/** Chrome and Edge: a module service worker, and the oldest Chrome the code is built for. */
+function auditChromeShape(manifest: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const background = manifest.background as { service_worker?: unknown } | undefined;
+  if (typeof background?.service_worker !== 'string') problems.push('no background service worker');
+  if (typeof manifest.minimum_chrome_version !== 'string') {
+    problems.push('no minimum_chrome_version');
+  }
+  if ('browser_specific_settings' in manifest)
+    problems.push('Chrome manifest has Firefox settings');
+  return problems;
+}
+
+/**
+ * Firefox: an event page (no MV3 service worker there), Otter's Gecko id, the oldest Firefox it
+ * runs in, the declaration that it collects nothing, and none of Chromium's own keys.
+ */
+function auditFirefoxShape(manifest: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const background = manifest.background as { scripts?: unknown; service_worker?: unknown };
+  const scripts = background.scripts;
+  if (!Array.isArray(scripts) || scripts.length !== 1 || typeof scripts[0] !== 'string') {
+    problems.push('background.scripts is not one script');
+  }
+  if ('service_worker' in background) problems.push('Firefox manifest has a service worker');
+  const gecko = (manifest.browser_specific_settings as { gecko?: Record<string, unknown> })?.gecko;
+  if (gecko?.id !== GECKO_ID) problems.push(`gecko id is not ${GECKO_ID}`);
+  if (typeof gecko?.strict_min_version !== 'string') problems.push('no gecko strict_min_version');
+  const collection = JSON.stringify(gecko?.data_collection_permissions);
+  if (collection !== '{"required":["none"]}') {
+    problems.push('data_collection_permissions is not {"required":["none"]}');
+  }
+  for (const key of CHROMIUM_ONLY_KEYS) {
+    if (key in manifest) problems.push(`Firefox manifest has ${key}`);
+  }
+  if (Array.isArray(manifest.permissions) && manifest.permissions.includes('offscreen')) {
+    problems.push('Firefox manifest asks for offscreen');
+  }
+  return problems;
+}
+
+export function auditManifest(
+  manifest: Record<string, unknown>,
+  browser: Browser = browserOf(manifest),
+): string[] {
   const problems: string[] = [];
   if (manifest.manifest_version !== 3) problems.push('manifest_version is not 3');
   for (const key of FORBIDDEN_KEYS) {
@@ -87,18 +146,20 @@ export function auditManifest(manifest: Record<string, unknown>): string[] {
   const csp = (manifest.content_security_policy as { extension_pages?: unknown } | undefined)
     ?.extension_pages;
   if (csp !== REQUIRED_CSP) problems.push(`CSP is not "${REQUIRED_CSP}"`);
-  const background = manifest.background as
-    { service_worker?: unknown; type?: unknown } | undefined;
-  if (typeof background?.service_worker !== 'string') problems.push('no background service worker');
+  problems.push(
+    ...(browser === 'firefox' ? auditFirefoxShape(manifest) : auditChromeShape(manifest)),
+  );
   for (const pattern of DEV_LEFTOVERS) {
     if (pattern.test(text)) problems.push(`manifest has a dev-server leftover (${pattern.source})`);
   }
   return problems;
 }
 
+const TEXT_FILE = /\.(?:m?js|html|css|json)$/;
+
 export function auditFile(name: string, content: string): string[] {
   const problems: string[] = [];
-  if (!/\.(?:m?js|html|css|json)$/.test(name) || name.endsWith('manifest.json')) return problems;
+  if (!TEXT_FILE.test(name) || name.endsWith('manifest.json')) return problems;
   for (const [pattern, what] of CODE_RULES) {
     if (pattern.test(content)) problems.push(`${name} ${what}`);
   }
@@ -109,26 +170,71 @@ export function auditFile(name: string, content: string): string[] {
   return problems;
 }
 
-export function auditDist(dir: string): string[] {
+export interface AuditOptions {
+  /** The browser the build must be for (by default, whichever its manifest says). */
+  readonly browser?: Browser;
+  /** A store package: also no `key` (stores assign the id) and no source maps. */
+  readonly store?: boolean;
+}
+
+/** Audits a build given as its files (path relative to the build's root → content). */
+export function auditFiles(
+  files: ReadonlyMap<string, string | Uint8Array>,
+  options: AuditOptions = {},
+): string[] {
+  const raw = files.get('manifest.json');
   let manifest: Record<string, unknown>;
   try {
-    manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<
+    manifest = JSON.parse(typeof raw === 'string' ? raw : new TextDecoder().decode(raw)) as Record<
       string,
       unknown
     >;
   } catch {
-    return [`${dir}/manifest.json is missing or not JSON`];
+    return ['manifest.json is missing or not JSON'];
   }
-  const problems = auditManifest(manifest);
-  for (const path of walk(dir)) {
-    problems.push(...auditFile(relative(dir, path), readFileSync(path, 'utf8')));
+  const browser = browserOf(manifest);
+  const problems: string[] = [];
+  if (options.browser !== undefined && options.browser !== browser) {
+    problems.push(`built for ${browser}, not ${options.browser}`);
+  }
+  problems.push(...auditManifest(manifest, browser));
+  if (options.store === true && 'key' in manifest) problems.push('store package has a key');
+  for (const [name, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (name.endsWith('.map')) problems.push(`${name} is a source map`);
+    if (browser === 'firefox' && name.startsWith('offscreen/')) {
+      problems.push(`${name}: Firefox has no offscreen documents`);
+    }
+    if (!TEXT_FILE.test(name)) continue;
+    const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
+    problems.push(...auditFile(name, text));
+    // src/platform/ keeps only the build's browser: Chromium's offscreen code would throw there.
+    if (browser === 'firefox' && /\boffscreen\.createDocument\b/.test(text)) {
+      problems.push(`${name} calls Chromium's offscreen API`);
+    }
   }
   return problems;
 }
 
+export function readBuild(dir: string): Map<string, Uint8Array> {
+  return new Map(walk(dir).map((path) => [relative(dir, path), readFileSync(path)]));
+}
+
+export function auditDist(dir: string, options: AuditOptions = {}): string[] {
+  if (!existsSync(join(dir, 'manifest.json')))
+    return [`${dir}/manifest.json is missing or not JSON`];
+  const problems = auditFiles(readBuild(dir), options);
+  return problems.map((p) => (p === 'manifest.json is missing or not JSON' ? `${dir}/${p}` : p));
+}
+
+/** npx tsx scripts/audit-dist.ts [dir] [chrome|firefox] */
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] ?? 'dist';
-  const problems = auditDist(dir);
+  const browser = process.argv[3];
+  if (browser !== undefined && browser !== 'chrome' && browser !== 'firefox') {
+    console.error('The browser is chrome or firefox.');
+    process.exit(2);
+  }
+  const problems = auditDist(dir, browser === undefined ? {} : { browser });
   if (problems.length > 0) {
     console.error(
       `Release audit of ${dir}/ failed:\n${problems.map((p) => `  - ${p}`).join('\n')}`,

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
+import { canDetectScreenLock } from '../../src/platform/idle';
 import type { Policy } from '../../src/policy/policy';
 import type { Settings } from '../../src/settings';
 import { NumberSetting } from './NumberSetting';
@@ -94,16 +95,25 @@ function LockSettings({ policy }: { policy: Policy }) {
         limit={{ max: policy.autoLockMinutes }}
         onSaved={setSettings}
       />
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={settings.lockOnScreenLock}
-          disabled={forced}
-          onChange={(e) => void save({ lockOnScreenLock: e.currentTarget.checked })}
-        />
-        {t('lockOnScreenLockLabel')}
-      </label>
-      {forced && <p class="muted small">{t('setByPolicy')}</p>}
+      {canDetectScreenLock() ? (
+        <>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={settings.lockOnScreenLock}
+              disabled={forced}
+              onChange={(e) => void save({ lockOnScreenLock: e.currentTarget.checked })}
+            />
+            {t('lockOnScreenLockLabel')}
+          </label>
+          {forced && <p class="muted small">{t('setByPolicy')}</p>}
+        </>
+      ) : (
+        // A switch that could do nothing (Firefox): say so plainly instead.
+        <p class="muted small" data-testid="screen-lock-unsupported">
+          {t('screenLockUnsupported')}
+        </p>
+      )}
       <NumberSetting
         setting="clipboardClearSeconds"
         label="clipboardClearLabel"

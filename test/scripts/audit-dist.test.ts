@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { auditDist } from '../../scripts/audit-dist';
+import { auditDist, auditFiles } from '../../scripts/audit-dist';
+import { manifestFor } from '../../scripts/vite/manifest';
 
 const source = JSON.parse(readFileSync('manifest.json', 'utf8')) as Record<string, unknown>;
 /** The manifest as the build writes it: the worker entry becomes the loader. */
@@ -10,6 +11,13 @@ const released: Record<string, unknown> = {
   ...source,
   background: { service_worker: 'service-worker-loader.js', type: 'module' },
 };
+
+/** Firefox's, as built: an event page. */
+const firefox: Record<string, unknown> = {
+  ...(manifestFor({ target: 'firefox', e2e: false }) as unknown as Record<string, unknown>),
+  background: { scripts: ['service-worker-loader.js'], type: 'module' },
+};
+const gecko = firefox.browser_specific_settings as { gecko: Record<string, unknown> };
 
 const dirs: string[] = [];
 function fakeDist(manifest: Record<string, unknown>, files: Record<string, string> = {}): string {
@@ -129,5 +137,121 @@ describe('release audit', () => {
     const dir = fakeDist(released);
     rmSync(join(dir, 'manifest.json'));
     expect(auditDist(dir)).toEqual([`${dir}/manifest.json is missing or not JSON`]);
+  });
+});
+
+describe('release audit of the Firefox build', () => {
+  it('passes the release manifest', () => {
+    expect(auditDist(fakeDist(firefox))).toEqual([]);
+    expect(auditDist(fakeDist(firefox), { browser: 'firefox' })).toEqual([]);
+  });
+
+  it('fails a build for the other browser than the one asked for', () => {
+    expect(auditDist(fakeDist(firefox), { browser: 'chrome' })).toEqual([
+      'built for firefox, not chrome',
+    ]);
+    expect(auditDist(fakeDist(released), { browser: 'firefox' })).toEqual([
+      'built for chrome, not firefox',
+    ]);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      'a service worker beside the event page',
+      { ...firefox, background: { scripts: ['a.js'], service_worker: 'a.js' } },
+      'Firefox manifest has a service worker',
+    ],
+    [
+      'two background scripts',
+      { ...firefox, background: { scripts: ['a.js', 'b.js'] } },
+      'background.scripts is not one script',
+    ],
+    [
+      'another Gecko id',
+      { ...firefox, browser_specific_settings: { gecko: { ...gecko.gecko, id: 'x@y.org' } } },
+      'gecko id is not otter@otter-authenticator.org',
+    ],
+    [
+      'no minimum version',
+      {
+        ...firefox,
+        browser_specific_settings: {
+          gecko: { ...gecko.gecko, strict_min_version: undefined },
+        },
+      },
+      'no gecko strict_min_version',
+    ],
+    [
+      'data collection declared',
+      {
+        ...firefox,
+        browser_specific_settings: {
+          gecko: { ...gecko.gecko, data_collection_permissions: { required: ['locationInfo'] } },
+        },
+      },
+      'data_collection_permissions is not {"required":["none"]}',
+    ],
+    ['a key', { ...firefox, key: 'MIIB' }, 'Firefox manifest has key'],
+    [
+      'minimum_chrome_version',
+      { ...firefox, minimum_chrome_version: '116' },
+      'Firefox manifest has minimum_chrome_version',
+    ],
+    [
+      'the offscreen permission',
+      { ...firefox, permissions: [...(firefox.permissions as string[]), 'offscreen'] },
+      'Firefox manifest asks for offscreen',
+    ],
+  ])('fails on %s', (_name, manifest, problem) => {
+    expect(auditDist(fakeDist(manifest))).toContain(problem);
+  });
+
+  it('fails on Chromium’s offscreen code in the Firefox build', () => {
+    const code = 'await chrome.offscreen.createDocument({ url: "offscreen/index.html" });';
+    expect(auditDist(fakeDist(firefox, { 'assets/worker.js': code }))).toEqual([
+      "assets/worker.js calls Chromium's offscreen API",
+    ]);
+    expect(auditDist(fakeDist(released, { 'assets/worker.js': code }))).toEqual([]);
+  });
+
+  it('fails on an offscreen document in the Firefox build', () => {
+    expect(auditDist(fakeDist(firefox, { 'offscreen/index.html': '<p></p>' }))).toEqual([
+      'offscreen/index.html: Firefox has no offscreen documents',
+    ]);
+  });
+
+  it('fails a Chrome build without its service worker, its minimum version, or with Gecko settings', () => {
+    const { minimum_chrome_version: _, ...noMinimum } = released;
+    expect(auditDist(fakeDist(noMinimum))).toEqual(['no minimum_chrome_version']);
+    expect(auditDist(fakeDist({ ...released, browser_specific_settings: gecko }))).toEqual([
+      'Chrome manifest has Firefox settings',
+    ]);
+  });
+});
+
+describe('release audit of a store package', () => {
+  const files = (manifest: Record<string, unknown>, extra: Record<string, string> = {}) =>
+    new Map(
+      Object.entries({
+        'manifest.json': JSON.stringify(manifest),
+        'service-worker-loader.js': "import './assets/worker.js';",
+        ...extra,
+      }),
+    );
+
+  it('refuses a key and source maps, which the unpacked build may have', () => {
+    expect(auditFiles(files(released))).toEqual([]);
+    const { key: _, ...keyless } = released;
+    expect(auditFiles(files(keyless), { store: true })).toEqual([]);
+    expect(auditFiles(files(released), { store: true })).toEqual(['store package has a key']);
+    expect(auditFiles(files(keyless, { 'assets/worker.js.map': '{}' }), { store: true })).toEqual([
+      'assets/worker.js.map is a source map',
+    ]);
+  });
+
+  it('reads the manifest from bytes too', () => {
+    const bytes = new Map([['manifest.json', new TextEncoder().encode(JSON.stringify(firefox))]]);
+    expect(auditFiles(bytes, { browser: 'firefox' })).toEqual([]);
+    expect(auditFiles(new Map())).toEqual(['manifest.json is missing or not JSON']);
   });
 });
