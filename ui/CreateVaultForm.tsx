@@ -3,7 +3,8 @@ import type { AppError } from '../src/errors';
 import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
 import { ErrorText } from './ErrorText';
-import { NewPassphraseFields, passphraseReady } from './NewPassphraseFields';
+import { NewPassphraseFields } from './NewPassphraseFields';
+import { useNewSecret } from './use-new-secret';
 
 /** First run: choose the passphrase (twice), then the worker creates the vault. */
 export function CreateVaultForm({
@@ -13,17 +14,16 @@ export function CreateVaultForm({
   minLength: number;
   onCreated: (recoveryCode: string) => void;
 }) {
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const secret = useNewSecret('passphrase', minLength);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: Event) {
     event.preventDefault();
-    if (passphrase !== repeat) return;
+    if (!secret.ready) return;
     setBusy(true);
     setError(null);
-    const reply = await send('createVault', { passphrase });
+    const reply = await send('createVault', { passphrase: secret.value });
     setBusy(false);
     if (reply.ok) onCreated(reply.value.recoveryCode);
     else setError(reply.error);
@@ -35,21 +35,13 @@ export function CreateVaultForm({
       <p>{t('createIntro')}</p>
       <NewPassphraseFields
         id="create"
-        minLength={minLength}
-        value={passphrase}
-        repeat={repeat}
-        onValue={setPassphrase}
-        onRepeat={setRepeat}
+        secret={secret}
         label="passphraseLabel"
         repeatLabel="passphraseRepeatLabel"
         autofocus
       />
       <ErrorText error={error} />
-      <button
-        class="primary"
-        type="submit"
-        disabled={busy || !passphraseReady(passphrase, repeat, minLength)}
-      >
+      <button class="primary" type="submit" disabled={busy || !secret.ready}>
         {busy ? t('creating') : t('createButton')}
       </button>
     </form>

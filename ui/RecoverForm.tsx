@@ -3,7 +3,8 @@ import type { AppError } from '../src/errors';
 import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
 import { ErrorText } from './ErrorText';
-import { NewPassphraseFields, passphraseReady } from './NewPassphraseFields';
+import { NewPassphraseFields } from './NewPassphraseFields';
+import { useNewSecret } from './use-new-secret';
 
 /** Forgotten passphrase: the recovery code unlocks, and a new passphrase is set at once. */
 export function RecoverForm({
@@ -16,18 +17,18 @@ export function RecoverForm({
   onBack: () => void;
 }) {
   const [code, setCode] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const secret = useNewSecret('passphrase', minLength);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: Event) {
     event.preventDefault();
+    if (!secret.ready) return;
     setBusy(true);
     setError(null);
     const reply = await send('unlockWithRecovery', {
       recoveryCode: code,
-      newPassphrase: passphrase,
+      newPassphrase: secret.value,
     });
     setBusy(false);
     if (reply.ok) onUnlocked();
@@ -50,20 +51,9 @@ export function RecoverForm({
           placeholder="ABCD-EFGH-IJKL-MNOP-QRST-UVWX"
         />
       </div>
-      <NewPassphraseFields
-        id="recover"
-        minLength={minLength}
-        value={passphrase}
-        repeat={repeat}
-        onValue={setPassphrase}
-        onRepeat={setRepeat}
-      />
+      <NewPassphraseFields id="recover" secret={secret} />
       <ErrorText error={error} />
-      <button
-        class="primary"
-        type="submit"
-        disabled={busy || code === '' || !passphraseReady(passphrase, repeat, minLength)}
-      >
+      <button class="primary" type="submit" disabled={busy || code === '' || !secret.ready}>
         {t('recoverButton')}
       </button>
       <button type="button" class="link" onClick={onBack}>

@@ -37,7 +37,11 @@ export interface KdfCosts {
 
 export const DEFAULT_KDF_COSTS: KdfCosts = { passphrase: PASSPHRASE_KDF, recovery: RECOVERY_KDF };
 
-/** The rules for a new passphrase, also applied to a separate backup password. */
+/**
+ * The length rules for a new passphrase, which the vault checks itself. The worker's handlers
+ * first apply the whole rule, length and strength, to the passphrase and to a separate backup
+ * password alike (checkNewSecret in new-secret.ts).
+ */
 export function checkNewPassphrase(
   passphrase: string,
   minLength: number = PASSPHRASE_LIMITS.minLength,

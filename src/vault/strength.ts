@@ -1,131 +1,144 @@
 /**
- * A small passphrase-strength estimate for the feedback under the passphrase field: an upper
- * bound on guessing entropy, lowered for what attackers try first (common passwords, repeats,
- * keyboard and alphabet runs, few words). Deliberately small: it ships in the popup.
+ * How hard a new passphrase or backup password is to guess, by zxcvbn (@zxcvbn-ts/core): it
+ * finds the common passwords, words, names, keyboard walks, repeats, sequences and dates an
+ * attacker tries first, and estimates the guesses needed by someone who knows those patterns.
+ * Pure: the word lists are given (strength-data.ts loads them, only when a passphrase is chosen,
+ * since they are large). The same rule runs in the pages (to disable the button and say why) and
+ * in the worker (which cannot trust a page).
  */
+import { ZxcvbnFactory, type OptionsGraph, type TranslationKeys } from '@zxcvbn-ts/core';
 
-export type StrengthHint = 'common' | 'repeats' | 'sequence' | 'one_kind' | 'few_words';
+/**
+ * The least zxcvbn score accepted for the vault passphrase and for a separate backup password.
+ *
+ * Score 3 means at least 10^8 guesses by zxcvbn's estimate, which is a lower bound: it assumes
+ * the attacker knows the pattern (which word lists, in which order, with which substitutions).
+ * Both secrets guard a file an attacker can copy and attack offline, but only through Argon2id at
+ * 64 MiB, t = 3 (src/crypto/kdf.ts): every guess costs about 200 MiB of memory traffic, so even
+ * a GPU farm manages a few thousand guesses a second where zxcvbn's "slow hash" model assumes
+ * 10^4. Score 4 (10^10) would also refuse, for example, three uncommon words or ten random
+ * characters; a backup password has no recovery code, and one too hard to remember loses the
+ * backup for good. 3 is also where zxcvbn stops giving feedback ("safely unguessable").
+ */
+export const MIN_STRENGTH_SCORE = 3;
+
+export type StrengthScore = 0 | 1 | 2 | 3 | 4;
+
+/** zxcvbn's warnings, as its translation keys (Otter translates them: strengthWarning_<key>). */
+export const STRENGTH_WARNINGS = [
+  'straightRow',
+  'keyPattern',
+  'simpleRepeat',
+  'extendedRepeat',
+  'sequences',
+  'recentYears',
+  'dates',
+  'topTen',
+  'topHundred',
+  'common',
+  'similarToCommon',
+  'wordByItself',
+  'namesByThemselves',
+  'commonNames',
+  'userInputs',
+] as const satisfies readonly (keyof TranslationKeys['warnings'])[];
+export type StrengthWarning = (typeof STRENGTH_WARNINGS)[number];
+
+/** zxcvbn's suggestions, as its translation keys (strengthSuggestion_<key>). */
+export const STRENGTH_SUGGESTIONS = [
+  'l33t',
+  'reverseWords',
+  'allUppercase',
+  'capitalization',
+  'dates',
+  'recentYears',
+  'associatedYears',
+  'sequences',
+  'repeated',
+  'longerKeyboardPattern',
+  'anotherWord',
+  'useWords',
+  'noNeed',
+] as const satisfies readonly (keyof TranslationKeys['suggestions'])[];
+export type StrengthSuggestion = (typeof STRENGTH_SUGGESTIONS)[number];
+
+// Every key zxcvbn can answer with is listed (and so translated), except `pwned`: Otter never
+// asks an online breach service.
+type Unlisted<All, Listed> = Exclude<All, Listed> extends never ? true : Exclude<All, Listed>;
+const allWarnings: Unlisted<keyof TranslationKeys['warnings'], StrengthWarning | 'pwned'> = true;
+const allSuggestions: Unlisted<keyof TranslationKeys['suggestions'], StrengthSuggestion | 'pwned'> =
+  true;
+void allWarnings;
+void allSuggestions;
 
 export interface Strength {
-  /** 0 very weak · 1 weak · 2 fair · 3 good · 4 strong */
-  readonly score: 0 | 1 | 2 | 3 | 4;
-  readonly bits: number;
-  readonly hints: readonly StrengthHint[];
+  /** 0 too guessable · 1 very guessable · 2 somewhat guessable · 3 safely · 4 very unguessable */
+  readonly score: StrengthScore;
+  /** log10 of the estimated guesses (for tests and the boundary, not shown). */
+  readonly guessesLog10: number;
+  readonly warning: StrengthWarning | null;
+  readonly suggestions: readonly StrengthSuggestion[];
 }
 
-const COMMON = [
-  'password',
-  'passord',
-  'lösenord',
-  'losenord',
-  'qwerty',
-  'azerty',
-  'letmein',
-  'welcome',
-  'admin',
-  'iloveyou',
-  'monkey',
-  'dragon',
-  'football',
-  'baseball',
-  'sunshine',
-  'princess',
-  'master',
-  'secret',
-  'abc123',
-  '123456',
-  '654321',
-  '111111',
-  '000000',
-  'qwertz',
-  'asdfgh',
-  'zxcvbn',
-  'trustno1',
+/** The word lists (zxcvbn dictionaries: name → words, most common first) and keyboard layouts. */
+export interface StrengthData {
+  readonly dictionary: Readonly<Record<string, readonly string[]>>;
+  readonly graphs: OptionsGraph;
+}
+
+export type StrengthEstimator = (passphrase: string) => Strength;
+
+/**
+ * zxcvbn rates only the first this many characters. Its matching work grows with the square of
+ * the length (every substring against every list): 4096 random characters at its default of 256
+ * took seconds, at 64 a tenth of a second. A longer secret can only be harder to guess than its
+ * beginning, so this never lets a weak one through; one whose first 64 characters are weak is
+ * refused.
+ */
+export const RATED_LENGTH = 64;
+
+/**
+ * How many de-leeted spellings ("p4$$w0rd" → "password") zxcvbn tries per secret; its default
+ * of 100 made random symbols and digits slow (each spelling is matched against every list) and
+ * rated no common leet password differently in Otter's tests.
+ */
+const LEET_SPELLINGS = 8;
+
+/** Words that belong to Otter itself: a passphrase built from them is easy to guess. */
+const OTTER_WORDS = [
   'otter',
   'authenticator',
-  'hejsan',
-  'sommar',
-  'vinter',
-  'changeme',
-  'default',
-];
-const RUNS = [
-  'abcdefghijklmnopqrstuvwxyzåäö',
-  '0123456789',
-  'qwertyuiopåasdfghjklöäzxcvbnm',
-  'qwertzuiopasdfghjklyxcvbnm',
+  'otterauthenticator',
+  'passphrase',
+  'backup',
+  'lösenfras',
+  'säkerhetskopia',
 ];
 
-function poolSize(text: string): number {
-  let pool = 0;
-  if (/[a-z]/.test(text)) pool += 26;
-  if (/[A-Z]/.test(text)) pool += 26;
-  if (/[0-9]/.test(text)) pool += 10;
-  if (/[^a-zA-Z0-9\s]/.test(text)) pool += 33;
-  if (/\s/.test(text)) pool += 1;
-  if (/[^\u0020-\u007e]/.test(text)) pool += 40;
-  return Math.max(pool, 1);
+const isWarning = (key: string | null): key is StrengthWarning =>
+  (STRENGTH_WARNINGS as readonly (string | null)[]).includes(key);
+const isSuggestion = (key: string): key is StrengthSuggestion =>
+  (STRENGTH_SUGGESTIONS as readonly string[]).includes(key);
+
+export function createStrengthEstimator(data: StrengthData): StrengthEstimator {
+  // Without `translations`, zxcvbn's feedback is its translation keys, which Otter translates.
+  const zxcvbn = new ZxcvbnFactory({
+    dictionary: data.dictionary as Record<string, string[]>,
+    graphs: data.graphs,
+    maxLength: RATED_LENGTH,
+    l33tMaxSubstitutions: LEET_SPELLINGS,
+  });
+  return (passphrase) => {
+    const result = zxcvbn.check(passphrase, OTTER_WORDS);
+    return {
+      score: result.score,
+      guessesLog10: result.guessesLog10,
+      warning: isWarning(result.feedback.warning) ? result.feedback.warning : null,
+      suggestions: result.feedback.suggestions.filter(isSuggestion),
+    };
+  };
 }
 
-/** Characters that add guessing work: the second and later of a repeat or a run count little. */
-function effectiveLength(text: string): { length: number; repeats: boolean; sequence: boolean } {
-  const lower = [...text.toLowerCase()];
-  let length = 0;
-  let repeats = false;
-  let sequence = false;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower[i]!;
-    const prev = lower[i - 1];
-    if (prev === c) {
-      repeats = true;
-      length += 0.25;
-    } else if (
-      prev !== undefined &&
-      RUNS.some((run) => run.includes(prev + c) || run.includes(c + prev))
-    ) {
-      sequence = true;
-      length += 0.35;
-    } else {
-      length += 1;
-    }
-  }
-  return { length, repeats, sequence };
-}
-
-export function passphraseStrength(passphrase: string): Strength {
-  const hints: StrengthHint[] = [];
-  const lower = passphrase.toLowerCase();
-  const { length, repeats, sequence } = effectiveLength(passphrase);
-  let bits = length * Math.log2(poolSize(passphrase));
-
-  const common = COMMON.find((word) => lower.includes(word));
-  if (common !== undefined) {
-    hints.push('common');
-    // Only what is around the common word adds work.
-    bits = Math.min(
-      bits,
-      10 + (lower.replace(common, '').length * Math.log2(poolSize(passphrase))) / 2,
-    );
-  }
-  if (repeats && length < passphrase.length * 0.8) hints.push('repeats');
-  if (sequence) hints.push('sequence');
-
-  const words = passphrase
-    .trim()
-    .split(/\s+/)
-    .filter((w) => w.length > 0);
-  if (words.length >= 2) {
-    // A phrase is guessed word by word: about 11 bits per everyday word, more for long ones.
-    bits = Math.min(
-      bits,
-      words.reduce((sum, w) => sum + Math.min(11 + Math.max(w.length - 7, 0) * 2, 20), 0),
-    );
-    if (words.length < 4 && bits < 60) hints.push('few_words');
-  } else if (poolSize(passphrase) <= 26 && passphrase.length > 0) {
-    hints.push('one_kind');
-  }
-
-  const rounded = Math.max(0, Math.round(bits));
-  const score = rounded < 28 ? 0 : rounded < 40 ? 1 : rounded < 60 ? 2 : rounded < 80 ? 3 : 4;
-  return { score, bits: rounded, hints };
+export function strongEnough(strength: Strength): boolean {
+  return strength.score >= MIN_STRENGTH_SCORE;
 }

@@ -18,6 +18,7 @@ import type { QrScanner } from '../../src/qr/decode';
 import { err } from '../../src/result';
 import { SealedStore } from '../../src/vault/sealed-store';
 import type { TestVault } from '../vault/helpers';
+import { testStrength } from './strength';
 
 export const TEST_SELF = {
   id: 'ahighblbmfnlcneegcphegikbpkbhakb',
@@ -81,6 +82,7 @@ export function testContext(t: TestVault, options: TestContextOptions = {}): Tes
         scan: () => Promise.resolve(err({ code: 'scanner_unavailable' as const })),
         prepare: () => Promise.resolve(),
       },
+    strength: testStrength,
     codeCache: new CodeCacheKeeper(t.session, t.vault, now),
     pending: new PendingScans(new SealedStore(t.session), now),
   };
