@@ -97,7 +97,7 @@ async function start(): Promise<WorkerContext> {
     fill: fillInTab,
     clipboard: { clearAfter: clearClipboardAfter, copy: copyToClipboard },
     scanner: qrScanner,
-    strength: strengthLoader(readPackagedText),
+    strength: strengthLoader(readPackagedText, { releaseAfterMs: 60_000 }),
     codeCache,
     pending: new PendingScans(new SealedStore(area), now),
   };

@@ -1,6 +1,4 @@
-import { errorText, t, type MessageKey } from '../src/i18n';
-import { newSecretError } from '../src/vault/new-secret';
-import { MIN_STRENGTH_SCORE, strongEnough } from '../src/vault/strength';
+import { t, type MessageKey } from '../src/i18n';
 import type { NewSecret } from './use-new-secret';
 
 const LEVELS = [
@@ -23,11 +21,11 @@ function whyText(secret: NewSecret): string | null {
         String(secret.minLength),
       );
     case 'too_long':
-      return errorText({ code: newSecretError(secret.kind, 'too_long') });
+      return t(passphrase ? 'error_passphrase_too_long' : 'error_backup_password_too_long');
     case 'too_weak':
       return t(
         passphrase ? 'passphraseTooWeak' : 'backupPasswordTooWeak',
-        t(LEVELS[MIN_STRENGTH_SCORE]),
+        t(LEVELS[secret.minScore ?? 4]),
       );
   }
 }
@@ -39,18 +37,18 @@ function whyText(secret: NewSecret): string | null {
 export function StrengthMeter({ secret, id }: { secret: NewSecret; id: string }) {
   if (secret.value === '') return null;
   const why = whyText(secret);
-  const { strength } = secret;
+  const { strength, minScore } = secret;
   return (
     <div id={id} aria-live="polite" class="stack small" data-testid="strength">
       {secret.checker === 'loading' && <p class="muted">{t('strengthChecking')}</p>}
       {secret.checker === 'failed' && <p class="error">{t('strengthUnavailable')}</p>}
-      {strength !== null && (
+      {strength !== null && minScore !== null && (
         <div class="strength" data-score={strength.score}>
           <meter
             min={0}
             max={4}
-            low={MIN_STRENGTH_SCORE - 0.5}
-            high={MIN_STRENGTH_SCORE}
+            low={minScore - 0.5}
+            high={minScore}
             optimum={4}
             value={strength.score}
             aria-label={t('strengthLabel', t(LEVELS[strength.score]))}
@@ -59,11 +57,16 @@ export function StrengthMeter({ secret, id }: { secret: NewSecret; id: string })
         </div>
       )}
       {why !== null && (
-        <p class="error" data-testid="strength-why" data-problem={secret.problem}>
+        <p
+          // Too short is where everyone starts typing: said quietly; the rest is an error.
+          class={secret.problem === 'too_short' ? 'muted' : 'error'}
+          data-testid="strength-why"
+          data-problem={secret.problem}
+        >
           {why}
         </p>
       )}
-      {strength !== null && !strongEnough(strength) && (
+      {strength !== null && minScore !== null && strength.score < minScore && (
         <p class="muted" data-testid="strength-feedback">
           {[
             ...(strength.warning === null ? [] : [t(`strengthWarning_${strength.warning}`)]),

@@ -1,9 +1,26 @@
 /**
- * The strength estimate as the pages load it: this module is imported on demand (use-new-secret.ts),
- * when a passphrase or backup password is being chosen, so zxcvbn never weighs on a page's first
- * paint; its word lists are then read from the extension's files.
+ * The passphrase rule as the pages load it: this module is imported on demand (use-new-secret.ts),
+ * when a passphrase or backup password is being chosen, so neither zxcvbn nor the rule weighs on
+ * a page's first paint; the word lists are then read from the extension's files.
  */
 import { readPackagedText } from '../src/platform/packaged-file';
+import { newSecretProblem } from '../src/vault/new-secret';
+import {
+  MIN_STRENGTH_SCORE,
+  type StrengthEstimator,
+  type StrengthScore,
+} from '../src/vault/strength';
 import { strengthLoader } from '../src/vault/strength-data';
 
-export const loadStrength = strengthLoader(readPackagedText);
+export interface PassphraseRule {
+  readonly rate: StrengthEstimator;
+  /** What is wrong with a new secret (src/vault/new-secret.ts), as the worker will judge it. */
+  readonly problem: typeof newSecretProblem;
+  readonly minScore: StrengthScore;
+}
+
+const loadStrength = strengthLoader(readPackagedText);
+
+export async function loadPassphraseRule(): Promise<PassphraseRule> {
+  return { rate: await loadStrength(), problem: newSecretProblem, minScore: MIN_STRENGTH_SCORE };
+}

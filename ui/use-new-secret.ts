@@ -1,11 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import {
-  lengthProblem,
-  newSecretProblem,
-  type NewSecretProblem,
-  type SecretKind,
-} from '../src/vault/new-secret';
-import type { Strength, StrengthEstimator } from '../src/vault/strength';
+import type { NewSecretProblem, SecretKind } from '../src/vault/new-secret';
+import type { Strength, StrengthScore } from '../src/vault/strength';
+import type { PassphraseRule } from './strength-loader';
 
 export type CheckerState = 'loading' | 'ready' | 'failed';
 
@@ -18,22 +14,27 @@ export interface NewSecret {
   readonly setValue: (value: string) => void;
   readonly setRepeat: (value: string) => void;
   readonly clear: () => void;
-  /** Whether the strength estimate has loaded (it is loaded on demand, see below). */
+  /** Whether the rule and its word lists have loaded (on demand, see below). */
   readonly checker: CheckerState;
-  /** The estimate for `value`; null while it is empty or the estimate is not loaded. */
+  /** The estimate for `value`; null while it is empty or the rule is not loaded. */
   readonly strength: Strength | null;
+  /** The least score accepted; null until the rule is loaded. */
+  readonly minScore: StrengthScore | null;
   /** The first rule `value` breaks (length, then strength); null when none, or not known yet. */
   readonly problem: NewSecretProblem | null;
   /** Filled, typed the same twice, long and strong enough: the form may be submitted. */
   readonly ready: boolean;
 }
 
-let loading: Promise<StrengthEstimator> | null = null;
+let loading: Promise<PassphraseRule> | null = null;
 
-/** zxcvbn and its word lists, loaded once per page, the first time a form needs them. */
-function loadEstimator(): Promise<StrengthEstimator> {
+/**
+ * The rule, zxcvbn and its word lists, loaded once per page, the first time a form needs them:
+ * nothing of them is in the code a page (or the popup) loads to open.
+ */
+function loadRule(): Promise<PassphraseRule> {
   loading ??= import('./strength-loader')
-    .then((m) => m.loadStrength())
+    .then((m) => m.loadPassphraseRule())
     .catch((error: unknown) => {
       loading = null;
       throw error;
@@ -41,36 +42,32 @@ function loadEstimator(): Promise<StrengthEstimator> {
   return loading;
 }
 
-function useEstimator(): { state: CheckerState; estimate: StrengthEstimator | null } {
-  const [estimate, setEstimate] = useState<StrengthEstimator | null>(null);
+function useRule(): { state: CheckerState; rule: PassphraseRule | null } {
+  const [rule, setRule] = useState<PassphraseRule | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
-    void loadEstimator().then(
-      (loaded) => live && setEstimate(() => loaded),
+    void loadRule().then(
+      (loaded) => live && setRule(loaded),
       () => live && setFailed(true),
     );
     return () => {
       live = false;
     };
   }, []);
-  return { state: estimate !== null ? 'ready' : failed ? 'failed' : 'loading', estimate };
+  return { state: rule !== null ? 'ready' : failed ? 'failed' : 'loading', rule };
 }
 
 export function useNewSecret(kind: SecretKind, minLength: number): NewSecret {
   const [value, setValue] = useState('');
   const [repeat, setRepeat] = useState('');
-  const { state, estimate } = useEstimator();
+  const { state, rule } = useRule();
   const strength = useMemo(
-    () => (estimate === null || value === '' ? null : estimate(value)),
-    [estimate, value],
+    () => (rule === null || value === '' ? null : rule.rate(value)),
+    [rule, value],
   );
   const problem =
-    value === ''
-      ? null
-      : strength === null
-        ? lengthProblem(value, minLength)
-        : newSecretProblem(value, minLength, strength);
+    rule === null || strength === null ? null : rule.problem(value, minLength, strength);
   return {
     kind,
     minLength,
@@ -84,6 +81,7 @@ export function useNewSecret(kind: SecretKind, minLength: number): NewSecret {
     },
     checker: state,
     strength,
+    minScore: rule?.minScore ?? null,
     problem,
     ready: value !== '' && value === repeat && strength !== null && problem === null,
   };

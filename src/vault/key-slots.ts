@@ -14,14 +14,9 @@ import {
 import { randomBytes, randomId } from '../crypto/random';
 import { err, ok, type Result } from '../result';
 import { slotAad, type Header, type Slot, type SlotKind } from './format';
-import type { VaultError } from './vault-errors';
 
-export const PASSPHRASE_LIMITS = {
-  /** The default floor; managed policy may raise it. */
-  minLength: 8,
-  /** For new passphrases. Unlocking accepts anything (a wrong one just fails). */
-  maxLength: 4096,
-} as const;
+// Kept in their own small file, which the pages load without the crypto here.
+export { checkNewPassphrase, PASSPHRASE_LIMITS } from './passphrase-limits';
 
 /**
  * Otter writes two slots (a passphrase and a recovery code), three while a new recovery code
@@ -36,22 +31,6 @@ export interface KdfCosts {
 }
 
 export const DEFAULT_KDF_COSTS: KdfCosts = { passphrase: PASSPHRASE_KDF, recovery: RECOVERY_KDF };
-
-/**
- * The length rules for a new passphrase, which the vault checks itself. The worker's handlers
- * first apply the whole rule, length and strength, to the passphrase and to a separate backup
- * password alike (checkNewSecret in new-secret.ts).
- */
-export function checkNewPassphrase(
-  passphrase: string,
-  minLength: number = PASSPHRASE_LIMITS.minLength,
-): Result<void, VaultError> {
-  // Length in code points, as a person counts characters.
-  const length = [...passphrase].length;
-  if (length < Math.max(minLength, PASSPHRASE_LIMITS.minLength)) return err('passphrase_too_short');
-  if (length > PASSPHRASE_LIMITS.maxLength) return err('passphrase_too_long');
-  return ok(undefined);
-}
 
 export class KeySlots {
   constructor(private readonly costs: KdfCosts = DEFAULT_KDF_COSTS) {}

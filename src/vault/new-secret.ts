@@ -5,7 +5,7 @@
  * The pages apply them to enable the button and say why; the worker applies them again.
  */
 import { err, ok, type Result } from '../result';
-import { checkNewPassphrase } from './key-slots';
+import { checkNewPassphrase } from './passphrase-limits';
 import { strongEnough, type Strength, type StrengthEstimator } from './strength';
 
 export type SecretKind = 'passphrase' | 'backupPassword';

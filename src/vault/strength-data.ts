@@ -17,7 +17,8 @@ import lastnamesUrl from '@zxcvbn-ts/language-en/src/lastnames.json?url';
 import wikipediaUrl from '@zxcvbn-ts/language-en/src/wikipedia.json?url';
 import wordSequences from '@zxcvbn-ts/language-en/src/wordSequences.json';
 import swedishUrl from './strength-sv.txt?url';
-import { createStrengthEstimator, type StrengthData, type StrengthEstimator } from './strength';
+import type { StrengthData, StrengthEstimator } from './strength';
+import { createStrengthEstimator } from './strength-estimator';
 
 /** Reads a file shipped with Otter, by the URL its import gave (`?url`). */
 export type ReadPackagedText = (url: string) => Promise<string>;
@@ -75,16 +76,26 @@ export async function loadStrengthData(read: ReadPackagedText): Promise<Strength
 }
 
 /**
- * The estimator, built once on first use (a few hundred milliseconds: the lists are indexed).
- * A failed read is not remembered: the next call tries again.
+ * The estimator, built on first use (a few hundred milliseconds: the lists are read and indexed)
+ * and kept for later calls. A failed read is not remembered: the next call tries again. With
+ * `releaseAfterMs`, it is let go that long after the last call: the worker, which may run for
+ * long, does not hold its 20 MiB for a choice made once in a while.
  */
-export function strengthLoader(read: ReadPackagedText): () => Promise<StrengthEstimator> {
+export function strengthLoader(
+  read: ReadPackagedText,
+  { releaseAfterMs }: { releaseAfterMs?: number } = {},
+): () => Promise<StrengthEstimator> {
   let loading: Promise<StrengthEstimator> | null = null;
+  let release: ReturnType<typeof setTimeout> | undefined;
   return () => {
     loading ??= loadStrengthData(read).then(createStrengthEstimator, (error: unknown) => {
       loading = null;
       throw error;
     });
+    if (releaseAfterMs !== undefined) {
+      clearTimeout(release);
+      release = setTimeout(() => (loading = null), releaseAfterMs);
+    }
     return loading;
   };
 }

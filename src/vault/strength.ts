@@ -2,11 +2,12 @@
  * How hard a new passphrase or backup password is to guess, by zxcvbn (@zxcvbn-ts/core): it
  * finds the common passwords, words, names, keyboard walks, repeats, sequences and dates an
  * attacker tries first, and estimates the guesses needed by someone who knows those patterns.
- * Pure: the word lists are given (strength-data.ts loads them, only when a passphrase is chosen,
- * since they are large). The same rule runs in the pages (to disable the button and say why) and
+ * This file is the rule and its vocabulary, light enough for any page; zxcvbn itself is in
+ * strength-estimator.ts and its word lists in strength-data.ts, both loaded only when a
+ * passphrase is chosen. The same rule runs in the pages (to disable the button and say why) and
  * in the worker (which cannot trust a page).
  */
-import { ZxcvbnFactory, type OptionsGraph, type TranslationKeys } from '@zxcvbn-ts/core';
+import type { OptionsGraph, TranslationKeys } from '@zxcvbn-ts/core';
 
 /**
  * The least zxcvbn score accepted for the vault passphrase and for a separate backup password.
@@ -96,48 +97,6 @@ export type StrengthEstimator = (passphrase: string) => Strength;
  * refused.
  */
 export const RATED_LENGTH = 64;
-
-/**
- * How many de-leeted spellings ("p4$$w0rd" → "password") zxcvbn tries per secret; its default
- * of 100 made random symbols and digits slow (each spelling is matched against every list) and
- * rated no common leet password differently in Otter's tests.
- */
-const LEET_SPELLINGS = 8;
-
-/** Words that belong to Otter itself: a passphrase built from them is easy to guess. */
-const OTTER_WORDS = [
-  'otter',
-  'authenticator',
-  'otterauthenticator',
-  'passphrase',
-  'backup',
-  'lösenfras',
-  'säkerhetskopia',
-];
-
-const isWarning = (key: string | null): key is StrengthWarning =>
-  (STRENGTH_WARNINGS as readonly (string | null)[]).includes(key);
-const isSuggestion = (key: string): key is StrengthSuggestion =>
-  (STRENGTH_SUGGESTIONS as readonly string[]).includes(key);
-
-export function createStrengthEstimator(data: StrengthData): StrengthEstimator {
-  // Without `translations`, zxcvbn's feedback is its translation keys, which Otter translates.
-  const zxcvbn = new ZxcvbnFactory({
-    dictionary: data.dictionary as Record<string, string[]>,
-    graphs: data.graphs,
-    maxLength: RATED_LENGTH,
-    l33tMaxSubstitutions: LEET_SPELLINGS,
-  });
-  return (passphrase) => {
-    const result = zxcvbn.check(passphrase, OTTER_WORDS);
-    return {
-      score: result.score,
-      guessesLog10: result.guessesLog10,
-      warning: isWarning(result.feedback.warning) ? result.feedback.warning : null,
-      suggestions: result.feedback.suggestions.filter(isSuggestion),
-    };
-  };
-}
 
 export function strongEnough(strength: Strength): boolean {
   return strength.score >= MIN_STRENGTH_SCORE;

@@ -113,6 +113,25 @@ describe('strengthLoader', () => {
     expect(read.mock.calls.length - calls).toBe(7);
   }, 30_000);
 
+  it('lets the estimator go a while after the last call, when asked to', async () => {
+    vi.useFakeTimers();
+    try {
+      const read = vi.fn(readProjectFile);
+      const load = strengthLoader(read, { releaseAfterMs: 60_000 });
+      const first = await load();
+      vi.advanceTimersByTime(59_000);
+      expect(await load()).toBe(first);
+      vi.advanceTimersByTime(59_000);
+      expect(await load()).toBe(first);
+      expect(read).toHaveBeenCalledTimes(7);
+      vi.advanceTimersByTime(60_000);
+      expect(await load()).not.toBe(first);
+      expect(read).toHaveBeenCalledTimes(14);
+    } finally {
+      vi.useRealTimers();
+    }
+  }, 30_000);
+
   it('refuses a list that is not a list of words', async () => {
     const load = strengthLoader((url) =>
       url === SWEDISH_WORDS_FILE ? readProjectFile(url) : Promise.resolve('{"not": "a list"}'),

@@ -6,7 +6,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  createStrengthEstimator,
   MIN_STRENGTH_SCORE,
   RATED_LENGTH,
   STRENGTH_SUGGESTIONS,
@@ -15,6 +14,7 @@ import {
   type StrengthEstimator,
 } from '../../src/vault/strength';
 import { loadStrengthData } from '../../src/vault/strength-data';
+import { createStrengthEstimator } from '../../src/vault/strength-estimator';
 import { readProjectFile, testStrength } from '../support/strength';
 
 let rate: StrengthEstimator;
