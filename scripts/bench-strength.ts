@@ -5,7 +5,7 @@
  * the check, before any Argon2 work). Prints medians (p95); asserts nothing. Several builds can
  * be compared in one run, taken in turns so that the shared machine's noise falls on each alike.
  *
- *   npx tsx scripts/bench-strength.ts [--runs N] [dist ...]   (default: dist/, built beforehand)
+ *   npm run bench:strength -- [--runs N] [dist ...]   (default: dist/, built beforehand)
  */
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';

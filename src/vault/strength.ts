@@ -3,9 +3,10 @@
  * finds the common passwords, words, names, keyboard walks, repeats, sequences and dates an
  * attacker tries first, and estimates the guesses needed by someone who knows those patterns.
  * This file is the rule and its vocabulary, light enough for any page; zxcvbn itself is in
- * strength-estimator.ts and its word lists in strength-data.ts, both loaded only when a
- * passphrase is chosen. The same rule runs in the pages (to disable the button and say why) and
- * in the worker (which cannot trust a page).
+ * strength-estimator.ts and its word lists in strength-data.ts. The pages import those on demand;
+ * the worker bundles zxcvbn's code but reads the lists only when a secret is chosen. The same rule
+ * runs in the pages (to disable the button and say why) and in the worker (which cannot trust a
+ * page: new-secret.ts).
  */
 import type { OptionsGraph, TranslationKeys } from '@zxcvbn-ts/core';
 
