@@ -21,7 +21,7 @@ const option = (name: string, fallback: string): string => {
 };
 const RUNS = Number(option('runs', '20'));
 const SIZES = option('accounts', '50,1000').split(',').map(Number);
-const PASSPHRASE = 'benchmark passphrase';
+const PASSPHRASE = 'benchmark passphrase lykta';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NewSecretProblem, SecretKind } from '../src/vault/new-secret';
 import type { Strength, StrengthScore } from '../src/vault/strength';
 import type { PassphraseRule } from './strength-loader';
@@ -14,7 +14,7 @@ export interface NewSecret {
   readonly setValue: (value: string) => void;
   readonly setRepeat: (value: string) => void;
   readonly clear: () => void;
-  /** Whether the rule and its word lists have loaded (on demand, see below). */
+  /** Whether the rule and its word lists have loaded (on demand, at the first character). */
   readonly checker: CheckerState;
   /** The estimate for `value`; null while it is empty or the rule is not loaded. */
   readonly strength: Strength | null;
@@ -29,7 +29,7 @@ export interface NewSecret {
 let loading: Promise<PassphraseRule> | null = null;
 
 /**
- * The rule, zxcvbn and its word lists, loaded once per page, the first time a form needs them:
+ * The rule, zxcvbn and its word lists, loaded once per page, the first time a secret is typed:
  * nothing of them is in the code a page (or the popup) loads to open.
  */
 function loadRule(): Promise<PassphraseRule> {
@@ -42,10 +42,14 @@ function loadRule(): Promise<PassphraseRule> {
   return loading;
 }
 
-function useRule(): { state: CheckerState; rule: PassphraseRule | null } {
+/** The rule once `wanted` has been true (the first character typed); null until it has loaded. */
+function useRule(wanted: boolean): { state: CheckerState; rule: PassphraseRule | null } {
   const [rule, setRule] = useState<PassphraseRule | null>(null);
   const [failed, setFailed] = useState(false);
+  const asked = useRef(false);
+  asked.current ||= wanted;
   useEffect(() => {
+    if (!asked.current) return;
     let live = true;
     void loadRule().then(
       (loaded) => live && setRule(loaded),
@@ -54,14 +58,16 @@ function useRule(): { state: CheckerState; rule: PassphraseRule | null } {
     return () => {
       live = false;
     };
-  }, []);
+  }, [asked.current]);
   return { state: rule !== null ? 'ready' : failed ? 'failed' : 'loading', rule };
 }
 
 export function useNewSecret(kind: SecretKind, minLength: number): NewSecret {
   const [value, setValue] = useState('');
   const [repeat, setRepeat] = useState('');
-  const { state, rule } = useRule();
+  // Loaded at the first character typed, not when the form shows: a page that shows the form
+  // (Security, Backup) without anyone choosing a secret reads no word list.
+  const { state, rule } = useRule(value !== '');
   const strength = useMemo(
     () => (rule === null || value === '' ? null : rule.rate(value)),
     [rule, value],

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /**
- * While the rule and its word lists load, and if they cannot be read: the form says so and its
- * button stays disabled (the worker would refuse anyway, failing closed).
+ * Nothing is read before a secret is typed; while the rule and its word lists load, and if they
+ * cannot be read, the form says so and its button stays disabled (the worker would refuse
+ * anyway, failing closed).
  */
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, expect, it, vi } from 'vitest';
@@ -13,7 +14,7 @@ const files = vi.hoisted(() => {
   const gate = new Promise<string>((_, reject) => (fail = reject));
   // Failed before anything reads it, perhaps: not an unhandled rejection.
   gate.catch(() => undefined);
-  return { read: (_url: string) => gate, fail: (error: Error) => fail(error) };
+  return { read: vi.fn((_url: string) => gate), fail: (error: Error) => fail(error) };
 });
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
 vi.mock('../../src/platform/packaged-file', () => ({
@@ -24,16 +25,20 @@ afterEach(cleanup);
 const STRONG = 'älg kanot regn lykta';
 const create = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Create vault' });
 
-function typeStrong() {
+async function typeStrong() {
   render(<CreateVaultForm minLength={8} onCreated={() => undefined} />);
+  // Shown, but nothing typed yet: no word list is read.
+  await new Promise((done) => setTimeout(done, 50));
+  expect(files.read).not.toHaveBeenCalled();
   for (const label of ['Passphrase', 'Repeat passphrase'])
     fireEvent.input(screen.getByLabelText(label, { exact: true }), { target: { value: STRONG } });
 }
 
-it('says it is checking while the lists load, and if they cannot be read; disabled throughout', async () => {
-  typeStrong();
+it('reads nothing until a secret is typed; says it is checking while the lists load, and if they cannot be read; disabled throughout', async () => {
+  await typeStrong();
   await screen.findByText('Checking how hard it is to guess…');
   expect(create().disabled).toBe(true);
+  await vi.waitFor(() => expect(files.read).toHaveBeenCalledTimes(7));
   files.fail(new Error('not there'));
   await screen.findByText(
     'Otter could not load its strength check, so it cannot accept a new secret now. Reload the page to try again.',
