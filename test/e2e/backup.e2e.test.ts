@@ -222,7 +222,8 @@ describe('recovering after reinstalling Otter', () => {
     await options.getByText('Restored: 3 added, 0 replaced.').waitFor();
     expect(await everything(options)).toEqual(expected);
     await expectCodesOfSecrets(options, ['GitHub', 'Bank']);
-  });
+    // Two Argon2 derivations and the strength check's word lists: slow on a loaded machine.
+  }, 120_000);
 });
 
 describe('a restore that changes nothing', () => {
