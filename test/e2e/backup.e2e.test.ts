@@ -125,7 +125,8 @@ async function openBackup(options: Page, password: string) {
   return card;
 }
 
-describe('recovering after reinstalling Otter', () => {
+// Each test here runs Argon2 several times (vaults, backups) and the strength check's word lists.
+describe('recovering after reinstalling Otter', { timeout: 120_000 }, () => {
   it('export; reinstall; create a vault; restore: the same accounts, trash, settings and codes', async () => {
     // 1. Before: a backup under the Otter passphrase, downloaded.
     const before = await setUp();
@@ -222,8 +223,7 @@ describe('recovering after reinstalling Otter', () => {
     await options.getByText('Restored: 3 added, 0 replaced.').waitFor();
     expect(await everything(options)).toEqual(expected);
     await expectCodesOfSecrets(options, ['GitHub', 'Bank']);
-    // Two Argon2 derivations and the strength check's word lists: slow on a loaded machine.
-  }, 120_000);
+  });
 });
 
 describe('a restore that changes nothing', () => {
