@@ -22,8 +22,12 @@ const FOLDED: Readonly<Record<string, string>> = {
 const FOLDED_CHARS = /[ßæœøłđðþı]/g;
 const MARKS = /\p{M}+/gu;
 
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
 /** Lower case, accents off, the letters above written out. Never throws (lone surrogates too). */
 export function fold(text: string): string {
+  // Most names are ASCII: lower case is all they need, and a list is folded at every open.
+  if (!NOT_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(MARKS, '')
@@ -31,27 +35,66 @@ export function fold(text: string): string {
     .replace(FOLDED_CHARS, (c) => FOLDED[c] ?? c);
 }
 
-/** What separates the words of a name: anything that is not a letter or a digit. */
-const SEPARATORS = /[^\p{L}\p{N}]+/u;
-/** A word starts at a capital after a small letter ("GitHub", "iCloud"), or after a digit. */
-const CAMEL = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{N})(?=\p{L})|(?<=\p{L})(?=\p{N})/u;
+type Kind = 'lower' | 'upper' | 'digit' | 'mark' | 'other';
 
-/** The words of a name, folded: "GitHub Enterprise" → ["git", "hub", "enterprise"]. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const UPPER = /\p{Lu}/u;
+const DIGIT = /\p{N}/u;
+const MARK = /\p{M}/u;
+
+function kindOf(c: string): Kind {
+  const code = c.charCodeAt(0);
+  if (code < 128) {
+    if (code >= 97 && code <= 122) return 'lower';
+    if (code >= 65 && code <= 90) return 'upper';
+    if (code >= 48 && code <= 57) return 'digit';
+    return 'other';
+  }
+  if (MARK.test(c)) return 'mark';
+  if (!LETTER_OR_DIGIT.test(c)) return 'other';
+  if (DIGIT.test(c)) return 'digit';
+  return UPPER.test(c) ? 'upper' : 'lower';
+}
+
+/**
+ * The words of a name, folded: "GitHub Enterprise" → ["git", "hub", "enterprise"]. Words end at
+ * anything that is not a letter or digit, at a capital after a small letter ("GitHub",
+ * "iCloud"), and between letters and digits ("Office365"). One pass: lists are long.
+ */
 export function words(text: string): string[] {
-  return text
-    .split(SEPARATORS)
-    .flatMap((part) => part.split(CAMEL))
-    .map(fold)
-    .filter((w) => w !== '');
+  const out: string[] = [];
+  let current = '';
+  let previous: Kind = 'other';
+  const flush = () => {
+    if (current !== '') out.push(fold(current));
+    current = '';
+  };
+  for (const c of text) {
+    const kind = kindOf(c);
+    if (kind === 'mark') {
+      // An accent typed as its own character belongs to the letter before it.
+      if (current !== '') current += c;
+      continue;
+    }
+    if (kind === 'other') {
+      flush();
+    } else {
+      const digitEdge = previous !== 'other' && (previous === 'digit') !== (kind === 'digit');
+      if ((previous === 'lower' && kind === 'upper') || digitEdge) flush();
+      current += c;
+    }
+    previous = kind;
+  }
+  flush();
+  return out.filter((w) => w !== '');
 }
 
 /**
  * The initials of a name of two words or more ("Amazon Web Services" → "aws", "GitHub" → "gh"),
  * or '' (one letter finds too much to be useful).
  */
-export function initials(text: string): string {
-  const list = words(text);
-  return list.length < 2 ? '' : list.map((w) => w.charAt(0)).join('');
+export function initials(text: string, split: readonly string[] = words(text)): string {
+  return split.length < 2 ? '' : split.map((w) => w.charAt(0)).join('');
 }
 
 /**

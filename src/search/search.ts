@@ -59,7 +59,7 @@ function entry<T extends Searchable>(item: T): Entry<T> {
   return {
     item,
     fields: [issuer, field(item.account, 2), field(host, 1)],
-    initials: [initials(item.issuer)].filter((i) => i !== ''),
+    initials: [initials(item.issuer, issuer.words)].filter((i) => i !== ''),
     aliases: aliasesFor(issuer.compact, host.split('.')),
   };
 }
