@@ -22,7 +22,7 @@ const FOLDED: Readonly<Record<string, string>> = {
 const FOLDED_CHARS = /[ßæœøłđðþı]/g;
 const MARKS = /\p{M}+/gu;
 
-const NOT_ASCII = /[^\u0000-\u007f]/;
+const NOT_ASCII = /[^ -~]/;
 
 /** Lower case, accents off, the letters above written out. Never throws (lone surrogates too). */
 export function fold(text: string): string {
