@@ -18,6 +18,8 @@ interface Props {
   readonly onAdded: (account: AccountView) => void;
   readonly onImported: (added: number, skipped: number) => void;
   readonly onRescan: () => void;
+  /** What "again" does: scan again, or paste another link (links pasted by hand). */
+  readonly againLabel?: 'scanAgainButton' | 'pasteAnotherButton';
   readonly onManual: () => void;
   readonly onCancel: () => void;
 }
@@ -30,6 +32,7 @@ function Other({ finding }: { finding: Extract<ScanFinding, { kind: 'other' }> }
 /** What a scan found, and what the user can do with it. */
 export function ScanResults(props: Props) {
   const { report, noneFound, onAdded, onImported, onRescan, onManual, onCancel } = props;
+  const againLabel = props.againLabel ?? 'scanAgainButton';
   const accounts = report.findings.flatMap((f) => (f.kind === 'account' ? [f] : []));
   // One account: straight to its confirmation. Back from there leaves the flow when the scan
   // found nothing else, and shows what else it found otherwise.
@@ -106,11 +109,13 @@ export function ScanResults(props: Props) {
       })}
       <div class="buttons">
         <button type="button" onClick={onRescan} data-testid="rescan">
-          {t('scanAgainButton')}
+          {t(againLabel)}
         </button>
-        <button type="button" class="quiet" onClick={onManual}>
-          {t('manualButton')}
-        </button>
+        {againLabel === 'scanAgainButton' && (
+          <button type="button" class="quiet" onClick={onManual}>
+            {t('manualButton')}
+          </button>
+        )}
         <button type="button" class="quiet" onClick={onCancel} data-testid="scan-cancel">
           {t('cancelButton')}
         </button>
