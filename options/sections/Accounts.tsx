@@ -174,7 +174,7 @@ export function Accounts() {
       message:
         list.length === 1
           ? t('removedNotice', accountName(list[0]!))
-          : t('removedManyNotice', String(list.length)),
+          : tn('removedCountNotice', list.length),
       undo: { kind: 'trash', ids },
     });
     setSelected(new Set());
@@ -227,7 +227,7 @@ export function Accounts() {
     <section class="stack" data-testid="accounts">
       <h2>{t('accountsTitle')}</h2>
       <p class="muted">{t('accountsIntro')}</p>
-      {data.damaged > 0 && <p class="notice">{t('damagedAccounts', String(data.damaged))}</p>}
+      {data.damaged > 0 && <p class="notice">{tn('damagedAccounts', data.damaged)}</p>}
       {notice && (
         <UndoNotice
           message={notice.message}
@@ -363,12 +363,20 @@ export function Accounts() {
         >
           {confirming.length === 1 ? (
             <p>
-              {t('removeConfirmOne', accountName(confirming[0]!), String(data.trashRetentionDays))}
+              {t(
+                'removeConfirmOne',
+                accountName(confirming[0]!),
+                tn('dayCount', data.trashRetentionDays),
+              )}
             </p>
           ) : (
             <>
               <p>
-                {t('removeConfirmMany', String(confirming.length), String(data.trashRetentionDays))}
+                {tn(
+                  'removeConfirmMany',
+                  confirming.length,
+                  tn('dayCount', data.trashRetentionDays),
+                )}
               </p>
               <ul class="restore-list">
                 {confirming.map((a) => (

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { DuplicateChoice } from '../../src/backup/merge';
-import { t } from '../../src/i18n';
+import { t, tn } from '../../src/i18n';
 import type { ResponseOf } from '../../src/messages/protocol';
 import { accountName } from '../../ui/account-name';
 import { formatDateTime } from './format-date';
@@ -42,11 +42,7 @@ export function RestorePlanForm({
       }}
     >
       <p>
-        {t(
-          'restorePlanIntro',
-          formatDateTime(plan.exportedAt),
-          String(fresh.length + duplicates.length),
-        )}
+        {tn('restorePlanIntro', fresh.length + duplicates.length, formatDateTime(plan.exportedAt))}
       </p>
       {fresh.length > 0 && (
         <div class="stack">

@@ -61,7 +61,7 @@ export function Trash() {
   return (
     <section class="stack" data-testid="trash">
       <h2>{t('trashTitle')}</h2>
-      <p class="muted">{t('trashIntro', String(days))}</p>
+      <p class="muted">{t('trashIntro', tn('dayCount', days))}</p>
       {notice && <UndoNotice message={notice} />}
       <ErrorText error={error} />
       {data.trash.length === 0 ? (

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
-import { t, type MessageKey } from '../../src/i18n';
+import { t, tn, type MessageKey } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import type { AccountView, Reply, ScanReport } from '../../src/messages/protocol';
 import { ManualEntryForm } from './ManualEntryForm';
@@ -98,7 +98,7 @@ export function AddFlow({ start, site, noneFound, onClose, tabId = null }: Props
     case 'imported':
       return (
         <section class="stack" data-testid="imported">
-          <p role="status">{t('importDone', String(step.added), String(step.skipped))}</p>
+          <p role="status">{tn('importDone', step.added, String(step.skipped))}</p>
           <button type="button" class="primary" onClick={onClose}>
             {t('doneButton')}
           </button>

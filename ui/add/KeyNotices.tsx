@@ -1,4 +1,4 @@
-import { t } from '../../src/i18n';
+import { t, tn } from '../../src/i18n';
 import type { KeyWarning } from '../../src/otp/key-check';
 
 /**
@@ -16,7 +16,7 @@ export function HexKeyOffer({
 }) {
   return (
     <div class="notice stack tight" data-testid="hex-offer">
-      <p>{t('hexKeyNotice', String(length))}</p>
+      <p>{tn('hexKeyNotice', length)}</p>
       <label class="check">
         <input
           type="checkbox"

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '../../src/i18n';
+import { t, tn, type MessageKey } from '../../src/i18n';
 import type {
   AccountView,
   ScanFinding,
@@ -63,7 +63,7 @@ export function ScanResults(props: Props) {
       )}
       {accounts.length > 0 && (
         <>
-          <h2>{t('scanPickTitle', String(accounts.length))}</h2>
+          <h2>{tn('scanPickTitle', accounts.length)}</h2>
           <ul class="plain-list pick" data-testid="pick">
             {accounts.map((a) => (
               <li key={a.pendingId}>
@@ -85,9 +85,9 @@ export function ScanResults(props: Props) {
             </p>
           ) : (
             <>
-              <p>{t('exportComplete', String(e.size), String(e.accounts.length))}</p>
+              <p>{tn('exportComplete', e.accounts.length)}</p>
               {e.unreadable > 0 && (
-                <p class="muted small">{t('exportUnreadable', String(e.unreadable))}</p>
+                <p class="muted small">{tn('exportUnreadable', e.unreadable)}</p>
               )}
               <GoogleExportImport accounts={e.accounts} onImported={onImported} />
             </>
