@@ -9,6 +9,7 @@ export function AddAccount({ tab, onClose }: { tab: ActiveTab; onClose: () => vo
   return (
     <AddFlow
       site={tab.site}
+      tabId={tab.id}
       noneFound="scanNoneFound"
       onClose={onClose}
       start={({ scan, manual, reading, error }) =>

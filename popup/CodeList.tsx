@@ -4,6 +4,8 @@ import { send } from '../src/messages/client';
 import type { AccountView, RequestOf, ResponseOf } from '../src/messages/protocol';
 import { matchRank, type SiteMatch } from '../src/sites/match-rank';
 import { ErrorText } from '../ui/ErrorText';
+import { fillNotice } from '../ui/fill-outcome';
+import { InfoText } from '../ui/InfoText';
 import type { AppError } from '../src/errors';
 import { CodeRow, rowState } from './CodeRow';
 import { useNow } from './use-now';
@@ -42,6 +44,8 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
   const [feedback, setFeedback] = useState<{ id: string; text: string } | null>(null);
   const [hotp, setHotp] = useState<Record<string, string>>({});
   const [error, setError] = useState<AppError | null>(null);
+  // "No code field here, so it was copied": told, not in red; gone when the next action starts.
+  const [info, setInfo] = useState<AppError | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
 
@@ -86,6 +90,7 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
   }
 
   async function copy(account: AccountView) {
+    setInfo(null);
     let code: string | null | undefined = rowState(account, Date.now()).code;
     if (account.type === 'hotp') {
       code = hotp[account.id];
@@ -105,6 +110,7 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
   /** Enter: type the code into the page; when no field takes it, copy it and say why. */
   async function fill(account: AccountView) {
     if (tabId === null) return copy(account);
+    setInfo(null);
     const reply = await send('fillCode', { id: account.id, tabId });
     if (!reply.ok) return setError(reply.error);
     const outcome = reply.value;
@@ -118,7 +124,13 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
       await writeClipboard(outcome.code);
       flash(account.id, t('copiedInstead'));
     }
-    if (outcome.reason !== 'no_account') setError({ code: outcome.reason });
+    const notice = fillNotice(outcome);
+    if (notice?.tone === 'info') {
+      setError(null);
+      setInfo(notice.error);
+    } else if (notice !== null) {
+      setError(notice.error);
+    }
   }
 
   function select(index: number) {
@@ -226,6 +238,7 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
       </div>
       {list.damaged > 0 && <p class="error small">{t('damagedAccounts', String(list.damaged))}</p>}
       <ErrorText error={error} />
+      <InfoText info={info} />
       <div
         class="scroller"
         ref={scroller}

@@ -4,7 +4,8 @@ import type { AppError } from '../../src/errors';
 import type { ManualEntry, UriEntry } from '../../src/messages/protocol';
 import { parseManualEntry } from '../../src/otp/manual';
 import type { OtpEntry } from '../../src/otp/types';
-import { parseOtpauthUri } from '../../src/otp/uri';
+import { keyWarning } from '../../src/otp/key-check';
+import { isDamagedOtpauthLink, parseOtpauthUri } from '../../src/otp/uri';
 import { classifyQrText, recogniseMicrosoftManualEntry } from '../../src/qr/classify';
 import { bestMatch, type SiteMatch } from '../../src/sites/match';
 import { accountView, managedView } from '../../src/vault/view';
@@ -30,6 +31,8 @@ function parseEntry(entry: ManualEntry | UriEntry): Result<OtpEntry, AppError> {
   }
   if (recogniseMicrosoftManualEntry(entry.secret) !== null)
     return err({ code: 'microsoft_activation' });
+  // Typed into the key field, an otpauth link that lost a slash is a damaged link, not a key.
+  if (isDamagedOtpauthLink(entry.secret)) return err({ code: 'uri_damaged' });
   return parseManualEntry(entry);
 }
 
@@ -57,9 +60,17 @@ export const accountHandlers: HandlerGroup<
     });
   },
 
-  async addAccount({ entry, onDuplicate }, context) {
+  async addAccount({ entry, onDuplicate, confirmShortKey }, context) {
     const parsed = parseEntry(entry);
     if (!parsed.ok) return err(parsed.error);
+    if (parsed.value.issuer === '' && parsed.value.account === '') {
+      return err({ code: 'name_missing' });
+    }
+    // A typed key that looks cut off is saved only once the user said it is whole.
+    if ('secret' in entry && confirmShortKey !== true) {
+      const warning = keyWarning(entry.secret, entry.encoding ?? 'base32');
+      if (warning !== null) return ok({ status: 'short_key', warning });
+    }
     return addOrAsk(context, { ...parsed.value, site: entry.site ?? '' }, onDuplicate);
   },
 

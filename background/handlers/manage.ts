@@ -7,7 +7,12 @@ import { managedView, trashView } from '../../src/vault/view';
 import type { HandlerGroup } from './types';
 
 export const manageHandlers: HandlerGroup<
-  'manageList' | 'trashAccounts' | 'untrashAccounts' | 'deleteForever' | 'moveAccount'
+  | 'manageList'
+  | 'updateAccounts'
+  | 'trashAccounts'
+  | 'untrashAccounts'
+  | 'deleteForever'
+  | 'moveAccount'
 > = {
   async manageList(_, { vault, now }) {
     // The trash shows nothing past its retention: purge first (it may not have run while locked).
@@ -22,6 +27,16 @@ export const manageHandlers: HandlerGroup<
       damaged: list.value.damaged.length,
       trashRetentionDays: (await vault.settings()).trashRetentionDays,
     });
+  },
+
+  async updateAccounts({ edits }, { vault }) {
+    const byId = new Map(edits.map((e) => [e.id, e.edit]));
+    if (byId.size !== edits.length) return err({ code: 'bad_request' });
+    // One transaction: every account changes, or (one is missing) none does.
+    const updated = await vault.update([...byId.keys()], (current) => ({
+      ...byId.get(current.id),
+    }));
+    return updated.ok ? ok({ updated: updated.value.length }) : err({ code: updated.error });
   },
 
   async trashAccounts({ ids }, { vault }) {

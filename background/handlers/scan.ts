@@ -78,21 +78,17 @@ async function forPage(
   return ok(finding);
 }
 
-async function scanPng(
+/** Reads the texts of QR codes (or links pasted as text) into the findings the page sees. */
+async function readTexts(
   context: WorkerContext,
-  png: Uint8Array,
+  texts: readonly string[],
   site: string,
-): Promise<Result<ScanReport, AppError>> {
+): Promise<Result<ScanFinding[], AppError>> {
   const list = await context.vault.list();
   if (!list.ok) return err({ code: list.error });
-  const scan = await context.scanner().scan(png);
-  if (!scan.ok) return err({ code: scan.error.code });
   const batches = await context.pending.batches();
   if (!batches.ok) return err({ code: batches.error });
-  const reading = readQrTexts(
-    scan.value.codes.map((c) => c.text),
-    batches.value,
-  );
+  const reading = readQrTexts(texts, batches.value);
   const findings: ScanFinding[] = [];
   for (const finding of reading.findings) {
     const shown = await forPage(context, list.value.active, finding, site);
@@ -103,11 +99,33 @@ async function scanPng(
     const saved = await context.pending.saveBatches(reading.batches);
     if (!saved.ok) return err({ code: saved.error });
   }
-  return ok({ decoder: scan.value.decoder, site, findings });
+  return ok(findings);
 }
 
+async function scanPng(
+  context: WorkerContext,
+  png: Uint8Array,
+  site: string,
+): Promise<Result<ScanReport, AppError>> {
+  const list = await context.vault.list();
+  if (!list.ok) return err({ code: list.error });
+  const scan = await context.scanner().scan(png);
+  if (!scan.ok) return err({ code: scan.error.code });
+  const findings = await readTexts(
+    context,
+    scan.value.codes.map((c) => c.text),
+    site,
+  );
+  return findings.ok
+    ? ok({ decoder: scan.value.decoder, site, findings: findings.value })
+    : findings;
+}
+
+/** More links than any export has (ten accounts a link: 10,000 accounts). */
+const MAX_LINKS = 1000;
+
 export const scanHandlers: HandlerGroup<
-  'prepareScanner' | 'scanTab' | 'scanImage' | 'addScanned' | 'importScanned'
+  'prepareScanner' | 'scanTab' | 'scanImage' | 'readLinks' | 'addScanned' | 'importScanned'
 > = {
   async prepareScanner(_, { scanner, vault }) {
     // A scan needs the decoder and the account list (to spot duplicates): load both now. The
@@ -130,7 +148,17 @@ export const scanHandlers: HandlerGroup<
     return scanPng(context, bytes, '');
   },
 
+  async readLinks({ text }, context) {
+    // Links pasted together are separated by spaces or line breaks; none of them holds one.
+    const links = text.split(/\s+/).filter((l) => l !== '');
+    if (links.length === 0 || links.length > MAX_LINKS) return err({ code: 'bad_request' });
+    // A pasted link belongs to no page: its accounts get no site unless the user gives one.
+    const findings = await readTexts(context, links, '');
+    return findings.ok ? ok({ decoder: 'link', site: '', findings: findings.value }) : findings;
+  },
+
   async addScanned({ pendingId, issuer, account, onDuplicate }, context) {
+    if (issuer.trim() === '' && account.trim() === '') return err({ code: 'name_missing' });
     const pending = await context.pending.take(pendingId);
     if (!pending.ok) return err({ code: pending.error });
     const { entry, site } = pending.value;

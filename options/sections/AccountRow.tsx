@@ -7,6 +7,8 @@ interface Props {
   readonly account: ManagedAccountView;
   readonly selected: boolean;
   readonly editing: boolean;
+  /** The move buttons and dragging: only in the whole list (no search or filter). */
+  readonly reorder: boolean;
   readonly first: boolean;
   readonly last: boolean;
   /** Another row of the same group is being dragged over this one. */
@@ -36,7 +38,7 @@ export function AccountRow(props: Props) {
       class={`manage-row${props.dropTarget ? ' drop-target' : ''}`}
       data-testid="manage-account"
       data-id={account.id}
-      draggable={!props.editing}
+      draggable={props.reorder && !props.editing}
       onDragStart={(event) => {
         event.dataTransfer?.setData('text/plain', account.id);
         props.onDragStart();
@@ -55,9 +57,11 @@ export function AccountRow(props: Props) {
           aria-label={t('selectAccountLabel', name)}
           onChange={(e) => props.onSelect(e.currentTarget.checked)}
         />
-        <span class="grip" aria-hidden="true">
-          ⠿
-        </span>
+        {props.reorder && (
+          <span class="grip" aria-hidden="true">
+            ⠿
+          </span>
+        )}
         <div class="manage-labels">
           <span class="manage-issuer">{lines.primary}</span>
           {lines.secondary !== '' && <span class="muted">{lines.secondary}</span>}
@@ -73,24 +77,28 @@ export function AccountRow(props: Props) {
           >
             {t('pinButton')}
           </button>
-          <button
-            type="button"
-            aria-label={t('moveUpLabel', name)}
-            disabled={props.first}
-            data-move={`${account.id}:up`}
-            onClick={() => props.onMove('up')}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            aria-label={t('moveDownLabel', name)}
-            disabled={props.last}
-            data-move={`${account.id}:down`}
-            onClick={() => props.onMove('down')}
-          >
-            ↓
-          </button>
+          {props.reorder && (
+            <>
+              <button
+                type="button"
+                aria-label={t('moveUpLabel', name)}
+                disabled={props.first}
+                data-move={`${account.id}:up`}
+                onClick={() => props.onMove('up')}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                aria-label={t('moveDownLabel', name)}
+                disabled={props.last}
+                data-move={`${account.id}:down`}
+                onClick={() => props.onMove('down')}
+              >
+                ↓
+              </button>
+            </>
+          )}
           <button
             type="button"
             aria-label={t('editAccountLabel', name)}

@@ -1,20 +1,31 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
-import { t } from '../../src/i18n';
+import { t, tn } from '../../src/i18n';
 import { send } from '../../src/messages/client';
-import type { ManagedAccountView, ResponseOf } from '../../src/messages/protocol';
+import type { BulkEdit, ManagedAccountView, ResponseOf } from '../../src/messages/protocol';
+import { indexForSearch, search } from '../../src/search';
 import { ErrorText } from '../../ui/ErrorText';
 import { accountName } from '../../ui/account-name';
+import { applyFilter, filterCounts, type AccountFilter } from './account-filter';
 import { AccountRow } from './AccountRow';
+import { AccountsToolbar } from './AccountsToolbar';
+import { BulkActions, type SiteScope } from './BulkActions';
 import { ConfirmDialog } from './ConfirmDialog';
 import { UndoNotice } from './UndoNotice';
+import { useIncremental } from './use-incremental';
 
 type ManageData = ResponseOf<'manageList'>;
 
+type BulkEdits = { id: string; edit: BulkEdit }[];
+
+/** What Undo puts back: accounts moved to the Trash, or the sites and pins from before. */
+type Undo =
+  | { readonly kind: 'trash'; readonly ids: readonly string[] }
+  | { readonly kind: 'edits'; readonly edits: BulkEdits };
+
 interface Notice {
   readonly message: string;
-  /** The accounts just moved to the trash, for Undo. */
-  readonly undo?: readonly string[];
+  readonly undo?: Undo;
 }
 
 /** Where focus goes after a keyboard move re-renders the list. */
@@ -29,9 +40,21 @@ function beforeFor(group: readonly ManagedAccountView[], from: number, to: numbe
   return target?.id ?? null;
 }
 
+/** Where each account stands in its group (pinned or not), for the move buttons. */
+function groupPositions(accounts: readonly ManagedAccountView[]) {
+  const positions = new Map<string, { index: number; size: number }>();
+  for (const pinned of [true, false]) {
+    const group = accounts.filter((a) => a.pinned === pinned);
+    group.forEach((a, index) => positions.set(a.id, { index, size: group.length }));
+  }
+  return positions;
+}
+
 /**
- * The accounts page: edit the labels, reorder (drag, or the up and down buttons), pin, and move
- * one or several accounts to the trash after a confirmation that names them, with Undo after.
+ * The accounts page: find accounts (search and filters), edit the labels, reorder (drag, or the
+ * up and down buttons, in the whole list), pin, and act on a selection at once: pin or unpin,
+ * give a site, move to the trash after a confirmation that names them; Undo after each. Long
+ * lists render a part at a time (use-incremental.ts).
  */
 export function Accounts() {
   const [data, setData] = useState<ManageData | null>(null);
@@ -45,6 +68,9 @@ export function Accounts() {
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const [pendingFocus, setPendingFocus] = useState<PendingFocus | null>(null);
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<AccountFilter>('all');
+  const [loadedAt, setLoadedAt] = useState(Date.now());
 
   async function load(): Promise<ManageData | null> {
     const reply = await send('manageList', {});
@@ -53,6 +79,7 @@ export function Accounts() {
       return null;
     }
     setData(reply.value);
+    setLoadedAt(Date.now());
     const ids = new Set(reply.value.accounts.map((a) => a.id));
     setSelected((current) => new Set([...current].filter((id) => ids.has(id))));
     return reply.value;
@@ -73,8 +100,29 @@ export function Accounts() {
     setPendingFocus(null);
   }, [data, pendingFocus]);
 
+  const accounts = useMemo(() => data?.accounts ?? [], [data]);
+  const index = useMemo(() => indexForSearch(accounts), [accounts]);
+  const shown = useMemo(
+    () => applyFilter(search(index, query), filter, loadedAt),
+    [index, query, filter, loadedAt],
+  );
+  const counts = useMemo(() => filterCounts(accounts, loadedAt), [accounts, loadedAt]);
+  const positions = useMemo(() => groupPositions(accounts), [accounts]);
+  const list = useIncremental(shown, `${filter}:${query}`);
+  // Reordering is in the whole list: a search or filter hides the neighbours a move is about.
+  const narrowed = query.trim() !== '' || filter !== 'all';
+
+  // What is selected is what is shown: an account a new search hides leaves the selection, so an
+  // action never reaches accounts the user cannot see.
+  useEffect(() => {
+    const ids = new Set(shown.map((a) => a.id));
+    setSelected((current) => {
+      const kept = [...current].filter((id) => ids.has(id));
+      return kept.length === current.size ? current : new Set(kept);
+    });
+  }, [shown]);
+
   if (data === null) return <ErrorText error={error} />;
-  const accounts = data.accounts;
   const groupOf = (a: ManagedAccountView) => accounts.filter((b) => b.pinned === a.pinned);
 
   async function act<T>(
@@ -82,6 +130,8 @@ export function Accounts() {
   ) {
     setBusy(true);
     setError(null);
+    // The last success (or Undo offer) was about the last action; this is a new one.
+    setNotice(null);
     const reply = await run();
     setBusy(false);
     if (!reply.ok) setError(reply.error);
@@ -124,29 +174,60 @@ export function Accounts() {
       message:
         list.length === 1
           ? t('removedNotice', accountName(list[0]!))
-          : t('removedManyNotice', String(list.length)),
-      undo: ids,
+          : tn('removedCountNotice', list.length),
+      undo: { kind: 'trash', ids },
     });
     setSelected(new Set());
     setEditing(null);
     await load();
   }
 
-  async function undo(ids: readonly string[]) {
-    const done = await act(() => send('untrashAccounts', { ids: [...ids] }));
+  async function undo(what: Undo) {
+    const done =
+      what.kind === 'trash'
+        ? await act(() => send('untrashAccounts', { ids: [...what.ids] }))
+        : await act(() => send('updateAccounts', { edits: what.edits }));
     if (done === null) return;
-    setNotice({ message: t('undoneNotice') });
+    setNotice({ message: t(what.kind === 'trash' ? 'undoneNotice' : 'bulkUndoneNotice') });
     await load();
   }
 
-  const selectedAccounts = accounts.filter((a) => selected.has(a.id));
-  const allSelected = accounts.length > 0 && selectedAccounts.length === accounts.length;
+  /** One transaction for the selection; Undo sends the values from before. */
+  async function bulkEdit(targets: readonly ManagedAccountView[], edit: BulkEdit, message: string) {
+    if (targets.length === 0) return;
+    const before = targets.map((a) => ({
+      id: a.id,
+      edit: {
+        ...(edit.site !== undefined ? { site: a.site } : {}),
+        ...(edit.pinned !== undefined ? { pinned: a.pinned } : {}),
+      },
+    }));
+    const edits = targets.map((a) => ({ id: a.id, edit }));
+    const done = await act(() => send('updateAccounts', { edits }));
+    if (done === null) return;
+    setNotice({ message, undo: { kind: 'edits', edits: before } });
+    await load();
+  }
+
+  const selectedAccounts = shown.filter((a) => selected.has(a.id));
+  const dragged = dragging === null ? undefined : accounts.find((a) => a.id === dragging);
+
+  function bulkPin(pinned: boolean) {
+    const targets = selectedAccounts.filter((a) => a.pinned !== pinned);
+    const message = tn(pinned ? 'bulkPinnedNotice' : 'bulkUnpinnedNotice', targets.length);
+    void bulkEdit(targets, { pinned }, message);
+  }
+
+  function bulkSite(origin: string, scope: SiteScope) {
+    const targets = selectedAccounts.filter((a) => scope === 'all' || a.site === '');
+    void bulkEdit(targets, { site: origin }, tn('bulkSiteNotice', targets.length, origin));
+  }
 
   return (
     <section class="stack" data-testid="accounts">
       <h2>{t('accountsTitle')}</h2>
       <p class="muted">{t('accountsIntro')}</p>
-      {data.damaged > 0 && <p class="notice">{t('damagedAccounts', String(data.damaged))}</p>}
+      {data.damaged > 0 && <p class="notice">{tn('damagedAccounts', data.damaged)}</p>}
       {notice && (
         <UndoNotice
           message={notice.message}
@@ -161,45 +242,52 @@ export function Accounts() {
         </p>
       ) : (
         <>
-          <p class="muted small">{t('accountsReorderHint')}</p>
-          <div class="buttons manage-toolbar">
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={allSelected}
-                indeterminate={selectedAccounts.length > 0 && !allSelected}
-                onChange={(e) =>
-                  setSelected(new Set(e.currentTarget.checked ? accounts.map((a) => a.id) : []))
-                }
-              />
-              {t('selectAllLabel')}
-            </label>
-            <button
-              type="button"
-              class="danger"
-              disabled={selectedAccounts.length === 0 || busy}
-              onClick={() => setConfirming(selectedAccounts)}
-              data-testid="remove-selected"
-            >
-              {t('removeSelectedButton', String(selectedAccounts.length))}
-            </button>
-          </div>
+          <AccountsToolbar
+            query={query}
+            onQuery={setQuery}
+            filter={filter}
+            onFilter={setFilter}
+            counts={counts}
+            shown={shown.length}
+            total={accounts.length}
+            selected={selectedAccounts.length}
+            onSelectAll={(on) => setSelected(new Set(on ? shown.map((a) => a.id) : []))}
+          />
+          {selectedAccounts.length > 0 && (
+            <BulkActions
+              selected={selectedAccounts}
+              busy={busy}
+              onPin={bulkPin}
+              onSite={bulkSite}
+              onTrash={() => setConfirming(selectedAccounts)}
+              onClear={() => setSelected(new Set())}
+            />
+          )}
+          <p class="muted small">
+            {narrowed ? t('accountsReorderNarrowed') : t('accountsReorderHint')}
+          </p>
+          {shown.length === 0 && (
+            <p class="muted" data-testid="accounts-no-match">
+              {t('noMatch')}
+            </p>
+          )}
           <ul class="plain-list manage-list" aria-label={t('accountsTitle')}>
-            {accounts.map((account) => {
-              const group = groupOf(account);
-              const index = group.indexOf(account);
+            {list.visible.map((account) => {
+              const { index, size } = positions.get(account.id) ?? { index: 0, size: 1 };
               const sameGroupDrag =
-                dragging !== null &&
-                group.some((a) => a.id === dragging) &&
+                dragged !== undefined &&
+                dragged.pinned === account.pinned &&
                 dragging !== account.id;
+              const group = () => groupOf(account);
               return (
                 <AccountRow
                   key={account.id}
                   account={account}
                   selected={selected.has(account.id)}
                   editing={editing === account.id}
+                  reorder={!narrowed}
                   first={index === 0}
-                  last={index === group.length - 1}
+                  last={index === size - 1}
                   dropTarget={sameGroupDrag && over === account.id}
                   onSelect={(on) => {
                     const next = new Set(selected);
@@ -207,7 +295,10 @@ export function Accounts() {
                     else next.delete(account.id);
                     setSelected(next);
                   }}
-                  onEdit={(on) => setEditing(on ? account.id : null)}
+                  onEdit={(on) => {
+                    setNotice(null);
+                    setEditing(on ? account.id : null);
+                  }}
                   onSaved={() => {
                     setEditing(null);
                     setNotice({ message: t('editSaved') });
@@ -230,10 +321,11 @@ export function Accounts() {
                     setOver(account.id);
                   }}
                   onDrop={() => {
-                    const moving = group.find((a) => a.id === dragging);
+                    const members = group();
+                    const moving = members.find((a) => a.id === dragging);
                     setDragging(null);
                     setOver(null);
-                    if (moving) void move(moving, group.indexOf(moving), index);
+                    if (moving) void move(moving, members.indexOf(moving), index);
                   }}
                   onDragEnd={() => {
                     setDragging(null);
@@ -243,6 +335,19 @@ export function Accounts() {
               );
             })}
           </ul>
+          {list.hidden > 0 && (
+            <button
+              type="button"
+              class="align-start"
+              ref={(el) => {
+                list.markerRef.current = el;
+              }}
+              onClick={list.showMore}
+              data-testid="show-more"
+            >
+              {tn('showMoreAccounts', list.hidden)}
+            </button>
+          )}
         </>
       )}
       <p class="visually-hidden" role="status" aria-live="polite">
@@ -258,14 +363,22 @@ export function Accounts() {
         >
           {confirming.length === 1 ? (
             <p>
-              {t('removeConfirmOne', accountName(confirming[0]!), String(data.trashRetentionDays))}
+              {t(
+                'removeConfirmOne',
+                accountName(confirming[0]!),
+                tn('dayCount', data.trashRetentionDays),
+              )}
             </p>
           ) : (
             <>
               <p>
-                {t('removeConfirmMany', String(confirming.length), String(data.trashRetentionDays))}
+                {tn(
+                  'removeConfirmMany',
+                  confirming.length,
+                  tn('dayCount', data.trashRetentionDays),
+                )}
               </p>
-              <ul>
+              <ul class="restore-list">
                 {confirming.map((a) => (
                   <li key={a.id}>{accountName(a)}</li>
                 ))}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
-import { t } from '../../src/i18n';
+import { t, tn } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { PassphraseField } from '../../ui/PassphraseField';
@@ -106,10 +106,8 @@ export function MakeBackup({ minLength, onMade }: { minLength: number; onMade: (
       )}
       {made && (
         <div class="stack" role="status" data-testid="backup-made">
-          <p class="ok">{t('backupMade', made.fileName, String(made.accounts))}</p>
-          {made.damaged > 0 && (
-            <p class="error">{t('backupDamagedLeftOut', String(made.damaged))}</p>
-          )}
+          <p class="ok">{tn('backupMade', made.accounts, made.fileName)}</p>
+          {made.damaged > 0 && <p class="error">{tn('backupDamagedLeftOut', made.damaged)}</p>}
         </div>
       )}
       <button class="primary" type="submit" disabled={busy || !ready}>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
-import { t } from '../../src/i18n';
+import { t, tn } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import { ErrorText } from '../../ui/ErrorText';
 import { offerDownload } from './download';
@@ -41,7 +41,7 @@ export function PlainExport() {
       <ErrorText error={error} />
       {saved && (
         <p class="ok" role="status">
-          {t('plainExported', saved.fileName, String(saved.accounts))}
+          {tn('plainExported', saved.accounts, saved.fileName)}
         </p>
       )}
     </div>

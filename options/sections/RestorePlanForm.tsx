@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { DuplicateChoice } from '../../src/backup/merge';
-import { t } from '../../src/i18n';
+import { t, tn, type MessageKey } from '../../src/i18n';
 import type { ResponseOf } from '../../src/messages/protocol';
 import { accountName } from '../../ui/account-name';
 import { formatDateTime } from './format-date';
@@ -8,10 +8,17 @@ import { formatDateTime } from './format-date';
 type Plan = ResponseOf<'planRestore'>;
 
 const CHOICES: readonly DuplicateChoice[] = ['keep_both', 'replace', 'skip'];
+/** The same choice for every duplicate at once (the import screen's buttons, same words). */
+const FOR_ALL: Record<DuplicateChoice, MessageKey> = {
+  keep_both: 'importAllKeepBoth',
+  replace: 'importAllReplace',
+  skip: 'importAllSkip',
+};
 
 /**
  * What restoring the backup would do: the new accounts, and for each account that is already in
- * Otter (same secret key, or same name) a choice of keep both, replace or skip.
+ * Otter (same secret key, or same name) a choice of keep both, replace or skip, and one choice
+ * for all of them.
  */
 export function RestorePlanForm({
   plan,
@@ -42,11 +49,7 @@ export function RestorePlanForm({
       }}
     >
       <p>
-        {t(
-          'restorePlanIntro',
-          formatDateTime(plan.exportedAt),
-          String(fresh.length + duplicates.length),
-        )}
+        {tn('restorePlanIntro', fresh.length + duplicates.length, formatDateTime(plan.exportedAt))}
       </p>
       {fresh.length > 0 && (
         <div class="stack">
@@ -64,6 +67,22 @@ export function RestorePlanForm({
       {duplicates.length > 0 && (
         <div class="stack">
           <h4>{t('restoreDuplicatesTitle', String(duplicates.length))}</h4>
+          {duplicates.length > 1 && (
+            <div class="buttons" role="group" aria-label={t('importApplyAll')}>
+              {CHOICES.map((choice) => (
+                <button
+                  type="button"
+                  key={choice}
+                  data-testid={`restore-all-${choice}`}
+                  onClick={() =>
+                    setChoices(Object.fromEntries(duplicates.map((d) => [d.incoming.id, choice])))
+                  }
+                >
+                  {t(FOR_ALL[choice])}
+                </button>
+              ))}
+            </div>
+          )}
           {duplicates.map((d) => (
             <fieldset class="stack duplicate" key={d.incoming.id} data-testid="restore-duplicate">
               <legend>

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../src/i18n';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { t, tn } from '../../src/i18n';
 import type { ManagedAccountView, ResponseOf } from '../../src/messages/protocol';
+import { indexForSearch, MAX_QUERY_LENGTH, search } from '../../src/search';
 import { ErrorText } from '../../ui/ErrorText';
 import { accountName } from '../../ui/account-name';
 import { useRequest } from '../../ui/use-request';
@@ -8,20 +9,27 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { formatDate } from './format-date';
 import { NumberSetting } from './NumberSetting';
 import { UndoNotice } from './UndoNotice';
+import { useIncremental } from './use-incremental';
 
 type ManageData = ResponseOf<'manageList'>;
 
 const DAY_MS = 86_400_000;
 
 /**
- * Removed accounts: restore them, or delete them for good after a confirmation. Entries older
- * than the retention period are purged by the worker (an alarm, and before this list is made).
+ * Removed accounts: find them (the same search as everywhere), restore them, or delete them for
+ * good after a confirmation. Entries older than the retention period are purged by the worker
+ * (an alarm, and before this list is made).
  */
 export function Trash() {
   const [data, setData] = useState<ManageData | null>(null);
   const [deleting, setDeleting] = useState<ManagedAccountView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
   const { run, busy, error } = useRequest();
+  const trash = useMemo(() => data?.trash ?? [], [data]);
+  const index = useMemo(() => indexForSearch(trash), [trash]);
+  const shown = useMemo(() => search(index, query), [index, query]);
+  const list = useIncremental(shown, query);
 
   async function load() {
     const list = await run('manageList', {});
@@ -33,12 +41,14 @@ export function Trash() {
   }, []);
 
   async function restore(account: ManagedAccountView) {
+    setNotice(null);
     if ((await run('untrashAccounts', { ids: [account.id] })) === null) return;
     setNotice(t('restoredNotice', accountName(account)));
     await load();
   }
 
   async function deleteForever(account: ManagedAccountView) {
+    setNotice(null);
     const done = await run('deleteForever', { ids: [account.id], confirm: 'delete-forever' });
     setDeleting(null);
     if (done === null) return;
@@ -51,7 +61,7 @@ export function Trash() {
   return (
     <section class="stack" data-testid="trash">
       <h2>{t('trashTitle')}</h2>
-      <p class="muted">{t('trashIntro', String(days))}</p>
+      <p class="muted">{t('trashIntro', tn('dayCount', days))}</p>
       {notice && <UndoNotice message={notice} />}
       <ErrorText error={error} />
       {data.trash.length === 0 ? (
@@ -59,52 +69,81 @@ export function Trash() {
           {t('trashEmpty')}
         </p>
       ) : (
-        <ul class="plain-list manage-list" aria-label={t('trashTitle')}>
-          {data.trash.map((account) => {
-            const name = accountName(account);
-            const removed = account.trashedAt ?? 0;
-            return (
-              <li
-                class="manage-row"
-                key={account.id}
-                data-testid="trash-entry"
-                data-id={account.id}
-              >
-                <div class="manage-line">
-                  <div class="manage-labels">
-                    <span class="manage-issuer">{name}</span>
-                    <span class="muted small">
-                      {t(
-                        'trashEntryDates',
-                        formatDate(removed),
-                        formatDate(removed + days * DAY_MS),
-                      )}
-                    </span>
+        <>
+          <input
+            type="search"
+            class="search"
+            value={query}
+            maxLength={MAX_QUERY_LENGTH}
+            placeholder={t('trashSearchPlaceholder')}
+            aria-label={t('trashSearchPlaceholder')}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+            data-testid="trash-search"
+          />
+          {shown.length === 0 && (
+            <p class="muted" data-testid="trash-no-match">
+              {t('noMatch')}
+            </p>
+          )}
+          <ul class="plain-list manage-list" aria-label={t('trashTitle')}>
+            {list.visible.map((account) => {
+              const name = accountName(account);
+              const removed = account.trashedAt ?? 0;
+              return (
+                <li
+                  class="manage-row"
+                  key={account.id}
+                  data-testid="trash-entry"
+                  data-id={account.id}
+                >
+                  <div class="manage-line">
+                    <div class="manage-labels">
+                      <span class="manage-issuer">{name}</span>
+                      <span class="muted small">
+                        {t(
+                          'trashEntryDates',
+                          formatDate(removed),
+                          formatDate(removed + days * DAY_MS),
+                        )}
+                      </span>
+                    </div>
+                    <div class="buttons manage-actions">
+                      <button
+                        type="button"
+                        aria-label={t('restoreAccountLabel', name)}
+                        disabled={busy}
+                        onClick={() => void restore(account)}
+                      >
+                        {t('restoreButton')}
+                      </button>
+                      <button
+                        type="button"
+                        class="danger"
+                        aria-label={t('deleteForeverLabel', name)}
+                        disabled={busy}
+                        onClick={() => setDeleting(account)}
+                      >
+                        {t('deleteForeverButton')}
+                      </button>
+                    </div>
                   </div>
-                  <div class="buttons manage-actions">
-                    <button
-                      type="button"
-                      aria-label={t('restoreAccountLabel', name)}
-                      disabled={busy}
-                      onClick={() => void restore(account)}
-                    >
-                      {t('restoreButton')}
-                    </button>
-                    <button
-                      type="button"
-                      class="danger"
-                      aria-label={t('deleteForeverLabel', name)}
-                      disabled={busy}
-                      onClick={() => setDeleting(account)}
-                    >
-                      {t('deleteForeverButton')}
-                    </button>
-                  </div>
-                </div>
-              </li>
-            );
-          })}
-        </ul>
+                </li>
+              );
+            })}
+          </ul>
+          {list.hidden > 0 && (
+            <button
+              type="button"
+              class="align-start"
+              ref={(el) => {
+                list.markerRef.current = el;
+              }}
+              onClick={list.showMore}
+            >
+              {tn('showMoreAccounts', list.hidden)}
+            </button>
+          )}
+        </>
       )}
       <div class="card stack">
         <NumberSetting

@@ -9,6 +9,7 @@ import type { FillFailure } from '../fill/fill-code';
 import type { OtpType } from '../otp/types';
 import type { Policy } from '../policy/policy';
 import type { UriWarning } from '../otp/uri';
+import type { KeyWarning } from '../otp/key-check';
 import type { QrKind } from '../qr/classify';
 import type { QrDecoderName } from '../qr/decode';
 import type { Result } from '../result';
@@ -63,6 +64,8 @@ export interface ManagedAccountView extends AccountView {
   readonly note: string;
   /** When it was last changed: an edit says which version it started from (stale edits refused). */
   readonly updatedAt: number;
+  /** When it was added (the "recently added" filter). */
+  readonly createdAt: number;
 }
 
 /** An account typed by hand: the secret as the user typed it (base32), never sent back. */
@@ -76,7 +79,11 @@ export interface ManualEntry {
   readonly period?: number;
   readonly counter?: number;
   readonly site?: string;
+  /** How the key is written: base32 (the usual), or hexadecimal when the user chose it. */
+  readonly encoding?: KeyEncoding;
 }
+
+export type KeyEncoding = 'base32' | 'hex';
 
 /** An otpauth:// link pasted by hand; names typed beside it win over the link's. */
 export interface UriEntry {
@@ -98,6 +105,11 @@ export interface AccountLabel {
 
 export type AddOutcome =
   | { readonly status: 'added'; readonly account: AccountView }
+  /**
+   * Nothing was saved: the typed key looks cut off (src/otp/key-check.ts). Saved only when the
+   * request is sent again with `confirmShortKey`.
+   */
+  | { readonly status: 'short_key'; readonly warning: KeyWarning }
   /** Nothing was saved: the user chooses keep both, replace (the old one goes to Trash), or cancel. */
   | {
       readonly status: 'duplicate';
@@ -144,7 +156,8 @@ export type ScanFinding =
   | { readonly kind: 'other'; readonly what: QrKind; readonly detail: string | null };
 
 export interface ScanReport {
-  readonly decoder: QrDecoderName;
+  /** Which decoder read the image; `link` for links pasted as text (readLinks). */
+  readonly decoder: QrDecoderName | 'link';
   /** The origin of the scanned page, saved as the accounts' site ('' for an image). */
   readonly site: string;
   readonly findings: readonly ScanFinding[];
@@ -154,6 +167,12 @@ export interface AccountEdit {
   readonly issuer?: string;
   readonly account?: string;
   readonly note?: string;
+  readonly site?: string;
+  readonly pinned?: boolean;
+}
+
+/** What the accounts page changes on many accounts at once (and puts back on Undo). */
+export interface BulkEdit {
   readonly site?: string;
   readonly pinned?: boolean;
 }
@@ -189,8 +208,16 @@ export interface Protocol extends ManageProtocol, ImportProtocol {
       matches?: Record<string, SiteMatch>;
     };
   };
+  /**
+   * `confirmShortKey`: the user saw that the typed key looks cut off and saves it anyway; without
+   * it such a key answers `short_key` and nothing is saved.
+   */
   addAccount: {
-    request: { entry: ManualEntry | UriEntry; onDuplicate?: DuplicateChoice };
+    request: {
+      entry: ManualEntry | UriEntry;
+      onDuplicate?: DuplicateChoice;
+      confirmShortKey?: boolean;
+    };
     response: AddOutcome;
   };
   /**
@@ -210,6 +237,11 @@ export interface Protocol extends ManageProtocol, ImportProtocol {
   scanTab: { request: { tabId: number }; response: ScanReport };
   /** The same for an image the user chose, dropped or pasted (PNG bytes, base64). */
   scanImage: { request: { png: string }; response: ScanReport };
+  /**
+   * Links pasted as text (a Google Authenticator export's otpauth-migration:// links, one or
+   * more): read like the QR codes that carry them, with the same findings as a scan.
+   */
+  readLinks: { request: { text: string }; response: ScanReport };
   /** Saves a scanned account, with the names as the user edited them. */
   addScanned: {
     request: { pendingId: string; issuer: string; account: string; onDuplicate?: DuplicateChoice };
@@ -264,6 +296,14 @@ export interface ManageProtocol {
       damaged: number;
       trashRetentionDays: number;
     };
+  };
+  /**
+   * Changes the site or the pin of many accounts in one transaction (all or none): the accounts
+   * page's actions on a selection, and their Undo, which sends the values from before.
+   */
+  updateAccounts: {
+    request: { edits: { id: string; edit: BulkEdit }[] };
+    response: { updated: number };
   };
   /** Moves accounts to the trash, from where they can be restored. */
   trashAccounts: { request: { ids: string[] }; response: { trashed: number } };

@@ -72,6 +72,7 @@ const manualEntry = obj({
   period: optional(int()),
   counter: optional(int()),
   site,
+  encoding: optional(oneOf('base32', 'hex')),
 });
 
 const uriEntry = obj({
@@ -81,6 +82,9 @@ const uriEntry = obj({
   account: optional(str(TEXT_LIMITS.account)),
   site,
 });
+
+/** Pasted link text: bounded well above a whole Google export's links. */
+const MAX_PASTED_LINKS = 512 * 1024;
 
 const setting = (bounds: { min: number; max: number }) => optional(int(bounds.min, bounds.max));
 
@@ -139,10 +143,14 @@ export const REQUESTS: RequestTable = {
     unlocked: true,
     activity: (payload) => payload.auto !== true,
   }),
-  addAccount: row(obj({ entry: either(uriEntry, manualEntry), onDuplicate }), {
-    ...CHANGE,
-    policy: true,
-  }),
+  addAccount: row(
+    obj({
+      entry: either(uriEntry, manualEntry),
+      onDuplicate,
+      confirmShortKey: optional(bool),
+    }),
+    { ...CHANGE, policy: true },
+  ),
   updateAccount: row(
     obj({
       id,
@@ -166,6 +174,8 @@ export const REQUESTS: RequestTable = {
   prepareScanner: row(empty),
   scanTab: row(obj({ tabId }), { ...USE, policy: true }),
   scanImage: row(obj({ png: str(64 * 1024 * 1024) }), { ...USE, policy: true }),
+  // A Google export of 1000 accounts is some 100 links of 1–2 KB each (FORMATS.md §8.3).
+  readLinks: row(obj({ text: str(MAX_PASTED_LINKS) }), { ...USE, policy: true }),
   addScanned: row(
     obj({
       pendingId: str(64),
@@ -182,6 +192,15 @@ export const REQUESTS: RequestTable = {
 
   // The accounts page and the trash.
   manageList: row(empty, { ...CHANGE, policy: true }),
+  updateAccounts: row(
+    obj({
+      edits: list(obj({ id, edit: obj({ site, pinned: optional(bool) }) }), {
+        min: 1,
+        max: MAX_IDS,
+      }),
+    }),
+    CHANGE,
+  ),
   trashAccounts: row(obj({ ids }), CHANGE),
   untrashAccounts: row(obj({ ids }), CHANGE),
   deleteForever: row(obj({ ids, confirm: oneOf('delete-forever') }), CHANGE),

@@ -3,7 +3,7 @@
  * parameters. Errors say exactly what is wrong (and where in the key) without repeating the key.
  */
 import { err, ok, type Result } from '../result';
-import { decodeBase32 } from './secret';
+import { decodeBase32, decodeHex } from './secret';
 import {
   ALGORITHMS,
   DEFAULT_DIGITS,
@@ -24,18 +24,24 @@ export interface ManualInput {
   readonly digits?: number;
   readonly period?: number;
   readonly counter?: number;
+  /** base32 unless the user chose hexadecimal (src/otp/key-check.ts recognises one). */
+  readonly encoding?: 'base32' | 'hex';
 }
 
 export const NAME_MAX_LENGTH = 256;
 
-/** Typed or pasted input that is not a usable key, beyond the URI and secret errors. */
-export const MANUAL_ERRORS = ['microsoft_activation'] as const;
+/**
+ * Typed or pasted input that is not a usable key, beyond the URI and secret errors; and an
+ * account given no name at all (the add forms ask for one: a list of "Unnamed account" rows
+ * helps nobody choose).
+ */
+export const MANUAL_ERRORS = ['microsoft_activation', 'name_missing'] as const;
 export type ManualErrorCode = (typeof MANUAL_ERRORS)[number];
 
 export function parseManualEntry(input: ManualInput): Result<OtpEntry, UriError> {
   const type = OTP_TYPES.find((t) => t === (input.type ?? 'totp'));
   if (type === undefined) return err({ code: 'uri_type' });
-  const secret = decodeBase32(input.secret);
+  const secret = input.encoding === 'hex' ? decodeHex(input.secret) : decodeBase32(input.secret);
   if (!secret.ok) return err(secret.error);
   const algorithm = ALGORITHMS.find(
     (a) => a === (input.algorithm ?? 'SHA1').toUpperCase().replace('-', ''),

@@ -21,6 +21,8 @@ import {
 export const URI_ERRORS = [
   'uri_too_long',
   'uri_scheme',
+  /** `otpauth:/totp/…`, `otpauth:totp…`: an otpauth link damaged in copying, not a key. */
+  'uri_damaged',
   'uri_type',
   ...SECRET_ERRORS,
   'algorithm_invalid',
@@ -50,6 +52,14 @@ export interface ParsedUri {
 export const MAX_URI_LENGTH = 8192;
 
 const SCHEME = /^otpauth:\/\//i;
+/** What is left of an otpauth scheme that lost a slash or its colon in copying. */
+const DAMAGED_SCHEME = /^otpauth(?::|\/\/?|\\)/i;
+
+/** Text that begins like an otpauth link but is not a whole one (`otpauth:/totp/…`). */
+export function isDamagedOtpauthLink(text: string): boolean {
+  const trimmed = text.trim();
+  return !SCHEME.test(trimmed) && DAMAGED_SCHEME.test(trimmed);
+}
 
 /** Parameters with a meaning for each type; anything else goes to `extra`. */
 const KNOWN_PARAMS: Readonly<Record<OtpType, readonly string[]>> = {
@@ -123,7 +133,9 @@ function parseBoundedInt(raw: string, min: number, max: number): number | null {
 export function parseOtpauthUri(input: string): Result<ParsedUri, UriError> {
   if (input.length > MAX_URI_LENGTH) return err({ code: 'uri_too_long' });
   const text = input.trim();
-  if (!SCHEME.test(text)) return err({ code: 'uri_scheme' });
+  if (!SCHEME.test(text)) {
+    return err({ code: isDamagedOtpauthLink(text) ? 'uri_damaged' : 'uri_scheme' });
+  }
 
   const rest = text.replace(SCHEME, '');
   const typeEnd = rest.search(/[/?]/);

@@ -6,7 +6,7 @@
  * Never throws, for any string. Unrelated kinds carry only what the message needs (a host, a
  * network name), never the rest of the text: a Wi-Fi code holds a password, a link may hold a token.
  */
-import { parseOtpauthUri, type ParsedUri, type UriError } from '../otp/uri';
+import { isDamagedOtpauthLink, parseOtpauthUri, type ParsedUri, type UriError } from '../otp/uri';
 import type { Result } from '../result';
 import {
   decodeMigrationUri,
@@ -77,7 +77,10 @@ const PREFIXES: ReadonlyArray<
 
 export function classifyQrText(input: string): QrContent {
   const text = input.trim();
-  if (OTPAUTH.test(text)) return { kind: 'otpauth', result: parseOtpauthUri(input) };
+  // A link that lost a slash is still an account's link: its own error, not "some other link".
+  if (OTPAUTH.test(text) || isDamagedOtpauthLink(text)) {
+    return { kind: 'otpauth', result: parseOtpauthUri(input) };
+  }
   if (isMigrationUri(text)) return { kind: 'google-migration', result: decodeMigrationUri(input) };
   if (text.length > MAX_TEXT_LENGTH) return { kind: 'text' };
 

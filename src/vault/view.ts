@@ -32,7 +32,12 @@ export function accountView(account: Account, now: number): AccountView {
 
 /** With the note, for the accounts page only. */
 export function managedView(account: Account, now: number): ManagedAccountView {
-  return { ...accountView(account, now), note: account.note, updatedAt: account.updatedAt };
+  return {
+    ...accountView(account, now),
+    note: account.note,
+    updatedAt: account.updatedAt,
+    createdAt: account.createdAt,
+  };
 }
 
 /** A trashed account shows no code: it is not meant to be used until it is restored. */
@@ -41,6 +46,7 @@ export function trashView(account: Account): ManagedAccountView {
     ...labels(account),
     note: account.note,
     updatedAt: account.updatedAt,
+    createdAt: account.createdAt,
     code: null,
     next: null,
     validFrom: null,

@@ -325,7 +325,7 @@ describe('a restore that changes nothing', () => {
     await duplicates.first().waitFor();
     expect(await duplicates.count()).toBe(3);
     const changed = duplicates.filter({ hasText: 'GitHub (alice)' });
-    expect(await changed.textContent()).toContain('Same secret key');
+    expect(await changed.textContent()).toContain('same secret key');
     // Changed since: Keep both is suggested (it loses nothing); unchanged ones: Skip.
     expect(await changed.getByLabel('Keep both').isChecked()).toBe(true);
     expect(await duplicates.filter({ hasText: 'Bank (bob)' }).getByLabel('Skip').isChecked()).toBe(

@@ -100,6 +100,11 @@ describe('classifyQrText', () => {
       kind: 'otpauth',
       result: { ok: false, error: { code: 'uri_type' } },
     });
+    // A link that lost a slash is a damaged account link, not some other kind of code.
+    expect(classifyQrText(`otpauth:/totp/a?secret=${SECRET}`)).toEqual({
+      kind: 'otpauth',
+      result: { ok: false, error: { code: 'uri_damaged' } },
+    });
   });
 
   it('decodes Google exports, keeping their typed errors', () => {

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
-import { t, type MessageKey } from '../../src/i18n';
+import { t, tn, type MessageKey } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import type { AccountView, Reply, ScanReport } from '../../src/messages/protocol';
 import { ManualEntryForm } from './ManualEntryForm';
@@ -35,12 +35,18 @@ interface Props {
   readonly noneFound: MessageKey;
   /** Leaves the flow: done, or cancelled. */
   readonly onClose: () => void;
+  /**
+   * The tab the popup is over: the new account's code can be filled there ("Fill" beside
+   * "Copy"). Absent in the options page, which is no other page's companion.
+   */
+  readonly tabId?: number | null;
 }
 
 type Step =
   | { kind: 'start' }
   | { kind: 'reading' }
-  | { kind: 'report'; report: ScanReport }
+  /** `pasted`: links typed into the manual form, which "again" goes back to. */
+  | { kind: 'report'; report: ScanReport; pasted: boolean }
   | { kind: 'manual' }
   | { kind: 'verify'; account: AccountView }
   | { kind: 'imported'; added: number; skipped: number };
@@ -50,7 +56,7 @@ type Step =
  * user gives), confirm or pick what was found, or type the key by hand; then the new code, large,
  * for the set-up page's "enter the code" step.
  */
-export function AddFlow({ start, site, noneFound, onClose }: Props) {
+export function AddFlow({ start, site, noneFound, onClose, tabId = null }: Props) {
   const [step, setStep] = useState<Step>({ kind: 'start' });
   const [error, setError] = useState<AppError | null>(null);
   const [last, setLast] = useState<{ read: ScanReader; repeatable: boolean } | null>(null);
@@ -64,7 +70,7 @@ export function AddFlow({ start, site, noneFound, onClose }: Props) {
     setStep({ kind: 'reading' });
     const reply = await read();
     if (reply.ok) {
-      setStep({ kind: 'report', report: reply.value });
+      setStep({ kind: 'report', report: reply.value, pasted: false });
     } else {
       setError(reply.error);
       setStep({ kind: 'start' });
@@ -79,13 +85,20 @@ export function AddFlow({ start, site, noneFound, onClose }: Props) {
 
   switch (step.kind) {
     case 'verify':
-      return <VerifyCode account={step.account} onDone={onClose} />;
+      return <VerifyCode account={step.account} tabId={tabId} onDone={onClose} />;
     case 'manual':
-      return <ManualEntryForm site={site} onAdded={added} onCancel={restart} />;
+      return (
+        <ManualEntryForm
+          site={site}
+          onAdded={added}
+          onReport={(report) => setStep({ kind: 'report', report, pasted: true })}
+          onCancel={restart}
+        />
+      );
     case 'imported':
       return (
         <section class="stack" data-testid="imported">
-          <p role="status">{t('importDone', String(step.added), String(step.skipped))}</p>
+          <p role="status">{tn('importDone', step.added, String(step.skipped))}</p>
           <button type="button" class="primary" onClick={onClose}>
             {t('doneButton')}
           </button>
@@ -98,9 +111,12 @@ export function AddFlow({ start, site, noneFound, onClose }: Props) {
           noneFound={noneFound}
           onAdded={added}
           onImported={(n, skipped) => setStep({ kind: 'imported', added: n, skipped })}
-          onRescan={() =>
-            last !== null && last.repeatable ? void scan(last.read, true) : restart()
-          }
+          againLabel={step.pasted ? 'pasteAnotherButton' : 'scanAgainButton'}
+          onRescan={() => {
+            if (step.pasted) setStep({ kind: 'manual' });
+            else if (last !== null && last.repeatable) void scan(last.read, true);
+            else restart();
+          }}
           onManual={() => setStep({ kind: 'manual' })}
           onCancel={onClose}
         />

@@ -11,6 +11,7 @@ import { accountName } from '../account-name';
 import { ErrorText } from '../ErrorText';
 import { useRequest } from '../use-request';
 import { DuplicatePrompt } from './DuplicatePrompt';
+import { hasName, NameFields } from './NameFields';
 
 interface Props {
   readonly found: ScannedAccount;
@@ -37,6 +38,10 @@ export function ConfirmScanned({ found, site, onAdded, onBack, backLabel }: Prop
   const request = useRequest();
 
   async function save(onDuplicate?: DuplicateChoice) {
+    if (!hasName(issuer, account)) {
+      request.fail({ code: 'name_missing' });
+      return;
+    }
     const base = { pendingId: found.pendingId, issuer, account };
     const reply = await request.run(
       'addScanned',
@@ -46,7 +51,7 @@ export function ConfirmScanned({ found, site, onAdded, onBack, backLabel }: Prop
     if (reply === null) return;
     if (reply.status === 'duplicate')
       setAsking({ existing: reply.existing, reasons: reply.reasons });
-    else onAdded(reply.account);
+    else if (reply.status === 'added') onAdded(reply.account);
   }
 
   if (asking !== null) {
@@ -68,24 +73,15 @@ export function ConfirmScanned({ found, site, onAdded, onBack, backLabel }: Prop
       }}
     >
       <h2>{t('scanFoundTitle')}</h2>
-      <div class="field">
-        <label for="scanned-issuer">{t('issuerLabel')}</label>
-        <input
-          id="scanned-issuer"
-          value={issuer}
-          onInput={(e) => setIssuer(e.currentTarget.value)}
-          autocomplete="off"
-        />
-      </div>
-      <div class="field">
-        <label for="scanned-account">{t('accountNameLabel')}</label>
-        <input
-          id="scanned-account"
-          value={account}
-          onInput={(e) => setAccount(e.currentTarget.value)}
-          autocomplete="off"
-        />
-      </div>
+      <NameFields
+        idPrefix="scanned"
+        issuer={issuer}
+        account={account}
+        onIssuer={setIssuer}
+        onAccount={setAccount}
+        missing={request.error?.code === 'name_missing'}
+        errorId="scanned-error"
+      />
       {site !== '' && <p class="muted small">{t('scanSiteNote', site)}</p>}
       {found.warnings.map((w) => (
         <p class="muted small" key={w}>
@@ -95,7 +91,7 @@ export function ConfirmScanned({ found, site, onAdded, onBack, backLabel }: Prop
       {found.duplicate !== null && (
         <p class="small">{t('scanDuplicateNote', accountName(found.duplicate.existing))}</p>
       )}
-      <ErrorText error={request.error} />
+      <ErrorText error={request.error} id="scanned-error" />
       <div class="buttons">
         <button class="primary" type="submit" disabled={request.busy} autofocus>
           {t('saveAccountButton')}

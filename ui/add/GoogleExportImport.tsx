@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../src/i18n';
+import { t, tn } from '../../src/i18n';
 import type { ScannedAccount } from '../../src/messages/protocol';
 import { accountName } from '../account-name';
 import { ErrorText } from '../ErrorText';
@@ -66,7 +66,7 @@ export function GoogleExportImport({
           if (reply !== null) onImported(reply.added, reply.skipped);
         }}
       >
-        {t('importButton', String(count))}
+        {tn('importButton', count)}
       </button>
     </div>
   );

@@ -1,62 +1,117 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { DuplicateReason } from '../../src/backup/merge';
+import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
 import type {
   AccountLabel,
   AccountView,
   DuplicateChoice,
   ManualEntry,
+  ScanReport,
   UriEntry,
 } from '../../src/messages/protocol';
+import { keyLength, looksLikeHex, type KeyWarning } from '../../src/otp/key-check';
 import { ALGORITHMS, OTP_TYPES, type OtpType } from '../../src/otp/types';
 import { DuplicatePrompt } from './DuplicatePrompt';
+import { HexKeyOffer, ShortKeyPrompt } from './KeyNotices';
+import { hasName, NameFields } from './NameFields';
+import { SiteField } from './SiteField';
 import { ErrorText } from '../ErrorText';
 import { useRequest } from '../use-request';
 
 interface Props {
-  /** The page's origin, offered as the account's site. */
+  /** The tab's origin: offered as the account's site, never set without the user's say. */
   readonly site: string;
   readonly onAdded: (account: AccountView) => void;
+  /** Pasted Google export links were read: what they hold, shown as a scan's findings. */
+  readonly onReport: (report: ScanReport) => void;
   readonly onCancel: () => void;
+}
+
+/** Anything with a scheme is a link (`otpauth:/…` with a slash lost too: the worker says so). */
+const LINK = /^\s*[a-z][a-z0-9+.-]*:/i;
+/** A Google Authenticator export, pasted: read like its QR code (ScanResults shows it). */
+const MIGRATION = /^\s*otpauth-migration:/i;
+
+/** Errors about what was typed into the key field. */
+function isKeyError(error: AppError | null): boolean {
+  if (error === null) return false;
+  const { code } = error;
+  return (
+    code.startsWith('secret_') ||
+    code.startsWith('uri_') ||
+    code.startsWith('migration_') ||
+    code === 'microsoft_activation'
+  );
 }
 
 /**
  * A secret key typed by hand (with names and, under Advanced, the code's parameters), or a
- * pasted otpauth:// link. The worker checks it and says exactly what is wrong, and where.
+ * pasted otpauth:// link, or a Google export's otpauth-migration:// links. The worker checks it
+ * and says exactly what is wrong, and where; a key that decodes but looks cut off is saved only
+ * once the user says it is whole.
  */
-export function ManualEntryForm({ site, onAdded, onCancel }: Props) {
+export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
   const [secret, setSecret] = useState('');
   const [issuer, setIssuer] = useState('');
   const [account, setAccount] = useState('');
-  const [siteValue, setSite] = useState(site);
+  const [siteValue, setSite] = useState('');
   const [type, setType] = useState<OtpType>('totp');
   const [algorithm, setAlgorithm] = useState('SHA1');
   const [digits, setDigits] = useState(6);
   const [period, setPeriod] = useState(30);
   const [counter, setCounter] = useState(0);
+  const [hex, setHex] = useState(true);
+  const [shortKey, setShortKey] = useState<KeyWarning | null>(null);
   const [duplicate, setDuplicate] = useState<{
     existing: AccountLabel;
     reasons: readonly DuplicateReason[];
   } | null>(null);
   const request = useRequest();
   const { error, busy } = request;
-  // Anything with a scheme is a link (otpauth:// or not: the worker says which it is).
-  const isLink = /^\s*[a-z][a-z0-9+.-]*:\/\//i.test(secret);
+  const secretField = useRef<HTMLInputElement>(null);
+  /** The user already said the key is whole: the duplicate question's answer keeps that. */
+  const confirmed = useRef(false);
+  const isMigration = MIGRATION.test(secret);
+  const isLink = LINK.test(secret);
+  const hexLike = !isLink && looksLikeHex(secret);
 
   function entry(): ManualEntry | UriEntry {
     if (isLink) return { uri: secret.trim(), issuer, account, site: siteValue };
-    return { secret, issuer, account, site: siteValue, type, algorithm, digits, period, counter };
+    return {
+      secret,
+      issuer,
+      account,
+      site: siteValue,
+      type,
+      algorithm,
+      digits,
+      period,
+      counter,
+      encoding: hexLike && hex ? 'hex' : 'base32',
+    };
   }
 
-  async function save(onDuplicate?: DuplicateChoice) {
-    const reply = await request.run(
-      'addAccount',
-      onDuplicate === undefined ? { entry: entry() } : { entry: entry(), onDuplicate },
-    );
+  async function readLinks() {
+    const report = await request.run('readLinks', { text: secret });
+    if (report !== null) onReport(report);
+  }
+
+  async function save(options: { onDuplicate?: DuplicateChoice; confirmShortKey?: boolean } = {}) {
+    if (!isLink && !hasName(issuer, account)) {
+      request.fail({ code: 'name_missing' });
+      return;
+    }
+    const reply = await request.run('addAccount', { entry: entry(), ...options });
     setDuplicate(null);
     if (reply === null) return;
-    if (reply.status === 'duplicate') {
+    if (reply.status === 'short_key') {
+      setShortKey(reply.warning);
+    } else if (reply.status === 'duplicate') {
+      // Asked again with the answer: the user has already said the key is whole.
+      setShortKey(null);
       setDuplicate({ existing: reply.existing, reasons: reply.reasons });
+      confirmed.current = options.confirmShortKey === true;
     } else {
       setSecret('');
       onAdded(reply.account);
@@ -67,17 +122,16 @@ export function ManualEntryForm({ site, onAdded, onCancel }: Props) {
     return (
       <DuplicatePrompt
         {...duplicate}
-        onChoose={(choice) => void save(choice)}
+        onChoose={(choice) =>
+          void save({ onDuplicate: choice, confirmShortKey: confirmed.current })
+        }
         onCancel={() => setDuplicate(null)}
       />
     );
   }
 
-  const secretError =
-    error !== null &&
-    (error.code.startsWith('secret_') ||
-      error.code.startsWith('uri_') ||
-      error.code === 'microsoft_activation');
+  const keyError = isKeyError(error);
+  const nameMissing = error?.code === 'name_missing';
   return (
     // noValidate: Otter's own checks say exactly what is wrong, in the user's language.
     <form
@@ -86,7 +140,8 @@ export function ManualEntryForm({ site, onAdded, onCancel }: Props) {
       data-testid="manual-entry"
       onSubmit={(event) => {
         event.preventDefault();
-        void save();
+        setShortKey(null);
+        void (isMigration ? readLinks() : save());
       }}
     >
       <h2>{t('manualTitle')}</h2>
@@ -94,51 +149,41 @@ export function ManualEntryForm({ site, onAdded, onCancel }: Props) {
         <label for="secret">{t('secretLabel')}</label>
         <input
           id="secret"
+          ref={secretField}
           value={secret}
-          onInput={(e) => setSecret(e.currentTarget.value)}
+          onInput={(e) => {
+            setSecret(e.currentTarget.value);
+            setShortKey(null);
+          }}
           autocomplete="off"
           spellcheck={false}
           autofocus
-          aria-describedby={secretError ? 'secret-hint form-error' : 'secret-hint'}
-          aria-invalid={secretError}
+          aria-describedby={keyError ? 'secret-hint form-error' : 'secret-hint'}
+          aria-invalid={keyError || shortKey !== null}
         />
         <p class="muted small" id="secret-hint">
           {t('secretHint')}
         </p>
       </div>
-      <div class="grid-2">
-        <div class="field">
-          <label for="issuer">{t('issuerLabel')}</label>
-          <input
-            id="issuer"
-            value={issuer}
-            onInput={(e) => setIssuer(e.currentTarget.value)}
-            autocomplete="off"
-          />
-        </div>
-        <div class="field">
-          <label for="account-name">{t('accountNameLabel')}</label>
-          <input
-            id="account-name"
-            value={account}
-            onInput={(e) => setAccount(e.currentTarget.value)}
-            autocomplete="off"
-          />
-        </div>
-      </div>
-      <div class="field">
-        <label for="site">{t('siteLabel')}</label>
-        <input
-          id="site"
-          value={siteValue}
-          onInput={(e) => setSite(e.currentTarget.value)}
-          autocomplete="off"
-          aria-describedby="site-hint"
-        />
-        <p class="muted small" id="site-hint">
-          {t('siteHint')}
+      {hexLike && <HexKeyOffer length={keyLength(secret)} hex={hex} onChange={setHex} />}
+      {isMigration ? (
+        <p class="notice" data-testid="migration-link">
+          {t('migrationLinkNotice')}
         </p>
-      </div>
+      ) : (
+        <>
+          <NameFields
+            idPrefix="manual"
+            issuer={issuer}
+            account={account}
+            onIssuer={setIssuer}
+            onAccount={setAccount}
+            missing={nameMissing}
+            errorId="form-error"
+          />
+          <SiteField value={siteValue} suggestion={site} onChange={setSite} />
+        </>
+      )}
       {!isLink && (
         <details>
           <summary>{t('advancedLabel')}</summary>
@@ -213,10 +258,21 @@ export function ManualEntryForm({ site, onAdded, onCancel }: Props) {
           </div>
         </details>
       )}
+      {shortKey !== null && (
+        <ShortKeyPrompt
+          warning={shortKey}
+          busy={busy}
+          onSaveAnyway={() => void save({ confirmShortKey: true })}
+          onEdit={() => {
+            setShortKey(null);
+            secretField.current?.focus();
+          }}
+        />
+      )}
       <ErrorText error={error} id="form-error" />
       <div class="buttons">
         <button class="primary" type="submit" disabled={busy || secret.trim() === ''}>
-          {t('saveAccountButton')}
+          {isMigration ? t('readLinksButton') : t('saveAccountButton')}
         </button>
         <button type="button" class="quiet" onClick={onCancel}>
           {t('cancelButton')}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '../../src/i18n';
+import { t, tn, type MessageKey } from '../../src/i18n';
 import type {
   AccountView,
   ScanFinding,
@@ -18,6 +18,8 @@ interface Props {
   readonly onAdded: (account: AccountView) => void;
   readonly onImported: (added: number, skipped: number) => void;
   readonly onRescan: () => void;
+  /** What "again" does: scan again, or paste another link (links pasted by hand). */
+  readonly againLabel?: 'scanAgainButton' | 'pasteAnotherButton';
   readonly onManual: () => void;
   readonly onCancel: () => void;
 }
@@ -30,6 +32,7 @@ function Other({ finding }: { finding: Extract<ScanFinding, { kind: 'other' }> }
 /** What a scan found, and what the user can do with it. */
 export function ScanResults(props: Props) {
   const { report, noneFound, onAdded, onImported, onRescan, onManual, onCancel } = props;
+  const againLabel = props.againLabel ?? 'scanAgainButton';
   const accounts = report.findings.flatMap((f) => (f.kind === 'account' ? [f] : []));
   // One account: straight to its confirmation. Back from there leaves the flow when the scan
   // found nothing else, and shows what else it found otherwise.
@@ -60,7 +63,7 @@ export function ScanResults(props: Props) {
       )}
       {accounts.length > 0 && (
         <>
-          <h2>{t('scanPickTitle', String(accounts.length))}</h2>
+          <h2>{tn('scanPickTitle', accounts.length)}</h2>
           <ul class="plain-list pick" data-testid="pick">
             {accounts.map((a) => (
               <li key={a.pendingId}>
@@ -82,9 +85,9 @@ export function ScanResults(props: Props) {
             </p>
           ) : (
             <>
-              <p>{t('exportComplete', String(e.size), String(e.accounts.length))}</p>
+              <p>{tn('exportComplete', e.accounts.length)}</p>
               {e.unreadable > 0 && (
-                <p class="muted small">{t('exportUnreadable', String(e.unreadable))}</p>
+                <p class="muted small">{tn('exportUnreadable', e.unreadable)}</p>
               )}
               <GoogleExportImport accounts={e.accounts} onImported={onImported} />
             </>
@@ -106,11 +109,13 @@ export function ScanResults(props: Props) {
       })}
       <div class="buttons">
         <button type="button" onClick={onRescan} data-testid="rescan">
-          {t('scanAgainButton')}
+          {t(againLabel)}
         </button>
-        <button type="button" class="quiet" onClick={onManual}>
-          {t('manualButton')}
-        </button>
+        {againLabel === 'scanAgainButton' && (
+          <button type="button" class="quiet" onClick={onManual}>
+            {t('manualButton')}
+          </button>
+        )}
         <button type="button" class="quiet" onClick={onCancel} data-testid="scan-cancel">
           {t('cancelButton')}
         </button>

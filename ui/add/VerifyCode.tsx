@@ -1,23 +1,39 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
-import { t } from '../../src/i18n';
+import { t, tn } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import type { AccountView } from '../../src/messages/protocol';
 import { groupCode } from '../code-format';
+import { codeToType } from '../code-window';
 import { accountLines } from '../account-name';
 import { ErrorText } from '../ErrorText';
+import { fillNotice } from '../fill-outcome';
+import { InfoText } from '../InfoText';
+
+/** What the last Copy or Fill did; cleared when the next one starts. */
+type Done = { kind: 'copied' } | { kind: 'filled' } | { kind: 'info'; info: AppError };
+
+interface Props {
+  readonly account: AccountView;
+  /** The tab the popup is over: "Fill" types the code there. Null: no Fill (options page). */
+  readonly tabId?: number | null;
+  readonly onDone: () => void;
+}
 
 /**
- * Right after an account is saved: its current code, large, for the set-up page's "enter the
- * code from your app" step, with a copy button.
+ * Right after an account is saved: the code to type, large, for the set-up page's "enter the
+ * code from your app" step; when the current code is about to change, the next one instead.
+ * Copy, and in the popup Fill, which types it into the set-up page.
  */
-export function VerifyCode({ account, onDone }: { account: AccountView; onDone: () => void }) {
+export function VerifyCode({ account, tabId = null, onDone }: Props) {
   const [view, setView] = useState(account);
   const [hotp, setHotp] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
+  const [done, setDone] = useState<Done | null>(null);
+  const [busy, setBusy] = useState(false);
   const [now, setNow] = useState(Date.now());
-  // A failed refresh (the vault locked meanwhile) is said, and the old code no longer shown.
+  // A failed refresh or fill is said; after a failed refresh the old code is no longer shown.
   const [error, setError] = useState<AppError | null>(null);
+  const [stale, setStale] = useState(false);
 
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 1000);
@@ -29,23 +45,55 @@ export function VerifyCode({ account, onDone }: { account: AccountView; onDone: 
   useEffect(() => {
     if (view.validUntil === null || now < view.validUntil) return;
     void send('listAccounts', { auto: true }).then((reply) => {
-      if (!reply.ok) return setError(reply.error);
+      if (!reply.ok) {
+        setStale(true);
+        return setError(reply.error);
+      }
       const fresh = reply.value.accounts.find((a) => a.id === view.id);
       if (fresh) setView(fresh);
     });
   }, [now >= (view.validUntil ?? Infinity)]);
 
-  async function newHotp() {
-    const reply = await send('hotpNext', { id: view.id });
-    if (!reply.ok) return setError(reply.error);
+  /** Runs one action: the previous one's message goes as this one starts. */
+  async function act(run: () => Promise<void>) {
+    setDone(null);
     setError(null);
-    setHotp(reply.value.code);
+    setBusy(true);
+    try {
+      await run();
+    } finally {
+      setBusy(false);
+    }
   }
 
+  async function copyCode(code: string) {
+    await navigator.clipboard.writeText(code);
+    void send('codeCopied', {});
+  }
+
+  const newHotp = () =>
+    act(async () => {
+      const reply = await send('hotpNext', { id: view.id });
+      if (!reply.ok) return setError(reply.error);
+      setHotp(reply.value.code);
+    });
+
+  const shown = codeToType(view, now);
+  const code = stale ? null : view.type === 'hotp' ? hotp : shown.code;
   const lines = accountLines(view);
-  const code = error !== null ? null : view.type === 'hotp' ? hotp : view.code;
-  const left =
-    view.validUntil === null ? null : Math.max(0, Math.ceil((view.validUntil - now) / 1000));
+
+  const fill = (target: number) =>
+    act(async () => {
+      const reply = await send('fillCode', { id: view.id, tabId: target });
+      if (!reply.ok) return setError(reply.error);
+      const outcome = reply.value;
+      if (outcome.filled) return setDone({ kind: 'filled' });
+      if (outcome.code !== null) await copyCode(outcome.code);
+      const notice = fillNotice(outcome);
+      if (notice?.tone === 'info') setDone({ kind: 'info', info: notice.error });
+      else if (notice !== null) setError(notice.error);
+    });
+
   return (
     <section class="stack verify" data-testid="verify">
       <h2>{t('verifyTitle')}</h2>
@@ -55,40 +103,55 @@ export function VerifyCode({ account, onDone }: { account: AccountView; onDone: 
       </p>
       <p>{t('verifyIntro')}</p>
       {code !== null ? (
-        <p class="big-code" data-testid="verify-code">
-          {groupCode(code)}
-          {left !== null && (
-            <span class="countdown" aria-label={t('secondsLeft', String(left))}>
-              {' '}
-              {left}
-            </span>
+        <>
+          <p class="big-code" data-testid="verify-code" data-next={shown.isNext}>
+            {groupCode(code)}
+          </p>
+          {view.type !== 'hotp' && shown.secondsLeft !== null && (
+            <p class="muted small verify-timer" data-testid="verify-timer">
+              {shown.isNext
+                ? tn('verifyNextCode', shown.secondsLeft)
+                : tn('verifyNewCodeIn', shown.secondsLeft)}
+            </p>
           )}
-        </p>
+        </>
       ) : (
         view.type === 'hotp' && (
-          <button type="button" onClick={newHotp}>
+          <button type="button" onClick={() => void newHotp()} disabled={busy}>
             {t('hotpNextButton')}
           </button>
         )
       )}
       <ErrorText error={error} />
+      {done?.kind === 'info' && <InfoText info={done.info} />}
       <div class="buttons">
         {code !== null && (
           <button
             type="button"
-            onClick={async () => {
-              await navigator.clipboard.writeText(code);
-              void send('codeCopied', {});
-              setCopied(true);
-            }}
+            disabled={busy}
+            data-testid="verify-copy"
+            onClick={() => void act(() => copyCode(code).then(() => setDone({ kind: 'copied' })))}
           >
-            {copied ? t('copied') : t('copyButton')}
+            {done?.kind === 'copied' ? t('copied') : t('copyButton')}
+          </button>
+        )}
+        {code !== null && tabId !== null && view.type !== 'hotp' && (
+          <button
+            type="button"
+            disabled={busy}
+            data-testid="verify-fill"
+            onClick={() => void fill(tabId)}
+          >
+            {done?.kind === 'filled' ? t('filled') : t('fillButton')}
           </button>
         )}
         <button type="button" class="primary" onClick={onDone}>
           {t('doneButton')}
         </button>
       </div>
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {done?.kind === 'copied' ? t('copied') : done?.kind === 'filled' ? t('filled') : ''}
+      </p>
     </section>
   );
 }

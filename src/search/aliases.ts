@@ -1,0 +1,51 @@
+/**
+ * Short names people type for well-known services, as data: "gh" finds GitHub, "ms" Microsoft.
+ * Each alias finds an account whose issuer begins with one of the names, or whose site's host
+ * has it as a label ("aws" finds an account of "https://console.aws.amazon.com"). Names are
+ * written folded (src/search/normalize.ts), without spaces.
+ *
+ * Kept small: the popup loads it. Initials ("aws" for "Amazon Web Services") need no entry.
+ */
+export interface Alias {
+  readonly alias: string;
+  readonly names: readonly string[];
+}
+
+export const ALIASES: readonly Alias[] = [
+  { alias: 'gh', names: ['github'] },
+  { alias: 'gl', names: ['gitlab'] },
+  { alias: 'bb', names: ['bitbucket'] },
+  { alias: 'ms', names: ['microsoft', 'outlook', 'azure', 'office365'] },
+  { alias: 'msft', names: ['microsoft'] },
+  { alias: 'o365', names: ['office365', 'microsoft'] },
+  { alias: 'aws', names: ['amazonwebservices', 'aws'] },
+  { alias: 'amzn', names: ['amazon'] },
+  { alias: 'goog', names: ['google'] },
+  { alias: 'gcp', names: ['googlecloud'] },
+  { alias: 'fb', names: ['facebook'] },
+  { alias: 'ig', names: ['instagram'] },
+  { alias: 'tw', names: ['twitter'] },
+  { alias: 'yt', names: ['youtube'] },
+  { alias: 'cf', names: ['cloudflare'] },
+  { alias: 'do', names: ['digitalocean'] },
+  { alias: 'pp', names: ['paypal'] },
+  { alias: 'li', names: ['linkedin'] },
+  { alias: '1p', names: ['1password'] },
+  { alias: 'bw', names: ['bitwarden'] },
+];
+
+/**
+ * The aliases that name an account: its issuer (folded, spaces and punctuation out) begins with
+ * one of the alias's names, or a label of its site's host is one.
+ */
+export function aliasesFor(compactIssuer: string, hostLabels: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const { alias, names } of ALIASES) {
+    const named = names.some(
+      (name) =>
+        (compactIssuer !== '' && compactIssuer.startsWith(name)) || hostLabels.includes(name),
+    );
+    if (named) found.push(alias);
+  }
+  return found;
+}
