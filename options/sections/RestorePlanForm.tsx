@@ -11,7 +11,8 @@ const CHOICES: readonly DuplicateChoice[] = ['keep_both', 'replace', 'skip'];
 
 /**
  * What restoring the backup would do: the new accounts, and for each account that is already in
- * Otter (same secret key, or same name) a choice of keep both, replace or skip.
+ * Otter (same secret key, or same name) a choice of keep both, replace or skip. Replace moves the
+ * current account to the Trash (src/backup/merge.ts), and its label says so.
  */
 export function RestorePlanForm({
   plan,

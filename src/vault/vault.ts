@@ -332,8 +332,8 @@ export class Vault {
   }
 
   /**
-   * Writes whole accounts as they are (a restore), with `settings` if given, in one transaction
-   * (account-records.ts). When the vault held nothing before and `backupAt` is given, that backup
+   * Writes whole accounts as they are (a restore, an import), moving the ones they replace to
+   * the Trash, with `settings` if given, in one transaction (account-records.ts). When the vault held nothing before and `backupAt` is given, that backup
    * is recorded as the last one.
    */
   writeAccounts<E>(

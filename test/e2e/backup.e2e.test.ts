@@ -319,15 +319,20 @@ describe('a restore that changes nothing', () => {
     await options.getByTestId('restore-plan').getByRole('button', { name: 'Cancel' }).click();
     expect(await everything(options)).toEqual(before);
 
-    // Replace takes the backup's version, in place.
+    // Replace puts the backup's version in use, and the current one in the Trash.
     await pickBackup(options, { name: 'b.json', buffer: readFileSync(path) });
     await openBackup(options, PASS);
-    await changed.getByLabel('Replace').check();
+    await changed.getByLabel('Replace (the current one goes to the Trash)').check();
     await options.getByTestId('restore-plan').getByRole('button', { name: 'Restore' }).click();
     await options.getByText('Restored: 0 added, 1 replaced.').waitFor();
     expect((await listed(options)).map((a) => `${a.issuer}:${a.account}`)).toEqual([
       'GitHub:alice',
       'Bank:bob',
+    ]);
+    const trash = await request(options, 'manageList', {});
+    expect(trash.ok && trash.value.trash.map((a) => [a.id, a.account])).toContainEqual([
+      github.id,
+      'alice2',
     ]);
   });
 });
