@@ -33,6 +33,7 @@ import {
   type KdfCosts,
 } from './key-slots';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery';
+import { LOST_BOTH, type ResetProof } from './reset-proof';
 import type { SessionArea } from './session';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
 import type { VaultStore } from './store';
@@ -45,6 +46,7 @@ export { checkNewPassphrase, PASSPHRASE_LIMITS, type KdfCosts } from './key-slot
 export type { AccountList, AccountPatch, AccountWrites, NewAccount } from './account-records';
 export type { BackupSnapshot } from './backup-book';
 export { byUserOrder } from './ordering';
+export { LOST_BOTH, type ResetProof } from './reset-proof';
 
 export interface VaultDeps {
   readonly store: VaultStore;
@@ -163,6 +165,17 @@ export class Vault {
     return key.ok ? key : err(key.error === 'wrong' ? 'wrong_passphrase' : key.error);
   }
 
+  /** The vault key from the recovery slot, or why not (changes nothing). */
+  private async keyFromRecoveryCode(
+    header: Header,
+    code: string,
+  ): Promise<Result<Uint8Array, VaultError>> {
+    const normalized = normalizeRecoveryCode(code);
+    if (!normalized.ok) return normalized;
+    const key = await this.slots.open(header, 'recovery', normalized.value);
+    return key.ok ? key : err(key.error === 'wrong' ? 'wrong_recovery_code' : key.error);
+  }
+
   async create(
     passphrase: string,
     minLength: number = PASSPHRASE_LIMITS.minLength,
@@ -208,31 +221,64 @@ export class Vault {
     await this.purgeExpiredTrash().catch(() => undefined);
   }
 
-  /** For a forgotten passphrase: the recovery code opens the vault and a new passphrase is set. */
+  /**
+   * For a forgotten passphrase: the recovery code opens the vault, a new passphrase is set, and
+   * the recovery code is replaced by a new one, returned to be shown once. A used code has been
+   * taken out and typed (perhaps where someone could see it), so it must not stay valid: it
+   * stops working in the same strict header write that sets the passphrase, with no second
+   * step the user could skip or a closed page could lose.
+   */
   async unlockWithRecovery(
     code: string,
     newPassphrase: string,
     minLength: number = PASSPHRASE_LIMITS.minLength,
-  ): Promise<Result<{ lockAt: number }, VaultError>> {
+  ): Promise<Result<{ lockAt: number; recoveryCode: string }, VaultError>> {
     const normalized = normalizeRecoveryCode(code);
     if (!normalized.ok) return normalized;
     const checked = checkNewPassphrase(newPassphrase, minLength);
     if (!checked.ok) return checked;
     const unlocked = await this.queue.run(
-      async (): Promise<Result<{ lockAt: number }, VaultError>> => {
+      async (): Promise<Result<{ lockAt: number; recoveryCode: string }, VaultError>> => {
         const header = await this.readHeader();
         if (!header.ok) return header;
-        const key = await this.slots.open(header.value, 'recovery', normalized.value);
-        if (!key.ok) return err(key.error === 'wrong' ? 'wrong_recovery_code' : key.error);
-        const next = await this.slots.replace(header.value, 'passphrase', newPassphrase, key.value);
-        // Written whole, in one strict transaction: the old slot goes only once the new one is in.
+        const key = await this.keyFromRecoveryCode(header.value, normalized.value);
+        if (!key.ok) return key;
+        const recoveryCode = newRecoveryCode();
+        const next = await this.slots.replace(
+          await this.slots.replace(header.value, 'passphrase', newPassphrase, key.value),
+          'recovery',
+          recoveryCode,
+          key.value,
+        );
+        // Written whole, in one strict transaction: the old slots go only once the new ones are in.
         const rekeyed = await this.deps.store.replaceHeader(next);
         if (!rekeyed.ok) return rekeyed;
-        return ok({ lockAt: await this.keeper.start(header.value.vaultId, key.value) });
+        const lockAt = await this.keeper.start(header.value.vaultId, key.value);
+        return ok({ lockAt, recoveryCode });
       },
     );
     if (unlocked.ok) await this.purgeOnUnlock();
     return unlocked;
+  }
+
+  /**
+   * A new recovery code in place of the old one (which may have been seen, or lost), returned to
+   * be shown once. Needs the passphrase; the old code stops working in the same strict write.
+   */
+  async renewRecoveryCode(
+    passphrase: string,
+  ): Promise<Result<{ recoveryCode: string }, VaultError>> {
+    return this.queue.run(async () => {
+      const header = await this.readHeader();
+      if (!header.ok) return header;
+      const key = await this.keyFromPassphrase(header.value, passphrase);
+      if (!key.ok) return key;
+      const recoveryCode = newRecoveryCode();
+      const next = await this.slots.replace(header.value, 'recovery', recoveryCode, key.value);
+      key.value.fill(0);
+      const written = await this.deps.store.replaceHeader(next);
+      return written.ok ? ok({ recoveryCode }) : written;
+    });
   }
 
   /** Rewraps the vault key under a new passphrase; the accounts are not touched. */
@@ -264,9 +310,33 @@ export class Vault {
     return ok(undefined);
   }
 
-  /** Deletes the vault and everything in it. The UI confirms twice before asking. */
-  async reset(): Promise<Result<void, VaultError>> {
+  /** Checks the recovery code and changes nothing (a reset by someone who forgot the passphrase). */
+  async checkRecoveryCode(code: string): Promise<Result<void, VaultError>> {
+    const header = await this.readHeader();
+    if (!header.ok) return header;
+    const key = await this.keyFromRecoveryCode(header.value, code);
+    if (!key.ok) return key;
+    key.value.fill(0);
+    return ok(undefined);
+  }
+
+  /**
+   * Deletes the vault and everything in it, locked or not, for whoever shows the passphrase or
+   * the recovery code (checked here, inside the write queue, so nothing changes the slots in
+   * between), or who says they have lost both (nothing is left to check then; the page has them
+   * read the consequence and type a phrase first). A refused reset changes nothing.
+   */
+  async reset(proof: ResetProof): Promise<Result<void, VaultError>> {
     return this.queue.run(async () => {
+      const proven =
+        'passphrase' in proof
+          ? await this.checkPassphrase(proof.passphrase)
+          : 'recoveryCode' in proof
+            ? await this.checkRecoveryCode(proof.recoveryCode)
+            : proof.lostBoth === LOST_BOTH
+              ? ok(undefined)
+              : err('vault_locked' as const);
+      if (!proven.ok) return proven;
       const done = await this.deps.store.reset();
       await this.keeper.lock();
       return done;

@@ -188,6 +188,7 @@ describe('recovering after reinstalling Otter', () => {
     const path = await makeBackup(options, 'a separate backup password', 'password');
 
     await options.getByRole('link', { name: 'Security' }).click();
+    await options.getByTestId('reset').getByLabel('Current passphrase').fill(PASS);
     await options.getByTestId('reset-understood').check();
     await options.getByLabel('Type DELETE to confirm').fill('DELETE');
     await options.getByRole('button', { name: 'Delete everything' }).click();

@@ -105,7 +105,7 @@ describe('export, reset, restore', () => {
     const before = await accounts();
     const file = await makeBackup(BACKUP_PASSWORD, 'password');
 
-    await t.vault.reset();
+    await t.vault.reset({ passphrase: PASS });
     await t.vault.create('a new passphrase after reinstalling');
     expect(await backup().inspectBackup({ text: file.text })).toEqual({ ok: true, value: {} });
     const plan = await backup().planRestore({ text: file.text, password: BACKUP_PASSWORD });

@@ -323,7 +323,7 @@ describe('backup state', () => {
   it('forgets the backup when the vault is reset', async () => {
     await add('A');
     await t.vault.recordBackup(t.clock.now, await snapshotFingerprint());
-    await t.vault.reset();
+    await t.vault.reset({ passphrase: PASS });
     await t.vault.create(PASS);
     expect((await t.vault.backupStatus()).lastBackupAt).toBeNull();
   });
