@@ -24,7 +24,7 @@ import {
 } from './account-records';
 import { BackupBook, type BackupSnapshot } from './backup-book';
 import type { BackupStatus } from './backup-state';
-import { FORMAT_VERSION, parseHeader, type Account, type Header } from './format';
+import { FORMAT_VERSION, type Account, type Header } from './format';
 import {
   checkNewPassphrase,
   DEFAULT_KDF_COSTS,
@@ -33,7 +33,8 @@ import {
   type KdfCosts,
 } from './key-slots';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery';
-import { LOST_BOTH, type ResetProof } from './reset-proof';
+import { VaultKeys } from './vault-keys';
+import type { ResetProof } from './reset-proof';
 import type { SessionArea } from './session';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
 import type { VaultStore } from './store';
@@ -63,12 +64,14 @@ export interface VaultDeps {
 export class Vault {
   private readonly queue = new WriteQueue();
   private readonly slots: KeySlots;
+  private readonly keys: VaultKeys;
   private readonly keeper: SessionKeeper;
   private readonly records: AccountRecords;
   private readonly book: BackupBook;
 
   constructor(private readonly deps: VaultDeps) {
     this.slots = new KeySlots(deps.kdf ?? DEFAULT_KDF_COSTS);
+    this.keys = new VaultKeys(deps.store, this.slots);
     this.keeper = new SessionKeeper({
       session: deps.session,
       now: deps.now,
@@ -145,35 +148,12 @@ export class Vault {
 
   // --- Keys --------------------------------------------------------------------------------
 
-  private async readHeader(): Promise<Result<Header, VaultError>> {
-    const raw = await this.deps.store.readHeader();
-    if (raw === undefined) return err('vault_absent');
-    const header = parseHeader(raw);
-    if (!header.ok) return header;
-    // Older formats are migrated when the worker starts; a newer one was written by a newer Otter.
-    if (header.value.format > FORMAT_VERSION) return err('vault_too_new');
-    if (header.value.format !== FORMAT_VERSION) return err('vault_corrupt');
-    return header;
+  private readHeader(): Promise<Result<Header, VaultError>> {
+    return this.keys.header();
   }
 
-  /** The vault key from the passphrase slot, or why not (changes nothing). */
-  private async keyFromPassphrase(
-    header: Header,
-    passphrase: string,
-  ): Promise<Result<Uint8Array, VaultError>> {
-    const key = await this.slots.open(header, 'passphrase', passphrase);
-    return key.ok ? key : err(key.error === 'wrong' ? 'wrong_passphrase' : key.error);
-  }
-
-  /** The vault key from the recovery slot, or why not (changes nothing). */
-  private async keyFromRecoveryCode(
-    header: Header,
-    code: string,
-  ): Promise<Result<Uint8Array, VaultError>> {
-    const normalized = normalizeRecoveryCode(code);
-    if (!normalized.ok) return normalized;
-    const key = await this.slots.open(header, 'recovery', normalized.value);
-    return key.ok ? key : err(key.error === 'wrong' ? 'wrong_recovery_code' : key.error);
+  private keyFromPassphrase(header: Header, passphrase: string) {
+    return this.keys.fromPassphrase(header, passphrase);
   }
 
   async create(
@@ -222,11 +202,9 @@ export class Vault {
   }
 
   /**
-   * For a forgotten passphrase: the recovery code opens the vault, a new passphrase is set, and
-   * the recovery code is replaced by a new one, returned to be shown once. A used code has been
-   * taken out and typed (perhaps where someone could see it), so it must not stay valid: it
-   * stops working in the same strict header write that sets the passphrase, with no second
-   * step the user could skip or a closed page could lose.
+   * For a forgotten passphrase: the recovery code opens the vault and a new passphrase is set. A
+   * used code may have been seen, so it is replaced in the same header write (no second step to
+   * skip); the new one is returned, to be shown once.
    */
   async unlockWithRecovery(
     code: string,
@@ -241,7 +219,7 @@ export class Vault {
       async (): Promise<Result<{ lockAt: number; recoveryCode: string }, VaultError>> => {
         const header = await this.readHeader();
         if (!header.ok) return header;
-        const key = await this.keyFromRecoveryCode(header.value, normalized.value);
+        const key = await this.keys.fromRecoveryCode(header.value, normalized.value);
         if (!key.ok) return key;
         const recoveryCode = newRecoveryCode();
         const next = await this.slots.replace(
@@ -261,10 +239,7 @@ export class Vault {
     return unlocked;
   }
 
-  /**
-   * A new recovery code in place of the old one (which may have been seen, or lost), returned to
-   * be shown once. Needs the passphrase; the old code stops working in the same strict write.
-   */
+  /** A new recovery code (shown once) for the passphrase; the old one stops working at once. */
   async renewRecoveryCode(
     passphrase: string,
   ): Promise<Result<{ recoveryCode: string }, VaultError>> {
@@ -301,41 +276,22 @@ export class Vault {
   }
 
   /** Checks the passphrase and changes nothing (a backup sealed under it, an export). */
-  async checkPassphrase(passphrase: string): Promise<Result<void, VaultError>> {
-    const header = await this.readHeader();
-    if (!header.ok) return header;
-    const key = await this.keyFromPassphrase(header.value, passphrase);
-    if (!key.ok) return key;
-    key.value.fill(0);
-    return ok(undefined);
+  checkPassphrase(passphrase: string): Promise<Result<void, VaultError>> {
+    return this.keys.check({ passphrase });
   }
 
-  /** Checks the recovery code and changes nothing (a reset by someone who forgot the passphrase). */
-  async checkRecoveryCode(code: string): Promise<Result<void, VaultError>> {
-    const header = await this.readHeader();
-    if (!header.ok) return header;
-    const key = await this.keyFromRecoveryCode(header.value, code);
-    if (!key.ok) return key;
-    key.value.fill(0);
-    return ok(undefined);
+  /** Checks the recovery code and changes nothing. */
+  checkRecoveryCode(recoveryCode: string): Promise<Result<void, VaultError>> {
+    return this.keys.check({ recoveryCode });
   }
 
   /**
-   * Deletes the vault and everything in it, locked or not, for whoever shows the passphrase or
-   * the recovery code (checked here, inside the write queue, so nothing changes the slots in
-   * between), or who says they have lost both (nothing is left to check then; the page has them
-   * read the consequence and type a phrase first). A refused reset changes nothing.
+   * Deletes the vault and everything in it, for whoever shows the passphrase, the recovery code
+   * or the lost-both token (vault-keys.ts), checked inside the write queue. A refusal changes nothing.
    */
   async reset(proof: ResetProof): Promise<Result<void, VaultError>> {
     return this.queue.run(async () => {
-      const proven =
-        'passphrase' in proof
-          ? await this.checkPassphrase(proof.passphrase)
-          : 'recoveryCode' in proof
-            ? await this.checkRecoveryCode(proof.recoveryCode)
-            : proof.lostBoth === LOST_BOTH
-              ? ok(undefined)
-              : err('vault_locked' as const);
+      const proven = await this.keys.prove(proof);
       if (!proven.ok) return proven;
       const done = await this.deps.store.reset();
       await this.keeper.lock();
