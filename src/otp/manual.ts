@@ -26,8 +26,6 @@ export interface ManualInput {
   readonly counter?: number;
 }
 
-export const NAME_MAX_LENGTH = 256;
-
 /** Typed or pasted input that is not a usable key, beyond the URI and secret errors. */
 export const MANUAL_ERRORS = ['microsoft_activation'] as const;
 export type ManualErrorCode = (typeof MANUAL_ERRORS)[number];
@@ -58,8 +56,9 @@ export function parseManualEntry(input: ManualInput): Result<OtpEntry, UriError>
     digits: type === 'steam' ? STEAM_DIGITS : digits,
     period: type === 'hotp' ? DEFAULT_PERIOD : period,
     counter: type === 'hotp' ? counter : 0,
-    issuer: input.issuer.trim().slice(0, NAME_MAX_LENGTH),
-    account: input.account.trim().slice(0, NAME_MAX_LENGTH),
+    // Cut to the vault's bounds where it is saved, and said (src/vault/account-bounds.ts).
+    issuer: input.issuer.trim(),
+    account: input.account.trim(),
     extra: {},
   });
 }

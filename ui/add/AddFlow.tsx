@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
 import { t, type MessageKey } from '../../src/i18n';
 import { send } from '../../src/messages/client';
-import type { AccountView, Reply, ScanReport } from '../../src/messages/protocol';
+import type { AccountView, FitNote, Reply, ScanReport } from '../../src/messages/protocol';
 import { ManualEntryForm } from './ManualEntryForm';
 import { ScanResults } from './ScanResults';
 import { VerifyCode } from './VerifyCode';
@@ -42,7 +42,7 @@ type Step =
   | { kind: 'reading' }
   | { kind: 'report'; report: ScanReport }
   | { kind: 'manual' }
-  | { kind: 'verify'; account: AccountView }
+  | { kind: 'verify'; account: AccountView; warnings: readonly FitNote[] }
   | { kind: 'imported'; added: number; skipped: number };
 
 /**
@@ -75,11 +75,12 @@ export function AddFlow({ start, site, noneFound, onClose }: Props) {
     setError(null);
     setStep({ kind: 'start' });
   };
-  const added = (account: AccountView) => setStep({ kind: 'verify', account });
+  const added = (account: AccountView, warnings: readonly FitNote[] = []) =>
+    setStep({ kind: 'verify', account, warnings });
 
   switch (step.kind) {
     case 'verify':
-      return <VerifyCode account={step.account} onDone={onClose} />;
+      return <VerifyCode account={step.account} warnings={step.warnings} onDone={onClose} />;
     case 'manual':
       return <ManualEntryForm site={site} onAdded={added} onCancel={restart} />;
     case 'imported':

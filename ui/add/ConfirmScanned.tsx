@@ -5,6 +5,7 @@ import type {
   AccountLabel,
   AccountView,
   DuplicateChoice,
+  FitNote,
   ScannedAccount,
 } from '../../src/messages/protocol';
 import { accountName } from '../account-name';
@@ -16,7 +17,7 @@ interface Props {
   readonly found: ScannedAccount;
   /** The scanned page's origin ('' for an image). */
   readonly site: string;
-  readonly onAdded: (account: AccountView) => void;
+  readonly onAdded: (account: AccountView, warnings?: readonly FitNote[]) => void;
   /** Back to the list of codes found, or out of the flow when this was the only one. */
   readonly onBack: () => void;
   readonly backLabel: 'backButton' | 'cancelButton';
@@ -46,7 +47,7 @@ export function ConfirmScanned({ found, site, onAdded, onBack, backLabel }: Prop
     if (reply === null) return;
     if (reply.status === 'duplicate')
       setAsking({ existing: reply.existing, reasons: reply.reasons });
-    else onAdded(reply.account);
+    else onAdded(reply.account, reply.warnings);
   }
 
   if (asking !== null) {

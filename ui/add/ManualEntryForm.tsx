@@ -5,6 +5,7 @@ import type {
   AccountLabel,
   AccountView,
   DuplicateChoice,
+  FitNote,
   ManualEntry,
   UriEntry,
 } from '../../src/messages/protocol';
@@ -16,7 +17,8 @@ import { useRequest } from '../use-request';
 interface Props {
   /** The page's origin, offered as the account's site. */
   readonly site: string;
-  readonly onAdded: (account: AccountView) => void;
+  /** `warnings`: what had to be cut or dropped to fit the vault (names shortened...). */
+  readonly onAdded: (account: AccountView, warnings?: readonly FitNote[]) => void;
   readonly onCancel: () => void;
 }
 
@@ -59,7 +61,7 @@ export function ManualEntryForm({ site, onAdded, onCancel }: Props) {
       setDuplicate({ existing: reply.existing, reasons: reply.reasons });
     } else {
       setSecret('');
-      onAdded(reply.account);
+      onAdded(reply.account, reply.warnings);
     }
   }
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
-import type { AccountView } from '../../src/messages/protocol';
+import type { AccountView, FitNote } from '../../src/messages/protocol';
 import { groupCode } from '../code-format';
 import { accountLines } from '../account-name';
 import { ErrorText } from '../ErrorText';
@@ -11,7 +11,16 @@ import { ErrorText } from '../ErrorText';
  * Right after an account is saved: its current code, large, for the set-up page's "enter the
  * code from your app" step, with a copy button.
  */
-export function VerifyCode({ account, onDone }: { account: AccountView; onDone: () => void }) {
+export function VerifyCode({
+  account,
+  warnings = [],
+  onDone,
+}: {
+  account: AccountView;
+  /** What had to be cut or dropped to save it (names shortened...), said once here. */
+  warnings?: readonly FitNote[];
+  onDone: () => void;
+}) {
   const [view, setView] = useState(account);
   const [hotp, setHotp] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
@@ -53,6 +62,11 @@ export function VerifyCode({ account, onDone }: { account: AccountView; onDone: 
         <strong>{lines.primary}</strong>
         {lines.secondary !== '' && <span class="muted"> · {lines.secondary}</span>}
       </p>
+      {warnings.map((w) => (
+        <p class="muted small" key={w} data-testid="add-warning">
+          {t(`warning_${w}`)}
+        </p>
+      ))}
       <p>{t('verifyIntro')}</p>
       {code !== null ? (
         <p class="big-code" data-testid="verify-code">
