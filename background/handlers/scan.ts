@@ -175,16 +175,14 @@ export const scanHandlers: HandlerGroup<
     const toAdd = [];
     for (const p of entries) {
       // Held fitted already (scanPng); fitted again, as every write path does.
-      const fitted = fitAccount({ ...p.entry, site: p.site });
+      const fitted = fitAccount(p.entry);
       if (!fitted.ok) return err({ code: fitted.error });
-      if (
-        duplicates === 'keep_both' ||
-        findDuplicate(list.value.active, fitted.value.entry) === null
-      )
-        toAdd.push(fitted.value.entry);
+      const entry = fitted.value.entry;
+      if (duplicates === 'keep_both' || findDuplicate(list.value.active, entry) === null)
+        toAdd.push({ ...p, entry });
     }
     // All of them in one transaction, or none.
-    const added = await context.vault.add(toAdd);
+    const added = await context.vault.add(toAdd.map((p) => ({ ...p.entry, site: p.site })));
     if (!added.ok) return err({ code: added.error });
     await context.pending.drop(pendingIds);
     await context.pending.forgetBatches(

@@ -45,10 +45,13 @@ export function fitExtra(extra: Readonly<Record<string, string>>): {
   return { extra: kept, dropped };
 }
 
-/** The fields of a new account beyond its OTP parameters that the reader bounds. */
+/**
+ * The fields of a new account beyond its OTP parameters that the reader bounds. Sites are not
+ * here: a site is normalised to its origin where it is typed or found (src/sites), and a cut
+ * address would be another address.
+ */
 interface Fittable extends OtpEntry {
   readonly note?: string;
-  readonly site?: string;
 }
 
 export interface Fitted<T> {
@@ -59,9 +62,7 @@ export interface Fitted<T> {
 
 /**
  * `entry` within the reader's bounds, with what was changed, or `counter_invalid` for an HOTP
- * counter that cannot be advanced. A site over its bound is not cut (a cut address is another
- * address): it is dropped, as a site that is not a web address is; the forms and `siteOf` never
- * make one that long.
+ * counter that cannot be advanced.
  */
 export function fitAccount<T extends Fittable>(entry: T): Result<Fitted<T>, 'counter_invalid'> {
   if (!Number.isSafeInteger(entry.counter) || entry.counter < 0 || entry.counter > MAX_NEW_COUNTER)
@@ -82,7 +83,6 @@ export function fitAccount<T extends Fittable>(entry: T): Result<Fitted<T>, 'cou
     account: name(entry.account, TEXT_LIMITS.account),
     extra,
     ...(entry.note === undefined ? {} : { note: cutText(note, TEXT_LIMITS.note) }),
-    ...((entry.site ?? '').length > TEXT_LIMITS.site ? { site: '' } : {}),
   };
   return ok({ entry: fitted, notes: [...notes] });
 }
