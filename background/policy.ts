@@ -44,12 +44,14 @@ export class PolicySource {
   private read(): Promise<Policy> {
     this.reading ??= this.deps
       .read()
-      .then(parsePolicy)
       // No policy at all (not managed, or no schema support) is the common case: nothing to apply.
-      .catch((): Policy => ({}))
-      .then(async (policy) => {
+      .catch((): unknown => ({}))
+      .then(async (managed) => {
+        const policy = parsePolicy(managed);
         this.policy = policy;
-        await this.deps.area.set({ [REMEMBERED]: policy });
+        // Remembered as read (the policy file's keys), for `parsePolicy` to read again: the
+        // parsed form has other keys, and read as a policy file it would be no policy at all.
+        await this.deps.area.set({ [REMEMBERED]: managed ?? {} });
         await this.deps.onRead?.(policy);
         return policy;
       });

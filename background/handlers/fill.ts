@@ -13,7 +13,7 @@ export async function fillAccount(
   context: WorkerContext,
   account: Account,
   tabId: number,
-): Promise<FillOutcome | { error: VaultError }> {
+): Promise<FillOutcome | { error: VaultError | 'counter_invalid' }> {
   const code = await useCode(context.vault, account, context.now());
   if (!code.ok) return { error: code.error };
   const result = await context.fill(tabId, code.value);

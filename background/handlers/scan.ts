@@ -6,26 +6,39 @@
 import { fromBase64 } from '../../src/bytes';
 import { findDuplicate } from '../../src/backup/merge';
 import type { AppError } from '../../src/errors';
-import type { ScanFinding, ScannedAccount, ScanReport } from '../../src/messages/protocol';
+import type {
+  EntryWarning,
+  ScanFinding,
+  ScannedAccount,
+  ScanReport,
+} from '../../src/messages/protocol';
 import type { OtpEntry } from '../../src/otp/types';
-import type { UriWarning } from '../../src/otp/uri';
 import { readQrTexts, type QrFinding } from '../../src/qr/findings';
 import { err, ok, type Result } from '../../src/result';
 import { siteOf } from '../../src/sites';
+import { fitAccount } from '../../src/vault/account-bounds';
 import type { Account } from '../../src/vault/format';
 import { addOrAsk } from '../add-or-ask';
 import type { WorkerContext } from '../context';
 import type { HandlerGroup } from './types';
 
-/** Seals one account found and describes it for the page (names, and a possible duplicate). */
+/**
+ * Seals one account found and describes it for the page (names, and a possible duplicate). It is
+ * sealed as the vault will keep it (src/vault/account-bounds.ts): the page shows the names as
+ * they will be saved, and says what was cut. Null: it cannot be saved (a counter at the limit).
+ */
 async function hold(
   context: WorkerContext,
   existing: readonly Account[],
-  entry: OtpEntry,
+  found: OtpEntry,
   site: string,
-  warnings: readonly UriWarning[],
+  uriWarnings: readonly EntryWarning[],
   batchId: number | null,
-): Promise<Result<ScannedAccount, AppError>> {
+): Promise<Result<ScannedAccount | null, AppError>> {
+  const fitted = fitAccount(found);
+  if (!fitted.ok) return ok(null);
+  const entry = fitted.value.entry;
+  const warnings = [...uriWarnings, ...fitted.value.notes];
   const pendingId = await context.pending.hold({ entry, site, batchId });
   if (!pendingId.ok) return err({ code: pendingId.error });
   const duplicate = findDuplicate(existing, entry);
@@ -60,20 +73,27 @@ async function forPage(
 ): Promise<Result<ScanFinding, AppError>> {
   if (finding.kind === 'account') {
     const held = await hold(context, existing, finding.entry, site, finding.warnings, null);
-    return held.ok ? ok({ kind: 'account', ...held.value }) : held;
+    if (!held.ok) return held;
+    return ok(
+      held.value === null
+        ? { kind: 'invalid-account', error: { code: 'counter_invalid' } }
+        : { kind: 'account', ...held.value },
+    );
   }
   if (finding.kind === 'google-export') {
-    const { entries, ...progress } = finding;
+    const { entries, unreadable, ...progress } = finding;
     let accounts: ScannedAccount[] | null = null;
+    let unusable = 0;
     if (entries !== null) {
       accounts = [];
       for (const entry of entries) {
         const held = await hold(context, existing, entry, '', [], finding.batchId);
         if (!held.ok) return held;
-        accounts.push(held.value);
+        if (held.value === null) unusable++;
+        else accounts.push(held.value);
       }
     }
-    return ok({ ...progress, accounts });
+    return ok({ ...progress, accounts, unreadable: unreadable + unusable });
   }
   return ok(finding);
 }
@@ -180,9 +200,15 @@ export const scanHandlers: HandlerGroup<
       if (!pending.ok) return err({ code: pending.error });
       entries.push(pending.value);
     }
-    const toAdd = entries.filter(
-      (p) => duplicates === 'keep_both' || findDuplicate(list.value.active, p.entry) === null,
-    );
+    const toAdd = [];
+    for (const p of entries) {
+      // Held fitted already (scanPng); fitted again, as every write path does.
+      const fitted = fitAccount(p.entry);
+      if (!fitted.ok) return err({ code: fitted.error });
+      const entry = fitted.value.entry;
+      if (duplicates === 'keep_both' || findDuplicate(list.value.active, entry) === null)
+        toAdd.push({ ...p, entry });
+    }
     // All of them in one transaction, or none.
     const added = await context.vault.add(toAdd.map((p) => ({ ...p.entry, site: p.site })));
     if (!added.ok) return err({ code: added.error });

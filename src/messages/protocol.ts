@@ -10,6 +10,7 @@ import type { OtpType } from '../otp/types';
 import type { Policy } from '../policy/policy';
 import type { UriWarning } from '../otp/uri';
 import type { KeyWarning } from '../otp/key-check';
+import type { FitNote } from '../vault/account-bounds';
 import type { QrKind } from '../qr/classify';
 import type { QrDecoderName } from '../qr/decode';
 import type { Result } from '../result';
@@ -104,8 +105,21 @@ export interface AccountLabel {
   readonly account: string;
 }
 
+export type { FitNote };
+
+/**
+ * Something about a new account the user should know (translated as `warning_<code>`): what a
+ * link said oddly, or what had to be cut or dropped to fit the vault (src/vault/account-bounds.ts).
+ */
+export type EntryWarning = UriWarning | FitNote;
+
 export type AddOutcome =
-  | { readonly status: 'added'; readonly account: AccountView }
+  | {
+      readonly status: 'added';
+      readonly account: AccountView;
+      /** What was cut or dropped to fit (names shortened, an over-long link parameter). */
+      readonly warnings: readonly FitNote[];
+    }
   /**
    * Nothing was saved: the typed key looks cut off (src/otp/key-check.ts). Saved only when the
    * request is sent again with `confirmShortKey`.
@@ -127,7 +141,7 @@ export interface ScannedAccount {
   readonly type: OtpType;
   readonly digits: number;
   readonly period: number;
-  readonly warnings: readonly UriWarning[];
+  readonly warnings: readonly EntryWarning[];
   readonly duplicate: {
     readonly existing: AccountLabel;
     readonly reasons: readonly DuplicateReason[];

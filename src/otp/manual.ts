@@ -28,8 +28,6 @@ export interface ManualInput {
   readonly encoding?: 'base32' | 'hex';
 }
 
-export const NAME_MAX_LENGTH = 256;
-
 /**
  * Typed or pasted input that is not a usable key, beyond the URI and secret errors; and an
  * account given no name at all (the add forms ask for one: a list of "Unnamed account" rows
@@ -64,8 +62,9 @@ export function parseManualEntry(input: ManualInput): Result<OtpEntry, UriError>
     digits: type === 'steam' ? STEAM_DIGITS : digits,
     period: type === 'hotp' ? DEFAULT_PERIOD : period,
     counter: type === 'hotp' ? counter : 0,
-    issuer: input.issuer.trim().slice(0, NAME_MAX_LENGTH),
-    account: input.account.trim().slice(0, NAME_MAX_LENGTH),
+    // Cut to the vault's bounds where it is saved, and said (src/vault/account-bounds.ts).
+    issuer: input.issuer.trim(),
+    account: input.account.trim(),
     extra: {},
   });
 }

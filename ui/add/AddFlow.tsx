@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
 import { t, tn, type MessageKey } from '../../src/i18n';
 import { send } from '../../src/messages/client';
-import type { AccountView, Reply, ScanReport } from '../../src/messages/protocol';
+import type { AccountView, FitNote, Reply, ScanReport } from '../../src/messages/protocol';
 import { ManualEntryForm } from './ManualEntryForm';
 import { ScanResults } from './ScanResults';
 import { VerifyCode } from './VerifyCode';
@@ -48,7 +48,7 @@ type Step =
   /** `pasted`: links typed into the manual form, which "again" goes back to. */
   | { kind: 'report'; report: ScanReport; pasted: boolean }
   | { kind: 'manual' }
-  | { kind: 'verify'; account: AccountView }
+  | { kind: 'verify'; account: AccountView; warnings: readonly FitNote[] }
   | { kind: 'imported'; added: number; skipped: number };
 
 /**
@@ -81,11 +81,19 @@ export function AddFlow({ start, site, noneFound, onClose, tabId = null }: Props
     setError(null);
     setStep({ kind: 'start' });
   };
-  const added = (account: AccountView) => setStep({ kind: 'verify', account });
+  const added = (account: AccountView, warnings: readonly FitNote[] = []) =>
+    setStep({ kind: 'verify', account, warnings });
 
   switch (step.kind) {
     case 'verify':
-      return <VerifyCode account={step.account} tabId={tabId} onDone={onClose} />;
+      return (
+        <VerifyCode
+          account={step.account}
+          warnings={step.warnings}
+          tabId={tabId}
+          onDone={onClose}
+        />
+      );
     case 'manual':
       return (
         <ManualEntryForm

@@ -5,6 +5,7 @@ import type {
   AccountLabel,
   AccountView,
   DuplicateChoice,
+  FitNote,
   ScannedAccount,
 } from '../../src/messages/protocol';
 import { accountName } from '../account-name';
@@ -17,7 +18,7 @@ interface Props {
   readonly found: ScannedAccount;
   /** The scanned page's origin ('' for an image). */
   readonly site: string;
-  readonly onAdded: (account: AccountView) => void;
+  readonly onAdded: (account: AccountView, warnings?: readonly FitNote[]) => void;
   /** Back to the list of codes found, or out of the flow when this was the only one. */
   readonly onBack: () => void;
   readonly backLabel: 'backButton' | 'cancelButton';
@@ -51,7 +52,7 @@ export function ConfirmScanned({ found, site, onAdded, onBack, backLabel }: Prop
     if (reply === null) return;
     if (reply.status === 'duplicate')
       setAsking({ existing: reply.existing, reasons: reply.reasons });
-    else if (reply.status === 'added') onAdded(reply.account);
+    else if (reply.status === 'added') onAdded(reply.account, reply.warnings);
   }
 
   if (asking !== null) {

@@ -6,6 +6,7 @@ import type {
   AccountLabel,
   AccountView,
   DuplicateChoice,
+  FitNote,
   ManualEntry,
   ScanReport,
   UriEntry,
@@ -22,7 +23,8 @@ import { useRequest } from '../use-request';
 interface Props {
   /** The tab's origin: offered as the account's site, never set without the user's say. */
   readonly site: string;
-  readonly onAdded: (account: AccountView) => void;
+  /** `warnings`: what had to be cut or dropped to fit the vault (names shortened...). */
+  readonly onAdded: (account: AccountView, warnings?: readonly FitNote[]) => void;
   /** Pasted Google export links were read: what they hold, shown as a scan's findings. */
   readonly onReport: (report: ScanReport) => void;
   readonly onCancel: () => void;
@@ -114,7 +116,7 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
       confirmed.current = options.confirmShortKey === true;
     } else {
       setSecret('');
-      onAdded(reply.account);
+      onAdded(reply.account, reply.warnings);
     }
   }
 

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t, tn, type MessageKey } from '../../src/i18n';
 import type {
   AccountView,
+  FitNote,
   ScanFinding,
   ScannedAccount,
   ScanReport,
@@ -15,7 +16,7 @@ interface Props {
   readonly report: ScanReport;
   /** The message when nothing was found (a page and an image need different advice). */
   readonly noneFound: MessageKey;
-  readonly onAdded: (account: AccountView) => void;
+  readonly onAdded: (account: AccountView, warnings?: readonly FitNote[]) => void;
   readonly onImported: (added: number, skipped: number) => void;
   readonly onRescan: () => void;
   /** What "again" does: scan again, or paste another link (links pasted by hand). */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
 import { t, tn } from '../../src/i18n';
 import { send } from '../../src/messages/client';
-import type { AccountView } from '../../src/messages/protocol';
+import type { AccountView, FitNote } from '../../src/messages/protocol';
 import { groupCode } from '../code-format';
 import { codeToType } from '../code-window';
 import { accountLines } from '../account-name';
@@ -15,6 +15,8 @@ type Done = { kind: 'copied' } | { kind: 'filled' } | { kind: 'info'; info: AppE
 
 interface Props {
   readonly account: AccountView;
+  /** What had to be cut or dropped to save it (names shortened...), said once here. */
+  readonly warnings?: readonly FitNote[];
   /** The tab the popup is over: "Fill" types the code there. Null: no Fill (options page). */
   readonly tabId?: number | null;
   readonly onDone: () => void;
@@ -25,7 +27,7 @@ interface Props {
  * code from your app" step; when the current code is about to change, the next one instead.
  * Copy, and in the popup Fill, which types it into the set-up page.
  */
-export function VerifyCode({ account, tabId = null, onDone }: Props) {
+export function VerifyCode({ account, warnings = [], tabId = null, onDone }: Props) {
   const [view, setView] = useState(account);
   const [hotp, setHotp] = useState<string | null>(null);
   const [done, setDone] = useState<Done | null>(null);
@@ -101,6 +103,11 @@ export function VerifyCode({ account, tabId = null, onDone }: Props) {
         <strong>{lines.primary}</strong>
         {lines.secondary !== '' && <span class="muted"> · {lines.secondary}</span>}
       </p>
+      {warnings.map((w) => (
+        <p class="muted small" key={w} data-testid="add-warning">
+          {t(`warning_${w}`)}
+        </p>
+      ))}
       <p>{t('verifyIntro')}</p>
       {code !== null ? (
         <>

@@ -17,6 +17,7 @@ import {
   type OtpType,
 } from '../../otp/types';
 import { err, ok, type Result } from '../../result';
+import { cutText, fitExtra, MAX_NEW_COUNTER } from '../../vault/account-bounds';
 import { TEXT_LIMITS } from '../../vault/format';
 import type { DroppedField, ImportedAccount, RefuseReason } from './types';
 
@@ -55,8 +56,8 @@ export interface EntryFields extends EntryExtras {
   readonly counter?: number | string | null;
 }
 
-/** The highest counter the vault stores: one that can still be advanced. */
-export const MAX_IMPORT_COUNTER = LIMITS.maxCounter - 1;
+/** The highest counter the vault takes: one that can still be advanced (src/vault/account-bounds.ts). */
+export const MAX_IMPORT_COUNTER = MAX_NEW_COUNTER;
 
 function decodeSecret(source: SecretSource | undefined): Result<Uint8Array, Refusal> {
   if (source === undefined) return err({ reason: 'secret_missing' });
@@ -107,34 +108,24 @@ function parseType(raw: string | undefined): OtpType | null {
   return name === 'totp' || name === 'hotp' || name === 'steam' ? name : null;
 }
 
-/** Cuts `text` to `max` UTF-16 units without splitting a surrogate pair. */
-function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
-  return text.slice(0, end);
-}
-
 /** Applies the vault's bounds to names, note and otpauth extras, reporting what was cut. */
 export function withinBounds(entry: OtpEntry, extras: EntryExtras): ImportedAccount {
   const dropped = new Set<DroppedField>(extras.dropped ?? []);
   const name = (value: string, max: number): string => {
     const trimmed = value.trim();
     if (trimmed.length > max) dropped.add('name_shortened');
-    return cut(trimmed, max);
+    return cutText(trimmed, max);
   };
   const note = extras.note ?? '';
   if (note.length > TEXT_LIMITS.note) dropped.add('note_shortened');
-  const extra: Record<string, string> = {};
-  for (const [key, value] of Object.entries(entry.extra)) {
-    if (value.length > TEXT_LIMITS.extraValue || key === '__proto__') dropped.add('link_parameter');
-    else extra[key] = value;
-  }
+  const { extra, dropped: droppedExtra } = fitExtra(entry.extra);
+  if (droppedExtra) dropped.add('link_parameter');
   return {
     ...entry,
     extra,
     issuer: name(extras.issuer ?? entry.issuer, TEXT_LIMITS.issuer),
     account: name(extras.account ?? entry.account, TEXT_LIMITS.account),
-    note: cut(note, TEXT_LIMITS.note),
+    note: cutText(note, TEXT_LIMITS.note),
     pinned: extras.pinned ?? false,
     tags: (extras.tags ?? []).map((t) => t.trim()).filter((t) => t !== ''),
     sites: (extras.sites ?? []).map((s) => s.trim()).filter((s) => s !== ''),
