@@ -80,6 +80,10 @@ export function App() {
             void refresh();
           }}
           onBack={() => setRecovering(false)}
+          onReset={() => {
+            setRecovering(false);
+            void refresh();
+          }}
         />
       ) : (
         <UnlockForm onUnlocked={refresh} onForgot={() => setRecovering(true)} />

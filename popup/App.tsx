@@ -127,6 +127,7 @@ export function App({
               minLength: view.minLength,
               onUnlocked: () => void refresh(),
               onBack: () => setView({ kind: 'locked' }),
+              onReset: () => void refresh(),
             }}
           />
         )}

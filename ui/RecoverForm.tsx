@@ -1,22 +1,34 @@
 import { useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import { ErrorText } from './ErrorText';
+import { LostBothReset } from './LostBothReset';
 import { NewPassphraseFields } from './NewPassphraseFields';
+import { RecoveryCodeView } from './RecoveryCodeView';
 import { useNewSecret } from './use-new-secret';
 import { useRequest } from './use-request';
 
-/** Forgotten passphrase: the recovery code unlocks, and a new passphrase is set at once. */
+/**
+ * Forgotten passphrase: the recovery code unlocks, and a new passphrase is set at once. The used
+ * code stops working in the same step (the worker makes a new one), so the new code is shown
+ * before anything else, with a prompt to store it in place of the old one. For someone who has
+ * lost the code too, the separate "lost both" way out.
+ */
 export function RecoverForm({
   minLength,
   onUnlocked,
   onBack,
+  onReset,
 }: {
   minLength: number;
   onUnlocked: () => void;
   onBack: () => void;
+  /** The vault was erased through the "lost both" path. */
+  onReset: () => void;
 }) {
   const [code, setCode] = useState('');
   const secret = useNewSecret('passphrase', minLength);
+  const [newCode, setNewCode] = useState<string | null>(null);
+  const [lostBoth, setLostBoth] = useState(false);
   const { run, busy, error } = useRequest();
 
   async function submit(event: Event) {
@@ -26,8 +38,14 @@ export function RecoverForm({
       recoveryCode: code,
       newPassphrase: secret.value,
     });
-    if (reply !== null) onUnlocked();
+    if (reply === null) return;
+    setCode('');
+    setNewCode(reply.recoveryCode);
   }
+
+  if (newCode !== null)
+    return <RecoveryCodeView code={newCode} notice="recoveryUsedNotice" onDone={onUnlocked} />;
+  if (lostBoth) return <LostBothReset onReset={onReset} onBack={() => setLostBoth(false)} />;
 
   return (
     <form onSubmit={submit} class="stack" data-testid="recover">
@@ -52,6 +70,14 @@ export function RecoverForm({
       </button>
       <button type="button" class="link" onClick={onBack}>
         {t('backButton')}
+      </button>
+      <button
+        type="button"
+        class="link"
+        onClick={() => setLostBoth(true)}
+        data-testid="lost-both-link"
+      >
+        {t('lostBothLink')}
       </button>
     </form>
   );

@@ -1,13 +1,29 @@
 import { useState } from 'preact/hooks';
-import { t } from '../src/i18n';
+import { t, type MessageKey } from '../src/i18n';
 
-/** Shown once, right after setup: the recovery code and a prompt to store it. */
-export function RecoveryCodeView({ code, onDone }: { code: string; onDone: () => void }) {
+/**
+ * Shown once, right after setup (or after the code was replaced): the recovery code and a prompt
+ * to store it. `notice` says why a new one is shown (the old one no longer works).
+ */
+export function RecoveryCodeView({
+  code,
+  notice,
+  onDone,
+}: {
+  code: string;
+  notice?: MessageKey;
+  onDone: () => void;
+}) {
   const [stored, setStored] = useState(false);
   const [copied, setCopied] = useState(false);
   return (
     <section class="stack" data-testid="recovery-code">
       <h2>{t('recoveryTitle')}</h2>
+      {notice !== undefined && (
+        <p class="notice" role="status" data-testid="recovery-code-notice">
+          {t(notice)}
+        </p>
+      )}
       <p>{t('recoveryIntro')}</p>
       <p class="recovery-code" data-testid="recovery-code-value">
         {code}

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { AppError } from '../src/errors';
 import { send } from '../src/messages/client';
-import type { RequestName, RequestOf, ResponseOf } from '../src/messages/protocol';
+import type { Reply, RequestName, RequestOf, ResponseOf } from '../src/messages/protocol';
 
 export interface RequestState {
   readonly busy: boolean;
@@ -15,6 +15,8 @@ export interface RequestState {
     type: K,
     payload: RequestOf<K>,
   ) => Promise<ResponseOf<K> | null>;
+  /** The same, with the whole reply, for a page that acts on a particular error code. */
+  readonly reply: <K extends RequestName>(type: K, payload: RequestOf<K>) => Promise<Reply<K>>;
   /** Shows an error found on the page (a file that is no image, a field left empty). */
   readonly fail: (error: AppError | null) => void;
 }
@@ -22,21 +24,25 @@ export interface RequestState {
 export function useRequest(): RequestState {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  async function reply<K extends RequestName>(type: K, payload: RequestOf<K>): Promise<Reply<K>> {
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await send(type, payload);
+      if (!answer.ok) setError(answer.error);
+      return answer;
+    } finally {
+      setBusy(false);
+    }
+  }
   return {
     busy,
     error,
     fail: setError,
+    reply,
     async run(type, payload) {
-      setBusy(true);
-      setError(null);
-      try {
-        const reply = await send(type, payload);
-        if (reply.ok) return reply.value;
-        setError(reply.error);
-        return null;
-      } finally {
-        setBusy(false);
-      }
+      const answer = await reply(type, payload);
+      return answer.ok ? answer.value : null;
     },
   };
 }

@@ -10,7 +10,12 @@
  */
 import { sameSettings } from '../../src/backup/account-equality';
 import type { BackupError } from '../../src/backup/backup-errors';
-import { applyRestoreChoices, planRestore, viewRestorePlan } from '../../src/backup/merge';
+import {
+  applyRestoreChoices,
+  planRestore,
+  viewRestorePlan,
+  type RestoreChanges,
+} from '../../src/backup/merge';
 import {
   BACKUP_MIME_TYPE,
   backupFileName,
@@ -141,7 +146,7 @@ export const backupHandlers: HandlerGroup<
     if (!backup.ok) return backupFailure(backup.error);
     const { accounts, settings, exportedAt } = backup.value;
     const written = await vault.writeAccounts(
-      (current): Result<{ add: typeof accounts; replace: typeof accounts }, AppError> => {
+      (current): Result<RestoreChanges, AppError> => {
         const changes = applyRestoreChoices(planRestore(current, accounts), choices);
         return changes.ok ? changes : err({ code: changes.error });
       },
@@ -154,6 +159,8 @@ export const backupHandlers: HandlerGroup<
     if (!written.ok) {
       return err(typeof written.error === 'string' ? { code: written.error } : written.error);
     }
-    return ok({ added: written.value.add.length, replaced: written.value.replace.length });
+    // Each replaced account has its replacement among those added: counted once, as replaced.
+    const { add, trash } = written.value;
+    return ok({ added: add.length - trash.length, replaced: trash.length });
   },
 };

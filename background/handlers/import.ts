@@ -72,7 +72,7 @@ export const importHandlers: HandlerGroup<
       });
       if (!plan.ok) return plan;
       planned.counts = plan.value.counts;
-      return ok({ add: plan.value.add, replace: plan.value.replace });
+      return ok({ add: plan.value.add, trash: plan.value.trash });
     });
     if (!written.ok) return err({ code: written.error });
     await context.imports.drop(importId);

@@ -1,4 +1,4 @@
-/** Creating, unlocking, locking, rekeying and resetting the vault; its settings. */
+/** Creating, unlocking, locking, rekeying and resetting the vault; its recovery code; its settings. */
 import { err, ok } from '../../src/result';
 import { minPassphraseLength } from '../../src/policy/policy';
 import { checkNewSecret } from '../../src/passphrase/new-secret';
@@ -12,9 +12,11 @@ export const vaultHandlers: HandlerGroup<
   | 'createVault'
   | 'unlock'
   | 'unlockWithRecovery'
+  | 'newRecoveryCode'
   | 'lock'
   | 'changePassphrase'
   | 'resetVault'
+  | 'resetVaultLostBoth'
   | 'getSettings'
   | 'updateSettings'
 > = {
@@ -50,6 +52,11 @@ export const vaultHandlers: HandlerGroup<
     return r.ok ? r : err({ code: r.error });
   },
 
+  async newRecoveryCode({ passphrase }, { vault }) {
+    const renewed = await vault.renewRecoveryCode(passphrase);
+    return renewed.ok ? renewed : err({ code: renewed.error });
+  },
+
   async lock(_, { vault }) {
     await vault.lock();
     return ok({});
@@ -63,8 +70,13 @@ export const vaultHandlers: HandlerGroup<
     return changed.ok ? ok({}) : err({ code: changed.error });
   },
 
-  async resetVault(_, { vault }) {
-    const done = await vault.reset();
+  async resetVault(proof, { vault }) {
+    const done = await vault.reset(proof);
+    return done.ok ? ok({}) : err({ code: done.error });
+  },
+
+  async resetVaultLostBoth({ confirm }, { vault }) {
+    const done = await vault.reset({ lostBoth: confirm });
     return done.ok ? ok({}) : err({ code: done.error });
   },
 

@@ -3,6 +3,7 @@ import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import { AddFlow, type StartActions } from '../../ui/add/AddFlow';
 import { ErrorText } from '../../ui/ErrorText';
+import { FileDrop } from '../../ui/FileDrop';
 import { imageToPngBase64 } from '../image-to-png';
 
 /**
@@ -24,8 +25,6 @@ export function AddAccount() {
 }
 
 function ImageStart({ actions }: { actions: StartActions }) {
-  const [dragging, setDragging] = useState(false);
-
   function read(file: Blob | null | undefined) {
     if (!file) return;
     actions.scan(async () => {
@@ -52,27 +51,9 @@ function ImageStart({ actions }: { actions: StartActions }) {
     <section class="stack" data-testid="add-section">
       <h2>{t('addTitle')}</h2>
       <p>{t('addFromImageIntro')}</p>
-      <label
-        class={`drop${dragging ? ' dragging' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          read(e.dataTransfer?.files[0]);
-        }}
-      >
-        <span>{actions.reading ? t('scanning') : t('addFromImageDrop')}</span>
-        <input
-          type="file"
-          accept="image/*"
-          data-testid="image-input"
-          onChange={(e) => read(e.currentTarget.files?.[0])}
-        />
-      </label>
+      <FileDrop accept="image/*" testId="image-input" onFiles={(files) => read(files[0])}>
+        {actions.reading ? t('scanning') : t('addFromImageDrop')}
+      </FileDrop>
       <ErrorText error={actions.error} />
       <button type="button" onClick={actions.manual} data-testid="manual">
         {t('manualButton')}

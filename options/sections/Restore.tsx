@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { DuplicateChoice } from '../../src/backup/merge';
-import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
-import { send } from '../../src/messages/client';
 import type { ResponseOf } from '../../src/messages/protocol';
 import { PassphraseField } from '../../ui/PassphraseField';
+import { useRequest } from '../../ui/use-request';
 import { BackupErrorText } from './BackupErrorText';
 import { RestorePlanForm } from './RestorePlanForm';
 
@@ -25,46 +24,33 @@ type Step =
 export function Restore({ onRestored }: { onRestored: () => void }) {
   const [step, setStep] = useState<Step>({ kind: 'pick' });
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const request = useRequest();
+  const { busy, error } = request;
   const [fileKey, setFileKey] = useState(0);
 
   function reset() {
     setStep({ kind: 'pick' });
     setPassword('');
-    setError(null);
+    request.fail(null);
     // A fresh file input, so that picking the same file again is seen as a change.
     setFileKey(fileKey + 1);
   }
 
   async function pick(file: File | undefined) {
-    setError(null);
+    request.fail(null);
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setError({ code: 'backup_too_large' });
+      request.fail({ code: 'backup_too_large' });
       return;
     }
-    setBusy(true);
     const text = await file.text();
-    const reply = await send('inspectBackup', { text });
-    setBusy(false);
-    if (!reply.ok) {
-      setError(reply.error);
-      return;
-    }
-    setStep({ kind: 'password', text });
+    if ((await request.run('inspectBackup', { text })) !== null)
+      setStep({ kind: 'password', text });
   }
 
-  async function plan(text: string, pass: string): Promise<boolean> {
-    setBusy(true);
-    const reply = await send('planRestore', { text, password: pass });
-    setBusy(false);
-    if (!reply.ok) {
-      setError(reply.error);
-      return false;
-    }
-    setStep({ kind: 'plan', text, password: pass, plan: reply.value });
-    return true;
+  async function plan(text: string, pass: string) {
+    const planned = await request.run('planRestore', { text, password: pass });
+    if (planned !== null) setStep({ kind: 'plan', text, password: pass, plan: planned });
   }
 
   async function confirm(
@@ -72,15 +58,12 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
     choices: Record<string, DuplicateChoice>,
     restoreSettings: boolean,
   ) {
-    setBusy(true);
-    setError(null);
-    const reply = await send('confirmRestore', {
+    const reply = await request.reply('confirmRestore', {
       text: current.text,
       password: current.password,
       choices,
       restoreSettings,
     });
-    setBusy(false);
     if (reply.ok) {
       setStep({ kind: 'done', ...reply.value });
       setPassword('');
@@ -88,8 +71,10 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
       return;
     }
     // The vault changed meanwhile: show the new plan, with the message, to choose again.
-    if (reply.error.code === 'restore_choices_invalid') await plan(current.text, current.password);
-    setError(reply.error);
+    if (reply.error.code === 'restore_choices_invalid') {
+      await plan(current.text, current.password);
+      request.fail(reply.error);
+    }
   }
 
   return (
@@ -116,7 +101,6 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
           class="stack"
           onSubmit={(event) => {
             event.preventDefault();
-            setError(null);
             void plan(step.text, password);
           }}
         >

@@ -18,7 +18,8 @@ const FOR_ALL: Record<DuplicateChoice, MessageKey> = {
 /**
  * What restoring the backup would do: the new accounts, and for each account that is already in
  * Otter (same secret key, or same name) a choice of keep both, replace or skip, and one choice
- * for all of them.
+ * for all of them. Replace moves the current account to the Trash (src/backup/merge.ts), and its
+ * label says so.
  */
 export function RestorePlanForm({
   plan,

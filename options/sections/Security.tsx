@@ -5,7 +5,9 @@ import { send } from '../../src/messages/client';
 import { canDetectScreenLock } from '../../src/platform/idle';
 import type { Policy } from '../../src/policy/policy';
 import type { Settings } from '../../src/settings';
+import { NewRecoveryCode } from './NewRecoveryCode';
 import { NumberSetting } from './NumberSetting';
+import { ResetVault } from './ResetVault';
 import { ErrorText } from '../../ui/ErrorText';
 import { PassphraseField } from '../../ui/PassphraseField';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
@@ -118,57 +120,6 @@ function LockSettings({ policy }: { policy: Policy }) {
   );
 }
 
-/** Reset asks twice: a confirmation checkbox naming the consequence, then typing a word. */
-function Reset({ onReset }: { onReset: () => void }) {
-  const [understood, setUnderstood] = useState(false);
-  const [typed, setTyped] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
-  const word = t('resetConfirmWord');
-  return (
-    <form
-      class="stack card danger-zone"
-      data-testid="reset"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const reply = await send('resetVault', { confirm: 'delete-everything' });
-        if (reply.ok) onReset();
-        else setError(reply.error);
-      }}
-    >
-      <h3>{t('resetTitle')}</h3>
-      <p>{t('resetIntro')}</p>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={understood}
-          onChange={(e) => setUnderstood(e.currentTarget.checked)}
-          data-testid="reset-understood"
-        />
-        {t('resetUnderstood')}
-      </label>
-      {understood && (
-        <div class="field">
-          <label for="reset-word">{t('resetTypeWord', word)}</label>
-          <input
-            id="reset-word"
-            value={typed}
-            onInput={(e) => setTyped(e.currentTarget.value)}
-            autocomplete="off"
-          />
-        </div>
-      )}
-      <ErrorText error={error} />
-      <button
-        class="danger"
-        type="submit"
-        disabled={!understood || typed.trim().toLocaleUpperCase() !== word.toLocaleUpperCase()}
-      >
-        {t('resetButton')}
-      </button>
-    </form>
-  );
-}
-
 export function Security({
   minLength,
   policy,
@@ -198,7 +149,8 @@ export function Security({
       </div>
       <LockSettings policy={policy} />
       <ChangePassphrase minLength={minLength} />
-      <Reset onReset={onReset} />
+      <NewRecoveryCode />
+      <ResetVault onReset={onReset} />
     </section>
   );
 }

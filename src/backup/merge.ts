@@ -2,8 +2,10 @@
  * Restore planning: which accounts from a backup (or an import) are new, and which duplicate an
  * account already in the vault, by the same secret and type, or by the same issuer and account
  * name. The user chooses for each duplicate (keep both, replace, skip); `applyRestoreChoices`
- * turns the choices into exactly what to add and what to replace, which the worker commits in
- * one transaction. Every field of a restored account is kept, HOTP counters included.
+ * turns the choices into exactly what to add and what to move to the Trash, which the worker
+ * commits in one transaction. Every field of a restored account is kept, HOTP counters included.
+ * Nothing in the vault is ever overwritten: "replace" moves the current account to the Trash and
+ * adds the backup's, as adding one does, so that an older backup cannot destroy a newer key.
  */
 import { randomId } from '../crypto/random';
 import { err, ok, type Result } from '../result';
@@ -42,10 +44,11 @@ export interface RestorePlan {
   readonly existingIds: ReadonlySet<string>;
 }
 
-/** Exactly what to write: new records, and new contents for existing records (same ids). */
+/** Exactly what to write: new records, and the ids of accounts that go to the Trash. */
 export interface RestoreChanges {
   readonly add: readonly Account[];
-  readonly replace: readonly Account[];
+  /** The accounts replaced (one per "replace"); each has its replacement in `add`. */
+  readonly trash: readonly string[];
 }
 
 /** The fields duplicates are found by: the key (with its type) and the names. */
@@ -201,8 +204,9 @@ function readChoices(
 /**
  * Applies one choice per duplicate (`choices`: incoming id → choice, as sent by the page, so
  * checked here). Added accounts keep every field; one whose id is already taken gets a new id.
- * A replacement keeps the vault's record id and takes everything else from the backup, except
- * that an HOTP counter never goes back: codes below the higher counter were already used.
+ * "Replace" moves the vault's account to the Trash (where it can be restored from) and adds the
+ * backup's as it is, under its own id, except that an HOTP counter of the same key never goes
+ * back: codes below the higher counter were already used.
  */
 export function applyRestoreChoices(
   plan: RestorePlan,
@@ -224,17 +228,17 @@ export function applyRestoreChoices(
   };
 
   const add = plan.fresh.map(place);
-  const replace: Account[] = [];
-  const replaced = new Set<string>();
+  const trash: string[] = [];
   for (const d of plan.duplicates) {
     const choice = chosen.get(d.incoming.id);
     if (choice === 'keep_both') add.push(place(d.incoming));
     if (choice !== 'replace') continue;
-    if (replaced.has(d.existing.id)) return err('restore_replace_conflict');
-    replaced.add(d.existing.id);
+    // One account replaced by two would leave the user guessing which one they kept.
+    if (trash.includes(d.existing.id)) return err('restore_replace_conflict');
+    trash.push(d.existing.id);
     const sameKey = d.incoming.type === 'hotp' && d.reasons.includes('same_secret');
     const counter = sameKey ? Math.max(d.incoming.counter, d.existing.counter) : d.incoming.counter;
-    replace.push({ ...d.incoming, id: d.existing.id, counter });
+    add.push(place(counter === d.incoming.counter ? d.incoming : { ...d.incoming, counter }));
   }
-  return ok({ add, replace });
+  return ok({ add, trash });
 }

@@ -20,6 +20,7 @@ import type { MigrationExportSkip } from '../qr/google-migration';
 import type { BackupStatus } from '../vault/backup-state';
 import type { Settings } from '../settings';
 import type { VaultState } from '../vault/vault';
+import type { LOST_BOTH } from '../vault/reset-proof';
 
 type Empty = Record<string, never>;
 
@@ -184,13 +185,22 @@ export interface Protocol extends ManageProtocol, ImportProtocol {
     response: { recoveryCode: string; lockAt: number };
   };
   unlock: { request: { passphrase: string }; response: { lockAt: number } };
+  /** Also replaces the used recovery code: the new one comes back, to be shown once. */
   unlockWithRecovery: {
     request: { recoveryCode: string; newPassphrase: string };
-    response: { lockAt: number };
+    response: { lockAt: number; recoveryCode: string };
   };
+  /** A new recovery code (shown once); the old one stops working at once. Needs the passphrase. */
+  newRecoveryCode: { request: { passphrase: string }; response: { recoveryCode: string } };
   lock: { request: Empty; response: Empty };
   changePassphrase: { request: { current: string; next: string }; response: Empty };
-  resetVault: { request: { confirm: 'delete-everything' }; response: Empty };
+  /** Deletes the vault, for whoever shows its passphrase or its recovery code (checked). */
+  resetVault: { request: { passphrase: string } | { recoveryCode: string }; response: Empty };
+  /**
+   * Deletes the vault without either, for someone who has lost both: the page sends the token
+   * only after they read that nothing can bring the accounts back and typed the phrase.
+   */
+  resetVaultLostBoth: { request: { confirm: typeof LOST_BOTH }; response: Empty };
   getSettings: { request: Empty; response: Settings };
   updateSettings: { request: Partial<Settings>; response: Settings };
   /**

@@ -18,6 +18,7 @@
 import { IMPORT_LIMITS } from '../backup/import/input';
 import { DUPLICATE_CHOICES } from '../backup/merge';
 import { TEXT_LIMITS } from '../vault/format';
+import { LOST_BOTH } from '../vault/reset-proof';
 import { SETTING_BOUNDS } from '../settings';
 import { MAX_PAGE_URL } from '../sites/origin';
 import {
@@ -59,6 +60,8 @@ const fileText = str();
 /** A file to import, in base64: the importers' own bound on its bytes, as base64 characters. */
 const importBytes = str(Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4);
 const importId = str(64);
+/** Typed by hand, with spaces or dashes; normalizeRecoveryCode has the same bound. */
+const recoveryCode = str(200);
 const onDuplicate = optional(oneOf('keep_both', 'replace'));
 const site = optional(str(TEXT_LIMITS.site));
 
@@ -116,16 +119,21 @@ export const REQUESTS: RequestTable = {
   status: row(empty, { policy: true }),
   createVault: row(obj({ passphrase: password }), { policy: true }),
   unlock: row(obj({ passphrase: password }), { policy: true }),
-  unlockWithRecovery: row(obj({ recoveryCode: str(200), newPassphrase: password }), {
+  unlockWithRecovery: row(obj({ recoveryCode, newPassphrase: password }), {
     policy: true,
   }),
+  newRecoveryCode: row(obj({ passphrase: password }), { unlocked: true, activity: true }),
   lock: row(empty),
   changePassphrase: row(obj({ current: password, next: password }), {
     policy: true,
     activity: true,
   }),
-  // The pages confirm twice; the token makes an accidental or malformed request harmless.
-  resetVault: row(obj({ confirm: oneOf('delete-everything') }), { changesAccounts: true }),
+  // Only for the vault's owner: the passphrase or the recovery code, checked by the handler.
+  resetVault: row(either(obj({ passphrase: password }), obj({ recoveryCode })), {
+    changesAccounts: true,
+  }),
+  // Lost both: nothing to check, so the page's token (after a typed phrase) is all there is.
+  resetVaultLostBoth: row(obj({ confirm: oneOf(LOST_BOTH) }), { changesAccounts: true }),
   getSettings: row(empty, { policy: true }),
   updateSettings: row(
     obj({

@@ -106,12 +106,36 @@ function splitQuery(query: string): RawParams {
   return { known, all };
 }
 
-/** Splits a raw label on the first `:` or `%3A` into an issuer prefix and an account name. */
-function splitLabel(rawLabel: string): { prefix: string | null; account: string } {
+/**
+ * Splits a raw label into an issuer prefix and an account name: on the first `:` or `%3A`, or,
+ * when the `issuer` parameter itself contains a colon and the label starts with it, right after
+ * it. Some libraries (in development, `localhost:3000`) write such an issuer into the label, and
+ * the first colon would then cut the issuer in two. Only a non-empty prefix that differs from
+ * the parameter is looked at again: Otter's own links carry a colon issuer only as the
+ * parameter, after an empty prefix (formatOtpauthUri), and still read back as written.
+ * `issuerParam`: the `issuer` parameter decoded and trimmed ('' when there is none). Exported for
+ * the importers' labels of a link they could not read, so that they name it the same way.
+ */
+export function splitLabel(
+  rawLabel: string,
+  issuerParam: string,
+): { prefix: string | null; account: string } {
   const match = /:|%3a/i.exec(rawLabel);
   if (!match) return { prefix: null, account: percentDecode(rawLabel).trim() };
+  const prefix = percentDecode(rawLabel.slice(0, match.index)).trim();
+  if (prefix !== '' && issuerParam.includes(':') && prefix !== issuerParam) {
+    const label = percentDecode(rawLabel).trimStart();
+    // `+` may stand for a space in the parameter, as resolveIssuer reads it.
+    for (const issuer of new Set([issuerParam, issuerParam.replaceAll('+', ' ')])) {
+      if (!label.startsWith(issuer)) continue;
+      const separator = /^\s*:/.exec(label.slice(issuer.length));
+      if (separator) {
+        return { prefix: issuer, account: label.slice(issuer.length + separator[0].length).trim() };
+      }
+    }
+  }
   return {
-    prefix: percentDecode(rawLabel.slice(0, match.index)).trim(),
+    prefix,
     account: percentDecode(rawLabel.slice(match.index + match[0].length)).trim(),
   };
 }
@@ -196,8 +220,12 @@ export function parseOtpauthUri(input: string): Result<ParsedUri, UriError> {
     }
   }
 
-  const { prefix, account } = splitLabel(rawLabel);
-  const issuer = resolveIssuer(get('issuer'), prefix);
+  const rawIssuer = get('issuer');
+  const { prefix, account } = splitLabel(
+    rawLabel,
+    rawIssuer === undefined ? '' : percentDecode(rawIssuer).trim(),
+  );
+  const issuer = resolveIssuer(rawIssuer, prefix);
   if (issuer.mismatch) warnings.push('issuer_mismatch');
 
   const known = KNOWN_PARAMS[type];

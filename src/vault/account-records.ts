@@ -52,15 +52,33 @@ export interface AccountList {
   readonly damaged: readonly string[];
 }
 
-/** Whole accounts written as they are, with their own ids, order and timestamps: a restore. */
+/**
+ * Whole accounts written as they are, with their own ids, order and timestamps (a restore, an
+ * import), and the accounts they replace. No existing account is ever overwritten: one that is
+ * replaced goes to the Trash, so every change a restore or an import makes has a way back.
+ */
 export interface AccountWrites {
   /** New records (an id already taken by an account is a bug in the caller). */
   readonly add: readonly Account[];
-  /** New contents for existing records, by id. */
-  readonly replace: readonly Account[];
+  /** Ids of existing accounts to move to the Trash (one already there keeps its date). */
+  readonly trash: readonly string[];
 }
 
 type Loaded = Unlocked & { accounts: Map<string, Account> };
+
+/**
+ * The accounts `ids` as they are once moved to the Trash (one already there keeps its date), or
+ * null when one is missing. How every replaced account is written: add, import and restore.
+ */
+function intoTrash(session: Loaded, ids: readonly string[], now: number): Account[] | null {
+  const trashed: Account[] = [];
+  for (const id of ids) {
+    const old = session.accounts.get(id);
+    if (!old) return null;
+    trashed.push({ ...old, trashedAt: old.trashedAt ?? now, updatedAt: now });
+  }
+  return trashed;
+}
 
 export class AccountRecords {
   constructor(
@@ -208,12 +226,8 @@ export class AccountRecords {
         updatedAt: now,
         trashedAt: null,
       }));
-      const trashed: Account[] = [];
-      for (const id of trashIds) {
-        const old = session.accounts.get(id);
-        if (!old) return err('account_not_found');
-        trashed.push({ ...old, trashedAt: old.trashedAt ?? now, updatedAt: now });
-      }
+      const trashed = intoTrash(session, trashIds, now);
+      if (trashed === null) return err('account_not_found');
       const done = await this.commit(session, [...accounts, ...trashed]);
       return done.ok ? ok(accounts) : done;
     });
@@ -306,8 +320,8 @@ export class AccountRecords {
   }
 
   /**
-   * Writes whole accounts as they are (a restore), with `settings` if given, in one transaction:
-   * all of it or nothing. `plan` runs inside the write queue and sees every current account,
+   * Writes whole accounts as they are (a restore, an import) and moves the ones they replace to
+   * the Trash, with `settings` if given, in one transaction: all of it or nothing. `plan` runs inside the write queue and sees every current account,
    * trash included, so what it decides cannot be overtaken by another write.
    *
    * An added account whose id is that of a damaged (unreadable) record replaces it: a record id
@@ -327,20 +341,23 @@ export class AccountRecords {
       const wasEmpty = session.accounts.size === 0 && session.damaged.length === 0;
       const planned = plan([...session.accounts.values()].sort(byUserOrder));
       if (!planned.ok) return planned;
-      const { add, replace } = planned.value;
+      const { add, trash } = planned.value;
       const seen = new Set<string>();
-      for (const a of [...add, ...replace]) {
-        const exists = session.accounts.has(a.id);
-        if (seen.has(a.id) || exists !== replace.includes(a)) {
-          throw new Error('writeAccounts: an added id is taken, or a replaced one is missing');
+      for (const a of add) {
+        if (seen.has(a.id) || session.accounts.has(a.id)) {
+          throw new Error('writeAccounts: an added id is taken');
         }
         seen.add(a.id);
       }
-      const done = await this.commit(session, [...add, ...replace], [], settings);
+      const trashed = intoTrash(session, trash, this.now());
+      if (trashed === null || new Set(trash).size !== trash.length) {
+        throw new Error('writeAccounts: an account to move to the Trash is missing or repeated');
+      }
+      const done = await this.commit(session, [...add, ...trashed], [], settings);
       if (!done.ok) return done;
       session.damaged = session.damaged.filter((id) => !seen.has(id));
       await after(wasEmpty);
-      return ok({ add, replace });
+      return ok({ add, trash });
     });
   }
 }

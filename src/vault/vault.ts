@@ -24,7 +24,7 @@ import {
 } from './account-records';
 import { BackupBook, type BackupSnapshot } from './backup-book';
 import type { BackupStatus } from './backup-state';
-import { FORMAT_VERSION, parseHeader, type Account, type Header } from './format';
+import { FORMAT_VERSION, type Account, type Header } from './format';
 import {
   checkNewPassphrase,
   DEFAULT_KDF_COSTS,
@@ -33,6 +33,8 @@ import {
   type KdfCosts,
 } from './key-slots';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery';
+import { VaultKeys } from './vault-keys';
+import type { ResetProof } from './reset-proof';
 import type { SessionArea } from './session';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
 import type { VaultStore } from './store';
@@ -45,6 +47,7 @@ export { checkNewPassphrase, PASSPHRASE_LIMITS, type KdfCosts } from './key-slot
 export type { AccountList, AccountPatch, AccountWrites, NewAccount } from './account-records';
 export type { BackupSnapshot } from './backup-book';
 export { byUserOrder } from './ordering';
+export { LOST_BOTH, type ResetProof } from './reset-proof';
 
 export interface VaultDeps {
   readonly store: VaultStore;
@@ -61,12 +64,14 @@ export interface VaultDeps {
 export class Vault {
   private readonly queue = new WriteQueue();
   private readonly slots: KeySlots;
+  private readonly keys: VaultKeys;
   private readonly keeper: SessionKeeper;
   private readonly records: AccountRecords;
   private readonly book: BackupBook;
 
   constructor(private readonly deps: VaultDeps) {
     this.slots = new KeySlots(deps.kdf ?? DEFAULT_KDF_COSTS);
+    this.keys = new VaultKeys(deps.store, this.slots);
     this.keeper = new SessionKeeper({
       session: deps.session,
       now: deps.now,
@@ -143,24 +148,12 @@ export class Vault {
 
   // --- Keys --------------------------------------------------------------------------------
 
-  private async readHeader(): Promise<Result<Header, VaultError>> {
-    const raw = await this.deps.store.readHeader();
-    if (raw === undefined) return err('vault_absent');
-    const header = parseHeader(raw);
-    if (!header.ok) return header;
-    // Older formats are migrated when the worker starts; a newer one was written by a newer Otter.
-    if (header.value.format > FORMAT_VERSION) return err('vault_too_new');
-    if (header.value.format !== FORMAT_VERSION) return err('vault_corrupt');
-    return header;
+  private readHeader(): Promise<Result<Header, VaultError>> {
+    return this.keys.header();
   }
 
-  /** The vault key from the passphrase slot, or why not (changes nothing). */
-  private async keyFromPassphrase(
-    header: Header,
-    passphrase: string,
-  ): Promise<Result<Uint8Array, VaultError>> {
-    const key = await this.slots.open(header, 'passphrase', passphrase);
-    return key.ok ? key : err(key.error === 'wrong' ? 'wrong_passphrase' : key.error);
+  private keyFromPassphrase(header: Header, passphrase: string) {
+    return this.keys.fromPassphrase(header, passphrase);
   }
 
   async create(
@@ -208,31 +201,59 @@ export class Vault {
     await this.purgeExpiredTrash().catch(() => undefined);
   }
 
-  /** For a forgotten passphrase: the recovery code opens the vault and a new passphrase is set. */
+  /**
+   * For a forgotten passphrase: the recovery code opens the vault and a new passphrase is set. A
+   * used code may have been seen, so it is replaced in the same header write (no second step to
+   * skip); the new one is returned, to be shown once.
+   */
   async unlockWithRecovery(
     code: string,
     newPassphrase: string,
     minLength: number = PASSPHRASE_LIMITS.minLength,
-  ): Promise<Result<{ lockAt: number }, VaultError>> {
+  ): Promise<Result<{ lockAt: number; recoveryCode: string }, VaultError>> {
     const normalized = normalizeRecoveryCode(code);
     if (!normalized.ok) return normalized;
     const checked = checkNewPassphrase(newPassphrase, minLength);
     if (!checked.ok) return checked;
     const unlocked = await this.queue.run(
-      async (): Promise<Result<{ lockAt: number }, VaultError>> => {
+      async (): Promise<Result<{ lockAt: number; recoveryCode: string }, VaultError>> => {
         const header = await this.readHeader();
         if (!header.ok) return header;
-        const key = await this.slots.open(header.value, 'recovery', normalized.value);
-        if (!key.ok) return err(key.error === 'wrong' ? 'wrong_recovery_code' : key.error);
-        const next = await this.slots.replace(header.value, 'passphrase', newPassphrase, key.value);
-        // Written whole, in one strict transaction: the old slot goes only once the new one is in.
+        const key = await this.keys.fromRecoveryCode(header.value, normalized.value);
+        if (!key.ok) return key;
+        const recoveryCode = newRecoveryCode();
+        const next = await this.slots.replace(
+          await this.slots.replace(header.value, 'passphrase', newPassphrase, key.value),
+          'recovery',
+          recoveryCode,
+          key.value,
+        );
+        // Written whole, in one strict transaction: the old slots go only once the new ones are in.
         const rekeyed = await this.deps.store.replaceHeader(next);
         if (!rekeyed.ok) return rekeyed;
-        return ok({ lockAt: await this.keeper.start(header.value.vaultId, key.value) });
+        const lockAt = await this.keeper.start(header.value.vaultId, key.value);
+        return ok({ lockAt, recoveryCode });
       },
     );
     if (unlocked.ok) await this.purgeOnUnlock();
     return unlocked;
+  }
+
+  /** A new recovery code (shown once) for the passphrase; the old one stops working at once. */
+  async renewRecoveryCode(
+    passphrase: string,
+  ): Promise<Result<{ recoveryCode: string }, VaultError>> {
+    return this.queue.run(async () => {
+      const header = await this.readHeader();
+      if (!header.ok) return header;
+      const key = await this.keyFromPassphrase(header.value, passphrase);
+      if (!key.ok) return key;
+      const recoveryCode = newRecoveryCode();
+      const next = await this.slots.replace(header.value, 'recovery', recoveryCode, key.value);
+      key.value.fill(0);
+      const written = await this.deps.store.replaceHeader(next);
+      return written.ok ? ok({ recoveryCode }) : written;
+    });
   }
 
   /** Rewraps the vault key under a new passphrase; the accounts are not touched. */
@@ -255,18 +276,23 @@ export class Vault {
   }
 
   /** Checks the passphrase and changes nothing (a backup sealed under it, an export). */
-  async checkPassphrase(passphrase: string): Promise<Result<void, VaultError>> {
-    const header = await this.readHeader();
-    if (!header.ok) return header;
-    const key = await this.keyFromPassphrase(header.value, passphrase);
-    if (!key.ok) return key;
-    key.value.fill(0);
-    return ok(undefined);
+  checkPassphrase(passphrase: string): Promise<Result<void, VaultError>> {
+    return this.keys.check({ passphrase });
   }
 
-  /** Deletes the vault and everything in it. The UI confirms twice before asking. */
-  async reset(): Promise<Result<void, VaultError>> {
+  /** Checks the recovery code and changes nothing. */
+  checkRecoveryCode(recoveryCode: string): Promise<Result<void, VaultError>> {
+    return this.keys.check({ recoveryCode });
+  }
+
+  /**
+   * Deletes the vault and everything in it, for whoever shows the passphrase, the recovery code
+   * or the lost-both token (vault-keys.ts), checked inside the write queue. A refusal changes nothing.
+   */
+  async reset(proof: ResetProof): Promise<Result<void, VaultError>> {
     return this.queue.run(async () => {
+      const proven = await this.keys.prove(proof);
+      if (!proven.ok) return proven;
       const done = await this.deps.store.reset();
       await this.keeper.lock();
       return done;
@@ -332,8 +358,8 @@ export class Vault {
   }
 
   /**
-   * Writes whole accounts as they are (a restore), with `settings` if given, in one transaction
-   * (account-records.ts). When the vault held nothing before and `backupAt` is given, that backup
+   * Writes whole accounts as they are (a restore, an import), moving the ones they replace to
+   * the Trash, with `settings` if given, in one transaction (account-records.ts). When the vault held nothing before and `backupAt` is given, that backup
    * is recorded as the last one.
    */
   writeAccounts<E>(

@@ -163,7 +163,7 @@ describe('applying choices', () => {
 
   it('adds new accounts as they are, every field kept', () => {
     const changes = applyRestoreChoices(plan, { gh: 'skip', 'bk-old': 'skip' }, newId);
-    expect(changes).toEqual({ ok: true, value: { add: [brandNew], replace: [] } });
+    expect(changes).toEqual({ ok: true, value: { add: [brandNew], trash: [] } });
   });
 
   it('keeps both under a new id when the id is taken', () => {
@@ -175,16 +175,21 @@ describe('applying choices', () => {
     expect(copy).toEqual({ ...renamed, id: expect.stringMatching(/^new-/) });
     // Not taken, so kept: a HOTP copy keeps its own counter.
     expect(hotp).toEqual(oldBank);
-    expect(changes.value.replace).toEqual([]);
+    expect(changes.value.trash).toEqual([]);
   });
 
-  it('replaces into the vault record, never moving an HOTP counter back', () => {
+  it("replaces by moving the vault account to the Trash and adding the backup's, never moving an HOTP counter back", () => {
     const changes = applyRestoreChoices(plan, { gh: 'replace', 'bk-old': 'replace' }, newId);
     expect(changes).toEqual({
       ok: true,
       value: {
-        add: [brandNew],
-        replace: [renamed, { ...oldBank, id: 'bk', counter: 40 }],
+        // The backup's GitHub has the vault account's id: it comes in under a new one.
+        add: [
+          brandNew,
+          { ...renamed, id: expect.stringMatching(/^new-/) },
+          { ...oldBank, counter: 40 },
+        ],
+        trash: ['gh', 'bk'],
       },
     });
   });
@@ -192,7 +197,7 @@ describe('applying choices', () => {
   it('takes a higher HOTP counter from the backup', () => {
     const ahead = { ...bank, id: 'bk-new', counter: 99 };
     const changes = applyRestoreChoices(planRestore(existing, [ahead]), { 'bk-new': 'replace' });
-    expect(changes.ok && changes.value.replace).toEqual([{ ...ahead, id: 'bk' }]);
+    expect(changes.ok && changes.value).toEqual({ add: [ahead], trash: ['bk'] });
   });
 
   it('refuses two replacements of one account', () => {
@@ -239,7 +244,12 @@ describe('applying choices', () => {
           const vaultIds = new Set(ids(vault));
           expect(new Set(added).size).toBe(added.length);
           expect(added.filter((id) => vaultIds.has(id))).toEqual([]);
-          for (const r of changes.value.replace) expect(vaultIds.has(r.id)).toBe(true);
+          // Replaced accounts are moved to the Trash, each with its replacement added.
+          const trash = changes.value.trash;
+          expect(new Set(trash).size).toBe(trash.length);
+          for (const id of trash) expect(vaultIds.has(id)).toBe(true);
+          const kept = p.duplicates.filter((d) => choices[d.incoming.id] === 'keep_both');
+          expect(added).toHaveLength(p.fresh.length + kept.length + trash.length);
           expect(p.fresh.length + p.duplicates.length).toBe(backup.length);
         },
       ),

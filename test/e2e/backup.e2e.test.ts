@@ -125,7 +125,8 @@ async function openBackup(options: Page, password: string) {
   return card;
 }
 
-describe('recovering after reinstalling Otter', () => {
+// Each test here runs Argon2 several times (vaults, backups) and the strength check's word lists.
+describe('recovering after reinstalling Otter', { timeout: 120_000 }, () => {
   it('export; reinstall; create a vault; restore: the same accounts, trash, settings and codes', async () => {
     // 1. Before: a backup under the Otter passphrase, downloaded.
     const before = await setUp();
@@ -202,6 +203,7 @@ describe('recovering after reinstalling Otter', () => {
     const path = await makeBackup(options, 'a separate backup password', 'password');
 
     await options.getByRole('link', { name: 'Security' }).click();
+    await options.getByTestId('reset').getByLabel('Current passphrase').fill(PASS);
     await options.getByTestId('reset-understood').check();
     await options.getByLabel('Type DELETE to confirm').fill('DELETE');
     await options.getByRole('button', { name: 'Delete everything' }).click();
@@ -333,15 +335,20 @@ describe('a restore that changes nothing', () => {
     await options.getByTestId('restore-plan').getByRole('button', { name: 'Cancel' }).click();
     expect(await everything(options)).toEqual(before);
 
-    // Replace takes the backup's version, in place.
+    // Replace puts the backup's version in use, and the current one in the Trash.
     await pickBackup(options, { name: 'b.json', buffer: readFileSync(path) });
     await openBackup(options, PASS);
-    await changed.getByLabel('Replace').check();
+    await changed.getByLabel('Replace (the current one goes to the Trash)').check();
     await options.getByTestId('restore-plan').getByRole('button', { name: 'Restore' }).click();
     await options.getByText('Restored: 0 added, 1 replaced.').waitFor();
     expect((await listed(options)).map((a) => `${a.issuer}:${a.account}`)).toEqual([
       'GitHub:alice',
       'Bank:bob',
+    ]);
+    const trash = await request(options, 'manageList', {});
+    expect(trash.ok && trash.value.trash.map((a) => [a.id, a.account])).toContainEqual([
+      github.id,
+      'alice2',
     ]);
   });
 });

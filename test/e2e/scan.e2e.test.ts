@@ -96,6 +96,33 @@ describe('scan the QR code on the page', () => {
     ]);
   });
 
+  it('renaming a scanned account to a name already there asks about the duplicate', async () => {
+    // The scan cannot know of this duplicate: the rename makes it. Save used to do nothing.
+    const url = await setupPage('rename', [URI2]);
+    const { popup } = await openOver(url);
+    const typed = await request(popup, 'addAccount', {
+      entry: { secret: SECRET, issuer: 'Old Bank', account: 'kim' },
+    });
+    expect(typed.ok).toBe(true);
+    await popup.getByTestId('scan').click();
+    await popup.getByTestId('confirm-scanned').waitFor();
+    await popup.getByLabel('Service').fill('Old Bank');
+    await popup.getByLabel('Account name').fill('kim');
+    await popup.getByRole('button', { name: 'Save account' }).click();
+    const prompt = popup.getByTestId('duplicate');
+    await prompt.waitFor();
+    expect(await prompt.textContent()).toContain(
+      '“Old Bank (kim)” has the same service and account name.',
+    );
+    await popup.getByRole('button', { name: 'Keep both' }).click();
+    await popup.getByTestId('verify').waitFor();
+    const list = await request(popup, 'listAccounts', {});
+    expect(list.ok && list.value.accounts.map((a) => [a.issuer, a.account]).sort()).toEqual([
+      ['Old Bank', 'kim'],
+      ['Old Bank', 'kim'],
+    ]);
+  });
+
   it('two codes on the page: the user picks one', async () => {
     const url = await setupPage('two', [URI, URI2]);
     const { popup } = await openOver(url);

@@ -94,12 +94,26 @@ describe('first run, lock and unlock (popup)', () => {
     await popup.getByLabel('New passphrase', { exact: true }).fill('a brand new passphrase');
     await popup.getByLabel('Repeat new passphrase').fill('a brand new passphrase');
     await popup.getByRole('button', { name: 'Unlock and set passphrase' }).click();
+    // The used code no longer works: the new one is shown once, before the list.
+    const next = (await popup.getByTestId('recovery-code-value').textContent()) ?? '';
+    expect(next).toMatch(/^([A-Z2-7]{4}-){5}[A-Z2-7]{4}$/);
+    expect(next).not.toBe(recoveryCode);
+    await popup.getByTestId('recovery-code-notice').waitFor();
+    await popup.getByLabel('I have stored my recovery code somewhere safe').check();
+    await popup.getByRole('button', { name: 'Continue' }).click();
     await popup.getByTestId('empty').waitFor();
     await request(popup, 'lock', {});
     expect(await request(popup, 'unlock', { passphrase: PASS })).toMatchObject({ ok: false });
     expect(await request(popup, 'unlock', { passphrase: 'a brand new passphrase' })).toMatchObject({
       ok: true,
     });
+    await request(popup, 'lock', {});
+    expect(
+      await request(popup, 'unlockWithRecovery', {
+        recoveryCode,
+        newPassphrase: 'a third passphrase',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'wrong_recovery_code' } });
   });
 });
 

@@ -90,6 +90,56 @@ const ACCEPTED: Array<[string, string, Expect]> = [
     { issuer: 'Test Account', account: '' },
   ],
   [
+    'an issuer with a colon, encoded in the label (as some libraries write in development)',
+    `otpauth://totp/Text%3A%20More:alice?secret=${S}&issuer=Text%3A%20More`,
+    { issuer: 'Text: More', account: 'alice' },
+  ],
+  [
+    'an issuer with a colon and a port',
+    `otpauth://totp/localhost%3A3000:kody?secret=${S}&issuer=localhost%3A3000`,
+    { issuer: 'localhost:3000', account: 'kody' },
+  ],
+  [
+    'an issuer with a colon, not encoded in the label',
+    `otpauth://totp/localhost:3000:kody?secret=${S}&issuer=localhost:3000`,
+    { issuer: 'localhost:3000', account: 'kody' },
+  ],
+  [
+    'an issuer with a colon, the separator encoded too',
+    `otpauth://totp/localhost%3A3000%3Akody?secret=${S}&issuer=localhost%3A3000`,
+    { issuer: 'localhost:3000', account: 'kody' },
+  ],
+  [
+    'an issuer with a colon, spaces around the separator',
+    `otpauth://totp/Text%3A%20More%20%3A%20alice?secret=${S}&issuer=Text%3A%20More`,
+    { issuer: 'Text: More', account: 'alice' },
+  ],
+  [
+    'an issuer with a colon and + for spaces',
+    `otpauth://totp/Text%3A%20More:alice?secret=${S}&issuer=Text:+More`,
+    { issuer: 'Text: More', account: 'alice' },
+  ],
+  [
+    'an issuer with a colon, and a colon in the account name too',
+    `otpauth://totp/localhost%3A3000:kody:admin?secret=${S}&issuer=localhost%3A3000`,
+    { issuer: 'localhost:3000', account: 'kody:admin' },
+  ],
+  [
+    'a label that does not start with the colon issuer still splits at its first colon',
+    `otpauth://totp/Other:kody?secret=${S}&issuer=localhost%3A3000`,
+    { issuer: 'localhost:3000', account: 'kody', warnings: ['issuer_mismatch'] },
+  ],
+  [
+    'a parameter that is only the start of the prefix does not split inside a word',
+    `otpauth://totp/ACME%20Corp:bob?secret=${S}&issuer=ACME`,
+    { issuer: 'ACME', account: 'bob', warnings: ['issuer_mismatch'] },
+  ],
+  [
+    'an empty prefix (Otter writes a colon issuer only as the parameter) is no issuer',
+    `otpauth://totp/:x:y?secret=${S}&issuer=%3Ax`,
+    { issuer: ':x', account: 'x:y' },
+  ],
+  [
     'empty prefix',
     `otpauth://totp/%3Acool%40ente.com?secret=${S}&issuer=%2Fe%2F`,
     { issuer: '/e/', account: 'cool@ente.com' },

@@ -59,7 +59,14 @@ describe('first run', () => {
 
 describe('recovery', () => {
   it('needs a strong new passphrase as well as the code', async () => {
-    render(<RecoverForm minLength={8} onUnlocked={() => undefined} onBack={() => undefined} />);
+    render(
+      <RecoverForm
+        minLength={8}
+        onUnlocked={() => undefined}
+        onBack={() => undefined}
+        onReset={() => undefined}
+      />,
+    );
     fireEvent.input(screen.getByLabelText('Recovery code'), {
       target: { value: 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX' },
     });

@@ -5,9 +5,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { crc32Hex, crc32Update } from '../../src/backup/crc32';
 import { utf8 } from '../../src/bytes';
+import { encodeBase32 } from '../../src/otp/secret';
 import type { Account } from '../../src/vault/format';
 import { DEFAULT_SETTINGS } from '../../src/settings';
-import { dumpDb, freshIndexedDB } from '../support/fake-idb';
+import { dumpDb, failNthPut, freshIndexedDB } from '../support/fake-idb';
 import { api, testContext, type Api } from '../support/worker-context';
 import { entry, makeVault, type TestVault } from './helpers';
 
@@ -108,7 +109,7 @@ describe('export, reset, restore', () => {
     const before = await accounts();
     const file = await makeBackup(BACKUP_PASSWORD, 'password');
 
-    await t.vault.reset();
+    await t.vault.reset({ passphrase: PASS });
     await t.vault.create('a new passphrase after reinstalling');
     expect(await backup().inspectBackup({ text: file.text })).toEqual({ ok: true, value: {} });
     const plan = await backup().planRestore({ text: file.text, password: BACKUP_PASSWORD });
@@ -284,7 +285,14 @@ describe('merging with accounts already there', () => {
     });
     expect(done).toEqual({ ok: true, value: { added: 2, replaced: 1 } });
     const after = await accounts();
-    expect(after.find((a) => a.id === github.id)?.account).toBe('alice');
+    // Replace: the renamed one is in the Trash, the backup's is in use under a new id.
+    expect(after.find((a) => a.id === github.id)).toMatchObject({
+      account: 'alice (renamed)',
+      trashedAt: t.clock.now,
+    });
+    expect(
+      after.filter((a) => a.issuer === 'GitHub' && a.trashedAt === null).map((a) => a.account),
+    ).toEqual(['alice']);
     expect(
       after
         .filter((a) => a.issuer === 'Bank')
@@ -293,6 +301,128 @@ describe('merging with accounts already there', () => {
     ).toEqual([20, 7].sort());
     expect(after.find((a) => a.issuer === 'Old')?.trashedAt).not.toBeNull();
     expect(await t.vault.settings()).toMatchObject({ autoLockMinutes: 5 });
+  }, 30_000);
+});
+
+describe('Replace in a restore', () => {
+  const REENROLLED = 'MZXW6YTBOI2DQ3TQMFZXGZDGONSGMZLT';
+
+  /**
+   * GitHub re-enrolled after the backup: the old account deleted for good, the new key added
+   * under the same names. Restoring the older backup finds it by name; the backup's GitHub
+   * carries the old key. Returns the plan's choices with Replace for GitHub, Skip for the rest.
+   */
+  async function reenrolledGitHub(): Promise<{
+    file: { text: string };
+    current: Account;
+    choices: Record<string, 'replace' | 'skip'>;
+  }> {
+    await fill();
+    const file = await makeBackup();
+    const github = (await accounts()).find((a) => a.issuer === 'GitHub')!;
+    await t.vault.trash([github.id]);
+    await t.vault.deleteFromTrash([github.id]);
+    const added = await t.vault.add([entry('GitHub', 'alice', REENROLLED)]);
+    if (!added.ok) throw new Error(added.error);
+    const plan = await backup().planRestore({ text: file.text, password: PASS });
+    if (!plan.ok) throw new Error(plan.error.code);
+    const choices = Object.fromEntries(
+      plan.value.plan.duplicates.map((d) => [
+        d.incoming.id,
+        d.incoming.issuer === 'GitHub' ? ('replace' as const) : ('skip' as const),
+      ]),
+    );
+    const github2 = plan.value.plan.duplicates.find((d) => d.incoming.issuer === 'GitHub');
+    expect(github2).toMatchObject({
+      existing: { id: added.value[0]!.id },
+      reasons: ['same_name'],
+    });
+    return { file, current: added.value[0]!, choices };
+  }
+
+  it("moves the current account to the Trash, restorable, and adds the backup's with its own id", async () => {
+    const { file, current, choices } = await reenrolledGitHub();
+    const done = await backup().confirmRestore({
+      text: file.text,
+      password: PASS,
+      choices,
+      restoreSettings: false,
+    });
+    expect(done).toEqual({ ok: true, value: { added: 0, replaced: 1 } });
+
+    const after = await accounts();
+    const githubs = after.filter((a) => a.issuer === 'GitHub');
+    expect(githubs).toHaveLength(2);
+    // The current one, with its new key, is in the Trash, every field as it was.
+    const trashed = githubs.find((a) => a.id === current.id)!;
+    expect(trashed).toEqual({ ...current, trashedAt: t.clock.now, updatedAt: t.clock.now });
+    expect(encodeBase32(trashed.secret)).toBe(REENROLLED);
+    // The backup's one is in use, under another id, with the backup's key, note and pin.
+    const restored = githubs.find((a) => a.id !== current.id)!;
+    expect(restored).toMatchObject({
+      trashedAt: null,
+      note: 'recovery codes in the drawer',
+      pinned: true,
+    });
+    expect(encodeBase32(restored.secret)).toBe('JBSWY3DPEHPK3PXP');
+
+    // And the current one can be brought back from the Trash.
+    const listed = await manage().manageList({});
+    expect(listed.ok && listed.value.trash.map((a) => a.id)).toContain(current.id);
+    expect(await manage().untrashAccounts({ ids: [current.id] })).toEqual({
+      ok: true,
+      value: { restored: 1 },
+    });
+    const back = (await accounts()).find((a) => a.id === current.id)!;
+    expect(back.trashedAt).toBeNull();
+    expect(encodeBase32(back.secret)).toBe(REENROLLED);
+  }, 30_000);
+
+  it('keeps the higher HOTP counter on the account that comes in (codes below it were used)', async () => {
+    await fill();
+    const file = await makeBackup();
+    const bank = (await accounts()).find((a) => a.issuer === 'Bank')!;
+    await t.vault.update([bank.id], () => ({ counter: 20 }));
+    const plan = await backup().planRestore({ text: file.text, password: PASS });
+    if (!plan.ok) throw new Error(plan.error.code);
+    const choices = Object.fromEntries(
+      plan.value.plan.duplicates.map((d) => [
+        d.incoming.id,
+        d.incoming.issuer === 'Bank' ? ('replace' as const) : ('skip' as const),
+      ]),
+    );
+    const done = await backup().confirmRestore({
+      text: file.text,
+      password: PASS,
+      choices,
+      restoreSettings: false,
+    });
+    expect(done).toEqual({ ok: true, value: { added: 0, replaced: 1 } });
+    const banks = (await accounts()).filter((a) => a.issuer === 'Bank');
+    expect(banks.map((a) => [a.id === bank.id, a.trashedAt === null, a.counter])).toEqual(
+      expect.arrayContaining([
+        [true, false, 20],
+        [false, true, 20],
+      ]),
+    );
+  }, 30_000);
+
+  it('writes nothing when the transaction fails part-way', async () => {
+    const { file, current, choices } = await reenrolledGitHub();
+    const before = await dumpDb();
+    const crash = failNthPut(2);
+    const done = await backup().confirmRestore({
+      text: file.text,
+      password: PASS,
+      choices,
+      restoreSettings: true,
+    });
+    crash.restore();
+    expect(done).toEqual({ ok: false, error: { code: 'internal' } });
+    expect(await dumpDb()).toEqual(before);
+    // Nor did the decrypted copy take it: the re-enrolled account is still the one in use.
+    const githubs = (await accounts()).filter((a) => a.issuer === 'GitHub');
+    expect(githubs).toEqual([current]);
   }, 30_000);
 });
 

@@ -166,24 +166,30 @@ describe('writing whole accounts (restore)', () => {
     };
   }
 
-  it('keeps every field, replaces by id, and writes the settings in the same transaction', async () => {
+  it('keeps every field, moves replaced accounts to the Trash, and writes the settings in the same transaction', async () => {
     const [a] = await add('A');
     const incoming = restored('r-1', 'R', { trashedAt: 1_500 });
-    const replacement = { ...restored(a!.id, 'A2'), counter: 0 };
+    const replacement = restored('r-2', 'A2');
     const settings = { ...DEFAULT_SETTINGS, autoLockMinutes: 3, backupReminderDays: 0 };
     const written = await t.vault.writeAccounts(
-      () => ({ ok: true, value: { add: [incoming], replace: [replacement] } }),
+      () => ({ ok: true, value: { add: [incoming, replacement], trash: [a!.id] } }),
       { settings },
     );
     expect(written).toMatchObject({ ok: true });
     const accounts = await all();
     expect(accounts.find((x) => x.id === 'r-1')).toEqual(incoming);
-    expect(accounts.find((x) => x.id === a!.id)).toEqual(replacement);
+    expect(accounts.find((x) => x.id === 'r-2')).toEqual(replacement);
+    // Never overwritten: the replaced account is in the Trash, as it was.
+    expect(accounts.find((x) => x.id === a!.id)).toEqual({
+      ...a,
+      trashedAt: t.clock.now,
+      updatedAt: t.clock.now,
+    });
     expect(await t.vault.settings()).toEqual(settings);
   });
 
   it('writes nothing when the plan refuses, or when the transaction fails part-way', async () => {
-    await add('A');
+    const [a] = await add('A');
     const before = await dumpDb();
     expect(
       await t.vault.writeAccounts(() => ({ ok: false, error: 'restore_choices_invalid' as const })),
@@ -193,7 +199,7 @@ describe('writing whole accounts (restore)', () => {
       t.vault.writeAccounts(
         () => ({
           ok: true,
-          value: { add: [restored('r-1', 'R'), restored('r-2', 'S')], replace: [] },
+          value: { add: [restored('r-1', 'R'), restored('r-2', 'S')], trash: [a!.id] },
         }),
         { settings: { ...DEFAULT_SETTINGS, autoLockMinutes: 3 } },
       ),
@@ -201,21 +207,27 @@ describe('writing whole accounts (restore)', () => {
     crash.restore();
     expect(await dumpDb()).toEqual(before);
     // The cache did not take the failed write either.
-    expect((await all()).map((x) => x.issuer)).toEqual(['A']);
+    expect((await all()).map((x) => [x.issuer, x.trashedAt])).toEqual([['A', null]]);
   });
 
-  it('refuses, as a bug, to add over an account or to replace a missing one', async () => {
+  it('refuses, as a bug, to add over an account or to trash a missing one', async () => {
     const [a] = await add('A');
     await expect(
       t.vault.writeAccounts(() => ({
         ok: true,
-        value: { add: [restored(a!.id, 'X')], replace: [] },
+        value: { add: [restored(a!.id, 'X')], trash: [] },
       })),
     ).rejects.toThrow();
     await expect(
       t.vault.writeAccounts(() => ({
         ok: true,
-        value: { add: [], replace: [restored('missing', 'X')] },
+        value: { add: [], trash: ['missing'] },
+      })),
+    ).rejects.toThrow();
+    await expect(
+      t.vault.writeAccounts(() => ({
+        ok: true,
+        value: { add: [], trash: [a!.id, a!.id] },
       })),
     ).rejects.toThrow();
   });
@@ -295,7 +307,7 @@ describe('backup state', () => {
               trashedAt: null,
             },
           ],
-          replace: [],
+          trash: [],
         },
       }),
       { backupAt: 12_345 },
@@ -311,7 +323,7 @@ describe('backup state', () => {
   it('forgets the backup when the vault is reset', async () => {
     await add('A');
     await t.vault.recordBackup(t.clock.now, await snapshotFingerprint());
-    await t.vault.reset();
+    await t.vault.reset({ passphrase: PASS });
     await t.vault.create(PASS);
     expect((await t.vault.backupStatus()).lastBackupAt).toBeNull();
   });

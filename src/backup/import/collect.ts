@@ -5,7 +5,7 @@
  * each source entry to a `ReadEntry` and call `finishImport`.
  */
 import { err, ok, type Result } from '../../result';
-import { percentDecode } from '../../otp/uri';
+import { percentDecode, splitLabel } from '../../otp/uri';
 import { TEXT_LIMITS } from '../../vault/format';
 import type { Refusal } from './entry';
 import { IMPORT_LIMITS } from './input';
@@ -80,15 +80,12 @@ export function finishImport(
 export function uriLabels(uri: string): Labels {
   const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?]*\/?([^?]*)(?:\?(.*))?$/is.exec(uri.trim().slice(0, 8192));
   if (!m) return {};
-  const rawLabel = m[1] ?? '';
-  const colon = /:|%3a/i.exec(rawLabel);
-  const prefix = colon ? percentDecode(rawLabel.slice(0, colon.index)) : '';
-  const account = percentDecode(colon ? rawLabel.slice(colon.index + colon[0].length) : rawLabel);
   const issuerParam = (m[2] ?? '')
     .split('&')
     .find((part) => part.toLowerCase().startsWith('issuer='));
   const issuer = issuerParam === undefined ? '' : percentDecode(issuerParam.slice(7));
-  return { issuer: issuer.trim() === '' ? prefix : issuer, account };
+  const { prefix, account } = splitLabel(m[1] ?? '', issuer.trim());
+  return { issuer: issuer.trim() === '' ? (prefix ?? '') : issuer, account };
 }
 
 /**

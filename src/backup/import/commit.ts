@@ -40,8 +40,8 @@ export interface ImportCounts {
 export interface ImportWrites {
   /** New records, in the file's order. */
   readonly add: readonly Account[];
-  /** Accounts of the vault moved to the Trash (replaced). */
-  readonly replace: readonly Account[];
+  /** Ids of the vault's accounts moved to the Trash (replaced). */
+  readonly trash: readonly string[];
   readonly counts: ImportCounts;
 }
 
@@ -85,7 +85,7 @@ export function planImportCommit(
 
   let order = Math.max(0, ...current.map((a) => a.order));
   const add: Account[] = [];
-  const replaced = new Map<string, Account>();
+  const replaced = new Set<string>();
   let skipped = 0;
   accounts.forEach((imported, index) => {
     const duplicate = duplicates.get(index);
@@ -123,11 +123,11 @@ export function planImportCommit(
       updatedAt: now,
       trashedAt: imported.trashed ? now : null,
     });
-    if (old !== undefined) replaced.set(old.id, { ...old, trashedAt: now, updatedAt: now });
+    if (old !== undefined) replaced.add(old.id);
   });
   return ok({
     add,
-    replace: [...replaced.values()],
+    trash: [...replaced],
     counts: {
       imported: add.length,
       intoTrash: add.filter((a) => a.trashedAt !== null).length,

@@ -8,7 +8,7 @@
  * migration text importers.
  */
 import { decodeBase32, decodeHex, encodeBase32 } from '../../otp/secret';
-import { percentDecode } from '../../otp/uri';
+import { percentDecode, splitLabel } from '../../otp/uri';
 import { err, ok, type Result } from '../../result';
 import { TEXT_LIMITS } from '../../vault/format';
 import { entryFromFields, entryFromUri, type EntryExtras, type Refusal } from './entry';
@@ -73,11 +73,11 @@ export function uriLabels(uri: string): { issuer: string; account: string } {
   const beforeQuery = query < 0 ? rest : rest.slice(0, query);
   // otpauth://TYPE/LABEL; motp:// and others have the label right after `//`.
   const path = OTPAUTH_LINE.test(uri) ? beforeQuery.replace(/^[^/]*\/?/, '') : beforeQuery;
-  const colon = /:|%3a/i.exec(path);
-  let issuer = colon ? percentDecode(path.slice(0, colon.index)) : '';
-  const account = percentDecode(colon ? path.slice(colon.index + colon[0].length) : path);
   const param = /[?&]issuer=([^&#]*)/i.exec(rest);
-  if (param?.[1] !== undefined && param[1] !== '') issuer = percentDecode(param[1]);
+  const issuerParam = param?.[1] === undefined ? '' : percentDecode(param[1]);
+  const split = splitLabel(path, issuerParam.trim());
+  const issuer = issuerParam !== '' ? issuerParam : (split.prefix ?? '');
+  const account = split.account;
   return {
     issuer: label(issuer, TEXT_LIMITS.issuer),
     account: label(account, TEXT_LIMITS.account),

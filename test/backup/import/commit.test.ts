@@ -116,7 +116,7 @@ describe('the writes of an import', () => {
     expect(plan.value.add[1]).toMatchObject({ site: 'https://bank.example' });
     // Only the vault's fields: nothing of the import's own bookkeeping is stored.
     expect(Object.keys(plan.value.add[0]!).sort()).toEqual(Object.keys(current[0]!).sort());
-    expect(plan.value.replace).toEqual([]);
+    expect(plan.value.trash).toEqual([]);
     expect(plan.value.counts).toEqual({ imported: 4, intoTrash: 1, replaced: 0, skipped: 0 });
   });
 
@@ -134,7 +134,7 @@ describe('the writes of an import', () => {
     const current = [stored('m', 'Mail', 'MFRGGZDFMZTWQ2LK', { note: 'old note', site: 'x' })];
     const plan = planImportCommit(twice, current, { 0: 'replace', 1: 'replace' }, options);
     if (!plan.ok) throw new Error(plan.error);
-    expect(plan.value.replace).toEqual([{ ...current[0], trashedAt: NOW, updatedAt: NOW }]);
+    expect(plan.value.trash).toEqual([current[0]!.id]);
     expect(plan.value.add.map((a) => [a.note, a.site])).toEqual([
       ['old note', 'x'],
       ['old note', 'x'],
@@ -168,7 +168,7 @@ describe('the writes of an import', () => {
         const plan = planImportCommit(file, current, choices, options);
         if (!plan.ok) return plan.error === 'import_choices_invalid';
         const { imported, skipped } = plan.value.counts;
-        return imported + skipped === file.length && plan.value.replace.length <= 2;
+        return imported + skipped === file.length && plan.value.trash.length <= 2;
       }),
     );
   });

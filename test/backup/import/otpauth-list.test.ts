@@ -1,7 +1,11 @@
 /** Text files of otpauth:// links (Aegis/FreeOTP+/ente-style plain exports, authenticator.txt). */
 import { describe, expect, it } from 'vitest';
 import { IMPORT_LIMITS, importInput } from '../../../src/backup/import/input';
-import { otpauthListImporter } from '../../../src/backup/import/otpauth-list';
+import { uriLabels as collectedUriLabels } from '../../../src/backup/import/collect';
+import {
+  otpauthListImporter,
+  uriLabels as otpauthUriLabels,
+} from '../../../src/backup/import/otpauth-list';
 import { codeAt } from '../../../src/otp/generate';
 import { encodeHex } from '../../../src/otp/secret';
 import { describeWithShared, readSharedText } from '../../support/shared';
@@ -176,5 +180,17 @@ describe('otpauth list: lines', () => {
       ].join('\n'),
     );
     await fuzzImporter(otpauthListImporter, [seed], { runs: 200 });
+  });
+});
+
+describe('the names shown for a link that could not be read', () => {
+  it.each([
+    ['otpauth://totp/localhost%3A3000:kody?issuer=localhost%3A3000', 'localhost:3000', 'kody'],
+    ['otpauth://totp/Text%3A%20More:alice?issuer=Text%3A%20More', 'Text: More', 'alice'],
+    ['otpauth://totp/GitHub:alice?issuer=GitHub', 'GitHub', 'alice'],
+    ['otpauth://totp/GitHub:alice', 'GitHub', 'alice'],
+  ])('%s: the colon issuer whole, as the link parser reads it', (uri, issuer, account) => {
+    expect(otpauthUriLabels(uri)).toEqual({ issuer, account });
+    expect(collectedUriLabels(uri)).toEqual({ issuer, account });
   });
 });

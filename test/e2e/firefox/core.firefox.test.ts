@@ -251,7 +251,7 @@ describe('Otter in Firefox', () => {
     });
 
     // A new vault, as after reinstalling.
-    expect(await request(page, 'resetVault', { confirm: 'delete-everything' })).toMatchObject({
+    expect(await request(page, 'resetVault', { passphrase: PASS })).toMatchObject({
       ok: true,
     });
     expect(await request(page, 'createVault', { passphrase: PASS })).toMatchObject({ ok: true });

@@ -1,0 +1,51 @@
+import { useState } from 'preact/hooks';
+import { t } from '../../src/i18n';
+import { ErrorText } from '../../ui/ErrorText';
+import { PassphraseField } from '../../ui/PassphraseField';
+import { RecoveryCodeView } from '../../ui/RecoveryCodeView';
+import { useRequest } from '../../ui/use-request';
+
+/**
+ * A new recovery code in place of one that may have been seen or lost. The worker wants the
+ * passphrase (an unlocked session alone must not be enough to take over the way back in); the
+ * old code stops working at once, and the new one is shown here once.
+ */
+export function NewRecoveryCode() {
+  const [passphrase, setPassphrase] = useState('');
+  const [code, setCode] = useState<string | null>(null);
+  const { run, busy, error } = useRequest();
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const made = await run('newRecoveryCode', { passphrase });
+    if (made === null) return;
+    setPassphrase('');
+    setCode(made.recoveryCode);
+  }
+
+  if (code !== null) {
+    return (
+      <div class="card">
+        <RecoveryCodeView code={code} notice="newRecoveryCodeNotice" onDone={() => setCode(null)} />
+      </div>
+    );
+  }
+  return (
+    <form class="stack card" onSubmit={submit} data-testid="new-recovery-code">
+      <h3>{t('newRecoveryCodeTitle')}</h3>
+      <p class="muted">{t('newRecoveryCodeIntro')}</p>
+      <PassphraseField
+        id="new-recovery-passphrase"
+        label="passphraseCurrentLabel"
+        value={passphrase}
+        onInput={setPassphrase}
+        autocomplete="current-password"
+        invalid={error?.code === 'wrong_passphrase'}
+      />
+      <ErrorText error={error} />
+      <button type="submit" disabled={busy || passphrase === ''}>
+        {t('newRecoveryCodeButton')}
+      </button>
+    </form>
+  );
+}
