@@ -8,8 +8,9 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AccountView } from '../../src/messages/protocol';
+import type { AccountView, ScanFinding } from '../../src/messages/protocol';
 import { ManualEntryForm } from '../../ui/add/ManualEntryForm';
+import { ScanResults } from '../../ui/add/ScanResults';
 import { VerifyCode } from '../../ui/add/VerifyCode';
 import { sendMessage } from './fake-browser';
 
@@ -192,5 +193,28 @@ describe('the verify view', () => {
   it('has no Fill on the options page', () => {
     render(<VerifyCode account={view()} onDone={() => {}} />);
     expect(screen.queryByTestId('verify-fill')).toBeNull();
+  });
+});
+
+describe('every step of a scan has a way out', () => {
+  it.each<[string, ScanFinding[]]>([
+    ['nothing found', []],
+    ['Microsoft’s own code', [{ kind: 'microsoft' }]],
+    ['an unrelated code', [{ kind: 'other', what: 'url', detail: 'https://example.com' }]],
+  ])('%s: Cancel leaves the flow', (_, findings) => {
+    const onCancel = vi.fn();
+    render(
+      <ScanResults
+        report={{ decoder: 'jsqr', site: '', findings }}
+        noneFound="scanNoneFound"
+        onAdded={() => {}}
+        onImported={() => {}}
+        onRescan={() => {}}
+        onManual={() => {}}
+        onCancel={onCancel}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,0 +1,49 @@
+/**
+ * The import requests of the protocol (src/messages/protocol.ts), kept apart so that file stays
+ * readable; protocol.ts re-exports them.
+ */
+import type { ImportCounts } from '../backup/import/commit';
+import type { DuplicateChoice } from '../backup/merge';
+import type { ImportPreview } from '../backup/import/preview';
+import type { ImportFormat } from '../backup/import/types';
+
+type Empty = Record<string, never>;
+
+/** What a picked file turned out to be: its app, and its accounts unless it needs a password. */
+export type ImportOpened =
+  | { readonly format: ImportFormat; readonly needsPassword: true; readonly preview: null }
+  | {
+      readonly format: ImportFormat;
+      readonly needsPassword: false;
+      readonly preview: ImportPreview;
+    };
+
+/**
+ * Importing another app's export (background/handlers/import.ts): read the file (and decrypt
+ * it), preview, commit. The accounts stay sealed in the worker under an import id between these
+ * requests (the worker may stop meanwhile); the page sees names and codes, never a secret.
+ */
+export interface ImportProtocol {
+  /**
+   * Reads a file (its bytes in base64): which app made it, and its accounts, sealed under an
+   * import id, as a preview. An encrypted file without `password` answers `needsPassword`; a
+   * wrong password is `import_wrong_password`, distinct from a damaged file. Writes nothing.
+   */
+  importFile: { request: { file: string; password?: string }; response: ImportOpened };
+  /**
+   * The preview again: fresh codes, and duplicates against the vault as it is now. `auto`: the
+   * page refreshing its codes on its own, which does not count as activity.
+   */
+  importPreview: { request: { importId: string; auto?: boolean }; response: ImportPreview };
+  /**
+   * Imports every account of the preview in one transaction, with a choice for each duplicate
+   * (its index → keep both, skip, replace), or nothing: `import_choices_invalid` when the
+   * duplicates are not those any more. `tagsLabel`: "Tags" in the user's language, for the note.
+   */
+  importCommit: {
+    request: { importId: string; choices: Record<string, DuplicateChoice>; tagsLabel: string };
+    response: ImportCounts & { readonly format: ImportFormat };
+  };
+  /** Forgets the accounts read from a file (the user cancelled). */
+  importDiscard: { request: { importId: string }; response: Empty };
+}
