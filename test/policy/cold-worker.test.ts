@@ -7,10 +7,11 @@
  * it. Then the timeout path: a read that never answers uses the policy remembered in local
  * storage, and with none remembered exports fail closed.
  */
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkerContext } from '../../background/context';
 import { createDispatcher } from '../../background/dispatch';
 import { HANDLERS } from '../../background/handlers';
+import { fillFromCommand } from '../../background/command';
 import { onIdleState } from '../../background/lock-triggers';
 import { PolicySource } from '../../background/policy';
 import { toBase64 } from '../../src/bytes';
@@ -21,6 +22,9 @@ import { memorySessionArea, type SessionArea } from '../../src/vault/session';
 import { freshIndexedDB } from '../support/fake-idb';
 import { api, testContext, TEST_SELF, type TestContext } from '../support/worker-context';
 import { entry, makeVault, type TestVault } from '../vault/helpers';
+
+// The keyboard command opens the popup through the extension API: not in Node.
+vi.mock('../../src/platform/commands', () => ({ openPopup: vi.fn(() => Promise.resolve()) }));
 
 const PASS = 'correct horse battery';
 /** 21 characters: enough without a policy, too short under POLICY's 24. */
@@ -93,9 +97,15 @@ async function coldWorker(
   local: SessionArea = memorySessionArea(),
   // Far longer than the delivery: a request must wait for the read, not guess.
   waitMs = 10_000,
+  tabs?: WorkerContext['tabs'],
 ): Promise<ColdWorker> {
   const t = await makeVault({ session: warm.session, clock: warm.clock });
-  const made = testContext(t, { managed, local, policyWaitMs: waitMs });
+  const made = testContext(t, {
+    managed,
+    local,
+    policyWaitMs: waitMs,
+    ...(tabs === undefined ? {} : { tabs }),
+  });
   const knownAtStart: boolean[] = [];
   const handlers = new Proxy(HANDLERS, {
     get: (target, name: RequestName) => (payload: never, ctx: WorkerContext) => {
@@ -279,6 +289,20 @@ describe('what each one decides, from the late policy', () => {
       lockOnScreenLock: true,
       clipboardClearSeconds: 15,
     });
+  });
+
+  it('the keyboard command, unable to fill, copies with the policy’s clearing time', async () => {
+    await warm.vault.add([
+      { ...entry('Bank', 'bob', 'GEZDGNBVGY3TQOJQ'), site: 'https://bank.example' },
+    ]);
+    const tabs: WorkerContext['tabs'] = {
+      get: (id) => Promise.resolve({ id, url: 'https://bank.example/login', windowId: 1 }),
+      capture: () => Promise.reject(new Error('not used')),
+    };
+    const worker = await coldWorker(later(MANAGED), memorySessionArea(), 10_000, tabs);
+    // The page has no code field (the test context's fill finds none): the code is copied.
+    await fillFromCommand(worker.context, 7);
+    expect(worker.clipboard.copy).toHaveBeenCalledWith(expect.stringMatching(/^\d{6}$/), 15);
   });
 
   it('a screen lock that wakes the worker locks under LockOnScreenLock', async () => {
