@@ -10,6 +10,7 @@ import type { ScanFinding, ScannedAccount, ScanReport } from '../../src/messages
 import type { OtpEntry } from '../../src/otp/types';
 import type { UriWarning } from '../../src/otp/uri';
 import { readQrTexts, type QrFinding } from '../../src/qr/findings';
+import { allowedIssuer } from '../../src/policy/rules';
 import { err, ok, type Result } from '../../src/result';
 import { siteOf } from '../../src/sites';
 import type { Account } from '../../src/vault/format';
@@ -134,6 +135,14 @@ export const scanHandlers: HandlerGroup<
     const pending = await context.pending.take(pendingId);
     if (!pending.ok) return err({ code: pending.error });
     const { entry, site } = pending.value;
+    // The issuer the code named and the one the user kept must both be allowed: renaming a
+    // scanned account is not a way round the organisation's list.
+    const policy = context.policy();
+    if (
+      (entry.issuer.trim() !== '' && !allowedIssuer(entry.issuer, policy)) ||
+      !allowedIssuer(issuer.trim(), policy)
+    )
+      return err({ code: 'issuer_not_allowed' });
     const added = await addOrAsk(
       context,
       { ...entry, issuer: issuer.trim(), account: account.trim(), site },
@@ -152,7 +161,8 @@ export const scanHandlers: HandlerGroup<
       if (!pending.ok) return err({ code: pending.error });
       entries.push(pending.value);
     }
-    const toAdd = entries.filter(
+    const allowed = entries.filter((p) => allowedIssuer(p.entry.issuer, context.policy()));
+    const toAdd = allowed.filter(
       (p) => duplicates === 'keep_both' || findDuplicate(list.value.active, p.entry) === null,
     );
     // All of them in one transaction, or none.
@@ -162,6 +172,10 @@ export const scanHandlers: HandlerGroup<
     await context.pending.forgetBatches(
       new Set(entries.map((p) => p.batchId).filter((id): id is number => id !== null)),
     );
-    return ok({ added: toAdd.length, skipped: entries.length - toAdd.length });
+    return ok({
+      added: toAdd.length,
+      skipped: allowed.length - toAdd.length,
+      refused: entries.length - allowed.length,
+    });
   },
 };

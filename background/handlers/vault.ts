@@ -1,6 +1,7 @@
 /** Creating, unlocking, locking, rekeying and resetting the vault; its settings. */
 import { err, ok } from '../../src/result';
 import { minPassphraseLength } from '../../src/policy/policy';
+import { newPassphraseProblem } from './new-passphrase';
 import type { HandlerGroup } from './types';
 
 export const vaultHandlers: HandlerGroup<
@@ -26,7 +27,11 @@ export const vaultHandlers: HandlerGroup<
   },
 
   async createVault({ passphrase }, { vault, policy }) {
-    const created = await vault.create(passphrase, minPassphraseLength(policy()));
+    const problem = newPassphraseProblem(passphrase, policy());
+    if (problem !== null) return err(problem);
+    const created = await vault.create(passphrase, minPassphraseLength(policy()), {
+      recovery: policy().allowRecoveryCode !== false,
+    });
     return created.ok ? created : err({ code: created.error });
   },
 
@@ -36,6 +41,8 @@ export const vaultHandlers: HandlerGroup<
   },
 
   async unlockWithRecovery({ recoveryCode, newPassphrase }, { vault, policy }) {
+    const problem = newPassphraseProblem(newPassphrase, policy());
+    if (problem !== null) return err(problem);
     const r = await vault.unlockWithRecovery(
       recoveryCode,
       newPassphrase,
@@ -50,6 +57,8 @@ export const vaultHandlers: HandlerGroup<
   },
 
   async changePassphrase({ current, next }, { vault, policy }) {
+    const problem = newPassphraseProblem(next, policy());
+    if (problem !== null) return err(problem);
     const changed = await vault.changePassphrase(current, next, minPassphraseLength(policy()));
     return changed.ok ? ok({}) : err({ code: changed.error });
   },

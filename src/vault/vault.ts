@@ -163,23 +163,31 @@ export class Vault {
     return key.ok ? key : err(key.error === 'wrong' ? 'wrong_passphrase' : key.error);
   }
 
+  /**
+   * A new vault under `passphrase`, with a recovery code unless `recovery` is false (the
+   * organisation allows none: the vault then has only its passphrase slot, and `recoveryCode`
+   * is null).
+   */
   async create(
     passphrase: string,
     minLength: number = PASSPHRASE_LIMITS.minLength,
-  ): Promise<Result<{ recoveryCode: string; lockAt: number }, VaultError>> {
+    { recovery = true }: { recovery?: boolean } = {},
+  ): Promise<Result<{ recoveryCode: string | null; lockAt: number }, VaultError>> {
     const checked = checkNewPassphrase(passphrase, minLength);
     if (!checked.ok) return checked;
     return this.queue.run(async () => {
       if ((await this.deps.store.readHeader()) !== undefined) return err('vault_exists');
       const vaultId = randomId();
       const vaultKey = randomBytes(KEY_BYTES);
-      const recoveryCode = newRecoveryCode();
+      const recoveryCode = recovery ? newRecoveryCode() : null;
       const header: Header = {
         format: FORMAT_VERSION,
         vaultId,
         slots: [
           await this.slots.make(vaultId, 'passphrase', passphrase, vaultKey),
-          await this.slots.make(vaultId, 'recovery', recoveryCode, vaultKey),
+          ...(recoveryCode === null
+            ? []
+            : [await this.slots.make(vaultId, 'recovery', recoveryCode, vaultKey)]),
         ],
       };
       const written = await this.deps.store.createVault(header, DEFAULT_SETTINGS);
@@ -222,6 +230,7 @@ export class Vault {
       async (): Promise<Result<{ lockAt: number }, VaultError>> => {
         const header = await this.readHeader();
         if (!header.ok) return header;
+        if (!header.value.slots.some((s) => s.kind === 'recovery')) return err('recovery_code_absent');
         const key = await this.slots.open(header.value, 'recovery', normalized.value);
         if (!key.ok) return err(key.error === 'wrong' ? 'wrong_recovery_code' : key.error);
         const next = await this.slots.replace(header.value, 'passphrase', newPassphrase, key.value);
