@@ -1,6 +1,7 @@
 import type { MessageKey } from '../src/i18n';
 import { t } from '../src/i18n';
 import { PassphraseField } from './PassphraseField';
+import { PassphraseRule } from './PassphraseRule';
 import { StrengthMeter } from './StrengthMeter';
 
 interface Props {
@@ -28,11 +29,12 @@ export function NewPassphraseFields(props: Props) {
         onInput={props.onValue}
         autocomplete="new-password"
         autofocus={props.autofocus}
-        describedBy={`${props.id}-hint ${props.id}-strength`}
+        describedBy={`${props.id}-hint ${props.id}-rule ${props.id}-strength`}
       />
       <p class="muted small" id={`${props.id}-hint`}>
         {t('passphraseMinHint', String(props.minLength))}
       </p>
+      <PassphraseRule value={props.value} id={`${props.id}-rule`} />
       <StrengthMeter passphrase={props.value} id={`${props.id}-strength`} />
       <PassphraseField
         id={`${props.id}-repeat`}

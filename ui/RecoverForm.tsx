@@ -2,7 +2,26 @@ import { useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import { ErrorText } from './ErrorText';
 import { NewPassphraseFields, passphraseReady } from './NewPassphraseFields';
+import { SupportContact } from './SupportContact';
+import { usePolicy } from './use-policy';
 import { useRequest } from './use-request';
+
+/**
+ * A forgotten passphrase where the organisation allows no recovery code (AllowRecoveryCode
+ * false): what is left to do, and who can help. The worker refuses a recovery code anyway.
+ */
+function NoRecovery({ onBack }: { onBack: () => void }) {
+  return (
+    <section class="stack" data-testid="no-recovery">
+      <h2>{t('recoverTitle')}</h2>
+      <p>{t('forgotNoRecovery')}</p>
+      <SupportContact />
+      <button type="button" class="link" onClick={onBack}>
+        {t('backButton')}
+      </button>
+    </section>
+  );
+}
 
 /** Forgotten passphrase: the recovery code unlocks, and a new passphrase is set at once. */
 export function RecoverForm({
@@ -18,6 +37,7 @@ export function RecoverForm({
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const { run, busy, error } = useRequest();
+  const policy = usePolicy();
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -28,6 +48,7 @@ export function RecoverForm({
     if (reply !== null) onUnlocked();
   }
 
+  if (policy?.allowRecoveryCode === false) return <NoRecovery onBack={onBack} />;
   return (
     <form onSubmit={submit} class="stack" data-testid="recover">
       <h2>{t('recoverTitle')}</h2>
@@ -53,6 +74,7 @@ export function RecoverForm({
         onRepeat={setRepeat}
       />
       <ErrorText error={error} />
+      <SupportContact />
       <button
         class="primary"
         type="submit"

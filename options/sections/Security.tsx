@@ -6,6 +6,7 @@ import { canDetectScreenLock } from '../../src/platform/idle';
 import type { Policy } from '../../src/policy/policy';
 import type { Settings } from '../../src/settings';
 import { NumberSetting } from './NumberSetting';
+import { PolicySummary } from './PolicySummary';
 import { ErrorText } from '../../ui/ErrorText';
 import { PassphraseField } from '../../ui/PassphraseField';
 import { NewPassphraseFields, passphraseReady } from '../../ui/NewPassphraseFields';
@@ -194,6 +195,7 @@ export function Security({
   return (
     <section class="stack" data-testid="security">
       <h2>{t('securityTitle')}</h2>
+      <PolicySummary policy={policy} />
       <div class="card stack">
         <p>{t('lockNowIntro')}</p>
         <button

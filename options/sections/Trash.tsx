@@ -3,6 +3,7 @@ import { t } from '../../src/i18n';
 import type { ManagedAccountView, ResponseOf } from '../../src/messages/protocol';
 import { ErrorText } from '../../ui/ErrorText';
 import { accountName } from '../../ui/account-name';
+import { usePolicy } from '../../ui/use-policy';
 import { useRequest } from '../../ui/use-request';
 import { ConfirmDialog } from './ConfirmDialog';
 import { formatDate } from './format-date';
@@ -21,6 +22,7 @@ export function Trash() {
   const [data, setData] = useState<ManageData | null>(null);
   const [deleting, setDeleting] = useState<ManagedAccountView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const policy = usePolicy();
   const { run, busy, error } = useRequest();
 
   async function load() {
@@ -110,6 +112,7 @@ export function Trash() {
         <NumberSetting
           setting="trashRetentionDays"
           label="trashRetentionLabel"
+          limit={{ max: policy?.trashRetentionDays }}
           onSaved={() => void load()}
         />
       </div>

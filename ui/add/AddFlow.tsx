@@ -43,7 +43,7 @@ type Step =
   | { kind: 'report'; report: ScanReport }
   | { kind: 'manual' }
   | { kind: 'verify'; account: AccountView }
-  | { kind: 'imported'; added: number; skipped: number };
+  | { kind: 'imported'; added: number; skipped: number; refused: number };
 
 /**
  * Adding an account, the same in the popup and the options page: scan (the tab, or an image the
@@ -86,6 +86,11 @@ export function AddFlow({ start, site, noneFound, onClose }: Props) {
       return (
         <section class="stack" data-testid="imported">
           <p role="status">{t('importDone', String(step.added), String(step.skipped))}</p>
+          {step.refused > 0 && (
+            <p class="error" data-testid="scanned-refused">
+              {t('scannedRefused', String(step.refused))}
+            </p>
+          )}
           <button type="button" class="primary" onClick={onClose}>
             {t('doneButton')}
           </button>
@@ -97,7 +102,9 @@ export function AddFlow({ start, site, noneFound, onClose }: Props) {
           report={step.report}
           noneFound={noneFound}
           onAdded={added}
-          onImported={(n, skipped) => setStep({ kind: 'imported', added: n, skipped })}
+          onImported={(n, skipped, refused) =>
+            setStep({ kind: 'imported', added: n, skipped, refused })
+          }
           onRescan={() =>
             last !== null && last.repeatable ? void scan(last.read, true) : restart()
           }

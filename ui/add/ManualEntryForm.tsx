@@ -11,7 +11,22 @@ import type {
 import { ALGORITHMS, OTP_TYPES, type OtpType } from '../../src/otp/types';
 import { DuplicatePrompt } from './DuplicatePrompt';
 import { ErrorText } from '../ErrorText';
+import { SupportContact } from '../SupportContact';
+import { usePolicy } from '../use-policy';
 import { useRequest } from '../use-request';
+
+/** AllowManualEntry false: accounts only from a scanned QR code (the worker refuses the rest). */
+function ScanOnly({ onCancel }: { onCancel: () => void }) {
+  return (
+    <section class="stack" data-testid="manual-entry-forbidden">
+      <p>{t('manualEntryForbiddenIntro')}</p>
+      <SupportContact />
+      <button type="button" onClick={onCancel}>
+        {t('backButton')}
+      </button>
+    </section>
+  );
+}
 
 interface Props {
   /** The page's origin, offered as the account's site. */
@@ -39,6 +54,7 @@ export function ManualEntryForm({ site, onAdded, onCancel }: Props) {
     reasons: readonly DuplicateReason[];
   } | null>(null);
   const request = useRequest();
+  const policy = usePolicy();
   const { error, busy } = request;
   // Anything with a scheme is a link (otpauth:// or not: the worker says which it is).
   const isLink = /^\s*[a-z][a-z0-9+.-]*:\/\//i.test(secret);
@@ -63,6 +79,7 @@ export function ManualEntryForm({ site, onAdded, onCancel }: Props) {
     }
   }
 
+  if (policy?.allowManualEntry === false) return <ScanOnly onCancel={onCancel} />;
   if (duplicate !== null) {
     return (
       <DuplicatePrompt

@@ -16,7 +16,7 @@ interface Props {
   /** The message when nothing was found (a page and an image need different advice). */
   readonly noneFound: MessageKey;
   readonly onAdded: (account: AccountView) => void;
-  readonly onImported: (added: number, skipped: number) => void;
+  readonly onImported: (added: number, skipped: number, refused: number) => void;
   readonly onRescan: () => void;
   readonly onManual: () => void;
   readonly onCancel: () => void;
