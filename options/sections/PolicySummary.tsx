@@ -1,30 +1,7 @@
 import { t } from '../../src/i18n';
 import type { Policy } from '../../src/policy/policy';
+import { POLICY_KEYS, type PolicyKeyName } from '../../src/policy/policy-keys';
 import { SupportContact } from '../../ui/SupportContact';
-
-/** Every policy key, in the order of public/schema.json (a test checks they match). */
-export const POLICY_KEYS = [
-  'MinPassphraseLength',
-  'AutoLockMinutes',
-  'LockOnScreenLock',
-  'ClipboardClearSeconds',
-  'AllowPlainExport',
-  'AllowBackup',
-  'AllowBackupWithSeparatePassword',
-  'AllowImport',
-  'AllowManualEntry',
-  'AllowedIssuers',
-  'PassphrasePolicy',
-  'PassphrasePolicyHint',
-  'TrashRetentionDays',
-  'BackupReminderDays',
-  'AllowRecoveryCode',
-  'SupportURL',
-  'SupportText',
-  'OrganisationName',
-  'SkipWelcome',
-] as const;
-type PolicyKeyName = (typeof POLICY_KEYS)[number];
 
 /** policy.ts names each field after its key, first letter lower-cased. */
 const field = (key: PolicyKeyName) => `${key[0]!.toLowerCase()}${key.slice(1)}` as keyof Policy;
