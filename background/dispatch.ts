@@ -2,7 +2,8 @@
  * Runs a checked request (src/messages/router.ts) with the properties of its row in the request
  * table (src/messages/requests.ts), so no handler has to remember them:
  *
- * - `policy`: the managed policy is read first (bounded wait, background/policy.ts);
+ * - `policy`: the managed policy is read first (bounded wait, background/policy.ts), and a request
+ *   the policy refuses (src/policy/gates.ts) is answered with its code without running the handler;
  * - `unlocked`: a locked (or absent) vault answers `vault_locked` (`vault_absent`) at once;
  * - `changesAccounts`: the popup's code cache is cleared before and after the handler (a rebuild
  *   that read the accounts while they changed must not survive);
@@ -12,6 +13,7 @@
 import type { Execute } from '../src/messages/router';
 import type { RequestName, RequestOf, Reply } from '../src/messages/protocol';
 import { countsAsActivity, REQUESTS, type RequestRow } from '../src/messages/requests';
+import { policyRefusal } from '../src/policy/gates';
 import { err } from '../src/result';
 import type { WorkerContext } from './context';
 import type { Handler, Handlers } from './handlers/types';
@@ -31,6 +33,10 @@ export function createDispatcher(
       const { state } = await ctx.vault.state();
       if (state !== 'unlocked')
         return err({ code: state === 'absent' ? 'vault_absent' : 'vault_locked' });
+    }
+    if (row.policy) {
+      const refused = policyRefusal(type, payload, ctx.policy(), ctx.policyKnown());
+      if (refused !== null) return err({ code: refused });
     }
     if (row.changesAccounts) await ctx.codeCache.clear();
     try {

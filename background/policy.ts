@@ -28,6 +28,7 @@ export class PolicySource {
   private policy: Policy | null = null;
   private reading: Promise<Policy> | null = null;
   private settled: Promise<void> | null = null;
+  private rereading: Promise<Policy> | null = null;
 
   constructor(private readonly deps: PolicySourceDeps) {}
 
@@ -42,38 +43,46 @@ export class PolicySource {
   }
 
   private read(): Promise<Policy> {
-    this.reading ??= this.deps
+    const reading: Promise<Policy> = this.deps
       .read()
       // No policy at all (not managed, or no schema support) is the common case: nothing to apply.
       .catch((): unknown => ({}))
-      .then(async (managed) => {
-        const policy = parsePolicy(managed);
+      .then(async (raw): Promise<Policy> => {
+        const policy = parsePolicy(raw);
+        // Only the newest read stands (a reread may overtake a slow first read).
+        if (this.reading !== reading) return this.reading ?? policy;
         this.policy = policy;
-        // Remembered as read (the policy file's keys), for `parsePolicy` to read again: the
-        // parsed form has other keys, and read as a policy file it would be no policy at all.
-        await this.deps.area.set({ [REMEMBERED]: managed ?? {} });
+        // The keys as read, not the parsed form: the next worker parses them with its own rules.
+        await this.deps.area.set({ [REMEMBERED]: raw ?? {} });
         await this.deps.onRead?.(policy);
         return policy;
       });
-    return this.reading;
+    this.reading = reading;
+    return reading;
   }
 
   /**
    * Waits (at most `waitMs`, once per worker) for the first read; past that, the policy
    * remembered from before stands in until the read arrives.
    */
-  settle(): Promise<void> {
+  async settle(): Promise<void> {
     this.settled ??= this.firstRead();
-    return this.settled;
+    await this.settled;
+    // A change is being read (storage.onChanged): decide on the new policy, not the old one.
+    if (this.rereading !== null) await this.bounded(this.rereading);
   }
 
-  private async firstRead(): Promise<void> {
+  private async bounded(work: Promise<unknown>): Promise<void> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<void>((done) => {
       timer = setTimeout(done, this.deps.waitMs ?? POLICY_WAIT_MS);
     });
-    await Promise.race([this.read().then(() => undefined), timeout]);
+    await Promise.race([work.then(() => undefined), timeout]);
     clearTimeout(timer);
+  }
+
+  private async firstRead(): Promise<void> {
+    await this.bounded(this.reading ?? this.read());
     if (this.policy !== null) return;
     const remembered = (await this.deps.area.get(REMEMBERED))[REMEMBERED];
     if (remembered !== undefined) this.policy = parsePolicy(remembered);
@@ -81,7 +90,12 @@ export class PolicySource {
 
   /** The policy changed while the browser runs: read it again (and apply it at once). */
   async reread(): Promise<void> {
-    this.reading = null;
-    await this.read();
+    const rereading = this.read();
+    this.rereading = rereading;
+    try {
+      await rereading;
+    } finally {
+      if (this.rereading === rereading) this.rereading = null;
+    }
   }
 }

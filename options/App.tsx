@@ -7,7 +7,9 @@ import { CreateVaultForm } from '../ui/CreateVaultForm';
 import { ErrorText } from '../ui/ErrorText';
 import { RecoverForm } from '../ui/RecoverForm';
 import { RecoveryCodeView } from '../ui/RecoveryCodeView';
+import { ManagedBy } from '../ui/ManagedBy';
 import { UnlockForm } from '../ui/UnlockForm';
+import { onManagedStorageChanged } from '../src/platform/storage';
 import { Accounts } from './sections/Accounts';
 import { AddAccount } from './sections/AddAccount';
 import { Backup } from './sections/Backup';
@@ -48,6 +50,8 @@ export function App() {
 
   useEffect(() => {
     void refresh();
+    // A changed policy shows at once (the worker has reread it by the time it answers).
+    onManagedStorageChanged(() => setTimeout(() => void refresh(), 300));
     const onHash = () => setSection(sectionFromHash());
     window.addEventListener('hashchange', onHash);
     // The hash may have changed between the first render and this listener.
@@ -70,7 +74,12 @@ export function App() {
       );
     }
     if (status.vault === 'absent')
-      return <CreateVaultForm minLength={status.minPassphraseLength} onCreated={setRecoveryCode} />;
+      return (
+        <CreateVaultForm
+          minLength={status.minPassphraseLength}
+          onCreated={(code) => (code === null ? void refresh() : setRecoveryCode(code))}
+        />
+      );
     if (status.vault === 'locked') {
       return recovering ? (
         <RecoverForm
@@ -128,6 +137,7 @@ export function App() {
             {t('versionLabel', status.version)}
           </span>
         )}
+        <ManagedBy />
       </header>
       <main>{body()}</main>
     </>

@@ -7,6 +7,7 @@ import type { listFromCache } from '../src/cache/code-cache';
 import { openOptionsPage } from '../src/platform/runtime';
 import { ErrorText } from '../ui/ErrorText';
 import { Lazy } from '../ui/Lazy';
+import { ManagedBy } from '../ui/ManagedBy';
 import { UnlockForm } from '../ui/UnlockForm';
 import type { ActiveTab } from './active-tab';
 import { CodeList } from './CodeList';
@@ -86,6 +87,7 @@ export function App({
       <header>
         <img src="/icons/icon-32.png" alt="" />
         <h1>{t('popupTitle')}</h1>
+        <ManagedBy />
         {view.kind === 'list' && (
           <button type="button" class="quiet" onClick={lock} data-testid="lock">
             {t('lockButton')}
@@ -107,7 +109,8 @@ export function App({
             load={loadCreate}
             props={{
               minLength: view.minLength,
-              onCreated: (code: string) => setView({ kind: 'recovery-code', code }),
+              onCreated: (code: string | null) =>
+                code === null ? void refresh() : setView({ kind: 'recovery-code', code }),
             }}
           />
         )}

@@ -11,6 +11,7 @@ import { FILL_FAILURES } from './fill/fill-code';
 import { MANUAL_ERRORS } from './otp/manual';
 import { URI_ERRORS } from './otp/uri';
 import { SCAN_ERRORS } from './qr/decode';
+import { POLICY_ERRORS } from './policy/gates';
 import { MIGRATION_ERRORS } from './qr/google-migration';
 import { NEW_SECRET_ERRORS } from './passphrase/new-secret';
 import { VAULT_ERRORS } from './vault/vault';
@@ -26,8 +27,6 @@ export const PROTOCOL_ERRORS = [
 /** Scanning beyond the decoder: the tab could not be captured; a scan waited too long. */
 export const SCAN_FLOW_ERRORS = ['capture_failed', 'scan_expired'] as const;
 
-/** Refused by the organisation's managed policy. */
-export const POLICY_ERRORS = ['export_forbidden'] as const;
 
 export const ERROR_CODES = [
   ...URI_ERRORS,

@@ -2,16 +2,22 @@ import { t } from '../src/i18n';
 import { ErrorText } from './ErrorText';
 import { NewPassphraseFields } from './NewPassphraseFields';
 import { useNewSecret } from './use-new-secret';
+import { usePolicy } from './use-policy';
 import { useRequest } from './use-request';
 
-/** First run: choose the passphrase (twice), then the worker creates the vault. */
+/**
+ * First run: choose the passphrase (twice), then the worker creates the vault. `onCreated` gets
+ * the recovery code to show, or null when the organisation allows none (AllowRecoveryCode).
+ * SkipWelcome leaves out the introduction (an organisation has told its people already).
+ */
 export function CreateVaultForm({
   minLength,
   onCreated,
 }: {
   minLength: number;
-  onCreated: (recoveryCode: string) => void;
+  onCreated: (recoveryCode: string | null) => void;
 }) {
+  const policy = usePolicy();
   const secret = useNewSecret('passphrase', minLength);
   const { run, busy, error } = useRequest();
 
@@ -25,6 +31,9 @@ export function CreateVaultForm({
   return (
     <form onSubmit={submit} class="stack" data-testid="create-vault">
       <h2>{t('createTitle')}</h2>
+      {policy !== null && policy.skipWelcome !== true && (
+        <p data-testid="welcome">{t('welcomeIntro')}</p>
+      )}
       <p>{t('createIntro')}</p>
       <NewPassphraseFields
         id="create"

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../src/i18n';
 import { t } from '../src/i18n';
 import { PassphraseField } from './PassphraseField';
+import { PassphraseRule } from './PassphraseRule';
 import { StrengthMeter } from './StrengthMeter';
 import type { NewSecret } from './use-new-secret';
 
@@ -30,11 +31,12 @@ export function NewPassphraseFields({ id, secret, label, repeatLabel, autofocus 
         onInput={secret.setValue}
         autocomplete="new-password"
         autofocus={autofocus}
-        describedBy={`${id}-hint ${id}-strength`}
+        describedBy={`${id}-hint ${id}-rule ${id}-strength`}
       />
       <p class="muted small" id={`${id}-hint`}>
         {t(passphrase ? 'passphraseMinHint' : 'backupPasswordHint', String(secret.minLength))}
       </p>
+      <PassphraseRule value={secret.value} id={`${id}-rule`} />
       <StrengthMeter secret={secret} id={`${id}-strength`} />
       <PassphraseField
         id={`${id}-repeat`}

@@ -4,8 +4,31 @@ import { ErrorText } from './ErrorText';
 import { LostBothReset } from './LostBothReset';
 import { NewPassphraseFields } from './NewPassphraseFields';
 import { RecoveryCodeView } from './RecoveryCodeView';
+import { SupportContact } from './SupportContact';
 import { useNewSecret } from './use-new-secret';
+import { usePolicy } from './use-policy';
 import { useRequest } from './use-request';
+
+/**
+ * A forgotten passphrase where the organisation allows no recovery code (AllowRecoveryCode
+ * false): what is left to do, and who can help, and the "lost both" way out. The worker refuses
+ * a recovery code anyway.
+ */
+function NoRecovery({ onBack, onLostBoth }: { onBack: () => void; onLostBoth: () => void }) {
+  return (
+    <section class="stack" data-testid="no-recovery">
+      <h2>{t('recoverTitle')}</h2>
+      <p>{t('forgotNoRecovery')}</p>
+      <SupportContact />
+      <button type="button" class="link" onClick={onBack}>
+        {t('backButton')}
+      </button>
+      <button type="button" class="link" onClick={onLostBoth} data-testid="lost-both-link">
+        {t('lostBothLink')}
+      </button>
+    </section>
+  );
+}
 
 /**
  * Forgotten passphrase: the recovery code unlocks, and a new passphrase is set at once. The used
@@ -30,6 +53,7 @@ export function RecoverForm({
   const [newCode, setNewCode] = useState<string | null>(null);
   const [lostBoth, setLostBoth] = useState(false);
   const { run, busy, error } = useRequest();
+  const policy = usePolicy();
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -46,6 +70,8 @@ export function RecoverForm({
   if (newCode !== null)
     return <RecoveryCodeView code={newCode} notice="recoveryUsedNotice" onDone={onUnlocked} />;
   if (lostBoth) return <LostBothReset onReset={onReset} onBack={() => setLostBoth(false)} />;
+  if (policy?.allowRecoveryCode === false)
+    return <NoRecovery onBack={onBack} onLostBoth={() => setLostBoth(true)} />;
 
   return (
     <form onSubmit={submit} class="stack" data-testid="recover">
@@ -65,6 +91,7 @@ export function RecoverForm({
       </div>
       <NewPassphraseFields id="recover" secret={secret} />
       <ErrorText error={error} />
+      <SupportContact />
       <button class="primary" type="submit" disabled={busy || code === '' || !secret.ready}>
         {t('recoverButton')}
       </button>

@@ -2,7 +2,11 @@ import { useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import { ErrorText } from './ErrorText';
 import { PassphraseField } from './PassphraseField';
+import { SupportContact } from './SupportContact';
 import { useRequest } from './use-request';
+
+/** Wrong passphrases in a row after which the organisation's support contact is shown. */
+const TRIES_BEFORE_HELP = 3;
 
 export function UnlockForm({
   onUnlocked,
@@ -13,10 +17,14 @@ export function UnlockForm({
 }) {
   const [passphrase, setPassphrase] = useState('');
   const { run, busy, error } = useRequest();
+  const [wrongTries, setWrongTries] = useState(0);
 
   async function submit(event: Event) {
     event.preventDefault();
-    if ((await run('unlock', { passphrase })) === null) return;
+    if ((await run('unlock', { passphrase })) === null) {
+      setWrongTries((n) => n + 1);
+      return;
+    }
     setPassphrase('');
     onUnlocked();
   }
@@ -34,6 +42,7 @@ export function UnlockForm({
         invalid={error !== null}
       />
       <ErrorText error={error} />
+      {wrongTries >= TRIES_BEFORE_HELP && <SupportContact lead={t('unlockTroubleHelp')} />}
       <button class="primary" type="submit" disabled={busy || passphrase === ''}>
         {busy ? t('unlocking') : t('unlockButton')}
       </button>

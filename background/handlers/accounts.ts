@@ -6,6 +6,7 @@ import { parseManualEntry } from '../../src/otp/manual';
 import type { OtpEntry } from '../../src/otp/types';
 import { keyWarning } from '../../src/otp/key-check';
 import { isDamagedOtpauthLink, parseOtpauthUri } from '../../src/otp/uri';
+import { allowedIssuer } from '../../src/policy/rules';
 import { classifyQrText, recogniseMicrosoftManualEntry } from '../../src/qr/classify';
 import { bestMatch, type SiteMatch } from '../../src/sites/match';
 import { accountView, managedView } from '../../src/vault/view';
@@ -60,12 +61,15 @@ export const accountHandlers: HandlerGroup<
     });
   },
 
+  // AllowManualEntry is enforced before this runs, in the dispatcher (src/policy/gates.ts).
   async addAccount({ entry, onDuplicate, confirmShortKey }, context) {
     const parsed = parseEntry(entry);
     if (!parsed.ok) return err(parsed.error);
     if (parsed.value.issuer === '' && parsed.value.account === '') {
       return err({ code: 'name_missing' });
     }
+    if (!allowedIssuer(parsed.value.issuer, context.policy()))
+      return err({ code: 'issuer_not_allowed' });
     // A typed key that looks cut off is saved only once the user said it is whole.
     if ('secret' in entry && confirmShortKey !== true) {
       const warning = keyWarning(entry.secret, entry.encoding ?? 'base32');
@@ -74,7 +78,10 @@ export const accountHandlers: HandlerGroup<
     return addOrAsk(context, { ...parsed.value, site: entry.site ?? '' }, onDuplicate);
   },
 
-  async updateAccount({ id, edit, since }, { vault, now }) {
+  async updateAccount({ id, edit, since }, { vault, now, policy }) {
+    // A rename must not turn an account into one the organisation's issuers refuse.
+    if (edit.issuer !== undefined && !allowedIssuer(edit.issuer.trim(), policy()))
+      return err({ code: 'issuer_not_allowed' });
     const updated = await vault.update([id], () => ({ ...edit }), since);
     if (!updated.ok) return err({ code: updated.error });
     return ok({ account: managedView(updated.value[0]!, now()) });

@@ -29,11 +29,33 @@ import {
   otpauthListFileName,
 } from '../../src/backup/otpauth-list';
 import type { AppError } from '../../src/errors';
-import { applyPolicy, minPassphraseLength } from '../../src/policy/policy';
+import { applyPolicy } from '../../src/policy/policy';
+import { splitByIssuer } from '../../src/policy/rules';
 import { encodeMigrationUris } from '../../src/qr/google-migration';
 import { err, ok, type Result } from '../../src/result';
-import { checkNewSecret } from '../../src/passphrase/new-secret';
+import type { Account } from '../../src/vault/format';
+import type { Vault } from '../../src/vault/vault';
+import { newSecretProblem } from './new-passphrase';
 import type { HandlerGroup } from './types';
+
+/**
+ * The vault passphrase, typed again for whatever lets every secret leave in a form it does not
+ * protect (a plain list, transfer codes, a backup under another password): an unlocked session
+ * left alone is not enough. Nothing is exported on `wrong_passphrase`.
+ */
+async function checkVaultPassphrase(
+  vault: Vault,
+  passphrase: string | undefined,
+): Promise<AppError | null> {
+  if (passphrase === undefined || passphrase === '') return { code: 'wrong_passphrase' };
+  const checked = await vault.checkPassphrase(passphrase);
+  return checked.ok ? null : { code: checked.error };
+}
+
+/** A page may see labels of the accounts the organisation refuses, never more. */
+function labels(accounts: readonly Account[]) {
+  return accounts.map(({ id, issuer, account }) => ({ id, issuer, account }));
+}
 
 function backupFailure(error: BackupError): { ok: false; error: AppError } {
   // The page shows the 1-based position: "Account 3 in the backup has invalid data".
@@ -53,21 +75,28 @@ export const backupHandlers: HandlerGroup<
   | 'planRestore'
   | 'confirmRestore'
 > = {
-  async backupStatus(_, { vault }) {
+  async backupStatus(_, { vault, policy }) {
     const status = await vault.backupStatus();
+    // No reminder to make what the organisation does not allow.
+    if (policy().allowBackup === false) return ok({ ...status, remind: false, reminderDays: 0 });
     return ok({ ...status, reminderDays: (await vault.settings()).backupReminderDays });
   },
 
-  async createBackup({ password, source }, { vault, now, policy, strength }) {
+  async createBackup({ password, source, passphrase }, { vault, now, policy, strength }) {
     if (password === '') return err({ code: 'backup_password_empty' });
     // Sealing under a mistyped passphrase would make a backup nobody can open: check it. A
-    // separate password is held to the passphrase rules, length and strength, here whatever the
-    // page did (the page has it typed twice); its errors name the backup password.
-    const checked =
-      source === 'passphrase'
-        ? await vault.checkPassphrase(password)
-        : await checkNewSecret('backupPassword', password, minPassphraseLength(policy()), strength);
-    if (!checked.ok) return err({ code: checked.error });
+    // separate password is held to the passphrase rules, length, strength and the policy's
+    // pattern, here whatever the page did (its errors name the backup password), and the vault
+    // passphrase must come with it.
+    if (source === 'passphrase') {
+      const checked = await vault.checkPassphrase(password);
+      if (!checked.ok) return err({ code: checked.error });
+    } else {
+      const problem = await newSecretProblem('backupPassword', password, policy(), strength);
+      if (problem !== null) return err(problem);
+      const wrong = await checkVaultPassphrase(vault, passphrase);
+      if (wrong !== null) return err(wrong);
+    }
 
     const snapshot = await vault.backupSnapshot();
     if (!snapshot.ok) return err({ code: snapshot.error });
@@ -87,9 +116,10 @@ export const backupHandlers: HandlerGroup<
     });
   },
 
-  async exportPlain(_, { vault, now, policy }) {
-    // Enforced here, in the worker, not only in the page.
-    if (policy().allowPlainExport === false) return err({ code: 'export_forbidden' });
+  // AllowPlainExport is enforced before these run, in the dispatcher (src/policy/gates.ts).
+  async exportPlain({ passphrase }, { vault, now }) {
+    const wrong = await checkVaultPassphrase(vault, passphrase);
+    if (wrong !== null) return err(wrong);
     const list = await vault.list();
     if (!list.ok) return err({ code: list.error });
     const accounts = list.value.active;
@@ -101,8 +131,9 @@ export const backupHandlers: HandlerGroup<
     });
   },
 
-  async exportGoogle(_, { vault, policy }) {
-    if (policy().allowPlainExport === false) return err({ code: 'export_forbidden' });
+  async exportGoogle({ passphrase }, { vault }) {
+    const wrong = await checkVaultPassphrase(vault, passphrase);
+    if (wrong !== null) return err(wrong);
     const list = await vault.list();
     if (!list.ok) return err({ code: list.error });
     const accounts = list.value.active;
@@ -123,7 +154,7 @@ export const backupHandlers: HandlerGroup<
     return Promise.resolve(inspected.ok ? ok({}) : backupFailure(inspected.error));
   },
 
-  async planRestore({ text, password }, { vault }) {
+  async planRestore({ text, password }, { vault, policy }) {
     // Read first, so that a locked vault says so before a second is spent on Argon2. The confirm
     // plans again against the vault as it is then.
     const current = await vault.all();
@@ -132,19 +163,24 @@ export const backupHandlers: HandlerGroup<
     if (!list.ok) return err({ code: list.error });
     const backup = await readBackup(text, password);
     if (!backup.ok) return backupFailure(backup.error);
-    const plan = planRestore(current.value, backup.value.accounts);
+    // Accounts the organisation's AllowedIssuers refuse are listed, not restored (the rest is).
+    const { allowed, refused } = splitByIssuer(backup.value.accounts, policy());
+    const plan = planRestore(current.value, allowed);
     return ok({
       plan: viewRestorePlan(plan),
       exportedAt: backup.value.exportedAt,
       vaultEmpty: current.value.length === 0 && list.value.damaged.length === 0,
       settingsDiffer: !sameSettings(await vault.userSettings(), backup.value.settings),
+      notAllowed: labels(refused),
     });
   },
 
   async confirmRestore({ text, password, choices, restoreSettings }, { vault, policy }) {
     const backup = await readBackup(text, password);
     if (!backup.ok) return backupFailure(backup.error);
-    const { accounts, settings, exportedAt } = backup.value;
+    const { settings, exportedAt } = backup.value;
+    // The policy as it is now: the plan the user saw was made the same way.
+    const accounts: readonly Account[] = splitByIssuer(backup.value.accounts, policy()).allowed;
     const written = await vault.writeAccounts(
       (current): Result<RestoreChanges, AppError> => {
         const changes = applyRestoreChoices(planRestore(current, accounts), choices);

@@ -13,6 +13,7 @@ import { readImportFile } from '../../src/backup/import/read';
 import type { ImportResult } from '../../src/backup/import/types';
 import { fromBase64 } from '../../src/bytes';
 import type { AppError } from '../../src/errors';
+import { allowedIssuer, withoutRefusedIssuers } from '../../src/policy/rules';
 import { err, ok, type Result } from '../../src/result';
 import type { WorkerContext } from '../context';
 import type { HandlerGroup } from './types';
@@ -46,6 +47,8 @@ export const importHandlers: HandlerGroup<
     } else {
       result = read.value.result;
     }
+    // Accounts the organisation's AllowedIssuers refuse join the file's refused entries.
+    result = withoutRefusedIssuers(result, context.policy());
     const importId = await context.imports.hold(result);
     if (!importId.ok) return err({ code: importId.error });
     const shown = await preview(context, importId.value, result);
@@ -63,6 +66,9 @@ export const importHandlers: HandlerGroup<
   async importCommit({ importId, choices, tagsLabel }, context) {
     const held = await context.imports.get(importId);
     if (!held.ok) return err({ code: held.error });
+    // The policy changed since the file was read: nothing, rather than accounts it now refuses.
+    if (held.value.accounts.some((a) => !allowedIssuer(a.issuer, context.policy())))
+      return err({ code: 'issuer_not_allowed' });
     const planned: { counts?: ImportCounts } = {};
     // Planned inside the vault's write queue, against the accounts as they are then.
     const written = await context.vault.writeAccounts((current) => {

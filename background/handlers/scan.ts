@@ -14,6 +14,7 @@ import type {
 } from '../../src/messages/protocol';
 import type { OtpEntry } from '../../src/otp/types';
 import { readQrTexts, type QrFinding } from '../../src/qr/findings';
+import { allowedIssuer } from '../../src/policy/rules';
 import { err, ok, type Result } from '../../src/result';
 import { siteOf } from '../../src/sites';
 import { fitAccount } from '../../src/vault/account-bounds';
@@ -182,6 +183,14 @@ export const scanHandlers: HandlerGroup<
     const pending = await context.pending.take(pendingId);
     if (!pending.ok) return err({ code: pending.error });
     const { entry, site } = pending.value;
+    // The issuer the code named and the one the user kept must both be allowed: renaming a
+    // scanned account is not a way round the organisation's list.
+    const policy = context.policy();
+    if (
+      (entry.issuer.trim() !== '' && !allowedIssuer(entry.issuer, policy)) ||
+      !allowedIssuer(issuer.trim(), policy)
+    )
+      return err({ code: 'issuer_not_allowed' });
     const added = await addOrAsk(
       context,
       { ...entry, issuer: issuer.trim(), account: account.trim(), site },
@@ -200,8 +209,10 @@ export const scanHandlers: HandlerGroup<
       if (!pending.ok) return err({ code: pending.error });
       entries.push(pending.value);
     }
+    // The organisation's AllowedIssuers: refused ones are left out, and counted.
+    const allowed = entries.filter((p) => allowedIssuer(p.entry.issuer, context.policy()));
     const toAdd = [];
-    for (const p of entries) {
+    for (const p of allowed) {
       // Held fitted already (scanPng); fitted again, as every write path does.
       const fitted = fitAccount(p.entry);
       if (!fitted.ok) return err({ code: fitted.error });
@@ -216,6 +227,10 @@ export const scanHandlers: HandlerGroup<
     await context.pending.forgetBatches(
       new Set(entries.map((p) => p.batchId).filter((id): id is number => id !== null)),
     );
-    return ok({ added: toAdd.length, skipped: entries.length - toAdd.length });
+    return ok({
+      added: toAdd.length,
+      skipped: allowed.length - toAdd.length,
+      refused: entries.length - allowed.length,
+    });
   },
 };

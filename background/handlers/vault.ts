@@ -1,7 +1,7 @@
 /** Creating, unlocking, locking, rekeying and resetting the vault; its recovery code; its settings. */
 import { err, ok } from '../../src/result';
 import { minPassphraseLength } from '../../src/policy/policy';
-import { checkNewSecret } from '../../src/passphrase/new-secret';
+import { newSecretProblem } from './new-passphrase';
 import type { HandlerGroup } from './types';
 
 // A new passphrase is checked here, length and strength, whatever the page did: a page cannot be
@@ -32,10 +32,11 @@ export const vaultHandlers: HandlerGroup<
   },
 
   async createVault({ passphrase }, { vault, policy, strength }) {
-    const minLength = minPassphraseLength(policy());
-    const checked = await checkNewSecret('passphrase', passphrase, minLength, strength);
-    if (!checked.ok) return err({ code: checked.error });
-    const created = await vault.create(passphrase, minLength);
+    const problem = await newSecretProblem('passphrase', passphrase, policy(), strength);
+    if (problem !== null) return err(problem);
+    const created = await vault.create(passphrase, minPassphraseLength(policy()), {
+      recovery: policy().allowRecoveryCode !== false,
+    });
     return created.ok ? created : err({ code: created.error });
   },
 
@@ -45,10 +46,13 @@ export const vaultHandlers: HandlerGroup<
   },
 
   async unlockWithRecovery({ recoveryCode, newPassphrase }, { vault, policy, strength }) {
-    const minLength = minPassphraseLength(policy());
-    const checked = await checkNewSecret('passphrase', newPassphrase, minLength, strength);
-    if (!checked.ok) return err({ code: checked.error });
-    const r = await vault.unlockWithRecovery(recoveryCode, newPassphrase, minLength);
+    const problem = await newSecretProblem('passphrase', newPassphrase, policy(), strength);
+    if (problem !== null) return err(problem);
+    const r = await vault.unlockWithRecovery(
+      recoveryCode,
+      newPassphrase,
+      minPassphraseLength(policy()),
+    );
     return r.ok ? r : err({ code: r.error });
   },
 
@@ -63,10 +67,9 @@ export const vaultHandlers: HandlerGroup<
   },
 
   async changePassphrase({ current, next }, { vault, policy, strength }) {
-    const minLength = minPassphraseLength(policy());
-    const checked = await checkNewSecret('passphrase', next, minLength, strength);
-    if (!checked.ok) return err({ code: checked.error });
-    const changed = await vault.changePassphrase(current, next, minLength);
+    const problem = await newSecretProblem('passphrase', next, policy(), strength);
+    if (problem !== null) return err(problem);
+    const changed = await vault.changePassphrase(current, next, minPassphraseLength(policy()));
     return changed.ok ? ok({}) : err({ code: changed.error });
   },
 

@@ -4,6 +4,8 @@ import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import type { ResponseOf } from '../../src/messages/protocol';
 import { ErrorText } from '../../ui/ErrorText';
+import { SupportContact } from '../../ui/SupportContact';
+import { usePolicy } from '../../ui/use-policy';
 import { GoogleExport } from './GoogleExport';
 import { LastBackup } from './LastBackup';
 import { MakeBackup } from './MakeBackup';
@@ -15,6 +17,9 @@ import { Restore } from './Restore';
 export function Backup({ minLength, onChanged }: { minLength: number; onChanged?: () => void }) {
   const [status, setStatus] = useState<ResponseOf<'backupStatus'> | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const policy = usePolicy();
+  const backups = policy?.allowBackup !== false;
+  const exports = policy?.allowPlainExport !== false;
 
   async function refresh() {
     const reply = await send('backupStatus', {});
@@ -33,18 +38,46 @@ export function Backup({ minLength, onChanged }: { minLength: number; onChanged?
       <p class="muted">{t('backupIntro')}</p>
       {status && <LastBackup status={status} />}
       <ErrorText error={error} />
-      <MakeBackup minLength={minLength} onMade={() => void refresh()} />
-      <Restore onRestored={() => void refresh()} />
-      <div class="card stack">
-        <NumberSetting
-          setting="backupReminderDays"
-          label="backupReminderLabel"
-          onSaved={() => void refresh()}
+      {backups ? (
+        <MakeBackup
+          minLength={minLength}
+          separatePassword={policy?.allowBackupWithSeparatePassword !== false}
+          onMade={() => void refresh()}
         />
-      </div>
+      ) : (
+        // AllowBackup false: the worker refuses every backup; say so instead of the form.
+        <div class="card stack" data-testid="backup-forbidden">
+          <p>{t('backupForbiddenIntro')}</p>
+          <SupportContact />
+        </div>
+      )}
+      <Restore onRestored={() => void refresh()} />
+      {backups && (
+        <div class="card stack">
+          <NumberSetting
+            setting="backupReminderDays"
+            label="backupReminderLabel"
+            limit={
+              policy?.backupReminderDays === undefined
+                ? {}
+                : { min: 1, max: policy.backupReminderDays }
+            }
+            onSaved={() => void refresh()}
+          />
+        </div>
+      )}
       <h2>{t('otherExportsTitle')}</h2>
-      <PlainExport />
-      <GoogleExport />
+      {exports ? (
+        <>
+          <PlainExport />
+          <GoogleExport />
+        </>
+      ) : (
+        <div class="card stack" data-testid="exports-forbidden">
+          <p>{t('exportsForbiddenIntro')}</p>
+          <SupportContact />
+        </div>
+      )}
     </section>
   );
 }

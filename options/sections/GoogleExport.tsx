@@ -19,11 +19,11 @@ export function GoogleExport() {
   const [error, setError] = useState<AppError | null>(null);
   const [QrCode, setQrCode] = useState<typeof QrCodeComponent | null>(null);
 
-  async function show(): Promise<boolean> {
+  async function show(passphrase: string): Promise<boolean> {
     setError(null);
     // The QR drawing library is loaded only when codes are shown (and never by the popup).
     const [reply, module] = await Promise.all([
-      send('exportGoogle', { confirm: 'unencrypted' }),
+      send('exportGoogle', { confirm: 'unencrypted', passphrase }),
       import('./QrCode'),
     ]);
     if (!reply.ok) {

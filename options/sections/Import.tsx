@@ -6,6 +6,8 @@ import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import { ErrorText } from '../../ui/ErrorText';
+import { SupportContact } from '../../ui/SupportContact';
+import { usePolicy } from '../../ui/use-policy';
 import { ImportDone, type ImportSummary } from './ImportDone';
 import { ImportImages } from './ImportImages';
 import { ImportPassword } from './ImportPassword';
@@ -150,7 +152,18 @@ export function Import() {
     return () => window.clearTimeout(timer);
   }, [shown]);
 
+  const policy = usePolicy();
   const upNext = queue[0] === undefined ? null : jobName(queue[0]);
+  if (policy?.allowImport === false) {
+    // AllowImport false: the worker refuses every import request; say so before a file is picked.
+    return (
+      <section class="stack import" data-testid="import-section">
+        <h2>{t('importHeading')}</h2>
+        <p data-testid="import-forbidden">{t('importForbiddenIntro')}</p>
+        <SupportContact />
+      </section>
+    );
+  }
   return (
     <section class="stack import" data-testid="import-section">
       <h2>{t('importHeading')}</h2>

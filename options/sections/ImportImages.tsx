@@ -20,7 +20,7 @@ export function ImportImages({
   onBack,
 }: {
   files: readonly File[];
-  onImported: (added: number, skipped: number) => void;
+  onImported: (added: number, skipped: number, refused: number) => void;
   onBack: () => void;
 }) {
   const [report, setReport] = useState<ScanReport | null>(null);

@@ -18,18 +18,31 @@ interface Made {
 
 /**
  * Makes the encrypted backup. The worker decrypts the finished file again and compares it with
- * the vault before answering; only then is it offered as a download.
+ * the vault before answering; only then is it offered as a download. A separate password takes
+ * the secrets out of the passphrase's protection, so the vault passphrase is asked for too; the
+ * organisation may not allow it at all (`separatePassword` false: AllowBackupWithSeparatePassword).
  */
-export function MakeBackup({ minLength, onMade }: { minLength: number; onMade: () => void }) {
-  const [source, setSource] = useState<Source>('passphrase');
+export function MakeBackup({
+  minLength,
+  separatePassword = true,
+  onMade,
+}: {
+  minLength: number;
+  separatePassword?: boolean;
+  onMade: () => void;
+}) {
+  const [chosen, setSource] = useState<Source>('passphrase');
+  const source: Source = separatePassword ? chosen : 'passphrase';
   const [passphrase, setPassphrase] = useState('');
   // A separate password protects a file meant to leave the computer: the passphrase rules apply.
   const separate = useNewSecret('backupPassword', minLength);
+  const [vaultPassphrase, setVaultPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [made, setMade] = useState<Made | null>(null);
   const password = source === 'passphrase' ? passphrase : separate.value;
-  const ready = source === 'passphrase' ? passphrase !== '' : separate.ready;
+  const ready =
+    source === 'passphrase' ? passphrase !== '' : separate.ready && vaultPassphrase !== '';
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -37,7 +50,12 @@ export function MakeBackup({ minLength, onMade }: { minLength: number; onMade: (
     setBusy(true);
     setError(null);
     setMade(null);
-    const reply = await send('createBackup', { password, source });
+    const reply = await send(
+      'createBackup',
+      source === 'passphrase'
+        ? { password, source }
+        : { password, source, passphrase: vaultPassphrase },
+    );
     setBusy(false);
     if (!reply.ok) {
       setError(reply.error);
@@ -47,6 +65,7 @@ export function MakeBackup({ minLength, onMade }: { minLength: number; onMade: (
     setMade(reply.value);
     setPassphrase('');
     separate.clear();
+    setVaultPassphrase('');
     onMade();
   }
 
@@ -54,13 +73,19 @@ export function MakeBackup({ minLength, onMade }: { minLength: number; onMade: (
     setSource(next);
     setPassphrase('');
     separate.clear();
+    setVaultPassphrase('');
     setError(null);
   }
 
   return (
     <form class="stack card" onSubmit={submit} data-testid="make-backup">
       <h3>{t('makeBackupTitle')}</h3>
-      <fieldset class="stack">
+      {!separatePassword && (
+        <p class="muted small" data-testid="separate-password-forbidden">
+          {t('error_backup_password_forbidden')}
+        </p>
+      )}
+      <fieldset class="stack" hidden={!separatePassword}>
         <legend>{t('backupEncryptWith')}</legend>
         <label class="check">
           <input
@@ -96,7 +121,20 @@ export function MakeBackup({ minLength, onMade }: { minLength: number; onMade: (
           </p>
         </>
       ) : (
-        <NewPassphraseFields id="backup-password" secret={separate} />
+        <>
+          <NewPassphraseFields id="backup-password" secret={separate} />
+          <PassphraseField
+            id="backup-vault-passphrase"
+            label="backupVaultPassphraseLabel"
+            value={vaultPassphrase}
+            onInput={setVaultPassphrase}
+            autocomplete="current-password"
+            describedBy="backup-vault-passphrase-hint"
+          />
+          <p class="muted small" id="backup-vault-passphrase-hint">
+            {t('backupVaultPassphraseHint')}
+          </p>
+        </>
       )}
       <BackupErrorText error={error} />
       {busy && (

@@ -14,9 +14,9 @@ export function PlainExport() {
   const [error, setError] = useState<AppError | null>(null);
   const [saved, setSaved] = useState<{ fileName: string; accounts: number } | null>(null);
 
-  async function save(): Promise<boolean> {
+  async function save(passphrase: string): Promise<boolean> {
     setError(null);
-    const reply = await send('exportPlain', { confirm: 'unencrypted' });
+    const reply = await send('exportPlain', { confirm: 'unencrypted', passphrase });
     if (!reply.ok) {
       setError(reply.error);
       return false;

@@ -115,6 +115,16 @@ export function RestorePlanForm({
           ))}
         </div>
       )}
+      {plan.notAllowed.length > 0 && (
+        <div class="stack" data-testid="restore-not-allowed">
+          <h4>{t('restoreNotAllowedTitle')}</h4>
+          <ul class="restore-list">
+            {plan.notAllowed.map((a) => (
+              <li key={a.id}>{accountName(a)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {plan.settingsDiffer && (
         <label class="check">
           <input

@@ -8,6 +8,7 @@ import type { Settings } from '../../src/settings';
 import { NewRecoveryCode } from './NewRecoveryCode';
 import { NumberSetting } from './NumberSetting';
 import { ResetVault } from './ResetVault';
+import { PolicySummary } from './PolicySummary';
 import { ErrorText } from '../../ui/ErrorText';
 import { PassphraseField } from '../../ui/PassphraseField';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
@@ -134,6 +135,7 @@ export function Security({
   return (
     <section class="stack" data-testid="security">
       <h2>{t('securityTitle')}</h2>
+      <PolicySummary policy={policy} />
       <div class="card stack">
         <p>{t('lockNowIntro')}</p>
         <button

@@ -4,6 +4,7 @@ import type { ManagedAccountView, ResponseOf } from '../../src/messages/protocol
 import { indexForSearch, MAX_QUERY_LENGTH, search } from '../../src/search';
 import { ErrorText } from '../../ui/ErrorText';
 import { accountName } from '../../ui/account-name';
+import { usePolicy } from '../../ui/use-policy';
 import { useRequest } from '../../ui/use-request';
 import { ConfirmDialog } from './ConfirmDialog';
 import { formatDate } from './format-date';
@@ -25,6 +26,7 @@ export function Trash() {
   const [deleting, setDeleting] = useState<ManagedAccountView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [query, setQuery] = useState('');
+  const policy = usePolicy();
   const { run, busy, error } = useRequest();
   const trash = useMemo(() => data?.trash ?? [], [data]);
   const index = useMemo(() => indexForSearch(trash), [trash]);
@@ -149,6 +151,7 @@ export function Trash() {
         <NumberSetting
           setting="trashRetentionDays"
           label="trashRetentionLabel"
+          limit={{ max: policy?.trashRetentionDays }}
           onSaved={() => void load()}
         />
       </div>

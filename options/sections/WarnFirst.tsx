@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../src/i18n';
+import { PassphraseField } from '../../ui/PassphraseField';
 
 interface Props {
   readonly testId: string;
@@ -7,28 +8,34 @@ interface Props {
   readonly warning: string;
   readonly understoodLabel: string;
   readonly actionLabel: string;
-  /** Runs the action; true when it is done, which closes the warning again. */
-  readonly onConfirm: () => Promise<boolean>;
+  /**
+   * Runs the action with the vault passphrase typed in the warning (the worker checks it); true
+   * when it is done, which closes the warning again.
+   */
+  readonly onConfirm: (passphrase: string) => Promise<boolean>;
 }
 
 /**
  * For exports that hold secrets in the clear: a start button, then a warning that must be
- * acknowledged (a ticked box) before the action can run. Cancel closes it.
+ * acknowledged (a ticked box) and the vault passphrase typed again before the action can run:
+ * an unlocked Otter left alone must not be enough to take every secret away. Cancel closes it.
  */
 export function WarnFirst(props: Props) {
   const [warned, setWarned] = useState(false);
   const [understood, setUnderstood] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
 
   function close() {
     setWarned(false);
     setUnderstood(false);
+    setPassphrase('');
   }
 
   async function confirm() {
     setBusy(true);
     try {
-      if (await props.onConfirm()) close();
+      if (await props.onConfirm(passphrase)) close();
     } finally {
       setBusy(false);
     }
@@ -41,8 +48,16 @@ export function WarnFirst(props: Props) {
       </button>
     );
   }
+  const hintId = `${props.testId}-passphrase-hint`;
   return (
-    <div class="stack warning-box" data-testid={props.testId}>
+    <form
+      class="stack warning-box"
+      data-testid={props.testId}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (understood && passphrase !== '' && !busy) void confirm();
+      }}
+    >
       <p role="alert">{props.warning}</p>
       <label class="check">
         <input
@@ -52,12 +67,22 @@ export function WarnFirst(props: Props) {
         />
         {props.understoodLabel}
       </label>
+      <PassphraseField
+        id={`${props.testId}-passphrase`}
+        label="exportPassphraseLabel"
+        value={passphrase}
+        onInput={setPassphrase}
+        autocomplete="current-password"
+        describedBy={hintId}
+      />
+      <p class="muted small" id={hintId}>
+        {t('exportPassphraseHint')}
+      </p>
       <div class="buttons">
         <button
-          type="button"
+          type="submit"
           class="danger"
-          disabled={!understood || busy}
-          onClick={() => void confirm()}
+          disabled={!understood || passphrase === '' || busy}
         >
           {props.actionLabel}
         </button>
@@ -65,6 +90,6 @@ export function WarnFirst(props: Props) {
           {t('cancelButton')}
         </button>
       </div>
-    </div>
+    </form>
   );
 }

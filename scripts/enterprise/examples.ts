@@ -15,6 +15,20 @@ export const EXAMPLES: Readonly<Record<string, PolicyValue>> = {
   LockOnScreenLock: true,
   ClipboardClearSeconds: 20,
   AllowPlainExport: false,
+  AllowBackup: false,
+  AllowBackupWithSeparatePassword: false,
+  AllowImport: false,
+  AllowManualEntry: false,
+  AllowedIssuers: ['Contoso*', 'GitHub', 'Microsoft'],
+  PassphrasePolicy: '[0-9]',
+  PassphrasePolicyHint: 'Use at least one digit.',
+  TrashRetentionDays: 14,
+  BackupReminderDays: 30,
+  AllowRecoveryCode: false,
+  SupportURL: 'https://help.example.com/otter',
+  SupportText: 'IT service desk, phone 4357',
+  OrganisationName: 'Example Corp',
+  SkipWelcome: true,
 };
 
 export interface ExampleError {

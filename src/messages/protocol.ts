@@ -194,9 +194,10 @@ export interface BulkEdit {
 
 export interface Protocol extends ManageProtocol, ImportProtocol {
   status: { request: Empty; response: Status };
+  /** `recoveryCode` null: the organisation allows none (AllowRecoveryCode false), none was made. */
   createVault: {
     request: { passphrase: string };
-    response: { recoveryCode: string; lockAt: number };
+    response: { recoveryCode: string | null; lockAt: number };
   };
   unlock: { request: { passphrase: string }; response: { lockAt: number } };
   /** Also replaces the used recovery code: the new one comes back, to be shown once. */
@@ -272,9 +273,10 @@ export interface Protocol extends ManageProtocol, ImportProtocol {
     response: AddOutcome;
   };
   /** Imports the accounts of a complete Google export in one transaction. */
+  /** `refused`: accounts whose issuer the organisation's AllowedIssuers do not allow. */
   importScanned: {
     request: { pendingIds: string[]; duplicates: 'skip' | 'keep_both' };
-    response: { added: number; skipped: number };
+    response: { added: number; skipped: number; refused: number };
   };
   /** Advances an HOTP counter (committed first) and returns the code for the counter used. */
   hotpNext: { request: { id: string }; response: { code: string } };
@@ -340,17 +342,24 @@ export interface ManageProtocol {
   backupStatus: { request: Empty; response: BackupStatus & { reminderDays: number } };
   /**
    * Makes an encrypted backup, checked by decrypting it again, under the vault passphrase (typed
-   * again and checked) or a separate password. `damaged`: unreadable records left out.
+   * again and checked) or a separate password; then `passphrase`, the vault passphrase, is
+   * required too (`wrong_passphrase` without it). `damaged`: unreadable records left out.
    */
   createBackup: {
-    request: { password: string; source: 'passphrase' | 'password' };
+    request: { password: string; source: 'passphrase' | 'password'; passphrase?: string };
     response: FileOffer & { accounts: number; damaged: number };
   };
-  /** The unencrypted otpauth:// list; the token says the page showed the warning first. */
-  exportPlain: { request: { confirm: 'unencrypted' }; response: FileOffer & { accounts: number } };
-  /** Google Authenticator transfer URIs (at most 10 accounts each), after the same warning. */
+  /**
+   * The unencrypted otpauth:// list; the token says the page showed the warning first, and the
+   * vault passphrase is checked (`wrong_passphrase`: nothing exported).
+   */
+  exportPlain: {
+    request: { confirm: 'unencrypted'; passphrase: string };
+    response: FileOffer & { accounts: number };
+  };
+  /** Google Authenticator transfer URIs (at most 10 accounts each), after the same checks. */
   exportGoogle: {
-    request: { confirm: 'unencrypted' };
+    request: { confirm: 'unencrypted'; passphrase: string };
     response: { uris: string[]; skipped: SkippedExport[]; accounts: number };
   };
   /** Checks a picked file without the password (not a backup, too new, damaged). */
@@ -364,6 +373,8 @@ export interface ManageProtocol {
       /** Nothing in the vault yet (after a reinstall): restoring the settings is suggested. */
       vaultEmpty: boolean;
       settingsDiffer: boolean;
+      /** Accounts of the backup the organisation's AllowedIssuers refuse: not restored. */
+      notAllowed: AccountLabel[];
     };
   };
   /** Restores with one choice per duplicate (incoming id → choice), all or nothing. */

@@ -116,7 +116,7 @@ const CHANGE = { unlocked: true, activity: true, changesAccounts: true } as cons
 /** Reads the user's accounts because the user asked: needs them unlocked, counts as activity. */
 const USE = { unlocked: true, activity: true } as const;
 
-/** The import requests: the vault unlocked, the policy read (an AllowImport policy will come). */
+/** The import requests: the vault unlocked, the policy read (AllowImport, AllowedIssuers). */
 const IMPORT = { unlocked: true, policy: true } as const;
 
 export const REQUESTS: RequestTable = {
@@ -176,7 +176,8 @@ export const REQUESTS: RequestTable = {
       }),
       since: optional(int(0)),
     }),
-    CHANGE,
+    // AllowedIssuers holds for a renamed issuer too.
+    { ...CHANGE, policy: true },
   ),
   hotpNext: row(obj({ id }), USE),
   fillCode: row(obj({ id, tabId }), USE),
@@ -221,14 +222,22 @@ export const REQUESTS: RequestTable = {
 
   // Backups and exports.
   backupStatus: row(empty, { policy: true }),
-  createBackup: row(obj({ password, source: oneOf('passphrase', 'password') }), {
+  // Whatever lets secrets leave in a form another password opens (or none) asks for the vault
+  // passphrase again: an unlocked session left alone must not be enough.
+  createBackup: row(
+    obj({ password, source: oneOf('passphrase', 'password'), passphrase: optional(password) }),
+    { ...USE, policy: true },
+  ),
+  exportPlain: row(obj({ confirm: oneOf('unencrypted'), passphrase: password }), {
     ...USE,
     policy: true,
   }),
-  exportPlain: row(obj({ confirm: oneOf('unencrypted') }), { ...USE, policy: true }),
-  exportGoogle: row(obj({ confirm: oneOf('unencrypted') }), { ...USE, policy: true }),
+  exportGoogle: row(obj({ confirm: oneOf('unencrypted'), passphrase: password }), {
+    ...USE,
+    policy: true,
+  }),
   inspectBackup: row(obj({ text: fileText })),
-  planRestore: row(obj({ text: fileText, password }), USE),
+  planRestore: row(obj({ text: fileText, password }), { ...USE, policy: true }),
   confirmRestore: row(
     obj({
       text: fileText,

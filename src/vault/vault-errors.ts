@@ -9,6 +9,8 @@ export const VAULT_ERRORS = [
   'wrong_passphrase',
   'wrong_recovery_code',
   'recovery_code_invalid',
+  /** The vault has no recovery code (made while the organisation did not allow one). */
+  'recovery_code_absent',
   'passphrase_too_short',
   'passphrase_too_long',
   'account_not_found',

@@ -156,23 +156,31 @@ export class Vault {
     return this.keys.fromPassphrase(header, passphrase);
   }
 
+  /**
+   * A new vault under `passphrase`, with a recovery code unless `recovery` is false (the
+   * organisation allows none: the vault then has only its passphrase slot, and `recoveryCode`
+   * is null).
+   */
   async create(
     passphrase: string,
     minLength: number = PASSPHRASE_LIMITS.minLength,
-  ): Promise<Result<{ recoveryCode: string; lockAt: number }, VaultError>> {
+    { recovery = true }: { recovery?: boolean } = {},
+  ): Promise<Result<{ recoveryCode: string | null; lockAt: number }, VaultError>> {
     const checked = checkNewPassphrase(passphrase, minLength);
     if (!checked.ok) return checked;
     return this.queue.run(async () => {
       if ((await this.deps.store.readHeader()) !== undefined) return err('vault_exists');
       const vaultId = randomId();
       const vaultKey = randomBytes(KEY_BYTES);
-      const recoveryCode = newRecoveryCode();
+      const recoveryCode = recovery ? newRecoveryCode() : null;
       const header: Header = {
         format: FORMAT_VERSION,
         vaultId,
         slots: [
           await this.slots.make(vaultId, 'passphrase', passphrase, vaultKey),
-          await this.slots.make(vaultId, 'recovery', recoveryCode, vaultKey),
+          ...(recoveryCode === null
+            ? []
+            : [await this.slots.make(vaultId, 'recovery', recoveryCode, vaultKey)]),
         ],
       };
       const written = await this.deps.store.createVault(header, DEFAULT_SETTINGS);
@@ -219,6 +227,8 @@ export class Vault {
       async (): Promise<Result<{ lockAt: number; recoveryCode: string }, VaultError>> => {
         const header = await this.readHeader();
         if (!header.ok) return header;
+        if (!header.value.slots.some((s) => s.kind === 'recovery'))
+          return err('recovery_code_absent');
         const key = await this.keys.fromRecoveryCode(header.value, normalized.value);
         if (!key.ok) return key;
         const recoveryCode = newRecoveryCode();

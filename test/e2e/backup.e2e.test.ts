@@ -97,6 +97,8 @@ async function makeBackup(
     await form.getByLabel('A separate backup password').check();
     await form.getByLabel('Backup password', { exact: true }).fill(password);
     await form.getByLabel('Repeat backup password').fill(password);
+    // A separate password takes the secrets out of the passphrase's protection: it is asked for.
+    await form.getByLabel('Your vault passphrase, to confirm').fill(PASS);
   } else {
     await form.getByLabel('Passphrase', { exact: true }).fill(password);
   }
@@ -368,6 +370,8 @@ describe('the other exports', () => {
     expect(await save.isDisabled()).toBe(true);
     expect(saved).toBe(0);
     await card.getByLabel('I understand that this file is not encrypted').check();
+    expect(await save.isDisabled()).toBe(true);
+    await card.getByLabel('Your vault passphrase, to confirm').fill(PASS);
     const [download] = await Promise.all([options.waitForEvent('download'), save.click()]);
     expect(download.suggestedFilename()).toMatch(/^otter-otpauth-\d{4}-\d{2}-\d{2}\.txt$/);
     const path = join(downloads, download.suggestedFilename());
@@ -379,10 +383,16 @@ describe('the other exports', () => {
       expect.stringMatching(/^otpauth:\/\/totp\/Bank:bob\?secret=GEZDGNBVGY3TQOJQ&/),
     ]);
     // The worker refuses a request that does not say the warning was shown.
-    expect(await request(options, 'exportPlain', {} as { confirm: 'unencrypted' })).toEqual({
-      ok: false,
-      error: { code: 'bad_request' },
-    });
+    expect(
+      await request(options, 'exportPlain', { passphrase: PASS } as {
+        confirm: 'unencrypted';
+        passphrase: string;
+      }),
+    ).toEqual({ ok: false, error: { code: 'bad_request' } });
+    // Nor one without the right passphrase.
+    expect(
+      await request(options, 'exportPlain', { confirm: 'unencrypted', passphrase: 'not it' }),
+    ).toEqual({ ok: false, error: { code: 'wrong_passphrase' } });
   });
 
   it('shows Google transfer QR codes of at most 10 accounts each, after a warning', async () => {
@@ -397,6 +407,7 @@ describe('the other exports', () => {
     await card.getByTestId('google-warning').waitFor();
     expect(await card.getByTestId('qr').count()).toBe(0);
     await card.getByLabel('I understand, and no one else can see my screen').check();
+    await card.getByLabel('Your vault passphrase, to confirm').fill(PASS);
     await card.getByRole('button', { name: 'Show QR codes' }).click();
     const codes = card.getByTestId('google-code');
     await codes.first().waitFor();

@@ -61,12 +61,16 @@ it('a stopped worker obeys the policy file on its first request: a plain export'
 
   // The worker stops; the first thing the new one is asked is a plain export.
   await stopServiceWorker(otter, options);
-  expect(await request(options, 'exportPlain', { confirm: 'unencrypted' })).toEqual({
+  expect(
+    await request(options, 'exportPlain', { confirm: 'unencrypted', passphrase: PASSPHRASE }),
+  ).toEqual({
     ok: false,
     error: { code: 'export_forbidden' },
   });
   await stopServiceWorker(otter, options);
-  expect(await request(options, 'exportGoogle', { confirm: 'unencrypted' })).toEqual({
+  expect(
+    await request(options, 'exportGoogle', { confirm: 'unencrypted', passphrase: PASSPHRASE }),
+  ).toEqual({
     ok: false,
     error: { code: 'export_forbidden' },
   });

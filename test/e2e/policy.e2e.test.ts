@@ -79,11 +79,18 @@ it('policy tightens the passphrase, idle time, screen lock and clipboard, and fo
     value: { autoLockMinutes: 2, lockOnScreenLock: true, clipboardClearSeconds: 5 },
   });
 
-  expect(await request(options, 'exportPlain', { confirm: 'unencrypted' })).toEqual({
+  expect(
+    await request(options, 'exportPlain', { confirm: 'unencrypted', passphrase: 'fourteen chars' }),
+  ).toEqual({
     ok: false,
     error: { code: 'export_forbidden' },
   });
-  expect(await request(options, 'exportGoogle', { confirm: 'unencrypted' })).toEqual({
+  expect(
+    await request(options, 'exportGoogle', {
+      confirm: 'unencrypted',
+      passphrase: 'fourteen chars',
+    }),
+  ).toEqual({
     ok: false,
     error: { code: 'export_forbidden' },
   });

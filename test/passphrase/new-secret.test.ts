@@ -87,7 +87,7 @@ describe('the worker', () => {
   async function created(passphrase = STRONG): Promise<string> {
     const made = await requests.createVault({ passphrase });
     if (!made.ok) throw new Error(made.error.code);
-    return made.value.recoveryCode;
+    return made.value.recoveryCode!;
   }
 
   it('creates no vault under a weak or short passphrase', async () => {

@@ -79,7 +79,7 @@ beforeEach(async () => {
   warm = await makeVault();
   const created = await warm.vault.create(PASS);
   if (!created.ok) throw new Error(created.error);
-  recoveryCode = created.value.recoveryCode;
+  recoveryCode = created.value.recoveryCode!;
   await warm.vault.add([entry('GitHub', 'alice')]);
   await warm.vault.updateSettings(LOOSE);
 });
@@ -143,8 +143,8 @@ const FIRST_REQUESTS: { [K in RequestName]?: () => RequestOf<K> } = {
   manageList: () => ({}),
   backupStatus: () => ({}),
   createBackup: () => ({ password: SHORT_FOR_POLICY, source: 'password' }),
-  exportPlain: () => ({ confirm: 'unencrypted' }),
-  exportGoogle: () => ({ confirm: 'unencrypted' }),
+  exportPlain: () => ({ confirm: 'unencrypted', passphrase: PASS }),
+  exportGoogle: () => ({ confirm: 'unencrypted', passphrase: PASS }),
   confirmRestore: () => ({ text: looseBackup, password: PASS, choices: {}, restoreSettings: true }),
   importFile: () => ({ file: textFile('otpauth://totp/Imp:carol?secret=JBSWY3DPEHPK3PXP\n') }),
   importPreview: () => ({ importId: 'gone' }),
@@ -213,7 +213,7 @@ describe('what each one decides, from the late policy', () => {
 
   it.each(['exportPlain', 'exportGoogle'] as const)('%s is refused', async (type) => {
     const worker = await coldWorker();
-    expect(await worker.send(type, { confirm: 'unencrypted' })).toEqual({
+    expect(await worker.send(type, { confirm: 'unencrypted', passphrase: PASS })).toEqual({
       ok: false,
       error: { code: 'export_forbidden' },
     });
@@ -320,7 +320,7 @@ describe('when the policy read never answers', () => {
     await earlier.settle();
 
     const worker = await coldWorker(never(), local, 50);
-    expect(await worker.send('exportPlain', { confirm: 'unencrypted' })).toEqual({
+    expect(await worker.send('exportPlain', { confirm: 'unencrypted', passphrase: PASS })).toEqual({
       ok: false,
       error: { code: 'export_forbidden' },
     });
@@ -344,7 +344,7 @@ describe('when the policy read never answers', () => {
   it.fails('with none remembered, exports fail closed', async () => {
     for (const type of ['exportPlain', 'exportGoogle'] as const) {
       const worker = await coldWorker(never(), memorySessionArea(), 50);
-      const reply = await worker.send(type, { confirm: 'unencrypted' });
+      const reply = await worker.send(type, { confirm: 'unencrypted', passphrase: PASS });
       expect(reply.ok).toBe(false);
     }
   });

@@ -38,12 +38,14 @@ describe('parsePolicy', () => {
         LockOnScreenLock: 'yes',
         AllowPlainExport: 0,
       },
-      {},
+      {
+        ignored: ['MinPassphraseLength', 'AutoLockMinutes', 'LockOnScreenLock', 'AllowPlainExport'],
+      },
     ],
     [
       'out of range is ignored',
       { MinPassphraseLength: 4, AutoLockMinutes: 0, ClipboardClearSeconds: 100_000 },
-      {},
+      { ignored: ['MinPassphraseLength', 'AutoLockMinutes', 'ClipboardClearSeconds'] },
     ],
     [
       'values that would loosen are ignored',

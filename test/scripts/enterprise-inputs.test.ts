@@ -37,6 +37,20 @@ describe('reading the schema', () => {
         { name: 'LockOnScreenLock', kind: 'boolean' },
         { name: 'ClipboardClearSeconds', kind: 'integer', minimum: 1, maximum: 600 },
         { name: 'AllowPlainExport', kind: 'boolean' },
+        { name: 'AllowBackup', kind: 'boolean' },
+        { name: 'AllowBackupWithSeparatePassword', kind: 'boolean' },
+        { name: 'AllowImport', kind: 'boolean' },
+        { name: 'AllowManualEntry', kind: 'boolean' },
+        { name: 'AllowedIssuers', kind: 'string-list' },
+        { name: 'PassphrasePolicy', kind: 'string' },
+        { name: 'PassphrasePolicyHint', kind: 'string' },
+        { name: 'TrashRetentionDays', kind: 'integer', minimum: 1, maximum: 3650 },
+        { name: 'BackupReminderDays', kind: 'integer', minimum: 1, maximum: 365 },
+        { name: 'AllowRecoveryCode', kind: 'boolean' },
+        { name: 'SupportURL', kind: 'string', pattern: '^(https?|mailto):' },
+        { name: 'SupportText', kind: 'string' },
+        { name: 'OrganisationName', kind: 'string' },
+        { name: 'SkipWelcome', kind: 'boolean' },
       ],
     });
   });
@@ -44,10 +58,10 @@ describe('reading the schema', () => {
   it('reads every supported shape, resolving $ref to an id', () => {
     const schema = readSchema(schemaWith(EXTRA_SCHEMA));
     expect(schema.ok && schema.value).toEqual([
-      { name: 'SupportURL', kind: 'string', pattern: '^https://' },
-      { name: 'OrganisationName', kind: 'string' },
+      { name: 'HelpdeskURL', kind: 'string', pattern: '^https://' },
+      { name: 'DepartmentName', kind: 'string' },
       { name: 'Region', kind: 'string', enumValues: ['eu', 'us'] },
-      { name: 'AllowedIssuers', kind: 'string-list' },
+      { name: 'ExtraIssuers', kind: 'string-list' },
       { name: 'MaxAccounts', kind: 'integer', minimum: 0, maximum: 5000 },
       {
         name: 'DigitsAllowed',
@@ -57,7 +71,7 @@ describe('reading the schema', () => {
         maximum: 2147483647,
       },
       { name: 'AllowScan', kind: 'boolean' },
-      { name: 'AllowManualEntry', kind: 'boolean' },
+      { name: 'AllowSync', kind: 'boolean' },
     ]);
   });
 
@@ -188,13 +202,13 @@ describe('what stops the generator', () => {
       const withMessages = missing === 'en' ? (['sv'] as const) : (['en'] as const);
       const result = runGenerator({
         ...REAL_INPUTS,
-        ...extendedInputs({ SupportURL: EXTRA_SCHEMA.SupportURL }, withMessages),
+        ...extendedInputs({ HelpdeskURL: EXTRA_SCHEMA.HelpdeskURL }, withMessages),
         outDir,
-        examples: { ...EXAMPLES, SupportURL: EXTRA_EXAMPLES.SupportURL! },
+        examples: { ...EXAMPLES, HelpdeskURL: EXTRA_EXAMPLES.HelpdeskURL! },
       });
       expect(result).toEqual({
         ok: false,
-        error: { code: 'message_missing', key: 'SupportURL', locale: missing },
+        error: { code: 'message_missing', key: 'HelpdeskURL', locale: missing },
       });
       expect(readdirSync(outDir)).toEqual([]); // nothing is written half done
     },
@@ -204,13 +218,13 @@ describe('what stops the generator', () => {
     ['example_missing', 'MaxAccounts', {}],
     ['example_invalid', 'MaxAccounts', { MaxAccounts: 5001 }],
     ['example_invalid', 'MaxAccounts', { MaxAccounts: '250' }],
-    ['example_invalid', 'SupportURL', { MaxAccounts: 1, SupportURL: 'http://plain.example' }],
-    ['example_invalid', 'SupportURL', { MaxAccounts: 1, SupportURL: 'https://a\nb' }],
-    ['example_unknown', 'Gone', { MaxAccounts: 1, SupportURL: 'https://a', Gone: true }],
+    ['example_invalid', 'HelpdeskURL', { MaxAccounts: 1, HelpdeskURL: 'http://plain.example' }],
+    ['example_invalid', 'HelpdeskURL', { MaxAccounts: 1, HelpdeskURL: 'https://a\nb' }],
+    ['example_unknown', 'Gone', { MaxAccounts: 1, HelpdeskURL: 'https://a', Gone: true }],
   ])('%s for %s', (code, key, extra) => {
     const inputs = extendedInputs({
       MaxAccounts: EXTRA_SCHEMA.MaxAccounts,
-      SupportURL: EXTRA_SCHEMA.SupportURL,
+      HelpdeskURL: EXTRA_SCHEMA.HelpdeskURL,
     });
     const result = runGenerator({
       ...REAL_INPUTS,
@@ -247,8 +261,8 @@ describe('what stops the generator', () => {
   });
 
   it('describes errors by code and key only', () => {
-    expect(describeError({ code: 'message_missing', key: 'SupportURL', locale: 'sv' })).toBe(
-      'message_missing, key SupportURL, locale sv',
+    expect(describeError({ code: 'message_missing', key: 'HelpdeskURL', locale: 'sv' })).toBe(
+      'message_missing, key HelpdeskURL, locale sv',
     );
     expect(describeError({ code: 'schema_not_json', key: '' })).toBe('schema_not_json');
   });

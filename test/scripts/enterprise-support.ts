@@ -68,26 +68,26 @@ export function generate(options: Partial<GeneratorOptions> = {}): Generated {
 
 /** One key of every shape the lead may add, including one reached through `$ref`. */
 export const EXTRA_SCHEMA: Record<string, unknown> = {
-  SupportURL: { type: 'string', pattern: '^https://', title: 'Support page' },
-  OrganisationName: { type: 'string' },
+  HelpdeskURL: { type: 'string', pattern: '^https://', title: 'Support page' },
+  DepartmentName: { type: 'string' },
   Region: { type: 'string', enum: ['eu', 'us'] },
-  AllowedIssuers: { type: 'array', items: { type: 'string' } },
+  ExtraIssuers: { type: 'array', items: { type: 'string' } },
   MaxAccounts: { type: 'integer', minimum: 0, maximum: 5000 },
   DigitsAllowed: { type: 'integer', enum: [6, 8] },
   AllowScan: { id: 'Toggle', type: 'boolean' },
-  AllowManualEntry: { $ref: 'Toggle' },
+  AllowSync: { $ref: 'Toggle' },
 };
 
 /** Quotes, ampersands, angle brackets and non-ASCII text: every escaping path is exercised. */
 export const EXTRA_EXAMPLES: Record<string, PolicyValue> = {
-  SupportURL: 'https://help.example.org/otter?a=1&b="2"',
-  OrganisationName: "Exempel & Söner <AB> \\ O'Brien",
+  HelpdeskURL: 'https://help.example.org/otter?a=1&b="2"',
+  DepartmentName: "Exempel & Söner <AB> \\ O'Brien",
   Region: 'us',
-  AllowedIssuers: ['GitHub', 'Microsoft & Co'],
+  ExtraIssuers: ['GitHub', 'Microsoft & Co'],
   MaxAccounts: 250,
   DigitsAllowed: 8,
   AllowScan: true,
-  AllowManualEntry: false,
+  AllowSync: false,
 };
 
 /** Copies of the schema and catalogues with `extra` keys (and, unless left out, messages). */

@@ -56,7 +56,7 @@ beforeEach(async () => {
   };
   const created = await t.vault.create(PASS);
   if (!created.ok) throw new Error(created.error);
-  firstCode = created.value.recoveryCode;
+  firstCode = created.value.recoveryCode!;
   await t.vault.add([entry('GitHub', 'alice')]);
   await t.vault.lock();
 });

@@ -42,6 +42,7 @@ it('applies one choice to every duplicate, and still lets each be changed', () =
         exportedAt: Date.UTC(2026, 10, 24),
         vaultEmpty: false,
         settingsDiffer: false,
+        notAllowed: [],
       }}
       busy={false}
       onConfirm={onConfirm}

@@ -57,7 +57,9 @@ async function fill(): Promise<void> {
 }
 
 async function makeBackup(password = PASS, source: 'passphrase' | 'password' = 'passphrase') {
-  const made = await backup().createBackup({ password, source });
+  const made = await backup().createBackup(
+    source === 'password' ? { password, source, passphrase: PASS } : { password, source },
+  );
   if (!made.ok) throw new Error(made.error.code);
   return made.value;
 }
@@ -429,11 +431,16 @@ describe('Replace in a restore', () => {
 describe('the unencrypted exports', () => {
   it('need the page to say it warned first, and leave the trash out', async () => {
     await fill();
-    expect(await backup().exportPlain({} as { confirm: 'unencrypted' })).toEqual({
+    expect(
+      await backup().exportPlain({ passphrase: PASS } as {
+        confirm: 'unencrypted';
+        passphrase: string;
+      }),
+    ).toEqual({
       ok: false,
       error: { code: 'bad_request' },
     });
-    const plain = await backup().exportPlain({ confirm: 'unencrypted' });
+    const plain = await backup().exportPlain({ confirm: 'unencrypted', passphrase: PASS });
     expect(plain).toMatchObject({
       ok: true,
       value: { fileName: 'otter-otpauth-2026-11-24.txt', mimeType: 'text/plain', accounts: 2 },
@@ -441,10 +448,15 @@ describe('the unencrypted exports', () => {
     expect(plain.ok && plain.value.text.split('\n').filter(Boolean)).toHaveLength(2);
     expect(plain.ok && plain.value.text).not.toContain('carol');
 
-    expect(await backup().exportGoogle({} as { confirm: 'unencrypted' })).toMatchObject({
+    expect(
+      await backup().exportGoogle({ passphrase: PASS } as {
+        confirm: 'unencrypted';
+        passphrase: string;
+      }),
+    ).toMatchObject({
       ok: false,
     });
-    const google = await backup().exportGoogle({ confirm: 'unencrypted' });
+    const google = await backup().exportGoogle({ confirm: 'unencrypted', passphrase: PASS });
     expect(google).toMatchObject({ ok: true, value: { accounts: 2, skipped: [] } });
     expect(google.ok && google.value.uris).toEqual([
       expect.stringMatching(/^otpauth-migration:\/\/offline\?data=/),
@@ -456,11 +468,11 @@ describe('managed policy in the backup handlers', () => {
   it('forbids the exports that show secrets, not the encrypted backup', async () => {
     managed = { AllowPlainExport: false };
     await t.vault.add([entry('A', 'a')]);
-    expect(await backup().exportPlain({ confirm: 'unencrypted' })).toEqual({
+    expect(await backup().exportPlain({ confirm: 'unencrypted', passphrase: PASS })).toEqual({
       ok: false,
       error: { code: 'export_forbidden' },
     });
-    expect(await backup().exportGoogle({ confirm: 'unencrypted' })).toEqual({
+    expect(await backup().exportGoogle({ confirm: 'unencrypted', passphrase: PASS })).toEqual({
       ok: false,
       error: { code: 'export_forbidden' },
     });
@@ -470,7 +482,11 @@ describe('managed policy in the backup handlers', () => {
   it('holds a separate backup password to the policy minimum', async () => {
     managed = { MinPassphraseLength: 20 };
     expect(
-      await backup().createBackup({ password: 'nineteen characters', source: 'password' }),
+      await backup().createBackup({
+        password: 'nineteen characters',
+        source: 'password',
+        passphrase: PASS,
+      }),
     ).toEqual({
       ok: false,
       error: { code: 'backup_password_too_short' },

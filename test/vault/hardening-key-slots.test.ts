@@ -36,7 +36,7 @@ beforeEach(async () => {
   requests = api(testContext(t).context);
   const created = await t.vault.create(PASS);
   if (!created.ok) throw new Error(created.error);
-  recoveryCode = created.value.recoveryCode;
+  recoveryCode = created.value.recoveryCode!;
   await t.vault.add([entry('GitHub', 'alice')]);
   await t.vault.lock();
   original = await dumpDb();

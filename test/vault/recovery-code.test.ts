@@ -22,7 +22,7 @@ beforeEach(async () => {
   requests = api(testContext(t).context);
   const created = await t.vault.create(PASS);
   if (!created.ok) throw new Error(created.error);
-  firstCode = created.value.recoveryCode;
+  firstCode = created.value.recoveryCode!;
   await t.vault.add([entry('GitHub', 'alice')]);
 });
 

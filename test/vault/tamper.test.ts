@@ -44,7 +44,7 @@ beforeAll(async () => {
   const t = await makeVault();
   const created = await t.vault.create(PASS);
   if (!created.ok) throw new Error(created.error);
-  recoveryCode = created.value.recoveryCode;
+  recoveryCode = created.value.recoveryCode ?? '';
   await t.vault.add([
     entry('A', 'a'),
     entry('B', 'b', 'GEZDGNBVGY3TQOJQ'),

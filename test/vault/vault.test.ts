@@ -15,6 +15,7 @@ beforeEach(async () => {
 async function created(): Promise<string> {
   const r = await t.vault.create(PASS);
   if (!r.ok) throw new Error(r.error);
+  if (r.value.recoveryCode === null) throw new Error('no recovery code');
   return r.value.recoveryCode;
 }
 

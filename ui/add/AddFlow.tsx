@@ -49,7 +49,7 @@ type Step =
   | { kind: 'report'; report: ScanReport; pasted: boolean }
   | { kind: 'manual' }
   | { kind: 'verify'; account: AccountView; warnings: readonly FitNote[] }
-  | { kind: 'imported'; added: number; skipped: number };
+  | { kind: 'imported'; added: number; skipped: number; refused: number };
 
 /**
  * Adding an account, the same in the popup and the options page: scan (the tab, or an image the
@@ -107,6 +107,11 @@ export function AddFlow({ start, site, noneFound, onClose, tabId = null }: Props
       return (
         <section class="stack" data-testid="imported">
           <p role="status">{tn('importDone', step.added, String(step.skipped))}</p>
+          {step.refused > 0 && (
+            <p class="error" data-testid="scanned-refused">
+              {tn('scannedRefused', step.refused)}
+            </p>
+          )}
           <button type="button" class="primary" onClick={onClose}>
             {t('doneButton')}
           </button>
@@ -118,7 +123,9 @@ export function AddFlow({ start, site, noneFound, onClose, tabId = null }: Props
           report={step.report}
           noneFound={noneFound}
           onAdded={added}
-          onImported={(n, skipped) => setStep({ kind: 'imported', added: n, skipped })}
+          onImported={(n, skipped, refused) =>
+            setStep({ kind: 'imported', added: n, skipped, refused })
+          }
           againLabel={step.pasted ? 'pasteAnotherButton' : 'scanAgainButton'}
           onRescan={() => {
             if (step.pasted) setStep({ kind: 'manual' });

@@ -11,7 +11,7 @@ export function GoogleExportImport({
   onImported,
 }: {
   accounts: readonly ScannedAccount[];
-  onImported: (added: number, skipped: number) => void;
+  onImported: (added: number, skipped: number, refused: number) => void;
 }) {
   const [duplicates, setDuplicates] = useState<'skip' | 'keep_both'>('skip');
   const request = useRequest();
@@ -63,7 +63,7 @@ export function GoogleExportImport({
             pendingIds: accounts.map((a) => a.pendingId),
             duplicates,
           });
-          if (reply !== null) onImported(reply.added, reply.skipped);
+          if (reply !== null) onImported(reply.added, reply.skipped, reply.refused);
         }}
       >
         {tn('importButton', count)}

@@ -18,7 +18,22 @@ import { HexKeyOffer, ShortKeyPrompt } from './KeyNotices';
 import { hasName, NameFields } from './NameFields';
 import { SiteField } from './SiteField';
 import { ErrorText } from '../ErrorText';
+import { SupportContact } from '../SupportContact';
+import { usePolicy } from '../use-policy';
 import { useRequest } from '../use-request';
+
+/** AllowManualEntry false: accounts only from a scanned QR code (the worker refuses the rest). */
+function ScanOnly({ onCancel }: { onCancel: () => void }) {
+  return (
+    <section class="stack" data-testid="manual-entry-forbidden">
+      <p>{t('manualEntryForbiddenIntro')}</p>
+      <SupportContact />
+      <button type="button" onClick={onCancel}>
+        {t('backButton')}
+      </button>
+    </section>
+  );
+}
 
 interface Props {
   /** The tab's origin: offered as the account's site, never set without the user's say. */
@@ -70,6 +85,7 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
     reasons: readonly DuplicateReason[];
   } | null>(null);
   const request = useRequest();
+  const policy = usePolicy();
   const { error, busy } = request;
   const secretField = useRef<HTMLInputElement>(null);
   /** The user already said the key is whole: the duplicate question's answer keeps that. */
@@ -120,6 +136,7 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
     }
   }
 
+  if (policy?.allowManualEntry === false) return <ScanOnly onCancel={onCancel} />;
   if (duplicate !== null) {
     return (
       <DuplicatePrompt

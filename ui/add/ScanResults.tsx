@@ -17,7 +17,7 @@ interface Props {
   /** The message when nothing was found (a page and an image need different advice). */
   readonly noneFound: MessageKey;
   readonly onAdded: (account: AccountView, warnings?: readonly FitNote[]) => void;
-  readonly onImported: (added: number, skipped: number) => void;
+  readonly onImported: (added: number, skipped: number, refused: number) => void;
   readonly onRescan: () => void;
   /** What "again" does: scan again, or paste another link (links pasted by hand). */
   readonly againLabel?: 'scanAgainButton' | 'pasteAnotherButton';

@@ -75,6 +75,8 @@ export const REFUSE_REASONS = [
   'counter_invalid',
   /** An entry of the wrong shape (not an object, a required field of the wrong type). */
   'entry_invalid',
+  /** Its issuer matches none of the organisation's AllowedIssuers (src/policy/issuers.ts). */
+  'issuer_not_allowed',
 ] as const;
 export type RefuseReason = (typeof REFUSE_REASONS)[number];
 

@@ -104,7 +104,9 @@ describe('an organisation’s Firefox, in Swedish', () => {
     expect(
       await request(page, 'updateSettings', { autoLockMinutes: 30, clipboardClearSeconds: 0 }),
     ).toMatchObject({ ok: true, value: { autoLockMinutes: 2, clipboardClearSeconds: 5 } });
-    expect(await request(page, 'exportPlain', { confirm: 'unencrypted' })).toEqual({
+    expect(
+      await request(page, 'exportPlain', { confirm: 'unencrypted', passphrase: 'fourteen chars' }),
+    ).toEqual({
       ok: false,
       error: { code: 'export_forbidden' },
     });

@@ -1,0 +1,75 @@
+/**
+ * What the managed policy refuses, request by request, checked by the worker's dispatcher
+ * (background/dispatch.ts) before the handler runs, so that no page can get round it. Only
+ * whole-request refusals live here; what a request may do in part (an import whose issuers are
+ * partly allowed, a passphrase pattern) is the handler's.
+ *
+ * Fail closed: while the policy has never been read nor remembered (`known` false), every
+ * request a policy key could refuse is refused with `policy_unknown`: an organisation that
+ * forbids exports must not see one slip through in the seconds after a browser start.
+ */
+import type { RequestName, RequestOf } from '../messages/protocol';
+import type { Policy } from './policy';
+
+/** Refused by the organisation's managed policy (each has `error_<code>` in every locale). */
+export const POLICY_ERRORS = [
+  'export_forbidden',
+  /** The policy could not be read yet; the request may depend on it. */
+  'policy_unknown',
+  'backup_forbidden',
+  /** Backups are allowed only under the vault passphrase. */
+  'backup_password_forbidden',
+  'import_forbidden',
+  /** Accounts only from a scanned QR code. */
+  'manual_entry_forbidden',
+  'issuer_not_allowed',
+  /** The new passphrase does not match the organisation's pattern. */
+  'passphrase_policy_mismatch',
+  'recovery_code_forbidden',
+] as const;
+export type PolicyError = (typeof POLICY_ERRORS)[number];
+
+type Gate<K extends RequestName> = (payload: RequestOf<K>, policy: Policy) => PolicyError | null;
+
+const none = (): null => null;
+const plainExport = (_: unknown, p: Policy): PolicyError | null =>
+  p.allowPlainExport === false ? 'export_forbidden' : null;
+const fileImport = (_: unknown, p: Policy): PolicyError | null =>
+  p.allowImport === false ? 'import_forbidden' : null;
+
+/** The requests a policy key can refuse; each needs `policy: true` in its row (a test checks). */
+export const POLICY_GATES: { readonly [K in RequestName]?: Gate<K> } = {
+  createVault: none,
+  changePassphrase: none,
+  unlockWithRecovery: (_, p) => (p.allowRecoveryCode === false ? 'recovery_code_forbidden' : null),
+  addAccount: (_, p) => (p.allowManualEntry === false ? 'manual_entry_forbidden' : null),
+  updateAccount: none,
+  addScanned: none,
+  importScanned: none,
+  exportPlain: plainExport,
+  exportGoogle: plainExport,
+  createBackup: ({ source }, p) =>
+    p.allowBackup === false
+      ? 'backup_forbidden'
+      : source === 'password' && p.allowBackupWithSeparatePassword === false
+        ? 'backup_password_forbidden'
+        : null,
+  planRestore: none,
+  confirmRestore: none,
+  importFile: fileImport,
+  importPreview: fileImport,
+  importCommit: fileImport,
+};
+
+/** Why the policy refuses this request, or null when it may run. */
+export function policyRefusal<K extends RequestName>(
+  type: K,
+  payload: RequestOf<K>,
+  policy: Policy,
+  known: boolean,
+): PolicyError | null {
+  const gate = Object.hasOwn(POLICY_GATES, type) ? (POLICY_GATES[type] as Gate<K>) : undefined;
+  if (gate === undefined) return null;
+  if (!known) return 'policy_unknown';
+  return gate(payload, policy);
+}
