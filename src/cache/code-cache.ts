@@ -8,6 +8,7 @@
  * on every change to the accounts. The popup still asks the worker, and shows its answer.
  */
 import type { AccountView } from '../messages/protocol';
+import { OTP_TYPES } from '../otp/types';
 
 export const CODE_CACHE_KEY = 'otter.codes';
 
@@ -33,7 +34,43 @@ export interface CodeCache {
   readonly accounts: readonly CachedAccount[];
 }
 
-/** The list as of `now`, or null when the cache cannot answer (stale, locked, malformed). */
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+
+/**
+ * One cached account, checked field by field and rebuilt from the fields the popup shows only
+ * (an extra field such as a note is not carried); null when anything is off.
+ */
+function cachedAccount(raw: unknown): CachedAccount | null {
+  if (!isObject(raw) || !isObject(raw.view)) return null;
+  const v = raw.view;
+  const type = OTP_TYPES.find((known) => known === v.type);
+  if (type === undefined) return null;
+  if (!isString(v.id) || !isString(v.issuer) || !isString(v.account) || !isString(v.site))
+    return null;
+  if (typeof v.pinned !== 'boolean' || !isCount(v.digits) || !isCount(v.period)) return null;
+  if (v.trashedAt !== null && typeof v.trashedAt !== 'number') return null;
+  if (type !== 'hotp' && (v.period === 0 || v.digits === 0)) return null;
+  if (!isCount(raw.firstStep) || !isString(raw.codes)) return null;
+  const view = {
+    id: v.id,
+    issuer: v.issuer,
+    account: v.account,
+    site: v.site,
+    pinned: v.pinned,
+    type,
+    digits: v.digits,
+    period: v.period,
+    trashedAt: v.trashedAt,
+  };
+  return { view, firstStep: raw.firstStep, codes: raw.codes };
+}
+
+/**
+ * The list as of `now`, or null when the cache cannot answer (stale, locked, malformed). Never
+ * throws: the cache is only a head start, and the worker's answer follows.
+ */
 export function listFromCache(
   value: unknown,
   now: number,
@@ -51,7 +88,11 @@ export function listFromCache(
     return null;
   }
   const accounts: AccountView[] = [];
-  for (const item of cache.accounts as CachedAccount[]) {
+  for (const raw of cache.accounts as unknown[]) {
+    // Anything unexpected (another version's cache, a damaged value): no paint from the cache;
+    // the popup shows the worker's answer, which it asks for anyway.
+    const item = cachedAccount(raw);
+    if (item === null) return null;
     const { view, firstStep, codes } = item;
     if (view.type === 'hotp') {
       accounts.push({ ...view, code: null, next: null, validFrom: null, validUntil: null });
