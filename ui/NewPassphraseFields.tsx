@@ -1,9 +1,10 @@
 import type { MessageKey } from '../src/i18n';
 import { t } from '../src/i18n';
 import { PassphraseField } from './PassphraseField';
-import { PassphraseRule } from './PassphraseRule';
+import { hasPassphraseRule, PassphraseRule } from './PassphraseRule';
 import { StrengthMeter } from './StrengthMeter';
 import type { NewSecret } from './use-new-secret';
+import { usePolicy } from './use-policy';
 
 interface Props {
   /** Prefix for the element ids (several forms can be on one page). */
@@ -22,6 +23,8 @@ interface Props {
 export function NewPassphraseFields({ id, secret, label, repeatLabel, autofocus }: Props) {
   const passphrase = secret.kind === 'passphrase';
   const differ = secret.repeat !== '' && secret.repeat !== secret.value;
+  // The organisation's rule is described only where there is one.
+  const rule = hasPassphraseRule(usePolicy()) ? ` ${id}-rule` : '';
   return (
     <>
       <PassphraseField
@@ -31,7 +34,7 @@ export function NewPassphraseFields({ id, secret, label, repeatLabel, autofocus 
         onInput={secret.setValue}
         autocomplete="new-password"
         autofocus={autofocus}
-        describedBy={`${id}-hint ${id}-rule ${id}-strength`}
+        describedBy={`${id}-hint${rule} ${id}-strength`}
       />
       <p class="muted small" id={`${id}-hint`}>
         {t(passphrase ? 'passphraseMinHint' : 'backupPasswordHint', String(secret.minLength))}

@@ -1,5 +1,6 @@
 import { t } from '../src/i18n';
 import { meetsPassphrasePolicy } from '../src/policy/passphrase-pattern';
+import type { Policy } from '../src/policy/policy';
 import { usePolicy } from './use-policy';
 
 /**
@@ -7,6 +8,14 @@ import { usePolicy } from './use-policy';
  * is chosen: its words as given (PassphrasePolicyHint), and whether what is typed meets its
  * pattern yet. The worker checks the pattern itself; this only saves a round trip.
  */
+/** Whether the organisation has a passphrase rule to show beside a new passphrase at all. */
+export function hasPassphraseRule(policy: Policy | null): boolean {
+  return (
+    policy !== null &&
+    (policy.passphrasePolicyHint !== undefined || policy.passphrasePolicy !== undefined)
+  );
+}
+
 export function PassphraseRule({ value, id }: { value: string; id?: string }) {
   const policy = usePolicy();
   if (policy === null) return null;

@@ -158,6 +158,8 @@ describe('the worker', () => {
     const made = await requests.createBackup({
       password: 'älg kanot regn lykta igen',
       source: 'password',
+      // A separate password takes the secrets out of the passphrase's care: it must come along.
+      passphrase: 'älg kanot regn lykta vid sjön',
     });
     expect(made.ok).toBe(true);
   }, 60_000);

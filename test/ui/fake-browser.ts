@@ -29,4 +29,6 @@ export const sendMessage = vi.fn<(envelope: unknown) => Promise<unknown>>();
 export default {
   i18n: { getMessage, getUILanguage: () => 'en' },
   runtime: { sendMessage, getURL: (path: string) => path },
+  // Pages listen for managed-policy changes (ui/use-policy.ts); none happen in these tests.
+  storage: { onChanged: { addListener: () => undefined } },
 };

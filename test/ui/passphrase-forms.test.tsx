@@ -113,6 +113,10 @@ describe('a backup under a separate password', () => {
     separate();
     type('Backup password', STRONG);
     type('Repeat backup password', STRONG);
+    // A separate password takes the secrets out of the passphrase's care: it is asked for too.
+    await waitFor(() => expect(why()).toBeUndefined());
+    expect(button('Make backup').disabled).toBe(true);
+    type('Your vault passphrase, to confirm', 'the vault passphrase');
     await waitFor(() => expect(button('Make backup').disabled).toBe(false));
     sendMessage.mockResolvedValue({ ok: false, error: { code: 'backup_password_too_short' } });
     fireEvent.click(button('Make backup'));
@@ -120,7 +124,7 @@ describe('a backup under a separate password', () => {
     expect(sendMessage).toHaveBeenCalledWith({
       otter: 1,
       type: 'createBackup',
-      payload: { password: STRONG, source: 'password' },
+      payload: { password: STRONG, source: 'password', passphrase: 'the vault passphrase' },
     });
   });
 

@@ -6,7 +6,7 @@
  * erases the vault only after its checkbox and typed phrase.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import type { RequestName, RequestOf } from '../../src/messages/protocol';
 import { RecoverForm } from '../../ui/RecoverForm';
@@ -34,11 +34,21 @@ vi.mock('../../src/platform/browser', () => ({
   default: {
     i18n: { getMessage: (k: string, s: string[]) => getMessage(k, s), getUILanguage: () => 'en' },
     runtime: { sendMessage: (message: unknown) => link.send(message) },
+    storage: { onChanged: { addListener: () => undefined } },
   },
 }));
 
+vi.mock('../../src/platform/packaged-file', async () => ({
+  readPackagedText: (await import('../support/strength')).readProjectFile,
+}));
+
+// The form enables its button only once zxcvbn has rated the new passphrase.
+beforeAll(async () => {
+  await (await import('../../ui/strength-loader')).loadPassphraseRule();
+}, 30_000);
+
 const PASS = 'correct horse battery';
-const NEW_PASS = 'a brand new passphrase';
+const NEW_PASS = 'älg kanot regn lykta vid sjön';
 
 let t: TestVault;
 let requests: Api;
@@ -67,6 +77,15 @@ function type(label: string, value: string): void {
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
 }
 
+/** Clicks the button once the strength check has rated the new passphrase and enabled it. */
+async function submit(): Promise<void> {
+  const button = screen.getByRole<HTMLButtonElement>('button', {
+    name: 'Unlock and set passphrase',
+  });
+  await waitFor(() => expect(button.disabled).toBe(false), { timeout: 10_000 });
+  fireEvent.click(button);
+}
+
 function showForm() {
   const calls = { unlocked: 0, reset: 0, back: 0 };
   render(
@@ -86,7 +105,7 @@ describe('after a recovery', () => {
     type('Recovery code', firstCode.toLowerCase());
     type('New passphrase', NEW_PASS);
     type('Repeat new passphrase', NEW_PASS);
-    fireEvent.click(screen.getByRole('button', { name: 'Unlock and set passphrase' }));
+    await submit();
 
     const shown = await screen.findByTestId('recovery-code-value', {}, { timeout: 15_000 });
     const newCode = shown.textContent ?? '';
@@ -106,7 +125,7 @@ describe('after a recovery', () => {
     // What the page showed is the vault's code now; the used one is refused.
     await t.vault.lock();
     expect(
-      await requests.unlockWithRecovery({ recoveryCode: firstCode, newPassphrase: 'x'.repeat(12) }),
+      await requests.unlockWithRecovery({ recoveryCode: firstCode, newPassphrase: NEW_PASS }),
     ).toEqual({ ok: false, error: { code: 'wrong_recovery_code' } });
     expect(await t.vault.checkRecoveryCode(newCode)).toEqual({ ok: true, value: undefined });
     expect(await requests.unlock({ passphrase: NEW_PASS })).toMatchObject({ ok: true });
@@ -117,7 +136,7 @@ describe('after a recovery', () => {
     type('Recovery code', 'A'.repeat(24));
     type('New passphrase', NEW_PASS);
     type('Repeat new passphrase', NEW_PASS);
-    fireEvent.click(screen.getByRole('button', { name: 'Unlock and set passphrase' }));
+    await submit();
     const error = await screen.findByTestId('error', {}, { timeout: 15_000 });
     expect(error.dataset.code).toBe('wrong_recovery_code');
     expect(screen.queryByTestId('recovery-code-value')).toBeNull();

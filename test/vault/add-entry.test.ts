@@ -160,7 +160,7 @@ describe('pasted Google export links', () => {
       pendingIds: finding.accounts!.map((a) => a.pendingId),
       duplicates: 'skip',
     });
-    expect(imported).toEqual({ ok: true, value: { added: 2, skipped: 0 } });
+    expect(imported).toEqual({ ok: true, value: { added: 2, skipped: 0, refused: 0 } });
     expect((await all()).map((a) => a.site)).toEqual(['', '']);
   });
 

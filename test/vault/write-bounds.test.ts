@@ -200,7 +200,7 @@ describe('a Google Authenticator export', () => {
       pendingIds: finding.accounts.map((a) => a.pendingId),
       duplicates: 'skip',
     });
-    expect(imported).toEqual({ ok: true, value: { added: 2, skipped: 0 } });
+    expect(imported).toEqual({ ok: true, value: { added: 2, skipped: 0, refused: 0 } });
     const { active, damaged } = await readBack();
     expect(damaged).toEqual([]);
     expect(active.map((a) => a.account)).toEqual(['g'.repeat(256), 'bob']);
