@@ -27,7 +27,6 @@ export const PROTOCOL_ERRORS = [
 /** Scanning beyond the decoder: the tab could not be captured; a scan waited too long. */
 export const SCAN_FLOW_ERRORS = ['capture_failed', 'scan_expired'] as const;
 
-
 export const ERROR_CODES = [
   ...URI_ERRORS,
   ...MANUAL_ERRORS,

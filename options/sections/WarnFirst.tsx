@@ -79,11 +79,7 @@ export function WarnFirst(props: Props) {
         {t('exportPassphraseHint')}
       </p>
       <div class="buttons">
-        <button
-          type="submit"
-          class="danger"
-          disabled={!understood || passphrase === '' || busy}
-        >
+        <button type="submit" class="danger" disabled={!understood || passphrase === '' || busy}>
           {props.actionLabel}
         </button>
         <button type="button" onClick={close}>

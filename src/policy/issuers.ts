@@ -22,7 +22,9 @@ export function parseIssuerPatterns(raw: unknown): readonly string[] | null {
   if (!Array.isArray(raw)) return null;
   const patterns = raw
     .slice(0, ISSUER_PATTERN_LIMITS.maxPatterns)
-    .filter((p): p is string => typeof p === 'string' && p.length <= ISSUER_PATTERN_LIMITS.maxLength)
+    .filter(
+      (p): p is string => typeof p === 'string' && p.length <= ISSUER_PATTERN_LIMITS.maxLength,
+    )
     .map(normalise);
   // An empty list is far more likely a mistake than "no account at all": it is ignored.
   return patterns.length === 0 ? null : [...new Set(patterns)];

@@ -204,10 +204,7 @@ let compiled: { source: string; regex: RegExp | null } | null = null;
  * Whether a new passphrase (or separate backup password) meets the policy's pattern: always when
  * none is set, or when the one set is refused (parsePolicy leaves such a pattern out anyway).
  */
-export function meetsPassphrasePolicy(
-  passphrase: string,
-  pattern: string | undefined,
-): boolean {
+export function meetsPassphrasePolicy(passphrase: string, pattern: string | undefined): boolean {
   if (pattern === undefined) return true;
   if (compiled?.source !== pattern) {
     const made = compilePassphrasePattern(pattern);

@@ -69,14 +69,15 @@ type FlagField =
 type TextField = 'passphrasePolicyHint' | 'supportText' | 'organisationName';
 
 /** The integer keys in public/schema.json, and their ranges. */
-const INTEGERS: Readonly<Record<string, { field: IntField | DaysField; min: number; max: number }>> =
-  {
-    MinPassphraseLength: { field: 'minPassphraseLength', min: 8, max: 256 },
-    AutoLockMinutes: { field: 'autoLockMinutes', min: 1, max: 1440 },
-    ClipboardClearSeconds: { field: 'clipboardClearSeconds', min: 1, max: 600 },
-    TrashRetentionDays: { field: 'trashRetentionDays', min: 1, max: 3650 },
-    BackupReminderDays: { field: 'backupReminderDays', min: 1, max: 365 },
-  };
+const INTEGERS: Readonly<
+  Record<string, { field: IntField | DaysField; min: number; max: number }>
+> = {
+  MinPassphraseLength: { field: 'minPassphraseLength', min: 8, max: 256 },
+  AutoLockMinutes: { field: 'autoLockMinutes', min: 1, max: 1440 },
+  ClipboardClearSeconds: { field: 'clipboardClearSeconds', min: 1, max: 600 },
+  TrashRetentionDays: { field: 'trashRetentionDays', min: 1, max: 3650 },
+  BackupReminderDays: { field: 'backupReminderDays', min: 1, max: 365 },
+};
 
 /**
  * The boolean keys, and the one value that does something: the other is the default, accepted
