@@ -201,6 +201,9 @@ describe('enter the key by hand', () => {
       .fill(SECRET.toLowerCase().replace(/(.{4})/g, '$1 '));
     await popup.getByLabel('Service').fill('Hand Bank');
     await popup.getByLabel('Account name').fill('carol');
+    // The page's site is offered, never set unasked (a typed key may belong elsewhere).
+    expect(await popup.getByLabel('Site').inputValue()).toBe('');
+    await popup.getByTestId('use-tab-site').click();
     expect(await popup.getByLabel('Site').inputValue()).toBe(server.url);
     await popup.getByRole('button', { name: 'Save account' }).click();
     expect(codesAround(SECRET)).toContain(await verifyCode(popup));
