@@ -16,5 +16,8 @@ export default defineConfig({
     exclude: ['test/e2e/**'],
     environment: 'node',
     testTimeout: 20_000,
+    // Vitest leaves a core free by default: on CI's two cores that is one worker for CPU-bound
+    // tests (Argon2, fuzzing), and the unit tests took twice as long.
+    maxWorkers: 2,
   },
 });
