@@ -126,7 +126,9 @@ describe('Otter in Firefox', () => {
     await click(popup, '[data-testid=add-account]');
     await click(popup, '[data-testid=manual]');
     await typeInto(popup, '#secret', TYPED_URI);
-    // The site field starts with the page's site.
+    // The page's site is offered, and set only when the user takes it.
+    expect(await popup.$eval('#site', (e) => (e as HTMLInputElement).value)).toBe('');
+    await click(popup, '[data-testid=use-tab-site]');
     expect(await popup.$eval('#site', (e) => (e as HTMLInputElement).value)).toBe(otter.server.url);
     await click(popup, '[data-testid=manual-entry] button[type=submit]');
     expect(codesAround(TYPED)).toContain(await code(popup, '[data-testid=verify-code]'));
