@@ -1,27 +1,9 @@
-import type { ImportFormat } from '../../src/backup/import/types';
+import { IMPORT_FORMATS } from '../../src/backup/import/types';
 import { t } from '../../src/i18n';
 import { FileDrop } from '../../ui/FileDrop';
 
-/** The apps named in the intro (the generic formats are said in words). */
-const APPS: readonly ImportFormat[] = [
-  'aegis',
-  'twofas',
-  'andotp',
-  'authenticator_pro',
-  'ente',
-  'bitwarden',
-  'bitwarden_authenticator',
-  'proton_authenticator',
-  'proton_pass',
-  'lastpass',
-  'freeotp_plus',
-  'authenticator_extension',
-  'onepassword',
-  'keepass',
-  'raivo',
-  'winauth',
-  'google_migration',
-];
+/** The apps named in the intro: every format but the generic list of links (said in words). */
+const APPS = IMPORT_FORMATS.filter((format) => format !== 'otpauth_list');
 
 /** Choose or drop one or more export files or screenshots. */
 export function ImportPicker({ onFiles }: { onFiles: (files: File[]) => void }) {

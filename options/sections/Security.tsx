@@ -151,7 +151,8 @@ export function Security({
       </div>
       <LockSettings policy={policy} />
       <ChangePassphrase minLength={minLength} />
-      <NewRecoveryCode />
+      {/* The worker refuses it too (src/policy/gates.ts): no second key where none is allowed. */}
+      {policy.allowRecoveryCode !== false && <NewRecoveryCode />}
       <ResetVault onReset={onReset} />
     </section>
   );

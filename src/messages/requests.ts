@@ -127,7 +127,12 @@ export const REQUESTS: RequestTable = {
   unlockWithRecovery: row(obj({ recoveryCode, newPassphrase: password }), {
     policy: true,
   }),
-  newRecoveryCode: row(obj({ passphrase: password }), { unlocked: true, activity: true }),
+  // AllowRecoveryCode false: no second key to the vault, made later either (src/policy/gates.ts).
+  newRecoveryCode: row(obj({ passphrase: password }), {
+    unlocked: true,
+    activity: true,
+    policy: true,
+  }),
   lock: row(empty),
   changePassphrase: row(obj({ current: password, next: password }), {
     policy: true,

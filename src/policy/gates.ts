@@ -37,11 +37,15 @@ const plainExport = (_: unknown, p: Policy): PolicyError | null =>
 const fileImport = (_: unknown, p: Policy): PolicyError | null =>
   p.allowImport === false ? 'import_forbidden' : null;
 
+const recoveryCode = (_: unknown, p: Policy): PolicyError | null =>
+  p.allowRecoveryCode === false ? 'recovery_code_forbidden' : null;
+
 /** The requests a policy key can refuse; each needs `policy: true` in its row (a test checks). */
 export const POLICY_GATES: { readonly [K in RequestName]?: Gate<K> } = {
   createVault: none,
   changePassphrase: none,
-  unlockWithRecovery: (_, p) => (p.allowRecoveryCode === false ? 'recovery_code_forbidden' : null),
+  unlockWithRecovery: recoveryCode,
+  newRecoveryCode: recoveryCode,
   addAccount: (_, p) => (p.allowManualEntry === false ? 'manual_entry_forbidden' : null),
   updateAccount: none,
   addScanned: none,

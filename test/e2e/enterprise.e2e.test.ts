@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
 import { launchOtter, type Otter } from './harness';
 import { request, stopServiceWorker } from './steps';
+import { ENTERPRISE_KEYS } from '../support/enterprise-policy';
 
 const POLICY_DIR = process.env.OTTER_POLICY_DIR ?? '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'otter-e2e-enterprise.json');
@@ -18,21 +19,7 @@ const SECRET = 'JBSWY3DPEHPK3PXP';
 const uri = (issuer: string) => `otpauth://totp/${issuer}:alice?secret=${SECRET}&issuer=${issuer}`;
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 
-const FIRST: Record<string, unknown> = {
-  AllowBackupWithSeparatePassword: false,
-  AllowImport: false,
-  AllowManualEntry: false,
-  AllowedIssuers: ['Contoso*'],
-  PassphrasePolicy: '[0-9]',
-  PassphrasePolicyHint: 'Three words and a number.',
-  TrashRetentionDays: 7,
-  BackupReminderDays: 14,
-  AllowRecoveryCode: false,
-  SupportURL: 'https://help.contoso.example/otter',
-  SupportText: 'Call the IT desk on 1234.',
-  OrganisationName: 'Contoso',
-  SkipWelcome: true,
-};
+const FIRST = ENTERPRISE_KEYS;
 
 function writePolicy(id: string, keys: Record<string, unknown>): void {
   mkdirSync(POLICY_DIR, { recursive: true });

@@ -132,6 +132,7 @@ const FIRST_REQUESTS: { [K in RequestName]?: () => RequestOf<K> } = {
   unlock: () => ({ passphrase: PASS }),
   unlockWithRecovery: () => ({ recoveryCode, newPassphrase: LONG }),
   changePassphrase: () => ({ current: PASS, next: SHORT_FOR_POLICY }),
+  newRecoveryCode: () => ({ passphrase: PASS }),
   getSettings: () => ({}),
   updateSettings: () => ({ autoLockMinutes: 600 }),
   addAccount: () => ({ entry: { uri: 'otpauth://totp/New:bob?secret=JBSWY3DPEHPK3PXP' } }),

@@ -285,6 +285,10 @@ const CASES: readonly Case[] = [
     enforced: async (w) => {
       const created = await w.requests.createVault({ passphrase: PASS });
       expect(created).toMatchObject({ ok: true, value: { recoveryCode: null } });
+      // Nor can one be made later, from the settings page.
+      expect(await w.requests.newRecoveryCode({ passphrase: PASS })).toEqual(
+        refused('recovery_code_forbidden'),
+      );
       await w.requests.lock({});
       expect(
         await w.requests.unlockWithRecovery({ recoveryCode: 'AAAA-BBBB', newPassphrase: PASS }),

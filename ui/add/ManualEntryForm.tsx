@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { DuplicateReason } from '../../src/backup/merge';
 import type { AppError } from '../../src/errors';
-import { t } from '../../src/i18n';
+import { t, type MessageKey } from '../../src/i18n';
 import type {
   AccountLabel,
   AccountView,
@@ -238,41 +238,32 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
               </div>
             )}
             {type !== 'steam' && (
-              <div class="field">
-                <label for="digits">{t('digitsLabel')}</label>
-                <input
-                  id="digits"
-                  type="number"
-                  min={1}
-                  max={10}
-                  value={digits}
-                  onInput={(e) => setDigits(Number(e.currentTarget.value))}
-                />
-              </div>
+              <NumberField
+                id="digits"
+                label="digitsLabel"
+                min={1}
+                max={10}
+                value={digits}
+                onChange={setDigits}
+              />
             )}
             {type === 'hotp' ? (
-              <div class="field">
-                <label for="counter">{t('counterLabel')}</label>
-                <input
-                  id="counter"
-                  type="number"
-                  min={0}
-                  value={counter}
-                  onInput={(e) => setCounter(Number(e.currentTarget.value))}
-                />
-              </div>
+              <NumberField
+                id="counter"
+                label="counterLabel"
+                min={0}
+                value={counter}
+                onChange={setCounter}
+              />
             ) : (
-              <div class="field">
-                <label for="period">{t('periodLabel')}</label>
-                <input
-                  id="period"
-                  type="number"
-                  min={1}
-                  max={86400}
-                  value={period}
-                  onInput={(e) => setPeriod(Number(e.currentTarget.value))}
-                />
-              </div>
+              <NumberField
+                id="period"
+                label="periodLabel"
+                min={1}
+                max={86400}
+                value={period}
+                onChange={setPeriod}
+              />
             )}
           </div>
         </details>
@@ -298,5 +289,29 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** One whole-number field of the advanced settings (digits, period, counter). */
+function NumberField(props: {
+  id: string;
+  label: MessageKey;
+  min: number;
+  max?: number;
+  value: number;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{t(props.label)}</label>
+      <input
+        id={props.id}
+        type="number"
+        min={props.min}
+        max={props.max}
+        value={props.value}
+        onInput={(e) => props.onChange(Number(e.currentTarget.value))}
+      />
+    </div>
   );
 }

@@ -18,27 +18,14 @@ import {
   until,
   type FirefoxOtter,
 } from './harness';
+import { ENTERPRISE_KEYS } from '../../support/enterprise-policy';
 
 const IDLE_MS = 8000;
 const PASS = 'otter 2026 enterprise';
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const uri = (issuer: string) => `otpauth://totp/${issuer}:alice?secret=${SECRET}&issuer=${issuer}`;
 
-const KEYS: Record<string, unknown> = {
-  AllowBackupWithSeparatePassword: false,
-  AllowImport: false,
-  AllowManualEntry: false,
-  AllowedIssuers: ['Contoso*'],
-  PassphrasePolicy: '[0-9]',
-  PassphrasePolicyHint: 'Three words and a number.',
-  TrashRetentionDays: 7,
-  BackupReminderDays: 14,
-  AllowRecoveryCode: false,
-  SupportURL: 'https://help.contoso.example/otter',
-  SupportText: 'Call the IT desk on 1234.',
-  OrganisationName: 'Contoso',
-  SkipWelcome: true,
-};
+const KEYS = ENTERPRISE_KEYS;
 
 const POLICY_FILE = firefoxPolicyFile();
 let otter: FirefoxOtter | undefined;
