@@ -68,7 +68,13 @@ describe('an organisation’s Firefox, in Swedish', () => {
   it('speaks Firefox’s language: the extension’s Swedish catalogue, in the popup and settings', async () => {
     const settings = otter!.settings;
     expect(await settings.evaluate(() => chrome.i18n.getUILanguage())).toBe('sv-SE');
-    expect(await settings.evaluate(() => document.title)).toBe(message('optionsTitle'));
+    // The page sets its title when its script has run, which may be after the page first shows.
+    const title = await until(
+      'the settings page title',
+      () => settings.evaluate(() => document.title),
+      (text) => text === message('optionsTitle'),
+    ).catch(() => settings.evaluate(() => document.title));
+    expect(title).toBe(message('optionsTitle'));
     const popup = await otter!.openPopup();
     expect(await textOf(popup, '[data-testid=create-vault] h2')).toBe(message('createTitle'));
     expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^sv/);
