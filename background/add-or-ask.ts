@@ -5,6 +5,7 @@
  * to the Trash in the same transaction, so even that choice has a way back.
  */
 import { findDuplicate } from '../src/backup/merge';
+import { mergeSites } from '../src/sites/site-list';
 import type { AddOutcome, DuplicateChoice } from '../src/messages/protocol';
 import { err, ok, type Result } from '../src/result';
 import type { AppError } from '../src/errors';
@@ -35,6 +36,8 @@ export async function addOrAsk(
       {
         ...entry,
         note: old?.note ?? entry.note ?? '',
+        // The account it replaces was used on its sites: the new one is, too.
+        sites: replaced.length > 0 ? mergeSites(entry.sites ?? [], old?.sites ?? []) : entry.sites,
         pinned: old?.pinned ?? entry.pinned ?? false,
       },
     ],

@@ -29,7 +29,7 @@ function hasSelectedText(): boolean {
 function matches(account: AccountView, query: string): boolean {
   if (query === '') return true;
   const q = query.toLocaleLowerCase();
-  return [account.issuer, account.account, account.site].some((field) =>
+  return [account.issuer, account.account, ...account.sites].some((field) =>
     field.toLocaleLowerCase().includes(q),
   );
 }
@@ -52,7 +52,7 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
   const matchOf = (a: AccountView): SiteMatch | null =>
     list.matches !== undefined
       ? (list.matches[a.id] ?? null)
-      : a.site !== '' && a.site === site
+      : site !== '' && a.sites.includes(site)
         ? 'exact'
         : null;
   const ordered = useMemo(() => {

@@ -12,6 +12,7 @@ import type { UriWarning } from '../../src/otp/uri';
 import { readQrTexts, type QrFinding } from '../../src/qr/findings';
 import { err, ok, type Result } from '../../src/result';
 import { siteOf } from '../../src/sites';
+import { acceptedSites } from '../../src/sites/site-list';
 import type { Account } from '../../src/vault/format';
 import { addOrAsk } from '../add-or-ask';
 import type { WorkerContext } from '../context';
@@ -136,7 +137,7 @@ export const scanHandlers: HandlerGroup<
     const { entry, site } = pending.value;
     const added = await addOrAsk(
       context,
-      { ...entry, issuer: issuer.trim(), account: account.trim(), site },
+      { ...entry, issuer: issuer.trim(), account: account.trim(), sites: acceptedSites([site]) },
       onDuplicate,
     );
     if (added.ok && added.value.status === 'added') await context.pending.drop([pendingId]);
@@ -156,7 +157,9 @@ export const scanHandlers: HandlerGroup<
       (p) => duplicates === 'keep_both' || findDuplicate(list.value.active, p.entry) === null,
     );
     // All of them in one transaction, or none.
-    const added = await context.vault.add(toAdd.map((p) => ({ ...p.entry, site: p.site })));
+    const added = await context.vault.add(
+      toAdd.map((p) => ({ ...p.entry, sites: acceptedSites([p.site]) })),
+    );
     if (!added.ok) return err({ code: added.error });
     await context.pending.drop(pendingIds);
     await context.pending.forgetBatches(

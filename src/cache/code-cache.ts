@@ -53,6 +53,8 @@ export function listFromCache(
   const accounts: AccountView[] = [];
   for (const item of cache.accounts as CachedAccount[]) {
     const { view, firstStep, codes } = item;
+    // Written by an older Otter (one `site`): let the worker answer instead.
+    if (!Array.isArray(view.sites)) return null;
     if (view.type === 'hotp') {
       accounts.push({ ...view, code: null, next: null, validFrom: null, validUntil: null });
       continue;

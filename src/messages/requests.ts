@@ -20,6 +20,7 @@ import { DUPLICATE_CHOICES } from '../backup/merge';
 import { TEXT_LIMITS } from '../vault/format';
 import { SETTING_BOUNDS } from '../settings';
 import { MAX_PAGE_URL } from '../sites/origin';
+import { MAX_SITES } from '../text-limits';
 import {
   bool,
   either,
@@ -150,7 +151,8 @@ export const REQUESTS: RequestTable = {
         issuer: optional(str(TEXT_LIMITS.issuer)),
         account: optional(str(TEXT_LIMITS.account)),
         note: optional(str(TEXT_LIMITS.note)),
-        site,
+        // Room for blanks and duplicates, which the worker drops before counting.
+        sites: optional(list(str(TEXT_LIMITS.site), { max: MAX_SITES * 4 })),
         pinned: optional(bool),
       }),
       since: optional(int(0)),
@@ -158,9 +160,10 @@ export const REQUESTS: RequestTable = {
     CHANGE,
   ),
   hotpNext: row(obj({ id }), USE),
-  fillCode: row(obj({ id, tabId }), USE),
+  fillCode: row(obj({ id, tabId, confirmed: optional(bool) }), USE),
   fillForTab: row(obj({ tabId }), USE),
   codeCopied: row(empty, { policy: true, activity: true }),
+  addPageSite: row(obj({ id, page: str(MAX_PAGE_URL) }), CHANGE),
 
   // Scanning.
   prepareScanner: row(empty),
