@@ -8,6 +8,7 @@
  * long are cut and the answer says so; a counter that could not be advanced is refused.
  */
 import { findDuplicate } from '../src/backup/merge';
+import { mergeSites } from '../src/sites/site-list';
 import type { AddOutcome, DuplicateChoice } from '../src/messages/protocol';
 import { err, ok, type Result } from '../src/result';
 import type { AppError } from '../src/errors';
@@ -42,6 +43,8 @@ export async function addOrAsk(
       {
         ...entry,
         note: old?.note ?? entry.note ?? '',
+        // The account it replaces was used on its sites: the new one is, too.
+        sites: replaced.length > 0 ? mergeSites(entry.sites ?? [], old?.sites ?? []) : entry.sites,
         pinned: old?.pinned ?? entry.pinned ?? false,
       },
     ],

@@ -138,6 +138,7 @@ export function App({
           <CodeList
             list={view.reply}
             site={page.site}
+            pageUrl={page.url}
             tabId={page.id}
             onRefresh={refresh}
             onAdd={() => setView({ kind: 'add' })}

@@ -7,16 +7,18 @@ import { ErrorText } from '../ui/ErrorText';
 import { fillNotice } from '../ui/fill-outcome';
 import { InfoText } from '../ui/InfoText';
 import type { AppError } from '../src/errors';
+import { AccountGroups, ROW_HEIGHT, rowTop } from './AccountGroups';
 import { CodeRow, rowState } from './CodeRow';
+import { LearnSitePrompt } from './LearnSitePrompt';
+import { NoAccountLine } from './NoAccountLine';
+import { enterAction, pageHost } from './page-fill';
 import { useNow } from './use-now';
-
-/** Must match `.row` height in popup.css: the list renders only the rows in view. */
-const ROW_HEIGHT = 56;
-const OVERSCAN = 4;
 
 interface Props {
   readonly list: ResponseOf<'listAccounts'>;
   readonly site: string;
+  /** The page's URL (null when it is not a web page): its host is shown, and can be learnt. */
+  readonly pageUrl: string | null;
   readonly tabId: number | null;
   readonly onRefresh: (request: RequestOf<'listAccounts'>) => Promise<void>;
   readonly onAdd: () => void;
@@ -31,12 +33,12 @@ function hasSelectedText(): boolean {
 function matches(account: AccountView, query: string): boolean {
   if (query === '') return true;
   const q = query.toLocaleLowerCase();
-  return [account.issuer, account.account, account.site].some((field) =>
+  return [account.issuer, account.account, ...account.sites].some((field) =>
     field.toLocaleLowerCase().includes(q),
   );
 }
 
-export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
+export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props) {
   const now = useNow();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
@@ -48,6 +50,8 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
   const [info, setInfo] = useState<AppError | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
+  const [learn, setLearn] = useState<{ account: AccountView; copiedInstead: boolean } | null>(null);
+  const host = pageHost(pageUrl);
 
   // Accounts of the page's site first, the strongest match first (exact, subdomain, same site,
   // related sign-in domain), each in the user's order; then the rest.
@@ -56,7 +60,7 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
   const matchOf = (a: AccountView): SiteMatch | null =>
     list.matches !== undefined
       ? (list.matches[a.id] ?? null)
-      : a.site !== '' && a.site === site
+      : site !== '' && a.sites.includes(site)
         ? 'exact'
         : null;
   const ordered = useMemo(() => {
@@ -65,6 +69,12 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
   }, [list, site]);
   const shown = useMemo(() => ordered.filter((a) => matches(a, query)), [ordered, query]);
   const current = shown[Math.min(selected, shown.length - 1)];
+  const suggested = shown.filter((a) => matchOf(a) !== null).length;
+  // Only once the worker has said (the cache knows exact origins only).
+  const noAccount =
+    host !== null &&
+    list.matches !== undefined &&
+    list.accounts.every((a) => !list.matches?.[a.id]);
 
   // One refresh per period boundary, for the codes after `next`; no per-second round trips. It is
   // not the user's doing, so it does not hold off the idle lock.
@@ -105,13 +115,30 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
     await writeClipboard(code);
     setError(null);
     flash(account.id, t('copied'));
+    if (host !== null && matchOf(account) === null) setLearn({ account, copiedInstead: false });
   }
 
-  /** Enter: type the code into the page; when no field takes it, copy it and say why. */
-  async function fill(account: AccountView) {
+  /**
+   * Enter: type the code into the page; when no field takes it, copy it and say why. An account
+   * that does not belong to the page is copied instead (page-fill.ts), unless `confirmed`.
+   */
+  async function fill(account: AccountView, confirmed = false) {
     if (tabId === null) return copy(account);
     setInfo(null);
-    const reply = await send('fillCode', { id: account.id, tabId });
+    const action = enterAction(matchOf(account), host);
+    if (action === 'copy') return copy(account);
+    if (action === 'stranger' && !confirmed) {
+      await copy(account);
+      flash(account.id, t('copiedNotFilled'));
+      setLearn({ account, copiedInstead: true });
+      return;
+    }
+    if (confirmed) setLearn({ account, copiedInstead: false });
+    const reply = await send('fillCode', {
+      id: account.id,
+      tabId,
+      ...(confirmed ? { confirmed } : {}),
+    });
     if (!reply.ok) return setError(reply.error);
     const outcome = reply.value;
     if (outcome.filled) {
@@ -138,7 +165,7 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
     setSelected(clamped);
     const el = scroller.current;
     if (!el) return;
-    const top = clamped * ROW_HEIGHT;
+    const top = rowTop(clamped, suggested, host);
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight)
       el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
@@ -201,8 +228,6 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
   }
 
   const height = scroller.current?.clientHeight ?? 440;
-  const start = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const end = Math.min(shown.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
 
   return (
     <section class="codes">
@@ -237,8 +262,23 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
         </button>
       </div>
       {list.damaged > 0 && <p class="error small">{t('damagedAccounts', String(list.damaged))}</p>}
+      {noAccount && <NoAccountLine host={host} />}
       <ErrorText error={error} />
       <InfoText info={info} />
+      {learn !== null && host !== null && pageUrl !== null && (
+        <LearnSitePrompt
+          account={learn.account}
+          host={host}
+          pageUrl={pageUrl}
+          copiedInstead={learn.copiedInstead}
+          onFillAnyway={() => void fill(learn.account, true)}
+          onLearned={() => {
+            setLearn(null);
+            void onRefresh({});
+          }}
+          onClose={() => setLearn(null)}
+        />
+      )}
       <div
         class="scroller"
         ref={scroller}
@@ -249,32 +289,30 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
             {t('noMatch')}
           </p>
         ) : (
-          <ul
-            id="account-list"
-            role="listbox"
-            aria-label={t('accountsLabel')}
-            style={{
-              paddingTop: `${start * ROW_HEIGHT}px`,
-              paddingBottom: `${(shown.length - end) * ROW_HEIGHT}px`,
-            }}
-          >
-            {shown.slice(start, end).map((account, i) => (
+          <AccountGroups
+            shown={shown}
+            suggested={suggested}
+            host={host}
+            scrollTop={scrollTop}
+            height={height}
+            label={t('accountsLabel')}
+            renderRow={(account, index) => (
               <CodeRow
                 key={account.id}
                 account={account}
                 now={now}
-                selected={start + i === selected}
+                selected={index === selected}
                 matchesSite={matchOf(account) !== null}
                 feedback={feedback?.id === account.id ? feedback.text : null}
                 hotpCode={hotp[account.id] ?? null}
                 onCopy={() => {
-                  setSelected(start + i);
+                  setSelected(index);
                   void copy(account);
                 }}
-                onSelect={() => setSelected(start + i)}
+                onSelect={() => setSelected(index)}
               />
-            ))}
-          </ul>
+            )}
+          />
         )}
       </div>
     </section>

@@ -12,6 +12,7 @@ import { MANUAL_ERRORS } from './otp/manual';
 import { URI_ERRORS } from './otp/uri';
 import { SCAN_ERRORS } from './qr/decode';
 import { POLICY_ERRORS } from './policy/gates';
+import { SITE_LIST_ERRORS } from './sites/site-list';
 import { MIGRATION_ERRORS } from './qr/google-migration';
 import { NEW_SECRET_ERRORS } from './passphrase/new-secret';
 import { VAULT_ERRORS } from './vault/vault';
@@ -42,6 +43,7 @@ export const ERROR_CODES = [
   ...IMPORT_FLOW_ERRORS,
   ...POLICY_ERRORS,
   ...PROTOCOL_ERRORS,
+  ...SITE_LIST_ERRORS,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

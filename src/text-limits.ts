@@ -10,3 +10,9 @@ export const TEXT_LIMITS = {
   site: 2048,
   extraValue: 2048,
 } as const;
+
+/**
+ * The most sites one account keeps (where it was set up, plus the pages the user taught it): more
+ * than any service signs in on, and a bound on what one record and one match costs.
+ */
+export const MAX_SITES = 32;

@@ -9,6 +9,7 @@ import { isDamagedOtpauthLink, parseOtpauthUri } from '../../src/otp/uri';
 import { allowedIssuer } from '../../src/policy/rules';
 import { classifyQrText, recogniseMicrosoftManualEntry } from '../../src/qr/classify';
 import { bestMatch, type SiteMatch } from '../../src/sites/match';
+import { normaliseSites, withPageSite } from '../../src/sites/site-list';
 import { accountView, managedView } from '../../src/vault/view';
 import { addOrAsk } from '../add-or-ask';
 import { useCode } from '../current-code';
@@ -38,7 +39,7 @@ function parseEntry(entry: ManualEntry | UriEntry): Result<OtpEntry, AppError> {
 }
 
 export const accountHandlers: HandlerGroup<
-  'listAccounts' | 'addAccount' | 'updateAccount' | 'hotpNext'
+  'listAccounts' | 'addAccount' | 'updateAccount' | 'hotpNext' | 'addPageSite'
 > = {
   async listAccounts({ page }, { vault, now, codeCache }) {
     const list = await vault.list();
@@ -49,7 +50,7 @@ export const accountHandlers: HandlerGroup<
     const matches: Record<string, SiteMatch> = {};
     if (page !== undefined) {
       for (const a of list.value.active) {
-        const match = bestMatch([a.site], page);
+        const match = bestMatch(a.sites, page);
         if (match !== null) matches[a.id] = match;
       }
     }
@@ -70,21 +71,45 @@ export const accountHandlers: HandlerGroup<
     }
     if (!allowedIssuer(parsed.value.issuer, context.policy()))
       return err({ code: 'issuer_not_allowed' });
+    // A typed site is checked here, not only in the form: `github.com` is stored as its origin.
+    const sites = normaliseSites(entry.site === undefined ? [] : [entry.site]);
+    if (!sites.ok) return err({ code: sites.error });
     // A typed key that looks cut off is saved only once the user said it is whole.
     if ('secret' in entry && confirmShortKey !== true) {
       const warning = keyWarning(entry.secret, entry.encoding ?? 'base32');
       if (warning !== null) return ok({ status: 'short_key', warning });
     }
-    return addOrAsk(context, { ...parsed.value, site: entry.site ?? '' }, onDuplicate);
+    return addOrAsk(context, { ...parsed.value, sites: sites.value }, onDuplicate);
   },
 
   async updateAccount({ id, edit, since }, { vault, now, policy }) {
     // A rename must not turn an account into one the organisation's issuers refuse.
     if (edit.issuer !== undefined && !allowedIssuer(edit.issuer.trim(), policy()))
       return err({ code: 'issuer_not_allowed' });
-    const updated = await vault.update([id], () => ({ ...edit }), since);
+    const { sites: typed, ...rest } = edit;
+    const sites = typed === undefined ? undefined : normaliseSites(typed);
+    if (sites !== undefined && !sites.ok) return err({ code: sites.error });
+    const patch = sites === undefined ? rest : { ...rest, sites: sites.value };
+    const updated = await vault.update([id], () => patch, since);
     if (!updated.ok) return err({ code: updated.error });
     return ok({ account: managedView(updated.value[0]!, now()) });
+  },
+
+  async addPageSite({ id, page }, { vault, now }) {
+    const current = await vault.getActive(id);
+    if (!current.ok) return err({ code: current.error });
+    const sites = withPageSite(current.value.sites, page);
+    if (!sites.ok) return err({ code: sites.error });
+    // Applied to the account as it is inside the write queue: a site another popup added
+    // meanwhile is kept; one moved to the Trash meanwhile is left as it is, and refused.
+    const updated = await vault.update([id], (a) => {
+      const next = withPageSite(a.sites, page);
+      return next.ok && a.trashedAt === null ? { sites: next.value } : {};
+    });
+    if (!updated.ok) return err({ code: updated.error });
+    const account = updated.value[0]!;
+    if (account.trashedAt !== null) return err({ code: 'account_in_trash' });
+    return ok({ account: accountView(account, now()) });
   },
 
   async hotpNext({ id }, { vault, now }) {

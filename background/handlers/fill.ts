@@ -1,7 +1,7 @@
 /** Filling codes into pages, and clearing copied codes from the clipboard. */
 import { err, ok } from '../../src/result';
 import type { FillOutcome } from '../../src/messages/protocol';
-import { isSilentFillAllowed } from '../../src/sites';
+import { bestMatch, isSilentFillAllowed } from '../../src/sites';
 import type { Account } from '../../src/vault/format';
 import type { VaultError } from '../../src/vault/vault';
 import { useCode } from '../current-code';
@@ -35,13 +35,27 @@ export async function accountForTab(
   if (!list.ok) return 'locked';
   const url = (await context.tabs.get(tabId))?.url;
   if (url === undefined) return null;
-  return list.value.active.find((a) => isSilentFillAllowed(a.site, url)) ?? null;
+  return list.value.active.find((a) => isSilentFillAllowed(a.sites, url)) ?? null;
+}
+
+/**
+ * Whether the popup may fill `account` into the tab without the user's "Fill anyway": only when
+ * one of its sites matches the page (exact, subdomain, same site or related, as the popup lists
+ * them first). A page the worker cannot see (no grant) counts as a stranger.
+ */
+async function belongsToTab(context: WorkerContext, account: Account, tabId: number) {
+  const url = (await context.tabs.get(tabId))?.url;
+  return url !== undefined && bestMatch(account.sites, url) !== null;
 }
 
 export const fillHandlers: HandlerGroup<'fillCode' | 'fillForTab' | 'codeCopied'> = {
-  async fillCode({ id, tabId }, context) {
+  async fillCode({ id, tabId, confirmed }, context) {
     const account = await context.vault.getActive(id);
     if (!account.ok) return err({ code: account.error });
+    // Checked here, not only in the popup: Enter must never type a code into a stranger's page.
+    if (confirmed !== true && !(await belongsToTab(context, account.value, tabId))) {
+      return err({ code: 'fill_site_mismatch' });
+    }
     const outcome = await fillAccount(context, account.value, tabId);
     return 'error' in outcome ? err({ code: outcome.error }) : ok(outcome);
   },

@@ -3,6 +3,7 @@
  * deleting from the trash for good, and reordering. Editing and pinning go through updateAccount.
  */
 import { err, ok } from '../../src/result';
+import { normaliseSites } from '../../src/sites/site-list';
 import { managedView, trashView } from '../../src/vault/view';
 import type { HandlerGroup } from './types';
 
@@ -30,7 +31,14 @@ export const manageHandlers: HandlerGroup<
   },
 
   async updateAccounts({ edits }, { vault }) {
-    const byId = new Map(edits.map((e) => [e.id, e.edit]));
+    const byId = new Map<string, { sites?: string[]; pinned?: boolean }>();
+    for (const { id, edit } of edits) {
+      // Each new list is checked as the edit view's is: one bad site refuses the whole change.
+      const { sites: typed, ...rest } = edit;
+      const sites = typed === undefined ? undefined : normaliseSites(typed);
+      if (sites !== undefined && !sites.ok) return err({ code: sites.error });
+      byId.set(id, sites === undefined ? rest : { ...rest, sites: sites.value });
+    }
     if (byId.size !== edits.length) return err({ code: 'bad_request' });
     // One transaction: every account changes, or (one is missing) none does.
     const updated = await vault.update([...byId.keys()], (current) => ({

@@ -18,6 +18,7 @@ import { allowedIssuer } from '../../src/policy/rules';
 import { err, ok, type Result } from '../../src/result';
 import { siteOf } from '../../src/sites';
 import { fitAccount } from '../../src/vault/account-bounds';
+import { acceptedSites } from '../../src/sites/site-list';
 import type { Account } from '../../src/vault/format';
 import { addOrAsk } from '../add-or-ask';
 import type { WorkerContext } from '../context';
@@ -193,7 +194,7 @@ export const scanHandlers: HandlerGroup<
       return err({ code: 'issuer_not_allowed' });
     const added = await addOrAsk(
       context,
-      { ...entry, issuer: issuer.trim(), account: account.trim(), site },
+      { ...entry, issuer: issuer.trim(), account: account.trim(), sites: acceptedSites([site]) },
       onDuplicate,
     );
     if (added.ok && added.value.status === 'added') await context.pending.drop([pendingId]);
@@ -221,7 +222,9 @@ export const scanHandlers: HandlerGroup<
         toAdd.push({ ...p, entry });
     }
     // All of them in one transaction, or none.
-    const added = await context.vault.add(toAdd.map((p) => ({ ...p.entry, site: p.site })));
+    const added = await context.vault.add(
+      toAdd.map((p) => ({ ...p.entry, sites: acceptedSites([p.site]) })),
+    );
     if (!added.ok) return err({ code: added.error });
     await context.pending.drop(pendingIds);
     await context.pending.forgetBatches(

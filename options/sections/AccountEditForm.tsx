@@ -5,8 +5,9 @@ import { TEXT_LIMITS } from '../../src/text-limits';
 import { ErrorText } from '../../ui/ErrorText';
 import { useRequest } from '../../ui/use-request';
 import { siteFromInput } from './site-input';
+import { SitesField } from './SitesField';
 
-/** Edits the labels of one account: issuer, account name, site and note. */
+/** Edits the labels of one account: issuer, account name, sites and note. */
 export function AccountEditForm({
   account,
   onSaved,
@@ -19,22 +20,27 @@ export function AccountEditForm({
   const id = useId();
   const [issuer, setIssuer] = useState(account.issuer);
   const [name, setName] = useState(account.account);
-  const [site, setSite] = useState(account.site);
+  const [sites, setSites] = useState<string[]>([...account.sites]);
   const [note, setNote] = useState(account.note);
-  const [siteInvalid, setSiteInvalid] = useState(false);
+  const [invalidSites, setInvalidSites] = useState<number[]>([]);
   const { run, busy, error } = useRequest();
 
   async function save(event: Event) {
     event.preventDefault();
-    const origin = siteFromInput(site);
-    setSiteInvalid(origin === null);
-    if (origin === null) return;
+    const origins = sites.map(siteFromInput);
+    const invalid = origins.flatMap((o, i) => (o === null ? [i] : []));
+    setInvalidSites(invalid);
+    if (invalid.length > 0) return;
+    // Blanks dropped, duplicates merged; the worker normalises the list again.
+    const typed = [...new Set(origins.filter((o): o is string => o !== null && o !== ''))];
+    const sitesChanged =
+      typed.length !== account.sites.length || typed.some((s, i) => s !== account.sites[i]);
     // Only what this form changed: an edit of other fields in another tab is not undone, and an
     // edit of these fields there makes this one fail (`since`) instead of silently erasing it.
     const edit: AccountEdit = {
       ...(issuer.trim() !== account.issuer ? { issuer: issuer.trim() } : {}),
       ...(name.trim() !== account.account ? { account: name.trim() } : {}),
-      ...(origin !== account.site ? { site: origin } : {}),
+      ...(sitesChanged ? { sites: typed } : {}),
       ...(note !== account.note ? { note } : {}),
     };
     if (Object.keys(edit).length === 0) return onSaved();
@@ -65,23 +71,7 @@ export function AccountEditForm({
           />
         </div>
       </div>
-      <div class="field">
-        <label for={`${id}-site`}>{t('siteLabel')}</label>
-        <input
-          id={`${id}-site`}
-          value={site}
-          maxLength={TEXT_LIMITS.site}
-          inputMode="url"
-          spellcheck={false}
-          aria-describedby={`${id}-site-hint`}
-          aria-invalid={siteInvalid}
-          onInput={(e) => setSite(e.currentTarget.value)}
-        />
-        <p class="muted small" id={`${id}-site-hint`}>
-          {t('siteEditHint')}
-        </p>
-        {siteInvalid && <p class="error">{t('siteInvalid')}</p>}
-      </div>
+      <SitesField id={id} sites={sites} invalid={invalidSites} onChange={setSites} />
       <div class="field">
         <label for={`${id}-note`}>{t('noteLabel')}</label>
         <textarea

@@ -65,7 +65,11 @@ export function AccountRow(props: Props) {
         <div class="manage-labels">
           <span class="manage-issuer">{lines.primary}</span>
           {lines.secondary !== '' && <span class="muted">{lines.secondary}</span>}
-          {account.site !== '' && <span class="muted small">{account.site}</span>}
+          {account.sites.length > 0 && (
+            <span class="muted small" data-testid="account-sites">
+              {account.sites.join(', ')}
+            </span>
+          )}
         </div>
         <div class="buttons manage-actions">
           <button

@@ -4,6 +4,7 @@ import { t, tn } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import type { BulkEdit, ManagedAccountView, ResponseOf } from '../../src/messages/protocol';
 import { indexForSearch, search } from '../../src/search';
+import { mergeSites } from '../../src/sites/site-list';
 import { ErrorText } from '../../ui/ErrorText';
 import { accountName } from '../../ui/account-name';
 import { applyFilter, filterCounts, type AccountFilter } from './account-filter';
@@ -193,16 +194,20 @@ export function Accounts() {
   }
 
   /** One transaction for the selection; Undo sends the values from before. */
-  async function bulkEdit(targets: readonly ManagedAccountView[], edit: BulkEdit, message: string) {
+  async function bulkEdit(
+    targets: readonly ManagedAccountView[],
+    editOf: (account: ManagedAccountView) => BulkEdit,
+    message: string,
+  ) {
     if (targets.length === 0) return;
-    const before = targets.map((a) => ({
+    const edits = targets.map((a) => ({ id: a.id, edit: editOf(a) }));
+    const before = targets.map((a, i) => ({
       id: a.id,
       edit: {
-        ...(edit.site !== undefined ? { site: a.site } : {}),
-        ...(edit.pinned !== undefined ? { pinned: a.pinned } : {}),
+        ...(edits[i]!.edit.sites !== undefined ? { sites: a.sites } : {}),
+        ...(edits[i]!.edit.pinned !== undefined ? { pinned: a.pinned } : {}),
       },
     }));
-    const edits = targets.map((a) => ({ id: a.id, edit }));
     const done = await act(() => send('updateAccounts', { edits }));
     if (done === null) return;
     setNotice({ message, undo: { kind: 'edits', edits: before } });
@@ -215,12 +220,16 @@ export function Accounts() {
   function bulkPin(pinned: boolean) {
     const targets = selectedAccounts.filter((a) => a.pinned !== pinned);
     const message = tn(pinned ? 'bulkPinnedNotice' : 'bulkUnpinnedNotice', targets.length);
-    void bulkEdit(targets, { pinned }, message);
+    void bulkEdit(targets, () => ({ pinned }), message);
   }
 
   function bulkSite(origin: string, scope: SiteScope) {
-    const targets = selectedAccounts.filter((a) => scope === 'all' || a.site === '');
-    void bulkEdit(targets, { site: origin }, tn('bulkSiteNotice', targets.length, origin));
+    // The site is added to each account's list; those that have it already are left alone.
+    const targets = selectedAccounts.filter(
+      (a) => (scope === 'all' || a.sites.length === 0) && !a.sites.includes(origin),
+    );
+    const notice = tn('bulkSiteNotice', targets.length, origin);
+    void bulkEdit(targets, (a) => ({ sites: mergeSites(a.sites, [origin]) }), notice);
   }
 
   return (

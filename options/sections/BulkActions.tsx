@@ -100,7 +100,7 @@ function BulkSiteForm({
   onCancel: () => void;
 }) {
   const [text, setText] = useState('');
-  const missing = selected.filter((a) => a.site === '').length;
+  const missing = selected.filter((a) => a.sites.length === 0).length;
   const [scope, setScope] = useState<SiteScope>(missing > 0 ? 'missing' : 'all');
   const [invalid, setInvalid] = useState(false);
   return (

@@ -18,7 +18,7 @@ function details(a: ImportPreviewAccount): string[] {
   if (a.trashed) lines.push(t('importToTrash'));
   if (a.pinned) lines.push(t('importPinned'));
   if (a.tags.length > 0) lines.push(`${t('importTagsLabel')}: ${a.tags.join(', ')}`);
-  if (a.site !== '') lines.push(t('importSite', a.site));
+  if (a.sites.length > 0) lines.push(t('importSite', a.sites.join(', ')));
   if (a.hasNote) lines.push(t('importHasNote'));
   if (a.dropped.length > 0) {
     lines.push(t('importDropped', a.dropped.map((d) => t(`import_dropped_${d}`)).join(', ')));

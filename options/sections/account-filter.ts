@@ -11,14 +11,14 @@ export type AccountFilter = (typeof ACCOUNT_FILTERS)[number];
 export const RECENT_DAYS = 7;
 const DAY_MS = 86_400_000;
 
-type Filtered = Pick<ManagedAccountView, 'site' | 'pinned' | 'type' | 'createdAt'>;
+type Filtered = Pick<ManagedAccountView, 'sites' | 'pinned' | 'type' | 'createdAt'>;
 
 export function passesFilter(account: Filtered, filter: AccountFilter, now: number): boolean {
   switch (filter) {
     case 'all':
       return true;
     case 'no_site':
-      return account.site === '';
+      return account.sites.length === 0;
     case 'pinned':
       return account.pinned;
     case 'hotp':

@@ -24,6 +24,10 @@ function sameExtra(
   );
 }
 
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
 const ACCOUNT_FIELDS: Same<Account> = {
   id: is,
   type: is,
@@ -36,7 +40,7 @@ const ACCOUNT_FIELDS: Same<Account> = {
   account: is,
   extra: sameExtra,
   note: is,
-  site: is,
+  sites: sameList,
   pinned: is,
   order: is,
   createdAt: is,

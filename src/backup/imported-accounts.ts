@@ -30,7 +30,7 @@ export function accountsFromEntries(
     extra: { ...entry.extra },
     id: newId(),
     note: '',
-    site: '',
+    sites: [],
     pinned: false,
     order: options.firstOrder + i,
     createdAt: options.now,

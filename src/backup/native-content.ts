@@ -1,6 +1,7 @@
 /**
- * The plaintext inside a native backup, content version 1: every account (trash included) with
- * every field, and the settings, as UTF-8 JSON. Read back with the vault's own validation
+ * The plaintext inside a native backup, content version 2: every account (trash included) with
+ * every field, and the settings, as UTF-8 JSON. Version 1 (one `site` per account instead of the
+ * list `sites`) is still read; nothing else differs. Read back with the vault's own validation
  * (`decodeAccount`, the settings bounds), so a backup can hold nothing the vault would refuse.
  */
 import { fromUtf8, utf8 } from '../bytes';
@@ -12,6 +13,7 @@ import { sameAccount, sameSettings } from './account-equality';
 import { backupError, type BackupError } from './backup-errors';
 import { hasExactKeys, isRecord, parseBoundedJson } from './bounded-json';
 import { BACKUP_LIMITS } from './limits';
+import { BACKUP_CONTENT_VERSION } from './native-layout';
 
 /** What a backup saves and restores. */
 export interface BackupContent {
@@ -42,7 +44,7 @@ const ACCOUNT_KEYS: readonly (keyof Account)[] = [
   'account',
   'extra',
   'note',
-  'site',
+  'sites',
   'pinned',
   'order',
   'createdAt',
@@ -63,7 +65,7 @@ function accountJson(a: Account): AccountJson {
     account: a.account,
     extra: { ...a.extra },
     note: a.note,
-    site: a.site,
+    sites: [...a.sites],
     pinned: a.pinned,
     order: a.order,
     createdAt: a.createdAt,
@@ -103,7 +105,7 @@ export function encodeBackupContent(
   if (4 * Math.ceil(bytes.length / 3) > BACKUP_LIMITS.maxFileChars) {
     return err(backupError('backup_too_large'));
   }
-  const back = decodeBackupContent(bytes);
+  const back = decodeBackupContent(bytes, BACKUP_CONTENT_VERSION);
   if (!back.ok) return back;
   const i = content.accounts.findIndex((a, n) => {
     const b = back.value.accounts[n];
@@ -123,8 +125,12 @@ function isTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
-function decodeAccountEntry(value: unknown): Account | null {
-  if (!isRecord(value) || !hasExactKeys(value, ACCOUNT_KEYS)) return null;
+/** Content version 1's account fields: one `site` ('' for none), read as a list of one. */
+const ACCOUNT_KEYS_V1: readonly string[] = ACCOUNT_KEYS.map((k) => (k === 'sites' ? 'site' : k));
+
+function decodeAccountEntry(value: unknown, contentVersion: number): Account | null {
+  const keys = contentVersion === 1 ? ACCOUNT_KEYS_V1 : ACCOUNT_KEYS;
+  if (!isRecord(value) || !hasExactKeys(value, keys)) return null;
   const { id, extra } = value;
   if (typeof id !== 'string' || id === '' || id.length > BACKUP_LIMITS.maxIdLength) return null;
   // decodeAccount assigns extra keys one by one: `__proto__` would be silently lost, so refuse it.
@@ -145,7 +151,11 @@ function decodeSettings(value: unknown): Settings | null {
   return valid ? settings : null;
 }
 
-export function decodeBackupContent(plaintext: Uint8Array): Result<OpenedBackup, BackupError> {
+/** `contentVersion`: the file's, from its authenticated header (native-parse.ts). */
+export function decodeBackupContent(
+  plaintext: Uint8Array,
+  contentVersion: number,
+): Result<OpenedBackup, BackupError> {
   const invalid = err(backupError('backup_content_invalid'));
   const text = fromUtf8(plaintext);
   if (text === null) return invalid;
@@ -161,7 +171,7 @@ export function decodeBackupContent(plaintext: Uint8Array): Result<OpenedBackup,
   const accounts: Account[] = [];
   const ids = new Set<string>();
   for (const [index, raw] of (c.accounts as unknown[]).entries()) {
-    const account = decodeAccountEntry(raw);
+    const account = decodeAccountEntry(raw, contentVersion);
     // Two records with one id would overwrite each other when restored.
     if (account === null || ids.has(account.id)) {
       return err(backupError('backup_content_invalid', index));

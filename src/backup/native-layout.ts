@@ -11,8 +11,13 @@ import { crc32Hex, crc32Update } from './crc32';
 export const BACKUP_FORMAT = 'otter-backup';
 /** The envelope's layout: this header, this AAD, this cipher. */
 export const BACKUP_VERSION = 1;
-/** The payload's schema (native-content.ts); it changes independently of the envelope. */
-export const BACKUP_CONTENT_VERSION = 1;
+/**
+ * The payload's schema (native-content.ts); it changes independently of the envelope. 2: an
+ * account has a list of `sites`; 1 had one `site`, and is still read.
+ */
+export const BACKUP_CONTENT_VERSION = 2;
+/** The oldest content version Otter still reads. */
+export const OLDEST_CONTENT_VERSION = 1;
 export const BACKUP_CIPHER = 'aes-256-gcm';
 
 /** Argon2id costs; the salt is always fresh. */

@@ -17,6 +17,7 @@ import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   checksum,
+  OLDEST_CONTENT_VERSION,
   TOP_KEYS,
   type AadFields,
   type Envelope,
@@ -39,11 +40,11 @@ function looksLikeOtter(text: string): boolean {
 
 type VersionCheck = 'current' | 'newer' | 'invalid';
 
-function checkVersion(value: unknown, current: number): VersionCheck {
+/** `oldest`: the oldest version still read (the content reader converts it). */
+function checkVersion(value: unknown, current: number, oldest = current): VersionCheck {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) return 'invalid';
   if (value > current) return 'newer';
-  // Older versions would be migrated here; version 1 is the first, so there are none yet.
-  return value === current ? 'current' : 'invalid';
+  return value >= oldest ? 'current' : 'invalid';
 }
 
 function sealedStrings(value: unknown): { iv: string; data: string } | null {
@@ -59,7 +60,7 @@ interface RawFields extends AadFields {
   readonly crc32: string;
 }
 
-function rawFields(f: Record<string, unknown>): RawFields | null {
+function rawFields(f: Record<string, unknown>, contentVersion: number): RawFields | null {
   const { kdf, crc32 } = f;
   const wrappedKey = sealedStrings(f.wrappedKey);
   const payload = sealedStrings(f.payload);
@@ -87,7 +88,7 @@ function rawFields(f: Record<string, unknown>): RawFields | null {
   }
   return {
     version: BACKUP_VERSION,
-    contentVersion: BACKUP_CONTENT_VERSION,
+    contentVersion,
     kdfName: name,
     kdfVersion: version,
     memoryKiB,
@@ -134,13 +135,18 @@ export function parseEnvelope(text: string): Result<Envelope, BackupError> {
 
   // A newer Otter may lay out everything after these fields differently: look no further.
   const version = checkVersion(f.version, BACKUP_VERSION);
-  const contentVersion = checkVersion(f.contentVersion, BACKUP_CONTENT_VERSION);
+  const contentVersion = checkVersion(
+    f.contentVersion,
+    BACKUP_CONTENT_VERSION,
+    OLDEST_CONTENT_VERSION,
+  );
   if (version === 'newer' || (version === 'current' && contentVersion === 'newer')) {
     return err(backupError('backup_unsupported_version'));
   }
   if (version !== 'current' || contentVersion !== 'current') return damaged;
 
-  const raw = rawFields(f);
+  // Checked just above: a safe integer from the oldest read to the current version.
+  const raw = rawFields(f, f.contentVersion as number);
   if (raw === null) return damaged;
   const sealed = [raw.wrappedKey.iv, raw.wrappedKey.data, raw.payload.iv, raw.payload.data];
   if (checksum(aadText(raw), sealed) !== raw.crc32) return damaged;
@@ -160,7 +166,7 @@ export function parseEnvelope(text: string): Result<Envelope, BackupError> {
   }
   return ok({
     version: BACKUP_VERSION,
-    contentVersion: BACKUP_CONTENT_VERSION,
+    contentVersion: raw.contentVersion,
     kdf: kdf.value,
     wrappedKey: { iv: wrappedIv, data: wrappedKey },
     payload: { iv: payloadIv, data: payload },

@@ -57,7 +57,7 @@ export async function readBackup(
 ): Promise<Result<OpenedBackup, BackupError>> {
   const opened = await openEnvelope(text, password);
   if (!opened.ok) return opened;
-  const content = decodeBackupContent(opened.value.plaintext);
+  const content = decodeBackupContent(opened.value.plaintext, opened.value.header.contentVersion);
   opened.value.plaintext.fill(0);
   return content;
 }

@@ -47,8 +47,9 @@ function cachedAccount(raw: unknown): CachedAccount | null {
   const v = raw.view;
   const type = OTP_TYPES.find((known) => known === v.type);
   if (type === undefined) return null;
-  if (!isString(v.id) || !isString(v.issuer) || !isString(v.account) || !isString(v.site))
-    return null;
+  if (!isString(v.id) || !isString(v.issuer) || !isString(v.account)) return null;
+  // Written by an older Otter (one `site`): no list, so the worker answers instead.
+  if (!Array.isArray(v.sites) || !v.sites.every(isString)) return null;
   if (typeof v.pinned !== 'boolean' || !isCount(v.digits) || !isCount(v.period)) return null;
   if (v.trashedAt !== null && typeof v.trashedAt !== 'number') return null;
   if (type !== 'hotp' && (v.period === 0 || v.digits === 0)) return null;
@@ -57,7 +58,7 @@ function cachedAccount(raw: unknown): CachedAccount | null {
     id: v.id,
     issuer: v.issuer,
     account: v.account,
-    site: v.site,
+    sites: v.sites,
     pinned: v.pinned,
     type,
     digits: v.digits,

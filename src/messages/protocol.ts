@@ -43,7 +43,8 @@ export interface AccountView {
   readonly id: string;
   readonly issuer: string;
   readonly account: string;
-  readonly site: string;
+  /** The origins the account belongs to (src/sites/site-list.ts); empty for none. */
+  readonly sites: readonly string[];
   readonly pinned: boolean;
   readonly type: OtpType;
   readonly digits: number;
@@ -181,13 +182,15 @@ export interface AccountEdit {
   readonly issuer?: string;
   readonly account?: string;
   readonly note?: string;
-  readonly site?: string;
+  /** The whole new list, as typed: the worker normalises it (`site_invalid`, `site_too_many`). */
+  readonly sites?: readonly string[];
   readonly pinned?: boolean;
 }
 
 /** What the accounts page changes on many accounts at once (and puts back on Undo). */
 export interface BulkEdit {
-  readonly site?: string;
+  /** The account's whole new list (a site added, or the list from before on Undo). */
+  readonly sites?: readonly string[];
   readonly pinned?: boolean;
 }
 
@@ -283,11 +286,23 @@ export interface Protocol extends ManageProtocol, ImportProtocol {
    * Types the account's current code into the page in `tabId`. When no field takes it, the code
    * comes back so the popup can copy it instead (a code, never a secret).
    */
-  fillCode: { request: { id: string; tabId: number }; response: FillOutcome };
+  fillCode: {
+    /**
+     * The worker fills only an account that belongs to the tab's page (any match, see
+     * src/sites/match.ts), else `fill_site_mismatch`; `confirmed`: the user said "Fill anyway".
+     */
+    request: { id: string; tabId: number; confirmed?: boolean };
+    response: FillOutcome;
+  };
   /** Fills the code of the first account for the page's site (the keyboard command). */
   fillForTab: { request: { tabId: number }; response: FillOutcome };
   /** The popup copied a code: clear the clipboard after the user's delay, even once closed. */
   codeCopied: { request: Empty; response: { clearAt: number | null } };
+  /**
+   * "Use <account> on <host> from now on": adds the origin of `page` (an http(s) URL) to the
+   * account's sites. Refused for an account in the Trash, and while locked.
+   */
+  addPageSite: { request: { id: string; page: string }; response: { account: AccountView } };
 }
 
 export type FillOutcome =

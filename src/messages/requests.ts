@@ -21,6 +21,7 @@ import { TEXT_LIMITS } from '../vault/format';
 import { LOST_BOTH } from '../vault/reset-proof';
 import { SETTING_BOUNDS } from '../settings';
 import { MAX_PAGE_URL } from '../sites/origin';
+import { MAX_SITES } from '../text-limits';
 import {
   bool,
   either,
@@ -64,6 +65,8 @@ const importId = str(64);
 const recoveryCode = str(200);
 const onDuplicate = optional(oneOf('keep_both', 'replace'));
 const site = optional(str(TEXT_LIMITS.site));
+// Room for blanks and duplicates, which the worker drops before counting.
+const sites = optional(list(str(TEXT_LIMITS.site), { max: MAX_SITES * 4 }));
 /**
  * A name for a new account: longer than the vault keeps is cut where it is saved, and the user
  * told (src/vault/account-bounds.ts); this bound only limits the work.
@@ -176,7 +179,7 @@ export const REQUESTS: RequestTable = {
         issuer: optional(str(TEXT_LIMITS.issuer)),
         account: optional(str(TEXT_LIMITS.account)),
         note: optional(str(TEXT_LIMITS.note)),
-        site,
+        sites,
         pinned: optional(bool),
       }),
       since: optional(int(0)),
@@ -185,9 +188,10 @@ export const REQUESTS: RequestTable = {
     { ...CHANGE, policy: true },
   ),
   hotpNext: row(obj({ id }), USE),
-  fillCode: row(obj({ id, tabId }), USE),
+  fillCode: row(obj({ id, tabId, confirmed: optional(bool) }), USE),
   fillForTab: row(obj({ tabId }), USE),
   codeCopied: row(empty, { policy: true, activity: true }),
+  addPageSite: row(obj({ id, page: str(MAX_PAGE_URL) }), CHANGE),
 
   // Scanning.
   prepareScanner: row(empty),
@@ -213,7 +217,7 @@ export const REQUESTS: RequestTable = {
   manageList: row(empty, { ...CHANGE, policy: true }),
   updateAccounts: row(
     obj({
-      edits: list(obj({ id, edit: obj({ site, pinned: optional(bool) }) }), {
+      edits: list(obj({ id, edit: obj({ sites, pinned: optional(bool) }) }), {
         min: 1,
         max: MAX_IDS,
       }),

@@ -15,7 +15,7 @@ import { fold, initials, siteHost, words } from './normalize';
 export interface Searchable {
   readonly issuer: string;
   readonly account: string;
-  readonly site: string;
+  readonly sites: readonly string[];
 }
 
 /** Longer queries are cut: nobody types more, and the work per keystroke stays bounded. */
@@ -54,13 +54,16 @@ function field(text: string, bonus: number): Field {
 }
 
 function entry<T extends Searchable>(item: T): Entry<T> {
-  const host = siteHost(item.site);
+  const hosts = item.sites.map(siteHost);
   const issuer = field(item.issuer, 3);
   return {
     item,
-    fields: [issuer, field(item.account, 2), field(host, 1)],
+    fields: [issuer, field(item.account, 2), ...hosts.map((host) => field(host, 1))],
     initials: [initials(item.issuer, issuer.words)].filter((i) => i !== ''),
-    aliases: aliasesFor(issuer.compact, host.split('.')),
+    aliases: aliasesFor(
+      issuer.compact,
+      hosts.flatMap((host) => host.split('.')),
+    ),
   };
 }
 

@@ -30,7 +30,8 @@ const DAY_MS = 86_400_000;
 /** What a new account is made from: the OTP entry plus the user's fields. */
 export interface NewAccount extends OtpEntry {
   readonly note?: string;
-  readonly site?: string;
+  /** Canonical origins (src/sites/site-list.ts), as the reader requires. */
+  readonly sites?: readonly string[];
   readonly pinned?: boolean;
 }
 
@@ -38,7 +39,7 @@ export interface NewAccount extends OtpEntry {
 export type AccountPatch = Partial<
   Pick<
     Account,
-    'issuer' | 'account' | 'note' | 'site' | 'pinned' | 'order' | 'trashedAt' | 'counter'
+    'issuer' | 'account' | 'note' | 'sites' | 'pinned' | 'order' | 'trashedAt' | 'counter'
   >
 >;
 
@@ -219,7 +220,7 @@ export class AccountRecords {
         extra: { ...entry.extra },
         id: randomId(),
         note: entry.note ?? '',
-        site: entry.site ?? '',
+        sites: [...(entry.sites ?? [])],
         pinned: entry.pinned ?? false,
         order: ++order,
         createdAt: now,

@@ -13,7 +13,7 @@ import type { Argon2Params } from '../crypto/kdf';
 import { toBase64, utf8 } from '../bytes';
 import { decodeBase32, encodeBase32 } from '../otp/secret';
 import { ALGORITHMS, LIMITS, OTP_TYPES, type OtpEntry } from '../otp/types';
-import { TEXT_LIMITS } from '../text-limits';
+import { MAX_SITES, TEXT_LIMITS } from '../text-limits';
 import { err, ok, type Result } from '../result';
 
 export const FORMAT_VERSION = 1;
@@ -46,8 +46,12 @@ export interface StoredRecord {
 export interface Account extends OtpEntry {
   readonly id: string;
   readonly note: string;
-  /** The origin the account belongs to (where its QR code was scanned, or set by the user). */
-  readonly site: string;
+  /**
+   * The origins the account belongs to: where its QR code was scanned, the ones the user typed or
+   * taught it ("Use on this site from now on"). Canonical origins (src/sites/origin.ts), no
+   * duplicates, at most MAX_SITES. Older records hold one `site` string instead (read below).
+   */
+  readonly sites: readonly string[];
   readonly pinned: boolean;
   /** Position in the user's order (ascending; fractional so one move rewrites one record). */
   readonly order: number;
@@ -95,7 +99,9 @@ interface AccountJson {
   account: string;
   extra: Record<string, string>;
   note: string;
+  /** Written for an older Otter, which reads one site: the first (or ''). */
   site: string;
+  sites: string[];
   pinned: boolean;
   order: number;
   createdAt: number;
@@ -115,7 +121,8 @@ export function encodeAccount(account: Account): Uint8Array {
     account: account.account,
     extra: { ...account.extra },
     note: account.note,
-    site: account.site,
+    site: account.sites[0] ?? '',
+    sites: [...account.sites],
     pinned: account.pinned,
     order: account.order,
     createdAt: account.createdAt,
@@ -141,6 +148,26 @@ function isTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
+/**
+ * The account's sites: `sites` (a list) when present, else the single `site` of a record written
+ * before sites were a list ('' for none). Each within the text bound, no duplicates, at most
+ * MAX_SITES. Null when malformed.
+ */
+export function readSites(j: Record<string, unknown>): string[] | null {
+  if (j.sites === undefined) {
+    if (!isText(j.site, TEXT_LIMITS.site)) return null;
+    return j.site === '' ? [] : [j.site];
+  }
+  const list: unknown = j.sites;
+  if (!Array.isArray(list) || list.length > MAX_SITES) return null;
+  const sites: string[] = [];
+  for (const site of list) {
+    if (!isText(site, TEXT_LIMITS.site) || site === '' || sites.includes(site)) return null;
+    sites.push(site);
+  }
+  return sites;
+}
+
 /** Validates a decrypted payload. Any deviation makes the record "damaged", never a guess. */
 export function decodeAccount(id: string, json: unknown): Result<Account, 'record_invalid'> {
   if (!isObject(json)) return err('record_invalid');
@@ -158,7 +185,6 @@ export function decodeAccount(id: string, json: unknown): Result<Account, 'recor
     !isText(j.issuer, TEXT_LIMITS.issuer) ||
     !isText(j.account, TEXT_LIMITS.account) ||
     !isText(j.note, TEXT_LIMITS.note) ||
-    !isText(j.site, TEXT_LIMITS.site) ||
     typeof j.pinned !== 'boolean' ||
     typeof j.order !== 'number' ||
     !Number.isFinite(j.order) ||
@@ -169,6 +195,8 @@ export function decodeAccount(id: string, json: unknown): Result<Account, 'recor
   ) {
     return err('record_invalid');
   }
+  const sites = readSites(j);
+  if (sites === null) return err('record_invalid');
   const extra: Record<string, string> = {};
   for (const [key, value] of Object.entries(j.extra)) {
     if (!isText(value, TEXT_LIMITS.extraValue)) return err('record_invalid');
@@ -186,7 +214,7 @@ export function decodeAccount(id: string, json: unknown): Result<Account, 'recor
     account: j.account,
     extra,
     note: j.note,
-    site: j.site,
+    sites,
     pinned: j.pinned,
     order: j.order,
     createdAt: j.createdAt,

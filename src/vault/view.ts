@@ -10,7 +10,7 @@ function labels(account: Account): Labels {
     id: account.id,
     issuer: account.issuer,
     account: account.account,
-    site: account.site,
+    sites: account.sites,
     pinned: account.pinned,
     type: account.type,
     digits: account.digits,

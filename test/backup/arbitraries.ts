@@ -53,7 +53,15 @@ export const accountArb: fc.Arbitrary<Account> = fc.record({
   account: text(TEXT_LIMITS.account),
   extra,
   note: text(TEXT_LIMITS.note, 100),
-  site: fc.oneof(fc.constant(''), fc.webUrl(), text(TEXT_LIMITS.site)),
+  sites: fc.uniqueArray(
+    fc.oneof(
+      fc.webUrl(),
+      text(TEXT_LIMITS.site).filter((s) => s !== ''),
+    ),
+    {
+      maxLength: 3,
+    },
+  ),
   pinned: fc.boolean(),
   order,
   createdAt: time,
@@ -86,7 +94,7 @@ export function account(overrides: Partial<Account> = {}): Account {
     account: 'alice@example.com',
     extra: {},
     note: '',
-    site: 'https://github.com',
+    sites: ['https://github.com'],
     pinned: false,
     order: 1,
     createdAt: Date.UTC(2026, 0, 2),

@@ -177,7 +177,11 @@ describe('deliberate tampering (CRC-32 recomputed)', () => {
       'backup_damaged',
     ],
     ['a newer format version', (f) => (f.version = 2), 'backup_unsupported_version'],
-    ['a newer content version', (f) => (f.contentVersion = 2), 'backup_unsupported_version'],
+    ['a newer content version', (f) => (f.contentVersion = 3), 'backup_unsupported_version'],
+    // Version 1 is still read, but both seals bind the header's version (as every KDF field):
+    // with the CRC-32 made to match, a changed version reads as a key that does not open them.
+    ['an older content version', (f) => (f.contentVersion = 1), 'backup_wrong_password'],
+    ['content version 0', (f) => (f.contentVersion = 0), 'backup_damaged'],
     ['format version 0', (f) => (f.version = 0), 'backup_damaged'],
     ['a fractional version', (f) => (f.version = 1.5), 'backup_damaged'],
     ['another cipher', (f) => (f.cipher = 'aes-128-gcm'), 'backup_damaged'],

@@ -18,6 +18,7 @@ import {
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import { encodeBase32 } from '../../src/otp/secret';
 import { decodeBackupContent, encodeBackupContent } from '../../src/backup/native-content';
+import { BACKUP_CONTENT_VERSION } from '../../src/backup/native-layout';
 import { account, accountsArb, FAST_KDF, settingsArb } from './arbitraries';
 
 const time = fc.integer({ min: 0, max: 4_102_444_800_000 });
@@ -77,7 +78,7 @@ describe('round trip', () => {
         const bytes = encodeBackupContent(content, now);
         expect(bytes.ok).toBe(true);
         if (!bytes.ok) return;
-        expect(decodeBackupContent(bytes.value)).toEqual({
+        expect(decodeBackupContent(bytes.value, BACKUP_CONTENT_VERSION)).toEqual({
           ok: true,
           value: { ...content, exportedAt: now },
         });
@@ -132,7 +133,7 @@ describe('round trip', () => {
     expect(parsed).toMatchObject({
       format: 'otter-backup',
       version: 1,
-      contentVersion: 1,
+      contentVersion: 2,
       cipher: 'aes-256-gcm',
       kdf: { name: 'argon2id', version: 19, ...FAST_KDF },
     });
@@ -227,7 +228,7 @@ describe('errors a user can meet', () => {
   it('refuses to make a file it would refuse to read (too large)', async () => {
     const big = 'n'.repeat(4096);
     const accounts = Array.from({ length: 3000 }, (_, i) =>
-      account({ id: `id-${i}`, note: big, site: big.slice(0, 2048) }),
+      account({ id: `id-${i}`, note: big, sites: [big.slice(0, 2048)] }),
     );
     const started = performance.now();
     expect(await createBackup({ ...sample, accounts }, PASS, { now: NOW, kdf: FAST_KDF })).toEqual({

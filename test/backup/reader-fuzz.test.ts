@@ -137,7 +137,7 @@ describe('the envelope', () => {
   });
 });
 
-/** A valid content-v1 plaintext to break one piece at a time. */
+/** A valid plaintext of the current content version to break one piece at a time. */
 function content(accounts: unknown[] = [accountJson()], extra: Record<string, unknown> = {}) {
   return { exportedAt: 1, settings: { ...DEFAULT_SETTINGS }, accounts, ...extra };
 }
@@ -155,7 +155,7 @@ function accountJson(overrides: Record<string, unknown> = {}): Record<string, un
     account: 'alice',
     extra: {},
     note: '',
-    site: '',
+    sites: [],
     pinned: false,
     order: 1,
     createdAt: 1,
@@ -165,8 +165,9 @@ function accountJson(overrides: Record<string, unknown> = {}): Record<string, un
   };
 }
 
+/** Content version 1 (one `site`, still read) is in test/backup/content-sites.test.ts. */
 function decode(value: unknown) {
-  return decodeBackupContent(utf8(typeof value === 'string' ? value : JSON.stringify(value)));
+  return decodeBackupContent(utf8(typeof value === 'string' ? value : JSON.stringify(value)), 2);
 }
 
 describe('the decrypted content', () => {
@@ -286,7 +287,7 @@ describe('the decrypted content', () => {
     ['a missing exportedAt', { settings: DEFAULT_SETTINGS, accounts: [] }],
   ])('refuses %s without an index', (_name, value) => {
     const bytes = value instanceof Uint8Array ? value : utf8(JSON.stringify(value));
-    expect(decodeBackupContent(bytes)).toEqual({
+    expect(decodeBackupContent(bytes, 2)).toEqual({
       ok: false,
       error: { code: 'backup_content_invalid' },
     });

@@ -46,7 +46,7 @@ async function setUp(): Promise<Page> {
   }
   await request(popup, 'updateAccount', {
     id: ids[0]!,
-    edit: { pinned: true, note: 'codes in the drawer', site: 'https://github.com' },
+    edit: { pinned: true, note: 'codes in the drawer', sites: ['https://github.com'] },
   });
   await request(popup, 'trashAccounts', { ids: [ids[2]!] });
   await request(popup, 'updateSettings', { autoLockMinutes: 20, trashRetentionDays: 45 });

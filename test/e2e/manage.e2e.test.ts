@@ -202,11 +202,13 @@ describe('editing, pinning and order', () => {
     const form = options.getByTestId('edit-form');
     await form.getByLabel('Service').fill('Big Bank');
     await form.getByLabel('Account name').fill('bob@example.com');
-    await form.getByLabel('Site').fill('not a site');
+    // No site yet: the list starts empty, and "Add a site" gives it a field.
+    await form.getByRole('button', { name: 'Add a site' }).click();
+    await form.getByLabel('Site 1', { exact: true }).fill('not a site');
     await form.getByLabel('Note').fill('Recovery codes in the drawer');
     await form.getByRole('button', { name: 'Save' }).click();
     await form.getByText('Type a web address').waitFor();
-    await form.getByLabel('Site').fill('bank.example.com/login');
+    await form.getByLabel('Site 1', { exact: true }).fill('bank.example.com/login');
     await form.getByRole('button', { name: 'Save' }).click();
     await options.getByText('Saved.').waitFor();
     // The accounts page's list: the popup's list carries no notes.
@@ -215,7 +217,7 @@ describe('editing, pinning and order', () => {
     const bank = managed.value.accounts.find((a) => a.issuer === 'Big Bank');
     expect(bank).toMatchObject({
       account: 'bob@example.com',
-      site: 'https://bank.example.com',
+      sites: ['https://bank.example.com'],
       note: 'Recovery codes in the drawer',
     });
   });

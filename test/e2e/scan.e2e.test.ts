@@ -91,8 +91,8 @@ describe('scan the QR code on the page', () => {
     await row.waitFor();
     expect(await row.getAttribute('data-site-match')).toBe('true');
     const list = await request(popup, 'listAccounts', {});
-    expect(list.ok && list.value.accounts.map((a) => [a.issuer, a.site])).toEqual([
-      ['Otter Test Bank', server.url],
+    expect(list.ok && list.value.accounts.map((a) => [a.issuer, a.sites])).toEqual([
+      ['Otter Test Bank', [server.url]],
     ]);
   });
 
@@ -289,8 +289,8 @@ describe('from an image (options page)', () => {
     await options.getByRole('button', { name: 'Save account' }).click();
     expect(codesAround(SECRET)).toContain(await verifyCode(options));
     const list = await request(popup, 'listAccounts', {});
-    expect(list.ok && list.value.accounts.map((a) => [a.issuer, a.site])).toEqual([
-      ['Otter Test Bank', ''],
+    expect(list.ok && list.value.accounts.map((a) => [a.issuer, a.sites])).toEqual([
+      ['Otter Test Bank', []],
     ]);
   });
 

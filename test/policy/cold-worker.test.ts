@@ -301,7 +301,7 @@ describe('what each one decides, from the late policy', () => {
 
   it('the keyboard command, unable to fill, copies with the policy’s clearing time', async () => {
     await warm.vault.add([
-      { ...entry('Bank', 'bob', 'GEZDGNBVGY3TQOJQ'), site: 'https://bank.example' },
+      { ...entry('Bank', 'bob', 'GEZDGNBVGY3TQOJQ'), sites: ['https://bank.example'] },
     ]);
     const tabs: WorkerContext['tabs'] = {
       get: (id) => Promise.resolve({ id, url: 'https://bank.example/login', windowId: 1 }),

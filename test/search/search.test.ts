@@ -13,10 +13,10 @@ import {
   type Searchable,
 } from '../../src/search';
 
-const account = (issuer: string, name = '', site = ''): Searchable => ({
+const account = (issuer: string, name = '', ...sites: string[]): Searchable => ({
   issuer,
   account: name,
-  site,
+  sites,
 });
 
 const LIST: Searchable[] = [
@@ -136,7 +136,7 @@ describe('what people type finds the account', () => {
     ];
     expect(names('mail', list.slice().reverse())).toEqual(['Mail', 'Other', 'Other']);
     const found = search(indexForSearch(list), 'mail');
-    expect(found.map((a) => a.account || a.site)).toEqual([
+    expect(found.map((a) => a.account || (a.sites[0] ?? ''))).toEqual([
       '',
       'mail-user',
       'https://mail.example',
@@ -148,6 +148,16 @@ describe('what people type finds the account', () => {
     expect(search(indexForSearch(list), 'bank').map((a) => a.account)).toEqual(['b', 'a', 'c']);
     expect(search(indexForSearch(list), '   ').map((a) => a.account)).toEqual(['b', 'a', 'c']);
     expect(search(indexForSearch(list), '')).not.toBe(list);
+  });
+
+  it('finds an account by any of its sites, and by an alias of any of them', () => {
+    const list = [
+      account('Work', 'me', 'https://mysignins.microsoft.com', 'https://login.microsoftonline.com'),
+      account('Bank', 'me', 'https://bank.example'),
+    ];
+    expect(names('microsoftonline', list)).toEqual(['Work']);
+    expect(names('mysignins', list)).toEqual(['Work']);
+    expect(names('ms', list)).toEqual(['Work']);
   });
 
   it('does not find by the scheme or www of a site', () => {
@@ -178,7 +188,10 @@ describe('robust and fast', () => {
   it('never throws, and every result is an item of the list', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ issuer: text, account: text, site: text }), { maxLength: 20 }),
+        fc.array(
+          fc.record({ issuer: text, account: text, sites: fc.array(text, { maxLength: 3 }) }),
+          { maxLength: 20 },
+        ),
         text,
         (items, query) => {
           const found = search(indexForSearch(items), query);

@@ -22,7 +22,7 @@ function account(id: string, over: Partial<ManagedAccountView> = {}): ManagedAcc
     id,
     issuer: '',
     account: '',
-    site: '',
+    sites: [],
     pinned: false,
     type: 'totp',
     digits: 6,
@@ -82,7 +82,7 @@ function worker(start: ManagedAccountView[]) {
 }
 
 const SAMPLE = [
-  account('gh', { issuer: 'GitHub', account: 'kim@example.com', site: 'https://github.com' }),
+  account('gh', { issuer: 'GitHub', account: 'kim@example.com', sites: ['https://github.com'] }),
   account('gl', { issuer: 'GitLab', account: 'kim', pinned: true }),
   account('ms', { issuer: 'Microsoft', account: 'kim@outlook.com' }),
   account('aws', { issuer: 'Amazon Web Services', account: 'root' }),
@@ -246,23 +246,27 @@ describe('actions on a selection', () => {
     fireEvent.click(within(form).getByTestId('bulk-site-apply'));
     await screen.findByText('1 account now belongs to https://gitlab.com.');
     expect(sent('updateAccounts')).toEqual([
-      { edits: [{ id: 'gl', edit: { site: 'https://gitlab.com' } }] },
+      { edits: [{ id: 'gl', edit: { sites: ['https://gitlab.com'] } }] },
     ]);
 
-    // The selection stays for the next action. Now both: GitHub's site is replaced too, and
-    // Undo gives each its own back.
+    // The selection stays for the next action. Now both: the site is added to each one's list,
+    // and Undo gives each its own list back.
     expect(screen.getByTestId('bulk-count').textContent).toBe('2 selected');
     fireEvent.click(screen.getByTestId('bulk-site'));
     fireEvent.input(screen.getByLabelText('Site for the selected accounts'), {
       target: { value: 'https://example.org' },
     });
-    fireEvent.click(screen.getByLabelText('All 2 selected (their sites are replaced)'));
+    fireEvent.click(screen.getByLabelText('All 2 selected (added to their sites)'));
     fireEvent.click(screen.getByTestId('bulk-site-apply'));
     await screen.findByText('2 accounts now belong to https://example.org.');
+    expect(state.accounts().find((a) => a.id === 'gh')?.sites).toEqual([
+      'https://github.com',
+      'https://example.org',
+    ]);
     fireEvent.click(screen.getByTestId('undo'));
     await screen.findByText('Undone: the accounts are as they were.');
-    const site = (id: string) => state.accounts().find((a) => a.id === id)?.site;
-    expect([site('gl'), site('gh')]).toEqual(['https://gitlab.com', 'https://github.com']);
+    const site = (id: string) => state.accounts().find((a) => a.id === id)?.sites;
+    expect([site('gl'), site('gh')]).toEqual([['https://gitlab.com'], ['https://github.com']]);
   });
 });
 

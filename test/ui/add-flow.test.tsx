@@ -33,7 +33,7 @@ const added: AccountView = {
   id: 'a1',
   issuer: 'GitHub',
   account: 'kim@work',
-  site: 'https://github.com',
+  sites: ['https://github.com'],
   pinned: false,
   type: 'totp',
   digits: 6,

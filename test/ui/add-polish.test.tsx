@@ -43,7 +43,7 @@ const view = (over: Partial<AccountView> = {}): AccountView => ({
   id: 'a1',
   issuer: 'GitHub',
   account: 'kim',
-  site: '',
+  sites: [],
   pinned: false,
   type: 'totp',
   digits: 6,

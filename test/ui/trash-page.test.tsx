@@ -16,7 +16,7 @@ const trashed = (id: string, issuer: string, account: string): ManagedAccountVie
   id,
   issuer,
   account,
-  site: '',
+  sites: [],
   pinned: false,
   type: 'totp',
   digits: 6,

@@ -161,7 +161,7 @@ describe('pasted Google export links', () => {
       duplicates: 'skip',
     });
     expect(imported).toEqual({ ok: true, value: { added: 2, skipped: 0, refused: 0 } });
-    expect((await all()).map((a) => a.site)).toEqual(['', '']);
+    expect((await all()).map((a) => a.sites)).toEqual([[], []]);
   });
 
   it('counts the links of a larger export, pasted one after another', async () => {
@@ -197,9 +197,9 @@ describe('pasted Google export links', () => {
 describe('changing many accounts at once', () => {
   async function addThree(): Promise<Account[]> {
     const added = await t.vault.add([
-      { ...entry('A', 'a'), site: '' },
-      { ...entry('B', 'b'), site: 'https://b.example' },
-      { ...entry('C', 'c'), site: '' },
+      { ...entry('A', 'a'), sites: [] },
+      { ...entry('B', 'b'), sites: ['https://b.example'] },
+      { ...entry('C', 'c'), sites: [] },
     ]);
     if (!added.ok) throw new Error(added.error);
     return added.value;
@@ -209,20 +209,40 @@ describe('changing many accounts at once', () => {
     const [a, b, c] = await addThree();
     const edits = [a!, b!, c!].map((x) => ({
       id: x.id,
-      edit: { site: 'https://shop.example', pinned: true },
+      edit: { sites: [...x.sites, 'shop.example'], pinned: true },
     }));
     expect(await requests.updateAccounts({ edits })).toEqual({ ok: true, value: { updated: 3 } });
     const changed = await all();
-    expect(changed.map((x) => [x.site, x.pinned])).toEqual(
-      Array(3).fill(['https://shop.example', true]),
-    );
-    const undo = [a!, b!, c!].map((x) => ({ id: x.id, edit: { site: x.site, pinned: x.pinned } }));
-    await requests.updateAccounts({ edits: undo });
-    expect((await all()).map((x) => [x.issuer, x.site, x.pinned])).toEqual([
-      ['A', '', false],
-      ['B', 'https://b.example', false],
-      ['C', '', false],
+    // Each list checked as the edit view's is: `shop.example` is stored as its origin.
+    expect(changed.map((x) => [x.sites, x.pinned])).toEqual([
+      [['https://shop.example'], true],
+      [['https://b.example', 'https://shop.example'], true],
+      [['https://shop.example'], true],
     ]);
+    const undo = [a!, b!, c!].map((x) => ({
+      id: x.id,
+      edit: { sites: x.sites, pinned: x.pinned },
+    }));
+    await requests.updateAccounts({ edits: undo });
+    expect((await all()).map((x) => [x.issuer, x.sites, x.pinned])).toEqual([
+      ['A', [], false],
+      ['B', ['https://b.example'], false],
+      ['C', [], false],
+    ]);
+  });
+
+  it('changes nothing when one new list has a site that is not a web address', async () => {
+    const [a, b] = await addThree();
+    const before = await dumpDb();
+    expect(
+      await requests.updateAccounts({
+        edits: [
+          { id: a!.id, edit: { sites: ['https://ok.example'] } },
+          { id: b!.id, edit: { sites: ['javascript:alert(1)'] } },
+        ],
+      }),
+    ).toEqual({ ok: false, error: { code: 'site_invalid' } });
+    expect(await dumpDb()).toEqual(before);
   });
 
   it('changes nothing when one account is missing, or an id comes twice', async () => {

@@ -48,7 +48,7 @@ async function fill(): Promise<void> {
   const [github, bank, old] = added.value;
   await t.vault.update([github!.id], () => ({
     note: 'recovery codes in the drawer',
-    site: 'https://github.com',
+    sites: ['https://github.com', 'https://gist.github.com'],
     pinned: true,
   }));
   await t.vault.move(bank!.id, null);

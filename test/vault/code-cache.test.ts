@@ -20,7 +20,7 @@ function account(over: Partial<Account>): Account {
     account: 'alice',
     extra: {},
     note: 'n',
-    site: 'https://bank.example',
+    sites: ['https://bank.example'],
     pinned: false,
     order: 1,
     createdAt: 0,

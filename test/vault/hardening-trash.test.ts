@@ -34,8 +34,8 @@ beforeEach(async () => {
   requests = api(context);
   await t.vault.create(PASS);
   const added = await t.vault.add([
-    { ...entry('Bank', 'alice'), site: SITE },
-    { ...entry('Counter', 'bob', 'GEZDGNBVGY3TQOJQ', { type: 'hotp', counter: 5 }), site: SITE },
+    { ...entry('Bank', 'alice'), sites: [SITE] },
+    { ...entry('Counter', 'bob', 'GEZDGNBVGY3TQOJQ', { type: 'hotp', counter: 5 }), sites: [SITE] },
   ]);
   if (!added.ok) throw new Error(added.error);
   ids = { totp: added.value[0]!.id, hotp: added.value[1]!.id };

@@ -184,7 +184,7 @@ describeWithShared('importing a file through the worker', () => {
     });
   });
 
-  it('commits in the file order after the vault, with tags, pin, site, note and trash', async () => {
+  it('commits in the file order after the vault, with tags, pin, sites, note and trash', async () => {
     await t.vault.add([entry('Existing', 'zed', 'MFRGGZDFMZTWQ2LK')]);
     const preview = await open(textFile(BITWARDEN));
     expect(preview.refused).toEqual([
@@ -197,10 +197,10 @@ describeWithShared('importing a file through the worker', () => {
         pinned: true,
         trashed: false,
         tags: ['Work'],
-        site: 'https://github.com',
+        sites: ['https://github.com'],
         hasNote: true,
       },
-      { issuer: 'Old mail', account: 'bob', trashed: true, site: '' },
+      { issuer: 'Old mail', account: 'bob', trashed: true, sites: [] },
     ]);
     const done = await requests.importCommit({
       importId: preview.importId,
@@ -218,7 +218,7 @@ describeWithShared('importing a file through the worker', () => {
     expect(github).toMatchObject({
       account: 'alice',
       note: 'recovery codes in the drawer\nTaggar: Work',
-      site: 'https://github.com',
+      sites: ['https://github.com'],
       pinned: true,
       trashedAt: null,
       createdAt: FIXTURE_TIME,

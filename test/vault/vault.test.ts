@@ -269,13 +269,13 @@ describe('accounts', () => {
     const updated = await t.vault.update([id], () => ({
       issuer: 'A2',
       note: 'n',
-      site: 'https://a.example',
+      sites: ['https://a.example'],
       pinned: true,
     }));
     expect(updated.ok && updated.value[0]).toMatchObject({
       issuer: 'A2',
       note: 'n',
-      site: 'https://a.example',
+      sites: ['https://a.example'],
       pinned: true,
       updatedAt: t.clock.now,
     });

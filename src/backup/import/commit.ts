@@ -8,7 +8,7 @@
  * - New accounts come after the vault's last, in the file's order; pinned ones stay pinned.
  * - An account from the source's trash goes into Otter's Trash.
  * - Replace moves the old account to the Trash (a way back); the new one keeps the old one's
- *   note, site and pin where the file has none, and an HOTP counter never goes back.
+ *   note and pin where the file has none, its sites after the file's, and an HOTP counter never goes back.
  */
 import { randomId } from '../../crypto/random';
 import { err, ok, type Result } from '../../result';
@@ -16,7 +16,8 @@ import type { Account } from '../../vault/format';
 import { DUPLICATE_CHOICES, type DuplicateChoice } from '../merge';
 import { importDuplicates, type ImportDuplicate } from './preview';
 import type { ImportedAccount } from './types';
-import { importedNote, importedSite } from './vault-fields';
+import { mergeSites } from '../../sites/site-list';
+import { importedNote, importedSites } from './vault-fields';
 
 /** The import flow's own failures (translated as `error_<code>`). */
 export const IMPORT_FLOW_ERRORS = [
@@ -99,7 +100,7 @@ export function planImportCommit(
         ? active.find((a) => a.id === duplicate.existing.id)
         : undefined;
     const note = importedNote(imported.note, imported.tags, tagsLabel).note;
-    const site = importedSite(imported.sites);
+    const sites = importedSites(imported.sites);
     const sameKey = old !== undefined && duplicate?.reasons.includes('same_secret') === true;
     add.push({
       id: newId(),
@@ -116,7 +117,7 @@ export function planImportCommit(
       account: imported.account,
       extra: { ...imported.extra },
       note: note === '' && old !== undefined ? old.note : note,
-      site: site === '' && old !== undefined ? old.site : site,
+      sites: old !== undefined ? mergeSites(sites, old.sites) : sites,
       pinned: imported.pinned || (old?.pinned ?? false),
       order: ++order,
       createdAt: now,

@@ -16,7 +16,7 @@ import type {
   ImportResult,
   RefusedEntry,
 } from './types';
-import { importedSite } from './vault-fields';
+import { importedSites } from './vault-fields';
 
 /** An account of the vault that an imported one duplicates: labels only. */
 export interface ImportDuplicate {
@@ -42,8 +42,8 @@ export interface ImportPreviewAccount {
   /** Goes into Otter's Trash (it was in the source's trash). */
   readonly trashed: boolean;
   readonly tags: readonly string[];
-  /** The site the account will have ('' for none). */
-  readonly site: string;
+  /** The sites the account will have (origins; none when the file has no address Otter can use). */
+  readonly sites: readonly string[];
   /** The source had a note (its text is not shown here: notes can hold recovery codes). */
   readonly hasNote: boolean;
   readonly dropped: readonly DroppedField[];
@@ -105,7 +105,7 @@ export function previewImport(
         pinned: a.pinned,
         trashed: a.trashed,
         tags: a.tags,
-        site: importedSite(a.sites),
+        sites: importedSites(a.sites),
         hasNote: a.note !== '',
         dropped: a.dropped,
         duplicate: duplicates.get(index) ?? null,

@@ -1,10 +1,9 @@
 /**
  * What an imported account becomes in the vault beyond its OTP parameters: the vault has no
  * tags, so they become a line of the note ("Tags: work, mail", the label in the user's
- * language); it keeps one site per account, so the first address it accepts is taken (sites will
- * become a list: that change is `importedSite` alone).
+ * language); its sites are the addresses it can match (src/sites/site-list.ts).
  */
-import { normaliseSite } from '../../sites/origin';
+import { acceptedSites } from '../../sites/site-list';
 import { TEXT_LIMITS } from '../../vault/format';
 
 /** The note with the tags as its last line; `shortened` when it had to be cut to fit. */
@@ -23,13 +22,9 @@ export function importedNote(
   return { note: cut, shortened: true };
 }
 
-/** The account's site: the first address `normaliseSite` accepts, as its origin ('' if none). */
-export function importedSite(sites: readonly string[]): string {
-  for (const site of sites) {
-    const normalised = normaliseSite(site);
-    if (normalised.ok) return normalised.value;
-  }
-  return '';
+/** The account's sites: the addresses Otter can match, as origins, in the file's order. */
+export function importedSites(sites: readonly string[]): string[] {
+  return acceptedSites(sites);
 }
 
 /** Cuts `text` to `max` UTF-16 units without splitting a surrogate pair. */

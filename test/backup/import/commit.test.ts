@@ -6,10 +6,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planImportCommit } from '../../../src/backup/import/commit';
 import type { ImportedAccount } from '../../../src/backup/import/types';
-import { importedNote, importedSite } from '../../../src/backup/import/vault-fields';
+import { importedNote, importedSites } from '../../../src/backup/import/vault-fields';
 import { decodeBase32 } from '../../../src/otp/secret';
 import type { Account } from '../../../src/vault/format';
 import { TEXT_LIMITS } from '../../../src/vault/format';
+import { MAX_SITES } from '../../../src/text-limits';
 
 const NOW = Date.UTC(2026, 10, 24);
 
@@ -48,7 +49,7 @@ function stored(id: string, issuer: string, key: string, extra: Partial<Account>
     ...entry,
     id,
     note: '',
-    site: '',
+    sites: [],
     pinned: false,
     order: 1,
     createdAt: 1,
@@ -82,15 +83,18 @@ describe('the note and the site of an imported account', () => {
     expect(importedNote('', tags, 'Tags').note).toHaveLength(TEXT_LIMITS.note);
   });
 
-  it('takes the first address the vault accepts as a site, as its origin', () => {
-    expect(importedSite([])).toBe('');
-    expect(importedSite(['androidapp://com.example', 'https://GitHub.com/login'])).toBe(
+  it('keeps every address the vault accepts as a site, as its origin, once each, in order', () => {
+    expect(importedSites([])).toEqual([]);
+    expect(importedSites(['androidapp://com.example', 'https://GitHub.com/login'])).toEqual([
       'https://github.com',
-    );
-    expect(importedSite(['mail.example.org', 'https://other.example'])).toBe(
-      'https://mail.example.org',
-    );
-    expect(importedSite(['localhost', 'javascript:alert(1)', 'user@host.example'])).toBe('');
+    ]);
+    expect(
+      importedSites(['mail.example.org', 'https://other.example', 'https://MAIL.example.org/x']),
+    ).toEqual(['https://mail.example.org', 'https://other.example']);
+    expect(importedSites(['localhost', 'javascript:alert(1)', 'user@host.example'])).toEqual([]);
+    // At most MAX_SITES: the rest of a long list is left out, not refused.
+    const many = Array.from({ length: MAX_SITES + 5 }, (_, i) => `s${i}.example`);
+    expect(importedSites(many)).toHaveLength(MAX_SITES);
   });
 });
 
@@ -113,7 +117,7 @@ describe('the writes of an import', () => {
       ['Mail', 11, false, null],
     ]);
     expect(plan.value.add[0]).toMatchObject({ note: 'Tags: work', createdAt: NOW });
-    expect(plan.value.add[1]).toMatchObject({ site: 'https://bank.example' });
+    expect(plan.value.add[1]).toMatchObject({ sites: ['https://bank.example'] });
     // Only the vault's fields: nothing of the import's own bookkeeping is stored.
     expect(Object.keys(plan.value.add[0]!).sort()).toEqual(Object.keys(current[0]!).sort());
     expect(plan.value.trash).toEqual([]);
@@ -131,13 +135,15 @@ describe('the writes of an import', () => {
 
   it('replaces one account once even when two of the file match it', () => {
     const twice = [imported('Mail', 'MFRGGZDFMZTWQ2LK'), imported('Mail', 'MFRGGZDFMZTWQ2LK')];
-    const current = [stored('m', 'Mail', 'MFRGGZDFMZTWQ2LK', { note: 'old note', site: 'x' })];
+    const current = [
+      stored('m', 'Mail', 'MFRGGZDFMZTWQ2LK', { note: 'old note', sites: ['https://x.example'] }),
+    ];
     const plan = planImportCommit(twice, current, { 0: 'replace', 1: 'replace' }, options);
     if (!plan.ok) throw new Error(plan.error);
     expect(plan.value.trash).toEqual([current[0]!.id]);
-    expect(plan.value.add.map((a) => [a.note, a.site])).toEqual([
-      ['old note', 'x'],
-      ['old note', 'x'],
+    expect(plan.value.add.map((a) => [a.note, a.sites])).toEqual([
+      ['old note', ['https://x.example']],
+      ['old note', ['https://x.example']],
     ]);
     expect(plan.value.counts).toMatchObject({ imported: 2, replaced: 1 });
   });

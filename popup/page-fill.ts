@@ -1,0 +1,32 @@
+/**
+ * What Enter does in the popup, and what the popup offers afterwards, given how the selected
+ * account matches the page (the worker's `matches`). Enter never types a code into a page the
+ * account does not belong to: it copies, and the user may then fill anyway or teach the account
+ * this site. The worker checks the same again (fillCode, `fill_site_mismatch`).
+ */
+import type { AccountView } from '../src/messages/protocol';
+import type { SiteMatch } from '../src/sites/match-rank';
+
+/** The page's host for people (`login.example.com`), or null when it is not a web page. */
+export function pageHost(pageUrl: string | null): string | null {
+  if (pageUrl === null) return null;
+  try {
+    const url = new URL(pageUrl);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.host : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `fill`: the account belongs to the page; `copy`: not a web page; `stranger`: copy, then ask. */
+export type EnterAction = 'fill' | 'copy' | 'stranger';
+
+export function enterAction(match: SiteMatch | null, host: string | null): EnterAction {
+  if (host === null) return 'copy';
+  return match === null ? 'stranger' : 'fill';
+}
+
+/** The host of the account's first site, to say "This page is not github.com" (null: none). */
+export function firstSiteHost(account: AccountView): string | null {
+  return pageHost(account.sites[0] ?? null);
+}
