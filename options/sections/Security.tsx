@@ -13,28 +13,22 @@ import { ErrorText } from '../../ui/ErrorText';
 import { PassphraseField } from '../../ui/PassphraseField';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { useNewSecret } from '../../ui/use-new-secret';
+import { useRequest } from '../../ui/use-request';
 
 function ChangePassphrase({ minLength }: { minLength: number }) {
   const [current, setCurrent] = useState('');
   const next = useNewSecret('passphrase', minLength);
-  const [error, setError] = useState<AppError | null>(null);
+  const { busy, error, reply } = useRequest();
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   async function submit(event: Event) {
     event.preventDefault();
     if (!next.ready) return;
-    setBusy(true);
-    setError(null);
     setDone(false);
-    const reply = await send('changePassphrase', { current, next: next.value });
-    setBusy(false);
-    if (reply.ok) {
+    if ((await reply('changePassphrase', { current, next: next.value })).ok) {
       setDone(true);
       setCurrent('');
       next.clear();
-    } else {
-      setError(reply.error);
     }
   }
 
