@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import { canDetectScreenLock } from '../../src/platform/idle';
@@ -59,15 +58,14 @@ function ChangePassphrase({ minLength }: { minLength: number }) {
 
 function LockSettings({ policy }: { policy: Policy }) {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const { error, run } = useRequest();
   useEffect(() => {
-    void send('getSettings', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error)));
+    void run('getSettings', {}).then((loaded) => loaded && setSettings(loaded));
   }, []);
 
   async function save(patch: Partial<Settings>) {
-    const reply = await send('updateSettings', patch);
-    if (reply.ok) setSettings(reply.value);
-    else setError(reply.error);
+    const saved = await run('updateSettings', patch);
+    if (saved !== null) setSettings(saved);
   }
 
   if (settings === null) return <ErrorText error={error} />;
