@@ -19,27 +19,37 @@ export interface RequestState {
   readonly reply: <K extends RequestName>(type: K, payload: RequestOf<K>) => Promise<Reply<K>>;
   /** Shows an error found on the page (a file that is no image, a field left empty). */
   readonly fail: (error: AppError | null) => void;
+  /**
+   * Keeps `busy` while other work that goes with a request runs (a module to load beside it, a
+   * copy to the clipboard), so the button cannot start it twice.
+   */
+  readonly busyWhile: <T>(work: Promise<T>) => Promise<T>;
 }
 
 export function useRequest(): RequestState {
-  const [busy, setBusy] = useState(false);
+  // A count, not a flag: work kept busy beside a request must not end `busy` when either ends.
+  const [pending, setPending] = useState(0);
   const [error, setError] = useState<AppError | null>(null);
-  async function reply<K extends RequestName>(type: K, payload: RequestOf<K>): Promise<Reply<K>> {
-    setBusy(true);
-    setError(null);
+  async function busyWhile<T>(work: Promise<T>): Promise<T> {
+    setPending((n) => n + 1);
     try {
-      const answer = await send(type, payload);
-      if (!answer.ok) setError(answer.error);
-      return answer;
+      return await work;
     } finally {
-      setBusy(false);
+      setPending((n) => n - 1);
     }
   }
+  async function reply<K extends RequestName>(type: K, payload: RequestOf<K>): Promise<Reply<K>> {
+    setError(null);
+    const answer = await busyWhile(send(type, payload));
+    if (!answer.ok) setError(answer.error);
+    return answer;
+  }
   return {
-    busy,
+    busy: pending > 0,
     error,
     fail: setError,
     reply,
+    busyWhile,
     async run(type, payload) {
       const answer = await reply(type, payload);
       return answer.ok ? answer.value : null;

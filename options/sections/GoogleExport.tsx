@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
-import { send } from '../../src/messages/client';
 import type { ResponseOf } from '../../src/messages/protocol';
 import { ErrorText } from '../../ui/ErrorText';
 import { accountName } from '../../ui/account-name';
+import { useRequest } from '../../ui/use-request';
 import type { QrCode as QrCodeComponent } from './QrCode';
 import { WarnFirst } from './WarnFirst';
 
@@ -16,22 +15,18 @@ type Exported = ResponseOf<'exportGoogle'>;
  */
 export function GoogleExport() {
   const [exported, setExported] = useState<Exported | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const { busy, error, run, busyWhile } = useRequest();
   const [QrCode, setQrCode] = useState<typeof QrCodeComponent | null>(null);
 
   async function show(passphrase: string): Promise<boolean> {
-    setError(null);
     // The QR drawing library is loaded only when codes are shown (and never by the popup).
-    const [reply, module] = await Promise.all([
-      send('exportGoogle', { confirm: 'unencrypted', passphrase }),
-      import('./QrCode'),
+    const [codes, module] = await Promise.all([
+      run('exportGoogle', { confirm: 'unencrypted', passphrase }),
+      busyWhile(import('./QrCode')),
     ]);
-    if (!reply.ok) {
-      setError(reply.error);
-      return false;
-    }
+    if (codes === null) return false;
     setQrCode(() => module.QrCode);
-    setExported(reply.value);
+    setExported(codes);
     return true;
   }
 
@@ -47,6 +42,7 @@ export function GoogleExport() {
           warning={t('googleExportWarning')}
           understoodLabel={t('googleExportUnderstood')}
           actionLabel={t('googleExportButton')}
+          busy={busy}
           onConfirm={show}
         />
       )}

@@ -2,12 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ImportPreview } from '../../src/backup/import/preview';
 import type { ImportFormat } from '../../src/backup/import/types';
 import type { DuplicateChoice } from '../../src/backup/merge';
-import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import { ErrorText } from '../../ui/ErrorText';
 import { SupportContact } from '../../ui/SupportContact';
 import { usePolicy } from '../../ui/use-policy';
+import { useRequest } from '../../ui/use-request';
 import { ImportDone, type ImportSummary } from './ImportDone';
 import { ImportImages } from './ImportImages';
 import { ImportPassword } from './ImportPassword';
@@ -42,32 +42,27 @@ export function Import() {
   const [job, setJob] = useState<{ job: ImportJob; position: number } | null>(null);
   const [queue, setQueue] = useState<readonly ImportJob[]>([]);
   const [total, setTotal] = useState(0);
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const request = useRequest();
+  const { busy, error, fail } = request;
 
   async function run(next: ImportJob, position: number) {
     setJob({ job: next, position });
-    setError(null);
+    fail(null);
     if (next.kind === 'images') {
       setStep({ kind: 'images', files: next.files });
       return;
     }
     if (next.file.size > MAX_IMPORT_FILE_BYTES) {
-      setError({ code: 'import_too_large' });
+      fail({ code: 'import_too_large' });
       setStep({ kind: 'failed' });
       return;
     }
     setStep({ kind: 'reading' });
     const file = await fileBase64(next.file);
-    const reply = await send('importFile', { file });
-    if (!reply.ok) {
-      setError(reply.error);
-      setStep({ kind: 'failed' });
-    } else if (reply.value.needsPassword) {
-      setStep({ kind: 'password', file, format: reply.value.format });
-    } else {
-      setStep({ kind: 'preview', preview: reply.value.preview });
-    }
+    const read = await request.run('importFile', { file });
+    if (read === null) setStep({ kind: 'failed' });
+    else if (read.needsPassword) setStep({ kind: 'password', file, format: read.format });
+    else setStep({ kind: 'preview', preview: read.preview });
   }
 
   function start(files: File[]) {
@@ -83,7 +78,7 @@ export function Import() {
     if (first === undefined || job === null) {
       setJob(null);
       setStep({ kind: 'pick' });
-      setError(null);
+      fail(null);
       return;
     }
     setQueue(rest);
@@ -91,32 +86,22 @@ export function Import() {
   }
 
   async function open(file: string, password: string): Promise<boolean> {
-    setBusy(true);
-    setError(null);
-    const reply = await send('importFile', { file, password });
-    setBusy(false);
-    if (!reply.ok) {
-      setError(reply.error);
-      return false;
-    }
-    if (reply.value.preview !== null) setStep({ kind: 'preview', preview: reply.value.preview });
+    const opened = await request.run('importFile', { file, password });
+    if (opened === null) return false;
+    if (opened.preview !== null) setStep({ kind: 'preview', preview: opened.preview });
     return true;
   }
 
   async function commit(preview: ImportPreview, choices: Record<string, DuplicateChoice>) {
-    setBusy(true);
-    setError(null);
-    const reply = await send('importCommit', {
+    const reply = await request.reply('importCommit', {
       importId: preview.importId,
       choices,
       tagsLabel: t('importTagsLabel'),
     });
-    setBusy(false);
     if (reply.ok) {
       setStep({ kind: 'done', summary: { ...reply.value, fromImages: false } });
       return;
     }
-    setError(reply.error);
     // The vault changed meanwhile: show the duplicates as they are now, to choose again.
     if (reply.error.code === 'import_choices_invalid') {
       const again = await send('importPreview', { importId: preview.importId });
@@ -146,7 +131,7 @@ export function Import() {
             ? { kind: 'preview', preview: reply.value }
             : current,
         );
-        if (!reply.ok) setError(reply.error);
+        if (!reply.ok) fail(reply.error);
       });
     }, delay);
     return () => window.clearTimeout(timer);

@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { AppError } from '../../src/errors';
 import { t, tn } from '../../src/i18n';
-import { send } from '../../src/messages/client';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { PassphraseField } from '../../ui/PassphraseField';
 import { useNewSecret } from '../../ui/use-new-secret';
+import { useRequest } from '../../ui/use-request';
 import { BackupErrorText } from './BackupErrorText';
 import { offerDownload } from './download';
 
@@ -37,8 +36,7 @@ export function MakeBackup({
   // A separate password protects a file meant to leave the computer: the passphrase rules apply.
   const separate = useNewSecret('backupPassword', minLength);
   const [vaultPassphrase, setVaultPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { busy, error, run, fail } = useRequest();
   const [made, setMade] = useState<Made | null>(null);
   const password = source === 'passphrase' ? passphrase : separate.value;
   const ready =
@@ -47,22 +45,16 @@ export function MakeBackup({
   async function submit(event: Event) {
     event.preventDefault();
     if (!ready) return;
-    setBusy(true);
-    setError(null);
     setMade(null);
-    const reply = await send(
+    const backup = await run(
       'createBackup',
       source === 'passphrase'
         ? { password, source }
         : { password, source, passphrase: vaultPassphrase },
     );
-    setBusy(false);
-    if (!reply.ok) {
-      setError(reply.error);
-      return;
-    }
-    offerDownload(reply.value);
-    setMade(reply.value);
+    if (backup === null) return;
+    offerDownload(backup);
+    setMade(backup);
     setPassphrase('');
     separate.clear();
     setVaultPassphrase('');
@@ -74,7 +66,7 @@ export function MakeBackup({
     setPassphrase('');
     separate.clear();
     setVaultPassphrase('');
-    setError(null);
+    fail(null);
   }
 
   return (

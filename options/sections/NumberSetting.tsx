@@ -1,9 +1,8 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { AppError } from '../../src/errors';
 import { t, type MessageKey } from '../../src/i18n';
-import { send } from '../../src/messages/client';
 import { SETTING_BOUNDS, type Settings } from '../../src/settings';
 import { ErrorText } from '../../ui/ErrorText';
+import { useRequest } from '../../ui/use-request';
 
 type NumberKey = keyof typeof SETTING_BOUNDS & keyof Settings;
 
@@ -22,26 +21,21 @@ export function NumberSetting({
 }) {
   const id = useId();
   const [value, setValue] = useState<number | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const { error, run } = useRequest();
   const bounds = {
     min: Math.max(SETTING_BOUNDS[setting].min, limit?.min ?? -Infinity),
     max: Math.min(SETTING_BOUNDS[setting].max, limit?.max ?? Infinity),
   };
 
   useEffect(() => {
-    void send('getSettings', {}).then((r) =>
-      r.ok ? setValue(r.value[setting]) : setError(r.error),
-    );
+    void run('getSettings', {}).then((settings) => settings && setValue(settings[setting]));
   }, [setting]);
 
   async function save(next: number) {
-    const reply = await send('updateSettings', { [setting]: next });
-    if (reply.ok) {
-      setValue(reply.value[setting]);
-      onSaved?.(reply.value);
-    } else {
-      setError(reply.error);
-    }
+    const settings = await run('updateSettings', { [setting]: next });
+    if (settings === null) return;
+    setValue(settings[setting]);
+    onSaved?.(settings);
   }
 
   if (value === null) return null;

@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { AppError } from '../../src/errors';
 import { t, tn } from '../../src/i18n';
-import { send } from '../../src/messages/client';
 import { ErrorText } from '../../ui/ErrorText';
+import { useRequest } from '../../ui/use-request';
 import { offerDownload } from './download';
 import { WarnFirst } from './WarnFirst';
 
@@ -11,18 +10,14 @@ import { WarnFirst } from './WarnFirst';
  * does the page ask the worker for the file.
  */
 export function PlainExport() {
-  const [error, setError] = useState<AppError | null>(null);
+  const { busy, error, run } = useRequest();
   const [saved, setSaved] = useState<{ fileName: string; accounts: number } | null>(null);
 
   async function save(passphrase: string): Promise<boolean> {
-    setError(null);
-    const reply = await send('exportPlain', { confirm: 'unencrypted', passphrase });
-    if (!reply.ok) {
-      setError(reply.error);
-      return false;
-    }
-    offerDownload(reply.value);
-    setSaved(reply.value);
+    const file = await run('exportPlain', { confirm: 'unencrypted', passphrase });
+    if (file === null) return false;
+    offerDownload(file);
+    setSaved(file);
     return true;
   }
 
@@ -36,6 +31,7 @@ export function PlainExport() {
         warning={t('plainExportWarning')}
         understoodLabel={t('plainExportUnderstood')}
         actionLabel={t('plainExportButton')}
+        busy={busy}
         onConfirm={save}
       />
       <ErrorText error={error} />

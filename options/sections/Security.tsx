@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import { canDetectScreenLock } from '../../src/platform/idle';
@@ -13,28 +12,22 @@ import { ErrorText } from '../../ui/ErrorText';
 import { PassphraseField } from '../../ui/PassphraseField';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { useNewSecret } from '../../ui/use-new-secret';
+import { useRequest } from '../../ui/use-request';
 
 function ChangePassphrase({ minLength }: { minLength: number }) {
   const [current, setCurrent] = useState('');
   const next = useNewSecret('passphrase', minLength);
-  const [error, setError] = useState<AppError | null>(null);
+  const { busy, error, reply } = useRequest();
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   async function submit(event: Event) {
     event.preventDefault();
     if (!next.ready) return;
-    setBusy(true);
-    setError(null);
     setDone(false);
-    const reply = await send('changePassphrase', { current, next: next.value });
-    setBusy(false);
-    if (reply.ok) {
+    if ((await reply('changePassphrase', { current, next: next.value })).ok) {
       setDone(true);
       setCurrent('');
       next.clear();
-    } else {
-      setError(reply.error);
     }
   }
 
@@ -65,15 +58,14 @@ function ChangePassphrase({ minLength }: { minLength: number }) {
 
 function LockSettings({ policy }: { policy: Policy }) {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const { error, run } = useRequest();
   useEffect(() => {
-    void send('getSettings', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error)));
+    void run('getSettings', {}).then((loaded) => loaded && setSettings(loaded));
   }, []);
 
   async function save(patch: Partial<Settings>) {
-    const reply = await send('updateSettings', patch);
-    if (reply.ok) setSettings(reply.value);
-    else setError(reply.error);
+    const saved = await run('updateSettings', patch);
+    if (saved !== null) setSettings(saved);
   }
 
   if (settings === null) return <ErrorText error={error} />;

@@ -8,6 +8,8 @@ interface Props {
   readonly warning: string;
   readonly understoodLabel: string;
   readonly actionLabel: string;
+  /** The action's request is under way (the parent's useRequest): the button waits. */
+  readonly busy: boolean;
   /**
    * Runs the action with the vault passphrase typed in the warning (the worker checks it); true
    * when it is done, which closes the warning again.
@@ -24,7 +26,7 @@ export function WarnFirst(props: Props) {
   const [warned, setWarned] = useState(false);
   const [understood, setUnderstood] = useState(false);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy } = props;
 
   function close() {
     setWarned(false);
@@ -33,12 +35,7 @@ export function WarnFirst(props: Props) {
   }
 
   async function confirm() {
-    setBusy(true);
-    try {
-      if (await props.onConfirm(passphrase)) close();
-    } finally {
-      setBusy(false);
-    }
+    if (await props.onConfirm(passphrase)) close();
   }
 
   if (!warned) {

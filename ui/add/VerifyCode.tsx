@@ -9,6 +9,7 @@ import { accountLines } from '../account-name';
 import { ErrorText } from '../ErrorText';
 import { fillNotice } from '../fill-outcome';
 import { InfoText } from '../InfoText';
+import { useRequest } from '../use-request';
 
 /** What the last Copy or Fill did; cleared when the next one starts. */
 type Done = { kind: 'copied' } | { kind: 'filled' } | { kind: 'info'; info: AppError };
@@ -31,10 +32,10 @@ export function VerifyCode({ account, warnings = [], tabId = null, onDone }: Pro
   const [view, setView] = useState(account);
   const [hotp, setHotp] = useState<string | null>(null);
   const [done, setDone] = useState<Done | null>(null);
-  const [busy, setBusy] = useState(false);
   const [now, setNow] = useState(Date.now());
   // A failed refresh or fill is said; after a failed refresh the old code is no longer shown.
-  const [error, setError] = useState<AppError | null>(null);
+  const request = useRequest();
+  const { busy, error, fail } = request;
   const [stale, setStale] = useState(false);
 
   useEffect(() => {
@@ -49,7 +50,7 @@ export function VerifyCode({ account, warnings = [], tabId = null, onDone }: Pro
     void send('listAccounts', { auto: true }).then((reply) => {
       if (!reply.ok) {
         setStale(true);
-        return setError(reply.error);
+        return fail(reply.error);
       }
       const fresh = reply.value.accounts.find((a) => a.id === view.id);
       if (fresh) setView(fresh);
@@ -59,13 +60,8 @@ export function VerifyCode({ account, warnings = [], tabId = null, onDone }: Pro
   /** Runs one action: the previous one's message goes as this one starts. */
   async function act(run: () => Promise<void>) {
     setDone(null);
-    setError(null);
-    setBusy(true);
-    try {
-      await run();
-    } finally {
-      setBusy(false);
-    }
+    fail(null);
+    await request.busyWhile(run());
   }
 
   async function copyCode(code: string) {
@@ -75,9 +71,8 @@ export function VerifyCode({ account, warnings = [], tabId = null, onDone }: Pro
 
   const newHotp = () =>
     act(async () => {
-      const reply = await send('hotpNext', { id: view.id });
-      if (!reply.ok) return setError(reply.error);
-      setHotp(reply.value.code);
+      const next = await request.run('hotpNext', { id: view.id });
+      if (next !== null) setHotp(next.code);
     });
 
   const shown = codeToType(view, now);
@@ -86,14 +81,13 @@ export function VerifyCode({ account, warnings = [], tabId = null, onDone }: Pro
 
   const fill = (target: number) =>
     act(async () => {
-      const reply = await send('fillCode', { id: view.id, tabId: target });
-      if (!reply.ok) return setError(reply.error);
-      const outcome = reply.value;
+      const outcome = await request.run('fillCode', { id: view.id, tabId: target });
+      if (outcome === null) return;
       if (outcome.filled) return setDone({ kind: 'filled' });
       if (outcome.code !== null) await copyCode(outcome.code);
       const notice = fillNotice(outcome);
       if (notice?.tone === 'info') setDone({ kind: 'info', info: notice.error });
-      else if (notice !== null) setError(notice.error);
+      else if (notice !== null) fail(notice.error);
     });
 
   return (
