@@ -1,10 +1,8 @@
-import { useState } from 'preact/hooks';
 import { t } from '../src/i18n';
-import { send } from '../src/messages/client';
 import type { AccountView } from '../src/messages/protocol';
-import type { AppError } from '../src/errors';
 import { accountLines } from '../ui/account-name';
 import { ErrorText } from '../ui/ErrorText';
+import { useRequest } from '../ui/use-request';
 import { firstSiteHost } from './page-fill';
 
 interface Props {
@@ -27,17 +25,13 @@ interface Props {
  */
 export function LearnSitePrompt(props: Props) {
   const { account, host, copiedInstead } = props;
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const request = useRequest();
   const name = accountLines(account).primary;
   const siteHost = firstSiteHost(account);
 
   async function learn() {
-    setBusy(true);
-    const reply = await send('addPageSite', { id: account.id, page: props.pageUrl });
-    setBusy(false);
-    if (!reply.ok) return setError(reply.error);
-    props.onLearned();
+    const learnt = await request.run('addPageSite', { id: account.id, page: props.pageUrl });
+    if (learnt !== null) props.onLearned();
   }
 
   return (
@@ -48,12 +42,12 @@ export function LearnSitePrompt(props: Props) {
         </p>
       )}
       <p>{t('learnSiteQuestion', name, host)}</p>
-      <ErrorText error={error} />
+      <ErrorText error={request.error} />
       <div class="buttons">
         <button
           type="button"
           class="primary"
-          disabled={busy}
+          disabled={request.busy}
           onClick={() => void learn()}
           data-testid="learn-site-yes"
         >

@@ -1,12 +1,18 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { AppError } from '../../src/errors';
 import { t, tn } from '../../src/i18n';
 import { send } from '../../src/messages/client';
-import type { BulkEdit, ManagedAccountView, ResponseOf } from '../../src/messages/protocol';
+import type {
+  BulkEdit,
+  ManagedAccountView,
+  RequestName,
+  RequestOf,
+  ResponseOf,
+} from '../../src/messages/protocol';
 import { indexForSearch, search } from '../../src/search';
 import { mergeSites } from '../../src/sites/site-list';
 import { ErrorText } from '../../ui/ErrorText';
 import { accountName } from '../../ui/account-name';
+import { useRequest } from '../../ui/use-request';
 import { applyFilter, filterCounts, type AccountFilter } from './account-filter';
 import { AccountRow } from './AccountRow';
 import { AccountsToolbar } from './AccountsToolbar';
@@ -59,13 +65,12 @@ function groupPositions(accounts: readonly ManagedAccountView[]) {
  */
 export function Accounts() {
   const [data, setData] = useState<ManageData | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const request = useRequest();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<readonly ManagedAccountView[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const [pendingFocus, setPendingFocus] = useState<PendingFocus | null>(null);
@@ -76,7 +81,7 @@ export function Accounts() {
   async function load(): Promise<ManageData | null> {
     const reply = await send('manageList', {});
     if (!reply.ok) {
-      setError(reply.error);
+      request.fail(reply.error);
       return null;
     }
     setData(reply.value);
@@ -123,20 +128,13 @@ export function Accounts() {
     });
   }, [shown]);
 
-  if (data === null) return <ErrorText error={error} />;
+  if (data === null) return <ErrorText error={request.error} />;
   const groupOf = (a: ManagedAccountView) => accounts.filter((b) => b.pinned === a.pinned);
 
-  async function act<T>(
-    run: () => Promise<{ ok: true; value: T } | { ok: false; error: AppError }>,
-  ) {
-    setBusy(true);
-    setError(null);
-    // The last success (or Undo offer) was about the last action; this is a new one.
+  /** One action's request; the last success (or Undo offer) was about the last action. */
+  function act<K extends RequestName>(type: K, payload: RequestOf<K>) {
     setNotice(null);
-    const reply = await run();
-    setBusy(false);
-    if (!reply.ok) setError(reply.error);
-    return reply.ok ? reply.value : null;
+    return request.run(type, payload);
   }
 
   async function move(
@@ -148,7 +146,7 @@ export function Accounts() {
     const group = groupOf(account);
     if (to < 0 || to >= group.length || to === from) return;
     const before = beforeFor(group, from, to);
-    const done = await act(() => send('moveAccount', { id: account.id, before }));
+    const done = await act('moveAccount', { id: account.id, before });
     if (done === null) return;
     const fresh = await load();
     // The moved row's button may have lost focus (moved in the page, or now disabled at an end).
@@ -168,7 +166,7 @@ export function Accounts() {
 
   async function moveToTrash(list: readonly ManagedAccountView[]) {
     const ids = list.map((a) => a.id);
-    const done = await act(() => send('trashAccounts', { ids }));
+    const done = await act('trashAccounts', { ids });
     setConfirming(null);
     if (done === null) return;
     setNotice({
@@ -186,8 +184,8 @@ export function Accounts() {
   async function undo(what: Undo) {
     const done =
       what.kind === 'trash'
-        ? await act(() => send('untrashAccounts', { ids: [...what.ids] }))
-        : await act(() => send('updateAccounts', { edits: what.edits }));
+        ? await act('untrashAccounts', { ids: [...what.ids] })
+        : await act('updateAccounts', { edits: what.edits });
     if (done === null) return;
     setNotice({ message: t(what.kind === 'trash' ? 'undoneNotice' : 'bulkUndoneNotice') });
     await load();
@@ -208,7 +206,7 @@ export function Accounts() {
         ...(edits[i]!.edit.pinned !== undefined ? { pinned: a.pinned } : {}),
       },
     }));
-    const done = await act(() => send('updateAccounts', { edits }));
+    const done = await act('updateAccounts', { edits });
     if (done === null) return;
     setNotice({ message, undo: { kind: 'edits', edits: before } });
     await load();
@@ -240,11 +238,11 @@ export function Accounts() {
       {notice && (
         <UndoNotice
           message={notice.message}
-          busy={busy}
+          busy={request.busy}
           {...(notice.undo ? { onUndo: () => void undo(notice.undo!) } : {})}
         />
       )}
-      <ErrorText error={error} />
+      <ErrorText error={request.error} />
       {accounts.length === 0 ? (
         <p class="muted" data-testid="accounts-empty">
           {t('accountsEmpty')}
@@ -265,7 +263,7 @@ export function Accounts() {
           {selectedAccounts.length > 0 && (
             <BulkActions
               selected={selectedAccounts}
-              busy={busy}
+              busy={request.busy}
               onPin={bulkPin}
               onSite={bulkSite}
               onTrash={() => setConfirming(selectedAccounts)}
@@ -314,9 +312,10 @@ export function Accounts() {
                     void load();
                   }}
                   onPin={() =>
-                    void act(() =>
-                      send('updateAccount', { id: account.id, edit: { pinned: !account.pinned } }),
-                    ).then((done) => done && load())
+                    void act('updateAccount', {
+                      id: account.id,
+                      edit: { pinned: !account.pinned },
+                    }).then((done) => done && load())
                   }
                   onMove={(direction) =>
                     void move(account, index, direction === 'up' ? index - 1 : index + 1, direction)
@@ -366,7 +365,7 @@ export function Accounts() {
         <ConfirmDialog
           title={t('removeConfirmTitle')}
           confirmLabel={t('moveToTrashButton')}
-          busy={busy}
+          busy={request.busy}
           onConfirm={() => void moveToTrash(confirming)}
           onCancel={() => setConfirming(null)}
         >
