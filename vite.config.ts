@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { fillScript } from './scripts/vite/fill-script.ts';
 import { inlinePopupCss } from './scripts/vite/inline-popup-css.ts';
+import { noEvalInKdbxweb } from './scripts/vite/no-eval-in-kdbxweb.ts';
 import { manifestFor, outDirOf, variantOf } from './scripts/vite/manifest.ts';
 
 /**
@@ -26,6 +27,7 @@ export default defineConfig(({ mode }) => {
       inlinePopupCss(),
       // dist/fill.js: the fill code as one classic script, for executeScript({files}).
       fillScript(),
+      noEvalInKdbxweb(),
     ],
     define: { __OTTER_BROWSER__: JSON.stringify(variant.target) },
     build: {

@@ -1,9 +1,16 @@
+import { realpathSync } from 'node:fs';
+import { searchForWorkspaceRoot } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // src/platform/build-target.d.ts: unit tests build for Chrome; Firefox's modules are tested
   // directly (test/platform/).
   define: { __OTTER_BROWSER__: JSON.stringify('chrome') },
+  server: {
+    // Component tests (happy-dom, served as to a browser) read the strength word lists from
+    // node_modules by URL; a worktree may link node_modules from outside its own folder.
+    fs: { allow: [searchForWorkspaceRoot(process.cwd()), realpathSync('node_modules')] },
+  },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**'],

@@ -13,7 +13,10 @@ import { localArea, readManagedStorage, sessionArea } from '../src/platform/stor
 import { extensionVersion } from '../src/platform/runtime';
 import { clearClipboardAfter, copyToClipboard } from '../src/platform/clipboard';
 import { getTab, type TabInfo } from '../src/platform/tabs';
+import { readPackagedText } from '../src/platform/packaged-file';
 import { runMigrations } from '../src/vault/migrations';
+import type { StrengthEstimator } from '../src/passphrase/strength';
+import { strengthLoader } from '../src/passphrase/strength-data';
 import { SealedStore } from '../src/vault/sealed-store';
 import { VaultStore } from '../src/vault/store';
 import { Vault } from '../src/vault/vault';
@@ -49,6 +52,11 @@ export interface WorkerContext {
     copy(code: string, clearAfterSeconds: number): Promise<void>;
   };
   readonly scanner: () => QrScanner;
+  /**
+   * The passphrase-strength estimate, for a new passphrase or backup password. Its word lists
+   * are read on first use, not at every worker start (src/passphrase/strength-data.ts).
+   */
+  readonly strength: () => Promise<StrengthEstimator>;
   readonly codeCache: { refresh(): Promise<void>; clear(): Promise<void> };
   readonly pending: PendingScans;
   /** The accounts of a file being imported, between preview and commit. */
@@ -92,6 +100,7 @@ async function start(): Promise<WorkerContext> {
     fill: fillInTab,
     clipboard: { clearAfter: clearClipboardAfter, copy: copyToClipboard },
     scanner: qrScanner,
+    strength: strengthLoader(readPackagedText, { releaseAfterMs: 60_000 }),
     codeCache,
     pending: new PendingScans(new SealedStore(area), now),
     imports: new PendingImports(new SealedStore(area), now),

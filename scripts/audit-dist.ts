@@ -54,7 +54,8 @@ const DEV_LEFTOVERS = [
 /** Code that evaluates strings or loads code from the network. */
 const CODE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\w$])eval\s*\(/, 'calls eval('],
-  [/\bnew\s+Function\s*\(/, 'calls new Function'],
+  // Minifiers drop the `new`: `Function(`return this`)` is the same constructor.
+  [/(?<![\w$.])(?:new\s+)?Function\s*\(/, 'calls the Function constructor'],
   [/\bimportScripts\s*\(\s*['"`]https?:/, 'imports scripts from an http(s) URL'],
   [/\bimport\s*\(\s*['"`]https?:/, 'imports a module from an http(s) URL'],
   [/\bimport\s[^;]*?from\s*['"`]https?:/, 'imports a module from an http(s) URL'],

@@ -26,7 +26,7 @@ const SIZES = option('accounts', '50,1000').split(',').map(Number);
 /** Accounts in the generated export of the import figures. */
 const IMPORT_SIZE = Number(option('import', '1000'));
 const ONLY = option('only', 'all');
-const PASSPHRASE = 'benchmark passphrase';
+const PASSPHRASE = 'benchmark passphrase lykta';
 
 async function addAccounts(page: Page, count: number, from: number): Promise<void> {
   for (let i = from; i < count; i++) {

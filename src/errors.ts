@@ -12,6 +12,7 @@ import { MANUAL_ERRORS } from './otp/manual';
 import { URI_ERRORS } from './otp/uri';
 import { SCAN_ERRORS } from './qr/decode';
 import { MIGRATION_ERRORS } from './qr/google-migration';
+import { NEW_SECRET_ERRORS } from './passphrase/new-secret';
 import { VAULT_ERRORS } from './vault/vault';
 
 /** Failures of the message channel itself. */
@@ -32,6 +33,7 @@ export const ERROR_CODES = [
   ...URI_ERRORS,
   ...MANUAL_ERRORS,
   ...VAULT_ERRORS,
+  ...NEW_SECRET_ERRORS,
   ...FILL_FAILURES,
   ...SCAN_ERRORS,
   ...SCAN_FLOW_ERRORS,

@@ -32,11 +32,7 @@ export function tn(key: PluralKey, count: number, ...substitutions: string[]): s
   const language = uiLanguage();
   const form = pluralForm(language, count);
   const shown = [formatCount(language, count), ...substitutions];
-  return (
-    getMessage(`${key}_${form}`, shown) ||
-    getMessage(`${key}_other`, shown) ||
-    `${key}_other`
-  );
+  return getMessage(`${key}_${form}`, shown) || getMessage(`${key}_other`, shown) || `${key}_other`;
 }
 
 /** Made once per language: a list of a thousand counts must not build a thousand of them. */

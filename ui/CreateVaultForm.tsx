@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import { ErrorText } from './ErrorText';
-import { NewPassphraseFields, passphraseReady } from './NewPassphraseFields';
+import { NewPassphraseFields } from './NewPassphraseFields';
+import { useNewSecret } from './use-new-secret';
 import { useRequest } from './use-request';
 
 /** First run: choose the passphrase (twice), then the worker creates the vault. */
@@ -12,14 +12,13 @@ export function CreateVaultForm({
   minLength: number;
   onCreated: (recoveryCode: string) => void;
 }) {
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const secret = useNewSecret('passphrase', minLength);
   const { run, busy, error } = useRequest();
 
   async function submit(event: Event) {
     event.preventDefault();
-    if (passphrase !== repeat) return;
-    const created = await run('createVault', { passphrase });
+    if (!secret.ready) return;
+    const created = await run('createVault', { passphrase: secret.value });
     if (created !== null) onCreated(created.recoveryCode);
   }
 
@@ -29,21 +28,13 @@ export function CreateVaultForm({
       <p>{t('createIntro')}</p>
       <NewPassphraseFields
         id="create"
-        minLength={minLength}
-        value={passphrase}
-        repeat={repeat}
-        onValue={setPassphrase}
-        onRepeat={setRepeat}
+        secret={secret}
         label="passphraseLabel"
         repeatLabel="passphraseRepeatLabel"
         autofocus
       />
       <ErrorText error={error} />
-      <button
-        class="primary"
-        type="submit"
-        disabled={busy || !passphraseReady(passphrase, repeat, minLength)}
-      >
+      <button class="primary" type="submit" disabled={busy || !secret.ready}>
         {busy ? t('creating') : t('createButton')}
       </button>
     </form>

@@ -2,57 +2,56 @@ import type { MessageKey } from '../src/i18n';
 import { t } from '../src/i18n';
 import { PassphraseField } from './PassphraseField';
 import { StrengthMeter } from './StrengthMeter';
+import type { NewSecret } from './use-new-secret';
 
 interface Props {
   /** Prefix for the element ids (several forms can be on one page). */
   readonly id: string;
-  readonly minLength: number;
-  readonly value: string;
-  readonly repeat: string;
-  readonly onValue: (value: string) => void;
-  readonly onRepeat: (value: string) => void;
+  /** From useNewSecret: the two values, the strength and what is wrong. */
+  readonly secret: NewSecret;
   readonly label?: MessageKey;
   readonly repeatLabel?: MessageKey;
   readonly autofocus?: boolean;
 }
 
-/** A new passphrase typed twice, with the minimum, a strength estimate and a mismatch note. */
-export function NewPassphraseFields(props: Props) {
-  const differ = props.repeat !== '' && props.repeat !== props.value;
+/**
+ * A new passphrase or backup password typed twice, with its minimum, a strength estimate, why it
+ * cannot be used yet and what would help, and a mismatch note. Every text names the field.
+ */
+export function NewPassphraseFields({ id, secret, label, repeatLabel, autofocus }: Props) {
+  const passphrase = secret.kind === 'passphrase';
+  const differ = secret.repeat !== '' && secret.repeat !== secret.value;
   return (
     <>
       <PassphraseField
-        id={`${props.id}-new`}
-        label={props.label ?? 'passphraseNewLabel'}
-        value={props.value}
-        onInput={props.onValue}
+        id={`${id}-new`}
+        label={label ?? (passphrase ? 'passphraseNewLabel' : 'backupPasswordLabel')}
+        value={secret.value}
+        onInput={secret.setValue}
         autocomplete="new-password"
-        autofocus={props.autofocus}
-        describedBy={`${props.id}-hint ${props.id}-strength`}
+        autofocus={autofocus}
+        describedBy={`${id}-hint ${id}-strength`}
       />
-      <p class="muted small" id={`${props.id}-hint`}>
-        {t('passphraseMinHint', String(props.minLength))}
+      <p class="muted small" id={`${id}-hint`}>
+        {t(passphrase ? 'passphraseMinHint' : 'backupPasswordHint', String(secret.minLength))}
       </p>
-      <StrengthMeter passphrase={props.value} id={`${props.id}-strength`} />
+      <StrengthMeter secret={secret} id={`${id}-strength`} />
       <PassphraseField
-        id={`${props.id}-repeat`}
-        label={props.repeatLabel ?? 'passphraseNewRepeatLabel'}
-        value={props.repeat}
-        onInput={props.onRepeat}
+        id={`${id}-repeat`}
+        label={
+          repeatLabel ?? (passphrase ? 'passphraseNewRepeatLabel' : 'backupPasswordRepeatLabel')
+        }
+        value={secret.repeat}
+        onInput={secret.setRepeat}
         autocomplete="new-password"
-        describedBy={differ ? `${props.id}-differ` : undefined}
+        describedBy={differ ? `${id}-differ` : undefined}
         invalid={differ}
       />
       {differ && (
-        <p class="error" id={`${props.id}-differ`}>
-          {t('passphrasesDiffer')}
+        <p class="error" id={`${id}-differ`}>
+          {t(passphrase ? 'passphrasesDiffer' : 'passwordsDiffer')}
         </p>
       )}
     </>
   );
-}
-
-/** Whether the two fields are ready to submit: filled, long enough, the same. */
-export function passphraseReady(value: string, repeat: string, minLength: number): boolean {
-  return value !== '' && value === repeat && [...value].length >= minLength;
 }

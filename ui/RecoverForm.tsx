@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import { ErrorText } from './ErrorText';
-import { NewPassphraseFields, passphraseReady } from './NewPassphraseFields';
+import { NewPassphraseFields } from './NewPassphraseFields';
+import { useNewSecret } from './use-new-secret';
 import { useRequest } from './use-request';
 
 /** Forgotten passphrase: the recovery code unlocks, and a new passphrase is set at once. */
@@ -15,15 +16,15 @@ export function RecoverForm({
   onBack: () => void;
 }) {
   const [code, setCode] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const secret = useNewSecret('passphrase', minLength);
   const { run, busy, error } = useRequest();
 
   async function submit(event: Event) {
     event.preventDefault();
+    if (!secret.ready) return;
     const reply = await run('unlockWithRecovery', {
       recoveryCode: code,
-      newPassphrase: passphrase,
+      newPassphrase: secret.value,
     });
     if (reply !== null) onUnlocked();
   }
@@ -44,20 +45,9 @@ export function RecoverForm({
           placeholder="ABCD-EFGH-IJKL-MNOP-QRST-UVWX"
         />
       </div>
-      <NewPassphraseFields
-        id="recover"
-        minLength={minLength}
-        value={passphrase}
-        repeat={repeat}
-        onValue={setPassphrase}
-        onRepeat={setRepeat}
-      />
+      <NewPassphraseFields id="recover" secret={secret} />
       <ErrorText error={error} />
-      <button
-        class="primary"
-        type="submit"
-        disabled={busy || code === '' || !passphraseReady(passphrase, repeat, minLength)}
-      >
+      <button class="primary" type="submit" disabled={busy || code === '' || !secret.ready}>
         {t('recoverButton')}
       </button>
       <button type="button" class="link" onClick={onBack}>

@@ -27,7 +27,7 @@ import type { AppError } from '../../src/errors';
 import { applyPolicy, minPassphraseLength } from '../../src/policy/policy';
 import { encodeMigrationUris } from '../../src/qr/google-migration';
 import { err, ok, type Result } from '../../src/result';
-import { checkNewPassphrase } from '../../src/vault/vault';
+import { checkNewSecret } from '../../src/passphrase/new-secret';
 import type { HandlerGroup } from './types';
 
 function backupFailure(error: BackupError): { ok: false; error: AppError } {
@@ -53,14 +53,15 @@ export const backupHandlers: HandlerGroup<
     return ok({ ...status, reminderDays: (await vault.settings()).backupReminderDays });
   },
 
-  async createBackup({ password, source }, { vault, now, policy }) {
+  async createBackup({ password, source }, { vault, now, policy, strength }) {
     if (password === '') return err({ code: 'backup_password_empty' });
     // Sealing under a mistyped passphrase would make a backup nobody can open: check it. A
-    // separate password is held to the passphrase rules (the page has it typed twice).
+    // separate password is held to the passphrase rules, length and strength, here whatever the
+    // page did (the page has it typed twice); its errors name the backup password.
     const checked =
       source === 'passphrase'
         ? await vault.checkPassphrase(password)
-        : checkNewPassphrase(password, minPassphraseLength(policy()));
+        : await checkNewSecret('backupPassword', password, minPassphraseLength(policy()), strength);
     if (!checked.ok) return err({ code: checked.error });
 
     const snapshot = await vault.backupSnapshot();

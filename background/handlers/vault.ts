@@ -1,7 +1,11 @@
 /** Creating, unlocking, locking, rekeying and resetting the vault; its settings. */
 import { err, ok } from '../../src/result';
 import { minPassphraseLength } from '../../src/policy/policy';
+import { checkNewSecret } from '../../src/passphrase/new-secret';
 import type { HandlerGroup } from './types';
+
+// A new passphrase is checked here, length and strength, whatever the page did: a page cannot be
+// trusted to have disabled its button. The vault checks the length again itself.
 
 export const vaultHandlers: HandlerGroup<
   | 'status'
@@ -25,8 +29,11 @@ export const vaultHandlers: HandlerGroup<
     });
   },
 
-  async createVault({ passphrase }, { vault, policy }) {
-    const created = await vault.create(passphrase, minPassphraseLength(policy()));
+  async createVault({ passphrase }, { vault, policy, strength }) {
+    const minLength = minPassphraseLength(policy());
+    const checked = await checkNewSecret('passphrase', passphrase, minLength, strength);
+    if (!checked.ok) return err({ code: checked.error });
+    const created = await vault.create(passphrase, minLength);
     return created.ok ? created : err({ code: created.error });
   },
 
@@ -35,12 +42,11 @@ export const vaultHandlers: HandlerGroup<
     return unlocked.ok ? unlocked : err({ code: unlocked.error });
   },
 
-  async unlockWithRecovery({ recoveryCode, newPassphrase }, { vault, policy }) {
-    const r = await vault.unlockWithRecovery(
-      recoveryCode,
-      newPassphrase,
-      minPassphraseLength(policy()),
-    );
+  async unlockWithRecovery({ recoveryCode, newPassphrase }, { vault, policy, strength }) {
+    const minLength = minPassphraseLength(policy());
+    const checked = await checkNewSecret('passphrase', newPassphrase, minLength, strength);
+    if (!checked.ok) return err({ code: checked.error });
+    const r = await vault.unlockWithRecovery(recoveryCode, newPassphrase, minLength);
     return r.ok ? r : err({ code: r.error });
   },
 
@@ -49,8 +55,11 @@ export const vaultHandlers: HandlerGroup<
     return ok({});
   },
 
-  async changePassphrase({ current, next }, { vault, policy }) {
-    const changed = await vault.changePassphrase(current, next, minPassphraseLength(policy()));
+  async changePassphrase({ current, next }, { vault, policy, strength }) {
+    const minLength = minPassphraseLength(policy());
+    const checked = await checkNewSecret('passphrase', next, minLength, strength);
+    if (!checked.ok) return err({ code: checked.error });
+    const changed = await vault.changePassphrase(current, next, minLength);
     return changed.ok ? ok({}) : err({ code: changed.error });
   },
 

@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
+import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { PassphraseField } from '../../ui/PassphraseField';
-import { StrengthMeter } from '../../ui/StrengthMeter';
+import { useNewSecret } from '../../ui/use-new-secret';
 import { BackupErrorText } from './BackupErrorText';
 import { offerDownload } from './download';
 
@@ -21,17 +22,18 @@ interface Made {
  */
 export function MakeBackup({ minLength, onMade }: { minLength: number; onMade: () => void }) {
   const [source, setSource] = useState<Source>('passphrase');
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  // A separate password protects a file meant to leave the computer: the passphrase rules apply.
+  const separate = useNewSecret('backupPassword', minLength);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [made, setMade] = useState<Made | null>(null);
-  const differ = source === 'password' && repeat !== '' && repeat !== password;
-  const ready =
-    password !== '' && (source === 'passphrase' || (repeat === password && password !== ''));
+  const password = source === 'passphrase' ? passphrase : separate.value;
+  const ready = source === 'passphrase' ? passphrase !== '' : separate.ready;
 
   async function submit(event: Event) {
     event.preventDefault();
+    if (!ready) return;
     setBusy(true);
     setError(null);
     setMade(null);
@@ -43,15 +45,15 @@ export function MakeBackup({ minLength, onMade }: { minLength: number; onMade: (
     }
     offerDownload(reply.value);
     setMade(reply.value);
-    setPassword('');
-    setRepeat('');
+    setPassphrase('');
+    separate.clear();
     onMade();
   }
 
   function choose(next: Source) {
     setSource(next);
-    setPassword('');
-    setRepeat('');
+    setPassphrase('');
+    separate.clear();
     setError(null);
   }
 
@@ -84,8 +86,8 @@ export function MakeBackup({ minLength, onMade }: { minLength: number; onMade: (
           <PassphraseField
             id="backup-passphrase"
             label="passphraseLabel"
-            value={password}
-            onInput={setPassword}
+            value={passphrase}
+            onInput={setPassphrase}
             autocomplete="current-password"
             describedBy="backup-passphrase-hint"
           />
@@ -94,29 +96,7 @@ export function MakeBackup({ minLength, onMade }: { minLength: number; onMade: (
           </p>
         </>
       ) : (
-        <>
-          <PassphraseField
-            id="backup-password"
-            label="backupPasswordLabel"
-            value={password}
-            onInput={setPassword}
-            autocomplete="new-password"
-            describedBy="backup-password-hint"
-          />
-          <p class="muted small" id="backup-password-hint">
-            {t('backupPasswordHint', String(minLength))}
-          </p>
-          <StrengthMeter passphrase={password} id="backup-password-strength" />
-          <PassphraseField
-            id="backup-password-repeat"
-            label="backupPasswordRepeatLabel"
-            value={repeat}
-            onInput={setRepeat}
-            autocomplete="new-password"
-            invalid={differ}
-          />
-          {differ && <p class="error">{t('passwordsDiffer')}</p>}
-        </>
+        <NewPassphraseFields id="backup-password" secret={separate} />
       )}
       <BackupErrorText error={error} />
       {busy && (

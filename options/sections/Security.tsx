@@ -8,28 +8,28 @@ import type { Settings } from '../../src/settings';
 import { NumberSetting } from './NumberSetting';
 import { ErrorText } from '../../ui/ErrorText';
 import { PassphraseField } from '../../ui/PassphraseField';
-import { NewPassphraseFields, passphraseReady } from '../../ui/NewPassphraseFields';
+import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
+import { useNewSecret } from '../../ui/use-new-secret';
 
 function ChangePassphrase({ minLength }: { minLength: number }) {
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const next = useNewSecret('passphrase', minLength);
   const [error, setError] = useState<AppError | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: Event) {
     event.preventDefault();
+    if (!next.ready) return;
     setBusy(true);
     setError(null);
     setDone(false);
-    const reply = await send('changePassphrase', { current, next });
+    const reply = await send('changePassphrase', { current, next: next.value });
     setBusy(false);
     if (reply.ok) {
       setDone(true);
       setCurrent('');
-      setNext('');
-      setRepeat('');
+      next.clear();
     } else {
       setError(reply.error);
     }
@@ -46,25 +46,14 @@ function ChangePassphrase({ minLength }: { minLength: number }) {
         onInput={setCurrent}
         autocomplete="current-password"
       />
-      <NewPassphraseFields
-        id="next"
-        minLength={minLength}
-        value={next}
-        repeat={repeat}
-        onValue={setNext}
-        onRepeat={setRepeat}
-      />
+      <NewPassphraseFields id="next" secret={next} />
       <ErrorText error={error} />
       {done && (
         <p class="ok" role="status" data-testid="passphrase-changed">
           {t('passphraseChanged')}
         </p>
       )}
-      <button
-        class="primary"
-        type="submit"
-        disabled={busy || current === '' || !passphraseReady(next, repeat, minLength)}
-      >
+      <button class="primary" type="submit" disabled={busy || current === '' || !next.ready}>
         {t('changePassphraseButton')}
       </button>
     </form>

@@ -1,6 +1,6 @@
 /**
  * Codes for the next few minutes (written by src/vault/code-cache-build.ts in the worker), kept
- * in chrome.storage.session so the popup can paint them
+ * in the session storage area so the popup can paint them
  * without waking the worker (a stopped worker takes ~150 ms to start and decrypt 1000 accounts).
  *
  * It holds what the popup shows anyway — labels and codes, never a secret — in the memory-only,

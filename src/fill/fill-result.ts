@@ -1,6 +1,6 @@
 /**
  * What a fill attempt reports back to the worker and the popup. Plain JSON: it crosses from the
- * page's isolated world to the worker through `chrome.scripting.executeScript`.
+ * page's isolated world to the worker through the scripting API (src/platform/tabs.ts).
  */
 
 /** How the field was recognised. */

@@ -1,5 +1,5 @@
 /**
- * Managed policy (chrome.storage.managed, set by an organisation): read defensively and merged so
+ * Managed policy (the managed storage area, set by an organisation): read defensively and merged so
  * that policy only ever tightens what the user chose. A missing policy, a value of the wrong type
  * or out of range is ignored, never an error: a broken policy file must not break the extension.
  */

@@ -8,7 +8,7 @@
  *   or an empty label (`bank.com..`, `a..b.com`) is refused, so no two spellings of a host can
  *   compare differently;
  * - host labels are letters, digits, `-` and `_` (after punycode), as DNS names are.
- * Pure: no DOM, no `chrome.*`.
+ * Pure: no DOM, no extension API.
  */
 import { err, ok, type Result } from '../result';
 

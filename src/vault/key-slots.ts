@@ -14,14 +14,9 @@ import {
 import { randomBytes, randomId } from '../crypto/random';
 import { err, ok, type Result } from '../result';
 import { slotAad, type Header, type Slot, type SlotKind } from './format';
-import type { VaultError } from './vault-errors';
 
-export const PASSPHRASE_LIMITS = {
-  /** The default floor; managed policy may raise it. */
-  minLength: 8,
-  /** For new passphrases. Unlocking accepts anything (a wrong one just fails). */
-  maxLength: 4096,
-} as const;
+// Kept in their own small file, which the pages load without the crypto here.
+export { checkNewPassphrase, PASSPHRASE_LIMITS } from '../passphrase/passphrase-limits';
 
 /**
  * Otter writes two slots (a passphrase and a recovery code), three while a new recovery code
@@ -36,18 +31,6 @@ export interface KdfCosts {
 }
 
 export const DEFAULT_KDF_COSTS: KdfCosts = { passphrase: PASSPHRASE_KDF, recovery: RECOVERY_KDF };
-
-/** The rules for a new passphrase, also applied to a separate backup password. */
-export function checkNewPassphrase(
-  passphrase: string,
-  minLength: number = PASSPHRASE_LIMITS.minLength,
-): Result<void, VaultError> {
-  // Length in code points, as a person counts characters.
-  const length = [...passphrase].length;
-  if (length < Math.max(minLength, PASSPHRASE_LIMITS.minLength)) return err('passphrase_too_short');
-  if (length > PASSPHRASE_LIMITS.maxLength) return err('passphrase_too_long');
-  return ok(undefined);
-}
 
 export class KeySlots {
   constructor(private readonly costs: KdfCosts = DEFAULT_KDF_COSTS) {}

@@ -185,6 +185,20 @@ describe('recovering after reinstalling Otter', () => {
   it('export, reset, restore under a separate backup password: the same codes', async () => {
     const options = await setUp();
     const expected = await everything(options);
+    // A password for a file meant to leave the computer is held to the passphrase's rules, and
+    // every line names it for what it is.
+    const form = options.getByTestId('make-backup');
+    await form.getByLabel('A separate backup password').check();
+    const make = form.getByRole('button', { name: 'Make backup' });
+    for (const [weak, why] of [
+      ['1234', 'The backup password needs at least 8 characters.'],
+      ['password', 'This backup password is too easy to guess: Otter asks for at least “Good”.'],
+    ] as const) {
+      await form.getByLabel('Backup password', { exact: true }).fill(weak);
+      await form.getByLabel('Repeat backup password').fill(weak);
+      await form.getByText(why).waitFor();
+      expect(await make.isDisabled()).toBe(true);
+    }
     const path = await makeBackup(options, 'a separate backup password', 'password');
 
     await options.getByRole('link', { name: 'Security' }).click();

@@ -54,11 +54,16 @@ it('policy tightens the passphrase, idle time, screen lock and clipboard, and fo
     )
     .toBe(14);
 
-  expect(await request(options, 'createVault', { passphrase: 'thirteen char' })).toEqual({
+  expect(await request(options, 'createVault', { passphrase: 'älg kanot reg' })).toEqual({
     ok: false,
     error: { code: 'passphrase_too_short' },
   });
-  const created = await request(options, 'createVault', { passphrase: 'fourteen chars' });
+  // A longer minimum does not replace the strength rule.
+  expect(await request(options, 'createVault', { passphrase: 'aaaaaaaaaaaaaa' })).toEqual({
+    ok: false,
+    error: { code: 'passphrase_too_weak' },
+  });
+  const created = await request(options, 'createVault', { passphrase: 'älg kanot regn' });
   expect(created.ok).toBe(true);
   const lockAt = created.ok ? created.value.lockAt : 0;
   expect(lockAt - Date.now()).toBeLessThanOrEqual(2 * 60_000);

@@ -105,7 +105,9 @@ describe('release audit', () => {
   it.each<[string, string, RegExp]>([
     ['eval', 'const x = eval("1+1");', /eval/],
     ['window.eval', 'window.eval(code)', /eval/],
-    ['new Function', 'const f = new Function("return 1");', /new Function/],
+    ['new Function', 'const f = new Function("return 1");', /Function constructor/],
+    // What a minifier makes of webpack's global lookup (kdbxweb shipped one).
+    ['Function without new', 'g=this||Function(`return this`)()', /Function constructor/],
     ['remote import()', 'await import("https://cdn.example.com/x.js")', /http\(s\)/],
     ['remote static import', 'import x from "https://cdn.example.com/x.js";', /http\(s\)/],
     ['remote importScripts', 'importScripts("http://evil.test/a.js")', /http\(s\)/],
@@ -129,7 +131,7 @@ describe('release audit', () => {
 
   it('does not flag ordinary words', () => {
     const code =
-      'const evaluate = (x) => x; retrieval(1); const wasmUnsafeEval = "wasm-unsafe-eval";';
+      'const evaluate = (x) => x; retrieval(1); isFunction(f); a.Function(1); const wasmUnsafeEval = "wasm-unsafe-eval";';
     expect(auditDist(fakeDist(released, { 'assets/chunk.js': code }))).toEqual([]);
   });
 

@@ -20,6 +20,7 @@ import { err } from '../../src/result';
 import { SealedStore } from '../../src/vault/sealed-store';
 import { memorySessionArea, type SessionArea } from '../../src/vault/session';
 import type { TestVault } from '../vault/helpers';
+import { testStrength } from './strength';
 
 export const TEST_SELF = {
   id: 'ahighblbmfnlcneegcphegikbpkbhakb',
@@ -85,6 +86,7 @@ export function testContext(t: TestVault, options: TestContextOptions = {}): Tes
         scan: () => Promise.resolve(err({ code: 'scanner_unavailable' as const })),
         prepare: () => Promise.resolve(),
       },
+    strength: testStrength,
     codeCache: new CodeCacheKeeper(t.session, t.vault, now),
     pending: new PendingScans(new SealedStore(t.session), now),
     imports: new PendingImports(new SealedStore(t.session), now),

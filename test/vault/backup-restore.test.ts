@@ -62,7 +62,7 @@ async function makeBackup(password = PASS, source: 'passphrase' | 'password' = '
 }
 
 describe('making a backup', () => {
-  it('checks the passphrase, and holds a separate password to the passphrase rules', async () => {
+  it('checks the passphrase, and holds a separate password to the passphrase rules, by name', async () => {
     await fill();
     expect(await backup().createBackup({ password: 'not it', source: 'passphrase' })).toEqual({
       ok: false,
@@ -70,7 +70,11 @@ describe('making a backup', () => {
     });
     expect(await backup().createBackup({ password: 'short', source: 'password' })).toEqual({
       ok: false,
-      error: { code: 'passphrase_too_short' },
+      error: { code: 'backup_password_too_short' },
+    });
+    expect(await backup().createBackup({ password: 'password', source: 'password' })).toEqual({
+      ok: false,
+      error: { code: 'backup_password_too_weak' },
     });
     expect(await backup().createBackup({ password: '', source: 'password' })).toEqual({
       ok: false,
@@ -339,7 +343,7 @@ describe('managed policy in the backup handlers', () => {
       await backup().createBackup({ password: 'nineteen characters', source: 'password' }),
     ).toEqual({
       ok: false,
-      error: { code: 'passphrase_too_short' },
+      error: { code: 'backup_password_too_short' },
     });
   });
 });
