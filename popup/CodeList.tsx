@@ -2,16 +2,23 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
 import type { AccountView, RequestOf, ResponseOf } from '../src/messages/protocol';
+import { openExtensionTab } from '../src/platform/runtime';
+import { indexForSearch, search as searchList } from '../src/search';
 import { matchRank, type SiteMatch } from '../src/sites/match-rank';
+import { accountName } from '../ui/account-name';
 import { ErrorText } from '../ui/ErrorText';
 import { fillNotice } from '../ui/fill-outcome';
 import { InfoText } from '../ui/InfoText';
+import { movedSelection } from '../ui/list-keys';
 import type { AppError } from '../src/errors';
 import { CodeRow, rowState } from './CodeRow';
+import { RowMenu, type RowAction } from './RowMenu';
+import { useIcons } from './use-icons';
+import { useKeyHint } from './use-key-hint';
 import { useNow } from './use-now';
 
 /** Must match `.row` height in popup.css: the list renders only the rows in view. */
-const ROW_HEIGHT = 56;
+export const ROW_HEIGHT = 56;
 const OVERSCAN = 4;
 
 interface Props {
@@ -28,26 +35,25 @@ function hasSelectedText(): boolean {
   return (document.getSelection()?.toString() ?? '') !== '';
 }
 
-function matches(account: AccountView, query: string): boolean {
-  if (query === '') return true;
-  const q = query.toLocaleLowerCase();
-  return [account.issuer, account.account, account.site].some((field) =>
-    field.toLocaleLowerCase().includes(q),
-  );
-}
-
 export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
   const now = useNow();
+  const icons = useIcons();
+  const hint = useKeyHint();
   const [query, setQuery] = useState('');
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelectedState] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
   const [feedback, setFeedback] = useState<{ id: string; text: string } | null>(null);
   const [hotp, setHotp] = useState<Record<string, string>>({});
   const [error, setError] = useState<AppError | null>(null);
   // "No code field here, so it was copied": told, not in red; gone when the next action starts.
   const [info, setInfo] = useState<AppError | null>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [undo, setUndo] = useState<{ id: string; name: string } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const search = useRef<HTMLInputElement>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  // The selection as of the last key press: a held-down arrow repeats faster than Preact
+  // renders, and each press must move from where the previous one left it, not from the render.
+  const selectedRef = useRef(0);
 
   // Accounts of the page's site first, the strongest match first (exact, subdomain, same site,
   // related sign-in domain), each in the user's order; then the rest.
@@ -63,7 +69,9 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
     const rank = new Map(list.accounts.map((a) => [a.id, matchRank(matchOf(a))]));
     return [...list.accounts].sort((a, b) => (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0));
   }, [list, site]);
-  const shown = useMemo(() => ordered.filter((a) => matches(a, query)), [ordered, query]);
+  // Indexed once per list; a keystroke then compares short strings (src/search).
+  const index = useMemo(() => indexForSearch(ordered), [ordered]);
+  const shown = useMemo(() => searchList(index, query), [index, query]);
   const current = shown[Math.min(selected, shown.length - 1)];
 
   // One refresh per period boundary, for the codes after `next`; no per-second round trips. It is
@@ -104,6 +112,7 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
     if (code === null || code === undefined) return;
     await writeClipboard(code);
     setError(null);
+    hint.used('copy');
     flash(account.id, t('copied'));
   }
 
@@ -111,6 +120,7 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
   async function fill(account: AccountView) {
     if (tabId === null) return copy(account);
     setInfo(null);
+    hint.used('fill');
     const reply = await send('fillCode', { id: account.id, tabId });
     if (!reply.ok) return setError(reply.error);
     const outcome = reply.value;
@@ -133,9 +143,46 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
     }
   }
 
+  async function trash(account: AccountView) {
+    const reply = await send('trashAccounts', { ids: [account.id] });
+    if (!reply.ok) return setError(reply.error);
+    setError(null);
+    setUndo({ id: account.id, name: accountName(account) });
+    await onRefresh({});
+  }
+
+  async function untrash(id: string) {
+    const reply = await send('untrashAccounts', { ids: [id] });
+    setUndo(null);
+    if (!reply.ok) return setError(reply.error);
+    await onRefresh({});
+  }
+
+  async function act(account: AccountView, action: RowAction) {
+    setMenuOpen(false);
+    searchBox.current?.focus();
+    if (action === 'copy') return copy(account);
+    if (action === 'fill') return fill(account);
+    if (action === 'edit')
+      return openExtensionTab(`options/index.html?edit=${account.id}#accounts`);
+    if (action === 'trash') return trash(account);
+    const reply = await send('updateAccount', {
+      id: account.id,
+      edit: { pinned: !account.pinned },
+    });
+    if (!reply.ok) return setError(reply.error);
+    await onRefresh({});
+  }
+
+  function setSelected(index: number) {
+    selectedRef.current = index;
+    setSelectedState(index);
+  }
+
   function select(index: number) {
     const clamped = Math.max(0, Math.min(index, shown.length - 1));
     setSelected(clamped);
+    setMenuOpen(false);
     const el = scroller.current;
     if (!el) return;
     const top = clamped * ROW_HEIGHT;
@@ -145,12 +192,14 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'ArrowDown') {
+    const page = Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT);
+    const moved = movedSelection(event.key, selectedRef.current, shown.length, page);
+    if (moved !== null) {
       event.preventDefault();
-      select(selected + 1);
-    } else if (event.key === 'ArrowUp') {
+      select(moved);
+    } else if ((event.key === 'F10' && event.shiftKey) || event.key === 'ContextMenu') {
       event.preventDefault();
-      select(selected - 1);
+      if (current) setMenuOpen(true);
     } else if (
       (event.ctrlKey || event.metaKey) &&
       event.key === 'c' &&
@@ -160,12 +209,19 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
       // Copy shortcut: with no text selected in the search box, it copies the chosen code.
       event.preventDefault();
       void copy(current);
-    } else if (event.key === 'Enter' && current) {
+    } else if (
+      event.key === 'Enter' &&
+      current &&
+      !(document.activeElement instanceof HTMLButtonElement)
+    ) {
       event.preventDefault();
       void fill(current);
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      if (query === '') {
+      if (menuOpen) {
+        setMenuOpen(false);
+        searchBox.current?.focus();
+      } else if (query === '') {
         window.close();
       } else {
         setQuery('');
@@ -176,17 +232,22 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
       !event.ctrlKey &&
       !event.metaKey &&
       !event.altKey &&
-      document.activeElement !== search.current
+      document.activeElement !== searchBox.current
     ) {
       // Typing anywhere searches.
-      search.current?.focus();
+      searchBox.current?.focus();
     }
   }
 
+  // Registered once; it calls the latest render's handler, so no press falls between a render
+  // and the effect that would re-register it.
+  const handler = useRef(onKeyDown);
+  handler.current = onKeyDown;
   useEffect(() => {
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  });
+    const listener = (event: KeyboardEvent) => handler.current(event);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
 
   if (list.accounts.length === 0) {
     return (
@@ -196,6 +257,7 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
         <button class="primary" type="button" onClick={onAdd} data-testid="add-account">
           {t('addAccountButton')}
         </button>
+        {undo !== null && <UndoLine undo={undo} onUndo={untrash} />}
       </section>
     );
   }
@@ -203,12 +265,14 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
   const height = scroller.current?.clientHeight ?? 440;
   const start = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const end = Math.min(shown.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const selectedIndex = Math.min(selected, shown.length - 1);
+  const selectedTop = selectedIndex * ROW_HEIGHT;
 
   return (
     <section class="codes">
       <div class="toolbar">
         <input
-          ref={search}
+          ref={searchBox}
           type="text"
           role="combobox"
           aria-expanded="true"
@@ -223,6 +287,7 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
           onInput={(e) => {
             setQuery(e.currentTarget.value);
             setSelected(0);
+            setMenuOpen(false);
           }}
           data-testid="search"
         />
@@ -236,9 +301,15 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
           +
         </button>
       </div>
+      {hint.show && (
+        <p class="key-hint" data-testid="key-hint">
+          {t('popupKeyHint')}
+        </p>
+      )}
       {list.damaged > 0 && <p class="error small">{t('damagedAccounts', String(list.damaged))}</p>}
       <ErrorText error={error} />
       <InfoText info={info} />
+      {undo !== null && <UndoLine undo={undo} onUndo={untrash} />}
       <div
         class="scroller"
         ref={scroller}
@@ -262,21 +333,62 @@ export function CodeList({ list, site, tabId, onRefresh, onAdd }: Props) {
               <CodeRow
                 key={account.id}
                 account={account}
+                index={start + i}
                 now={now}
-                selected={start + i === selected}
+                selected={start + i === selectedIndex}
                 matchesSite={matchOf(account) !== null}
                 feedback={feedback?.id === account.id ? feedback.text : null}
                 hotpCode={hotp[account.id] ?? null}
+                icons={icons}
                 onCopy={() => {
                   setSelected(start + i);
+                  setMenuOpen(false);
                   void copy(account);
                 }}
-                onSelect={() => setSelected(start + i)}
+                onSelect={() => {
+                  if (!menuOpen) setSelected(start + i);
+                }}
+                onMenu={() => {
+                  setSelected(start + i);
+                  setMenuOpen(true);
+                }}
               />
             ))}
           </ul>
         )}
+        {current && (
+          <RowMenu
+            account={current}
+            top={selectedTop}
+            rowHeight={ROW_HEIGHT}
+            open={menuOpen}
+            above={selectedTop + ROW_HEIGHT * 3.5 > scrollTop + height && selectedTop > height / 2}
+            canFill={tabId !== null}
+            onToggle={(open) => {
+              setMenuOpen(open);
+              if (!open) searchBox.current?.focus();
+            }}
+            onAction={(action) => void act(current, action)}
+          />
+        )}
       </div>
     </section>
+  );
+}
+
+function UndoLine({
+  undo,
+  onUndo,
+}: {
+  undo: { id: string; name: string };
+  onUndo: (id: string) => Promise<void>;
+}) {
+  return (
+    <p class="undo-line" role="status" data-testid="undo-line">
+      <span>{t('removedNotice', undo.name)}</span>
+      <button type="button" class="link" onClick={() => void onUndo(undo.id)} data-testid="undo">
+        {t('undoButton')}
+      </button>
+    </p>
   );
 }

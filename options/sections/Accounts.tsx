@@ -37,7 +37,10 @@ export function Accounts() {
   const [data, setData] = useState<ManageData | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [editing, setEditing] = useState<string | null>(null);
+  // The popup's "Edit" opens this page with `?edit=<id>`: that account's form is open.
+  const [editing, setEditing] = useState<string | null>(() =>
+    new URLSearchParams(location.search).get('edit'),
+  );
   const [confirming, setConfirming] = useState<readonly ManagedAccountView[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [announcement, setAnnouncement] = useState('');
