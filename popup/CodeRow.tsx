@@ -3,40 +3,11 @@ import { t } from '../src/i18n';
 import { groupCode } from '../ui/code-format';
 import { accountLines } from '../ui/account-name';
 import type { IconLookup } from '../ui/service-icons/lookup';
-import { Countdown, URGENT_SECONDS } from './Countdown';
+import { Countdown } from './Countdown';
 import { ServiceBadge } from './ServiceBadge';
 
-/** Seconds before the end of a period when the next code is shown beside the current one. */
-const NEXT_CODE_SECONDS = URGENT_SECONDS;
-
-export interface RowState {
-  readonly code: string | null;
-  readonly next: string | null;
-  readonly secondsLeft: number | null;
-}
-
-/** The code to show at `now`: after the period boundary the next code becomes the current one. */
-export function rowState(account: AccountView, now: number): RowState {
-  if (account.code === null || account.validUntil === null || account.validFrom === null) {
-    return { code: account.code, next: null, secondsLeft: null };
-  }
-  const periodMs = account.period * 1000;
-  if (now >= account.validUntil) {
-    // The next code is valid until one period later; past that we wait for the refresh.
-    const left = Math.ceil((account.validUntil + periodMs - now) / 1000);
-    return {
-      code: left > 0 ? account.next : null,
-      next: null,
-      secondsLeft: left > 0 ? left : null,
-    };
-  }
-  const left = Math.ceil((account.validUntil - now) / 1000);
-  return {
-    code: account.code,
-    next: left <= NEXT_CODE_SECONDS ? account.next : null,
-    secondsLeft: left,
-  };
-}
+export { rowState, type RowState } from './row-state';
+import { rowState } from './row-state';
 
 interface Props {
   readonly account: AccountView;

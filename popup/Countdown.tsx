@@ -1,5 +1,7 @@
-/** Seconds before the end of a period when the countdown turns urgent and the next code shows. */
-export const URGENT_SECONDS = 5;
+import { NEXT_CODE_SECONDS } from './row-state';
+
+/** Seconds before the end of a period when the countdown turns urgent (the next code shows). */
+export const URGENT_SECONDS = NEXT_CODE_SECONDS;
 
 const R = 10;
 const CIRCUMFERENCE = 2 * Math.PI * R;

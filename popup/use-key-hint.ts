@@ -1,15 +1,6 @@
 import { useState } from 'preact/hooks';
 
-const FILLED = 'otter.hint.filled';
-const COPIED = 'otter.hint.copied';
-
-function seen(key: string): boolean {
-  try {
-    return localStorage.getItem(key) === '1';
-  } catch {
-    return false;
-  }
-}
+import { COPIED, FILLED, seen } from './key-hint-store';
 
 /**
  * "Enter fills · click copies", shown until the user has done both once. Remembered in the

@@ -49,7 +49,6 @@ async function withAccounts(count: number): Promise<Page> {
   return popup;
 }
 
-
 /** Computed font sizes of the first element matching each selector. */
 function fontSizes(page: Page, selectors: Record<string, string>): Promise<Record<string, number>> {
   return page.evaluate((sel) => {
@@ -200,6 +199,7 @@ describe('recognisable rows', () => {
     await popup.getByTestId('row-menu').waitFor();
     expect(await popup.getByTestId('row-menu').getByRole('menuitem').allTextContents()).toEqual([
       'Copy',
+      'Fill',
       'Edit',
       'Pin',
       'Move to Trash',
@@ -211,6 +211,7 @@ describe('recognisable rows', () => {
     expect(await rows.first().getByTestId('pinned').count()).toBe(1);
 
     // Trash GitHub from the keyboard: select it, Shift+F10, the arrows, Enter.
+    await popup.keyboard.press('Home');
     await popup.keyboard.press('ArrowDown');
     await popup.keyboard.press('Shift+F10');
     await popup.getByTestId('row-menu').waitFor();
