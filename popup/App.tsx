@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { AppError } from '../src/errors';
 import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
@@ -11,6 +11,7 @@ import { ManagedBy } from '../ui/ManagedBy';
 import { UnlockForm } from '../ui/UnlockForm';
 import type { ActiveTab } from './active-tab';
 import { CodeList } from './CodeList';
+import { takeOver } from './first-paint';
 
 type CachedList = NonNullable<ReturnType<typeof listFromCache>>;
 
@@ -34,15 +35,13 @@ type View =
  * The popup asks for the account list straight away (one round trip): the answer says whether
  * there is a vault and whether it is locked, so no separate status request delays the codes.
  */
-export function App({
-  firstList,
-  cached,
-  tab,
-}: {
-  firstList: Promise<Reply<'listAccounts'>>;
-  cached: Promise<CachedList | null>;
-  tab: Promise<ActiveTab>;
-}) {
+export interface AppProps {
+  readonly firstList: Promise<Reply<'listAccounts'>>;
+  readonly cached: Promise<CachedList | null>;
+  readonly tab: Promise<ActiveTab>;
+}
+
+export function App({ firstList, cached, tab }: AppProps) {
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [page, setPage] = useState<ActiveTab>({ id: null, site: '', url: null });
 
@@ -76,6 +75,12 @@ export function App({
       void show(reply);
     });
   }, []);
+
+  // The rows painted before the app loaded (first-paint.ts) go in the frame this view shows.
+  const shown = view.kind !== 'loading';
+  useLayoutEffect(() => {
+    if (shown) takeOver();
+  }, [shown]);
 
   const lock = async () => {
     await send('lock', {});

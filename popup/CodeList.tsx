@@ -1,18 +1,28 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
 import type { AccountView, RequestOf, ResponseOf } from '../src/messages/protocol';
+import { openExtensionTab } from '../src/platform/runtime';
+import { indexForSearch, search as searchList } from '../src/search';
 import { matchRank, type SiteMatch } from '../src/sites/match-rank';
+import { accountName } from '../ui/account-name';
 import { ErrorText } from '../ui/ErrorText';
 import { fillNotice } from '../ui/fill-outcome';
 import { InfoText } from '../ui/InfoText';
+import { movedSelection } from '../ui/list-keys';
 import type { AppError } from '../src/errors';
 import { AccountGroups, ROW_HEIGHT, rowTop } from './AccountGroups';
 import { CodeRow, rowState } from './CodeRow';
 import { LearnSitePrompt } from './LearnSitePrompt';
 import { NoAccountLine } from './NoAccountLine';
 import { enterAction, pageHost } from './page-fill';
+import { RowMenu, type RowAction } from './RowMenu';
+import { useIcons } from './use-icons';
+import { useKeyHint } from './use-key-hint';
+import { UndoLine } from './UndoLine';
+import { hasSelectedText, useDocumentKeys } from './use-document-keys';
 import { useNow } from './use-now';
+import { usePeriodRefresh } from './use-period-refresh';
 
 interface Props {
   readonly list: ResponseOf<'listAccounts'>;
@@ -24,32 +34,25 @@ interface Props {
   readonly onAdd: () => void;
 }
 
-function hasSelectedText(): boolean {
-  const el = document.activeElement;
-  if (el instanceof HTMLInputElement) return el.selectionStart !== el.selectionEnd;
-  return (document.getSelection()?.toString() ?? '') !== '';
-}
-
-function matches(account: AccountView, query: string): boolean {
-  if (query === '') return true;
-  const q = query.toLocaleLowerCase();
-  return [account.issuer, account.account, ...account.sites].some((field) =>
-    field.toLocaleLowerCase().includes(q),
-  );
-}
-
 export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props) {
   const now = useNow();
+  const icons = useIcons();
+  const hint = useKeyHint();
   const [query, setQuery] = useState('');
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelectedState] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
   const [feedback, setFeedback] = useState<{ id: string; text: string } | null>(null);
   const [hotp, setHotp] = useState<Record<string, string>>({});
   const [error, setError] = useState<AppError | null>(null);
   // "No code field here, so it was copied": told, not in red; gone when the next action starts.
   const [info, setInfo] = useState<AppError | null>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [undo, setUndo] = useState<{ id: string; name: string } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const search = useRef<HTMLInputElement>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  // The selection as of the last key press: a held-down arrow repeats faster than Preact
+  // renders, and each press must move from where the previous one left it, not from the render.
+  const selectedRef = useRef(0);
   const [learn, setLearn] = useState<{ account: AccountView; copiedInstead: boolean } | null>(null);
   const host = pageHost(pageUrl);
 
@@ -67,7 +70,9 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     const rank = new Map(list.accounts.map((a) => [a.id, matchRank(matchOf(a))]));
     return [...list.accounts].sort((a, b) => (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0));
   }, [list, site]);
-  const shown = useMemo(() => ordered.filter((a) => matches(a, query)), [ordered, query]);
+  // Indexed once per list; a keystroke then compares short strings (src/search).
+  const index = useMemo(() => indexForSearch(ordered), [ordered]);
+  const shown = useMemo(() => searchList(index, query), [index, query]);
   const current = shown[Math.min(selected, shown.length - 1)];
   const suggested = shown.filter((a) => matchOf(a) !== null).length;
   // Only once the worker has said (the cache knows exact origins only).
@@ -76,17 +81,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     list.matches !== undefined &&
     list.accounts.every((a) => !list.matches?.[a.id]);
 
-  // One refresh per period boundary, for the codes after `next`; no per-second round trips. It is
-  // not the user's doing, so it does not hold off the idle lock.
-  useEffect(() => {
-    const ends = list.accounts.map((a) => a.validUntil).filter((v): v is number => v !== null);
-    if (ends.length === 0) return;
-    const timer = window.setTimeout(
-      () => void onRefresh({ auto: true }),
-      Math.max(Math.min(...ends) - Date.now(), 0) + 200,
-    );
-    return () => window.clearTimeout(timer);
-  }, [list]);
+  usePeriodRefresh(list, onRefresh);
 
   function flash(id: string, text: string) {
     setFeedback({ id, text });
@@ -114,6 +109,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     if (code === null || code === undefined) return;
     await writeClipboard(code);
     setError(null);
+    hint.used('copy');
     flash(account.id, t('copied'));
     if (host !== null && matchOf(account) === null) setLearn({ account, copiedInstead: false });
   }
@@ -123,6 +119,8 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
    * that does not belong to the page is copied instead (page-fill.ts), unless `confirmed`.
    */
   async function fill(account: AccountView, confirmed = false) {
+    // The hint teaches the key; pressed, it is learnt, whatever this page lets it do.
+    hint.used('fill');
     if (tabId === null) return copy(account);
     setInfo(null);
     const action = enterAction(matchOf(account), host);
@@ -160,9 +158,47 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     }
   }
 
+  async function trash(account: AccountView) {
+    const reply = await send('trashAccounts', { ids: [account.id] });
+    if (!reply.ok) return setError(reply.error);
+    setError(null);
+    setUndo({ id: account.id, name: accountName(account) });
+    await onRefresh({});
+  }
+
+  async function untrash(id: string) {
+    const reply = await send('untrashAccounts', { ids: [id] });
+    setUndo(null);
+    if (!reply.ok) return setError(reply.error);
+    await onRefresh({});
+  }
+
+  async function act(account: AccountView, action: RowAction) {
+    setMenuOpen(false);
+    searchBox.current?.focus();
+    if (action === 'copy') return copy(account);
+    // Chosen by name from the row's menu: the user's own decision, as "Fill anyway" is.
+    if (action === 'fill') return fill(account, true);
+    if (action === 'edit')
+      return openExtensionTab(`options/index.html?edit=${account.id}#accounts`);
+    if (action === 'trash') return trash(account);
+    const reply = await send('updateAccount', {
+      id: account.id,
+      edit: { pinned: !account.pinned },
+    });
+    if (!reply.ok) return setError(reply.error);
+    await onRefresh({});
+  }
+
+  function setSelected(index: number) {
+    selectedRef.current = index;
+    setSelectedState(index);
+  }
+
   function select(index: number) {
     const clamped = Math.max(0, Math.min(index, shown.length - 1));
     setSelected(clamped);
+    setMenuOpen(false);
     const el = scroller.current;
     if (!el) return;
     const top = rowTop(clamped, suggested, host);
@@ -172,12 +208,14 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'ArrowDown') {
+    const page = Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT);
+    const moved = movedSelection(event.key, selectedRef.current, shown.length, page);
+    if (moved !== null) {
       event.preventDefault();
-      select(selected + 1);
-    } else if (event.key === 'ArrowUp') {
+      select(moved);
+    } else if ((event.key === 'F10' && event.shiftKey) || event.key === 'ContextMenu') {
       event.preventDefault();
-      select(selected - 1);
+      if (current) setMenuOpen(true);
     } else if (
       (event.ctrlKey || event.metaKey) &&
       event.key === 'c' &&
@@ -187,12 +225,19 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
       // Copy shortcut: with no text selected in the search box, it copies the chosen code.
       event.preventDefault();
       void copy(current);
-    } else if (event.key === 'Enter' && current) {
+    } else if (
+      event.key === 'Enter' &&
+      current &&
+      !(document.activeElement instanceof HTMLButtonElement)
+    ) {
       event.preventDefault();
       void fill(current);
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      if (query === '') {
+      if (menuOpen) {
+        setMenuOpen(false);
+        searchBox.current?.focus();
+      } else if (query === '') {
         window.close();
       } else {
         setQuery('');
@@ -203,17 +248,14 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
       !event.ctrlKey &&
       !event.metaKey &&
       !event.altKey &&
-      document.activeElement !== search.current
+      document.activeElement !== searchBox.current
     ) {
       // Typing anywhere searches.
-      search.current?.focus();
+      searchBox.current?.focus();
     }
   }
 
-  useEffect(() => {
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  });
+  useDocumentKeys(onKeyDown);
 
   if (list.accounts.length === 0) {
     return (
@@ -223,17 +265,20 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
         <button class="primary" type="button" onClick={onAdd} data-testid="add-account">
           {t('addAccountButton')}
         </button>
+        {undo !== null && <UndoLine undo={undo} onUndo={untrash} />}
       </section>
     );
   }
 
   const height = scroller.current?.clientHeight ?? 440;
+  const selectedIndex = Math.min(selected, shown.length - 1);
+  const selectedTop = rowTop(selectedIndex, suggested, host);
 
   return (
     <section class="codes">
       <div class="toolbar">
         <input
-          ref={search}
+          ref={searchBox}
           type="text"
           role="combobox"
           aria-expanded="true"
@@ -248,6 +293,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
           onInput={(e) => {
             setQuery(e.currentTarget.value);
             setSelected(0);
+            setMenuOpen(false);
           }}
           data-testid="search"
         />
@@ -261,6 +307,11 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
           +
         </button>
       </div>
+      {hint.show && (
+        <p class="key-hint" data-testid="key-hint">
+          {t('popupKeyHint')}
+        </p>
+      )}
       {list.damaged > 0 && <p class="error small">{t('damagedAccounts', String(list.damaged))}</p>}
       {noAccount && <NoAccountLine host={host} />}
       <ErrorText error={error} />
@@ -279,6 +330,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
           onClose={() => setLearn(null)}
         />
       )}
+      {undo !== null && <UndoLine undo={undo} onUndo={untrash} />}
       <div
         class="scroller"
         ref={scroller}
@@ -300,18 +352,42 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
               <CodeRow
                 key={account.id}
                 account={account}
+                index={index}
                 now={now}
-                selected={index === selected}
+                selected={index === selectedIndex}
                 matchesSite={matchOf(account) !== null}
                 feedback={feedback?.id === account.id ? feedback.text : null}
                 hotpCode={hotp[account.id] ?? null}
+                icons={icons}
                 onCopy={() => {
                   setSelected(index);
+                  setMenuOpen(false);
                   void copy(account);
                 }}
-                onSelect={() => setSelected(index)}
+                onSelect={() => {
+                  if (!menuOpen) setSelected(index);
+                }}
+                onMenu={() => {
+                  setSelected(index);
+                  setMenuOpen(true);
+                }}
               />
             )}
+          />
+        )}
+        {current && (
+          <RowMenu
+            account={current}
+            top={selectedTop}
+            rowHeight={ROW_HEIGHT}
+            open={menuOpen}
+            above={selectedTop + ROW_HEIGHT * 3.5 > scrollTop + height && selectedTop > height / 2}
+            canFill={tabId !== null}
+            onToggle={(open) => {
+              setMenuOpen(open);
+              if (!open) searchBox.current?.focus();
+            }}
+            onAction={(action) => void act(current, action)}
           />
         )}
       </div>

@@ -2,64 +2,49 @@ import type { AccountView } from '../src/messages/protocol';
 import { t } from '../src/i18n';
 import { groupCode } from '../ui/code-format';
 import { accountLines } from '../ui/account-name';
+import type { IconLookup } from '../ui/service-icons/lookup';
+import { Countdown } from './Countdown';
+import { ServiceBadge } from './ServiceBadge';
 
-/** Seconds before the end of a period when the next code is shown beside the current one. */
-const NEXT_CODE_SECONDS = 5;
-
-export interface RowState {
-  readonly code: string | null;
-  readonly next: string | null;
-  readonly secondsLeft: number | null;
-}
-
-/** The code to show at `now`: after the period boundary the next code becomes the current one. */
-export function rowState(account: AccountView, now: number): RowState {
-  if (account.code === null || account.validUntil === null || account.validFrom === null) {
-    return { code: account.code, next: null, secondsLeft: null };
-  }
-  const periodMs = account.period * 1000;
-  if (now >= account.validUntil) {
-    // The next code is valid until one period later; past that we wait for the refresh.
-    const left = Math.ceil((account.validUntil + periodMs - now) / 1000);
-    return {
-      code: left > 0 ? account.next : null,
-      next: null,
-      secondsLeft: left > 0 ? left : null,
-    };
-  }
-  const left = Math.ceil((account.validUntil - now) / 1000);
-  return {
-    code: account.code,
-    next: left <= NEXT_CODE_SECONDS ? account.next : null,
-    secondsLeft: left,
-  };
-}
+export { rowState, type RowState } from './row-state';
+import { rowState } from './row-state';
 
 interface Props {
   readonly account: AccountView;
+  /** Its place in the list shown (the list is virtual: rows in view only). */
+  readonly index: number;
   readonly now: number;
   readonly selected: boolean;
   readonly matchesSite: boolean;
   readonly feedback: string | null;
   readonly hotpCode: string | null;
+  readonly icons: IconLookup | null;
   readonly onCopy: () => void;
   readonly onSelect: () => void;
+  /** A right click: the row's menu. */
+  readonly onMenu: () => void;
 }
 
 /**
  * One account, an option of the list (the search box is the combobox that owns it): a click
  * copies the code; Enter in the search box fills it. No controls inside, as options must not
- * hold interactive elements.
+ * hold interactive elements: the row's menu button sits beside the list (RowMenu.tsx).
+ *
+ * Everything fits the row's fixed height (the list is virtual): the next code takes the place
+ * under the current one, never a line of its own.
  */
 export function CodeRow({
   account,
+  index,
   now,
   selected,
   matchesSite,
   feedback,
   hotpCode,
+  icons,
   onCopy,
   onSelect,
+  onMenu,
 }: Props) {
   const state = rowState(account, now);
   const code = account.type === 'hotp' ? hotpCode : state.code;
@@ -69,16 +54,44 @@ export function CodeRow({
       class={`row${selected ? ' selected' : ''}`}
       data-testid="account"
       data-id={account.id}
+      data-index={index}
       data-site-match={matchesSite ? 'true' : undefined}
+      data-pinned={account.pinned ? 'true' : undefined}
       aria-selected={selected}
       role="option"
       id={`account-${account.id}`}
       onClick={onCopy}
       onMouseEnter={onSelect}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        onMenu();
+      }}
     >
+      <ServiceBadge
+        issuer={account.issuer}
+        account={account.account}
+        sites={account.sites}
+        icons={icons}
+      />
       <span class="labels">
-        <span class="issuer">{primary}</span>
-        {secondary !== '' && <span class="account muted">{secondary}</span>}
+        <span class="title">
+          <span class="issuer" data-testid="issuer">
+            {primary}
+          </span>
+          {account.pinned && (
+            <span class="pin-mark" data-testid="pinned" title={t('popupPinned')}>
+              <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+                <path d="M9.8 1.2 14.8 6.2 13.4 6.9 10.9 9.4 10.6 13 9.2 14.4 6.2 11.4 2.6 15 1 15 1 13.4 4.6 9.8 1.6 6.8 3 5.4 6.6 5.1 9.1 2.6Z" />
+              </svg>
+              <span class="visually-hidden">{t('popupPinned')}</span>
+            </span>
+          )}
+        </span>
+        {secondary !== '' && (
+          <span class="account muted" data-testid="account-name">
+            {secondary}
+          </span>
+        )}
       </span>
       <span class="code-block">
         {code !== null ? (
@@ -92,9 +105,8 @@ export function CodeRow({
           </span>
         )}
         {state.next !== null && (
-          <span class="next muted" data-testid="next-code">
-            <span class="visually-hidden">{t('nextCodeLabel')} </span>
-            {groupCode(state.next)}
+          <span class="next" data-testid="next-code">
+            <span class="next-label">{t('popupNextShort')}</span> {groupCode(state.next)}
           </span>
         )}
       </span>
@@ -112,12 +124,7 @@ export function CodeRow({
           </span>
         ) : (
           state.secondsLeft !== null && (
-            <span
-              class={`countdown${state.secondsLeft <= NEXT_CODE_SECONDS ? ' ending' : ''}`}
-              data-testid="countdown"
-            >
-              {state.secondsLeft}
-            </span>
+            <Countdown secondsLeft={state.secondsLeft} period={account.period} />
           )
         )}
       </span>

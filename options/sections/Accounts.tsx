@@ -14,6 +14,7 @@ import { ErrorText } from '../../ui/ErrorText';
 import { accountName } from '../../ui/account-name';
 import { useRequest } from '../../ui/use-request';
 import { applyFilter, filterCounts, type AccountFilter } from './account-filter';
+import { beforeFor, groupPositions } from './account-order';
 import { AccountRow } from './AccountRow';
 import { AccountsToolbar } from './AccountsToolbar';
 import { BulkActions, type SiteScope } from './BulkActions';
@@ -41,22 +42,6 @@ interface PendingFocus {
   readonly direction: 'up' | 'down';
 }
 
-/** The account a row must be put before to end up at `to` in `group` (null: last). */
-function beforeFor(group: readonly ManagedAccountView[], from: number, to: number): string | null {
-  const target = to > from ? group[to + 1] : group[to];
-  return target?.id ?? null;
-}
-
-/** Where each account stands in its group (pinned or not), for the move buttons. */
-function groupPositions(accounts: readonly ManagedAccountView[]) {
-  const positions = new Map<string, { index: number; size: number }>();
-  for (const pinned of [true, false]) {
-    const group = accounts.filter((a) => a.pinned === pinned);
-    group.forEach((a, index) => positions.set(a.id, { index, size: group.length }));
-  }
-  return positions;
-}
-
 /**
  * The accounts page: find accounts (search and filters), edit the labels, reorder (drag, or the
  * up and down buttons, in the whole list), pin, and act on a selection at once: pin or unpin,
@@ -67,7 +52,10 @@ export function Accounts() {
   const [data, setData] = useState<ManageData | null>(null);
   const request = useRequest();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [editing, setEditing] = useState<string | null>(null);
+  // The popup's "Edit" opens this page with `?edit=<id>`: that account's form is open.
+  const [editing, setEditing] = useState<string | null>(() =>
+    new URLSearchParams(location.search).get('edit'),
+  );
   const [confirming, setConfirming] = useState<readonly ManagedAccountView[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [announcement, setAnnouncement] = useState('');

@@ -48,3 +48,8 @@ export function onBrowserStartup(listener: () => void): void {
 export function onInstalled(listener: (reason: string) => void): void {
   browser.runtime.onInstalled.addListener((details) => listener(details.reason));
 }
+
+/** Opens a page of the extension in a new tab (the popup's "Edit" opens the accounts page). */
+export async function openExtensionTab(path: string): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(path) });
+}

@@ -37,3 +37,32 @@ it('a rebuild that runs during a rename leaves no cache with the old name', asyn
   await worker.context.codeCache.refresh();
   expect(JSON.stringify(session().get(CODE_CACHE_KEY))).toContain('New Bank');
 });
+
+it('requests that come while a rebuild runs share it: one rebuild, one write', async () => {
+  const writes: unknown[] = [];
+  const set = t.session.set.bind(t.session);
+  t.session.set = (items) => {
+    if (CODE_CACHE_KEY in items) writes.push(items[CODE_CACHE_KEY]);
+    return set(items);
+  };
+  const keeper = worker.context.codeCache;
+  await Promise.all([keeper.refresh(), keeper.refresh(), keeper.refresh()]);
+  // Fresh enough now: later requests do not rebuild.
+  await keeper.refresh();
+  expect(writes).toHaveLength(1);
+});
+
+it('a fresh worker trusts the cache already in the session area until it runs short', async () => {
+  await worker.context.codeCache.refresh();
+  const first = session().get(CODE_CACHE_KEY);
+  expect(first).toBeDefined();
+  // A new worker (a new keeper) over the same session area.
+  const restarted = testContext(t).context.codeCache;
+  await restarted.refresh();
+  expect(session().get(CODE_CACHE_KEY)).toBe(first);
+  // Close to the cache's horizon it rebuilds.
+  // (the idle lock comes 15 minutes after unlocking, and the cache ends there).
+  t.clock.now += 13 * 60_000;
+  await restarted.refresh();
+  expect(session().get(CODE_CACHE_KEY)).not.toBe(first);
+});

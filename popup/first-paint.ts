@@ -1,0 +1,159 @@
+/**
+ * The first codes on screen before the app has loaded: a few lines of DOM from the code cache,
+ * no Preact. The popup's app (App.tsx and what it imports) is most of the JavaScript at open;
+ * fetching, compiling and starting it took ~60 ms after the page was parsed, so the codes
+ * waited for it. Here the rows the window shows are painted as soon as the cache and the tab
+ * are known, with the same markup and classes as CodeRow, and the app replaces them in the same
+ * frame as it shows its own list (`takeOver`, from a layout effect), so nothing moves.
+ *
+ * Only what needs no worker: the cache's codes, the page's exact-origin accounts first (as the
+ * app does until the worker answers), monograms (icons come later, with the app).
+ */
+import type { listFromCache } from '../src/cache/code-cache';
+import { t } from '../src/i18n';
+import type { AccountView } from '../src/messages/protocol';
+import { matchRank } from '../src/sites/match-rank';
+import { accountLines } from '../ui/account-name';
+import { groupCode } from '../ui/code-format';
+import { monogram } from '../ui/service-icons/monogram';
+import { hintDone } from './key-hint-store';
+import { rowState } from './row-state';
+
+type CachedList = NonNullable<ReturnType<typeof listFromCache>>;
+
+const ID = 'first-paint';
+/** More than a 600 px popup shows (the app's list is virtual too). */
+const ROWS = 10;
+const SVG = 'http://www.w3.org/2000/svg';
+const R = 10;
+const CIRCUMFERENCE = 2 * Math.PI * R;
+
+let tookOver = false;
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+function svg(tag: string, attrs: Record<string, string>, ...children: Node[]): SVGElement {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+function row(account: AccountView, now: number, selected: boolean, match: boolean): HTMLElement {
+  const state = rowState(account, now);
+  const { primary, secondary } = accountLines(account);
+  const m = monogram(account.issuer, account.account);
+  const labels = el(
+    'span',
+    { class: 'labels' },
+    el('span', { class: 'title' }, el('span', { class: 'issuer' }, primary)),
+  );
+  if (secondary !== '') labels.append(el('span', { class: 'account muted' }, secondary));
+  const code =
+    account.type !== 'hotp' && state.code !== null
+      ? el('span', { class: 'code', elementtiming: 'code' }, groupCode(state.code))
+      : el('span', { class: 'code muted' }, '•'.repeat(account.digits));
+  const block = el('span', { class: 'code-block' }, code);
+  if (state.next !== null) {
+    block.append(
+      el(
+        'span',
+        { class: 'next' },
+        el('span', { class: 'next-label' }, t('popupNextShort')),
+        ` ${groupCode(state.next)}`,
+      ),
+    );
+  }
+  const side = el('span', { class: 'side' });
+  if (account.type === 'hotp') {
+    side.append(el('span', { class: 'muted small' }, t('hotpNextButton')));
+  } else if (state.secondsLeft !== null) {
+    const left = Math.max(0, Math.min(1, state.secondsLeft / account.period));
+    side.append(
+      el(
+        'span',
+        { class: `countdown${state.secondsLeft <= 5 ? ' ending' : ''}` },
+        svg(
+          'svg',
+          { viewBox: '0 0 24 24', width: '28', height: '28' },
+          svg('circle', { class: 'track', cx: '12', cy: '12', r: String(R) }),
+          svg('circle', {
+            class: 'left',
+            cx: '12',
+            cy: '12',
+            r: String(R),
+            'stroke-dasharray': `${CIRCUMFERENCE * left} ${CIRCUMFERENCE}`,
+            transform: 'rotate(-90 12 12)',
+          }),
+        ),
+        el('span', { class: 'seconds' }, String(state.secondsLeft)),
+      ),
+    );
+  }
+  const li = el(
+    'li',
+    { class: `row${selected ? ' selected' : ''}` },
+    el('span', { class: 'badge monogram', style: `background:${m.colour}` }, m.letter),
+    labels,
+    block,
+    side,
+  );
+  if (match) li.setAttribute('data-site-match', 'true');
+  return li;
+}
+
+/** Paints the list from the cache, unless the app is already showing. */
+export function paintFirst(list: CachedList, site: string): void {
+  if (tookOver || list.accounts.length === 0) return;
+  const now = Date.now();
+  const exact = (a: AccountView) => site !== '' && a.sites.includes(site);
+  const rank = (a: AccountView) => matchRank(exact(a) ? 'exact' : null);
+  const shown = [...list.accounts].sort((a, b) => rank(b) - rank(a)).slice(0, ROWS);
+  const codes = el(
+    'section',
+    { class: 'codes' },
+    el(
+      'div',
+      { class: 'toolbar' },
+      el('input', { type: 'text', class: 'search', placeholder: t('searchPlaceholder') }),
+      el('button', { type: 'button' }, '+'),
+    ),
+  );
+  if (!hintDone()) codes.append(el('p', { class: 'key-hint' }, t('popupKeyHint')));
+  codes.append(
+    el(
+      'div',
+      { class: 'scroller' },
+      el('ul', {}, ...shown.map((a, i) => row(a, now, i === 0, exact(a)))),
+    ),
+  );
+  const root = el(
+    'div',
+    { id: ID, inert: '' },
+    el(
+      'header',
+      {},
+      el('img', { src: '/icons/icon-32.png', alt: '' }),
+      el('h1', {}, t('popupTitle')),
+      el('button', { type: 'button', class: 'quiet' }, t('lockButton')),
+      el('button', { type: 'button', class: 'quiet' }, t('settingsButton')),
+    ),
+    el('main', {}, codes),
+  );
+  document.body.prepend(root);
+}
+
+/** The app shows its first view: the painted rows go (call before the browser paints). */
+export function takeOver(): void {
+  tookOver = true;
+  document.getElementById(ID)?.remove();
+}

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'preact/hooks';
+import { loadIconLookup, type IconLookup } from '../ui/service-icons/lookup';
+
+/**
+ * The service icons, loaded once the first codes are on screen (two frames after the list
+ * first renders): nothing on the way to the first code waits for their 120 KB. From the
+ * extension package, never the network. Null until then (or if loading failed): monograms.
+ */
+export function useIcons(): IconLookup | null {
+  const [icons, setIcons] = useState<IconLookup | null>(null);
+  useEffect(() => {
+    let live = true;
+    const frame = requestAnimationFrame(() =>
+      setTimeout(() => {
+        loadIconLookup().then(
+          (lookup) => {
+            if (live) setIcons(() => lookup);
+          },
+          () => undefined,
+        );
+      }, 0),
+    );
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+    };
+  }, []);
+  return icons;
+}

@@ -1,0 +1,269 @@
+/**
+ * The popup's list as people see it (issue 13): a type scale that survives Chromium's 75 % default
+ * on extension pages, a layout that never grows sideways (measured in the last seconds of a
+ * period, when the next codes show, at 150 accounts), icons and monograms with the network off,
+ * search by initials and accents, the keys, and the row menu (pin, trash and Undo).
+ */
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchOtter, type Otter } from './harness';
+import { createVaultInPopup, request } from './steps';
+import { seriousAxeViolations } from './support';
+
+const PASS = 'popup rows passphrase lykta';
+const SECRETS = ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LK', 'ONSWG4TFOQYTEMZU'];
+
+let otter: Otter | undefined;
+afterEach(async () => {
+  await otter?.close();
+  otter = undefined;
+});
+
+const KNOWN = [
+  { issuer: 'GitHub', account: 'octo-alice' },
+  { issuer: 'Microsoft', account: 'alice@contoso.example' },
+  { issuer: 'Amazon Web Services', account: 'root' },
+  { issuer: 'Skånetrafiken', account: 'åsa' },
+  { issuer: 'Google', account: 'alice@gmail.example' },
+  {
+    issuer: 'A very long issuer name that would push the code out of its row, Incorporated',
+    account: 'someone.with.a.very.long.address@subdomain.of.a.long.domain.example',
+  },
+];
+
+async function withAccounts(count: number): Promise<Page> {
+  otter = await launchOtter();
+  const popup = await createVaultInPopup(otter, PASS);
+  for (let i = 0; i < count; i++) {
+    const known = KNOWN[i];
+    const entry = {
+      secret: SECRETS[i % SECRETS.length]!,
+      issuer: known?.issuer ?? `Service ${i}`,
+      account: known?.account ?? `user${i}@example.com`,
+    };
+    const added = await request(popup, 'addAccount', { entry, onDuplicate: 'keep_both' });
+    if (!added.ok) throw new Error(added.error.code);
+  }
+  await popup.reload();
+  await popup.getByTestId('account').first().waitFor();
+  return popup;
+}
+
+/** Computed font sizes of the first element matching each selector. */
+function fontSizes(page: Page, selectors: Record<string, string>): Promise<Record<string, number>> {
+  return page.evaluate((sel) => {
+    const out: Record<string, number> = {};
+    for (const [name, css] of Object.entries(sel)) {
+      const el = document.querySelector(css);
+      out[name] = el === null ? NaN : Number(getComputedStyle(el).fontSize.replace('px', ''));
+    }
+    return out;
+  }, selectors);
+}
+
+describe('type scale', () => {
+  it('popup and options: body text 14 px, the service first and ≥ 14 px, hints smaller, both themes', async () => {
+    const popup = await withAccounts(3);
+    await popup.getByTestId('key-hint').waitFor();
+    const options = await otter!.openOptions();
+    await options.locator('.manage-issuer').first().waitFor();
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const page of [popup, options]) await page.emulateMedia({ colorScheme: scheme });
+      const p = await fontSizes(popup, {
+        body: 'body',
+        search: '[data-testid=search]',
+        issuer: '[data-testid=issuer]',
+        account: '[data-testid=account-name]',
+        hint: '[data-testid=key-hint]',
+        code: '[data-testid=code]',
+      });
+      expect(p.body).toBe(14);
+      expect(p.search).toBe(14);
+      expect(p.issuer).toBeGreaterThanOrEqual(14);
+      expect(p.account).toBeLessThan(p.issuer!);
+      expect(p.account).toBeGreaterThanOrEqual(12);
+      expect(p.hint).toBeLessThan(p.body!);
+      expect(p.code).toBeGreaterThan(p.issuer!);
+      // The service name comes first in the row, above the account name.
+      const [issuerTop, accountTop] = await popup.evaluate(() => [
+        document.querySelector('[data-testid=issuer]')!.getBoundingClientRect().top,
+        document.querySelector('[data-testid=account-name]')!.getBoundingClientRect().top,
+      ]);
+      expect(issuerTop).toBeLessThan(accountTop);
+
+      const o = await fontSizes(options, {
+        body: 'body',
+        issuer: '.manage-issuer',
+        account: '.manage-labels .muted:not(.small)',
+        hint: '.small',
+      });
+      expect(o.body).toBe(14);
+      expect(o.issuer).toBeGreaterThanOrEqual(14);
+      expect(o.account).toBeLessThan(o.issuer!);
+      expect(o.hint).toBeLessThan(o.body!);
+    }
+    expect(await seriousAxeViolations(popup)).toEqual([]);
+  });
+});
+
+describe('layout', () => {
+  it('150 accounts, last seconds of a period: no sideways growth at 300–800 px, the next code inside its row', async () => {
+    const popup = await withAccounts(150);
+    for (const width of [300, 340, 380, 500, 640, 800]) {
+      await popup.setViewportSize({ width, height: 600 });
+      // The state under test: the next codes are showing (the last 5 s of the period). Waiting
+      // for it is not a timing assertion; at most one period.
+      await popup.getByTestId('next-code').first().waitFor({ timeout: 40_000 });
+      const m = await popup.evaluate(() => {
+        const root = document.documentElement;
+        const rows = [...document.querySelectorAll<HTMLElement>('[data-testid=account]')];
+        const add = document.querySelector('[data-testid=add-account]')!.getBoundingClientRect();
+        return {
+          next: document.querySelectorAll('[data-testid=next-code]').length,
+          scrollWidth: root.scrollWidth,
+          clientWidth: root.clientWidth,
+          scrollHeight: root.scrollHeight,
+          innerHeight: window.innerHeight,
+          innerWidth: window.innerWidth,
+          widest: Math.max(...rows.map((r) => r.getBoundingClientRect().right)),
+          rowHeights: [...new Set(rows.map((r) => r.offsetHeight))],
+          overflowingRows: rows.filter(
+            (r) => r.scrollHeight > r.clientHeight + 1 || r.scrollWidth > r.clientWidth + 1,
+          ).length,
+          addRight: add.right,
+        };
+      });
+      expect(m.next).toBeGreaterThan(0);
+      expect(m.scrollWidth, `width ${width}`).toBeLessThanOrEqual(m.clientWidth);
+      expect(m.widest).toBeLessThanOrEqual(m.innerWidth);
+      expect(m.addRight).toBeLessThanOrEqual(m.innerWidth);
+      expect(m.scrollHeight).toBeLessThanOrEqual(m.innerHeight);
+      expect(m.rowHeights).toEqual([56]);
+      expect(m.overflowingRows).toBe(0);
+    }
+  });
+});
+
+describe('recognisable rows', () => {
+  it('icons for known services and monograms otherwise, with the network off', async () => {
+    const popup = await withAccounts(6);
+    const outside: string[] = [];
+    otter!.context.on('request', (r) => {
+      if (!r.url().startsWith('chrome-extension://')) outside.push(r.url());
+    });
+    await otter!.context.setOffline(true);
+    await popup.reload();
+    const github = popup.getByTestId('account').filter({ hasText: 'GitHub' });
+    await github.getByTestId('service-icon').waitFor();
+    expect(await github.getByTestId('service-icon').getAttribute('data-icon')).toBe('github');
+    expect(await github.locator('svg path').getAttribute('d')).toMatch(/^M/);
+    const google = popup.getByTestId('account').filter({ hasText: 'Google' });
+    expect(await google.getByTestId('service-icon').getAttribute('data-icon')).toBe('google');
+    // Not in the icon set: a coloured monogram of the first letter.
+    const ms = popup.getByTestId('account').filter({ hasText: 'Microsoft' });
+    expect(await ms.getByTestId('monogram').textContent()).toBe('M');
+    const skane = popup.getByTestId('account').filter({ hasText: 'Skånetrafiken' });
+    expect(await skane.getByTestId('monogram').textContent()).toBe('S');
+    const box = await github.getByTestId('service-icon').boundingBox();
+    expect(box!.width).toBeGreaterThan(20);
+    expect(outside).toEqual([]);
+    await otter!.context.setOffline(false);
+  });
+
+  it('labels the next code, shows a countdown that turns urgent, and a hint until Enter and a click were used', async () => {
+    const popup = await withAccounts(2);
+    const row = popup.getByTestId('account').first();
+    await row.getByTestId('next-code').waitFor({ timeout: 40_000 });
+    expect(await row.getByTestId('next-code').textContent()).toMatch(/^next \d{3} \d{3}$/);
+    expect(await row.getByTestId('countdown').getAttribute('class')).toContain('ending');
+    await popup.getByTestId('key-hint').waitFor();
+    await row.click();
+    await popup.reload();
+    await popup.getByTestId('account').first().waitFor();
+    expect(await popup.getByTestId('key-hint').count()).toBe(1);
+    await popup.keyboard.press('Enter');
+    await popup.getByTestId('feedback').waitFor();
+    await popup.reload();
+    await popup.getByTestId('account').first().waitFor();
+    expect(await popup.getByTestId('key-hint').count()).toBe(0);
+  });
+
+  it('row menu: pin marks the account and puts it first; Trash removes it, Undo brings it back', async () => {
+    const popup = await withAccounts(4);
+    const rows = popup.getByTestId('account');
+    const names = async () => rows.getByTestId('issuer').allTextContents();
+    expect((await names())[0]).toBe('GitHub');
+
+    // Pin the fourth (Skånetrafiken) from its menu: a right click opens it.
+    await rows.filter({ hasText: 'Skånetrafiken' }).click({ button: 'right' });
+    await popup.getByTestId('row-menu').waitFor();
+    expect(await popup.getByTestId('row-menu').getByRole('menuitem').allTextContents()).toEqual([
+      'Copy',
+      'Fill',
+      'Edit',
+      'Pin',
+      'Move to Trash',
+    ]);
+    await popup.getByRole('menuitem', { name: 'Pin' }).click();
+    await expect
+      .poll(names)
+      .toEqual(['Skånetrafiken', 'GitHub', 'Microsoft', 'Amazon Web Services']);
+    expect(await rows.first().getByTestId('pinned').count()).toBe(1);
+
+    // Trash GitHub from the keyboard: select it, Shift+F10, the arrows, Enter.
+    await popup.keyboard.press('Home');
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('Shift+F10');
+    await popup.getByTestId('row-menu').waitFor();
+    await popup.keyboard.press('End');
+    await popup.keyboard.press('Enter');
+    await expect.poll(names).toEqual(['Skånetrafiken', 'Microsoft', 'Amazon Web Services']);
+    await popup.getByTestId('undo-line').filter({ hasText: 'GitHub' }).waitFor();
+    await popup.getByTestId('undo').click();
+    await expect
+      .poll(names)
+      .toEqual(['Skånetrafiken', 'GitHub', 'Microsoft', 'Amazon Web Services']);
+    expect(await seriousAxeViolations(popup)).toEqual([]);
+  });
+});
+
+describe('search and keys', () => {
+  it('finds by initials, aliases and without accents', async () => {
+    const popup = await withAccounts(8);
+    const first = () => popup.getByTestId('issuer').first().textContent();
+    const search = popup.getByTestId('search');
+    for (const [query, issuer] of [
+      ['gh', 'GitHub'],
+      ['ms', 'Microsoft'],
+      ['aws', 'Amazon Web Services'],
+      ['skane', 'Skånetrafiken'],
+      ['asa', 'Skånetrafiken'],
+      ['GOOG', 'Google'],
+    ] as const) {
+      await search.fill(query);
+      await expect.poll(first).toBe(issuer);
+    }
+  });
+
+  it('Home, End, PageDown, PageUp, and 40 arrow presses in one burst all count', async () => {
+    const popup = await withAccounts(60);
+    const selected = () =>
+      popup.evaluate(() =>
+        Number(document.querySelector('[aria-selected=true]')?.getAttribute('data-index')),
+      );
+    await popup.keyboard.press('End');
+    await expect.poll(selected).toBe(59);
+    await popup.keyboard.press('Home');
+    await expect.poll(selected).toBe(0);
+    await popup.keyboard.press('PageDown');
+    await expect.poll(selected).toBeGreaterThan(3);
+    await popup.keyboard.press('PageUp');
+    await expect.poll(selected).toBe(0);
+    // A held-down key: 40 presses in one task, before any render can happen.
+    await popup.evaluate(() => {
+      for (let i = 0; i < 40; i++)
+        document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    });
+    await expect.poll(selected).toBe(40);
+  });
+});
