@@ -35,6 +35,8 @@ export interface ExtensionLaunch {
   readonly locale?: 'en' | 'sv';
   readonly profileDir?: string;
   readonly viewport?: { width: number; height: number } | null;
+  /** More Chromium flags (a test's `--host-resolver-rules`, for example). */
+  readonly extraArgs?: readonly string[];
 }
 
 export async function launchWithExtension(
@@ -53,6 +55,7 @@ export async function launchWithExtension(
       ...(options.headless ? ['--headless=new'] : []),
       `--disable-extensions-except=${options.extensionDir}`,
       `--load-extension=${options.extensionDir}`,
+      ...(options.extraArgs ?? []),
     ],
     env: {
       ...process.env,

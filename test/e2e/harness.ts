@@ -39,6 +39,8 @@ export interface LaunchOptions {
   readonly profileDir?: string;
   /** Console errors that a test provokes on purpose. */
   readonly allowConsole?: RegExp[];
+  /** More Chromium flags, e.g. `--host-resolver-rules` to serve local pages under real names. */
+  readonly browserArgs?: readonly string[];
 }
 
 export async function launchOtter(options: LaunchOptions = {}): Promise<Otter> {
@@ -47,6 +49,7 @@ export async function launchOtter(options: LaunchOptions = {}): Promise<Otter> {
     headless: true,
     locale: options.locale ?? 'en',
     ...(options.profileDir === undefined ? {} : { profileDir: options.profileDir }),
+    ...(options.browserArgs === undefined ? {} : { extraArgs: options.browserArgs }),
   });
 
   const problems: string[] = [];
