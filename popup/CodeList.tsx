@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '../src/i18n';
+import { t, tn } from '../src/i18n';
 import { send } from '../src/messages/client';
 import type { AccountView, RequestOf, ResponseOf } from '../src/messages/protocol';
 import { openExtensionTab } from '../src/platform/runtime';
@@ -312,7 +312,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
           {t('popupKeyHint')}
         </p>
       )}
-      {list.damaged > 0 && <p class="error small">{t('damagedAccounts', String(list.damaged))}</p>}
+      {list.damaged > 0 && <p class="error small">{tn('damagedAccounts', list.damaged)}</p>}
       {noAccount && <NoAccountLine host={host} />}
       <ErrorText error={error} />
       <InfoText info={info} />

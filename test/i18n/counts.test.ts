@@ -40,9 +40,6 @@ const NO_PLURAL_NEEDED: Record<string, string> = {
   passphraseTooShort: 'the minimum is never below 8 (src/policy)',
   backupPasswordTooShort: 'the minimum is never below 8 (src/policy)',
   policyLimit: '"allows at most 60": the unit is in the field’s label',
-  // popup/CodeList.tsx still asks for this one (the popup is another helper's); its wording
-  // takes any count. The accounts page uses damagedAccounts_one/_other.
-  damagedAccounts: '"Stored accounts that could not be read: 3": the count stands alone',
 };
 
 describe.each(locales)('%s', (locale) => {

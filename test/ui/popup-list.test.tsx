@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+/**
+ * The popup's list around its rows: the count of stored accounts that could not be read, in the
+ * right plural form, and the line that says no account belongs to the page.
+ */
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, expect, it, vi } from 'vitest';
+import type { AccountView, ResponseOf } from '../../src/messages/protocol';
+import { CodeList } from '../../popup/CodeList';
+
+vi.mock('../../src/platform/browser', () => import('./fake-browser'));
+
+afterEach(cleanup);
+
+const account: AccountView = {
+  id: 'a1',
+  issuer: 'GitHub',
+  account: 'kim',
+  sites: ['https://github.com'],
+  pinned: false,
+  type: 'totp',
+  digits: 6,
+  period: 30,
+  code: '123456',
+  next: '654321',
+  validFrom: Date.now(),
+  validUntil: Date.now() + 30_000,
+};
+
+function show(list: Partial<ResponseOf<'listAccounts'>>, pageUrl: string | null = null) {
+  const full = { accounts: [account], damaged: 0, ...list } as ResponseOf<'listAccounts'>;
+  render(
+    <CodeList
+      list={full}
+      site=""
+      pageUrl={pageUrl}
+      tabId={null}
+      onRefresh={() => Promise.resolve()}
+      onAdd={() => undefined}
+    />,
+  );
+}
+
+it('counts unreadable accounts in the right plural form', () => {
+  show({ damaged: 1 });
+  expect(
+    screen.getByText(
+      '1 stored account could not be read and is hidden. It was left untouched; a backup can restore it.',
+    ),
+  ).toBeTruthy();
+  cleanup();
+  show({ damaged: 3 });
+  expect(
+    screen.getByText(
+      '3 stored accounts could not be read and are hidden. They were left untouched; a backup can restore them.',
+    ),
+  ).toBeTruthy();
+});
+
+it('says when no account belongs to the page, once the worker has compared', () => {
+  show({ matches: {} }, 'https://login.example.com/sign-in');
+  expect(screen.getByText('No account for login.example.com yet')).toBeTruthy();
+  cleanup();
+  show({ matches: { a1: 'exact' } }, 'https://github.com/login');
+  expect(screen.queryByText(/No account for/)).toBeNull();
+});
