@@ -19,7 +19,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { qrPng } from '../../scripts/qr-image';
 import { launchOtter, tabIdOf, type Otter } from './harness';
 import { createVaultInPopup, request } from './steps';
-import { codesAround } from './support';
+import { codesAround, screenshot } from './support';
 
 const PASS = 'microsoft e2e passphrase';
 const MS_SECRET = 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U';
@@ -198,6 +198,7 @@ it('at login.microsoftonline.com the Microsoft account is first, and Enter fills
   expect(await first.getAttribute('data-site-match')).toBe('true');
   expect(await first.getAttribute('aria-selected')).toBe('true');
   expect(await popup.getByTestId('group-rest').textContent()).toContain('GitHub');
+  await screenshot(popup, 'popup-signin-microsoft');
 
   await popup.keyboard.press('Enter');
   await first.getByTestId('feedback').filter({ hasText: 'Filled' }).waitFor();

@@ -226,6 +226,12 @@ describe('list', () => {
     await popup.keyboard.press('Enter');
     await popup.getByTestId('feedback').filter({ hasText: 'Ifylld' }).waitFor();
     await screenshot(popup, 'popup-codes-sv');
+    // The README shows each language in each theme.
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await expect
+      .poll(() => popup.evaluate(() => getComputedStyle(document.body).backgroundColor))
+      .not.toBe('rgb(255, 255, 255)');
+    await screenshot(popup, 'popup-codes-sv-dark');
   });
 });
 
