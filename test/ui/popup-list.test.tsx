@@ -25,6 +25,7 @@ const account: AccountView = {
   next: '654321',
   validFrom: Date.now(),
   validUntil: Date.now() + 30_000,
+  trashedAt: null,
 };
 
 function show(list: Partial<ResponseOf<'listAccounts'>>, pageUrl: string | null = null) {
