@@ -4,12 +4,17 @@
  * holds on the very first request of a worker that has just started (MV3 stops idle workers, so
  * that is the usual case) and after the policy changes while the worker runs.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { toBase64 } from '../../src/bytes';
 import { memorySessionArea, type SessionArea } from '../../src/vault/session';
 import { freshIndexedDB } from '../support/fake-idb';
 import { api, testContext, type Api } from '../support/worker-context';
 import { entry, makeVault, type TestVault } from './helpers';
+
+// Backups here run at the Argon2 floor: these tests are about the requests, not the KDF's cost.
+vi.mock('../../src/crypto/kdf', async (original) =>
+  (await import('../support/floor-backup-kdf')).floorPassphraseKdf(original),
+);
 
 const PASS = 'correct horse battery';
 const SECRET = 'JBSWY3DPEHPK3PXP';
