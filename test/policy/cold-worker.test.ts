@@ -19,7 +19,7 @@ import type { Reply, RequestName, RequestOf } from '../../src/messages/protocol'
 import { REQUESTS } from '../../src/messages/requests';
 import { createRouter } from '../../src/messages/router';
 import { memorySessionArea, type SessionArea } from '../../src/vault/session';
-import { freshIndexedDB } from '../support/fake-idb';
+import { dumpDb, freshIndexedDB, loadDb, type Dump } from '../support/fake-idb';
 import { api, testContext, TEST_SELF, type TestContext } from '../support/worker-context';
 import { entry, makeVault, type TestVault } from '../vault/helpers';
 
@@ -74,14 +74,35 @@ beforeAll(async () => {
 let warm: TestVault;
 let recoveryCode = '';
 
+/**
+ * That storage is made once (creating a vault runs Argon2 twice) and each test starts from an
+ * exact copy of it: the database, the session area and the clock, as a worker finds them; `warm`
+ * is a worker started over that copy.
+ */
+let stored: { db: Dump; session: Map<string, unknown>; now: number; recoveryCode: string } | null =
+  null;
+
 beforeEach(async () => {
+  if (stored === null) {
+    freshIndexedDB();
+    const first = await makeVault();
+    const created = await first.vault.create(PASS);
+    if (!created.ok) throw new Error(created.error);
+    await first.vault.add([entry('GitHub', 'alice')]);
+    await first.vault.updateSettings(LOOSE);
+    stored = {
+      db: await dumpDb(),
+      session: structuredClone(first.session.data),
+      now: first.clock.now,
+      recoveryCode: created.value.recoveryCode!,
+    };
+  }
   freshIndexedDB();
-  warm = await makeVault();
-  const created = await warm.vault.create(PASS);
-  if (!created.ok) throw new Error(created.error);
-  recoveryCode = created.value.recoveryCode!;
-  await warm.vault.add([entry('GitHub', 'alice')]);
-  await warm.vault.updateSettings(LOOSE);
+  await loadDb(stored.db);
+  const session = memorySessionArea();
+  for (const [key, value] of stored.session) session.data.set(key, structuredClone(value));
+  warm = await makeVault({ session, clock: { now: stored.now } });
+  recoveryCode = stored.recoveryCode;
 });
 
 interface ColdWorker extends TestContext {

@@ -2,7 +2,7 @@
  * The worker's backup and restore requests over a real vault (fake IndexedDB): export, reset,
  * restore; wrong passwords and damaged files change nothing; duplicates follow the user's choice.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { crc32Hex, crc32Update } from '../../src/backup/crc32';
 import { utf8 } from '../../src/bytes';
 import { encodeBase32 } from '../../src/otp/secret';
@@ -11,6 +11,11 @@ import { DEFAULT_SETTINGS } from '../../src/settings';
 import { dumpDb, failNthPut, freshIndexedDB } from '../support/fake-idb';
 import { api, testContext, type Api } from '../support/worker-context';
 import { entry, makeVault, type TestVault } from './helpers';
+
+// Backups here run at the Argon2 floor: these tests are about the requests, not the KDF's cost.
+vi.mock('../../src/crypto/kdf', async (original) =>
+  (await import('../support/floor-backup-kdf')).floorPassphraseKdf(original),
+);
 
 const PASS = 'correct horse battery';
 const BACKUP_PASSWORD = 'a separate backup password';

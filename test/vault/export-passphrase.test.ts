@@ -4,10 +4,15 @@
  * passphrase in the same request, checked in the worker: an unlocked session left alone is not
  * enough. A missing or wrong passphrase exports nothing and changes nothing.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { dumpDb, freshIndexedDB } from '../support/fake-idb';
 import { api, testContext, type Api } from '../support/worker-context';
 import { entry, makeVault, type TestVault } from './helpers';
+
+// Backups here run at the Argon2 floor: these tests are about the requests, not the KDF's cost.
+vi.mock('../../src/crypto/kdf', async (original) =>
+  (await import('../support/floor-backup-kdf')).floorPassphraseKdf(original),
+);
 
 const PASS = 'correct horse battery';
 const SEPARATE = 'a separate backup password';

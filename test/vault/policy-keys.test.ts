@@ -4,12 +4,17 @@
  * holds on the very first request of a worker that has just started (MV3 stops idle workers, so
  * that is the usual case) and after the policy changes while the worker runs.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { toBase64 } from '../../src/bytes';
 import { memorySessionArea, type SessionArea } from '../../src/vault/session';
-import { freshIndexedDB } from '../support/fake-idb';
+import { dumpDb, freshIndexedDB, loadDb, type Dump } from '../support/fake-idb';
 import { api, testContext, type Api } from '../support/worker-context';
 import { entry, makeVault, type TestVault } from './helpers';
+
+// Backups here run at the Argon2 floor: these tests are about the requests, not the KDF's cost.
+vi.mock('../../src/crypto/kdf', async (original) =>
+  (await import('../support/floor-backup-kdf')).floorPassphraseKdf(original),
+);
 
 const PASS = 'correct horse battery';
 const SECRET = 'JBSWY3DPEHPK3PXP';
@@ -314,16 +319,32 @@ async function startWorker(
   return { requests: api(made.context), t, changed: () => made.policy.reread() };
 }
 
+/**
+ * The unlocked vault a worker without policy leaves (database, session, clock), made once:
+ * creating it runs Argon2 twice. Each test gets an exact copy.
+ */
+let unlockedVault: { db: Dump; session: Map<string, unknown>; now: number } | null = null;
+
 /** A vault as the case needs it, made by a worker without policy (the one before a restart). */
-async function prepare(c: Case): Promise<TestVault> {
+async function prepare(c: Case): Promise<Pick<TestVault, 'session' | 'clock'>> {
   freshIndexedDB();
-  const before = await startWorker(() => ({}));
-  if (c.vault === 'unlocked') {
+  if (c.vault === 'absent') return (await startWorker(() => ({}))).t;
+  if (unlockedVault === null) {
+    const before = await startWorker(() => ({}));
     const created = await before.t.vault.create(PASS);
     if (!created.ok) throw new Error(created.error);
     await before.t.vault.add([entry('Contoso', 'bob')]);
+    unlockedVault = {
+      db: await dumpDb(),
+      session: structuredClone(before.t.session.data),
+      now: before.t.clock.now,
+    };
+    freshIndexedDB();
   }
-  return before.t;
+  await loadDb(unlockedVault.db);
+  const session = memorySessionArea();
+  for (const [key, value] of unlockedVault.session) session.data.set(key, structuredClone(value));
+  return { session, clock: { now: unlockedVault.now } };
 }
 
 describe.each(CASES)('$key', (c) => {
