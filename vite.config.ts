@@ -29,7 +29,10 @@ export default defineConfig(({ mode }) => {
       fillScript(),
       noEvalInKdbxweb(),
     ],
-    define: { __OTTER_BROWSER__: JSON.stringify(variant.target) },
+    define: {
+      __OTTER_BROWSER__: JSON.stringify(variant.target),
+      __OTTER_E2E_KDF_FLOOR__: JSON.stringify(variant.e2e && !firefox),
+    },
     build: {
       outDir: outDirOf(variant),
       emptyOutDir: true,

@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   // src/platform/build-target.d.ts: unit tests build for Chrome; Firefox's modules are tested
   // directly (test/platform/).
-  define: { __OTTER_BROWSER__: JSON.stringify('chrome') },
+  define: { __OTTER_BROWSER__: JSON.stringify('chrome'), __OTTER_E2E_KDF_FLOOR__: 'false' },
   server: {
     // Component tests (happy-dom, served as to a browser) read the strength word lists from
     // node_modules by URL; a worktree may link node_modules from outside its own folder.

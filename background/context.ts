@@ -14,6 +14,8 @@ import { extensionVersion } from '../src/platform/runtime';
 import { clearClipboardAfter, copyToClipboard } from '../src/platform/clipboard';
 import { getTab, type TabInfo } from '../src/platform/tabs';
 import { readPackagedText } from '../src/platform/packaged-file';
+import { KDF_AT_FLOOR_FOR_TESTS } from '../src/platform/build-kind';
+import { RECOVERY_KDF } from '../src/crypto/kdf';
 import { runMigrations } from '../src/vault/migrations';
 import type { StrengthEstimator } from '../src/passphrase/strength';
 import { strengthLoader } from '../src/passphrase/strength-data';
@@ -81,6 +83,9 @@ async function start(): Promise<WorkerContext> {
     store,
     session: area,
     now,
+    ...(KDF_AT_FLOOR_FOR_TESTS
+      ? { kdf: { passphrase: RECOVERY_KDF, recovery: RECOVERY_KDF } }
+      : {}),
     policy: () => policy.current(),
     onLockChange: (lockAt) => {
       void scheduleLock(lockAt);
