@@ -9,30 +9,9 @@ import { decodeBackupContent, encodeBackupContent } from '../../src/backup/nativ
 import { BACKUP_CONTENT_VERSION } from '../../src/backup/native-layout';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import { account, FAST_KDF } from './arbitraries';
+import { accountJson } from '../support/account-json';
 
 const two = account({ sites: ['https://github.com', 'https://gist.github.com'] });
-
-function accountJson(fields: Record<string, unknown>): Record<string, unknown> {
-  return {
-    id: 'a1',
-    type: 'totp',
-    secret: 'JBSWY3DPEHPK3PXP',
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-    issuer: 'GitHub',
-    account: 'alice',
-    extra: {},
-    note: '',
-    pinned: false,
-    order: 1,
-    createdAt: 1,
-    updatedAt: 1,
-    trashedAt: null,
-    ...fields,
-  };
-}
 
 const decode = (accountFields: Record<string, unknown>, version: number) =>
   decodeBackupContent(

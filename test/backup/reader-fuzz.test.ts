@@ -15,6 +15,7 @@ import { sealEnvelope } from '../../src/backup/native-envelope';
 import { utf8 } from '../../src/bytes';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import { account, FAST_KDF } from './arbitraries';
+import { accountJson as storedAccountJson } from '../support/account-json';
 
 const PASS = 'fuzz password';
 const DEEP = 100_000;
@@ -142,28 +143,8 @@ function content(accounts: unknown[] = [accountJson()], extra: Record<string, un
   return { exportedAt: 1, settings: { ...DEFAULT_SETTINGS }, accounts, ...extra };
 }
 
-function accountJson(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: 'a1',
-    type: 'totp',
-    secret: 'JBSWY3DPEHPK3PXP',
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-    issuer: 'GitHub',
-    account: 'alice',
-    extra: {},
-    note: '',
-    sites: [],
-    pinned: false,
-    order: 1,
-    createdAt: 1,
-    updatedAt: 1,
-    trashedAt: null,
-    ...overrides,
-  };
-}
+const accountJson = (overrides: Record<string, unknown> = {}) =>
+  storedAccountJson({ sites: [], ...overrides });
 
 /** Content version 1 (one `site`, still read) is in test/backup/content-sites.test.ts. */
 function decode(value: unknown) {
