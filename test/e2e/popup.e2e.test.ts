@@ -250,11 +250,10 @@ describe('code cache (paints without waking the worker)', () => {
 
   it('is written after the popup asks, holds no secret, never goes stale after a change, and is cleared by lock', async () => {
     const { popup } = await setUp();
-    // Read in the same step that sees it: a rebuild clears and rewrites it in between.
-    let cache = 'null';
-    await expect
-      .poll(async () => (cache = JSON.stringify((await cacheOf(popup)) ?? null)))
-      .toContain('Test Bank');
+    await popup.waitForFunction(
+      async () => (await chrome.storage.session.get('otter.codes'))['otter.codes'] !== undefined,
+    );
+    const cache = JSON.stringify(await cacheOf(popup));
     expect(cache).toContain('Test Bank');
     expect(cache).not.toContain(SECRET);
     expect(cache).not.toContain('secret');
