@@ -1,6 +1,8 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { classicScript } from './scripts/vite/classic-script.ts';
 import { fillScript } from './scripts/vite/fill-script.ts';
 import { inlinePopupCss } from './scripts/vite/inline-popup-css.ts';
 import { noEvalInKdbxweb } from './scripts/vite/no-eval-in-kdbxweb.ts';
@@ -20,23 +22,34 @@ import { manifestFor, outDirOf, variantOf } from './scripts/vite/manifest.ts';
 export default defineConfig(({ mode }) => {
   const variant = variantOf(mode);
   const firefox = variant.target === 'firefox';
+  const target = firefox ? 'firefox140' : 'chrome116';
+  const define = {
+    __OTTER_BROWSER__: JSON.stringify(variant.target),
+    __OTTER_E2E_KDF_FLOOR__: JSON.stringify(variant.e2e && !firefox),
+  };
   return {
     plugins: [
       preact(),
       crx({ manifest: manifestFor(variant), browser: variant.target }),
       inlinePopupCss(),
       // dist/fill.js: the fill code as one classic script, for executeScript({files}).
-      fillScript(),
+      fillScript(target),
+      // popup/first-paint.js: paints the cached codes while the popup is parsed (docs/performance.md).
+      classicScript({
+        entry: 'popup/first-paint-script.ts',
+        fileName: 'popup/first-paint.js',
+        target,
+        define,
+        alias: { 'webextension-polyfill': resolve('src/platform/native-browser.ts') },
+        htmlFile: 'popup/index.html',
+      }),
       noEvalInKdbxweb(),
     ],
-    define: {
-      __OTTER_BROWSER__: JSON.stringify(variant.target),
-      __OTTER_E2E_KDF_FLOOR__: JSON.stringify(variant.e2e && !firefox),
-    },
+    define,
     build: {
       outDir: outDirOf(variant),
       emptyOutDir: true,
-      target: firefox ? 'firefox140' : 'chrome116',
+      target,
       sourcemap: false,
       reportCompressedSize: false,
       // Both support modulepreload natively: the polyfill would be one more script to load.

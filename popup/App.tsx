@@ -3,7 +3,6 @@ import type { AppError } from '../src/errors';
 import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
 import type { Reply, RequestOf } from '../src/messages/protocol';
-import type { listFromCache } from '../src/cache/code-cache';
 import { openOptionsPage } from '../src/platform/runtime';
 import { ErrorText } from '../ui/ErrorText';
 import { Lazy } from '../ui/Lazy';
@@ -11,9 +10,7 @@ import { ManagedBy } from '../ui/ManagedBy';
 import { UnlockForm } from '../ui/UnlockForm';
 import type { ActiveTab } from './active-tab';
 import { CodeList } from './CodeList';
-import { takeOver } from './first-paint';
-
-type CachedList = NonNullable<ReturnType<typeof listFromCache>>;
+import { takeOver, type CachedList } from './first-paint-handoff';
 
 // Loaded when needed: first run, recovery and adding accounts are rare next to reading codes.
 const loadCreate = () => import('../ui/CreateVaultForm').then((m) => m.CreateVaultForm);

@@ -9,26 +9,21 @@
  * Only what needs no worker: the cache's codes, the page's exact-origin accounts first (as the
  * app does until the worker answers), monograms (icons come later, with the app).
  */
-import type { listFromCache } from '../src/cache/code-cache';
 import { t } from '../src/i18n';
 import type { AccountView } from '../src/messages/protocol';
 import { matchRank } from '../src/sites/match-rank';
 import { accountLines } from '../ui/account-name';
 import { groupCode } from '../ui/code-format';
 import { monogram } from '../ui/service-icons/monogram';
+import { FIRST_PAINT_ID, type CachedList } from './first-paint-handoff';
 import { hintDone } from './key-hint-store';
 import { rowState } from './row-state';
 
-type CachedList = NonNullable<ReturnType<typeof listFromCache>>;
-
-const ID = 'first-paint';
 /** More than a 600 px popup shows (the app's list is virtual too). */
 const ROWS = 10;
 const SVG = 'http://www.w3.org/2000/svg';
 const R = 10;
 const CIRCUMFERENCE = 2 * Math.PI * R;
-
-let tookOver = false;
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -111,9 +106,8 @@ function row(account: AccountView, now: number, selected: boolean, match: boolea
   return li;
 }
 
-/** Paints the list from the cache, unless the app is already showing. */
+/** Paints the list from the cache (the app is not loaded yet: it waits for this). */
 export function paintFirst(list: CachedList, site: string): void {
-  if (tookOver || list.accounts.length === 0) return;
   const now = Date.now();
   const exact = (a: AccountView) => site !== '' && a.sites.includes(site);
   const rank = (a: AccountView) => matchRank(exact(a) ? 'exact' : null);
@@ -124,8 +118,14 @@ export function paintFirst(list: CachedList, site: string): void {
     el(
       'div',
       { class: 'toolbar' },
-      el('input', { type: 'text', class: 'search', placeholder: t('searchPlaceholder') }),
-      el('button', { type: 'button' }, '+'),
+      el('input', {
+        type: 'text',
+        class: 'search',
+        placeholder: t('searchPlaceholder'),
+        readonly: '',
+        tabindex: '-1',
+      }),
+      el('button', { type: 'button', tabindex: '-1' }, '+'),
     ),
   );
   if (!hintDone()) codes.append(el('p', { class: 'key-hint' }, t('popupKeyHint')));
@@ -138,22 +138,16 @@ export function paintFirst(list: CachedList, site: string): void {
   );
   const root = el(
     'div',
-    { id: ID, inert: '' },
+    { id: FIRST_PAINT_ID },
     el(
       'header',
       {},
       el('img', { src: '/icons/icon-32.png', alt: '' }),
       el('h1', {}, t('popupTitle')),
-      el('button', { type: 'button', class: 'quiet' }, t('lockButton')),
-      el('button', { type: 'button', class: 'quiet' }, t('settingsButton')),
+      el('button', { type: 'button', class: 'quiet', tabindex: '-1' }, t('lockButton')),
+      el('button', { type: 'button', class: 'quiet', tabindex: '-1' }, t('settingsButton')),
     ),
     el('main', {}, codes),
   );
   document.body.prepend(root);
-}
-
-/** The app shows its first view: the painted rows go (call before the browser paints). */
-export function takeOver(): void {
-  tookOver = true;
-  document.getElementById(ID)?.remove();
 }

@@ -1,7 +1,24 @@
 import { render } from 'preact';
-import { App, type AppProps } from './App';
+import { uiLanguage } from '../src/i18n';
+import { send } from '../src/messages/client';
+import { activeTab } from './active-tab';
+import { App } from './App';
+import { readCachedList, type FirstPaint } from './first-paint-handoff';
 
-/** The app, loaded by main.ts while the first codes paint. */
-export function start(props: AppProps): void {
-  render(<App {...props} />, document.getElementById('app') as HTMLElement);
+/**
+ * The app, loaded by main.ts once the first codes are on screen. It takes the first script's
+ * reads; without that script (a development build) it makes them itself.
+ */
+export function start(first: FirstPaint | undefined): void {
+  const tab = first?.tab ?? activeTab();
+  const cached = first?.cached ?? readCachedList();
+  document.documentElement.lang = uiLanguage();
+  // The list request names the page so the worker says which accounts belong to it.
+  const firstList = tab.then((active) =>
+    send('listAccounts', active.url === null ? {} : { page: active.url }),
+  );
+  render(
+    <App firstList={firstList} cached={cached} tab={tab} />,
+    document.getElementById('app') as HTMLElement,
+  );
 }

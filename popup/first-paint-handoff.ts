@@ -1,0 +1,38 @@
+/**
+ * What the popup's first script (first-paint-script.ts, a classic script of its own) hands to the
+ * app (main.ts): its two reads, so the app does not make them again, and when the first frame
+ * with the cached codes is done, so the app loads after it instead of holding it back.
+ */
+import { CODE_CACHE_KEY, listFromCache } from '../src/cache/code-cache';
+import { sessionArea } from '../src/platform/storage';
+import type { ActiveTab } from './active-tab';
+
+export type CachedList = NonNullable<ReturnType<typeof listFromCache>>;
+
+export interface FirstPaint {
+  readonly tab: Promise<ActiveTab>;
+  /** The code cache as of the read; null when it cannot answer (none, stale, locked). */
+  readonly cached: Promise<CachedList | null>;
+  /** Settles after the frame with the cached codes (at once when nothing was painted). */
+  readonly painted: Promise<void>;
+}
+
+declare global {
+  interface Window {
+    otterFirstPaint?: FirstPaint;
+  }
+}
+
+/** The id of the painted rows' root, removed when the app shows its first view. */
+export const FIRST_PAINT_ID = 'first-paint';
+
+export const readCachedList = (): Promise<CachedList | null> =>
+  sessionArea()
+    .get(CODE_CACHE_KEY)
+    .then((items) => listFromCache(items[CODE_CACHE_KEY], Date.now()))
+    .catch(() => null);
+
+/** The app shows its first view: the painted rows go (called before the browser paints). */
+export function takeOver(): void {
+  document.getElementById(FIRST_PAINT_ID)?.remove();
+}

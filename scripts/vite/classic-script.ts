@@ -1,0 +1,85 @@
+/**
+ * One TypeScript entry built into one classic script (an IIFE, no imports) by a nested Vite
+ * build (no config file, no plugins), and added to the extension. For what cannot be an ES module
+ * chunk of the main build: the fill code (`executeScript({files})` runs classic scripts) and the
+ * popup's first script (a classic script runs while the page is parsed; modules wait for the end).
+ */
+import { resolve } from 'node:path';
+import { build, type Plugin, type Rolldown } from 'vite';
+
+export interface ClassicScriptOptions {
+  readonly entry: string;
+  /** Its path in the extension, e.g. `fill.js`. */
+  readonly fileName: string;
+  readonly target: string;
+  /** Compile-time constants, as the main build's `define`. */
+  readonly define?: Record<string, string>;
+  /** Modules replaced in this script's bundle (as Vite's `resolve.alias`). */
+  readonly alias?: Record<string, string>;
+  /** A page of the build that loads the script first thing in its <head>. */
+  readonly htmlFile?: string;
+}
+
+/** The bundled script's source, and the files it was built from (to watch). */
+export async function buildClassicScript(
+  entry: string,
+  target: string,
+  define: Record<string, string> = {},
+  alias: Record<string, string> = {},
+): Promise<{ code: string; modules: string[] }> {
+  const output = await build({
+    configFile: false,
+    logLevel: 'warn',
+    publicDir: false,
+    define,
+    resolve: { alias },
+    build: {
+      write: false,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      target,
+      sourcemap: false,
+      reportCompressedSize: false,
+      minify: true,
+      rolldownOptions: {
+        input: resolve(entry),
+        output: { format: 'iife', entryFileNames: 'script.js' },
+      },
+    },
+  });
+  const outputs = (Array.isArray(output) ? output : [output]) as Rolldown.RolldownOutput[];
+  const chunks = outputs.flatMap((o) => o.output).filter((f) => f.type === 'chunk');
+  const [chunk] = chunks;
+  if (chunks.length !== 1 || !chunk)
+    throw new Error(`${entry}: expected one chunk, got ${chunks.length}`);
+  return { code: chunk.code, modules: Object.keys(chunk.modules) };
+}
+
+export function classicScript(options: ClassicScriptOptions): Plugin {
+  return {
+    name: `otter-classic-script:${options.fileName}`,
+    apply: 'build',
+    // After the crx plugin has put the pages in the bundle.
+    enforce: 'post',
+    async generateBundle(_output, bundle) {
+      const { code, modules } = await buildClassicScript(
+        options.entry,
+        options.target,
+        options.define,
+        options.alias,
+      );
+      for (const id of modules) if (!id.startsWith('\0')) this.addWatchFile(id);
+      this.emitFile({ type: 'asset', fileName: options.fileName, source: code });
+      if (options.htmlFile === undefined) return;
+      const html = bundle[options.htmlFile];
+      if (html === undefined || html.type !== 'asset' || typeof html.source !== 'string')
+        throw new Error(`${options.fileName}: no page ${options.htmlFile} in the build`);
+      // First in <head> after the charset: it starts its reads while the rest is parsed.
+      const tag = `<script src="/${options.fileName}"></script>`;
+      const charset = /<meta charset="utf-8" ?\/?>/i;
+      html.source = charset.test(html.source)
+        ? html.source.replace(charset, (meta) => `${meta}\n    ${tag}`)
+        : html.source.replace(/<head>/, `<head>\n    ${tag}`);
+    },
+  };
+}
