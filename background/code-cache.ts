@@ -8,7 +8,12 @@
  * at once (the p95 of 650 ms against a 33 ms median in `npm run bench`). A fresh worker also
  * reads the horizon of the cache already in the session area instead of rebuilding it.
  */
-import { CODE_CACHE_KEY } from '../src/cache/code-cache';
+import {
+  CODE_CACHE_HEAD_KEY,
+  CODE_CACHE_KEY,
+  cacheParts,
+  keysOfHead,
+} from '../src/cache/code-cache';
 import { buildCodeCache } from '../src/vault/code-cache-build';
 import type { SessionArea } from '../src/vault/session';
 import type { Vault } from '../src/vault/vault';
@@ -61,13 +66,20 @@ export class CodeCacheKeeper {
       lockAt,
     );
     if (started !== this.generation) return;
-    await this.area.set({ [CODE_CACHE_KEY]: cache });
+    // One write: the full cache and its parts appear together. Sites no longer listed keep no
+    // part: every change clears first, and the head names all keys written.
+    await this.area.set({ [CODE_CACHE_KEY]: cache, ...cacheParts(cache) });
     this.validUntil = cache.validUntil;
   }
 
   async clear(): Promise<void> {
     this.generation++;
     this.validUntil = 0;
-    await this.area.remove(CODE_CACHE_KEY);
+    // The head names the per-site parts; a write issued before this clear is read here too
+    // (the area answers in order), and none can be issued after it (the generation check).
+    const head = (await this.area.get(CODE_CACHE_HEAD_KEY))[CODE_CACHE_HEAD_KEY];
+    await this.area.remove([
+      ...new Set([CODE_CACHE_KEY, ...keysOfHead(head), CODE_CACHE_HEAD_KEY]),
+    ]);
   }
 }

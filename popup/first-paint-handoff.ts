@@ -1,7 +1,7 @@
 /**
  * What the popup's first script (first-paint-script.ts, a classic script of its own) hands to the
- * app (main.ts): its two reads, so the app does not make them again, and when the first frame
- * with the cached codes is done, so the app loads after it instead of holding it back.
+ * app (main.ts, start.tsx): the tab, so the app does not ask again, and when the first frame with
+ * the cached codes is done, so the app loads after it instead of holding it back.
  */
 import { CODE_CACHE_KEY, listFromCache } from '../src/cache/code-cache';
 import { sessionArea } from '../src/platform/storage';
@@ -11,8 +11,6 @@ export type CachedList = NonNullable<ReturnType<typeof listFromCache>>;
 
 export interface FirstPaint {
   readonly tab: Promise<ActiveTab>;
-  /** The code cache as of the read; null when it cannot answer (none, stale, locked). */
-  readonly cached: Promise<CachedList | null>;
   /** Settles after the frame with the cached codes (at once when nothing was painted). */
   readonly painted: Promise<void>;
 }
@@ -26,10 +24,11 @@ declare global {
 /** The id of the painted rows' root, removed when the app shows its first view. */
 export const FIRST_PAINT_ID = 'first-paint';
 
-export const readCachedList = (): Promise<CachedList | null> =>
+/** One stored cache (the full one, or a part) as a list at this moment; null when it cannot answer. */
+export const readCachedList = (key = CODE_CACHE_KEY): Promise<CachedList | null> =>
   sessionArea()
-    .get(CODE_CACHE_KEY)
-    .then((items) => listFromCache(items[CODE_CACHE_KEY], Date.now()))
+    .get(key)
+    .then((items) => listFromCache(items[key], Date.now()))
     .catch(() => null);
 
 /** The app shows its first view: the painted rows go (called before the browser paints). */

@@ -1,18 +1,20 @@
 /**
  * The popup's first script. A classic script at the top of <head> (built on its own by
  * scripts/vite/classic-script.ts): it runs while the page is still being parsed, before any
- * module, asks for the tab and the code cache at once, and paints the rows the window shows as
- * soon as both are known (first-paint.ts). The app's modules (main.ts) take both answers from
- * here and load after that frame, so their parsing and rendering do not hold the codes back.
+ * module, asks for the tab and the head of the code cache at once, then for the page's part of
+ * the cache, and paints the rows the window shows (first-paint.ts). The app's modules (main.ts)
+ * take the tab from here and load after that frame, so their parsing and rendering do not hold
+ * the codes back.
  *
  * Measured with `npm run bench` before this script, when main.ts painted the cache: the module
  * graph started ~40 ms after parsing ended and the app's loading delayed the first frame, so
  * the first code came at ~2× a static page; see docs/performance.md for the figures after.
  */
+import { CODE_CACHE_HEAD_KEY, siteCacheKey } from '../src/cache/code-cache';
 import { uiLanguage } from '../src/i18n';
-import { activeTab } from './active-tab';
+import { activeTab, type ActiveTab } from './active-tab';
 import { paintFirst } from './first-paint';
-import { readCachedList } from './first-paint-handoff';
+import { readCachedList, type CachedList } from './first-paint-handoff';
 
 /** After the next frame; a hidden window may run no frames, so never later than 100 ms. */
 const afterNextFrame = (): Promise<void> =>
@@ -30,14 +32,28 @@ const bodyParsed = (): Promise<void> =>
 
 document.documentElement.lang = uiLanguage();
 const tab = activeTab();
-const cached = readCachedList().catch(() => null);
-const painted = Promise.all([cached, tab])
-  .then(async ([list, active]) => {
-    if (list === null || list.accounts.length === 0) return;
+const head = readCachedList(CODE_CACHE_HEAD_KEY);
+
+/**
+ * The rows to paint: the page's own accounts (its part of the cache, read once the tab is known),
+ * then the first rows in the user's order (the head) — the first rows of the full list sorted the
+ * way paintFirst sorts it, without reading the full list.
+ */
+async function firstRows(active: ActiveTab, top: CachedList): Promise<CachedList> {
+  const own = active.site === '' ? null : await readCachedList(siteCacheKey(active.site));
+  if (own === null) return top;
+  const ids = new Set(own.accounts.map((a) => a.id));
+  return { ...top, accounts: [...own.accounts, ...top.accounts.filter((a) => !ids.has(a.id))] };
+}
+
+const painted = Promise.all([head, tab])
+  .then(async ([top, active]) => {
+    if (top === null || top.accounts.length === 0) return;
+    const rows = await firstRows(active, top);
     await bodyParsed();
-    paintFirst(list, active.site);
+    paintFirst(rows, active.site);
     await afterNextFrame();
   })
   .catch(() => undefined);
 
-window.otterFirstPaint = { tab, cached, painted };
+window.otterFirstPaint = { tab, painted };

@@ -6,12 +6,13 @@ import { App } from './App';
 import { readCachedList, type FirstPaint } from './first-paint-handoff';
 
 /**
- * The app, loaded by main.ts once the first codes are on screen. It takes the first script's
- * reads; without that script (a development build) it makes them itself.
+ * The app, loaded by main.ts once the first codes are on screen. It takes the tab from the first
+ * script (without that script, in a development build, it asks itself) and reads the whole code
+ * cache, to show every account before the worker answers.
  */
 export function start(first: FirstPaint | undefined): void {
   const tab = first?.tab ?? activeTab();
-  const cached = first?.cached ?? readCachedList();
+  const cached = readCachedList();
   document.documentElement.lang = uiLanguage();
   // The list request names the page so the worker says which accounts belong to it.
   const firstList = tab.then((active) =>

@@ -13,6 +13,52 @@ import { OTP_TYPES } from '../otp/types';
 export const CODE_CACHE_KEY = 'otter.codes';
 
 /**
+ * Two small parts of the same cache, written beside it, for the popup's first paint: the head
+ * (the first rows in the user's order, and the names of every key written) and one part per site
+ * (the accounts that list it). The first paint reads the head and its page's part, a few
+ * kilobytes, instead of the whole cache (~350 KB at 1000 accounts, which cost it ~100 ms).
+ */
+export const CODE_CACHE_HEAD_KEY = 'otter.codes.head';
+export const HEAD_ROWS = 10;
+export const siteCacheKey = (site: string): string => `otter.codes.site ${site}`;
+
+export interface CodeCacheHead extends CodeCache {
+  /** Every key of this cache in the session area, the full one included, for clearing. */
+  readonly keys: readonly string[];
+}
+
+/** The head and the per-site parts of a cache, by key (the full cache is not among them). */
+export function cacheParts(cache: CodeCache): Record<string, CodeCache> {
+  const meta = { lockAt: cache.lockAt, validUntil: cache.validUntil, damaged: cache.damaged };
+  const bySite = new Map<string, CachedAccount[]>();
+  for (const account of cache.accounts) {
+    for (const site of new Set(account.view.sites)) {
+      const list = bySite.get(site) ?? [];
+      list.push(account);
+      bySite.set(site, list);
+    }
+  }
+  const parts: Record<string, CodeCache> = {};
+  for (const [site, accounts] of bySite) parts[siteCacheKey(site)] = { ...meta, accounts };
+  const head: CodeCacheHead = {
+    ...meta,
+    accounts: cache.accounts.slice(0, HEAD_ROWS),
+    keys: [CODE_CACHE_KEY, ...Object.keys(parts)],
+  };
+  return { [CODE_CACHE_HEAD_KEY]: head, ...parts };
+}
+
+/** The keys a stored head names (only ours: anything else in it is ignored). */
+export function keysOfHead(value: unknown): string[] {
+  const keys = (value as { keys?: unknown } | undefined)?.keys;
+  if (!Array.isArray(keys)) return [];
+  return keys.filter(
+    (k): k is string =>
+      typeof k === 'string' && (k === CODE_CACHE_KEY || k.startsWith('otter.codes.site ')),
+  );
+}
+
+/**
  * How far ahead codes are kept. The lock deadline comes first for the default 15 idle minutes,
  * and each popup open both extends the deadline and refreshes the cache.
  */

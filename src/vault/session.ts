@@ -9,7 +9,8 @@ import { fromBase64, toBase64 } from '../bytes';
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
+  /** One key, or several in one call. */
+  remove(key: string | string[]): Promise<void>;
 }
 
 const KEY = 'otter.session';
@@ -75,7 +76,7 @@ export function memorySessionArea(): SessionArea & { readonly data: Map<string, 
       return Promise.resolve();
     },
     remove: (key) => {
-      data.delete(key);
+      for (const k of typeof key === 'string' ? [key] : key) data.delete(k);
       return Promise.resolve();
     },
   };

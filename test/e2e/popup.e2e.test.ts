@@ -250,11 +250,15 @@ describe('code cache (paints without waking the worker)', () => {
 
   it('is written after the popup asks, holds no secret, never goes stale after a change, and is cleared by lock', async () => {
     const { popup } = await setUp();
-    await popup.waitForFunction(
-      async () => (await chrome.storage.session.get('otter.codes'))['otter.codes'] !== undefined,
-    );
-    const cache = JSON.stringify(await cacheOf(popup));
-    expect(cache).toContain('Test Bank');
+    // Seen and read in one step: the cache is rebuilt (cleared, then written) as the accounts
+    // settle, so a second read could fall between the two. expect.poll waits 1 s by default; a
+    // rebuild comes 100 ms after a list, later on a busy machine.
+    let cache = 'null';
+    await expect
+      .poll(async () => (cache = JSON.stringify((await cacheOf(popup)) ?? null)), {
+        timeout: 15_000,
+      })
+      .toContain('Test Bank');
     expect(cache).not.toContain(SECRET);
     expect(cache).not.toContain('secret');
 
@@ -276,9 +280,21 @@ describe('code cache (paints without waking the worker)', () => {
     await again.waitForFunction(
       async () => (await chrome.storage.session.get('otter.codes'))['otter.codes'] !== undefined,
     );
+    // The first paint's parts of it (the head, each site's part) are written beside it…
+    const keys = () =>
+      again.evaluate(async () =>
+        Object.keys(await chrome.storage.session.get(null)).filter((k) =>
+          k.startsWith('otter.codes'),
+        ),
+      );
+    expect(await keys()).toEqual(
+      expect.arrayContaining(['otter.codes', 'otter.codes.head', `otter.codes.site ${server.url}`]),
+    );
     await again.getByTestId('lock').click();
     await again.getByTestId('unlock').waitFor();
+    // …and go with it.
     expect(await cacheOf(again)).toBeUndefined();
+    expect(await keys()).toEqual([]);
   });
 });
 
