@@ -1,7 +1,7 @@
 /**
  * What the popup's first script (first-paint-script.ts, a classic script of its own) hands to the
- * app (main.ts, start.tsx): the tab, so the app does not ask again, and when the first frame with
- * the cached codes is done, so the app loads after it instead of holding it back.
+ * app (main.ts, start.tsx): the tab, so the app does not ask again, and when the cached codes are
+ * on screen, so the app loads after them instead of holding them back.
  */
 import { CODE_CACHE_KEY, listFromCache } from '../src/cache/code-cache';
 import { sessionArea } from '../src/platform/storage';
@@ -11,7 +11,7 @@ export type CachedList = NonNullable<ReturnType<typeof listFromCache>>;
 
 export interface FirstPaint {
   readonly tab: Promise<ActiveTab>;
-  /** Settles after the frame with the cached codes (at once when nothing was painted). */
+  /** Settles once the cached codes are on screen (at once when nothing was painted). */
   readonly painted: Promise<void>;
 }
 
@@ -24,7 +24,7 @@ declare global {
 /** The id of the painted rows' root, removed when the app shows its first view. */
 export const FIRST_PAINT_ID = 'first-paint';
 
-/** One stored cache (the full one, or a part) as a list at this moment; null when it cannot answer. */
+/** One stored cache (the full one or a part) as a list now; null when it cannot answer. */
 export const readCachedList = (key = CODE_CACHE_KEY): Promise<CachedList | null> =>
   sessionArea()
     .get(key)

@@ -3,8 +3,8 @@
  * scripts/vite/classic-script.ts): it runs while the page is still being parsed, before any
  * module, asks for the tab and the head of the code cache at once, then for the page's part of
  * the cache, and paints the rows the window shows (first-paint.ts). The app's modules (main.ts)
- * take the tab from here and load after that frame, so their parsing and rendering do not hold
- * the codes back.
+ * take the tab from here and load once the rows are on screen, so their parsing and rendering
+ * do not hold the codes back.
  *
  * Measured with `npm run bench` before this script, when main.ts painted the cache: the module
  * graph started ~40 ms after parsing ended and the app's loading delayed the first frame, so
@@ -16,11 +16,21 @@ import { activeTab, type ActiveTab } from './active-tab';
 import { paintFirst } from './first-paint';
 import { readCachedList, type CachedList } from './first-paint-handoff';
 
-/** After the next frame; a hidden window may run no frames, so never later than 100 ms. */
-const afterNextFrame = (): Promise<void> =>
+/**
+ * Once the rows are on screen: Chromium and Firefox report the first contentful paint when its
+ * frame has been presented. Loading the app right after the frame was produced instead (one
+ * animation frame) competed with that frame's raster on this machine's two cores, and the app
+ * then replaced the rows before their paint was reported: the first code came ~35 ms later in
+ * `npm run bench`. Never more than 150 ms, in case a hidden window paints nothing.
+ */
+const afterShown = (): Promise<void> =>
   new Promise((done) => {
-    requestAnimationFrame(() => setTimeout(done, 0));
-    setTimeout(done, 100);
+    new PerformanceObserver((entries, observer) => {
+      if (entries.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      done();
+    }).observe({ type: 'paint', buffered: true });
+    setTimeout(done, 150);
   });
 
 const bodyParsed = (): Promise<void> =>
@@ -52,7 +62,7 @@ const painted = Promise.all([head, tab])
     const rows = await firstRows(active, top);
     await bodyParsed();
     paintFirst(rows, active.site);
-    await afterNextFrame();
+    await afterShown();
   })
   .catch(() => undefined);
 
