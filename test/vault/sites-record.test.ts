@@ -8,30 +8,15 @@ import { fromBase64, utf8 } from '../../src/bytes';
 import { importAesKey, seal } from '../../src/crypto/aead';
 import { decodeAccount, encodeAccount, recordAad, type Account } from '../../src/vault/format';
 import { MAX_SITES } from '../../src/text-limits';
+import { accountJson } from '../support/account-json';
 import { freshIndexedDB } from '../support/fake-idb';
 import { account } from '../backup/arbitraries';
 import { entry, makeVault } from './helpers';
 
-/** A record's payload exactly as Otter wrote it before sites were a list. */
+/** A record's payload exactly as Otter wrote it before sites were a list (no id: the key holds it). */
 function legacyPayload(site: string): Record<string, unknown> {
-  return {
-    type: 'totp',
-    secret: 'JBSWY3DPEHPK3PXP',
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-    issuer: 'GitHub',
-    account: 'alice',
-    extra: {},
-    note: 'n',
-    site,
-    pinned: false,
-    order: 1,
-    createdAt: 1,
-    updatedAt: 2,
-    trashedAt: null,
-  };
+  const { id: _id, ...payload } = accountJson({ note: 'n', site, updatedAt: 2 });
+  return payload;
 }
 
 describe('the record format', () => {
