@@ -50,9 +50,10 @@ async function withAccounts(count: number): Promise<Page> {
 }
 
 /**
- * Holds the popup's clock (Playwright's) 3 s before the end of the current TOTP period, where the
- * next codes show, instead of waiting up to a whole period for that state. The codes still come
- * from the worker's real time; the popup only decides what to show, as it would at that second.
+ * Holds the popup's clock (Playwright's) about 2 s before the end of the current TOTP period,
+ * where the next codes show, instead of waiting up to a whole period for that state. The codes
+ * still come from the worker's real time; the popup only decides what to show, as it would at
+ * that second.
  */
 async function inLastSeconds(popup: Page): Promise<void> {
   let end = Math.ceil(Date.now() / 30_000) * 30_000;
@@ -65,6 +66,10 @@ async function inLastSeconds(popup: Page): Promise<void> {
   await popup.reload();
   await popup.getByTestId('account').first().waitFor();
   await popup.clock.pauseAt(end - 3_000);
+  // The popup's second timer may have been set only after the jump (its effect runs after the
+  // app's first frame, and a loaded machine can put that after the rows appeared): run the clock
+  // one more second so it has fired at least once inside the last seconds.
+  await popup.clock.runFor(1_100);
 }
 
 /** Computed font sizes of the first element matching each selector. */
