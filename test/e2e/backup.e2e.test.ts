@@ -15,7 +15,7 @@ import { utf8 } from '../../src/bytes';
 import type { AccountView } from '../../src/messages/protocol';
 import { decodeMigrationUri } from '../../src/qr/google-migration';
 import { nodeScanner } from '../qr/support';
-import { launchOtter, type Otter } from './harness';
+import { browserPerFile, type Otter } from './harness';
 import { createVaultInPopup, request } from './steps';
 import { screenshot, totpAt } from './support';
 
@@ -28,15 +28,19 @@ const ACCOUNTS = [
 
 const downloads = mkdtempSync(join(tmpdir(), 'otter-backup-e2e-'));
 let otter: Otter | undefined;
+// One browser for the file, reset between tests (harness.ts).
+const browsers = browserPerFile();
 afterEach(async () => {
-  await otter?.close();
+  const used = otter;
   otter = undefined;
+  await browsers.done(used);
 });
+afterAll(() => browsers.closeAll());
 afterAll(() => rmSync(downloads, { recursive: true, force: true }));
 
 /** A vault with three accounts: GitHub pinned with a note and a site, Mail in the trash. */
 async function setUp(): Promise<Page> {
-  otter = await launchOtter();
+  otter = await browsers.take();
   const popup = await createVaultInPopup(otter, PASS);
   const ids: string[] = [];
   for (const entry of ACCOUNTS) {
@@ -139,7 +143,7 @@ describe('recovering after reinstalling Otter', { timeout: 120_000 }, () => {
     await otter!.close();
 
     // 2. Reinstall: a fresh profile is a fresh install, with nothing in it.
-    otter = await launchOtter();
+    otter = await browsers.take();
     const options = await otter.openOptions();
     // 3. Create a new vault (any passphrase), and store the new recovery code.
     await options

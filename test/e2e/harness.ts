@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page, Worker } from 'playwright-core';
 import { launchWithExtension } from '../../scripts/chromium';
+import { request, stopWorker } from '../../scripts/extension-page';
 
 export const E2E_DIST = resolve(process.env.OTTER_E2E_DIST ?? 'dist-e2e');
 
@@ -31,6 +32,13 @@ export interface Otter {
   readonly consoleLog: string[];
   /** Closes the browser; throws if any problem was seen. Keeps the profile unless asked. */
   close(opts?: { keepProfile?: boolean }): Promise<void>;
+  /**
+   * Throws if any problem was seen, then gives the extension back as if just installed: every
+   * page but one blank tab closed, the worker stopped, its storage (the pages' localStorage
+   * too), databases, alarms and offscreen document gone, then a new worker started. For
+   * `browserPerFile`.
+   */
+  reset(): Promise<void>;
 }
 
 export interface LaunchOptions {
@@ -129,6 +137,59 @@ export async function launchOtter(options: LaunchOptions = {}): Promise<Otter> {
     return page;
   }
 
+  function throwProblems(): void {
+    if (problems.length > 0) {
+      throw new Error(`The extension reported problems:\n${problems.join('\n')}`);
+    }
+  }
+
+  async function reset(): Promise<void> {
+    throwProblems();
+    const [tab, ...others] = context.pages();
+    await Promise.all(others.map((p) => p.close()));
+    const blank = tab ?? (await context.newPage());
+    await blank.goto('about:blank');
+    await context.clearPermissions();
+    await context.setOffline(false);
+    const cdp = await context.newCDPSession(blank);
+    await stopWorker(cdp, origin);
+    await cdp.detach();
+    // An extension page that sends nothing (the manifest): with the worker stopped and no other
+    // page open, nothing holds the database, and nothing starts the worker again meanwhile.
+    const cleaner = await context.newPage();
+    await cleaner.goto(`${origin}/manifest.json`);
+    await cleaner.evaluate(async () => {
+      const offscreen = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+      if (offscreen.length > 0) await chrome.offscreen.closeDocument();
+      await chrome.alarms.clearAll();
+      localStorage.clear();
+      await Promise.all([
+        chrome.storage.local.clear(),
+        chrome.storage.session.clear(),
+        chrome.storage.sync.clear(),
+      ]);
+      for (const { name } of await indexedDB.databases()) {
+        if (name === undefined) continue;
+        await new Promise<void>((done, fail) => {
+          const deleting = indexedDB.deleteDatabase(name);
+          deleting.onsuccess = () => done();
+          deleting.onerror = () => fail(new Error(`could not delete the database ${name}`));
+          deleting.onblocked = () => fail(new Error(`the database ${name} is still open`));
+        });
+      }
+    });
+    await cleaner.close();
+    problems.length = 0;
+    consoleLog.length = 0;
+    // Start the new worker (the popup asks it for the state) and wait until it answers: tests
+    // talk to it at once (tabIdOf). Playwright keeps the same handle for the restarted worker.
+    const wake = await context.newPage();
+    await wake.goto(`${origin}/popup/index.html`);
+    await request(wake, 'status', {});
+    await wake.close();
+    await (await worker()).evaluate(() => true);
+  }
+
   return {
     context,
     extensionId,
@@ -142,9 +203,61 @@ export async function launchOtter(options: LaunchOptions = {}): Promise<Otter> {
     async close(opts = {}) {
       await context.close();
       if (!opts.keepProfile) rmSync(profileDir, { recursive: true, force: true });
-      if (problems.length > 0) {
-        throw new Error(`The extension reported problems:\n${problems.join('\n')}`);
+      throwProblems();
+    },
+    reset,
+  };
+}
+
+/**
+ * One browser for the tests of a file that each need a new extension but not a new browser
+ * (launching one takes ~2 s, and its first read of the managed policy ~2 s more): `take` gives the
+ * file's browser, reset after the test before (`done`), or launches it. A test that needs its own
+ * browser (another profile, flags, a stopped worker) launches one and hands it to `done` too,
+ * which closes it. A reset that fails closes the shared browser; the next `take` launches anew.
+ */
+export function browserPerFile(): {
+  /**
+   * `own`: a browser for this test alone, for what a reset cannot undo: Playwright's fake clock
+   * (`page.clock` is the whole context's, and stays installed).
+   */
+  take(options?: { locale?: Locale; own?: boolean }): Promise<Otter>;
+  done(otter: Otter | undefined): Promise<void>;
+  closeAll(): Promise<void>;
+} {
+  let shared: { otter: Otter; locale: Locale; closed: boolean } | null = null;
+  return {
+    async take({ locale = 'en', own = false } = {}) {
+      if (own) return launchOtter({ locale });
+      // A test may close the browser itself (a reinstall): then the next one is a new browser.
+      if (shared?.closed === true) shared = null;
+      if (shared !== null && shared.locale !== locale) {
+        const old = shared.otter;
+        shared = null;
+        await old.close();
       }
+      if (shared === null) {
+        const launched = { otter: await launchOtter({ locale }), locale, closed: false };
+        launched.otter.context.once('close', () => (launched.closed = true));
+        shared = launched;
+      }
+      return shared.otter;
+    },
+    async done(otter) {
+      if (otter === undefined) return;
+      if (otter !== shared?.otter || shared.closed) return otter.close();
+      try {
+        await otter.reset();
+      } catch (error) {
+        shared = null;
+        await otter.close().catch(() => undefined);
+        throw error;
+      }
+    },
+    async closeAll() {
+      const last = shared?.otter;
+      shared = null;
+      await last?.close();
     },
   };
 }

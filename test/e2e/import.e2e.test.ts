@@ -8,14 +8,14 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterEach, expect, it } from 'vitest';
+import { afterAll, afterEach, expect, it } from 'vitest';
 import type { ImportFormat } from '../../src/backup/import/types';
 import { qrPng } from '../../scripts/qr-image';
 import { codeAt } from '../../src/otp/generate';
 import { decodeBase32 } from '../../src/otp/secret';
 import type { Algorithm, OtpType } from '../../src/otp/types';
 import { describeWithShared, readSharedJson, sharedPath } from '../support/shared';
-import { launchOtter, type Otter } from './harness';
+import { browserPerFile, type Otter } from './harness';
 import { createVaultInPopup, request, stopServiceWorker } from './steps';
 import { screenshot, seriousAxeViolations } from './support';
 
@@ -33,10 +33,14 @@ interface FixtureEntry {
 }
 
 let otter: Otter | undefined;
+// One browser for the file, reset between tests (harness.ts).
+const browsers = browserPerFile();
 afterEach(async () => {
-  await otter?.close();
+  const used = otter;
   otter = undefined;
+  await browsers.done(used);
 });
+afterAll(() => browsers.closeAll());
 
 function fixture(): FixtureEntry[] {
   return readSharedJson<{ entries: FixtureEntry[] }>(
@@ -65,7 +69,7 @@ function codesAround(entry: FixtureEntry, at: number): string[] {
 }
 
 async function openImport(): Promise<Page> {
-  otter = await launchOtter();
+  otter = await browsers.take();
   const popup = await createVaultInPopup(otter, PASS);
   await popup.close();
   const options = await otter.openOptions();

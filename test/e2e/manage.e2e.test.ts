@@ -4,9 +4,9 @@
  * it with the same codes, delete for good; axe in light and dark.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../src/messages/protocol';
-import { launchOtter, type Otter } from './harness';
+import { browserPerFile, type Otter } from './harness';
 import { createVaultInPopup, request } from './steps';
 import { screenshot, seriousAxeViolations, totpAt } from './support';
 
@@ -18,13 +18,17 @@ const ACCOUNTS = [
 ] as const;
 
 let otter: Otter | undefined;
+// One browser for the file, reset between tests (harness.ts).
+const browsers = browserPerFile();
 afterEach(async () => {
-  await otter?.close();
+  const used = otter;
   otter = undefined;
+  await browsers.done(used);
 });
+afterAll(() => browsers.closeAll());
 
 async function setUp(): Promise<{ popup: Page; options: Page }> {
-  otter = await launchOtter();
+  otter = await browsers.take();
   const popup = await createVaultInPopup(otter, PASS);
   for (const entry of ACCOUNTS) {
     const added = await request(popup, 'addAccount', { entry });
@@ -180,7 +184,7 @@ describe('removal with a way back', () => {
 
 describe('in Swedish', () => {
   it('names the account and the Trash in the confirmation, and offers Ångra', async () => {
-    otter = await launchOtter({ locale: 'sv' });
+    otter = await browsers.take({ locale: 'sv' });
     const popup = await createVaultInPopup(otter, PASS);
     await request(popup, 'addAccount', { entry: ACCOUNTS[0] });
     const options = await otter.openOptions();

@@ -5,8 +5,8 @@
  * search by initials and accents, the keys, and the row menu (pin, trash and Undo).
  */
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { launchOtter, type Otter } from './harness';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { browserPerFile, type Otter } from './harness';
 import { createVaultInPopup, request } from './steps';
 import { seriousAxeViolations } from './support';
 
@@ -14,10 +14,14 @@ const PASS = 'popup rows passphrase lykta';
 const SECRETS = ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LK', 'ONSWG4TFOQYTEMZU'];
 
 let otter: Otter | undefined;
+// One browser for the file, reset between tests (harness.ts).
+const browsers = browserPerFile();
 afterEach(async () => {
-  await otter?.close();
+  const used = otter;
   otter = undefined;
+  await browsers.done(used);
 });
+afterAll(() => browsers.closeAll());
 
 const KNOWN = [
   { issuer: 'GitHub', account: 'octo-alice' },
@@ -31,8 +35,9 @@ const KNOWN = [
   },
 ];
 
-async function withAccounts(count: number): Promise<Page> {
-  otter = await launchOtter();
+async function withAccounts(count: number, { clock = false } = {}): Promise<Page> {
+  // A test that installs the fake clock needs a browser of its own (harness.ts).
+  otter = await browsers.take({ own: clock });
   const popup = await createVaultInPopup(otter, PASS);
   for (let i = 0; i < count; i++) {
     const known = KNOWN[i];
@@ -131,7 +136,7 @@ describe('type scale', () => {
 
 describe('layout', () => {
   it('150 accounts, last seconds of a period: no sideways growth at 300–800 px, the next code inside its row', async () => {
-    const popup = await withAccounts(150);
+    const popup = await withAccounts(150, { clock: true });
     await inLastSeconds(popup);
     for (const width of [300, 340, 380, 500, 640, 800]) {
       await popup.setViewportSize({ width, height: 600 });
@@ -194,7 +199,7 @@ describe('recognisable rows', () => {
   });
 
   it('labels the next code, shows a countdown that turns urgent, and a hint until Enter and a click were used', async () => {
-    const popup = await withAccounts(2);
+    const popup = await withAccounts(2, { clock: true });
     await inLastSeconds(popup);
     const row = popup.getByTestId('account').first();
     await row.getByTestId('next-code').waitFor();

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer, type PageServer } from '../../scripts/page-server';
 import { hotp } from '../../src/otp/generate';
 import { decodeBase32 } from '../../src/otp/secret';
-import { E2E_DIST, launchOtter, tabIdOf, type Otter } from './harness';
+import { browserPerFile, E2E_DIST, tabIdOf, type Otter } from './harness';
 import { createVaultInPopup, request } from './steps';
 import { codesAround, screenshot, seriousAxeViolations, totpAt } from './support';
 
@@ -22,16 +22,22 @@ beforeAll(async () => {
   server.route('/favicon.ico', { type: 'image/x-icon', body: new Uint8Array() });
 });
 afterAll(async () => server?.close());
+// One browser for the file, reset between tests (harness.ts).
+const browsers = browserPerFile();
 afterEach(async () => {
-  await otter?.close();
+  const used = otter;
   otter = undefined;
+  await browsers.done(used);
 });
+afterAll(() => browsers.closeAll());
 
 /** A vault with one account for the test pages' site and one for another site. */
 async function setUp(
   locale: 'en' | 'sv' = 'en',
+  { clock = false } = {},
 ): Promise<{ page: Page; tabId: number; popup: Page }> {
-  otter = await launchOtter({ locale });
+  // A test that installs the fake clock needs a browser of its own (harness.ts).
+  otter = await browsers.take({ locale, own: clock });
   const page = otter.context.pages()[0]!;
   await page.goto(`${server.url}/fill/plain.html`);
   const tabId = await tabIdOf(otter, page);
@@ -160,7 +166,7 @@ describe('copy', () => {
 
 describe('list', () => {
   it('shows grouped codes with a countdown, and the next code near the end of the period', async () => {
-    const { popup } = await setUp();
+    const { popup } = await setUp('en', { clock: true });
     // The popup's own clock (Playwright's, running at real speed) lets the test jump to the end
     // of the period instead of sleeping up to 25 s; the codes still come from the worker's real
     // time, which the fast-forward does not move past the boundary.
@@ -203,7 +209,7 @@ describe('list', () => {
   });
 
   it('HOTP: each new code advances the counter, kept across reopening', async () => {
-    otter = await launchOtter();
+    otter = await browsers.take();
     const popup = await createVaultInPopup(otter, PASS);
     await request(popup, 'addAccount', {
       entry: { secret: SECRET, issuer: 'Counter Co', account: 'h', type: 'hotp', counter: 5 },
@@ -300,7 +306,7 @@ describe('code cache (paints without waking the worker)', () => {
 
 describe('quality', () => {
   it('axe finds no serious or critical problem in the popup’s states, light and dark', async () => {
-    otter = await launchOtter();
+    otter = await browsers.take();
     const popup = await otter.openPopup();
     await popup.getByTestId('create-vault').waitFor();
     expect(await seriousAxeViolations(popup)).toEqual([]);

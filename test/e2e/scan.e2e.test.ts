@@ -6,7 +6,7 @@ import { qrPng } from '../../scripts/qr-image';
 import { createQrScanner } from '../../src/qr/decode';
 import { readPixelsWithCanvas } from '../../src/qr/pixels-offscreen';
 import { hasShared, readSharedText } from '../support/shared';
-import { launchOtter, tabIdOf, type Otter } from './harness';
+import { browserPerFile, tabIdOf, type Otter } from './harness';
 import { createVaultInPopup, request } from './steps';
 import { codesAround, screenshot } from './support';
 
@@ -42,17 +42,21 @@ beforeAll(async () => {
   server.route('/favicon.ico', { type: 'image/x-icon', body: new Uint8Array() });
 });
 afterAll(async () => server?.close());
+// One browser for the file, reset between tests (harness.ts).
+const browsers = browserPerFile();
 afterEach(async () => {
-  await otter?.close();
+  const used = otter;
   otter = undefined;
+  await browsers.done(used);
 });
+afterAll(() => browsers.closeAll());
 
 /** A vault, a tab showing `url`, and the popup opened over it on the add-account view. */
 async function openOver(
   url: string,
   beforeAdd?: (otter: Otter) => Promise<void>,
 ): Promise<{ page: Page; popup: Page }> {
-  otter = await launchOtter();
+  otter = await browsers.take();
   const page = otter.context.pages()[0]!;
   await page.goto(url);
   await page.waitForLoadState('load');
@@ -276,7 +280,7 @@ describe('enter the key by hand', () => {
 
 describe('from an image (options page)', () => {
   it('reads a chosen screenshot of a QR code and adds the account', async () => {
-    otter = await launchOtter();
+    otter = await browsers.take();
     const popup = await createVaultInPopup(otter, PASS);
     const options = await otter.openOptions();
     await options.goto(`${otter.origin}/options/index.html#add`);
@@ -297,7 +301,7 @@ describe('from an image (options page)', () => {
   it.skipIf(!hasShared)(
     'reads a photo of a Google Authenticator export (three accounts)',
     async () => {
-      otter = await launchOtter();
+      otter = await browsers.take();
       const popup = await createVaultInPopup(otter, PASS);
       const options = await otter.openOptions();
       await options.goto(`${otter.origin}/options/index.html#add`);
@@ -316,7 +320,7 @@ describe('from an image (options page)', () => {
   );
 
   it('reads a pasted image and a dropped image', async () => {
-    otter = await launchOtter();
+    otter = await browsers.take();
     const popup = await createVaultInPopup(otter, PASS);
     const options = await otter.openOptions();
     await options.goto(`${otter.origin}/options/index.html#add`);
@@ -363,7 +367,7 @@ describe('from an image (options page)', () => {
   });
 
   it('says so when the image has no QR code', async () => {
-    otter = await launchOtter();
+    otter = await browsers.take();
     await createVaultInPopup(otter, PASS);
     const options = await otter.openOptions();
     await options.goto(`${otter.origin}/options/index.html#add`);
@@ -408,7 +412,7 @@ describe('the jsQR fallback (used where WebAssembly cannot run)', () => {
   });
 
   it('reads a screenshot through Chromium’s own PNG decoder (createImageBitmap + OffscreenCanvas)', async () => {
-    otter = await launchOtter();
+    otter = await browsers.take();
     const page = otter.context.pages()[0]!;
     await page.goto(await setupPage('fallback', [URI]));
     const png = await page.screenshot();
