@@ -213,8 +213,8 @@ export async function launchOtter(options: LaunchOptions = {}): Promise<Otter> {
  * One browser for the tests of a file that each need a new extension but not a new browser
  * (launching one takes ~2 s, and its first read of the managed policy ~2 s more): `take` gives the
  * file's browser, reset after the test before (`done`), or launches it. A test that needs its own
- * browser (another profile, flags, a stopped worker) launches one and hands it to `done` too,
- * which closes it. A reset that fails closes the shared browser; the next `take` launches anew.
+ * browser (`own`, or `launchOtter` with another profile or flags) hands it to `done` too, which
+ * closes it. A reset that fails closes the shared browser; the next `take` launches anew.
  */
 export function browserPerFile(): {
   /**
