@@ -88,30 +88,43 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     window.setTimeout(() => setFeedback((f) => (f?.id === id ? null : f)), 1500);
   }
 
-  async function writeClipboard(code: string): Promise<void> {
-    await navigator.clipboard.writeText(code);
+  /** False, with the error shown, when the browser refused (a popup that lost the focus). */
+  async function writeClipboard(code: string): Promise<boolean> {
+    try {
+      await navigator.clipboard.writeText(code);
+    } catch {
+      setInfo(null);
+      setError({ code: 'copy_failed' });
+      return false;
+    }
     // The worker clears it after the user's delay, even once this popup has closed.
     void send('codeCopied', {});
+    return true;
   }
 
-  async function copy(account: AccountView) {
+  /** True once the code is on the clipboard. */
+  async function copy(account: AccountView): Promise<boolean> {
     setInfo(null);
     let code: string | null | undefined = rowState(account, Date.now()).code;
     if (account.type === 'hotp') {
       code = hotp[account.id];
       if (code === undefined) {
         const reply = await send('hotpNext', { id: account.id });
-        if (!reply.ok) return setError(reply.error);
+        if (!reply.ok) {
+          setError(reply.error);
+          return false;
+        }
         code = reply.value.code;
         setHotp((h) => ({ ...h, [account.id]: reply.value.code }));
       }
     }
-    if (code === null || code === undefined) return;
-    await writeClipboard(code);
+    if (code === null || code === undefined) return false;
+    if (!(await writeClipboard(code))) return false;
     setError(null);
     hint.used('copy');
     flash(account.id, t('copied'));
     if (host !== null && matchOf(account) === null) setLearn({ account, copiedInstead: false });
+    return true;
   }
 
   /**
@@ -121,12 +134,18 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   async function fill(account: AccountView, confirmed = false) {
     // The hint teaches the key; pressed, it is learnt, whatever this page lets it do.
     hint.used('fill');
-    if (tabId === null) return copy(account);
+    if (tabId === null) {
+      await copy(account);
+      return;
+    }
     setInfo(null);
     const action = enterAction(matchOf(account), host);
-    if (action === 'copy') return copy(account);
-    if (action === 'stranger' && !confirmed) {
+    if (action === 'copy') {
       await copy(account);
+      return;
+    }
+    if (action === 'stranger' && !confirmed) {
+      if (!(await copy(account))) return;
       flash(account.id, t('copiedNotFilled'));
       setLearn({ account, copiedInstead: true });
       return;
@@ -146,7 +165,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     }
     if (outcome.code !== null) {
       if (account.type === 'hotp') setHotp((h) => ({ ...h, [account.id]: outcome.code! }));
-      await writeClipboard(outcome.code);
+      if (!(await writeClipboard(outcome.code))) return;
       flash(account.id, t('copiedInstead'));
     }
     const notice = fillNotice(outcome);
@@ -176,7 +195,10 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   async function act(account: AccountView, action: RowAction) {
     setMenuOpen(false);
     searchBox.current?.focus();
-    if (action === 'copy') return copy(account);
+    if (action === 'copy') {
+      await copy(account);
+      return;
+    }
     // Chosen by name from the row's menu: the user's own decision, as "Fill anyway" is.
     if (action === 'fill') return fill(account, true);
     if (action === 'edit')

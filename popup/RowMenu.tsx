@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../src/i18n';
 import type { AccountView } from '../src/messages/protocol';
 import { accountName } from '../ui/account-name';
@@ -43,7 +43,8 @@ export function RowMenu({
     { action: 'trash', label: t('moveToTrashButton') },
   ];
 
-  useEffect(() => {
+  // In the same task as the menu appears: keys pressed once it shows must reach it, not the list.
+  useLayoutEffect(() => {
     if (open) menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
   }, [open, account.id]);
 

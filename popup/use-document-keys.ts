@@ -1,14 +1,16 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 /**
  * Listens to the popup's key presses with the latest render's handler. Registered once: a
  * held-down key repeats faster than Preact renders, and no press may fall between a render and
- * an effect that would register the listener again.
+ * an effect that would register the listener again. A layout effect, so the listener is there
+ * in the same task as the rows: an effect runs only after the next frame, and a key pressed as
+ * soon as the codes show (Chromium handles input before that frame's callbacks) was lost.
  */
 export function useDocumentKeys(onKeyDown: (event: KeyboardEvent) => void): void {
   const handler = useRef(onKeyDown);
   handler.current = onKeyDown;
-  useEffect(() => {
+  useLayoutEffect(() => {
     const listener = (event: KeyboardEvent) => handler.current(event);
     document.addEventListener('keydown', listener);
     return () => document.removeEventListener('keydown', listener);

@@ -28,6 +28,9 @@ export const PROTOCOL_ERRORS = [
 /** Scanning beyond the decoder: the tab could not be captured; a scan waited too long. */
 export const SCAN_FLOW_ERRORS = ['capture_failed', 'scan_expired'] as const;
 
+/** The popup could not write the code to the clipboard (the browser refused it). */
+export const COPY_ERRORS = ['copy_failed'] as const;
+
 export const ERROR_CODES = [
   ...URI_ERRORS,
   ...MANUAL_ERRORS,
@@ -36,6 +39,7 @@ export const ERROR_CODES = [
   ...FILL_FAILURES,
   ...SCAN_ERRORS,
   ...SCAN_FLOW_ERRORS,
+  ...COPY_ERRORS,
   ...MIGRATION_ERRORS,
   ...BACKUP_ERRORS,
   ...RESTORE_ERRORS,
