@@ -162,20 +162,20 @@ describe('copy', () => {
       .toBe('');
     expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe('');
   });
-});
 
-it('when the browser refuses the clipboard: says so, and never claims "Copied"', async () => {
-  const { popup } = await setUp();
-  // What Chromium does when the popup has lost the focus: writeText rejects.
-  await popup.evaluate(() => {
-    navigator.clipboard.writeText = () =>
-      Promise.reject(new DOMException('Document is not focused.', 'NotAllowedError'));
+  it('when the browser refuses the clipboard: says so, and never claims "Copied"', async () => {
+    const { popup } = await setUp();
+    // What Chromium does when the popup has lost the focus: writeText rejects.
+    await popup.evaluate(() => {
+      navigator.clipboard.writeText = () =>
+        Promise.reject(new DOMException('Document is not focused.', 'NotAllowedError'));
+    });
+    await popup.getByTestId('account').first().click();
+    await popup.getByTestId('error').waitFor();
+    expect(await popup.getByTestId('error').getAttribute('data-code')).toBe('copy_failed');
+    expect(await popup.getByTestId('error').textContent()).toContain('clipboard');
+    expect(await popup.getByTestId('feedback').count()).toBe(0);
   });
-  await popup.getByTestId('account').first().click();
-  await popup.getByTestId('error').waitFor();
-  expect(await popup.getByTestId('error').getAttribute('data-code')).toBe('copy_failed');
-  expect(await popup.getByTestId('error').textContent()).toContain('clipboard');
-  expect(await popup.getByTestId('feedback').count()).toBe(0);
 });
 
 describe('list', () => {
