@@ -13,10 +13,12 @@ import { movedSelection } from '../ui/list-keys';
 import type { AppError } from '../src/errors';
 import { AccountGroups, ROW_HEIGHT, rowTop } from './AccountGroups';
 import { CodeRow, rowState } from './CodeRow';
+import { EmptyList } from './EmptyList';
 import { LearnSitePrompt } from './LearnSitePrompt';
 import { NoAccountLine } from './NoAccountLine';
 import { enterAction, pageHost } from './page-fill';
 import { RowMenu, type RowAction } from './RowMenu';
+import { SearchToolbar } from './SearchToolbar';
 import { useIcons } from './use-icons';
 import { useKeyHint } from './use-key-hint';
 import { UndoLine } from './UndoLine';
@@ -279,18 +281,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
 
   useDocumentKeys(onKeyDown);
 
-  if (list.accounts.length === 0) {
-    return (
-      <section class="stack empty" data-testid="empty">
-        <h2>{t('emptyTitle')}</h2>
-        <p>{t('emptyIntro')}</p>
-        <button class="primary" type="button" onClick={onAdd} data-testid="add-account">
-          {t('addAccountButton')}
-        </button>
-        {undo !== null && <UndoLine undo={undo} onUndo={untrash} />}
-      </section>
-    );
-  }
+  if (list.accounts.length === 0) return <EmptyList undo={undo} onUndo={untrash} onAdd={onAdd} />;
 
   const height = scroller.current?.clientHeight ?? 440;
   const selectedIndex = Math.min(selected, shown.length - 1);
@@ -298,37 +289,17 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
 
   return (
     <section class="codes">
-      <div class="toolbar">
-        <input
-          ref={searchBox}
-          type="text"
-          role="combobox"
-          aria-expanded="true"
-          aria-autocomplete="list"
-          class="search"
-          placeholder={t('searchPlaceholder')}
-          aria-label={t('searchPlaceholder')}
-          aria-controls="account-list"
-          aria-activedescendant={current ? `account-${current.id}` : undefined}
-          value={query}
-          autofocus
-          onInput={(e) => {
-            setQuery(e.currentTarget.value);
-            setSelected(0);
-            setMenuOpen(false);
-          }}
-          data-testid="search"
-        />
-        <button
-          type="button"
-          onClick={onAdd}
-          data-testid="add-account"
-          aria-label={t('addAccountButton')}
-          title={t('addAccountButton')}
-        >
-          +
-        </button>
-      </div>
+      <SearchToolbar
+        inputRef={searchBox}
+        query={query}
+        activeId={current ? `account-${current.id}` : null}
+        onQuery={(value) => {
+          setQuery(value);
+          setSelected(0);
+          setMenuOpen(false);
+        }}
+        onAdd={onAdd}
+      />
       {hint.show && (
         <p class="key-hint" data-testid="key-hint">
           {t('popupKeyHint')}

@@ -1,0 +1,23 @@
+import { t } from '../src/i18n';
+import { UndoLine } from './UndoLine';
+
+interface Props {
+  /** The account just moved to the Trash, offered back (the last one, when the list is empty). */
+  readonly undo: { id: string; name: string } | null;
+  readonly onUndo: (id: string) => Promise<void>;
+  readonly onAdd: () => void;
+}
+
+/** No account yet (or none left): what Otter is for, and the one button to start. */
+export function EmptyList({ undo, onUndo, onAdd }: Props) {
+  return (
+    <section class="stack empty" data-testid="empty">
+      <h2>{t('emptyTitle')}</h2>
+      <p>{t('emptyIntro')}</p>
+      <button class="primary" type="button" onClick={onAdd} data-testid="add-account">
+        {t('addAccountButton')}
+      </button>
+      {undo !== null && <UndoLine undo={undo} onUndo={onUndo} />}
+    </section>
+  );
+}

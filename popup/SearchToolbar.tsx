@@ -1,0 +1,44 @@
+import type { RefObject } from 'preact';
+import { t } from '../src/i18n';
+
+interface Props {
+  readonly inputRef: RefObject<HTMLInputElement | null>;
+  readonly query: string;
+  /** The id of the row Enter would act on, for screen readers (aria-activedescendant). */
+  readonly activeId: string | null;
+  readonly onQuery: (query: string) => void;
+  readonly onAdd: () => void;
+}
+
+/** The search box over the codes (a combobox for the list below it) and the "+" button. */
+export function SearchToolbar({ inputRef, query, activeId, onQuery, onAdd }: Props) {
+  return (
+    <div class="toolbar">
+      <input
+        ref={inputRef}
+        type="text"
+        role="combobox"
+        aria-expanded="true"
+        aria-autocomplete="list"
+        class="search"
+        placeholder={t('searchPlaceholder')}
+        aria-label={t('searchPlaceholder')}
+        aria-controls="account-list"
+        aria-activedescendant={activeId ?? undefined}
+        value={query}
+        autofocus
+        onInput={(e) => onQuery(e.currentTarget.value)}
+        data-testid="search"
+      />
+      <button
+        type="button"
+        onClick={onAdd}
+        data-testid="add-account"
+        aria-label={t('addAccountButton')}
+        title={t('addAccountButton')}
+      >
+        +
+      </button>
+    </div>
+  );
+}
