@@ -234,28 +234,30 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   function onKeyDown(event: KeyboardEvent) {
     const page = Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT);
     const moved = movedSelection(event.key, selectedRef.current, shown.length, page);
+    // The row the last press chose, which a render may not show yet (keys played in one go).
+    const chosen = shown[Math.min(selectedRef.current, shown.length - 1)];
     if (moved !== null) {
       event.preventDefault();
       select(moved);
     } else if ((event.key === 'F10' && event.shiftKey) || event.key === 'ContextMenu') {
       event.preventDefault();
-      if (current) setMenuOpen(true);
+      if (chosen) setMenuOpen(true);
     } else if (
       (event.ctrlKey || event.metaKey) &&
       event.key === 'c' &&
-      current &&
+      chosen &&
       !hasSelectedText()
     ) {
       // Copy shortcut: with no text selected in the search box, it copies the chosen code.
       event.preventDefault();
-      void copy(current);
+      void copy(chosen);
     } else if (
       event.key === 'Enter' &&
-      current &&
+      chosen &&
       !(document.activeElement instanceof HTMLButtonElement)
     ) {
       event.preventDefault();
-      void fill(current);
+      void fill(chosen);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       if (menuOpen) {

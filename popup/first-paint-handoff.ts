@@ -13,6 +13,11 @@ export interface FirstPaint {
   readonly tab: Promise<ActiveTab>;
   /** Settles once the cached codes are on screen (at once when nothing was painted). */
   readonly painted: Promise<void>;
+  /**
+   * The list's keys (Enter, arrows…) pressed while the painted rows were on screen, before the
+   * app could listen: the app's list plays them, in order, when it shows (`takeEarlyKeys`).
+   */
+  readonly keys: KeyboardEvent[];
 }
 
 declare global {
@@ -31,7 +36,28 @@ export const readCachedList = (key = CODE_CACHE_KEY): Promise<CachedList | null>
     .then((items) => listFromCache(items[key], Date.now()))
     .catch(() => null);
 
-/** The app shows its first view: the painted rows go (called before the browser paints). */
+/** Keys the list acts on; anything else pressed that early (typing a search) is let go. */
+export const EARLY_KEYS: ReadonlySet<string> = new Set([
+  'Enter',
+  'ArrowDown',
+  'ArrowUp',
+  'Home',
+  'End',
+  'PageDown',
+  'PageUp',
+]);
+
+/** The keys pressed over the painted rows, once: the list takes them as it first shows. */
+export function takeEarlyKeys(): KeyboardEvent[] {
+  return window.otterFirstPaint?.keys.splice(0) ?? [];
+}
+
+/**
+ * The app shows its first view: the painted rows go (called before the browser paints). Keys
+ * the list did not take go too: the first view is not a list (locked, an error), and a later
+ * list must not act on them.
+ */
 export function takeOver(): void {
   document.getElementById(FIRST_PAINT_ID)?.remove();
+  takeEarlyKeys();
 }

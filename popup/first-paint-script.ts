@@ -14,7 +14,7 @@ import { CODE_CACHE_HEAD_KEY, siteCacheKey } from '../src/cache/code-cache';
 import { uiLanguage } from '../src/i18n';
 import { activeTab, type ActiveTab } from './active-tab';
 import { paintFirst } from './first-paint';
-import { readCachedList, type CachedList } from './first-paint-handoff';
+import { EARLY_KEYS, FIRST_PAINT_ID, readCachedList, type CachedList } from './first-paint-handoff';
 
 /**
  * Once the rows are on screen: Chromium and Firefox report the first contentful paint when its
@@ -56,14 +56,33 @@ async function firstRows(active: ActiveTab, top: CachedList): Promise<CachedList
   return { ...top, accounts: [...own.accounts, ...top.accounts.filter((a) => !ids.has(a.id))] };
 }
 
+const keys: KeyboardEvent[] = [];
+
+/**
+ * Someone who knows the popup presses Enter as soon as the code shows, or before. Until the app
+ * listens, its list's keys are kept (and do nothing else) while the painted rows are on screen.
+ */
+function keepEarlyKeys(): void {
+  const keep = (event: KeyboardEvent) => {
+    if (document.getElementById(FIRST_PAINT_ID) === null) {
+      document.removeEventListener('keydown', keep);
+    } else if (EARLY_KEYS.has(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      keys.push(event);
+    }
+  };
+  document.addEventListener('keydown', keep);
+}
+
 const painted = Promise.all([head, tab])
   .then(async ([top, active]) => {
     if (top === null || top.accounts.length === 0) return;
     const rows = await firstRows(active, top);
     await bodyParsed();
     paintFirst(rows, active.site);
+    keepEarlyKeys();
     await afterShown();
   })
   .catch(() => undefined);
 
-window.otterFirstPaint = { tab, painted };
+window.otterFirstPaint = { tab, painted, keys };

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { takeEarlyKeys } from './first-paint-handoff';
 
 /**
  * Listens to the popup's key presses with the latest render's handler. Registered once: a
@@ -13,6 +14,8 @@ export function useDocumentKeys(onKeyDown: (event: KeyboardEvent) => void): void
   useLayoutEffect(() => {
     const listener = (event: KeyboardEvent) => handler.current(event);
     document.addEventListener('keydown', listener);
+    // Pressed over the rows painted before the app loaded: acted on now, in order.
+    for (const event of takeEarlyKeys()) listener(event);
     return () => document.removeEventListener('keydown', listener);
   }, []);
 }

@@ -122,6 +122,53 @@ describe('fill with Enter', () => {
     expect(tabId).toBeGreaterThan(0);
   });
 
+  it('keys pressed over the first painted rows, before the app has loaded, still count', async () => {
+    const { page, popup } = await setUp();
+    await otter!.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    // Holds the app back 1.5 s after the first paint, so the keys surely come before it.
+    await popup.addInitScript(() => {
+      let held: unknown;
+      Object.defineProperty(window, 'otterFirstPaint', {
+        configurable: true,
+        get: () => held,
+        set: (first: { painted: Promise<void> }) => {
+          held = {
+            ...first,
+            painted: first.painted.then(() => new Promise((done) => setTimeout(done, 1500))),
+          };
+        },
+      });
+    });
+    const painted = popup.locator('#first-paint li.row');
+    // The first paint needs the code cache's head, which the worker writes a little after a list.
+    const cacheWritten = () =>
+      popup.waitForFunction(
+        async () => (await chrome.storage.session.get('otter.codes.head'))['otter.codes.head'],
+      );
+
+    await cacheWritten();
+    await popup.reload();
+    await painted.first().waitFor();
+    expect(await popup.getByTestId('account').count()).toBe(0);
+    await popup.keyboard.press('Enter');
+    await popup.getByTestId('feedback').filter({ hasText: 'Filled' }).waitFor();
+    expect(codesAround(SECRET)).toContain(await liveText(page));
+
+    // Down to the other site's account, then Enter: it does not belong here, so it is copied.
+    await page.reload();
+    await cacheWritten();
+    await popup.reload();
+    await painted.first().waitFor();
+    expect(await popup.getByTestId('account').count()).toBe(0);
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('Enter');
+    await popup.getByTestId('feedback').filter({ hasText: 'Copied, not filled in' }).waitFor();
+    expect(codesAround(OTHER)).toContain(
+      await popup.evaluate(() => navigator.clipboard.readText()),
+    );
+    expect(await liveText(page)).toBe('');
+  });
+
   it('the keyboard command fills the current site’s code (manifest command and its handler)', async () => {
     const manifest = JSON.parse(readFileSync(join(E2E_DIST, 'manifest.json'), 'utf8')) as {
       commands: Record<string, { suggested_key: { default: string } }>;
