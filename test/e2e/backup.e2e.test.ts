@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { crc32Hex, crc32Update } from '../../src/backup/crc32';
 import { utf8 } from '../../src/bytes';
 import type { AccountView } from '../../src/messages/protocol';
@@ -28,14 +28,8 @@ const ACCOUNTS = [
 
 const downloads = mkdtempSync(join(tmpdir(), 'otter-backup-e2e-'));
 let otter: Otter | undefined;
-// One browser for the file, reset between tests (harness.ts).
+// One browser for the file, reset after each test (harness.ts).
 const browsers = browserPerFile();
-afterEach(async () => {
-  const used = otter;
-  otter = undefined;
-  await browsers.done(used);
-});
-afterAll(() => browsers.closeAll());
 afterAll(() => rmSync(downloads, { recursive: true, force: true }));
 
 /** A vault with three accounts: GitHub pinned with a note and a site, Mail in the trash. */

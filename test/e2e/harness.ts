@@ -6,6 +6,7 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page, Worker } from 'playwright-core';
+import { afterAll, afterEach } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium';
 import { request, stopWorker } from '../../scripts/extension-page';
 
@@ -211,10 +212,12 @@ export async function launchOtter(options: LaunchOptions = {}): Promise<Otter> {
 
 /**
  * One browser for the tests of a file that each need a new extension but not a new browser
- * (launching one takes ~2 s, and its first read of the managed policy ~2 s more): `take` gives the
- * file's browser, reset after the test before (`done`), or launches it. A test that needs its own
- * browser (`own`, or `launchOtter` with another profile or flags) hands it to `done` too, which
- * closes it. A reset that fails closes the shared browser; the next `take` launches anew.
+ * (launching one takes ~2 s, and its first read of the managed policy ~2 s more). Call it once at
+ * the top of a file: `take` gives the file's browser, or launches it. After each test (hooks this
+ * registers) every browser the test took is handed back: the file's browser is reset, one of the
+ * test's own is closed; after the file the last one is closed. A reset that fails fails the test
+ * and closes the file's browser; the next `take` launches anew. A test may close a browser itself
+ * (a reinstall): the next `take` is then a new browser.
  */
 export function browserPerFile(): {
   /**
@@ -222,42 +225,59 @@ export function browserPerFile(): {
    * (`page.clock` is the whole context's, and stays installed).
    */
   take(options?: { locale?: Locale; own?: boolean }): Promise<Otter>;
-  done(otter: Otter | undefined): Promise<void>;
-  closeAll(): Promise<void>;
 } {
-  let shared: { otter: Otter; locale: Locale; closed: boolean } | null = null;
+  let shared: { otter: Otter; locale: Locale } | null = null;
+  const closed = new WeakSet<Otter>();
+  let taken = new Set<Otter>();
+
+  async function launch(locale: Locale): Promise<Otter> {
+    const otter = await launchOtter({ locale });
+    otter.context.once('close', () => closed.add(otter));
+    return otter;
+  }
+
+  async function handBack(otter: Otter): Promise<void> {
+    if (closed.has(otter)) return;
+    if (otter !== shared?.otter) return otter.close();
+    try {
+      await otter.reset();
+    } catch (error) {
+      shared = null;
+      await otter.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  afterEach(async () => {
+    const used = [...taken];
+    taken = new Set();
+    const failures: unknown[] = [];
+    for (const otter of used) await handBack(otter).catch((error) => failures.push(error));
+    if (failures.length > 0) throw failures[0];
+  });
+  afterAll(async () => {
+    const last = shared?.otter;
+    shared = null;
+    if (last !== undefined && !closed.has(last)) await last.close();
+  });
+
   return {
     async take({ locale = 'en', own = false } = {}) {
-      if (own) return launchOtter({ locale });
-      // A test may close the browser itself (a reinstall): then the next one is a new browser.
-      if (shared?.closed === true) shared = null;
+      if (own) {
+        const otter = await launch(locale);
+        taken.add(otter);
+        return otter;
+      }
+      if (shared !== null && closed.has(shared.otter)) shared = null;
       if (shared !== null && shared.locale !== locale) {
         const old = shared.otter;
         shared = null;
+        taken.delete(old);
         await old.close();
       }
-      if (shared === null) {
-        const launched = { otter: await launchOtter({ locale }), locale, closed: false };
-        launched.otter.context.once('close', () => (launched.closed = true));
-        shared = launched;
-      }
+      shared ??= { otter: await launch(locale), locale };
+      taken.add(shared.otter);
       return shared.otter;
-    },
-    async done(otter) {
-      if (otter === undefined) return;
-      if (otter !== shared?.otter || shared.closed) return otter.close();
-      try {
-        await otter.reset();
-      } catch (error) {
-        shared = null;
-        await otter.close().catch(() => undefined);
-        throw error;
-      }
-    },
-    async closeAll() {
-      const last = shared?.otter;
-      shared = null;
-      await last?.close();
     },
   };
 }

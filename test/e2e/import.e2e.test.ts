@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ImportFormat } from '../../src/backup/import/types';
 import { qrPng } from '../../scripts/qr-image';
 import { codeAt } from '../../src/otp/generate';
@@ -33,14 +33,8 @@ interface FixtureEntry {
 }
 
 let otter: Otter | undefined;
-// One browser for the file, reset between tests (harness.ts).
+// One browser for the file, reset after each test (harness.ts).
 const browsers = browserPerFile();
-afterEach(async () => {
-  const used = otter;
-  otter = undefined;
-  await browsers.done(used);
-});
-afterAll(() => browsers.closeAll());
 
 function fixture(): FixtureEntry[] {
   return readSharedJson<{ entries: FixtureEntry[] }>(

@@ -4,7 +4,7 @@
  * it with the same codes, delete for good; axe in light and dark.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../src/messages/protocol';
 import { browserPerFile, type Otter } from './harness';
 import { createVaultInPopup, request } from './steps';
@@ -18,14 +18,8 @@ const ACCOUNTS = [
 ] as const;
 
 let otter: Otter | undefined;
-// One browser for the file, reset between tests (harness.ts).
+// One browser for the file, reset after each test (harness.ts).
 const browsers = browserPerFile();
-afterEach(async () => {
-  const used = otter;
-  otter = undefined;
-  await browsers.done(used);
-});
-afterAll(() => browsers.closeAll());
 
 async function setUp(): Promise<{ popup: Page; options: Page }> {
   otter = await browsers.take();

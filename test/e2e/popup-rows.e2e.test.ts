@@ -5,7 +5,7 @@
  * search by initials and accents, the keys, and the row menu (pin, trash and Undo).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browserPerFile, type Otter } from './harness';
 import { createVaultInPopup, request } from './steps';
 import { seriousAxeViolations } from './support';
@@ -14,14 +14,8 @@ const PASS = 'popup rows passphrase lykta';
 const SECRETS = ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LK', 'ONSWG4TFOQYTEMZU'];
 
 let otter: Otter | undefined;
-// One browser for the file, reset between tests (harness.ts).
+// One browser for the file, reset after each test (harness.ts).
 const browsers = browserPerFile();
-afterEach(async () => {
-  const used = otter;
-  otter = undefined;
-  await browsers.done(used);
-});
-afterAll(() => browsers.closeAll());
 
 const KNOWN = [
   { issuer: 'GitHub', account: 'octo-alice' },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer, type PageServer } from '../../scripts/page-server';
 import { hotp } from '../../src/otp/generate';
 import { decodeBase32 } from '../../src/otp/secret';
@@ -22,14 +22,8 @@ beforeAll(async () => {
   server.route('/favicon.ico', { type: 'image/x-icon', body: new Uint8Array() });
 });
 afterAll(async () => server?.close());
-// One browser for the file, reset between tests (harness.ts).
+// One browser for the file, reset after each test (harness.ts).
 const browsers = browserPerFile();
-afterEach(async () => {
-  const used = otter;
-  otter = undefined;
-  await browsers.done(used);
-});
-afterAll(() => browsers.closeAll());
 
 /** A vault with one account for the test pages' site and one for another site. */
 async function setUp(

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer, type PageServer } from '../../scripts/page-server';
 import { qrPng } from '../../scripts/qr-image';
 import { createQrScanner } from '../../src/qr/decode';
@@ -42,14 +42,8 @@ beforeAll(async () => {
   server.route('/favicon.ico', { type: 'image/x-icon', body: new Uint8Array() });
 });
 afterAll(async () => server?.close());
-// One browser for the file, reset between tests (harness.ts).
+// One browser for the file, reset after each test (harness.ts).
 const browsers = browserPerFile();
-afterEach(async () => {
-  const used = otter;
-  otter = undefined;
-  await browsers.done(used);
-});
-afterAll(() => browsers.closeAll());
 
 /** A vault, a tab showing `url`, and the popup opened over it on the add-account view. */
 async function openOver(
