@@ -42,6 +42,7 @@ export default defineConfig(({ mode }) => {
         define,
         alias: { 'webextension-polyfill': resolve('src/platform/native-browser.ts') },
         htmlFile: 'popup/index.html',
+        loadsApp: true,
       }),
       noEvalInKdbxweb(),
     ],

@@ -3,7 +3,12 @@
  * app (main.ts, start.tsx): the tab, so the app does not ask again, and when the cached codes are
  * on screen, so the app loads after them instead of holding them back.
  */
-import { CODE_CACHE_KEY, listFromCache } from '../src/cache/code-cache';
+import {
+  CODE_CACHE_HEAD_KEY,
+  CODE_CACHE_KEY,
+  keysOfHead,
+  listFromCache,
+} from '../src/cache/code-cache';
 import { sessionArea } from '../src/platform/storage';
 import type { ActiveTab } from './active-tab';
 
@@ -35,6 +40,19 @@ export const readCachedList = (key = CODE_CACHE_KEY): Promise<CachedList | null>
     .get(key)
     .then((items) => listFromCache(items[key], Date.now()))
     .catch(() => null);
+
+/**
+ * The cache's head as a list now, and the keys it names: a page's part is read only when the head
+ * names it, so a page with no account costs the first paint no second read.
+ */
+export const readCachedHead = (): Promise<{ list: CachedList | null; keys: readonly string[] }> =>
+  sessionArea()
+    .get(CODE_CACHE_HEAD_KEY)
+    .then((items) => ({
+      list: listFromCache(items[CODE_CACHE_HEAD_KEY], Date.now()),
+      keys: keysOfHead(items[CODE_CACHE_HEAD_KEY]),
+    }))
+    .catch(() => ({ list: null, keys: [] }));
 
 /** Keys the list acts on; anything else pressed that early (typing a search) is let go. */
 export const EARLY_KEYS: ReadonlySet<string> = new Set([

@@ -106,7 +106,10 @@ function row(account: AccountView, now: number, selected: boolean, match: boolea
   return li;
 }
 
-/** Paints the list from the cache (the app is not loaded yet: it waits for this). */
+/**
+ * Paints the list from the cache (the app is not loaded yet: it waits for this), in place of the
+ * rows painted before (the tab came after the head: the page's accounts go first).
+ */
 export function paintFirst(list: CachedList, site: string): void {
   const now = Date.now();
   const exact = (a: AccountView) => site !== '' && a.sites.includes(site);
@@ -149,5 +152,7 @@ export function paintFirst(list: CachedList, site: string): void {
     ),
     el('main', {}, codes),
   );
-  document.body.prepend(root);
+  const before = document.getElementById(FIRST_PAINT_ID);
+  if (before === null) document.body.prepend(root);
+  else before.replaceWith(root);
 }

@@ -37,7 +37,8 @@ function dynamicImports(code: string): string[] {
 
 export function popupLoad(dist: string): { initial: Size[]; lazy: Size[] } {
   const html = readFileSync(join(dist, 'popup/index.html'), 'utf8');
-  const refs = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) =>
+  // `data-app`: the app's entry, which the first script loads (scripts/vite/classic-script.ts).
+  const refs = [...html.matchAll(/\b(?:src|href|data-app)="\/?([^"]+\.(?:js|css))"/g)].map((m) =>
     normalize(m[1]!),
   );
   const seen = new Set<string>();

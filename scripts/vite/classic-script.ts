@@ -18,6 +18,24 @@ export interface ClassicScriptOptions {
   readonly alias?: Record<string, string>;
   /** A page of the build that loads the script first thing in its <head>. */
   readonly htmlFile?: string;
+  /**
+   * The page's module entry is loaded by this script, not by the page: its `<script
+   * type="module">` and module preloads go, and the entry's URL is given to the script as
+   * `data-app` (the popup loads its app only once the first codes are on screen).
+   */
+  readonly loadsApp?: boolean;
+}
+
+/** Moves the page's one module entry to the first script's `data-app`; drops module preloads. */
+export function moveAppEntry(source: string, fileName: string): { html: string; tag: string } {
+  const entries = [
+    ...source.matchAll(/\s*<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>/g),
+  ];
+  if (entries.length !== 1)
+    throw new Error(`${fileName}: expected one module entry, got ${entries.length}`);
+  const [entry] = entries;
+  const html = source.replace(entry![0], '').replace(/\s*<link rel="modulepreload"[^>]*>/g, '');
+  return { html, tag: `<script src="/${fileName}" data-app="${entry![1]}"></script>` };
 }
 
 /** The bundled script's source, and the files it was built from (to watch). */
@@ -74,12 +92,15 @@ export function classicScript(options: ClassicScriptOptions): Plugin {
       const html = bundle[options.htmlFile];
       if (html === undefined || html.type !== 'asset' || typeof html.source !== 'string')
         throw new Error(`${options.fileName}: no page ${options.htmlFile} in the build`);
+      let source = html.source;
+      let tag = `<script src="/${options.fileName}"></script>`;
+      if (options.loadsApp === true)
+        ({ html: source, tag } = moveAppEntry(source, options.fileName));
       // First in <head> after the charset: it starts its reads while the rest is parsed.
-      const tag = `<script src="/${options.fileName}"></script>`;
       const charset = /<meta charset="utf-8" ?\/?>/i;
-      html.source = charset.test(html.source)
-        ? html.source.replace(charset, (meta) => `${meta}\n    ${tag}`)
-        : html.source.replace(/<head>/, `<head>\n    ${tag}`);
+      html.source = charset.test(source)
+        ? source.replace(charset, (meta) => `${meta}\n    ${tag}`)
+        : source.replace(/<head>/, `<head>\n    ${tag}`);
     },
   };
 }

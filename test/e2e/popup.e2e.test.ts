@@ -119,48 +119,63 @@ describe('fill with Enter', () => {
   it('keys pressed over the first painted rows, before the app has loaded, still count', async () => {
     const { page, popup } = await setUp();
     await otter!.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    // Holds the app back 1.5 s after the first paint, so the keys surely come before it.
+    // Presses the keys named in `?early=` in the very task that first paints the rows, when the
+    // app cannot have loaded yet (it loads once those rows are on screen), and notes the rows.
     await popup.addInitScript(() => {
-      let held: unknown;
-      Object.defineProperty(window, 'otterFirstPaint', {
-        configurable: true,
-        get: () => held,
-        set: (first: { painted: Promise<void> }) => {
-          held = {
-            ...first,
-            painted: first.painted.then(() => new Promise((done) => setTimeout(done, 1500))),
-          };
-        },
-      });
+      const keys = new URLSearchParams(location.search).get('early');
+      if (keys === null) return;
+      const seen = { pressed: false, appThere: true, rows: [] as string[] };
+      Object.assign(window, { earlyKeys: seen });
+      new MutationObserver(() => {
+        const root = document.getElementById('first-paint');
+        if (root === null) return;
+        seen.rows = [...root.querySelectorAll('li.row')].map(
+          (li) => `${li.getAttribute('data-site-match') ?? '-'} ${li.textContent}`,
+        );
+        if (seen.pressed) return;
+        seen.pressed = true;
+        seen.appThere = document.querySelector('[data-testid=account]') !== null;
+        for (const key of keys.split(','))
+          document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      }).observe(document, { childList: true, subtree: true });
     });
-    const painted = popup.locator('#first-paint li.row');
+    const seen = () =>
+      popup.evaluate(
+        () =>
+          (
+            window as unknown as {
+              earlyKeys: { pressed: boolean; appThere: boolean; rows: string[] };
+            }
+          ).earlyKeys,
+      );
     // The first paint needs the code cache's head, which the worker writes a little after a list.
     const cacheWritten = () =>
       popup.waitForFunction(
         async () => (await chrome.storage.session.get('otter.codes.head'))['otter.codes.head'],
       );
+    const base = popup.url();
 
     await cacheWritten();
-    await popup.reload();
-    await painted.first().waitFor();
-    expect(await popup.getByTestId('account').count()).toBe(0);
-    await popup.keyboard.press('Enter');
+    await popup.goto(`${base}&early=Enter`);
     await popup.getByTestId('feedback').filter({ hasText: 'Filled' }).waitFor();
     expect(codesAround(SECRET)).toContain(await liveText(page));
+    const first = await seen();
+    expect(first.pressed).toBe(true);
+    expect(first.appThere).toBe(false);
+    // The page's account first (its part of the cache), though it comes second in the user's order.
+    expect(first.rows[0]).toMatch(/^true .*Test Bank/);
+    expect(first.rows[1]).toMatch(/^- .*Elsewhere/);
 
     // Down to the other site's account, then Enter: it does not belong here, so it is copied.
     await page.reload();
     await cacheWritten();
-    await popup.reload();
-    await painted.first().waitFor();
-    expect(await popup.getByTestId('account').count()).toBe(0);
-    await popup.keyboard.press('ArrowDown');
-    await popup.keyboard.press('Enter');
+    await popup.goto(`${base}&early=ArrowDown,Enter`);
     await popup.getByTestId('feedback').filter({ hasText: 'Copied, not filled in' }).waitFor();
     expect(codesAround(OTHER)).toContain(
       await popup.evaluate(() => navigator.clipboard.readText()),
     );
     expect(await liveText(page)).toBe('');
+    expect((await seen()).appThere).toBe(false);
   });
 
   it('the keyboard command fills the current site’s code (manifest command and its handler)', async () => {
