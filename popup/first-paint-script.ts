@@ -1,9 +1,9 @@
 /**
  * The popup's first script. A classic script at the top of <head> (built on its own by
  * scripts/vite/classic-script.ts): it runs while the page is still being parsed, before any
- * module, asks for the head of the code cache and the tab at once, paints the rows the window
- * shows (first-paint.ts) as soon as the head is there, and paints them again in the page's order
- * when the tab has a part of the cache (read only when the head names it). It then loads the app
+ * module, asks for the tab and the head of the code cache at once, then for the page's part of
+ * the cache when the head names one, and paints the rows the window shows (first-paint.ts) in
+ * the page's order. It then loads the app
  * (main.ts), which takes the tab from here: the build moves the page's module entry to this
  * script's `data-app` (scripts/vite/classic-script.ts), so that fetching and running the app's
  * modules happen after the rows are on screen, not before the first frame.
@@ -14,7 +14,7 @@
  */
 import { siteCacheKey } from '../src/cache/code-cache';
 import { uiLanguage } from '../src/i18n';
-import { activeTab, type ActiveTab } from './active-tab';
+import { activeTab } from './active-tab';
 import { paintFirst } from './first-paint';
 import {
   EARLY_KEYS,
@@ -59,26 +59,23 @@ const bodyParsed = (): Promise<void> =>
       );
 
 document.documentElement.lang = uiLanguage();
-// The head first: the rows need it, the tab only orders them. The browser answers in the order
-// asked, and the first code came ~8 ms sooner in a probe when the rows did not wait for the tab.
-const head = readCachedHead();
 const tab = activeTab();
-let known: ActiveTab | null = null;
-void tab.then((active) => (known = active)).catch(() => undefined);
+const head = readCachedHead();
 
 /**
- * The rows for the page: its own accounts (its part of the cache, when the head names one),
- * then the first rows in the user's order (the head) — the first rows of the full list sorted the
- * way paintFirst sorts it, without reading the full list. Null: the page changes nothing.
+ * The rows to paint: the page's own accounts (its part of the cache, read once the tab is known
+ * and only when the head names it: a page with no account costs no second read), then the first
+ * rows in the user's order (the head) — the first rows of the full list sorted the way paintFirst
+ * sorts it, without reading the full list.
  */
-async function pageRows(
+async function firstRows(
   site: string,
   top: CachedList,
   parts: readonly string[],
-): Promise<CachedList | null> {
+): Promise<CachedList> {
   const key = siteCacheKey(site);
   const own = site === '' || !parts.includes(key) ? null : await readCachedList(key);
-  if (own === null) return null;
+  if (own === null) return top;
   const ids = new Set(own.accounts.map((a) => a.id));
   return { ...top, accounts: [...own.accounts, ...top.accounts.filter((a) => !ids.has(a.id))] };
 }
@@ -101,27 +98,26 @@ function keepEarlyKeys(): void {
   document.addEventListener('keydown', keep);
 }
 
-const painted = head
-  .then(async ({ list: top, keys: parts }) => {
+const painted = Promise.all([head, tab])
+  .then(async ([{ list: top, keys: parts }, active]) => {
     if (top === null || top.accounts.length === 0) return;
+    const rows = await firstRows(active.site, top, parts);
     await bodyParsed();
-    // Painted now in the user's order if the tab is still on its way, and again for the page
-    // when it comes: nearly always before the frame is shown (~70 ms here), so nothing moves.
-    const early: ActiveTab | null = known;
-    const site = early?.site ?? '';
-    paintFirst((await pageRows(site, top, parts)) ?? top, site);
+    paintFirst(rows, active.site);
     keepEarlyKeys();
-    if (early === null) {
-      const active = await tab;
-      const rows = await pageRows(active.site, top, parts);
-      if (rows !== null) paintFirst(rows, active.site);
-    }
     await afterShown();
   })
   .catch(() => undefined);
 
 window.otterFirstPaint = { tab, painted, keys };
 
+/** The page's module entry, as the page would have loaded it (a module script of its own). */
+function loadApp(src: string): void {
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.src = src;
+  document.head.append(script);
+}
+
 // The app renders into #app: once the page is parsed, and never before the rows are shown.
-if (appEntry !== undefined)
-  void Promise.all([painted, parsed()]).then(() => import(/* @vite-ignore */ appEntry));
+if (appEntry !== undefined) void Promise.all([painted, parsed()]).then(() => loadApp(appEntry));

@@ -106,10 +106,7 @@ function row(account: AccountView, now: number, selected: boolean, match: boolea
   return li;
 }
 
-/**
- * Paints the list from the cache (the app is not loaded yet: it waits for this), in place of the
- * rows painted before (the tab came after the head: the page's accounts go first).
- */
+/** Paints the list from the cache (the app is not loaded yet: it waits for this). */
 export function paintFirst(list: CachedList, site: string): void {
   const now = Date.now();
   const exact = (a: AccountView) => site !== '' && a.sites.includes(site);
@@ -152,7 +149,5 @@ export function paintFirst(list: CachedList, site: string): void {
     ),
     el('main', {}, codes),
   );
-  const before = document.getElementById(FIRST_PAINT_ID);
-  if (before === null) document.body.prepend(root);
-  else before.replaceWith(root);
+  document.body.prepend(root);
 }
