@@ -69,7 +69,9 @@ export class CodeCacheKeeper {
     // One write: the full cache and its parts appear together. Sites no longer listed keep no
     // part: every change clears first, and the head names all keys written.
     await this.area.set({ [CODE_CACHE_KEY]: cache, ...cacheParts(cache) });
-    this.validUntil = cache.validUntil;
+    // A clear that came while the write was on its way removed it: the area has no cache then,
+    // and believing it had one would skip every rebuild until its horizon ran short.
+    if (started === this.generation) this.validUntil = cache.validUntil;
   }
 
   async clear(): Promise<void> {

@@ -66,3 +66,21 @@ it('a fresh worker trusts the cache already in the session area until it runs sh
   await restarted.refresh();
   expect(session().get(CODE_CACHE_KEY)).not.toBe(first);
 });
+
+it('a change that clears the cache while a rebuild writes it: the next list rebuilds it', async () => {
+  const keeper = worker.context.codeCache;
+  const set = t.session.set.bind(t.session);
+  const clearing: Promise<void>[] = [];
+  t.session.set = async (items) => {
+    await set(items);
+    // The write has landed; a change clears the cache before the rebuild hears back.
+    if (CODE_CACHE_KEY in items && clearing.length === 0) clearing.push(keeper.clear());
+  };
+  await keeper.refresh();
+  await Promise.all(clearing);
+  expect(session().get(CODE_CACHE_KEY)).toBeUndefined();
+  // Before, the keeper kept the removed cache's horizon and skipped this rebuild (and every
+  // other until the horizon ran short, ~12 minutes): the popup had nothing to paint from.
+  await keeper.refresh();
+  expect(session().get(CODE_CACHE_KEY)).toBeDefined();
+});
