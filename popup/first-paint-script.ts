@@ -3,10 +3,10 @@
  * scripts/vite/classic-script.ts): it runs while the page is still being parsed, before any
  * module, asks for the tab and the head of the code cache at once, then for the page's part of
  * the cache when the head names one, and paints the rows the window shows (first-paint.ts) in
- * the page's order. It then loads the app
- * (main.ts), which takes the tab from here: the build moves the page's module entry to this
- * script's `data-app` (scripts/vite/classic-script.ts), so that fetching and running the app's
- * modules happen after the rows are on screen, not before the first frame.
+ * the page's order. It then loads the app (main.ts), which takes the tab from here: the build
+ * moves the page's module entry to this script's `data-app` (scripts/vite/classic-script.ts), so
+ * that fetching and running the app's modules happen after the rows are on screen, not before
+ * the first frame.
  *
  * Measured with `npm run bench` before this script, when main.ts painted the cache: the module
  * graph started ~40 ms after parsing ended and the app's loading delayed the first frame, so
