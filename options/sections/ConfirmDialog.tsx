@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../../src/i18n';
 
 interface Props {
@@ -22,7 +22,10 @@ export function ConfirmDialog(props: Props) {
   const confirmRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
-  useEffect(() => {
+  // A layout effect, not an effect: the dialog is modal (Escape cancels, focus inside) in the
+  // frame it first appears in; an effect ran after that frame, and an Escape pressed as soon as
+  // the dialog showed was lost.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     // Focus the safe button when the action cannot be undone, the action otherwise.
