@@ -1,5 +1,5 @@
 /**
- * The popup's first script. A classic script at the top of <head> (built on its own by
+ * The popup's first script. A classic script at the end of <head> (built on its own by
  * scripts/vite/classic-script.ts): it runs while the page is still being parsed, before any
  * module, asks for the tab and the head of the code cache at once, then for the page's part of
  * the cache when the head names one, and paints the rows the window shows (first-paint.ts) in

@@ -16,7 +16,7 @@ export interface ClassicScriptOptions {
   readonly define?: Record<string, string>;
   /** Modules replaced in this script's bundle (as Vite's `resolve.alias`). */
   readonly alias?: Record<string, string>;
-  /** A page of the build that loads the script first thing in its <head>. */
+  /** A page of the build that loads the script at the end of its <head>. */
   readonly htmlFile?: string;
   /**
    * The page's module entry is loaded by this script, not by the page: its `<script
@@ -96,11 +96,12 @@ export function classicScript(options: ClassicScriptOptions): Plugin {
       let tag = `<script src="/${options.fileName}"></script>`;
       if (options.loadsApp === true)
         ({ html: source, tag } = moveAppEntry(source, options.fileName));
-      // First in <head> after the charset: it starts its reads while the rest is parsed.
-      const charset = /<meta charset="utf-8" ?\/?>/i;
-      html.source = charset.test(source)
-        ? source.replace(charset, (meta) => `${meta}\n    ${tag}`)
-        : source.replace(/<head>/, `<head>\n    ${tag}`);
+      // Last in <head>, after the styles the popup inlines: the preload scanner asks for it as
+      // soon as the page's bytes arrive wherever it stands, and the parser reads the styles while
+      // it comes. First in <head>, the parser sat idle until it came, then read the styles, and
+      // the rows waited for the body (probe, 40 opens: first code 84 against 88 ms).
+      if (!source.includes('</head>')) throw new Error(`${options.htmlFile}: no </head>`);
+      html.source = source.replace('</head>', `  ${tag}\n  </head>`);
     },
   };
 }
