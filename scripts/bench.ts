@@ -41,11 +41,11 @@ async function addAccounts(page: Page, count: number, from: number): Promise<voi
   }
 }
 
-/** The pause before each window is opened (see popupToFirstCode). */
+/** The pause before each window is opened (see firstCodePainted). */
 const SETTLE_MS = 300;
 
 /** Opens a page (the popup unless told) in its own window; ms from navigation start to its first code painted. */
-async function popupToFirstCode(
+async function firstCodePainted(
   context: BrowserContext,
   cdp: CDPSession,
   origin: string,
@@ -165,15 +165,15 @@ async function main(): Promise<void> {
       // The three pages take turns at going first, so none always opens right after the same
       // other page's window was torn down.
       const opens = [
-        () => popupToFirstCode(context, cdp, origin, FLOOR_PAGE).then((ms) => baseline.push(ms)),
-        () => popupToFirstCode(context, cdp, origin, SCRIPT_PAGE).then((ms) => withScript.push(ms)),
-        () => popupToFirstCode(context, cdp, origin).then((ms) => popup.push(ms)),
+        () => firstCodePainted(context, cdp, origin, FLOOR_PAGE).then((ms) => baseline.push(ms)),
+        () => firstCodePainted(context, cdp, origin, SCRIPT_PAGE).then((ms) => withScript.push(ms)),
+        () => firstCodePainted(context, cdp, origin).then((ms) => popup.push(ms)),
       ];
       for (let i = 0; i < RUNS; i++)
         for (let j = 0; j < opens.length; j++) await opens[(i + j) % opens.length]!();
       for (let i = 0; i < Math.min(RUNS, 10); i++) {
         await stopWorker(cdp, origin);
-        popupCold.push(await popupToFirstCode(context, cdp, origin));
+        popupCold.push(await firstCodePainted(context, cdp, origin));
       }
       const m = median(popup);
       console.log(
