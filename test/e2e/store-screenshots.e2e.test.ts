@@ -1,7 +1,8 @@
 /**
  * Store-listing screenshots from Chromium (Chrome Web Store, Edge Add-ons), 1280×800, written to
- * docs/screenshots/store/ by `npm run screenshots` only (UPDATE_SCREENSHOTS=1); an ordinary test
- * run skips this file. Firefox's are taken by its own browser tests (test/e2e/firefox/).
+ * docs/screenshots/store/ by `npm run screenshots` (UPDATE_SCREENSHOTS=1); an ordinary run takes
+ * them into a scratch directory and checks the flow they show and their size. Firefox's are taken
+ * by its own browser tests (test/e2e/firefox/).
  */
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -10,7 +11,7 @@ import { startPageServer, type PageServer } from '../../scripts/page-server';
 import { qrPng } from '../../scripts/qr-image';
 import { launchOtter, tabIdOf, type Otter } from './harness';
 import { createVaultInPopup, request } from './steps';
-import { placePopup, STORE_SIZE, storeShotPath, updatingScreenshots } from './store-shots';
+import { placePopup, pngSize, STORE_SIZE, storeShotPath } from './store-shots';
 
 const BANK_URI =
   'otpauth://totp/Otter%20Demo%20Bank:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Otter%20Demo%20Bank';
@@ -28,7 +29,6 @@ let server: PageServer;
 let otter: Otter;
 
 beforeAll(async () => {
-  if (!updatingScreenshots()) return;
   server = await startPageServer(resolve('scripts/demo'));
   server.route('/qr.png', { type: 'image/png', body: await qrPng(BANK_URI, 6) });
   server.route('/favicon.ico', { type: 'image/x-icon', body: new Uint8Array() });
@@ -59,7 +59,7 @@ async function pageShot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: storeShotPath(name) });
 }
 
-describe.skipIf(!updatingScreenshots())('store screenshots (Chromium)', () => {
+describe('store screenshots (Chromium)', () => {
   it('scan, codes on the sign-in page, accounts, backup', async () => {
     const site = otter.context.pages()[0]!;
     await site.goto(`${server.url}/setup.html`);
@@ -97,5 +97,8 @@ describe.skipIf(!updatingScreenshots())('store screenshots (Chromium)', () => {
     await options.goto(`${otter.origin}/options/index.html#backup`);
     await options.getByTestId('make-backup').waitFor();
     await pageShot(options, 'chrome-4-backup');
+
+    for (const name of ['chrome-1-popup', 'chrome-2-scan', 'chrome-3-accounts', 'chrome-4-backup'])
+      expect(pngSize(storeShotPath(name)), name).toEqual(STORE_SIZE);
   });
 });
