@@ -1,17 +1,19 @@
 /**
  * Store-listing screenshots from Chromium (Chrome Web Store, Edge Add-ons), 1280×800, written to
  * docs/screenshots/store/ by `npm run screenshots` (UPDATE_SCREENSHOTS=1); an ordinary run takes
- * them into a scratch directory and checks the flow they show and their size. Firefox's are taken
+ * them too, checks the flow they show and their size, and writes nothing. Firefox's are taken
  * by its own browser tests (test/e2e/firefox/).
  */
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer, type PageServer } from '../../scripts/page-server';
 import { qrPng } from '../../scripts/qr-image';
 import { launchOtter, tabIdOf, type Otter } from './harness';
+import { readPngSize } from '../../src/qr/png-header';
 import { createVaultInPopup, request } from './steps';
-import { placePopup, pngSize, STORE_SIZE, storeShotPath } from './store-shots';
+import { placePopup, STORE_SIZE, storeShotPath, updatingScreenshots } from './store-shots';
 
 const BANK_URI =
   'otpauth://totp/Otter%20Demo%20Bank:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Otter%20Demo%20Bank';
@@ -27,6 +29,14 @@ const OTHERS = [
 
 let server: PageServer;
 let otter: Otter;
+/** The size of each screenshot taken, by name. */
+const taken = new Map<string, { width: number; height: number } | null>();
+
+/** Notes the shot's size, and writes it to docs/screenshots/store/ when updating them. */
+function keep(name: string, png: Buffer): void {
+  taken.set(name, readPngSize(png));
+  if (updatingScreenshots()) writeFileSync(storeShotPath(name), png);
+}
 
 beforeAll(async () => {
   server = await startPageServer(resolve('scripts/demo'));
@@ -50,13 +60,13 @@ async function popupOver(popup: Page, under: Page, name: string): Promise<void> 
   await under.waitForFunction(
     () => (document.getElementById('otter-store-popup') as HTMLImageElement | null)?.complete,
   );
-  await under.screenshot({ path: storeShotPath(name) });
+  keep(name, await under.screenshot());
   await under.evaluate(placePopup, null);
 }
 
 async function pageShot(page: Page, name: string): Promise<void> {
   await page.setViewportSize(STORE_SIZE);
-  await page.screenshot({ path: storeShotPath(name) });
+  keep(name, await page.screenshot());
 }
 
 describe('store screenshots (Chromium)', () => {
@@ -99,6 +109,6 @@ describe('store screenshots (Chromium)', () => {
     await pageShot(options, 'chrome-4-backup');
 
     for (const name of ['chrome-1-popup', 'chrome-2-scan', 'chrome-3-accounts', 'chrome-4-backup'])
-      expect(pngSize(storeShotPath(name)), name).toEqual(STORE_SIZE);
+      expect(taken.get(name), name).toEqual(STORE_SIZE);
   });
 });

@@ -1,25 +1,19 @@
 /**
  * Store-listing screenshots (1280×800, the size the Chrome Web Store asks for; AMO takes it too),
- * written to docs/screenshots/store/ by the browser tests when UPDATE_SCREENSHOTS=1, and to a
- * scratch directory otherwise (the Chromium test still takes and checks them).
+ * written to docs/screenshots/store/ by the browser tests only when UPDATE_SCREENSHOTS=1 (the
+ * Chromium test takes and checks them in every run).
  * A toolbar popup cannot be captured headless, so it is pictured where it opens: its own
  * screenshot laid over the page it was opened for, below the toolbar's right end.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 export const STORE_SIZE = { width: 1280, height: 800 } as const;
 
 export const updatingScreenshots = (): boolean => process.env.UPDATE_SCREENSHOTS === '1';
 
-/** A new scratch directory per test process, so a check never reads an earlier run's file. */
-let scratch: string | undefined;
-
 export function storeShotPath(name: string): string {
-  const dir = updatingScreenshots()
-    ? resolve('docs/screenshots/store')
-    : (scratch ??= mkdtempSync(join(tmpdir(), 'otter-store-shots-')));
+  const dir = resolve('docs/screenshots/store');
   mkdirSync(dir, { recursive: true });
   return resolve(dir, `${name}.png`);
 }
@@ -45,11 +39,4 @@ export function placePopup(dataUrl: string | null): void {
     boxShadow: '0 8px 28px rgba(0, 0, 0, 0.28)',
   });
   document.body.append(img);
-}
-
-/** A PNG file's width and height, from its header. */
-export function pngSize(path: string): { width: number; height: number } {
-  const bytes = readFileSync(path);
-  if (bytes.toString('latin1', 1, 4) !== 'PNG') throw new Error(`${path}: not a PNG`);
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
