@@ -4,7 +4,7 @@
  * each figure comes with a baseline measured in the same run.
  *
  *   npx tsx scripts/bench.ts [--runs N] [--accounts 50,1000] [--import 1000]
- *                            [--only vault|import] [--no-build]
+ *                            [--only vault|toolbar|import] [--no-build]
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { importFigures } from './bench/import-figures';
+import { toolbarFigures } from './bench/toolbar-popup';
 import { fmt, median, p95, randomBase32, timed } from './bench/measure';
 import { launchWithExtension } from './chromium';
 import { request, stopWorker } from './extension-page';
@@ -31,12 +32,15 @@ const PASSPHRASE = 'benchmark passphrase lykta';
 /** Every third account a service with an icon (simple-icons), the rest monograms: icons on. */
 const KNOWN_ISSUERS = ['GitHub', 'Google', 'Dropbox', 'Discord', 'PayPal', 'Cloudflare', 'Proton'];
 
+const benchEntry = (i: number): { secret: string; issuer: string; account: string } => ({
+  secret: randomBase32(32),
+  issuer: i % 3 === 0 ? KNOWN_ISSUERS[(i / 3) % KNOWN_ISSUERS.length]! : `Issuer ${i}`,
+  account: `user${i}@example.com`,
+});
+
 async function addAccounts(page: Page, count: number, from: number): Promise<void> {
   for (let i = from; i < count; i++) {
-    const issuer = i % 3 === 0 ? KNOWN_ISSUERS[(i / 3) % KNOWN_ISSUERS.length]! : `Issuer ${i}`;
-    const reply = await request(page, 'addAccount', {
-      entry: { secret: randomBase32(32), issuer, account: `user${i}@example.com` },
-    });
+    const reply = await request(page, 'addAccount', { entry: benchEntry(i) });
     if (!reply.ok) throw new Error(`addAccount failed: ${reply.error.code}`);
   }
 }
@@ -94,6 +98,8 @@ const floorHtml = (head = ''): string =>
  */
 const SCRIPT_PAGE = 'bench-floor-script.html';
 const EMPTY_SCRIPT = 'bench-empty.js';
+/** The page the requests are sent from: neither measured page. */
+const BLANK_PAGE = 'bench-blank.html';
 
 async function main(): Promise<void> {
   if (!args.includes('--no-build'))
@@ -107,6 +113,7 @@ async function main(): Promise<void> {
     floorHtml(`<script src="/${EMPTY_SCRIPT}"></script>`),
   );
   writeFileSync(join(extensionDir, EMPTY_SCRIPT), '');
+  writeFileSync(join(extensionDir, BLANK_PAGE), '<!doctype html><title>bench</title>');
   const { context, profileDir } = await launchWithExtension({
     extensionDir,
     headless: true,
@@ -115,7 +122,7 @@ async function main(): Promise<void> {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const origin = `chrome-extension://${new URL(worker.url()).host}`;
     const page = await context.newPage();
-    await page.goto(`${origin}/${FLOOR_PAGE}`);
+    await page.goto(`${origin}/${BLANK_PAGE}`);
     const cdp = await context.newCDPSession(page);
 
     console.log(
@@ -127,7 +134,7 @@ async function main(): Promise<void> {
     );
 
     let have = 0;
-    for (const size of ONLY === 'import' ? [] : SIZES) {
+    for (const size of ONLY === 'all' || ONLY === 'vault' ? SIZES : []) {
       process.stdout.write(`\n— ${size} accounts (adding…)`);
       await addAccounts(page, size, have);
       have = size;
@@ -189,7 +196,7 @@ async function main(): Promise<void> {
         `  the floor page with one empty script in its <head>      ${fmt(median(withScript))} (not the floor: what one script's load adds)`,
       );
     }
-    if (ONLY !== 'vault') {
+    if (ONLY === 'all' || ONLY === 'import') {
       await importFigures({
         context,
         page,
@@ -203,6 +210,23 @@ async function main(): Promise<void> {
   } finally {
     await context.close();
     rmSync(profileDir, { recursive: true, force: true });
+  }
+  try {
+    // In a browser of its own, after the first one has closed: two at once on two cores would
+    // slow both.
+    if (ONLY === 'all' || ONLY === 'vault' || ONLY === 'toolbar') {
+      await toolbarFigures({
+        extensionDir,
+        floorPage: FLOOR_PAGE,
+        blankPage: BLANK_PAGE,
+        sizes: SIZES,
+        runs: RUNS,
+        settleMs: SETTLE_MS,
+        passphrase: PASSPHRASE,
+        entry: benchEntry,
+      });
+    }
+  } finally {
     rmSync(extensionDir, { recursive: true, force: true });
   }
 }

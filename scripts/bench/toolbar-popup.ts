@@ -1,0 +1,144 @@
+/**
+ * `npm run bench`, the toolbar popup itself: Chromium's action popup, opened with
+ * `chrome.action.openPopup()` as a click on the toolbar button opens it, for the popup and for the
+ * floor page (set as the popup with `chrome.action.setPopup` in turn).
+ *
+ * The window figures (scripts/bench.ts) open the pages in a new browser window, which Playwright
+ * can see. The action popup is not a tab and Playwright never reports its page; puppeteer-core
+ * (already used for Firefox) does. It differs from a window in two ways a user sees: Chromium
+ * shows the popup only once its page's load event has fired (until then it is laid out and
+ * painted off screen, to be shown at its final size), and its frames follow the display's 60 Hz
+ * refresh, so paint times come in steps of ~16.7 ms.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { TargetType, type Browser, type Page, type Target } from 'puppeteer-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
+import { median, p95, fmt } from './measure';
+
+interface Open {
+  /** When Chromium showed the popup (the page became visible), ms from navigation start. */
+  readonly shown: number;
+  /** When the first code was painted (Element Timing), ms from navigation start. */
+  readonly code: number;
+}
+
+export interface ToolbarOptions {
+  /** The benchmark's copy of dist/, with the floor and blank pages added. */
+  readonly extensionDir: string;
+  readonly floorPage: string;
+  /** An extension page that is neither popup: requests and the popup's switches go from it. */
+  readonly blankPage: string;
+  readonly sizes: readonly number[];
+  readonly runs: number;
+  readonly settleMs: number;
+  readonly passphrase: string;
+  /** Adds accounts `from`…`count - 1` (the same accounts as the window figures). */
+  readonly entry: (i: number) => { secret: string; issuer: string; account: string };
+}
+
+/** A protocol request from the blank page, exactly as the UI's client sends it. */
+async function request(page: Page, type: string, payload: unknown): Promise<void> {
+  const reply = await page.evaluate(
+    (envelope) => chrome.runtime.sendMessage<typeof envelope, { ok: boolean }>(envelope),
+    { otter: 1 as const, type, payload },
+  );
+  if (!reply.ok) throw new Error(`${type} failed`);
+}
+
+async function openInToolbar(
+  browser: Browser,
+  page: Page,
+  origin: string,
+  path: string,
+  settleMs: number,
+): Promise<Open> {
+  await page.evaluate((popup) => chrome.action.setPopup({ popup }), path);
+  await new Promise((settled) => setTimeout(settled, settleMs));
+  const url = `${origin}/${path}`;
+  const [target] = await Promise.all([
+    browser.waitForTarget((t: Target) => t.url() === url && t.type() === TargetType.PAGE, {
+      timeout: 10_000,
+    }),
+    page.evaluate(() => chrome.action.openPopup()),
+  ]);
+  const popup = await target.asPage();
+  // A string, not a function: tsx would add its own helpers to a function's source.
+  const open = await popup.evaluate<[], () => Promise<Open>>(`new Promise((done) => {
+    new PerformanceObserver((list) => {
+      const first = list.getEntries()[0];
+      const visible = performance.getEntriesByType('visibility-state').find((e) => e.name === 'visible');
+      done({ code: first.renderTime || first.loadTime, shown: visible ? visible.startTime : NaN });
+    }).observe({ type: 'element', buffered: true });
+  })`);
+  // Closed once the app has taken over, as it has whenever a user closes the popup: what the app
+  // keeps for the next open (the list's height, the code cache) is then as it is in use.
+  if (path === 'popup/index.html') await popup.waitForSelector('#app .codes');
+  await popup.close();
+  return open;
+}
+
+const line = (label: string, values: number[]): string =>
+  `  ${label.padEnd(55)}${fmt(median(values))} (${fmt(p95(values))})`;
+
+export async function toolbarFigures(options: ToolbarOptions): Promise<void> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'otter-bench-toolbar-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    pipe: true,
+    enableExtensions: [options.extensionDir],
+    // Headless Chromium's screen is 800×600 unless told, and a popup is never taller than the
+    // room below the toolbar: 510 px there, which gives the popup a scroll bar it has on no
+    // desktop screen (`--screen-info` is read by headless mode only).
+    args: [...CHROMIUM_ARGS, '--screen-info={1920x1080}'],
+    defaultViewport: null,
+    userDataDir: profileDir,
+  });
+  try {
+    const worker = await browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER);
+    const origin = `chrome-extension://${new URL(worker.url()).host}`;
+    const page = await browser.newPage();
+    await page.goto(`${origin}/${options.blankPage}`);
+    await request(page, 'createVault', { passphrase: options.passphrase });
+    console.log('\n— the toolbar popup (chrome.action.openPopup)');
+    let have = 0;
+    for (const size of options.sizes) {
+      for (; have < size; have++) await request(page, 'addAccount', { entry: options.entry(have) });
+      await request(page, 'listAccounts', {});
+      const popup: Open[] = [];
+      const floor: Open[] = [];
+      for (let i = 0; i < options.runs; i++) {
+        const pages =
+          i % 2 ? ['popup/index.html', options.floorPage] : [options.floorPage, 'popup/index.html'];
+        for (const path of pages) {
+          const open = await openInToolbar(browser, page, origin, path, options.settleMs);
+          (path === options.floorPage ? floor : popup).push(open);
+        }
+      }
+      const code = popup.map((o) => o.code);
+      const floorCode = floor.map((o) => o.code);
+      console.log(`  ${size} accounts`);
+      console.log(
+        line(
+          'popup shown (after its load event)',
+          popup.map((o) => o.shown),
+        ),
+      );
+      console.log(line('popup → first code painted', code));
+      console.log(
+        line(
+          'floor page as the popup: shown',
+          floor.map((o) => o.shown),
+        ),
+      );
+      console.log(
+        `${line('floor page as the popup: code painted', floorCode)} (ratio ${(median(code) / median(floorCode)).toFixed(2)})`,
+      );
+    }
+  } finally {
+    await browser.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+}
