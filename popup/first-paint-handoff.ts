@@ -23,6 +23,8 @@ export interface FirstPaint {
    * app could listen: the app's list plays them, in order, when it shows (`takeEarlyKeys`).
    */
   readonly keys: KeyboardEvent[];
+  /** The page sizes itself again, keeping the list's height for the next open (open-height.ts). */
+  readonly releaseHeight: (keep: boolean) => void;
 }
 
 declare global {
@@ -73,9 +75,10 @@ export function takeEarlyKeys(): KeyboardEvent[] {
 /**
  * The app shows its first view: the painted rows go (called before the browser paints). Keys
  * the list did not take go too: the first view is not a list (locked, an error), and a later
- * list must not act on them.
+ * list must not act on them. The page sizes itself from here on; a list's height is kept.
  */
-export function takeOver(): void {
+export function takeOver(list: boolean): void {
   document.getElementById(FIRST_PAINT_ID)?.remove();
   takeEarlyKeys();
+  window.otterFirstPaint?.releaseHeight(list);
 }

@@ -16,6 +16,7 @@ import { siteCacheKey } from '../src/cache/code-cache';
 import { uiLanguage } from '../src/i18n';
 import { activeTab } from './active-tab';
 import { paintFirst } from './first-paint';
+import { openAtLastHeight, releaseHeight } from './open-height';
 import {
   EARLY_KEYS,
   FIRST_PAINT_ID,
@@ -61,6 +62,7 @@ const bodyParsed = (): Promise<void> =>
 document.documentElement.lang = uiLanguage();
 const tab = activeTab();
 const head = readCachedHead();
+openAtLastHeight();
 
 /**
  * The rows to paint: the page's own accounts (its part of the cache, read once the tab is known
@@ -100,7 +102,10 @@ function keepEarlyKeys(): void {
 
 const painted = Promise.all([head, tab])
   .then(async ([{ list: top, keys: parts }, active]) => {
-    if (top === null || top.accounts.length === 0) return;
+    if (top === null || top.accounts.length === 0) {
+      releaseHeight(false);
+      return;
+    }
     const rows = await firstRows(active.site, top, parts);
     await bodyParsed();
     paintFirst(rows, active.site);
@@ -109,7 +114,7 @@ const painted = Promise.all([head, tab])
   })
   .catch(() => undefined);
 
-window.otterFirstPaint = { tab, painted, keys };
+window.otterFirstPaint = { tab, painted, keys, releaseHeight };
 
 /** The page's module entry, as the page would have loaded it (a module script of its own). */
 function loadApp(src: string): void {

@@ -298,4 +298,40 @@ describe('search and keys', () => {
     });
     await expect.poll(selected).toBe(40);
   });
+  it('opens at the height its list had last time, and sizes itself again once the app shows', async () => {
+    const popup = await withAccounts(4);
+    const stored = () => popup.evaluate(() => localStorage.getItem('otter.popup.height'));
+    const listHeight = await popup.evaluate(() =>
+      Math.floor(document.documentElement.getBoundingClientRect().height),
+    );
+    expect(listHeight).toBeGreaterThan(220);
+    expect(await stored()).toBe(String(listHeight));
+    // Every least height the page is given at the next opens, from before its first script runs.
+    await popup.addInitScript(() => {
+      const given: string[] = [];
+      Object.assign(window, { given });
+      // Run before the page has an <html> element: watch the document for it.
+      new MutationObserver((records) => {
+        for (const record of records)
+          if (record.target === document.documentElement)
+            given.push(document.documentElement.style.minHeight);
+      }).observe(document, { attributes: true, attributeFilter: ['style'], subtree: true });
+    });
+    const given = () =>
+      popup.evaluate(() => (window as unknown as { given: string[] }).given.join(' | '));
+
+    await popup.reload();
+    await popup.getByTestId('account').first().waitFor();
+    expect(await given()).toBe(`${listHeight}px | `);
+
+    // Locked: nothing to paint from, so the page sizes itself at once; the list's height is kept.
+    await request(popup, 'lock', {});
+    await popup.reload();
+    await popup
+      .getByLabel(/passphrase/i)
+      .first()
+      .waitFor();
+    expect(await given()).toBe(`${listHeight}px | `);
+    expect(await stored()).toBe(String(listHeight));
+  });
 });
