@@ -101,19 +101,8 @@ const EMPTY_SCRIPT = 'bench-empty.js';
 /** The page the requests are sent from: neither measured page. */
 const BLANK_PAGE = 'bench-blank.html';
 
-async function main(): Promise<void> {
-  if (!args.includes('--no-build'))
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  // A copy of dist/ with the floor page added: the release itself never holds it.
-  const extensionDir = mkdtempSync(join(tmpdir(), 'otter-bench-dist-'));
-  cpSync(resolve('dist'), extensionDir, { recursive: true });
-  writeFileSync(join(extensionDir, FLOOR_PAGE), floorHtml());
-  writeFileSync(
-    join(extensionDir, SCRIPT_PAGE),
-    floorHtml(`<script src="/${EMPTY_SCRIPT}"></script>`),
-  );
-  writeFileSync(join(extensionDir, EMPTY_SCRIPT), '');
-  writeFileSync(join(extensionDir, BLANK_PAGE), '<!doctype html><title>bench</title>');
+/** The vault, window and import figures, in a Playwright browser of their own. */
+async function inWindows(extensionDir: string): Promise<void> {
   const { context, profileDir } = await launchWithExtension({
     extensionDir,
     headless: true,
@@ -211,7 +200,23 @@ async function main(): Promise<void> {
     await context.close();
     rmSync(profileDir, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  if (!args.includes('--no-build'))
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  // A copy of dist/ with the floor page added: the release itself never holds it.
+  const extensionDir = mkdtempSync(join(tmpdir(), 'otter-bench-dist-'));
+  cpSync(resolve('dist'), extensionDir, { recursive: true });
+  writeFileSync(join(extensionDir, FLOOR_PAGE), floorHtml());
+  writeFileSync(
+    join(extensionDir, SCRIPT_PAGE),
+    floorHtml(`<script src="/${EMPTY_SCRIPT}"></script>`),
+  );
+  writeFileSync(join(extensionDir, EMPTY_SCRIPT), '');
+  writeFileSync(join(extensionDir, BLANK_PAGE), '<!doctype html><title>bench</title>');
   try {
+    if (ONLY !== 'toolbar') await inWindows(extensionDir);
     // In a browser of its own, after the first one has closed: two at once on two cores would
     // slow both.
     if (ONLY === 'all' || ONLY === 'vault' || ONLY === 'toolbar') {

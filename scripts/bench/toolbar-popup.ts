@@ -6,8 +6,8 @@
  * The window figures (scripts/bench.ts) open the pages in a new browser window, which Playwright
  * can see. The action popup is not a tab and Playwright never reports its page; puppeteer-core
  * (already used for Firefox) does. It differs from a window in two ways a user sees: Chromium
- * shows the popup only once its page's load event has fired (until then it is laid out and
- * painted off screen, to be shown at its final size), and its frames follow the display's 60 Hz
+ * shows the popup only once its page's load event has fired (until then the page is laid out
+ * but nothing of it is drawn), at the page's size then; and its frames follow the display's 60 Hz
  * refresh, so paint times come in steps of ~16.7 ms.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -34,7 +34,7 @@ export interface ToolbarOptions {
   readonly runs: number;
   readonly settleMs: number;
   readonly passphrase: string;
-  /** Adds accounts `from`…`count - 1` (the same accounts as the window figures). */
+  /** The i-th account added (made as the window figures make theirs). */
   readonly entry: (i: number) => { secret: string; issuer: string; account: string };
 }
 
