@@ -23,7 +23,7 @@ export interface FirstPaint {
    * app could listen: the app's list plays them, in order, when it shows (`takeEarlyKeys`).
    */
   readonly keys: KeyboardEvent[];
-  /** The page sizes itself again, keeping the list's height for the next open (open-height.ts). */
+  /** The page sizes itself again, keeping the list's height for the next open (popup-height.ts). */
   readonly releaseHeight: (keep: boolean) => void;
 }
 

@@ -16,7 +16,7 @@ import { siteCacheKey } from '../src/cache/code-cache';
 import { uiLanguage } from '../src/i18n';
 import { activeTab } from './active-tab';
 import { paintFirst } from './first-paint';
-import { openAtLastHeight, releaseHeight } from './open-height';
+import { openAtLastHeight, releaseHeight } from './popup-height';
 import {
   EARLY_KEYS,
   FIRST_PAINT_ID,

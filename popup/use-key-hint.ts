@@ -5,7 +5,7 @@ import { COPIED, FILLED, seen } from './key-hint-store';
 /**
  * "Enter fills · click copies", shown until the user has done both once. Remembered in the
  * popup's own localStorage (read synchronously at open; it holds these two flags and the list's
- * height, open-height.ts, nothing else).
+ * height, popup-height.ts, nothing else).
  */
 export function useKeyHint(): {
   readonly show: boolean;

@@ -334,4 +334,31 @@ describe('search and keys', () => {
     expect(await given()).toBe(`${listHeight}px | `);
     expect(await stored()).toBe(String(listHeight));
   });
+  it('in a window shorter than the list, the list gives up the difference and the page never scrolls', async () => {
+    const popup = await withAccounts(12);
+    const sizes = () =>
+      popup.evaluate(() => ({
+        page: document.documentElement.scrollHeight,
+        window: innerHeight,
+        list: document.querySelector('#app .scroller')!.clientHeight,
+        width: document.documentElement.scrollWidth,
+      }));
+    expect((await sizes()).list).toBe(460);
+    // The toolbar popup is never taller than the room below the toolbar: here, 400 px.
+    await popup.setViewportSize({ width: 380, height: 400 });
+    await expect.poll(async () => (await sizes()).page).toBe(400);
+    const short = await sizes();
+    expect(short.list).toBeLessThan(460);
+    expect(short.width).toBe(380);
+    // The last account can still be reached, inside the window.
+    await popup.keyboard.press('End');
+    const bottom = () =>
+      popup.evaluate(
+        () => document.querySelector('[aria-selected=true]')!.getBoundingClientRect().bottom,
+      );
+    await expect.poll(bottom).toBeLessThanOrEqual(400);
+    // Room again: the list takes its height back.
+    await popup.setViewportSize({ width: 380, height: 720 });
+    await expect.poll(async () => (await sizes()).list).toBe(460);
+  });
 });

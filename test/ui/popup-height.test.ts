@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 /**
- * The popup opens at the height its list had last time (popup/open-height.ts): Chromium shows the
+ * The popup opens at the height its list had last time (popup/popup-height.ts): Chromium shows the
  * toolbar popup at the page's size when its load event fires, which can be before the first rows.
  */
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { openAtLastHeight, releaseHeight } from '../../popup/open-height';
+import { openAtLastHeight, releaseHeight } from '../../popup/popup-height';
 
 const KEY = 'otter.popup.height';
 const html = document.documentElement;
+const windowHeight = Object.getOwnPropertyDescriptor(window, 'innerHeight')!;
 
 /** The page's height as the browser would lay it out. */
 function pageHeight(height: number): void {
@@ -18,7 +19,12 @@ beforeEach(() => {
   localStorage.clear();
   html.removeAttribute('style');
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  // The sizes a test gave the page and its window (own properties over the DOM's getters).
+  Reflect.deleteProperty(html, 'scrollHeight');
+  Object.defineProperty(window, 'innerHeight', windowHeight);
+});
 
 it('opens at the height the list had, and sizes itself again once released', () => {
   pageHeight(580.98);
@@ -45,19 +51,41 @@ it('measures the list without the height it opened at', () => {
 });
 
 it('ignores a stored value that is not a height the popup can have', () => {
-  for (const value of ['', 'abc', '219', '601', '300.5', '-400', '1e3']) {
+  for (const value of ['', 'abc', '219', '601', '-400', '1e3']) {
     localStorage.setItem(KEY, value);
     openAtLastHeight();
     expect(html.style.minHeight, value).toBe('');
   }
 });
 
-it('keeps nothing from a page outside the popup’s heights', () => {
-  pageHeight(90);
-  releaseHeight(true);
-  pageHeight(2000);
-  releaseHeight(true);
-  expect(localStorage.getItem(KEY)).toBeNull();
+it('never opens at a height outside the popup’s, whatever the page measured', () => {
+  for (const height of [90, 2000]) {
+    pageHeight(height);
+    releaseHeight(true);
+    openAtLastHeight();
+    expect(html.style.minHeight, String(height)).toBe('');
+  }
+});
+
+it('the list gives up what the page is taller than its window, and takes it back', () => {
+  // The page is 580 px with the list at full height, its window (the room below the toolbar) 552.
+  Object.defineProperty(html, 'scrollHeight', {
+    configurable: true,
+    get: () => (html.style.getPropertyValue('--over') === '' ? 580 : 552),
+  });
+  const windowOf = (height: number) => {
+    Object.defineProperty(window, 'innerHeight', { configurable: true, value: height });
+    window.dispatchEvent(new Event('resize'));
+  };
+  openAtLastHeight();
+  windowOf(552);
+  expect(html.style.getPropertyValue('--over')).toBe('28px');
+  windowOf(600);
+  expect(html.style.getPropertyValue('--over')).toBe('');
+  // Measured again when the app's first view replaces the painted rows.
+  Object.defineProperty(window, 'innerHeight', { configurable: true, value: 500 });
+  releaseHeight(false);
+  expect(html.style.getPropertyValue('--over')).toBe('80px');
 });
 
 it('works on when storage refuses (disabled by policy, or full)', () => {

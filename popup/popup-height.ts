@@ -1,0 +1,68 @@
+/**
+ * The popup's height: it opens at the height its list had last time, and never outgrows its
+ * window. Held by the first script for the whole life of the page (first-paint-handoff.ts hands
+ * `releaseHeight` to the app), so the app's bundle carries none of it.
+ *
+ * Opening at the last height: Chromium shows the toolbar popup once its page's load event has
+ * fired, at the size the page has at that moment (extension_popup.cc,
+ * DocumentOnLoadCompletedInPrimaryMainFrame). The first script's rows come after the page is
+ * parsed, so in about one open in ten (40 opens of the real toolbar popup, `npm run bench`'s
+ * set-up) the popup appeared as an empty 220 px box and grew to its rows a frame later. Holding
+ * the load event until the rows were in (an open nested document) cured that but showed every
+ * popup a frame later; starting at the last height shows it at its size, with the rows in its
+ * first frame. A number of pixels in the popup's own localStorage, nothing else; any view but
+ * the list (locked, first run) sizes itself.
+ *
+ * Never taller than its window: Chromium makes the popup as tall as its page, but no taller than
+ * the room below the toolbar, which can be less than the list's 580 px (a 1280×720 screen with a
+ * bookmarks bar). The page then scrolled as a whole, header and all, beside the list's own scroll
+ * bar, and its scroll bar widened the popup by 30 px. The list's scroller gives up the difference
+ * instead (`--over`, popup.css).
+ */
+const KEY = 'otter.popup.height';
+/** The popup's least and greatest height (popup.css, body). */
+const LEAST = 220;
+const GREATEST = 600;
+const root = document.documentElement;
+
+/** The kept height, or 0 when there is none the popup could have (a value not written here). */
+function stored(): number {
+  try {
+    const height = Number(localStorage.getItem(KEY));
+    return height >= LEAST && height <= GREATEST ? height : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The list's scroller is shorter by what the page is taller than its window. */
+function fit(): void {
+  root.style.setProperty('--over', '');
+  const over = root.scrollHeight - innerHeight;
+  // A pixel is the rounding of a page as tall as its window (its height is fractional).
+  if (over > 1) root.style.setProperty('--over', `${over}px`);
+}
+
+/** At open, before the body is parsed: the page is at least as tall as the list was. */
+export function openAtLastHeight(): void {
+  const height = stored();
+  if (height > 0) root.style.minHeight = `${height}px`;
+  addEventListener('resize', fit);
+}
+
+/**
+ * The page sizes itself again: nothing to paint, or the app's first view is on the page (its
+ * layout effect, before it is painted). When that view is the list, its height is kept for next
+ * time.
+ */
+export function releaseHeight(keep: boolean): void {
+  root.style.minHeight = '';
+  fit();
+  if (!keep) return;
+  try {
+    // Between the body's least and greatest height; read back through stored() all the same.
+    localStorage.setItem(KEY, String(Math.floor(root.getBoundingClientRect().height)));
+  } catch {
+    // Storage refused (full, or disabled by policy): the popup sizes itself next time too.
+  }
+}
