@@ -13,7 +13,15 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { importFigures } from './bench/import-figures';
 import { toolbarFigures } from './bench/toolbar-popup';
-import { fmt, median, p95, randomBase32, timed } from './bench/measure';
+import {
+  fmt,
+  median,
+  p95,
+  PAINT_TIMES,
+  randomBase32,
+  timed,
+  type PaintTimes,
+} from './bench/measure';
 import { launchWithExtension } from './chromium';
 import { request, stopWorker } from './extension-page';
 
@@ -69,15 +77,7 @@ async function firstCodePainted(
       height: 600,
     }),
   ]);
-  // The paint time of the first code, from the Element Timing API (`elementtiming="code"` on each
-  // code), relative to navigation start. A string, not a function: tsx would add its own helpers
-  // to a function's source.
-  const ms = await page.evaluate<number>(`new Promise((done) => {
-    new PerformanceObserver((list) => {
-      const first = list.getEntries()[0];
-      done(first.renderTime || first.loadTime);
-    }).observe({ type: 'element', buffered: true });
-  })`);
+  const { code: ms } = await page.evaluate<PaintTimes>(PAINT_TIMES);
   await page.close();
   return ms;
 }

@@ -2,6 +2,26 @@
 import type { Page } from 'playwright-core';
 import type { Reply, RequestName, RequestOf } from '../../src/messages/protocol';
 
+/** When a page's first code was painted and when it became visible, ms from navigation start. */
+export interface PaintTimes {
+  readonly code: number;
+  /** NaN when the page was visible from the start (a window); a toolbar popup is shown later. */
+  readonly shown: number;
+}
+
+/**
+ * Evaluated in the measured page: the first code's paint time from the Element Timing API
+ * (`elementtiming="code"` on each code) and the page's `visible` entry. A string, not a function:
+ * tsx would add its own helpers to a function's source.
+ */
+export const PAINT_TIMES = `new Promise((done) => {
+  new PerformanceObserver((list) => {
+    const first = list.getEntries()[0];
+    const visible = performance.getEntriesByType('visibility-state').find((e) => e.name === 'visible');
+    done({ code: first.renderTime || first.loadTime, shown: visible ? visible.startTime : NaN });
+  }).observe({ type: 'element', buffered: true });
+})`;
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

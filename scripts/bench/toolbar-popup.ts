@@ -15,14 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { TargetType, type Browser, type Page, type Target } from 'puppeteer-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
-import { median, p95, fmt } from './measure';
+import { fmt, median, p95, PAINT_TIMES, type PaintTimes } from './measure';
 
-interface Open {
-  /** When Chromium showed the popup (the page became visible), ms from navigation start. */
-  readonly shown: number;
-  /** When the first code was painted (Element Timing), ms from navigation start. */
-  readonly code: number;
-}
+/** The page the toolbar button opens. */
+const POPUP = 'popup/index.html';
 
 export interface ToolbarOptions {
   /** The benchmark's copy of dist/, with the floor and blank pages added. */
@@ -53,7 +49,7 @@ async function openInToolbar(
   origin: string,
   path: string,
   settleMs: number,
-): Promise<Open> {
+): Promise<PaintTimes> {
   await page.evaluate((popup) => chrome.action.setPopup({ popup }), path);
   await new Promise((settled) => setTimeout(settled, settleMs));
   const url = `${origin}/${path}`;
@@ -64,17 +60,11 @@ async function openInToolbar(
     page.evaluate(() => chrome.action.openPopup()),
   ]);
   const popup = await target.asPage();
-  // A string, not a function: tsx would add its own helpers to a function's source.
-  const open = await popup.evaluate<[], () => Promise<Open>>(`new Promise((done) => {
-    new PerformanceObserver((list) => {
-      const first = list.getEntries()[0];
-      const visible = performance.getEntriesByType('visibility-state').find((e) => e.name === 'visible');
-      done({ code: first.renderTime || first.loadTime, shown: visible ? visible.startTime : NaN });
-    }).observe({ type: 'element', buffered: true });
-  })`);
+  const open = await popup.evaluate<[], () => Promise<PaintTimes>>(PAINT_TIMES);
+  if (Number.isNaN(open.shown)) throw new Error(`${path}: the toolbar popup was never shown`);
   // Closed once the app has taken over, as it has whenever a user closes the popup: what the app
   // keeps for the next open (the list's height, the code cache) is then as it is in use.
-  if (path === 'popup/index.html') await popup.waitForSelector('#app .codes');
+  if (path === POPUP) await popup.waitForSelector('#app .codes');
   await popup.close();
   return open;
 }
@@ -107,11 +97,10 @@ export async function toolbarFigures(options: ToolbarOptions): Promise<void> {
     for (const size of options.sizes) {
       for (; have < size; have++) await request(page, 'addAccount', { entry: options.entry(have) });
       await request(page, 'listAccounts', {});
-      const popup: Open[] = [];
-      const floor: Open[] = [];
+      const popup: PaintTimes[] = [];
+      const floor: PaintTimes[] = [];
       for (let i = 0; i < options.runs; i++) {
-        const pages =
-          i % 2 ? ['popup/index.html', options.floorPage] : [options.floorPage, 'popup/index.html'];
+        const pages = i % 2 ? [POPUP, options.floorPage] : [options.floorPage, POPUP];
         for (const path of pages) {
           const open = await openInToolbar(browser, page, origin, path, options.settleMs);
           (path === options.floorPage ? floor : popup).push(open);
