@@ -1,6 +1,5 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { classicScript } from './scripts/vite/classic-script.ts';
 import { fillScript } from './scripts/vite/fill-script.ts';
@@ -40,7 +39,6 @@ export default defineConfig(({ mode }) => {
         fileName: 'popup/first-paint.js',
         target,
         define,
-        alias: { 'webextension-polyfill': resolve('src/platform/native-browser.ts') },
         htmlFile: 'popup/index.html',
         loadsApp: true,
       }),

@@ -14,8 +14,6 @@ export interface ClassicScriptOptions {
   readonly target: string;
   /** Compile-time constants, as the main build's `define`. */
   readonly define?: Record<string, string>;
-  /** Modules replaced in this script's bundle (as Vite's `resolve.alias`). */
-  readonly alias?: Record<string, string>;
   /** A page of the build that loads the script at the end of its <head>. */
   readonly htmlFile?: string;
   /**
@@ -43,14 +41,12 @@ export async function buildClassicScript(
   entry: string,
   target: string,
   define: Record<string, string> = {},
-  alias: Record<string, string> = {},
 ): Promise<{ code: string; modules: string[] }> {
   const output = await build({
     configFile: false,
     logLevel: 'warn',
     publicDir: false,
     define,
-    resolve: { alias },
     build: {
       write: false,
       emptyOutDir: false,
@@ -84,7 +80,6 @@ export function classicScript(options: ClassicScriptOptions): Plugin {
         options.entry,
         options.target,
         options.define,
-        options.alias,
       );
       for (const id of modules) if (!id.startsWith('\0')) this.addWatchFile(id);
       this.emitFile({ type: 'asset', fileName: options.fileName, source: code });

@@ -1,6 +1,6 @@
 /** The offscreen document's side: messages from the worker, and its report back. */
-import type { Runtime } from 'webextension-polyfill';
 import browser from './browser';
+import { onMessage } from './runtime';
 import {
   isOffscreenMessage,
   type OffscreenDone,
@@ -9,7 +9,7 @@ import {
 
 /** Messages the worker sends this document (only ours: no tab, this extension's id). */
 export function onWorkerMessage(listener: (message: OffscreenMessage) => void): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  onMessage((message, sender) => {
     if (
       !isOffscreenMessage(message) ||
       sender.id !== browser.runtime.id ||

@@ -20,14 +20,24 @@ export type MessageSender = Runtime.MessageSender;
 
 /**
  * Listens to messages from the extension's own contexts; `listener` answers with a promise, or
- * undefined to leave the message to another listener.
+ * undefined to leave the message to another listener. Chromium (before 146) does not take a
+ * promise returned by the listener as the answer, so it is sent with `sendResponse`, which both
+ * browsers accept. A listener that rejects answers nothing (the sender's reply is not a result,
+ * src/messages/client.ts), so no error text crosses to another context.
  */
 export function onMessage(
   listener: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined,
 ): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) =>
-    listener(message, sender),
-  );
+  browser.runtime.onMessage.addListener(((
+    message: unknown,
+    sender: MessageSender,
+    sendResponse: (reply?: unknown) => void,
+  ) => {
+    const reply = listener(message, sender);
+    if (reply === undefined) return false;
+    reply.then(sendResponse, () => sendResponse());
+    return true;
+  }) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 }
 
 /** Sends a message to the worker (or the extension's other pages); rejects when none answers. */
