@@ -76,7 +76,7 @@ export function App({ firstList, cached, tab }: AppProps) {
   // The rows painted before the app loaded (first-paint.ts) go in the frame this view shows.
   const shown = view.kind !== 'loading';
   useLayoutEffect(() => {
-    if (shown) takeOver(view.kind === 'list');
+    if (shown) takeOver(view.kind);
   }, [shown]);
 
   const lock = async () => {

@@ -11,6 +11,7 @@ import {
 } from '../src/cache/code-cache';
 import { sessionArea } from '../src/platform/storage';
 import type { ActiveTab } from './active-tab';
+import type { KeptView } from './popup-height';
 
 export type CachedList = NonNullable<ReturnType<typeof listFromCache>>;
 
@@ -23,8 +24,8 @@ export interface FirstPaint {
    * app could listen: the app's list plays them, in order, when it shows (`takeEarlyKeys`).
    */
   readonly keys: KeyboardEvent[];
-  /** The page sizes itself again, keeping the list's height for the next open (popup-height.ts). */
-  readonly releaseHeight: (keep: boolean) => void;
+  /** The page sizes itself again, keeping the view's height for the next open (popup-height.ts). */
+  readonly releaseHeight: (keep: KeptView | null) => void;
 }
 
 declare global {
@@ -75,10 +76,11 @@ export function takeEarlyKeys(): KeyboardEvent[] {
 /**
  * The app shows its first view: the painted rows go (called before the browser paints). Keys
  * the list did not take go too: the first view is not a list (locked, an error), and a later
- * list must not act on them. The page sizes itself from here on; a list's height is kept.
+ * list must not act on them. The page sizes itself from here on; the height of a list or a lock
+ * screen is kept.
  */
-export function takeOver(list: boolean): void {
+export function takeOver(view: string): void {
   document.getElementById(FIRST_PAINT_ID)?.remove();
   takeEarlyKeys();
-  window.otterFirstPaint?.releaseHeight(list);
+  window.otterFirstPaint?.releaseHeight(view === 'list' || view === 'locked' ? view : null);
 }

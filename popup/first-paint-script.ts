@@ -62,7 +62,7 @@ const bodyParsed = (): Promise<void> =>
 document.documentElement.lang = uiLanguage();
 const tab = activeTab();
 const head = readCachedHead();
-openAtLastHeight();
+openAtLastHeight('list');
 
 /**
  * The rows to paint: the page's own accounts (its part of the cache, read once the tab is known
@@ -103,7 +103,9 @@ function keepEarlyKeys(): void {
 const painted = Promise.all([head, tab])
   .then(async ([{ list: top, keys: parts }, active]) => {
     if (top === null || top.accounts.length === 0) {
-      releaseHeight(false);
+      // No head at all: locked (or no vault yet). A head with nothing to paint now (an empty
+      // vault; codes older than the cache's horizon) is still the list's: its height is kept.
+      if (parts.length === 0) openAtLastHeight('locked');
       return;
     }
     const rows = await firstRows(active.site, top, parts);

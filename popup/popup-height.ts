@@ -10,8 +10,13 @@
  * set-up) the popup appeared as an empty 220 px box and grew to its rows a frame later. Holding
  * the load event until the rows were in (an open nested document) cured that but showed every
  * popup a frame later; starting at the last height shows it at its size, with the rows in its
- * first frame. A number of pixels in the popup's own localStorage, nothing else; any view but
- * the list (locked, first run) sizes itself.
+ * first frame. A number of pixels in the popup's own localStorage, nothing else.
+ *
+ * The lock screen keeps its own height: a locked vault leaves no cache, so the first script has
+ * nothing to paint and the app's lock screen comes after the load event; the popup was shown as a
+ * 220 px box and grew 22 px when the form came. Once the first script has read that there is no
+ * cache at all (the worker clears it on lock), it gives the page the lock screen's last height
+ * instead. Other views (first run, an error) size themselves and are not kept.
  *
  * Never taller than its window: Chromium makes the popup as tall as its page, but no taller than
  * the room below the toolbar, which can be less than the list's 580 px (a 1280×720 screen with a
@@ -19,16 +24,21 @@
  * bar, and its scroll bar widened the popup by 30 px. The list's scroller gives up the difference
  * instead (`--over`, popup.css).
  */
-const KEY = 'otter.popup.height';
+/** The views whose height is kept, each under its own key. */
+export type KeptView = 'list' | 'locked';
+const KEYS: Record<KeptView, string> = {
+  list: 'otter.popup.height',
+  locked: 'otter.popup.height.locked',
+};
 /** The popup's least and greatest height (popup.css, body). */
 const LEAST = 220;
 const GREATEST = 600;
 const root = document.documentElement;
 
 /** The kept height, or 0 when there is none the popup could have (a value not written here). */
-function stored(): number {
+function stored(view: KeptView): number {
   try {
-    const height = Number(localStorage.getItem(KEY));
+    const height = Number(localStorage.getItem(KEYS[view]));
     return height >= LEAST && height <= GREATEST ? height : 0;
   } catch {
     return 0;
@@ -43,25 +53,27 @@ function fit(): void {
   if (over > 1) root.style.setProperty('--over', `${over}px`);
 }
 
-/** At open, before the body is parsed: the page is at least as tall as the list was. */
-export function openAtLastHeight(): void {
-  const height = stored();
-  if (height > 0) root.style.minHeight = `${height}px`;
+/**
+ * At open, before the body is parsed: the page is at least as tall as the list was; or, once the
+ * first script knows the vault is locked, as the lock screen was.
+ */
+export function openAtLastHeight(view: KeptView): void {
+  const height = stored(view);
+  root.style.minHeight = height > 0 ? `${height}px` : '';
   addEventListener('resize', fit);
 }
 
 /**
- * The page sizes itself again: nothing to paint, or the app's first view is on the page (its
- * layout effect, before it is painted). When that view is the list, its height is kept for next
- * time.
+ * The page sizes itself again: the app's first view is on the page (its layout effect, before it
+ * is painted). When that view is the list or the lock screen, its height is kept for next time.
  */
-export function releaseHeight(keep: boolean): void {
+export function releaseHeight(keep: KeptView | null): void {
   root.style.minHeight = '';
   fit();
-  if (!keep) return;
+  if (keep === null) return;
   try {
     // Between the body's least and greatest height; read back through stored() all the same.
-    localStorage.setItem(KEY, String(Math.floor(root.getBoundingClientRect().height)));
+    localStorage.setItem(KEYS[keep], String(Math.floor(root.getBoundingClientRect().height)));
   } catch {
     // Storage refused (full, or disabled by policy): the popup sizes itself next time too.
   }

@@ -324,15 +324,40 @@ describe('search and keys', () => {
     await popup.getByTestId('account').first().waitFor();
     expect(await given()).toBe(`${listHeight}px | `);
 
-    // Locked: nothing to paint from, so the page sizes itself at once; the list's height is kept.
+    // Locked: no cache, so nothing to paint. The first time there is no lock screen's height to
+    // give, so the page sizes itself; the lock screen's height is kept, the list's is not touched.
     await request(popup, 'lock', {});
+    const passphrase = popup.getByLabel(/passphrase/i).first();
     await popup.reload();
-    await popup
-      .getByLabel(/passphrase/i)
-      .first()
-      .waitFor();
+    await passphrase.waitFor();
     expect(await given()).toBe(`${listHeight}px | `);
     expect(await stored()).toBe(String(listHeight));
+    const lockHeight = await popup.evaluate(() => ({
+      page: Math.floor(document.documentElement.getBoundingClientRect().height),
+      kept: localStorage.getItem('otter.popup.height.locked'),
+    }));
+    expect(lockHeight.page).not.toBe(listHeight);
+    expect(lockHeight.kept).toBe(String(lockHeight.page));
+    // The next locked open is given the lock screen's height as soon as the cache is found empty,
+    // before the app shows the form.
+    await popup.reload();
+    await passphrase.waitFor();
+    expect(await given()).toBe(`${listHeight}px | ${lockHeight.page}px | `);
+
+    // Unlocked again: the list's height, as before.
+    expect((await request(popup, 'unlock', { passphrase: PASS })).ok).toBe(true);
+    await request(popup, 'listAccounts', {});
+    // The worker writes the code cache just after answering the list.
+    await expect
+      .poll(() =>
+        popup.evaluate(
+          async () => (await chrome.storage.session.get('otter.codes.head'))['otter.codes.head'],
+        ),
+      )
+      .toBeDefined();
+    await popup.reload();
+    await popup.getByTestId('account').first().waitFor();
+    expect(await given()).toBe(`${listHeight}px | `);
   });
   it('in a window shorter than the list, the list gives up the difference and the page never scrolls', async () => {
     const popup = await withAccounts(12);

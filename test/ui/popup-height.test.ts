@@ -2,6 +2,7 @@
 /**
  * The popup opens at the height its list had last time (popup/popup-height.ts): Chromium shows the
  * toolbar popup at the page's size when its load event fires, which can be before the first rows.
+ * The lock screen's height is kept apart, for opens that find the vault locked.
  */
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { openAtLastHeight, releaseHeight } from '../../popup/popup-height';
@@ -28,24 +29,58 @@ afterEach(() => {
 
 it('opens at the height the list had, and sizes itself again once released', () => {
   pageHeight(580.98);
-  releaseHeight(true);
+  releaseHeight('list');
   expect(localStorage.getItem(KEY)).toBe('580');
 
-  openAtLastHeight();
+  openAtLastHeight('list');
   expect(html.style.minHeight).toBe('580px');
-  releaseHeight(false);
+  releaseHeight(null);
   expect(html.style.minHeight).toBe('');
   expect(localStorage.getItem(KEY)).toBe('580');
 });
 
+it('keeps the lock screen’s height apart from the list’s', () => {
+  pageHeight(580);
+  releaseHeight('list');
+  pageHeight(242.5);
+  releaseHeight('locked');
+  expect(localStorage.getItem(KEY)).toBe('580');
+  expect(localStorage.getItem(`${KEY}.locked`)).toBe('242');
+
+  // At open the page takes the list's height; once the first script finds no cache, the lock
+  // screen's instead, until the app's lock screen is on the page.
+  openAtLastHeight('list');
+  expect(html.style.minHeight).toBe('580px');
+  openAtLastHeight('locked');
+  expect(html.style.minHeight).toBe('242px');
+  releaseHeight('locked');
+  expect(html.style.minHeight).toBe('');
+});
+
+it('drops the list’s height when the vault is locked and no lock screen was kept yet', () => {
+  localStorage.setItem(KEY, '580');
+  openAtLastHeight('list');
+  openAtLastHeight('locked');
+  expect(html.style.minHeight).toBe('');
+});
+
+it('does not keep the height of another first view (first run, an error)', () => {
+  localStorage.setItem(KEY, '580');
+  openAtLastHeight('list');
+  pageHeight(330);
+  releaseHeight(null);
+  expect(localStorage.getItem(KEY)).toBe('580');
+  expect(localStorage.getItem(`${KEY}.locked`)).toBeNull();
+});
+
 it('measures the list without the height it opened at', () => {
   localStorage.setItem(KEY, '580');
-  openAtLastHeight();
+  openAtLastHeight('list');
   // Two accounts fewer than last time: the list is shorter, and the next open starts from that.
   vi.spyOn(html, 'getBoundingClientRect').mockImplementation(
     () => ({ height: html.style.minHeight === '' ? 468 : 580 }) as DOMRect,
   );
-  releaseHeight(true);
+  releaseHeight('list');
   expect(html.style.minHeight).toBe('');
   expect(localStorage.getItem(KEY)).toBe('468');
 });
@@ -53,7 +88,7 @@ it('measures the list without the height it opened at', () => {
 it('ignores a stored value that is not a height the popup can have', () => {
   for (const value of ['', 'abc', '219', '601', '-400', '1e3']) {
     localStorage.setItem(KEY, value);
-    openAtLastHeight();
+    openAtLastHeight('list');
     expect(html.style.minHeight, value).toBe('');
   }
 });
@@ -61,8 +96,8 @@ it('ignores a stored value that is not a height the popup can have', () => {
 it('never opens at a height outside the popup’s, whatever the page measured', () => {
   for (const height of [90, 2000]) {
     pageHeight(height);
-    releaseHeight(true);
-    openAtLastHeight();
+    releaseHeight('list');
+    openAtLastHeight('list');
     expect(html.style.minHeight, String(height)).toBe('');
   }
 });
@@ -77,14 +112,14 @@ it('the list gives up what the page is taller than its window, and takes it back
     Object.defineProperty(window, 'innerHeight', { configurable: true, value: height });
     window.dispatchEvent(new Event('resize'));
   };
-  openAtLastHeight();
+  openAtLastHeight('list');
   windowOf(552);
   expect(html.style.getPropertyValue('--over')).toBe('28px');
   windowOf(600);
   expect(html.style.getPropertyValue('--over')).toBe('');
   // Measured again when the app's first view replaces the painted rows.
   Object.defineProperty(window, 'innerHeight', { configurable: true, value: 500 });
-  releaseHeight(false);
+  releaseHeight(null);
   expect(html.style.getPropertyValue('--over')).toBe('80px');
 });
 
@@ -96,7 +131,7 @@ it('works on when storage refuses (disabled by policy, or full)', () => {
     throw new DOMException('full', 'QuotaExceededError');
   });
   pageHeight(400);
-  expect(() => releaseHeight(true)).not.toThrow();
-  expect(() => openAtLastHeight()).not.toThrow();
+  expect(() => releaseHeight('list')).not.toThrow();
+  expect(() => openAtLastHeight('list')).not.toThrow();
   expect(html.style.minHeight).toBe('');
 });
