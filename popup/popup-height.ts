@@ -22,7 +22,9 @@
  * the room below the toolbar, which can be less than the list's 580 px (a 1280×720 screen with a
  * bookmarks bar). The page then scrolled as a whole, header and all, beside the list's own scroll
  * bar, and its scroll bar widened the popup by 30 px. The list's scroller gives up the difference
- * instead (`--over`, popup.css).
+ * instead (`--over`, popup.css). Chromium sizes the popup to its page while laying it out, so the
+ * window is final whenever the page reads it; Firefox's panel follows a few milliseconds later,
+ * so a window shorter than the page is taken as short only when it is resized so (`fit`, below).
  */
 /** The views whose height is kept, each under its own key. */
 export type KeptView = 'list' | 'locked';
@@ -45,9 +47,14 @@ function stored(view: KeptView): number {
   }
 }
 
-/** The list's scroller is shorter by what the page is taller than its window. */
+/**
+ * The list's scroller is shorter by what the page is taller than its window. Firefox gives its
+ * panel's page a 0 or 10 px window for a moment while it sets the panel up: no window the popup
+ * shows itself in is shorter than its least height, so such a window shortens nothing.
+ */
 function fit(): void {
   root.style.setProperty('--over', '');
+  if (innerHeight < LEAST) return;
   const over = root.scrollHeight - innerHeight;
   // A pixel is the rounding of a page as tall as its window (its height is fractional).
   if (over > 1) root.style.setProperty('--over', `${over}px`);
@@ -69,7 +76,11 @@ export function openAtLastHeight(view: KeptView): void {
  */
 export function releaseHeight(keep: KeptView | null): void {
   root.style.minHeight = '';
-  fit();
+  // Only a window already found short is measured again here (the app's page can be taller than
+  // the painted rows'). Any other is left to its resize: Firefox's panel follows its page a few
+  // milliseconds later, so the app's list measured against the 220 px window it came into was
+  // shortened by 348 px, and the panel, following the shortened page, stayed 233 px tall.
+  if (root.style.getPropertyValue('--over') !== '') fit();
   if (keep === null) return;
   try {
     // Between the body's least and greatest height; read back through stored() all the same.

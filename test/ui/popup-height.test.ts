@@ -102,25 +102,58 @@ it('never opens at a height outside the popup’s, whatever the page measured', 
   }
 });
 
-it('the list gives up what the page is taller than its window, and takes it back', () => {
-  // The page is 580 px with the list at full height, its window (the room below the toolbar) 552.
+/** The page is `full` px with the list at full height; `--over` shortens it by that much. */
+function pageOf(full: number): void {
   Object.defineProperty(html, 'scrollHeight', {
     configurable: true,
-    get: () => (html.style.getPropertyValue('--over') === '' ? 580 : 552),
+    get: () => full - (parseFloat(html.style.getPropertyValue('--over')) || 0),
   });
-  const windowOf = (height: number) => {
-    Object.defineProperty(window, 'innerHeight', { configurable: true, value: height });
-    window.dispatchEvent(new Event('resize'));
-  };
+}
+function windowOf(height: number, event = true): void {
+  Object.defineProperty(window, 'innerHeight', { configurable: true, value: height });
+  if (event) window.dispatchEvent(new Event('resize'));
+}
+
+it('the list gives up what the page is taller than its window, and takes it back', () => {
+  // The window (the room below the toolbar) is 552 px.
+  pageOf(580);
   openAtLastHeight('list');
   windowOf(552);
   expect(html.style.getPropertyValue('--over')).toBe('28px');
   windowOf(600);
   expect(html.style.getPropertyValue('--over')).toBe('');
-  // Measured again when the app's first view replaces the painted rows.
-  Object.defineProperty(window, 'innerHeight', { configurable: true, value: 500 });
+  // A window held short is measured again when the app's first view replaces the painted rows
+  // (the app's page can be taller than theirs: a line about the page's accounts).
+  windowOf(552);
+  pageOf(610);
   releaseHeight(null);
-  expect(html.style.getPropertyValue('--over')).toBe('80px');
+  expect(html.style.getPropertyValue('--over')).toBe('58px');
+});
+
+it('leaves the list whole while its window has yet to follow the page', () => {
+  // Firefox's panel follows its page a few milliseconds later: the app's list came into a 220 px
+  // window. Shortening the list then kept the panel at 233 px for good (a list of 112 px).
+  pageOf(220);
+  openAtLastHeight('list');
+  windowOf(220);
+  pageOf(568);
+  releaseHeight('list');
+  expect(html.style.getPropertyValue('--over')).toBe('');
+  // The panel grows to the page.
+  windowOf(568);
+  expect(html.style.getPropertyValue('--over')).toBe('');
+});
+
+it('takes no window shorter than the popup’s least height for the room it has', () => {
+  // Firefox gives the panel's page a 0 or 10 px window while it sets the panel up.
+  pageOf(580);
+  openAtLastHeight('list');
+  for (const height of [0, 10, 219]) {
+    windowOf(height);
+    expect(html.style.getPropertyValue('--over'), String(height)).toBe('');
+  }
+  windowOf(220);
+  expect(html.style.getPropertyValue('--over')).toBe('360px');
 });
 
 it('works on when storage refuses (disabled by policy, or full)', () => {
