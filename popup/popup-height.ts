@@ -37,14 +37,19 @@ const LEAST = 220;
 const GREATEST = 600;
 const root = document.documentElement;
 
-/** The kept height, or 0 when there is none the popup could have (a value not written here). */
-function stored(view: KeptView): number {
+/**
+ * The kept height and what the list gave up to its window then ("559 21", or "580": nothing), or
+ * zeros when there is none the popup could have (a value not written here).
+ */
+function stored(view: KeptView): [height: number, over: number] {
   try {
-    const height = Number(localStorage.getItem(KEYS[view]));
-    return height >= LEAST && height <= GREATEST ? height : 0;
+    const [height = 0, over = 0] = (localStorage.getItem(KEYS[view]) ?? '').split(' ').map(Number);
+    if (height >= LEAST && height <= GREATEST)
+      return [height, over > 0 && over < height ? over : 0];
   } catch {
-    return 0;
+    // Storage refused: nothing kept.
   }
+  return [0, 0];
 }
 
 /**
@@ -65,8 +70,12 @@ function fit(): void {
  * first script knows the vault is locked, as the lock screen was.
  */
 export function openAtLastHeight(view: KeptView): void {
-  const height = stored(view);
+  const [height, over] = stored(view);
   root.style.minHeight = height > 0 ? `${height}px` : '';
+  // A list that was short of room last time starts as short: the page then fits its window when
+  // Chromium shows it, instead of showing a page scroll bar (the popup 30 px wider) until the
+  // first resize.
+  root.style.setProperty('--over', over > 0 ? `${over}px` : '');
   addEventListener('resize', fit);
 }
 
@@ -84,7 +93,9 @@ export function releaseHeight(keep: KeptView | null): void {
   if (keep === null) return;
   try {
     // Between the body's least and greatest height; read back through stored() all the same.
-    localStorage.setItem(KEYS[keep], String(Math.floor(root.getBoundingClientRect().height)));
+    const height = Math.floor(root.getBoundingClientRect().height);
+    const over = parseFloat(root.style.getPropertyValue('--over'));
+    localStorage.setItem(KEYS[keep], over > 0 ? `${height} ${over}` : String(height));
   } catch {
     // Storage refused (full, or disabled by policy): the popup sizes itself next time too.
   }

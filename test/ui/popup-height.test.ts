@@ -130,6 +130,37 @@ it('the list gives up what the page is taller than its window, and takes it back
   expect(html.style.getPropertyValue('--over')).toBe('58px');
 });
 
+it('keeps what the list gave up to a short window, and starts from it next time', () => {
+  pageOf(580);
+  openAtLastHeight('list');
+  windowOf(552);
+  pageHeight(552);
+  releaseHeight('list');
+  expect(localStorage.getItem(KEY)).toBe('552 28');
+  html.removeAttribute('style');
+
+  // The next open: as tall as the window was, the list as short, before any resize.
+  openAtLastHeight('list');
+  expect(html.style.minHeight).toBe('552px');
+  expect(html.style.getPropertyValue('--over')).toBe('28px');
+  // More room this time: the window grows to the page, and the list takes its height back.
+  windowOf(600);
+  expect(html.style.getPropertyValue('--over')).toBe('');
+  // A lock screen kept without any: none.
+  localStorage.setItem(`${KEY}.locked`, '242');
+  openAtLastHeight('locked');
+  expect(html.style.getPropertyValue('--over')).toBe('');
+});
+
+it('ignores a kept shortening that is not one the list could have', () => {
+  for (const value of ['552 -3', '552 abc', '552 600']) {
+    localStorage.setItem(KEY, value);
+    openAtLastHeight('list');
+    expect(html.style.minHeight, value).toBe('552px');
+    expect(html.style.getPropertyValue('--over'), value).toBe('');
+  }
+});
+
 it('leaves the list whole while its window has yet to follow the page', () => {
   // Firefox's panel follows its page a few milliseconds later: the app's list came into a 220 px
   // window. Shortening the list then kept the panel at 233 px for good (a list of 112 px).
