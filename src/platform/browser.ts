@@ -5,8 +5,7 @@
  *
  * The browser's own object: Firefox's `browser.*`, Chromium's `chrome.*`. Every call Otter makes
  * returns a promise natively in both (Chromium since before its minimum version, 116), and the one
- * difference that matters, an `onMessage` listener answering with a promise, is bridged in
- * runtime.ts. webextension-polyfill did both before, at 10 KB (3 KB gzipped) more to load and set
+ * difference that matters, how an `onMessage` listener answers later, is bridged in runtime.ts. webextension-polyfill did both before, at 10 KB (3 KB gzipped) more to load and set
  * up in every page and at every start of the worker, 10 % of the popup's budget at open.
  */
 import type Browser from 'webextension-polyfill';

@@ -20,9 +20,9 @@ export type MessageSender = Runtime.MessageSender;
 
 /**
  * Listens to messages from the extension's own contexts; `listener` answers with a promise, or
- * undefined to leave the message to another listener. Chromium (before 146) does not take a
- * promise returned by the listener as the answer, so it is sent with `sendResponse`, which both
- * browsers accept. A listener that rejects answers nothing (the sender's reply is not a result,
+ * undefined to leave the message to another listener. Chromium's `onMessage` documents only
+ * `sendResponse` (and `return true` to answer later) as the way to answer, not a returned
+ * promise, so the answer is sent with `sendResponse`, which Firefox accepts too. A listener that rejects answers nothing (the sender's reply is not a result,
  * src/messages/client.ts), so no error text crosses to another context.
  */
 export function onMessage(

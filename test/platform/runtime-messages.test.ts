@@ -1,6 +1,6 @@
 /**
- * The message bridge (src/platform/runtime.ts): Chromium before 146 ignores a promise returned by
- * an `onMessage` listener, so the worker's answers go through `sendResponse`. Without it every
+ * The message bridge (src/platform/runtime.ts): Chromium answers a message only through
+ * `sendResponse`, not with a promise the listener returns, so the worker's answers go through it. Without it every
  * request from the popup would be answered with nothing (the browser tests see the whole path;
  * this pins down each case of the bridge).
  */
