@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserPerFile, type Otter } from './harness';
-import { codeCacheWritten, createVaultInPopup, request } from './steps';
+import { createVaultInPopup, request } from './steps';
 import { seriousAxeViolations } from './support';
 
 const PASS = 'popup rows passphrase lykta';
@@ -347,7 +347,14 @@ describe('search and keys', () => {
     // Unlocked again: the list's height, as before.
     expect((await request(popup, 'unlock', { passphrase: PASS })).ok).toBe(true);
     await request(popup, 'listAccounts', {});
-    await codeCacheWritten(popup);
+    // The worker writes the code cache just after answering the list.
+    await expect
+      .poll(() =>
+        popup.evaluate(
+          async () => (await chrome.storage.session.get('otter.codes.head'))['otter.codes.head'],
+        ),
+      )
+      .toBeDefined();
     await popup.reload();
     await popup.getByTestId('account').first().waitFor();
     expect(await given()).toBe(`${listHeight}px | `);

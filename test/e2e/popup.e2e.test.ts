@@ -6,7 +6,7 @@ import { startPageServer, type PageServer } from '../../scripts/page-server';
 import { hotp } from '../../src/otp/generate';
 import { decodeBase32 } from '../../src/otp/secret';
 import { browserPerFile, E2E_DIST, tabIdOf, type Otter } from './harness';
-import { codeCacheWritten, createVaultInPopup, request } from './steps';
+import { createVaultInPopup, request } from './steps';
 import { codesAround, screenshot, seriousAxeViolations, totpAt } from './support';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
@@ -149,7 +149,10 @@ describe('fill with Enter', () => {
           ).earlyKeys,
       );
     // The first paint needs the code cache's head, which the worker writes a little after a list.
-    const cacheWritten = () => codeCacheWritten(popup);
+    const cacheWritten = () =>
+      popup.waitForFunction(
+        async () => (await chrome.storage.session.get('otter.codes.head'))['otter.codes.head'],
+      );
     const base = popup.url();
 
     await cacheWritten();

@@ -24,10 +24,3 @@ export async function stopServiceWorker(otter: Otter, page: Page): Promise<void>
   await stopWorker(cdp, otter.origin);
   await cdp.detach();
 }
-
-/** Waits until the worker has written the code cache's head (a little after it answers a list). */
-export async function codeCacheWritten(page: Page): Promise<void> {
-  await page.waitForFunction(
-    async () => (await chrome.storage.session.get('otter.codes.head'))['otter.codes.head'],
-  );
-}
