@@ -63,6 +63,12 @@ export interface VaultDeps {
 
 export class Vault {
   private readonly queue = new WriteQueue();
+  /**
+   * The vault being created, if it is: its header is written a moment before its session, and a
+   * state read between the two found a locked vault nobody had locked (a popup opened while the
+   * options page created the vault showed the unlock form).
+   */
+  private creating: Promise<unknown> = Promise.resolve();
   private readonly slots: KeySlots;
   private readonly keys: VaultKeys;
   private readonly keeper: SessionKeeper;
@@ -126,6 +132,7 @@ export class Vault {
   // --- Lock state ----------------------------------------------------------------------------
 
   async state(): Promise<{ state: VaultState; lockAt: number | null }> {
+    await this.creating;
     const session = await this.keeper.current();
     if (session) return { state: 'unlocked', lockAt: session.lockAt };
     const header = await this.deps.store.readHeader();
@@ -168,7 +175,7 @@ export class Vault {
   ): Promise<Result<{ recoveryCode: string | null; lockAt: number }, VaultError>> {
     const checked = checkNewPassphrase(passphrase, minLength);
     if (!checked.ok) return checked;
-    return this.queue.run(async () => {
+    const created = this.queue.run(async () => {
       if ((await this.deps.store.readHeader()) !== undefined) return err('vault_exists');
       const vaultId = randomId();
       const vaultKey = randomBytes(KEY_BYTES);
@@ -188,6 +195,8 @@ export class Vault {
       const lockAt = await this.keeper.start(vaultId, vaultKey);
       return ok({ recoveryCode, lockAt });
     });
+    this.creating = created.catch(() => undefined);
+    return created;
   }
 
   async unlock(passphrase: string): Promise<Result<{ lockAt: number }, VaultError>> {

@@ -3,6 +3,7 @@ import { encodeBase32 } from '../../src/otp/secret';
 import { normalizeRecoveryCode } from '../../src/vault/recovery';
 import { countIdbWrites, dumpDb, failNthPut, freshIndexedDB } from '../support/fake-idb';
 import { entry, makeVault, type TestVault } from './helpers';
+import type { Vault } from '../../src/vault/vault';
 
 const PASS = 'correct horse battery';
 
@@ -43,6 +44,20 @@ describe('creating a vault', () => {
       ok: false,
       error: 'passphrase_too_short',
     });
+  });
+
+  it('a state read while the vault is being created waits for it: never a locked vault', async () => {
+    // Read the state just after the header is written, before the session is: the popup asking
+    // while the options page creates the vault.
+    const write = t.store.createVault.bind(t.store);
+    let during: ReturnType<Vault['state']> | undefined;
+    t.store.createVault = async (...args) => {
+      const written = await write(...args);
+      during = t.vault.state();
+      return written;
+    };
+    await created();
+    expect(await during).toMatchObject({ state: 'unlocked' });
   });
 
   it('never overwrites an existing vault', async () => {
