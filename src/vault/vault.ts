@@ -61,6 +61,9 @@ export interface VaultDeps {
   readonly policy?: () => Policy;
 }
 
+/** A new vault's recovery code (null when the organisation allows none) and lock deadline. */
+type Created = Result<{ recoveryCode: string | null; lockAt: number }, VaultError>;
+
 export class Vault {
   private readonly queue = new WriteQueue();
   /**
@@ -172,10 +175,10 @@ export class Vault {
     passphrase: string,
     minLength: number = PASSPHRASE_LIMITS.minLength,
     { recovery = true }: { recovery?: boolean } = {},
-  ): Promise<Result<{ recoveryCode: string | null; lockAt: number }, VaultError>> {
+  ): Promise<Created> {
     const checked = checkNewPassphrase(passphrase, minLength);
     if (!checked.ok) return checked;
-    const created = this.queue.run(async () => {
+    const created = this.queue.run(async (): Promise<Created> => {
       if ((await this.deps.store.readHeader()) !== undefined) return err('vault_exists');
       const vaultId = randomId();
       const vaultKey = randomBytes(KEY_BYTES);
