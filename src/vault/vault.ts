@@ -66,11 +66,8 @@ type Created = Result<{ recoveryCode: string | null; lockAt: number }, VaultErro
 
 export class Vault {
   private readonly queue = new WriteQueue();
-  /**
-   * The vault being created, if it is: its header is written a moment before its session, and a
-   * state read between the two found a locked vault nobody had locked (a popup opened while the
-   * options page created the vault showed the unlock form).
-   */
+  // A vault being created: its header is written before its session, and a state read between
+  // the two found it locked (a popup opened meanwhile showed the unlock form).
   private creating: Promise<unknown> = Promise.resolve();
   private readonly slots: KeySlots;
   private readonly keys: VaultKeys;
@@ -158,14 +155,6 @@ export class Vault {
 
   // --- Keys --------------------------------------------------------------------------------
 
-  private readHeader(): Promise<Result<Header, VaultError>> {
-    return this.keys.header();
-  }
-
-  private keyFromPassphrase(header: Header, passphrase: string) {
-    return this.keys.fromPassphrase(header, passphrase);
-  }
-
   /**
    * A new vault under `passphrase`, with a recovery code unless `recovery` is false (the
    * organisation allows none: the vault then has only its passphrase slot, and `recoveryCode`
@@ -203,9 +192,9 @@ export class Vault {
   }
 
   async unlock(passphrase: string): Promise<Result<{ lockAt: number }, VaultError>> {
-    const header = await this.readHeader();
+    const header = await this.keys.header();
     if (!header.ok) return header;
-    const key = await this.keyFromPassphrase(header.value, passphrase);
+    const key = await this.keys.fromPassphrase(header.value, passphrase);
     if (!key.ok) return key;
     const lockAt = await this.keeper.start(header.value.vaultId, key.value);
     await this.purgeOnUnlock();
@@ -237,7 +226,7 @@ export class Vault {
     if (!checked.ok) return checked;
     const unlocked = await this.queue.run(
       async (): Promise<Result<{ lockAt: number; recoveryCode: string }, VaultError>> => {
-        const header = await this.readHeader();
+        const header = await this.keys.header();
         if (!header.ok) return header;
         if (!header.value.slots.some((s) => s.kind === 'recovery'))
           return err('recovery_code_absent');
@@ -266,9 +255,9 @@ export class Vault {
     passphrase: string,
   ): Promise<Result<{ recoveryCode: string }, VaultError>> {
     return this.queue.run(async () => {
-      const header = await this.readHeader();
+      const header = await this.keys.header();
       if (!header.ok) return header;
-      const key = await this.keyFromPassphrase(header.value, passphrase);
+      const key = await this.keys.fromPassphrase(header.value, passphrase);
       if (!key.ok) return key;
       const recoveryCode = newRecoveryCode();
       const next = await this.slots.replace(header.value, 'recovery', recoveryCode, key.value);
@@ -287,9 +276,9 @@ export class Vault {
     const checked = checkNewPassphrase(next, minLength);
     if (!checked.ok) return checked;
     return this.queue.run(async () => {
-      const header = await this.readHeader();
+      const header = await this.keys.header();
       if (!header.ok) return header;
-      const key = await this.keyFromPassphrase(header.value, current);
+      const key = await this.keys.fromPassphrase(header.value, current);
       if (!key.ok) return key;
       return this.deps.store.replaceHeader(
         await this.slots.replace(header.value, 'passphrase', next, key.value),

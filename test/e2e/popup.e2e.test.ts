@@ -150,9 +150,13 @@ describe('fill with Enter', () => {
       );
     // The first paint needs the code cache's head, which the worker writes a little after a list.
     const cacheWritten = () =>
-      popup.waitForFunction(
-        async () => (await chrome.storage.session.get('otter.codes.head'))['otter.codes.head'],
-      );
+      expect
+        .poll(() =>
+          popup.evaluate(
+            async () => (await chrome.storage.session.get('otter.codes.head'))['otter.codes.head'],
+          ),
+        )
+        .toBeDefined();
     const base = popup.url();
 
     await cacheWritten();
