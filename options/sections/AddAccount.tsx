@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import { AddFlow, type StartActions } from '../../ui/add/AddFlow';
@@ -35,7 +35,9 @@ function ImageStart({ actions }: { actions: StartActions }) {
     });
   }
 
-  useEffect(() => {
+  // Listening from the frame the section first shows in: an image pasted as soon as the page
+  // appears is read, not lost.
+  useLayoutEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
       const item = [...(event.clipboardData?.items ?? [])].find((i) => i.type.startsWith('image/'));
       if (item) {

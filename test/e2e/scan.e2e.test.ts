@@ -342,12 +342,15 @@ describe('from an image (options page)', () => {
       );
     };
 
+    // The page's own script renders the section after the load event that goto waits for.
+    await options.getByTestId('add-section').waitFor();
     await give('paste', URI);
     await options.getByTestId('confirm-scanned').waitFor();
     await options.getByRole('button', { name: 'Save account' }).click();
     await options.getByTestId('verify').waitFor();
     await options.getByRole('button', { name: 'Done' }).click();
 
+    await options.getByTestId('add-section').waitFor();
     await give('drop', URI2);
     await options.getByTestId('confirm-scanned').waitFor();
     await options.getByRole('button', { name: 'Save account' }).click();
