@@ -89,7 +89,9 @@ async function start(): Promise<WorkerContext> {
     policy: () => policy.current(),
     onLockChange: (lockAt) => {
       void scheduleLock(lockAt);
-      if (lockAt === null) void codeCache?.clear();
+      // Awaited by the lock: a popup opened once the lock has answered finds no codes to paint.
+      // A failed clear does not fail the lock (the session is gone already).
+      return lockAt === null ? codeCache?.clear().catch(() => undefined) : undefined;
     },
   });
   codeCache = new CodeCacheKeeper(area, vault, now);

@@ -22,8 +22,11 @@ export interface SessionDeps {
   readonly now: () => number;
   /** Minutes of idleness before the vault locks, as the settings in force say. */
   readonly idleMinutes: () => Promise<number>;
-  /** Told the new lock deadline (or null when locked), to schedule the alarm, clear caches. */
-  readonly onLockChange?: (lockAt: number | null) => void;
+  /**
+   * Told the new lock deadline (or null when locked), to schedule the alarm, clear caches. What
+   * it returns for a lock is awaited: nothing reports the vault locked before its caches are gone.
+   */
+  readonly onLockChange?: (lockAt: number | null) => void | Promise<void>;
 }
 
 export class SessionKeeper {
@@ -39,7 +42,7 @@ export class SessionKeeper {
     if (stored === null) {
       // Locked just now (found expired), or while this worker knew it unlocked: say so, so the
       // alarm and every cache of codes are cleared even by a worker that has just started.
-      if (this.unlocked || cleared) this.forget();
+      if (this.unlocked || cleared) await this.forget();
       return null;
     }
     if (this.unlocked?.vaultId === stored.vaultId) {
@@ -69,7 +72,7 @@ export class SessionKeeper {
       accounts: null,
       damaged: [],
     };
-    this.deps.onLockChange?.(lockAt);
+    void this.deps.onLockChange?.(lockAt);
     return lockAt;
   }
 
@@ -84,7 +87,7 @@ export class SessionKeeper {
       lockAt,
     });
     session.lockAt = lockAt;
-    this.deps.onLockChange?.(lockAt);
+    void this.deps.onLockChange?.(lockAt);
     return lockAt;
   }
 
@@ -103,16 +106,16 @@ export class SessionKeeper {
       lockAt: latest,
     });
     session.lockAt = latest;
-    this.deps.onLockChange?.(latest);
+    void this.deps.onLockChange?.(latest);
   }
 
   async lock(): Promise<void> {
     await clearSession(this.deps.session);
-    this.forget();
+    await this.forget();
   }
 
-  private forget(): void {
+  private async forget(): Promise<void> {
     this.unlocked = null;
-    this.deps.onLockChange?.(null);
+    await this.deps.onLockChange?.(null);
   }
 }

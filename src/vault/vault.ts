@@ -55,8 +55,8 @@ export interface VaultDeps {
   readonly now: () => number;
   /** Argon2 costs for new slots (tests may use the floor to run quickly). */
   readonly kdf?: KdfCosts;
-  /** Told the new lock deadline (or null when locked), to schedule the lock alarm. */
-  readonly onLockChange?: (lockAt: number | null) => void;
+  /** Told the new lock deadline, or null when locked (awaited then: unlocked-session.ts). */
+  readonly onLockChange?: (lockAt: number | null) => void | Promise<void>;
   /** The organisation's managed policy, which tightens the user's settings (none by default). */
   readonly policy?: () => Policy;
 }

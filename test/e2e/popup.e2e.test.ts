@@ -351,9 +351,7 @@ describe('code cache (paints without waking the worker)', () => {
     // A change made elsewhere (here: a rename) clears it, so no stale name can be painted.
     const list = await request(popup, 'listAccounts', {});
     const id = list.ok ? list.value.accounts.find((a) => a.issuer === 'Test Bank')!.id : '';
-    await popup.waitForFunction(
-      async () => (await chrome.storage.session.get('otter.codes'))['otter.codes'] !== undefined,
-    );
+    await expect.poll(() => cacheOf(popup), { timeout: 15_000 }).toBeDefined();
     await request(popup, 'updateAccount', { id, edit: { issuer: 'Renamed Bank' } });
     // The open popup hears the change and lists again, which may already have written a fresh
     // cache; what must never be there is the old name.
@@ -363,22 +361,26 @@ describe('code cache (paints without waking the worker)', () => {
     await again.getByText('Renamed Bank').waitFor();
     expect(await again.getByText('Test Bank').count()).toBe(0);
 
-    await again.waitForFunction(
-      async () => (await chrome.storage.session.get('otter.codes'))['otter.codes'] !== undefined,
-    );
-    // The first paint's parts of it (the head, each site's part) are written beside it…
+    // The first paint's parts of it (the head, each site's part) are written beside it (the
+    // worker writes the cache a little after it answers a list)…
     const keys = () =>
       again.evaluate(async () =>
         Object.keys(await chrome.storage.session.get(null)).filter((k) =>
           k.startsWith('otter.codes'),
         ),
       );
-    expect(await keys()).toEqual(
-      expect.arrayContaining(['otter.codes', 'otter.codes.head', `otter.codes.site ${server.url}`]),
-    );
+    await expect
+      .poll(keys, { timeout: 15_000 })
+      .toEqual(
+        expect.arrayContaining([
+          'otter.codes',
+          'otter.codes.head',
+          `otter.codes.site ${server.url}`,
+        ]),
+      );
     await again.getByTestId('lock').click();
     await again.getByTestId('unlock').waitFor();
-    // …and go with it.
+    // …and go with it, before the lock is answered: a popup opened after it paints nothing.
     expect(await cacheOf(again)).toBeUndefined();
     expect(await keys()).toEqual([]);
   });

@@ -38,7 +38,9 @@ export async function makeVault(
     session,
     now: () => clock.now,
     kdf: FAST_KDF,
-    onLockChange: (lockAt) => lockChanges.push(lockAt),
+    onLockChange: (lockAt) => {
+      lockChanges.push(lockAt);
+    },
   });
   return { vault, policy, store, session, clock, lockChanges };
 }

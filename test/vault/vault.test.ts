@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../../src/otp/secret';
 import { normalizeRecoveryCode } from '../../src/vault/recovery';
 import { countIdbWrites, dumpDb, failNthPut, freshIndexedDB } from '../support/fake-idb';
-import { entry, makeVault, type TestVault } from './helpers';
-import type { Vault } from '../../src/vault/vault';
+import { entry, FAST_KDF, makeVault, type TestVault } from './helpers';
+import { Vault } from '../../src/vault/vault';
 
 const PASS = 'correct horse battery';
 
@@ -125,6 +125,29 @@ describe('lock and unlock', () => {
     expect((await revived.vault.state()).state).toBe('unlocked');
     const got = await revived.vault.get(added!.id);
     expect(got.ok && got.value.issuer).toBe('GitLab');
+  });
+
+  it('says it is locked only once what the lock clears is gone (the popup’s code cache)', async () => {
+    let clears = 0;
+    const vault = new Vault({
+      store: t.store,
+      session: t.session,
+      now: () => t.clock.now,
+      kdf: FAST_KDF,
+      onLockChange: async (lockAt) => {
+        if (lockAt !== null) return;
+        await new Promise((done) => setTimeout(done, 20));
+        clears++;
+      },
+    });
+    const made = await vault.create(PASS);
+    await vault.lock();
+    expect(clears).toBe(1);
+    // A deadline found passed: the read that notices it answers once the clear is done.
+    expect((await vault.unlock(PASS)).ok).toBe(true);
+    t.clock.now = (made.ok ? made.value.lockAt : 0) + 16 * 60_000;
+    expect((await vault.state()).state).toBe('locked');
+    expect(clears).toBe(2);
   });
 
   it('locks at the deadline, also in a worker started after it', async () => {
