@@ -92,7 +92,10 @@ describe('the harness itself', () => {
       script.src = 'https://cdn.example.com/x.js';
       document.head.append(script);
     });
-    await popup.waitForTimeout(300);
+    // The refusal reaches the harness as a console message, at no fixed time.
+    await expect
+      .poll(() => o.problems.join('\n'))
+      .toMatch(/Content Security Policy|Refused to load/);
     await expect(o.close()).rejects.toThrow(/Content Security Policy|Refused to load/);
   });
 });

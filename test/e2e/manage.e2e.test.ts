@@ -70,7 +70,8 @@ describe('removal with a way back', () => {
       .getByTestId('undo-notice')
       .filter({ hasText: 'GitHub (alice) was moved' })
       .waitFor();
-    expect(await rowNames(options)).toEqual(['Bank', 'Mail']);
+    // The notice comes before the list is read again.
+    await expect.poll(() => rowNames(options)).toEqual(['Bank', 'Mail']);
     expect((await listed(popup)).map((a) => a.issuer)).toEqual(['Bank', 'Mail']);
 
     await options.getByRole('link', { name: 'Trash' }).click();
@@ -95,7 +96,7 @@ describe('removal with a way back', () => {
     await options.getByRole('button', { name: 'Move to Trash' }).click();
     await options.getByTestId('undo').click();
     await options.getByText('Undone: back in your accounts.').waitFor();
-    expect(await rowNames(options)).toEqual(['GitHub', 'Bank', 'Mail']);
+    await expect.poll(() => rowNames(options)).toEqual(['GitHub', 'Bank', 'Mail']);
     await expectSameCodes(popup, 'Bank');
   });
 

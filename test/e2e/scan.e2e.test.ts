@@ -152,6 +152,12 @@ describe('scan the QR code on the page', () => {
         '1 of 2 codes scanned. Show the next code in Google Authenticator, then scan again.',
       );
       await page.goto(url2);
+      // The scan captures what is on screen: the old page stays there until the new one paints.
+      await expect
+        .poll(() =>
+          page.evaluate(() => performance.getEntriesByName('first-contentful-paint').length),
+        )
+        .toBe(1);
       await popup.getByTestId('rescan').click();
       await popup.getByTestId('export-accounts').waitFor();
       const names = await popup.getByTestId('export-accounts').locator('li').count();

@@ -10,12 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firefoxPolicyFile } from '../../../scripts/firefox';
 import { GECKO_ID } from '../../../scripts/vite/manifest';
 import {
-  element,
   launchOtterInFirefox,
   request,
   showSettings,
   textOf,
   until,
+  untilText,
   type FirefoxOtter,
 } from './harness';
 import { storePageShot } from './screenshots';
@@ -121,9 +121,9 @@ describe('an organisation’s Firefox, in Swedish', () => {
   it('the security settings name the organisation’s limit, and say Firefox cannot follow the screen lock', async () => {
     const page = otter!.settings;
     await showSettings(page, 'security');
-    await element(page, '[data-testid=lock-settings]');
-    expect(await textOf(page, '[data-testid=lock-settings]')).toContain(
-      message('policyLimit').replace('$MAX$', '2'),
+    // The limit's sentence comes with the idle setting, a request after the card.
+    await untilText(page, '[data-testid=lock-settings]', (text) =>
+      text.includes(message('policyLimit').replace('$MAX$', '2')),
     );
     // Even forced by policy, a switch would do nothing in Firefox: the page says why instead.
     expect(await textOf(page, '[data-testid=screen-lock-unsupported]')).toBe(

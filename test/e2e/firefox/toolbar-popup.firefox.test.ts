@@ -72,17 +72,24 @@ async function openPanel(ready: 'codes' | 'unlock'): Promise<Panel> {
       };
     }, ready),
   );
-  // The window settles a frame or two after the view first shows.
-  await new Promise((done) => setTimeout(done, 300));
-  const settled = await otter.settings.evaluate(() => {
-    const view = chrome.extension.getViews({ type: 'popup' })[0]!;
-    const size = {
-      height: view.innerHeight,
-      pageHeight: view.document.documentElement.scrollHeight,
-    };
-    view.close();
-    return size;
-  });
+  // The window follows its page a frame or two after the view first shows (later on a busy
+  // machine): read until the page fits it and two reads 100 ms apart agree.
+  let before = -1;
+  const settled = await until(
+    'the toolbar popup to settle',
+    () =>
+      otter.settings.evaluate(() => {
+        const view = chrome.extension.getViews({ type: 'popup' })[0]!;
+        return { height: view.innerHeight, pageHeight: view.document.documentElement.scrollHeight };
+      }),
+    (size) => {
+      const same = size.height === before;
+      before = size.height;
+      return same && size.pageHeight <= size.height + 1;
+    },
+    5_000,
+  );
+  await otter.settings.evaluate(() => chrome.extension.getViews({ type: 'popup' })[0]?.close());
   return { ...panel!, ...settled };
 }
 
