@@ -248,9 +248,10 @@ export function browserPerFile(): {
     }
   }
 
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
     const used = [...taken];
     taken = new Set();
+    if (task.result?.state === 'fail') for (const otter of used) await describePages(otter);
     const failures: unknown[] = [];
     for (const otter of used) await handBack(otter).catch((error) => failures.push(error));
     if (failures.length > 0) throw failures[0];
@@ -280,6 +281,20 @@ export function browserPerFile(): {
       return shared.otter;
     },
   };
+}
+
+/**
+ * What each of the extension's pages showed when a test failed, printed with the failure: a
+ * test that waited in vain for something says what was there instead (test data only).
+ */
+async function describePages(otter: Otter): Promise<void> {
+  for (const page of otter.context.pages()) {
+    if (!page.url().startsWith(otter.origin)) continue;
+    const text = await page
+      .evaluate(() => document.body?.innerText ?? '')
+      .catch((error: unknown) => `(unreadable: ${String(error)})`);
+    console.log(`[failed test] ${page.url()} showed:\n${text.slice(0, 2000)}`);
+  }
 }
 
 /** The id of the tab showing `page` (the worker can see tabs; a page cannot see its own id). */
