@@ -197,15 +197,16 @@ export interface BulkEdit {
 export interface Protocol extends ManageProtocol, ImportProtocol {
   status: { request: Empty; response: Status };
   /** `recoveryCode` null: the organisation allows none (AllowRecoveryCode false), none was made. */
+  /** `lockAt` null: locked again while it was created (the recovery code is still to be shown). */
   createVault: {
     request: { passphrase: string };
-    response: { recoveryCode: string | null; lockAt: number };
+    response: { recoveryCode: string | null; lockAt: number | null };
   };
   unlock: { request: { passphrase: string }; response: { lockAt: number } };
   /** Also replaces the used recovery code: the new one comes back, to be shown once. */
   unlockWithRecovery: {
     request: { recoveryCode: string; newPassphrase: string };
-    response: { lockAt: number; recoveryCode: string };
+    response: { lockAt: number | null; recoveryCode: string };
   };
   /** A new recovery code (shown once); the old one stops working at once. Needs the passphrase. */
   newRecoveryCode: { request: { passphrase: string }; response: { recoveryCode: string } };

@@ -60,35 +60,41 @@ export class SessionKeeper {
     return this.unlocked;
   }
 
-  /** Opens a session with the vault key; returns the lock deadline. */
-  async start(vaultId: string, raw: Uint8Array): Promise<number> {
+  /**
+   * Locks so far. A lock the user asked for while a session was being opened or extended (the
+   * screen locked during an unlock's Argon2 run, the Lock button during a copy's deadline write)
+   * must not be undone by that write: each write checks this count before and after it.
+   */
+  private locks = 0;
+
+  /** The lock count now: an unlock reads it before deriving its key and passes it to start(). */
+  lockCount(): number {
+    return this.locks;
+  }
+
+  /**
+   * Opens a session with the vault key; returns the lock deadline, or null when a lock came after
+   * `since` (the session then stays closed).
+   */
+  async start(vaultId: string, raw: Uint8Array, since = this.locks): Promise<number | null> {
     const lockAt = this.deps.now() + (await this.deps.idleMinutes()) * 60_000;
+    if (this.locks !== since) return null;
     await writeSession(this.deps.session, { vaultId, vaultKey: raw, lockAt });
-    this.unlocked = {
-      vaultId,
-      key: await importAesKey(raw),
-      raw,
-      lockAt,
-      accounts: null,
-      damaged: [],
-    };
+    const key = await importAesKey(raw);
+    // A lock issued during the write removed the session after it.
+    if (this.locks !== since) return null;
+    this.unlocked = { vaultId, key, raw, lockAt, accounts: null, damaged: [] };
     void this.deps.onLockChange?.(lockAt);
     return lockAt;
   }
 
   /** Pushes the idle deadline back: for each thing the user does with the vault. */
   async touch(): Promise<number | null> {
+    const since = this.locks;
     const session = await this.current();
     if (!session) return null;
     const lockAt = this.deps.now() + (await this.deps.idleMinutes()) * 60_000;
-    await writeSession(this.deps.session, {
-      vaultId: session.vaultId,
-      vaultKey: session.raw,
-      lockAt,
-    });
-    session.lockAt = lockAt;
-    void this.deps.onLockChange?.(lockAt);
-    return lockAt;
+    return (await this.extend(session, lockAt, since)) ? lockAt : null;
   }
 
   /**
@@ -96,20 +102,27 @@ export class SessionKeeper {
    * idle time while the vault was open); never moves it later.
    */
   async clampDeadline(): Promise<void> {
+    const since = this.locks;
     const session = await this.current();
     if (!session) return;
     const latest = this.deps.now() + (await this.deps.idleMinutes()) * 60_000;
-    if (session.lockAt <= latest) return;
-    await writeSession(this.deps.session, {
-      vaultId: session.vaultId,
-      vaultKey: session.raw,
-      lockAt: latest,
-    });
-    session.lockAt = latest;
-    void this.deps.onLockChange?.(latest);
+    if (session.lockAt > latest) await this.extend(session, latest, since);
+  }
+
+  /** Writes the session's new deadline unless a lock came after `since`; true when written. */
+  private async extend(session: Unlocked, lockAt: number, since: number): Promise<boolean> {
+    if (this.locks !== since) return false;
+    const { vaultId, raw: vaultKey } = session;
+    await writeSession(this.deps.session, { vaultId, vaultKey, lockAt });
+    if (this.locks !== since) return false;
+    session.lockAt = lockAt;
+    void this.deps.onLockChange?.(lockAt);
+    return true;
   }
 
   async lock(): Promise<void> {
+    this.locks++;
+    this.unlocked = null;
     await clearSession(this.deps.session);
     await this.forget();
   }

@@ -61,13 +61,12 @@ export interface VaultDeps {
   readonly policy?: () => Policy;
 }
 
-/** A new vault's recovery code (null when the organisation allows none) and lock deadline. */
-type Created = Result<{ recoveryCode: string | null; lockAt: number }, VaultError>;
+/** A new vault's recovery code (null: none allowed) and deadline (null: locked meanwhile). */
+type Created = Result<{ recoveryCode: string | null; lockAt: number | null }, VaultError>;
 
 export class Vault {
   private readonly queue = new WriteQueue();
-  // A vault being created: its header is written before its session, and a state read between
-  // the two found it locked (a popup opened meanwhile showed the unlock form).
+  // A create in progress: it writes the header before the session, and state() waits for it.
   private creating: Promise<unknown> = Promise.resolve();
   private readonly slots: KeySlots;
   private readonly keys: VaultKeys;
@@ -192,11 +191,13 @@ export class Vault {
   }
 
   async unlock(passphrase: string): Promise<Result<{ lockAt: number }, VaultError>> {
+    const since = this.keeper.lockCount();
     const header = await this.keys.header();
     if (!header.ok) return header;
     const key = await this.keys.fromPassphrase(header.value, passphrase);
     if (!key.ok) return key;
-    const lockAt = await this.keeper.start(header.value.vaultId, key.value);
+    const lockAt = await this.keeper.start(header.value.vaultId, key.value, since);
+    if (lockAt === null) return err('vault_locked');
     await this.purgeOnUnlock();
     return ok({ lockAt });
   }
@@ -219,13 +220,13 @@ export class Vault {
     code: string,
     newPassphrase: string,
     minLength: number = PASSPHRASE_LIMITS.minLength,
-  ): Promise<Result<{ lockAt: number; recoveryCode: string }, VaultError>> {
+  ): Promise<Result<{ lockAt: number | null; recoveryCode: string }, VaultError>> {
     const normalized = normalizeRecoveryCode(code);
     if (!normalized.ok) return normalized;
     const checked = checkNewPassphrase(newPassphrase, minLength);
     if (!checked.ok) return checked;
     const unlocked = await this.queue.run(
-      async (): Promise<Result<{ lockAt: number; recoveryCode: string }, VaultError>> => {
+      async (): Promise<Result<{ lockAt: number | null; recoveryCode: string }, VaultError>> => {
         const header = await this.keys.header();
         if (!header.ok) return header;
         if (!header.value.slots.some((s) => s.kind === 'recovery'))
@@ -304,9 +305,9 @@ export class Vault {
     return this.queue.run(async () => {
       const proven = await this.keys.prove(proof);
       if (!proven.ok) return proven;
-      const done = await this.deps.store.reset();
+      // Locked first: no read in between finds a session over a deleted store.
       await this.keeper.lock();
-      return done;
+      return this.deps.store.reset();
     });
   }
 

@@ -65,7 +65,7 @@ it('policy tightens the passphrase, idle time, screen lock and clipboard, and fo
   });
   const created = await request(options, 'createVault', { passphrase: 'älg kanot regn' });
   expect(created.ok).toBe(true);
-  const lockAt = created.ok ? created.value.lockAt : 0;
+  const lockAt = created.ok ? created.value.lockAt! : 0;
   expect(lockAt - Date.now()).toBeLessThanOrEqual(2 * 60_000);
 
   // The user's own choice is kept, but what is in force is the policy's.

@@ -81,11 +81,11 @@ const CASES: readonly Case[] = [
     vault: 'absent',
     free: async (w) => {
       const created = await w.requests.createVault({ passphrase: PASS });
-      expect(created.ok && created.value.lockAt - w.t.clock.now).toBe(15 * MINUTE);
+      expect(created.ok && created.value.lockAt! - w.t.clock.now).toBe(15 * MINUTE);
     },
     enforced: async (w) => {
       const created = await w.requests.createVault({ passphrase: PASS });
-      expect(created.ok && created.value.lockAt - w.t.clock.now).toBe(2 * MINUTE);
+      expect(created.ok && created.value.lockAt! - w.t.clock.now).toBe(2 * MINUTE);
       expect(await w.requests.updateSettings({ autoLockMinutes: 30 })).toMatchObject({
         value: { autoLockMinutes: 2 },
       });

@@ -145,9 +145,32 @@ describe('lock and unlock', () => {
     expect(clears).toBe(1);
     // A deadline found passed: the read that notices it answers once the clear is done.
     expect((await vault.unlock(PASS)).ok).toBe(true);
-    t.clock.now = (made.ok ? made.value.lockAt : 0) + 16 * 60_000;
+    t.clock.now = (made.ok ? made.value.lockAt! : 0) + 16 * 60_000;
     expect((await vault.state()).state).toBe('locked');
     expect(clears).toBe(2);
+  });
+
+  it('a lock while an unlock derives its key (the screen locked meanwhile) is not undone', async () => {
+    await created();
+    await t.vault.lock();
+    const unlocking = t.vault.unlock(PASS);
+    await t.vault.lock();
+    expect(await unlocking).toEqual({ ok: false, error: 'vault_locked' });
+    expect((await t.vault.state()).state).toBe('locked');
+    // Nor does a worker started now find a session.
+    const revived = await makeVault({ session: t.session, clock: t.clock });
+    expect((await revived.vault.state()).state).toBe('locked');
+    expect((await t.vault.unlock(PASS)).ok).toBe(true);
+  });
+
+  it('a lock while a use pushes the deadline back (a copy, then Lock at once) is not undone', async () => {
+    await created();
+    const touching = t.vault.touch();
+    await t.vault.lock();
+    expect(await touching).toBeNull();
+    expect((await t.vault.state()).state).toBe('locked');
+    const revived = await makeVault({ session: t.session, clock: t.clock });
+    expect((await revived.vault.state()).state).toBe('locked');
   });
 
   it('locks at the deadline, also in a worker started after it', async () => {

@@ -106,7 +106,7 @@ describe('an organisation’s Firefox, in Swedish', () => {
     });
     const created = await request(page, 'createVault', { passphrase: 'fourteen chars' });
     expect(created.ok).toBe(true);
-    expect((created.ok ? created.value.lockAt : 0) - Date.now()).toBeLessThanOrEqual(2 * 60_000);
+    expect((created.ok ? created.value.lockAt! : 0) - Date.now()).toBeLessThanOrEqual(2 * 60_000);
     expect(
       await request(page, 'updateSettings', { autoLockMinutes: 30, clipboardClearSeconds: 0 }),
     ).toMatchObject({ ok: true, value: { autoLockMinutes: 2, clipboardClearSeconds: 5 } });
