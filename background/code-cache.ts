@@ -24,6 +24,8 @@ const REFRESH_WHEN_LEFT_MS = 3 * 60_000;
 export class CodeCacheKeeper {
   /** The horizon of the cache in the area; null until read from it (a fresh worker). */
   private validUntil: number | null = null;
+  /** The lock deadline that cache was built for (0: none in the area); read with the horizon. */
+  private lockAt = 0;
   /** Bumped by every clear: a rebuild that started before a change must not write old data. */
   private generation = 0;
   private running: Promise<void> | null = null;
@@ -45,10 +47,13 @@ export class CodeCacheKeeper {
     if (this.validUntil === null) {
       const started = this.generation;
       const stored = (await this.area.get(CODE_CACHE_KEY))[CODE_CACHE_KEY] as
-        { validUntil?: unknown } | undefined;
+        { validUntil?: unknown; lockAt?: unknown } | undefined;
       const horizon = typeof stored?.validUntil === 'number' ? stored.validUntil : 0;
       // A clear while reading wins: it set the horizon to 0.
-      if (started === this.generation) this.validUntil = horizon;
+      if (started === this.generation) {
+        this.validUntil = horizon;
+        this.lockAt = typeof stored?.lockAt === 'number' ? stored.lockAt : 0;
+      }
     }
     return this.validUntil ?? 0;
   }
@@ -71,12 +76,25 @@ export class CodeCacheKeeper {
     await this.area.set({ [CODE_CACHE_KEY]: cache, ...cacheParts(cache) });
     // A clear that came while the write was on its way removed it: the area has no cache then,
     // and believing it had one would skip every rebuild until its horizon ran short.
-    if (started === this.generation) this.validUntil = cache.validUntil;
+    if (started === this.generation) {
+      this.validUntil = cache.validUntil;
+      this.lockAt = cache.lockAt;
+    }
+  }
+
+  /**
+   * The lock deadline moved. A cache built for a later one (the idle time was shortened, by the
+   * user or a policy) would let the popup paint codes past the new deadline: it goes.
+   */
+  async deadlineMoved(lockAt: number): Promise<void> {
+    await this.storedHorizon();
+    if (lockAt < this.lockAt) await this.clear();
   }
 
   async clear(): Promise<void> {
     this.generation++;
     this.validUntil = 0;
+    this.lockAt = 0;
     // The head names the per-site parts; a write issued before this clear is read here too
     // (the area answers in order), and none can be issued after it (the generation check).
     const head = (await this.area.get(CODE_CACHE_HEAD_KEY))[CODE_CACHE_HEAD_KEY];

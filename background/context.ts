@@ -91,7 +91,9 @@ async function start(): Promise<WorkerContext> {
       void scheduleLock(lockAt);
       // Awaited by the lock: a popup opened once the lock has answered finds no codes to paint.
       // A failed clear does not fail the lock (the session is gone already).
-      return lockAt === null ? codeCache?.clear().catch(() => undefined) : undefined;
+      if (lockAt === null) return codeCache?.clear().catch(() => undefined);
+      void codeCache?.deadlineMoved(lockAt).catch(() => undefined);
+      return undefined;
     },
   });
   codeCache = new CodeCacheKeeper(area, vault, now);

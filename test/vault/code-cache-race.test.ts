@@ -3,6 +3,7 @@
  * reads the accounts while a change is being made must not leave that old list behind.
  */
 import { beforeEach, expect, it } from 'vitest';
+import { CodeCacheKeeper } from '../../background/code-cache';
 import { CODE_CACHE_KEY } from '../../src/cache/code-cache';
 import { freshIndexedDB } from '../support/fake-idb';
 import { api, testContext, type TestContext } from '../support/worker-context';
@@ -83,4 +84,17 @@ it('a change that clears the cache while a rebuild writes it: the next list rebu
   // other until the horizon ran short, ~12 minutes): the popup had nothing to paint from.
   await keeper.refresh();
   expect(session().get(CODE_CACHE_KEY)).toBeDefined();
+});
+
+it('a shorter lock deadline (the idle time lowered) clears a cache built for the later one', async () => {
+  const keeper = new CodeCacheKeeper(t.session, t.vault, () => t.clock.now);
+  await keeper.refresh();
+  const { lockAt } = session().get(CODE_CACHE_KEY) as { lockAt: number };
+  // Pushed later (a use): the cache stays, it claims no more than it did.
+  await keeper.deadlineMoved(lockAt + 60_000);
+  expect(session().get(CODE_CACHE_KEY)).toBeDefined();
+  // Brought forward, also as seen by a worker started since: the popup must not paint past it.
+  const restarted = new CodeCacheKeeper(t.session, t.vault, () => t.clock.now);
+  await restarted.deadlineMoved(lockAt - 60_000);
+  expect([...session().keys()].filter((k) => k.startsWith('otter.codes'))).toEqual([]);
 });
