@@ -89,12 +89,27 @@ export class AccountRecords {
     private readonly now: () => number,
   ) {}
 
+  /**
+   * Decryptions under way, one per session: requests that wake the worker together (the popup's
+   * list, the trash alarm, the scanner's warm-up) share it instead of each decrypting every account.
+   */
+  private readonly loading = new WeakMap<Unlocked, Promise<Result<Loaded, VaultError>>>();
+
   /** The unlocked session with its accounts decrypted (once per wake). */
   async loaded(): Promise<Result<Loaded, VaultError>> {
     const session = await this.keeper.current();
     if (!session)
       return err((await this.store.readHeader()) === undefined ? 'vault_absent' : 'vault_locked');
     if (session.accounts) return ok(session as Loaded);
+    let load = this.loading.get(session);
+    if (load === undefined) {
+      load = this.load(session).finally(() => this.loading.delete(session));
+      this.loading.set(session, load);
+    }
+    return load;
+  }
+
+  private async load(session: Unlocked): Promise<Result<Loaded, VaultError>> {
     const { header, records } = await this.store.readAll();
     const parsed = parseHeader(header);
     if (!parsed.ok) return err('vault_corrupt');

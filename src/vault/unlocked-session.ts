@@ -38,6 +38,7 @@ export class SessionKeeper {
   async current(): Promise<Unlocked | null> {
     const now = this.deps.now();
     if (this.unlocked && this.unlocked.lockAt > now) return this.unlocked;
+    const since = this.locks;
     const { session: stored, cleared } = await readSessionState(this.deps.session, now);
     if (stored === null) {
       // Locked just now (found expired), or while this worker knew it unlocked: say so, so the
@@ -49,14 +50,13 @@ export class SessionKeeper {
       this.unlocked.lockAt = stored.lockAt;
       return this.unlocked;
     }
-    this.unlocked = {
-      vaultId: stored.vaultId,
-      key: await importAesKey(stored.vaultKey),
-      raw: stored.vaultKey,
-      lockAt: stored.lockAt,
-      accounts: null,
-      damaged: [],
-    };
+    const key = await importAesKey(stored.vaultKey);
+    // A lock meanwhile removed what was read. Requests that woke the worker together share the
+    // first one's session, and with it one decryption of the accounts (account-records.ts).
+    if (this.locks !== since) return null;
+    if (this.unlocked?.vaultId === stored.vaultId) return this.unlocked;
+    const { vaultId, vaultKey: raw, lockAt } = stored;
+    this.unlocked = { vaultId, key, raw, lockAt, accounts: null, damaged: [] };
     return this.unlocked;
   }
 

@@ -173,6 +173,26 @@ describe('lock and unlock', () => {
     expect((await revived.vault.state()).state).toBe('locked');
   });
 
+  it('a new worker asked several things at once decrypts the accounts once', async () => {
+    await created();
+    await t.vault.add([entry('GitLab', 'bob'), entry('Bank', 'carol')]);
+    const revived = await makeVault({ session: t.session, clock: t.clock });
+    let reads = 0;
+    const readAll = revived.store.readAll.bind(revived.store);
+    revived.store.readAll = () => {
+      reads++;
+      return readAll();
+    };
+    const lists = await Promise.all([
+      revived.vault.list(),
+      revived.vault.list(),
+      revived.vault.all(),
+    ]);
+    expect(reads).toBe(1);
+    for (const list of lists) expect(list.ok).toBe(true);
+    expect((await revived.vault.all()).ok && reads).toBe(1);
+  });
+
   it('locks at the deadline, also in a worker started after it', async () => {
     await created();
     const { lockAt } = await t.vault.state();
