@@ -29,6 +29,8 @@ export class CodeCacheKeeper {
   /** Bumped by every clear: a rebuild that started before a change must not write old data. */
   private generation = 0;
   private running: Promise<void> | null = null;
+  /** The generation the running rebuild was asked for in. */
+  private runningFor = -1;
 
   constructor(
     private readonly area: SessionArea,
@@ -37,10 +39,18 @@ export class CodeCacheKeeper {
   ) {}
 
   refresh(): Promise<void> {
-    this.running ??= this.rebuild().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    if (this.running !== null && this.runningFor === this.generation) return this.running;
+    // None running, or one asked for before a clear, which will write nothing: the popup asking
+    // right after a change would find no cache. A new one runs after it.
+    const run: Promise<void> = (this.running ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.rebuild())
+      .finally(() => {
+        if (this.running === run) this.running = null;
+      });
+    this.running = run;
+    this.runningFor = this.generation;
+    return run;
   }
 
   private async storedHorizon(): Promise<number> {

@@ -98,3 +98,22 @@ it('a shorter lock deadline (the idle time lowered) clears a cache built for the
   await restarted.deadlineMoved(lockAt - 60_000);
   expect([...session().keys()].filter((k) => k.startsWith('otter.codes'))).toEqual([]);
 });
+
+it('a list asked for after a change, while a rebuild from before it runs, still gets a cache', async () => {
+  const keeper = new CodeCacheKeeper(t.session, t.vault, () => t.clock.now);
+  // While the rebuild reads the accounts, a change clears the cache (that rebuild's result will be
+  // thrown away) and the popup lists again.
+  const list = t.vault.list.bind(t.vault);
+  let after: Promise<void> | undefined;
+  t.vault.list = async () => {
+    const read = await list();
+    if (after === undefined) {
+      await keeper.clear();
+      after = keeper.refresh();
+    }
+    return read;
+  };
+  await keeper.refresh();
+  await after;
+  expect(session().get(CODE_CACHE_KEY)).toBeDefined();
+});
