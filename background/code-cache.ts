@@ -56,7 +56,9 @@ export class CodeCacheKeeper {
   private async storedHorizon(): Promise<number> {
     if (this.validUntil === null) {
       const started = this.generation;
-      const stored = (await this.area.get(CODE_CACHE_KEY))[CODE_CACHE_KEY] as
+      // The head carries the full cache's horizon and deadline (written in the same call) in 10
+      // rows instead of every account's codes.
+      const stored = (await this.area.get(CODE_CACHE_HEAD_KEY))[CODE_CACHE_HEAD_KEY] as
         { validUntil?: unknown; lockAt?: unknown } | undefined;
       const horizon = typeof stored?.validUntil === 'number' ? stored.validUntil : 0;
       // A clear while reading wins: it set the horizon to 0.

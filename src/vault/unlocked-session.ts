@@ -31,6 +31,12 @@ export interface SessionDeps {
 
 export class SessionKeeper {
   private unlocked: Unlocked | null = null;
+  /**
+   * Locks so far. A lock the user asked for while a session was being opened or extended (the
+   * screen locked during an unlock's Argon2 run, the Lock button during a copy's deadline write)
+   * must not be undone by that write: each write checks this count before and after it.
+   */
+  private locks = 0;
 
   constructor(private readonly deps: SessionDeps) {}
 
@@ -59,13 +65,6 @@ export class SessionKeeper {
     this.unlocked = { vaultId, key, raw, lockAt, accounts: null, damaged: [] };
     return this.unlocked;
   }
-
-  /**
-   * Locks so far. A lock the user asked for while a session was being opened or extended (the
-   * screen locked during an unlock's Argon2 run, the Lock button during a copy's deadline write)
-   * must not be undone by that write: each write checks this count before and after it.
-   */
-  private locks = 0;
 
   /** The lock count now: an unlock reads it before deriving its key and passes it to start(). */
   lockCount(): number {
