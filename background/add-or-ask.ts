@@ -13,9 +13,17 @@ import type { AddOutcome, DuplicateChoice } from '../src/messages/protocol';
 import { err, ok, type Result } from '../src/result';
 import type { AppError } from '../src/errors';
 import { fitAccount } from '../src/vault/account-bounds';
-import type { NewAccount } from '../src/vault/vault';
+import {
+  lastOrder,
+  newRecord,
+  type AccountWrites,
+  type NewAccount,
+} from '../src/vault/account-records';
 import { accountView } from '../src/vault/view';
 import type { WorkerContext } from './context';
+
+/** The answer when the account looks like one already there: nothing was written. */
+type Asked = Extract<AddOutcome, { status: 'duplicate' }>;
 
 export async function addOrAsk(
   context: WorkerContext,
@@ -25,21 +33,24 @@ export async function addOrAsk(
   const fitted = fitAccount(given);
   if (!fitted.ok) return err({ code: fitted.error });
   const entry = fitted.value.entry;
-  const list = await context.vault.list();
-  if (!list.ok) return err({ code: list.error });
-  const duplicate = findDuplicate(list.value.active, entry);
-  if (duplicate !== null && onDuplicate === undefined) {
-    const { id, issuer, account } = duplicate.existing;
-    return ok({
-      status: 'duplicate',
-      existing: { id, issuer, account },
-      reasons: duplicate.reasons,
-    });
-  }
-  const old = duplicate?.existing;
-  const replaced = old !== undefined && onDuplicate === 'replace' ? [old.id] : [];
-  const added = await context.vault.add(
-    [
+  // Decided inside the vault's write queue, against the accounts as they are then: two pages
+  // adding the same account at the same moment get one account and one question.
+  const written = await context.vault.writeAccounts((current): Result<AccountWrites, Asked> => {
+    const duplicate = findDuplicate(
+      current.filter((a) => a.trashedAt === null),
+      entry,
+    );
+    if (duplicate !== null && onDuplicate === undefined) {
+      const { id, issuer, account } = duplicate.existing;
+      return err({
+        status: 'duplicate',
+        existing: { id, issuer, account },
+        reasons: duplicate.reasons,
+      });
+    }
+    const old = duplicate?.existing;
+    const replaced = old !== undefined && onDuplicate === 'replace' ? [old.id] : [];
+    const record = newRecord(
       {
         ...entry,
         note: old?.note ?? entry.note ?? '',
@@ -47,13 +58,17 @@ export async function addOrAsk(
         sites: replaced.length > 0 ? mergeSites(entry.sites ?? [], old?.sites ?? []) : entry.sites,
         pinned: old?.pinned ?? entry.pinned ?? false,
       },
-    ],
-    replaced,
-  );
-  if (!added.ok) return err({ code: added.error });
+      lastOrder(current) + 1,
+      context.now(),
+    );
+    return ok({ add: [record], trash: replaced });
+  });
+  if (!written.ok) {
+    return typeof written.error === 'string' ? err({ code: written.error }) : ok(written.error);
+  }
   return ok({
     status: 'added',
-    account: accountView(added.value[0]!, context.now()),
+    account: accountView(written.value.add[0]!, context.now()),
     warnings: fitted.value.notes,
   });
 }

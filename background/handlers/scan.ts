@@ -4,7 +4,7 @@
  * the page only ever sees their names and a pending id.
  */
 import { fromBase64 } from '../../src/bytes';
-import { findDuplicate } from '../../src/backup/merge';
+import { duplicateFinder, findDuplicate } from '../../src/backup/merge';
 import type { AppError } from '../../src/errors';
 import type {
   EntryWarning,
@@ -18,9 +18,11 @@ import { allowedIssuer } from '../../src/policy/rules';
 import { err, ok, type Result } from '../../src/result';
 import { siteOf } from '../../src/sites';
 import { fitAccount } from '../../src/vault/account-bounds';
+import { lastOrder, newRecord, type AccountWrites } from '../../src/vault/account-records';
 import { acceptedSites } from '../../src/sites/site-list';
 import type { Account } from '../../src/vault/format';
 import { addOrAsk } from '../add-or-ask';
+import type { Pending } from '../pending-scans';
 import type { WorkerContext } from '../context';
 import type { HandlerGroup } from './types';
 
@@ -202,8 +204,6 @@ export const scanHandlers: HandlerGroup<
   },
 
   async importScanned({ pendingIds, duplicates }, context) {
-    const list = await context.vault.list();
-    if (!list.ok) return err({ code: list.error });
     const entries = [];
     for (const id of pendingIds) {
       const pending = await context.pending.take(id);
@@ -212,27 +212,34 @@ export const scanHandlers: HandlerGroup<
     }
     // The organisation's AllowedIssuers: refused ones are left out, and counted.
     const allowed = entries.filter((p) => allowedIssuer(p.entry.issuer, context.policy()));
-    const toAdd = [];
+    const fitted: Pending[] = [];
     for (const p of allowed) {
       // Held fitted already (scanPng); fitted again, as every write path does.
-      const fitted = fitAccount(p.entry);
-      if (!fitted.ok) return err({ code: fitted.error });
-      const entry = fitted.value.entry;
-      if (duplicates === 'keep_both' || findDuplicate(list.value.active, entry) === null)
-        toAdd.push({ ...p, entry });
+      const fit = fitAccount(p.entry);
+      if (!fit.ok) return err({ code: fit.error });
+      fitted.push({ ...p, entry: fit.value.entry });
     }
-    // All of them in one transaction, or none.
-    const added = await context.vault.add(
-      toAdd.map((p) => ({ ...p.entry, sites: acceptedSites([p.site]) })),
-    );
+    // All of them in one transaction, or none; the duplicates found inside the vault's write
+    // queue, against the accounts as they are then.
+    const added = await context.vault.writeAccounts((current): Result<AccountWrites, never> => {
+      const known = duplicateFinder(current.filter((a) => a.trashedAt === null));
+      let order = lastOrder(current);
+      const add = fitted
+        .filter((p) => duplicates === 'keep_both' || known(p.entry) === null)
+        .map((p) =>
+          newRecord({ ...p.entry, sites: acceptedSites([p.site]) }, ++order, context.now()),
+        );
+      return ok({ add, trash: [] });
+    });
     if (!added.ok) return err({ code: added.error });
+    const count = added.value.add.length;
     await context.pending.drop(pendingIds);
     await context.pending.forgetBatches(
       new Set(entries.map((p) => p.batchId).filter((id): id is number => id !== null)),
     );
     return ok({
-      added: toAdd.length,
-      skipped: allowed.length - toAdd.length,
+      added: count,
+      skipped: allowed.length - count,
       refused: entries.length - allowed.length,
     });
   },

@@ -81,6 +81,29 @@ function intoTrash(session: Loaded, ids: readonly string[], now: number): Accoun
   return trashed;
 }
 
+/** The highest `order` of `accounts` (the Trash included), 0 for none: new ones go after it. */
+export function lastOrder(accounts: Iterable<Account>): number {
+  let last = 0;
+  for (const a of accounts) last = Math.max(last, a.order);
+  return last;
+}
+
+/** The record a new account is saved as: a fresh id, at `order`, created `now`. */
+export function newRecord(entry: NewAccount, order: number, now: number): Account {
+  return {
+    ...entry,
+    extra: { ...entry.extra },
+    id: randomId(),
+    note: entry.note ?? '',
+    sites: [...(entry.sites ?? [])],
+    pinned: entry.pinned ?? false,
+    order,
+    createdAt: now,
+    updatedAt: now,
+    trashedAt: null,
+  };
+}
+
 export class AccountRecords {
   constructor(
     private readonly store: VaultStore,
@@ -229,19 +252,8 @@ export class AccountRecords {
       if (!loaded.ok) return loaded;
       const session = loaded.value;
       const now = this.now();
-      let order = Math.max(0, ...[...session.accounts.values()].map((a) => a.order));
-      const accounts = entries.map((entry): Account => ({
-        ...entry,
-        extra: { ...entry.extra },
-        id: randomId(),
-        note: entry.note ?? '',
-        sites: [...(entry.sites ?? [])],
-        pinned: entry.pinned ?? false,
-        order: ++order,
-        createdAt: now,
-        updatedAt: now,
-        trashedAt: null,
-      }));
+      let order = lastOrder(session.accounts.values());
+      const accounts = entries.map((entry) => newRecord(entry, ++order, now));
       const trashed = intoTrash(session, trashIds, now);
       if (trashed === null) return err('account_not_found');
       const done = await this.commit(session, [...accounts, ...trashed]);

@@ -194,6 +194,40 @@ describe('pasted Google export links', () => {
   });
 });
 
+describe('two pages adding the same account at the same moment', () => {
+  it('get one account and one question, not two accounts', async () => {
+    const typed = manual(LONG_KEY, { issuer: 'GitHub', account: 'alice' });
+    const [a, b] = await Promise.all([
+      requests.addAccount({ entry: typed }),
+      requests.addAccount({ entry: typed }),
+    ]);
+    expect([a.ok && a.value.status, b.ok && b.value.status].sort()).toEqual(['added', 'duplicate']);
+    expect((await all()).map((x) => [x.issuer, x.account, x.trashedAt])).toEqual([
+      ['GitHub', 'alice', null],
+    ]);
+  });
+
+  it("import a scanned export once: the second finds the first one's accounts", async () => {
+    const { uris } = encodeMigrationUris([entry('Bank', 'bob', LONG_KEY)], { batchId: 5 });
+    const ids = async () => {
+      const read = await requests.readLinks({ text: uris[0]! });
+      const found = read.ok ? read.value.findings[0] : undefined;
+      if (found?.kind !== 'google-export' || found.accounts === null) throw new Error('no export');
+      return found.accounts.map((x) => x.pendingId);
+    };
+    const [first, second] = [await ids(), await ids()];
+    const results = await Promise.all([
+      requests.importScanned({ pendingIds: first, duplicates: 'skip' }),
+      requests.importScanned({ pendingIds: second, duplicates: 'skip' }),
+    ]);
+    expect(results.map((r) => r.ok && [r.value.added, r.value.skipped]).sort()).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
+    expect((await all()).length).toBe(1);
+  });
+});
+
 describe('changing many accounts at once', () => {
   async function addThree(): Promise<Account[]> {
     const added = await t.vault.add([

@@ -18,6 +18,7 @@ import { importDuplicates, type ImportDuplicate } from './preview';
 import type { ImportedAccount } from './types';
 import { mergeSites } from '../../sites/site-list';
 import { importedNote, importedSites } from './vault-fields';
+import { lastOrder } from '../../vault/account-records';
 
 /** The import flow's own failures (translated as `error_<code>`). */
 export const IMPORT_FLOW_ERRORS = [
@@ -84,7 +85,7 @@ export function planImportCommit(
   const chosen = readChoices(duplicates, choices);
   if (chosen === null) return err('import_choices_invalid');
 
-  let order = Math.max(0, ...current.map((a) => a.order));
+  let order = lastOrder(current);
   const add: Account[] = [];
   const replaced = new Set<string>();
   let skipped = 0;
