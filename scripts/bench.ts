@@ -223,6 +223,7 @@ async function main(): Promise<void> {
       await toolbarFigures({
         extensionDir,
         floorPage: FLOOR_PAGE,
+        scriptPage: SCRIPT_PAGE,
         blankPage: BLANK_PAGE,
         sizes: SIZES,
         runs: RUNS,

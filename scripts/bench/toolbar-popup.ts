@@ -24,6 +24,8 @@ export interface ToolbarOptions {
   /** The benchmark's copy of dist/, with the floor and blank pages added. */
   readonly extensionDir: string;
   readonly floorPage: string;
+  /** The floor page with one empty script in its <head>: what loading any script costs. */
+  readonly scriptPage: string;
   /** An extension page that is neither popup: requests and the popup's switches go from it. */
   readonly blankPage: string;
   readonly sizes: readonly number[];
@@ -97,15 +99,23 @@ export async function toolbarFigures(options: ToolbarOptions): Promise<void> {
     for (const size of options.sizes) {
       for (; have < size; have++) await request(page, 'addAccount', { entry: options.entry(have) });
       await request(page, 'listAccounts', {});
-      const popup: PaintTimes[] = [];
-      const floor: PaintTimes[] = [];
+      const times = new Map<string, PaintTimes[]>([
+        [POPUP, []],
+        [options.floorPage, []],
+        [options.scriptPage, []],
+      ]);
+      // The three pages take turns at going first, as in the window figures.
+      const paths = [...times.keys()];
       for (let i = 0; i < options.runs; i++) {
-        const pages = i % 2 ? [POPUP, options.floorPage] : [options.floorPage, POPUP];
-        for (const path of pages) {
+        for (let j = 0; j < paths.length; j++) {
+          const path = paths[(i + j) % paths.length]!;
           const open = await openInToolbar(browser, page, origin, path, options.settleMs);
-          (path === options.floorPage ? floor : popup).push(open);
+          times.get(path)!.push(open);
         }
       }
+      const popup = times.get(POPUP)!;
+      const floor = times.get(options.floorPage)!;
+      const withScript = times.get(options.scriptPage)!;
       const code = popup.map((o) => o.code);
       const floorCode = floor.map((o) => o.code);
       console.log(`  ${size} accounts`);
@@ -124,6 +134,18 @@ export async function toolbarFigures(options: ToolbarOptions): Promise<void> {
       );
       console.log(
         `${line('floor page as the popup: code painted', floorCode)} (ratio ${(median(code) / median(floorCode)).toFixed(2)})`,
+      );
+      console.log(
+        line(
+          'floor page with one empty script: shown',
+          withScript.map((o) => o.shown),
+        ),
+      );
+      console.log(
+        line(
+          'floor page with one empty script: code painted',
+          withScript.map((o) => o.code),
+        ),
       );
     }
   } finally {
