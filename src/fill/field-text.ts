@@ -1,5 +1,5 @@
 /** The text that says what a field is for: its own attributes and labels, and what surrounds it. */
-import { normalise } from './keywords';
+import { keepTotpAlternatives, normalise } from './keywords';
 
 export interface OwnText {
   /** Name, id, placeholder, labels, accessible name, title, test id: what the field is called. */
@@ -32,7 +32,7 @@ export function ownText(el: HTMLInputElement): OwnText {
   ];
   for (const label of Array.from(el.labels ?? [])) parts.push(label.textContent ?? '');
   parts.push(...byIds(el, 'aria-labelledby'));
-  const naming = parts.join(' ').slice(0, 2000);
+  const naming = keepTotpAlternatives(parts).join(' ').slice(0, 2000);
   const className = typeof el.className === 'string' ? el.className.slice(0, 500) : '';
   const described = byIds(el, 'aria-describedby').join(' ').slice(0, 1000);
   return { naming: normalise(naming), all: normalise(`${naming} ${className} ${described}`) };
@@ -45,10 +45,19 @@ export function labelText(el: Element): string {
   );
 }
 
+/** Headings, and what names a fieldset: each titles the part of the page that follows it. */
+const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend';
+
 /** Reads the text around fields, each container once: many inputs share a form. */
 export interface ContextReader {
-  /** The field's form, a few ancestors and the page title, normalised. */
+  /** The field's form, a few ancestors, its heading and the page title, normalised. */
   around(el: Element): string;
+  /**
+   * The heading of the part of the page the field is in, as written: the last heading before it
+   * in its nearest ancestor that has one ("Two-factor authentication" over the form, "Enter
+   * backup authentication code" over a recovery form). Empty when there is none.
+   */
+  heading(el: Element): string;
   /** The title, path and main headings of the field's document, normalised: what the page is for. */
   page(doc: Document): string;
 }
@@ -63,10 +72,33 @@ export function contextReader(): ContextReader {
     }
     return text;
   };
+  const headingLists = new Map<Element, Element[]>();
+  const headingsIn = (scope: Element): Element[] => {
+    let list = headingLists.get(scope);
+    if (list === undefined) {
+      list = Array.from(scope.querySelectorAll(HEADINGS));
+      headingLists.set(scope, list);
+    }
+    return list;
+  };
+  const heading = (el: Element): string => {
+    let scope = el.parentElement;
+    for (let depth = 0; scope && depth < 8; depth += 1, scope = scope.parentElement) {
+      const before = headingsIn(scope).filter(
+        (h) => (h.compareDocumentPosition(el) & el.DOCUMENT_POSITION_FOLLOWING) !== 0,
+      );
+      const last = before[before.length - 1];
+      if (last) return (last.textContent ?? '').slice(0, 300);
+      if (scope.localName === 'body') break;
+    }
+    return '';
+  };
   const pages = new Map<Document, string>();
   return {
+    heading,
     around(el) {
-      const parts = [el.ownerDocument.title];
+      // The heading over a form often says what it is for when nothing in the form does.
+      const parts = [el.ownerDocument.title, heading(el)];
       const form = el.closest('form');
       if (form) parts.push(textOf(form, 2000));
       let node: Element | null = el.parentElement;

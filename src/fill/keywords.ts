@@ -200,15 +200,17 @@ export const HARD_NEGATIVE = [
   'kupong',
   'rabattkod',
   'captcha',
-  'recovery',
-  'backup',
-  'återställ',
-  'reservkod',
   'device code',
   'user code',
   'pairing',
 ];
 export const HARD_NEGATIVE_WORDS = ['card', 'kort', 'csc', 'cid', 'cvn'];
+/**
+ * The other codes of a two-factor form, typed instead of the TOTP when the app is lost: recovery,
+ * backup and scratch codes (Gitea, Google's PAM module). Hard negatives too, unless the field's
+ * name offers one as an alternative to the TOTP (see keepTotpAlternatives).
+ */
+export const BACKUP_CODE = ['recovery', 'backup', 'scratch', 'återställ', 'reservkod'];
 
 /** Text around a field that says the form is for a payment card. */
 export const CARD_CONTEXT = [
@@ -273,7 +275,37 @@ export function hasStrong(text: string): boolean {
 }
 
 export function hasHardNegative(text: string): boolean {
-  return hasAny(text, HARD_NEGATIVE) || hasWord(text, HARD_NEGATIVE_WORDS);
+  return (
+    hasAny(text, HARD_NEGATIVE) || hasWord(text, HARD_NEGATIVE_WORDS) || hasAny(text, BACKUP_CODE)
+  );
+}
+
+/** Whether the (normalised) text names a code of some kind: "Authentication code", "Token". */
+export function namesCode(text: string): boolean {
+  return hasStrong(text) || hasAny(text, WEAK) || hasWord(text, WEAK_WORDS);
+}
+
+/** What separates the codes one field takes: "App code / backup code", "… or recovery code". */
+const ALTERNATIVES = /\/|\||\b(?:or|eller|oder|ou)\b/i;
+
+/**
+ * The texts that name a field (raw, not normalised), with the backup-code alternatives set aside
+ * when one text offers a backup code as an alternative to another code: Discord's single field is
+ * "6-digit authentication code/8-digit backup code", and many apps label theirs "Authenticator or
+ * recovery code". Such a field takes the TOTP too. A field that names only a backup code keeps
+ * its name.
+ */
+export function keepTotpAlternatives(texts: readonly string[]): string[] {
+  const split = texts.map((text) => text.split(ALTERNATIVES));
+  const backup = (piece: string): boolean => hasAny(normalise(piece), BACKUP_CODE);
+  const offersTotp = split.some(
+    (pieces) =>
+      pieces.length > 1 &&
+      pieces.some(backup) &&
+      pieces.some((piece) => !backup(piece) && namesCode(normalise(piece))),
+  );
+  if (!offersTotp) return [...texts];
+  return split.map((pieces) => pieces.filter((piece) => !backup(piece)).join(' '));
 }
 
 /** The text with every strong word taken out, so "Email verification code" is not an email. */

@@ -1,11 +1,21 @@
 /**
  * What the page around a field is doing, when that rules the field out whatever it is called: a
  * device-code page (a TV or CLI asks the person to type the code it shows), a payment-card form
- * (its "security code" is the CVC), a gift-card or voucher page. A TOTP would be wrong in each.
+ * (its "security code" is the CVC), a gift-card or voucher page, a recovery-code form. A TOTP
+ * would be wrong in each.
  */
 import { autocompleteTokens } from './dom';
 import type { ContextReader } from './field-text';
-import { CARD_AUTOCOMPLETE, CARD_CONTEXT, GIFT_CONTEXT, hasAny } from './keywords';
+import {
+  BACKUP_CODE,
+  CARD_AUTOCOMPLETE,
+  CARD_CONTEXT,
+  GIFT_CONTEXT,
+  hasAny,
+  keepTotpAlternatives,
+  namesCode,
+  normalise,
+} from './keywords';
 
 /**
  * Paths of device-code pages: microsoft.com/devicelogin, login.microsoftonline.com/…/deviceauth,
@@ -18,11 +28,18 @@ const DEVICE_PATH =
 const DEVICE_PHRASES = [
   /\b(?:shown|displayed|showing|appears|appearing|visible) on (?:your|the) (?:app or )?(?:tv|television|smart tv|device|screen|console|game console|streaming device)\b/,
   /\bon your (?:tv|television|smart tv|console)\b/,
-  /\b(?:device code|user code|device activation|device login|device sign in|pairing code)\b/,
+  /\b(?:device code|user code|pairing code)\b/,
   /\b(?:activate|connect|link|pair) (?:your |a |the |new )?(?:tv|device|console)\b/,
   /\bvisas på (?:din |er |)(?:tv|tv n|enhet|enheten|skärm|skärmen)\b/,
   /\benhetskod|\baktivera (?:din |en )?(?:enhet|tv)\b/,
 ];
+
+/**
+ * Titles of device-code pages, read in the page's title and main headings only: in the text
+ * around a field, punctuation gone, "…the authenticator app on your device. Sign in" would run
+ * together into "device sign in" (Zammad's two-factor form).
+ */
+const DEVICE_TITLE = /\bdevice (?:activation|login|sign in)\b/;
 
 function isDevicePage(el: HTMLInputElement, reader: ContextReader): boolean {
   const doc = el.ownerDocument;
@@ -32,7 +49,7 @@ function isDevicePage(el: HTMLInputElement, reader: ContextReader): boolean {
   } catch {
     // No location to read: judge by the text alone.
   }
-  if (DEVICE_PATH.test(path)) return true;
+  if (DEVICE_PATH.test(path) || DEVICE_TITLE.test(reader.page(doc))) return true;
   const text = `${reader.page(doc)} ${reader.around(el)}`;
   return DEVICE_PHRASES.some((phrase) => phrase.test(text));
 }
@@ -65,13 +82,24 @@ function isGiftPage(el: HTMLInputElement, reader: ContextReader): boolean {
   );
 }
 
+/**
+ * A recovery-code form: its heading names a backup or recovery code ("Enter backup authentication
+ * code", "Two-Factor Scratch Code") while the field itself may be just "Enter 10-character code".
+ * A heading that offers the TOTP as well ("App or recovery code") does not count.
+ */
+function isBackupCodeForm(el: HTMLInputElement, reader: ContextReader): boolean {
+  const heading = normalise(keepTotpAlternatives([reader.heading(el)]).join(' '));
+  return hasAny(heading, BACKUP_CODE) && namesCode(heading);
+}
+
 /** Why the page rules this field out, or null when it does not. */
 export function contextVeto(
   el: HTMLInputElement,
   reader: ContextReader,
-): 'device' | 'card' | 'gift' | null {
+): 'device' | 'card' | 'gift' | 'backup' | null {
   if (isDevicePage(el, reader)) return 'device';
   if (isCardForm(el, reader)) return 'card';
   if (isGiftPage(el, reader)) return 'gift';
+  if (isBackupCodeForm(el, reader)) return 'backup';
   return null;
 }

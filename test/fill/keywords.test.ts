@@ -4,6 +4,7 @@ import {
   hasHardNegative,
   hasNegative,
   hasStrong,
+  keepTotpAlternatives,
   normalise,
   withoutStrong,
 } from '../../src/fill/keywords';
@@ -60,4 +61,21 @@ describe('hasNegative', () => {
     expect(hasNegative(normalise('zipper'))).toBe(false);
     expect(hasNegative(normalise('validate'))).toBe(false);
   });
+});
+
+describe('keepTotpAlternatives', () => {
+  it.each([
+    ['6-digit authentication code/8-digit backup code', '6-digit authentication code'],
+    ['Authenticator or recovery code', 'Authenticator '],
+    ['Engångskod eller reservkod', 'Engångskod '],
+  ])('sets the backup code aside when the TOTP is offered too: %s', (text, kept) => {
+    expect(keepTotpAlternatives([text])).toEqual([kept]);
+  });
+
+  it.each([['Backup verification code'], ['Recovery code'], ['Name or email'], ['Code']])(
+    'keeps every other name as it is: %s',
+    (text) => {
+      expect(keepTotpAlternatives([text, 'otp'])).toEqual([text, 'otp']);
+    },
+  );
 });

@@ -94,3 +94,28 @@ describe('gift cards and vouchers', () => {
     ).toBe('gift');
   });
 });
+
+describe('recovery-code forms', () => {
+  it.each([
+    'Enter backup authentication code',
+    'Two-Factor Scratch Code',
+    'Ange en reservkod',
+    'Use a recovery code',
+  ])('by the heading over the field: %s', (text) => {
+    expect(veto(`<main><h1>${text}</h1><form><input id="x"></form></main>`)).toBe('backup');
+  });
+
+  it.each([
+    'Enter the authenticator or recovery code',
+    'Account recovery',
+    'Two-factor authentication',
+  ])('not: %s', (text) => {
+    expect(veto(`<main><h1>${text}</h1><form><input id="x"></form></main>`)).toBeNull();
+  });
+
+  it('the nearest heading counts, not one further up the page', () => {
+    expect(
+      veto('<h1>Backup codes</h1><section><h2>Authenticator app</h2><input id="x"></section>'),
+    ).toBeNull();
+  });
+});
