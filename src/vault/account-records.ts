@@ -240,13 +240,10 @@ export class AccountRecords {
   }
 
   /**
-   * Adds accounts, and moves the accounts `trashIds` to the Trash (the ones they replace), in one
-   * transaction: all of it, or nothing.
+   * Adds accounts after the last, in one transaction: all of them, or none. The worker's add paths
+   * decide what to add against the vault as it is then and write with `writeAccounts`.
    */
-  add(
-    entries: readonly NewAccount[],
-    trashIds: readonly string[] = [],
-  ): Promise<Result<Account[], VaultError>> {
+  add(entries: readonly NewAccount[]): Promise<Result<Account[], VaultError>> {
     return this.queue.run(async () => {
       const loaded = await this.loaded();
       if (!loaded.ok) return loaded;
@@ -254,9 +251,7 @@ export class AccountRecords {
       const now = this.now();
       let order = lastOrder(session.accounts.values());
       const accounts = entries.map((entry) => newRecord(entry, ++order, now));
-      const trashed = intoTrash(session, trashIds, now);
-      if (trashed === null) return err('account_not_found');
-      const done = await this.commit(session, [...accounts, ...trashed]);
+      const done = await this.commit(session, accounts);
       return done.ok ? ok(accounts) : done;
     });
   }

@@ -332,12 +332,9 @@ export class Vault {
     return this.records.getActive(id);
   }
 
-  /** Adds accounts (moving `trashIds`, the ones they replace, to the Trash) in one transaction. */
-  add(
-    entries: readonly NewAccount[],
-    trashIds: readonly string[] = [],
-  ): Promise<Result<Account[], VaultError>> {
-    return this.records.add(entries, trashIds);
+  /** Adds accounts in one transaction. */
+  add(entries: readonly NewAccount[]): Promise<Result<Account[], VaultError>> {
+    return this.records.add(entries);
   }
 
   update(
