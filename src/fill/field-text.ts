@@ -81,7 +81,16 @@ export function contextReader(): ContextReader {
     }
     return list;
   };
+  const headings = new Map<Element, string>();
   const heading = (el: Element): string => {
+    let found = headings.get(el);
+    if (found === undefined) {
+      found = nearestHeading(el);
+      headings.set(el, found);
+    }
+    return found;
+  };
+  const nearestHeading = (el: Element): string => {
     let scope = el.parentElement;
     for (let depth = 0; scope && depth < 8; depth += 1, scope = scope.parentElement) {
       const before = headingsIn(scope).filter(
