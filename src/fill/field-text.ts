@@ -1,4 +1,5 @@
 /** The text that says what a field is for: its own attributes and labels, and what surrounds it. */
+import { isVisible } from './dom';
 import { keepTotpAlternatives, normalise } from './keywords';
 
 export interface OwnText {
@@ -22,17 +23,17 @@ function byIds(el: Element, attr: string): string[] {
 
 /** What the field's own attributes and labels say about it. */
 export function ownText(el: HTMLInputElement): OwnText {
-  const parts = [
-    el.name,
-    el.id,
+  const words = [
     el.getAttribute('placeholder') ?? '',
     el.getAttribute('aria-label') ?? '',
     el.getAttribute('title') ?? '',
     el.getAttribute('data-testid') ?? '',
   ];
-  for (const label of Array.from(el.labels ?? [])) parts.push(label.textContent ?? '');
-  parts.push(...byIds(el, 'aria-labelledby'));
-  const naming = keepTotpAlternatives(parts).join(' ').slice(0, 2000);
+  for (const label of Array.from(el.labels ?? [])) words.push(label.textContent ?? '');
+  words.push(...byIds(el, 'aria-labelledby'));
+  // Name and id are kept whole: `recovery_code` is a recovery field even under a label that
+  // mentions the authenticator app ("Lost your authenticator app? Enter a recovery code").
+  const naming = [el.name, el.id, ...keepTotpAlternatives(words)].join(' ').slice(0, 2000);
   const className = typeof el.className === 'string' ? el.className.slice(0, 500) : '';
   const described = byIds(el, 'aria-describedby').join(' ').slice(0, 1000);
   return { naming: normalise(naming), all: normalise(`${naming} ${className} ${described}`) };
@@ -48,14 +49,37 @@ export function labelText(el: Element): string {
 /** Headings, and what names a fieldset: each titles the part of the page that follows it. */
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend';
 
+/**
+ * The heading that titles the part of the page `el` is in: the nearest shown heading before it
+ * among the earlier siblings of the field and of its ancestors (up to 8). A heading inside a
+ * sibling block (a "Recovery codes" section beside the form, a hidden "Use a recovery code"
+ * view) titles that block, not the field.
+ */
+function nearestHeading(el: Element): string {
+  let node: Element | null = el;
+  for (let depth = 0; node && node.localName !== 'body' && depth < 8; depth += 1) {
+    for (
+      let sibling = node.previousElementSibling;
+      sibling;
+      sibling = sibling.previousElementSibling
+    ) {
+      if (sibling.matches(HEADINGS) && isVisible(sibling)) {
+        return (sibling.textContent ?? '').slice(0, 300);
+      }
+    }
+    node = node.parentElement;
+  }
+  return '';
+}
+
 /** Reads the text around fields, each container once: many inputs share a form. */
 export interface ContextReader {
   /** The field's form, a few ancestors, its heading and the page title, normalised. */
   around(el: Element): string;
   /**
-   * The heading of the part of the page the field is in, as written: the last heading before it
-   * in its nearest ancestor that has one ("Two-factor authentication" over the form, "Enter
-   * backup authentication code" over a recovery form). Empty when there is none.
+   * The heading of the part of the page the field is in, as written ("Two-factor authentication"
+   * over the form, "Enter backup authentication code" over a recovery form; see nearestHeading).
+   * Empty when there is none.
    */
   heading(el: Element): string;
   /** The title, path and main headings of the field's document, normalised: what the page is for. */
@@ -72,15 +96,6 @@ export function contextReader(): ContextReader {
     }
     return text;
   };
-  const headingLists = new Map<Element, Element[]>();
-  const headingsIn = (scope: Element): Element[] => {
-    let list = headingLists.get(scope);
-    if (list === undefined) {
-      list = Array.from(scope.querySelectorAll(HEADINGS));
-      headingLists.set(scope, list);
-    }
-    return list;
-  };
   const headings = new Map<Element, string>();
   const heading = (el: Element): string => {
     let found = headings.get(el);
@@ -89,18 +104,6 @@ export function contextReader(): ContextReader {
       headings.set(el, found);
     }
     return found;
-  };
-  const nearestHeading = (el: Element): string => {
-    let scope = el.parentElement;
-    for (let depth = 0; scope && depth < 8; depth += 1, scope = scope.parentElement) {
-      const before = headingsIn(scope).filter(
-        (h) => (h.compareDocumentPosition(el) & el.DOCUMENT_POSITION_FOLLOWING) !== 0,
-      );
-      const last = before[before.length - 1];
-      if (last) return (last.textContent ?? '').slice(0, 300);
-      if (scope.localName === 'body') break;
-    }
-    return '';
   };
   const pages = new Map<Document, string>();
   return {

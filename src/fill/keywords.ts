@@ -256,7 +256,9 @@ export function normalise(text: string): string {
   return ` ${text
     .normalize('NFC')
     .replace(/['\u2019]/g, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    // camelCase apart ("mfaCode", "step2Code"); capitals after a digit kept ("2FA", "2SV").
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([0-9])([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
     .replace(/[\s_\-.:/[\]()#*,;"'|?!]+/g, ' ')
     .trim()} `;

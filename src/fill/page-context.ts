@@ -35,9 +35,9 @@ const DEVICE_PHRASES = [
 ];
 
 /**
- * Titles of device-code pages, read in the page's title and main headings only: in the text
- * around a field, punctuation gone, "…the authenticator app on your device. Sign in" would run
- * together into "device sign in" (Zammad's two-factor form).
+ * Titles of device-code pages, read in the page's title and main headings and the field's own
+ * heading only: in the text around a field, punctuation gone, "…the authenticator app on your
+ * device. Sign in" would run together into "device sign in" (Zammad's two-factor form).
  */
 const DEVICE_TITLE = /\bdevice (?:activation|login|sign in)\b/;
 
@@ -49,7 +49,9 @@ function isDevicePage(el: HTMLInputElement, reader: ContextReader): boolean {
   } catch {
     // No location to read: judge by the text alone.
   }
-  if (DEVICE_PATH.test(path) || DEVICE_TITLE.test(reader.page(doc))) return true;
+  if (DEVICE_PATH.test(path)) return true;
+  if (DEVICE_TITLE.test(reader.page(doc)) || DEVICE_TITLE.test(normalise(reader.heading(el))))
+    return true;
   const text = `${reader.page(doc)} ${reader.around(el)}`;
   return DEVICE_PHRASES.some((phrase) => phrase.test(text));
 }

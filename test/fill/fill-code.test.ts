@@ -301,6 +301,10 @@ const NOTHING: readonly (readonly [name: string, html: string])[] = [
     '<label>Backup verification code <input name="backup" inputmode="numeric"></label>',
   ],
   [
+    'a recovery-code field whose label mentions the authenticator app before "or"',
+    '<h1>Two-factor authentication</h1><form><label for="rc">Lost your authenticator app or phone? Enter a recovery code</label><input id="rc" name="recovery_code" placeholder="XXXXX-XXXXX"></form>',
+  ],
+  [
     'a recovery code marked one-time-code',
     '<label>Recovery code <input autocomplete="one-time-code"></label>',
   ],

@@ -14,6 +14,12 @@ describe('normalise', () => {
     expect(normalise('verificationCode')).toBe(' verification code ');
     expect(normalise('  MFA_code-input (required)?')).toBe(' mfa code input required ');
     expect(normalise("Don't")).toBe(' dont ');
+    expect(normalise('step2Code')).toBe(' step2 code ');
+  });
+
+  it('keeps capitals after a digit together: 2FA and 2SV are words', () => {
+    expect(normalise('Enter your 2FA code')).toBe(' enter your 2fa code ');
+    expect(hasStrong(normalise('2SV code'))).toBe(true);
   });
 });
 

@@ -46,6 +46,12 @@ describe('device-code pages', () => {
     expect(veto(`<form><h1>${text}</h1><input id="x"></form>`)).toBeNull();
   });
 
+  it('by the heading over the field when it is not the page’s main one', () => {
+    expect(veto('<div><h2>Device Login</h2><form><input id="x" name="code"></form></div>')).toBe(
+      'device',
+    );
+  });
+
   it.each(['/settings/devices', '/2fa/verify', '/developer'])('not by path %s', (path) => {
     history.pushState({}, '', path);
     expect(veto('<input id="x" name="otc">')).toBeNull();
@@ -111,6 +117,20 @@ describe('recovery-code forms', () => {
     'Two-factor authentication',
   ])('not: %s', (text) => {
     expect(veto(`<main><h1>${text}</h1><form><input id="x"></form></main>`)).toBeNull();
+  });
+
+  it.each([
+    [
+      'a "Recovery codes" section beside the form',
+      '<div><h2>Two-factor authentication</h2><section><h3>Recovery codes</h3><p>Save these codes.</p></section><section><form><label for="x">Verification code</label><input id="x"></form></section></div>',
+    ],
+    [
+      'a hidden "Use a recovery code" view before it',
+      '<div hidden><h2>Use a recovery code</h2></div><form><input id="x" autocomplete="one-time-code"></form>',
+    ],
+    ['a hidden heading', '<h2 hidden>Use a recovery code</h2><form><input id="x"></form>'],
+  ])('not a heading that titles another block: %s', (_name, html) => {
+    expect(veto(html)).toBeNull();
   });
 
   it('the nearest heading counts, not one further up the page', () => {
