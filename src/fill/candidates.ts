@@ -13,6 +13,7 @@ import {
   hasNegative,
   hasStrong,
   hasWord,
+  normalise,
   OTHER_AUTOCOMPLETE,
   WEAK,
   WEAK_WORDS,
@@ -78,6 +79,15 @@ function rowContainer(first: Element, last: Element): Element | null {
   return null;
 }
 
+/**
+ * Whether the heading over the field names a two-factor code ("Code" under "Enter your
+ * authenticator code", outside its form). Counted only for a field that looks like a code
+ * itself: a heading far above says nothing about a nickname or captcha field under it.
+ */
+function titled(el: HTMLInputElement, reader: ContextReader): boolean {
+  return hasStrong(normalise(reader.heading(el)));
+}
+
 function rowCandidate(
   row: readonly HTMLInputElement[],
   length: number,
@@ -96,14 +106,15 @@ function rowCandidate(
   if (container && hasHardNegative(label)) return null;
   const otc = row.some(isOneTimeCode);
   const strong = screened.some((s) => s?.strong) || hasStrong(label);
-  const around = hasStrong(reader.around(first));
   // Some sign that the row is for a code: boxes that take one character, a numeric keyboard,
   // one-time-code, or words. Same-size narrow inputs alone could be anything (a grid, a form).
   const oneChar = row.every((el) => el.maxLength === 1 || el.maxLength === 2);
   const weak = screened.some(
     (s) => s && (hasAny(s.own.all, WEAK) || hasWord(s.own.all, WEAK_WORDS)),
   );
-  if (!otc && !strong && !around && !oneChar && structural(first) <= 0 && !weak) return null;
+  const signs = otc || strong || oneChar || weak || structural(first) > 0;
+  const around = hasStrong(reader.around(first)) || (signs && titled(first, reader));
+  if (!signs && !around) return null;
   let score = 6 + structural(first);
   if (strong) score += 3;
   if (around) score += 3;
@@ -132,12 +143,14 @@ function singleCandidate(
   if (!screened) return null;
   const otc = isOneTimeCode(el);
   let score = structural(el);
+  const weak = hasAny(screened.own.all, WEAK) || hasWord(screened.own.all, WEAK_WORDS);
   if (screened.strong) score += 6;
-  else if (hasAny(screened.own.all, WEAK) || hasWord(screened.own.all, WEAK_WORDS)) score += 3;
+  else if (weak) score += 3;
   const max = el.maxLength;
   if (max === length) score += 3;
   else if (max >= 5 && max <= 8) score += 1;
-  if (hasStrong(reader.around(el))) score += 3;
+  const signs = screened.strong || weak || structural(el) > 0 || max === length;
+  if (hasStrong(reader.around(el)) || (signs && titled(el, reader))) score += 3;
   // The only thing to type into in its form: a weak sign, worth something with context.
   const scope = el.form ?? el.parentElement;
   if (

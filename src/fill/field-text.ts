@@ -1,5 +1,5 @@
 /** The text that says what a field is for: its own attributes and labels, and what surrounds it. */
-import { isVisible } from './dom';
+import { isVisible, squash } from './dom';
 import { keepTotpAlternatives, normalise } from './keywords';
 
 export interface OwnText {
@@ -50,10 +50,21 @@ export function labelText(el: Element): string {
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend';
 
 /**
+ * The text of `el` when it is a shown heading, or a wrapper holding only one ("panel-header" divs
+ * around an h2); null otherwise.
+ */
+function headingOf(el: Element): string | null {
+  const heading = el.matches(HEADINGS) ? el : el.querySelector(HEADINGS);
+  if (heading === null || !isVisible(heading)) return null;
+  const text = heading.textContent ?? '';
+  return heading === el || squash(el.textContent ?? '') === squash(text) ? text : null;
+}
+
+/**
  * The heading that titles the part of the page `el` is in: the nearest shown heading before it
- * among the earlier siblings of the field and of its ancestors (up to 8). A heading inside a
- * sibling block (a "Recovery codes" section beside the form, a hidden "Use a recovery code"
- * view) titles that block, not the field.
+ * among the earlier siblings of the field and of its ancestors (up to 8), or alone in one. A
+ * heading inside a sibling block with more in it (a "Recovery codes" section beside the form)
+ * titles that block, not the field; a hidden one ("Use a recovery code" view) titles nothing.
  */
 function nearestHeading(el: Element): string {
   let node: Element | null = el;
@@ -63,9 +74,8 @@ function nearestHeading(el: Element): string {
       sibling;
       sibling = sibling.previousElementSibling
     ) {
-      if (sibling.matches(HEADINGS) && isVisible(sibling)) {
-        return (sibling.textContent ?? '').slice(0, 300);
-      }
+      const title = headingOf(sibling);
+      if (title !== null) return title.slice(0, 300);
     }
     node = node.parentElement;
   }
@@ -74,7 +84,7 @@ function nearestHeading(el: Element): string {
 
 /** Reads the text around fields, each container once: many inputs share a form. */
 export interface ContextReader {
-  /** The field's form, a few ancestors, its heading and the page title, normalised. */
+  /** The field's form, a few ancestors and the page title, normalised. */
   around(el: Element): string;
   /**
    * The heading of the part of the page the field is in, as written ("Two-factor authentication"
@@ -109,8 +119,7 @@ export function contextReader(): ContextReader {
   return {
     heading,
     around(el) {
-      // The heading over a form often says what it is for when nothing in the form does.
-      const parts = [el.ownerDocument.title, heading(el)];
+      const parts = [el.ownerDocument.title];
       const form = el.closest('form');
       if (form) parts.push(textOf(form, 2000));
       let node: Element | null = el.parentElement;

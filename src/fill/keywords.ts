@@ -289,6 +289,8 @@ export function namesCode(text: string): boolean {
 
 /** What separates the codes one field takes: "App code / backup code", "… or recovery code". */
 const ALTERNATIVES = /\/|\||\b(?:or|eller|oder|ou)\b/i;
+/** Where a sentence or clause ends: alternatives are offered within one. */
+const CLAUSE = /[.?!;:]\s+/;
 
 /**
  * The texts that name a field (raw, not normalised), with the backup-code alternatives set aside
@@ -298,16 +300,24 @@ const ALTERNATIVES = /\/|\||\b(?:or|eller|oder|ou)\b/i;
  * its name.
  */
 export function keepTotpAlternatives(texts: readonly string[]): string[] {
-  const split = texts.map((text) => text.split(ALTERNATIVES));
+  // Alternatives are read within one clause: in "Lost your authenticator app or phone? Enter a
+  // recovery code" the app is not offered as the code to type.
+  const clauses = texts.map((text) =>
+    text.split(CLAUSE).map((clause) => clause.split(ALTERNATIVES)),
+  );
   const backup = (piece: string): boolean => hasAny(normalise(piece), BACKUP_CODE);
-  const offersTotp = split.some(
-    (pieces) =>
-      pieces.length > 1 &&
-      pieces.some(backup) &&
-      pieces.some((piece) => !backup(piece) && namesCode(normalise(piece))),
+  const offersTotp = clauses.some((text) =>
+    text.some(
+      (pieces) =>
+        pieces.length > 1 &&
+        pieces.some(backup) &&
+        pieces.some((piece) => !backup(piece) && namesCode(normalise(piece))),
+    ),
   );
   if (!offersTotp) return [...texts];
-  return split.map((pieces) => pieces.filter((piece) => !backup(piece)).join(' '));
+  return clauses.map((text) =>
+    text.map((pieces) => pieces.filter((piece) => !backup(piece)).join(' ')).join('. '),
+  );
 }
 
 /** The text with every strong word taken out, so "Email verification code" is not an email. */

@@ -5,13 +5,14 @@
  * would be wrong in each.
  */
 import { autocompleteTokens } from './dom';
-import type { ContextReader } from './field-text';
+import { ownText, type ContextReader } from './field-text';
 import {
   BACKUP_CODE,
   CARD_AUTOCOMPLETE,
   CARD_CONTEXT,
   GIFT_CONTEXT,
   hasAny,
+  hasStrong,
   keepTotpAlternatives,
   namesCode,
   normalise,
@@ -87,9 +88,13 @@ function isGiftPage(el: HTMLInputElement, reader: ContextReader): boolean {
 /**
  * A recovery-code form: its heading names a backup or recovery code ("Enter backup authentication
  * code", "Two-Factor Scratch Code") while the field itself may be just "Enter 10-character code".
- * A heading that offers the TOTP as well ("App or recovery code") does not count.
+ * A heading that offers the TOTP as well ("App or recovery code") does not count, nor does one
+ * over a field that names the TOTP.
  */
 function isBackupCodeForm(el: HTMLInputElement, reader: ContextReader): boolean {
+  // A field that names the TOTP itself is not one (a "Regenerate backup codes" step asking for
+  // the authenticator's code first).
+  if (hasStrong(ownText(el).naming)) return false;
   const heading = normalise(keepTotpAlternatives([reader.heading(el)]).join(' '));
   return hasAny(heading, BACKUP_CODE) && namesCode(heading);
 }

@@ -215,6 +215,18 @@ const CHOSEN: readonly Chosen[] = [
     ['v'],
     'heuristic',
   ],
+  [
+    'a settings step under "Regenerate backup codes" that asks for the authenticator’s code',
+    '<h2>Regenerate backup codes</h2><p>Enter the 6-digit code from your authenticator app.</p><form><label for="t">Authentication code</label><input id="t" name="otp" autocomplete="one-time-code"></form>',
+    ['t'],
+    'one-time-code',
+  ],
+  [
+    '"Verifieringskod" under an "Återställningskoder" heading',
+    '<h2>Återställningskoder</h2><form><label for="t">Verifieringskod</label><input id="t"></form>',
+    ['t'],
+    'heuristic',
+  ],
 ];
 
 describe('the field that is chosen', () => {
@@ -299,6 +311,14 @@ const NOTHING: readonly (readonly [name: string, html: string])[] = [
   [
     'a backup verification code',
     '<label>Backup verification code <input name="backup" inputmode="numeric"></label>',
+  ],
+  [
+    'a recovery-code field labelled "…authenticator app or phone? Enter one of your recovery codes"',
+    '<label for="c">Lost your authenticator app or phone? Enter one of your recovery codes</label><input id="c" name="code">',
+  ],
+  [
+    'a nickname field far under a "Two-factor authentication" heading',
+    '<div><h2>Two-factor authentication</h2><div><div><div><div><form><input name="nickname" placeholder="Enter a nickname for this security key"></form></div></div></div></div></div>',
   ],
   [
     'a recovery-code field whose label mentions the authenticator app before "or"',

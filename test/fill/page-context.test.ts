@@ -46,6 +46,14 @@ describe('device-code pages', () => {
     expect(veto(`<form><h1>${text}</h1><input id="x"></form>`)).toBeNull();
   });
 
+  it('by a heading in a header wrapper above the form', () => {
+    expect(
+      veto(
+        '<div><div class="panel-header"><h2>Device activation</h2></div><div><form><label for="x">Enter the code</label><input id="x" name="code"></form></div></div>',
+      ),
+    ).toBe('device');
+  });
+
   it('by the heading over the field when it is not the page’s main one', () => {
     expect(veto('<div><h2>Device Login</h2><form><input id="x" name="code"></form></div>')).toBe(
       'device',
