@@ -289,8 +289,12 @@ export function namesCode(text: string): boolean {
 
 /** What separates the codes one field takes: "App code / backup code", "… or recovery code". */
 const ALTERNATIVES = /\/|\||\b(?:or|eller|oder|ou)\b/i;
-/** Where a sentence or clause ends: alternatives are offered within one. */
-const CLAUSE = /[.?!;:]\s+/;
+/**
+ * Where a sentence or clause ends: alternatives are offered within one. A comma ends one unless
+ * an "or" follows it ("6-digit code, or a backup code" is one offer; "If you can't use your
+ * app or phone, enter a recovery code" is two clauses).
+ */
+const CLAUSE = /[.?!;:]\s+|,\s+(?!(?:or|eller|oder|ou)\b)/i;
 
 /**
  * The texts that name a field (raw, not normalised), with the backup-code alternatives set aside
@@ -318,6 +322,22 @@ export function keepTotpAlternatives(texts: readonly string[]): string[] {
   return clauses.map((text) =>
     text.map((pieces) => pieces.filter((piece) => !backup(piece)).join(' ')).join('. '),
   );
+}
+
+/**
+ * `text` without the clauses that offer a backup code beside something else ("Authentication or
+ * recovery code", "App- eller reservkod"): what is left asks for a backup code alone, if anything
+ * does ("Enter backup authentication code").
+ */
+export function withoutBackupAlternatives(text: string): string {
+  const backup = (piece: string): boolean => hasAny(normalise(piece), BACKUP_CODE);
+  return text
+    .split(CLAUSE)
+    .filter((clause) => {
+      const pieces = clause.split(ALTERNATIVES).filter((piece) => piece.trim() !== '');
+      return !(pieces.some(backup) && pieces.some((piece) => !backup(piece)));
+    })
+    .join('. ');
 }
 
 /** The text with every strong word taken out, so "Email verification code" is not an email. */

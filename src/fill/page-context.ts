@@ -13,9 +13,9 @@ import {
   GIFT_CONTEXT,
   hasAny,
   hasStrong,
-  keepTotpAlternatives,
   namesCode,
   normalise,
+  withoutBackupAlternatives,
 } from './keywords';
 
 /**
@@ -36,11 +36,12 @@ const DEVICE_PHRASES = [
 ];
 
 /**
- * Titles of device-code pages, read in the page's title and main headings and the field's own
- * heading only: in the text around a field, punctuation gone, "…the authenticator app on your
- * device. Sign in" would run together into "device sign in" (Zammad's two-factor form).
+ * Titles of device-code pages ("Device activation", "Device login"), but not "your device" or
+ * "a new device": punctuation gone, "…the authenticator app on your device. Sign in" runs
+ * together into "device sign in" (Zammad's two-factor form), and "New device sign-in" asks for
+ * the account's own code.
  */
-const DEVICE_TITLE = /\bdevice (?:activation|login|sign in)\b/;
+const DEVICE_TITLE = /(?<!\b(?:your|the|this|a|my|new) )\bdevice (?:activation|login|sign in)\b/;
 
 function isDevicePage(el: HTMLInputElement, reader: ContextReader): boolean {
   const doc = el.ownerDocument;
@@ -51,10 +52,9 @@ function isDevicePage(el: HTMLInputElement, reader: ContextReader): boolean {
     // No location to read: judge by the text alone.
   }
   if (DEVICE_PATH.test(path)) return true;
-  if (DEVICE_TITLE.test(reader.page(doc)) || DEVICE_TITLE.test(normalise(reader.heading(el))))
-    return true;
+  if (DEVICE_TITLE.test(normalise(reader.heading(el)))) return true;
   const text = `${reader.page(doc)} ${reader.around(el)}`;
-  return DEVICE_PHRASES.some((phrase) => phrase.test(text));
+  return DEVICE_TITLE.test(text) || DEVICE_PHRASES.some((phrase) => phrase.test(text));
 }
 
 /** The inputs that share the field's form (or, without one, its nearest few ancestors). */
@@ -95,7 +95,7 @@ function isBackupCodeForm(el: HTMLInputElement, reader: ContextReader): boolean 
   // A field that names the TOTP itself is not one (a "Regenerate backup codes" step asking for
   // the authenticator's code first).
   if (hasStrong(ownText(el).naming)) return false;
-  const heading = normalise(keepTotpAlternatives([reader.heading(el)]).join(' '));
+  const heading = normalise(withoutBackupAlternatives(reader.heading(el)));
   return hasAny(heading, BACKUP_CODE) && namesCode(heading);
 }
 

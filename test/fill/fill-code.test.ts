@@ -222,6 +222,12 @@ const CHOSEN: readonly Chosen[] = [
     'one-time-code',
   ],
   [
+    'a "Code" field under "Enter your authentication or recovery code"',
+    '<main><h1>Enter your authentication or recovery code</h1><form><label for="c">Code</label><input id="c" name="code" inputmode="numeric" maxlength="6"></form></main>',
+    ['c'],
+    'heuristic',
+  ],
+  [
     '"Verifieringskod" under an "Återställningskoder" heading',
     '<h2>Återställningskoder</h2><form><label for="t">Verifieringskod</label><input id="t"></form>',
     ['t'],
@@ -315,6 +321,10 @@ const NOTHING: readonly (readonly [name: string, html: string])[] = [
   [
     'a recovery-code field labelled "…authenticator app or phone? Enter one of your recovery codes"',
     '<label for="c">Lost your authenticator app or phone? Enter one of your recovery codes</label><input id="c" name="code">',
+  ],
+  [
+    'a recovery-code field labelled "If you can’t use your authenticator app or phone, enter a recovery code"',
+    '<form><label for="r">If you can’t use your authenticator app or phone, enter a recovery code</label><input id="r" name="code"></form>',
   ],
   [
     'a nickname field far under a "Two-factor authentication" heading',

@@ -74,6 +74,7 @@ describe('keepTotpAlternatives', () => {
     ['6-digit authentication code/8-digit backup code', '6-digit authentication code'],
     ['Authenticator or recovery code', 'Authenticator '],
     ['Engångskod eller reservkod', 'Engångskod '],
+    ['Enter the 6-digit code, or a backup code', 'Enter the 6-digit code, '],
   ])('sets the backup code aside when the TOTP is offered too: %s', (text, kept) => {
     expect(keepTotpAlternatives([text])).toEqual([kept]);
   });
@@ -84,6 +85,7 @@ describe('keepTotpAlternatives', () => {
     ['Name or email'],
     ['Code'],
     ['Lost your authenticator app or phone? Enter a recovery code'],
+    ["If you can't use your authenticator app or phone, enter a recovery code"],
   ])('keeps every other name as it is: %s', (text) => {
     expect(keepTotpAlternatives([text, 'otp'])).toEqual([text, 'otp']);
   });

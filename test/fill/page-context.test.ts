@@ -42,8 +42,18 @@ describe('device-code pages', () => {
     'We sent a verification code to your devices',
     'Enter the code sent to your phone',
     'Manage your devices',
+    'New device sign-in',
+    'Open the authenticator app on your device. Sign in',
   ])('not a device page: %s', (text) => {
     expect(veto(`<form><h1>${text}</h1><input id="x"></form>`)).toBeNull();
+  });
+
+  it('by a title in a plain block above the form', () => {
+    expect(
+      veto(
+        '<main><div class="title">Device Activation</div><form><label for="x">Enter code</label><input id="x" name="code" maxlength="9"></form></main>',
+      ),
+    ).toBe('device');
   });
 
   it('by a heading in a header wrapper above the form', () => {
@@ -121,6 +131,9 @@ describe('recovery-code forms', () => {
 
   it.each([
     'Enter the authenticator or recovery code',
+    'Enter your authentication or recovery code',
+    'App or recovery code',
+    'Ange app- eller reservkod',
     'Account recovery',
     'Two-factor authentication',
   ])('not: %s', (text) => {
