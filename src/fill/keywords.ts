@@ -290,11 +290,13 @@ export function namesCode(text: string): boolean {
 /** What separates the codes one field takes: "App code / backup code", "… or recovery code". */
 const ALTERNATIVES = /\/|\||\b(?:or|eller|oder|ou)\b/i;
 /**
- * Where a sentence or clause ends: alternatives are offered within one. A comma ends one unless
- * an "or" follows it ("6-digit code, or a backup code" is one offer; "If you can't use your
- * app or phone, enter a recovery code" is two clauses).
+ * Where a sentence or clause ends: alternatives are offered within one. Punctuation (also with no
+ * space before a capital: a label's spans run together in textContent), a dash, "if"/"when", or a
+ * comma with no "or" after it ("6-digit code, or a backup code" is one offer; "If you can't use
+ * your app or phone, enter a recovery code" is two clauses).
  */
-const CLAUSE = /[.?!;:]\s+|,\s+(?!(?:or|eller|oder|ou)\b)/i;
+const CLAUSE =
+  /[.?!;:](?:\s+|(?=[A-ZÅÄÖ]))|\s[-–—]\s|\s(?:if|when|unless|om|när)\s|,\s+(?!(?:[Oo]r|[Ee]ller|[Oo]der|[Oo]u)\b)/;
 
 /**
  * The texts that name a field (raw, not normalised), with the backup-code alternatives set aside

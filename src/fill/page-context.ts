@@ -42,6 +42,8 @@ const DEVICE_PHRASES = [
  * the account's own code.
  */
 const DEVICE_TITLE = /(?<!\b(?:your|the|this|a|my|new) )\bdevice (?:activation|login|sign in)\b/;
+/** The same as the whole of a heading's start: a heading is the field's, however far above. */
+const DEVICE_HEADING = /^ device (?:activation|login|sign in)\b/;
 
 function isDevicePage(el: HTMLInputElement, reader: ContextReader): boolean {
   const doc = el.ownerDocument;
@@ -52,7 +54,9 @@ function isDevicePage(el: HTMLInputElement, reader: ContextReader): boolean {
     // No location to read: judge by the text alone.
   }
   if (DEVICE_PATH.test(path)) return true;
-  if (DEVICE_TITLE.test(normalise(reader.heading(el)))) return true;
+  // The field's heading may be far above it: only a title that is about the device counts there
+  // ("Device login", not "Verify device login" over a new-sign-in check).
+  if (DEVICE_HEADING.test(normalise(reader.heading(el)))) return true;
   const text = `${reader.page(doc)} ${reader.around(el)}`;
   return DEVICE_TITLE.test(text) || DEVICE_PHRASES.some((phrase) => phrase.test(text));
 }

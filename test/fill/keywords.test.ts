@@ -86,6 +86,9 @@ describe('keepTotpAlternatives', () => {
     ['Code'],
     ['Lost your authenticator app or phone? Enter a recovery code'],
     ["If you can't use your authenticator app or phone, enter a recovery code"],
+    ['Lost your authenticator app or phone?Enter a recovery code'],
+    ['No access to your authenticator app or phone – enter a backup code'],
+    ["Enter a recovery code if you can't use your phone or authenticator app"],
   ])('keeps every other name as it is: %s', (text) => {
     expect(keepTotpAlternatives([text, 'otp'])).toEqual([text, 'otp']);
   });

@@ -48,6 +48,17 @@ describe('device-code pages', () => {
     expect(veto(`<form><h1>${text}</h1><input id="x"></form>`)).toBeNull();
   });
 
+  it.each(['Verify device login', 'Unknown device sign-in'])(
+    'not by a heading over the form that is about something else: %s',
+    (text) => {
+      expect(
+        veto(
+          `<div><h5>${text}</h5><form><div><label for="x">Code</label><div><input id="x" name="code" inputmode="numeric" maxlength="6"></div></div></form></div>`,
+        ),
+      ).toBeNull();
+    },
+  );
+
   it('by a title in a plain block above the form', () => {
     expect(
       veto(
