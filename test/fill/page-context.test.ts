@@ -59,26 +59,21 @@ describe('device-code pages', () => {
     },
   );
 
-  it('by a title in a plain block above the form', () => {
-    expect(
-      veto(
-        '<main><div class="title">Device Activation</div><form><label for="x">Enter code</label><input id="x" name="code" maxlength="9"></form></main>',
-      ),
-    ).toBe('device');
-  });
-
-  it('by a heading in a header wrapper above the form', () => {
-    expect(
-      veto(
-        '<div><div class="panel-header"><h2>Device activation</h2></div><div><form><label for="x">Enter the code</label><input id="x" name="code"></form></div></div>',
-      ),
-    ).toBe('device');
-  });
-
-  it('by the heading over the field when it is not the page’s main one', () => {
-    expect(veto('<div><h2>Device Login</h2><form><input id="x" name="code"></form></div>')).toBe(
-      'device',
-    );
+  it.each([
+    [
+      'a title in a plain block above the form',
+      '<main><div class="title">Device Activation</div><form><label for="x">Enter code</label><input id="x" name="code" maxlength="9"></form></main>',
+    ],
+    [
+      'a heading in a header wrapper above the form',
+      '<div><div class="panel-header"><h2>Device activation</h2></div><div><form><label for="x">Enter the code</label><input id="x" name="code"></form></div></div>',
+    ],
+    [
+      'the heading over the field when it is not the page’s main one',
+      '<div><h2>Device Login</h2><form><input id="x" name="code"></form></div>',
+    ],
+  ])('by %s', (_name, html) => {
+    expect(veto(html)).toBe('device');
   });
 
   it.each(['/settings/devices', '/2fa/verify', '/developer'])('not by path %s', (path) => {
