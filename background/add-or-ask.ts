@@ -13,12 +13,7 @@ import type { AddOutcome, DuplicateChoice } from '../src/messages/protocol';
 import { err, ok, type Result } from '../src/result';
 import type { AppError } from '../src/errors';
 import { fitAccount } from '../src/vault/account-bounds';
-import {
-  lastOrder,
-  newRecord,
-  type AccountWrites,
-  type NewAccount,
-} from '../src/vault/account-records';
+import { newRecords, type AccountWrites, type NewAccount } from '../src/vault/account-records';
 import { accountView } from '../src/vault/view';
 import type { WorkerContext } from './context';
 
@@ -50,18 +45,21 @@ export async function addOrAsk(
     }
     const old = duplicate?.existing;
     const replaced = old !== undefined && onDuplicate === 'replace' ? [old.id] : [];
-    const record = newRecord(
-      {
-        ...entry,
-        note: old?.note ?? entry.note ?? '',
-        // The account it replaces was used on its sites: the new one is, too.
-        sites: replaced.length > 0 ? mergeSites(entry.sites ?? [], old?.sites ?? []) : entry.sites,
-        pinned: old?.pinned ?? entry.pinned ?? false,
-      },
-      lastOrder(current) + 1,
+    const add = newRecords(
+      [
+        {
+          ...entry,
+          note: old?.note ?? entry.note ?? '',
+          // The account it replaces was used on its sites: the new one is, too.
+          sites:
+            replaced.length > 0 ? mergeSites(entry.sites ?? [], old?.sites ?? []) : entry.sites,
+          pinned: old?.pinned ?? entry.pinned ?? false,
+        },
+      ],
+      current,
       context.now(),
     );
-    return ok({ add: [record], trash: replaced });
+    return ok({ add, trash: replaced });
   });
   if (!written.ok) {
     return typeof written.error === 'string' ? err({ code: written.error }) : ok(written.error);

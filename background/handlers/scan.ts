@@ -18,7 +18,7 @@ import { allowedIssuer } from '../../src/policy/rules';
 import { err, ok, type Result } from '../../src/result';
 import { siteOf } from '../../src/sites';
 import { fitAccount } from '../../src/vault/account-bounds';
-import { lastOrder, newRecord, type AccountWrites } from '../../src/vault/account-records';
+import { newRecords, type AccountWrites } from '../../src/vault/account-records';
 import { acceptedSites } from '../../src/sites/site-list';
 import type { Account } from '../../src/vault/format';
 import { addOrAsk } from '../add-or-ask';
@@ -223,12 +223,9 @@ export const scanHandlers: HandlerGroup<
     // queue, against the accounts as they are then.
     const added = await context.vault.writeAccounts((current): Result<AccountWrites, never> => {
       const known = duplicateFinder(current.filter((a) => a.trashedAt === null));
-      let order = lastOrder(current);
-      const add = fitted
-        .filter((p) => duplicates === 'keep_both' || known(p.entry) === null)
-        .map((p) =>
-          newRecord({ ...p.entry, sites: acceptedSites([p.site]) }, ++order, context.now()),
-        );
+      const fresh = fitted.filter((p) => duplicates === 'keep_both' || known(p.entry) === null);
+      const entries = fresh.map((p) => ({ ...p.entry, sites: acceptedSites([p.site]) }));
+      const add = newRecords(entries, current, context.now());
       return ok({ add, trash: [] });
     });
     if (!added.ok) return err({ code: added.error });

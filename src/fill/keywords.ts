@@ -298,31 +298,32 @@ const ALTERNATIVES = /\/|\||\b(?:or|eller|oder|ou)\b/i;
 const CLAUSE =
   /[.?!;:](?:\s+|(?=[A-ZÅÄÖ]))|\s[-–—]\s|\s(?:if|when|unless|om|när)\s|,\s+(?!(?:[Oo]r|[Ee]ller|[Oo]der|[Oo]u)\b)/;
 
+const isBackup = (piece: string): boolean => hasAny(normalise(piece), BACKUP_CODE);
+
+/** The clauses of `text`, each as the alternatives it offers (empty ones left out). */
+const alternativesOf = (text: string): string[][] =>
+  text.split(CLAUSE).map((clause) => clause.split(ALTERNATIVES).filter((p) => p.trim() !== ''));
+
+/** Whether a clause offers a backup code beside another alternative that `other` accepts. */
+const backupBeside = (pieces: readonly string[], other: (piece: string) => boolean): boolean =>
+  pieces.some(isBackup) && pieces.some((piece) => !isBackup(piece) && other(piece));
+
 /**
  * The texts that name a field (raw, not normalised), with the backup-code alternatives set aside
  * when one text offers a backup code as an alternative to another code: Discord's single field is
  * "6-digit authentication code/8-digit backup code", and many apps label theirs "Authenticator or
  * recovery code". Such a field takes the TOTP too. A field that names only a backup code keeps
- * its name.
+ * its name. Alternatives are read within one clause: in "Lost your authenticator app or phone?
+ * Enter a recovery code" the app is not offered as the code to type.
  */
 export function keepTotpAlternatives(texts: readonly string[]): string[] {
-  // Alternatives are read within one clause: in "Lost your authenticator app or phone? Enter a
-  // recovery code" the app is not offered as the code to type.
-  const clauses = texts.map((text) =>
-    text.split(CLAUSE).map((clause) => clause.split(ALTERNATIVES)),
-  );
-  const backup = (piece: string): boolean => hasAny(normalise(piece), BACKUP_CODE);
-  const offersTotp = clauses.some((text) =>
-    text.some(
-      (pieces) =>
-        pieces.length > 1 &&
-        pieces.some(backup) &&
-        pieces.some((piece) => !backup(piece) && namesCode(normalise(piece))),
-    ),
-  );
-  if (!offersTotp) return [...texts];
+  const clauses = texts.map(alternativesOf);
+  const namesOne = (piece: string): boolean => namesCode(normalise(piece));
+  if (!clauses.some((text) => text.some((pieces) => backupBeside(pieces, namesOne)))) {
+    return [...texts];
+  }
   return clauses.map((text) =>
-    text.map((pieces) => pieces.filter((piece) => !backup(piece)).join(' ')).join('. '),
+    text.map((pieces) => pieces.filter((piece) => !isBackup(piece)).join(' ')).join('. '),
   );
 }
 
@@ -332,13 +333,9 @@ export function keepTotpAlternatives(texts: readonly string[]): string[] {
  * does ("Enter backup authentication code").
  */
 export function withoutBackupAlternatives(text: string): string {
-  const backup = (piece: string): boolean => hasAny(normalise(piece), BACKUP_CODE);
-  return text
-    .split(CLAUSE)
-    .filter((clause) => {
-      const pieces = clause.split(ALTERNATIVES).filter((piece) => piece.trim() !== '');
-      return !(pieces.some(backup) && pieces.some((piece) => !backup(piece)));
-    })
+  return alternativesOf(text)
+    .filter((pieces) => !backupBeside(pieces, () => true))
+    .map((pieces) => pieces.join(' '))
     .join('. ');
 }
 

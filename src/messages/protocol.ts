@@ -196,8 +196,10 @@ export interface BulkEdit {
 
 export interface Protocol extends ManageProtocol, ImportProtocol {
   status: { request: Empty; response: Status };
-  /** `recoveryCode` null: the organisation allows none (AllowRecoveryCode false), none was made. */
-  /** `lockAt` null: locked again while it was created (the recovery code is still to be shown). */
+  /**
+   * `recoveryCode` null: the organisation allows none (AllowRecoveryCode false), none was made.
+   * `lockAt` null: locked again while it was created (the recovery code is still to be shown).
+   */
   createVault: {
     request: { passphrase: string };
     response: { recoveryCode: string | null; lockAt: number | null };

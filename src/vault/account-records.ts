@@ -88,20 +88,28 @@ export function lastOrder(accounts: Iterable<Account>): number {
   return last;
 }
 
-/** The record a new account is saved as: a fresh id, at `order`, created `now`. */
-export function newRecord(entry: NewAccount, order: number, now: number): Account {
-  return {
+/**
+ * The records `entries` are saved as, after every account of `current` (the Trash included), in
+ * their order: each with a fresh id, created `now`.
+ */
+export function newRecords(
+  entries: readonly NewAccount[],
+  current: Iterable<Account>,
+  now: number,
+): Account[] {
+  let order = lastOrder(current);
+  return entries.map((entry) => ({
     ...entry,
     extra: { ...entry.extra },
     id: randomId(),
     note: entry.note ?? '',
     sites: [...(entry.sites ?? [])],
     pinned: entry.pinned ?? false,
-    order,
+    order: ++order,
     createdAt: now,
     updatedAt: now,
     trashedAt: null,
-  };
+  }));
 }
 
 export class AccountRecords {
@@ -239,21 +247,15 @@ export class AccountRecords {
     return account;
   }
 
-  /**
-   * Adds accounts after the last, in one transaction: all of them, or none. The worker's add paths
-   * decide what to add against the vault as it is then and write with `writeAccounts`.
-   */
-  add(entries: readonly NewAccount[]): Promise<Result<Account[], VaultError>> {
-    return this.queue.run(async () => {
-      const loaded = await this.loaded();
-      if (!loaded.ok) return loaded;
-      const session = loaded.value;
-      const now = this.now();
-      let order = lastOrder(session.accounts.values());
-      const accounts = entries.map((entry) => newRecord(entry, ++order, now));
-      const done = await this.commit(session, accounts);
-      return done.ok ? ok(accounts) : done;
-    });
+  /** Adds accounts after the last, in one transaction: all of them, or none. */
+  async add(entries: readonly NewAccount[]): Promise<Result<Account[], VaultError>> {
+    const written = await this.writeAccounts(
+      (current): Result<AccountWrites, never> =>
+        ok({ add: newRecords(entries, current, this.now()), trash: [] }),
+      undefined,
+      async () => {},
+    );
+    return written.ok ? ok([...written.value.add]) : written;
   }
 
   /**
