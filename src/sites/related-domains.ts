@@ -21,7 +21,7 @@
  *   where other people can run their own pages (azure.com has customers' VMs under
  *   cloudapp.azure.com), or one shared with another group (aws.amazon.com under amazon.com).
  * Never a public suffix, never a domain that serves other people's pages (github.io, awsapps.com,
- * myshopify.com, sharepoint.com, statuspage.io, …). test/sites/related-domains.test.ts checks
+ * myshopify.com, sharepoint.com, statuspage.io, force.com, atlassian.net, …). test/sites/related-domains.test.ts checks
  * every entry against tldts and that no entry appears twice.
  */
 
@@ -87,20 +87,19 @@ export const RELATED_GROUPS: readonly RelatedGroup[] = [
     ],
   },
   {
-    // id.atlassian.com signs in to every Atlassian cloud product.
+    // id.atlassian.com signs in to every Atlassian cloud product. Not atlassian.net or jira.com:
+    // each customer's site is a host under them (acme.atlassian.net), with the customer's pages.
     service: 'Atlassian',
-    entries: ['atlassian.com', 'atlassian.net', 'bitbucket.org', 'trello.com', 'jira.com'],
+    entries: ['atlassian.com', 'bitbucket.org', 'trello.com'],
   },
   { service: 'Dropbox', entries: ['dropbox.com', 'getdropbox.com'] },
   { service: 'Adobe', entries: ['adobe.com', 'adobelogin.com', 'behance.net'] },
   { service: 'Facebook', entries: ['facebook.com', 'messenger.com'] },
   { service: 'Instagram', entries: ['instagram.com', 'threads.net', 'threads.com'] },
   { service: 'Steam', entries: ['steampowered.com', 'steamcommunity.com', 'steamgames.com'] },
-  {
-    // Orgs sign in on *.my.salesforce.com; Lightning pages (where settings are) are on force.com.
-    service: 'Salesforce',
-    entries: ['salesforce.com', 'force.com'],
-  },
+  // No Salesforce group: orgs sign in on *.my.salesforce.com (same-site with login.salesforce.com
+  // already) and set up on *.lightning.force.com, but force.com also serves customers' own
+  // Visualforce pages and Sites (*.secure.force.com), scripts included.
   { service: 'Heroku', entries: ['heroku.com', 'https://verify.salesforce.com'] },
   {
     // accounts.zoho.com sends each account to its data centre's domain.

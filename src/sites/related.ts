@@ -19,10 +19,15 @@ function groupIndex(): ReadonlyMap<string, readonly number[]> {
   return index;
 }
 
+/**
+ * A listed origin stands for itself alone: origins are listed where the registrable domain is
+ * another group's (signin.aws.amazon.com under Amazon's amazon.com) or serves other people's
+ * pages, so the domain's groups must not come with it (AWS would relate to amazon.de).
+ */
 function groupsOf(site: WebOrigin, domain: string | null): readonly number[] {
-  const byOrigin = groupIndex().get(site.origin) ?? [];
-  const byDomain = domain === null ? [] : (groupIndex().get(domain) ?? []);
-  return [...byOrigin, ...byDomain];
+  const byOrigin = groupIndex().get(site.origin);
+  if (byOrigin !== undefined) return byOrigin;
+  return domain === null ? [] : (groupIndex().get(domain) ?? []);
 }
 
 /**

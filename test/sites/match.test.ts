@@ -132,14 +132,16 @@ const RELATED: Row[] = [
   ['https://profile.aws.amazon.com', 'https://us-east-1.signin.aws/platform/login', 'related'],
   ['https://signin.aws.amazon.com', 'https://eu-north-1.signin.aws/', 'related'],
   ['https://www.amazon.de', 'https://www.amazon.co.uk/ap/signin', 'related'],
-  ['https://id.atlassian.com', 'https://acme.atlassian.net/', 'related'],
+  // Customers' own sites are not in the table (atlassian.net, force.com): sign-in is on
+  // id.atlassian.com and *.my.salesforce.com.
+  ['https://id.atlassian.com', 'https://acme.atlassian.net/', null],
+  ['https://acme.lightning.force.com', 'https://acme.my.salesforce.com/', null],
   ['https://bitbucket.org', 'https://id.atlassian.com/login', 'related'],
   ['https://www.dropbox.com', 'https://www.getdropbox.com/', 'related'],
   ['https://account.adobe.com', 'https://auth.services.adobelogin.com/', 'related'],
   ['https://www.facebook.com', 'https://www.messenger.com/', 'related'],
   ['https://www.instagram.com', 'https://www.threads.net/', 'related'],
   ['https://store.steampowered.com', 'https://steamcommunity.com/login', 'related'],
-  ['https://acme.lightning.force.com', 'https://acme.my.salesforce.com/', 'related'],
   ['https://accounts.zoho.com', 'https://accounts.zoho.eu/', 'related'],
   ['https://account.proton.me', 'https://account.protonvpn.com/', 'related'],
   ['https://twitter.com', 'https://x.com/i/flow/login', 'related'],

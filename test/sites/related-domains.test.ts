@@ -22,7 +22,6 @@ describe('related sign-in domains table', () => {
       'Facebook',
       'Instagram',
       'Steam',
-      'Salesforce',
       'Zoho',
     ]) {
       expect(services).toContain(service);
@@ -86,6 +85,10 @@ describe('related sign-in domains table', () => {
       'netlify.app',
       'pages.dev',
       'workers.dev',
+      // Customers' own sites: Salesforce Sites and Visualforce pages, Jira and Confluence sites.
+      'force.com',
+      'atlassian.net',
+      'jira.com',
     ];
     for (const { entry } of ENTRIES) expect(forbidden).not.toContain(entry);
   });
@@ -109,5 +112,26 @@ describe('related sign-in domains table', () => {
     expect(matchSite('https://mysignins.microsoft.com', 'https://login.microsoftonline.com/')).toBe(
       'related',
     );
+  });
+
+  it.each([
+    // A listed origin is its own group's only: AWS's sign-in pages sit under amazon.com, whose
+    // Amazon group must not come with them (an AWS root account on Amazon's shop in Germany).
+    ['https://www.amazon.de', 'https://signin.aws.amazon.com/'],
+    ['https://console.aws.amazon.com', 'https://www.amazon.de/ap/signin'],
+    ['https://profile.aws.amazon.com', 'https://www.amazon.co.uk/'],
+    // Customers' own pages under a service's domain.
+    ['https://login.salesforce.com', 'https://evil.secure.force.com/'],
+    ['https://id.atlassian.com', 'https://evil.atlassian.net/'],
+    ['https://id.atlassian.com', 'https://evil.jira.com/'],
+  ])('does not relate %s to %s', (account, page) => {
+    expect(matchSite(account, page)).toBeNull();
+  });
+
+  it('still relates AWS sign-in pages to each other and Amazon shops to each other', () => {
+    expect(matchSite('https://profile.aws.amazon.com', 'https://us-east-1.signin.aws/')).toBe(
+      'related',
+    );
+    expect(matchSite('https://www.amazon.com', 'https://www.amazon.de/ap/signin')).toBe('related');
   });
 });
