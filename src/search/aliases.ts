@@ -24,7 +24,8 @@ export const ALIASES: readonly Alias[] = [
   { alias: 'gcp', names: ['googlecloud'] },
   { alias: 'fb', names: ['facebook'] },
   { alias: 'ig', names: ['instagram'] },
-  { alias: 'tw', names: ['twitter'] },
+  { alias: 'tw', names: ['twitter', 'x'] },
+  { alias: 'twitter', names: ['x'] },
   { alias: 'yt', names: ['youtube'] },
   { alias: 'cf', names: ['cloudflare'] },
   { alias: 'do', names: ['digitalocean'] },
@@ -34,16 +35,26 @@ export const ALIASES: readonly Alias[] = [
   { alias: 'bw', names: ['bitwarden'] },
 ];
 
+/** Names this short ("x") must be the whole issuer or label: "x" is no prefix of "Xero". */
+const SHORT_NAME = 3;
+
+/** Whether `text` (an issuer, a host's label) names `name`. */
+function names(text: string, name: string): boolean {
+  return name.length <= SHORT_NAME ? text === name : text.startsWith(name);
+}
+
 /**
  * The aliases that name an account: its issuer (folded, spaces and punctuation out) begins with
- * one of the alias's names, or a label of its site's host is one.
+ * one of the alias's names, or a label of its site's host does ("microsoftonline" for
+ * "microsoft"); a short name must be the whole issuer or label.
  */
 export function aliasesFor(compactIssuer: string, hostLabels: readonly string[]): string[] {
   const found: string[] = [];
-  for (const { alias, names } of ALIASES) {
-    const named = names.some(
+  for (const { alias, names: aliasNames } of ALIASES) {
+    const named = aliasNames.some(
       (name) =>
-        (compactIssuer !== '' && compactIssuer.startsWith(name)) || hostLabels.includes(name),
+        (compactIssuer !== '' && names(compactIssuer, name)) ||
+        hostLabels.some((label) => names(label, name)),
     );
     if (named) found.push(alias);
   }

@@ -108,8 +108,28 @@ function shortScore(term: Term, names: readonly string[], whole: number, start: 
   return best;
 }
 
+/**
+ * A word typed as a domain ("github.com", "login.microsoftonline.com"): the name before its
+ * top-level domain, which finds the service even when the account has no site.
+ */
+function domainName(term: Term): string | null {
+  const labels = term.text.split('.');
+  if (labels.length < 2 || labels.includes('')) return null;
+  const name = compact(labels[labels.length - 2]!);
+  return name.length >= 3 ? name : null;
+}
+
+/** The service named by a domain typed: the issuer begins with its name, or the name with it. */
+function domainScore(term: Term, issuer: Field | undefined): number {
+  const name = domainName(term);
+  if (name === null || issuer === undefined || issuer.compact.length < 3) return 0;
+  const named = issuer.compact.startsWith(name) || name.startsWith(issuer.compact);
+  return named ? 50 + issuer.bonus : 0;
+}
+
 function termScore<T>(term: Term, e: Entry<T>): number {
   let best = Math.max(shortScore(term, e.aliases, 75, 45), shortScore(term, e.initials, 70, 40));
+  best = Math.max(best, domainScore(term, e.fields[0]));
   for (const f of e.fields) best = Math.max(best, fieldScore(term, f));
   return best;
 }

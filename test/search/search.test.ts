@@ -160,6 +160,32 @@ describe('what people type finds the account', () => {
     expect(names('ms', list)).toEqual(['Work']);
   });
 
+  it('finds a service by a label its sign-in host begins with, and X as Twitter', () => {
+    const list = [
+      account('Entra ID', 'kim', 'https://login.microsoftonline.com'),
+      account('X', 'kim', 'https://x.com'),
+      account('Xero', 'kim'),
+      account('Xbox', 'kim'),
+    ];
+    expect(names('ms', list)).toEqual(['Entra ID']);
+    expect(names('twitter', list)).toEqual(['X']);
+    expect(names('tw', list)).toEqual(['X']);
+  });
+
+  it('finds a service by its domain typed, with or without a site', () => {
+    const list = [
+      account('GitHub', 'alice'),
+      account('Microsoft', 'kim'),
+      account('Comcast', 'kim'),
+      account('Bank', 'me', 'https://bank.example'),
+    ];
+    expect(names('github.com', list)).toEqual(['GitHub']);
+    expect(names('login.microsoftonline.com', list)).toEqual(['Microsoft']);
+    // The top-level domain names no service.
+    expect(names('example.com', list)).toEqual([]);
+    expect(names('bank.example', list)).toEqual(['Bank']);
+  });
+
   it('does not find by the scheme or www of a site', () => {
     expect(names('https')).toEqual([]);
     expect(names('www')).toEqual([]);
