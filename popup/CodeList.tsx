@@ -1,22 +1,20 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, tn } from '../src/i18n';
 import { send } from '../src/messages/client';
 import type { AccountView, RequestOf, ResponseOf } from '../src/messages/protocol';
 import { openExtensionTab } from '../src/platform/runtime';
-import { indexForSearch, search as searchList } from '../src/search';
-import { matchRank, type SiteMatch } from '../src/sites/match-rank';
-import { accountName } from '../ui/account-name';
+import { accountLines, accountName } from '../ui/account-name';
 import { ErrorText } from '../ui/ErrorText';
 import { fillNotice } from '../ui/fill-outcome';
 import { InfoText } from '../ui/InfoText';
-import { movedSelection } from '../ui/list-keys';
 import type { AppError } from '../src/errors';
 import { AccountGroups, ROW_HEIGHT, rowTop } from './AccountGroups';
 import { CodeRow, rowState } from './CodeRow';
 import { EmptyList } from './EmptyList';
 import { LearnSitePrompt } from './LearnSitePrompt';
+import { listKeyAction } from './list-key-action';
 import { NoAccountLine } from './NoAccountLine';
-import { enterAction, pageHost } from './page-fill';
+import { enterAction, offersToLearn, pageHost } from './page-fill';
 import { RowMenu, type RowAction } from './RowMenu';
 import { SearchToolbar } from './SearchToolbar';
 import { useIcons } from './use-icons';
@@ -24,6 +22,7 @@ import { useKeyHint } from './use-key-hint';
 import { UndoLine } from './UndoLine';
 import { hasSelectedText, useDocumentKeys } from './use-document-keys';
 import { useNow } from './use-now';
+import { usePageAccounts } from './use-page-accounts';
 import { usePeriodRefresh } from './use-period-refresh';
 
 interface Props {
@@ -56,34 +55,22 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   // renders, and each press must move from where the previous one left it, not from the render.
   const selectedRef = useRef(0);
   const [learn, setLearn] = useState<{ account: AccountView; copiedInstead: boolean } | null>(null);
+  /** "GitHub is now used on login.example.com", after the prompt's yes. */
+  const [learnt, setLearnt] = useState<string | null>(null);
+  /** An account Enter chose before the worker said how the accounts match the page. */
+  const [pendingFill, setPendingFill] = useState<string | null>(null);
   const host = pageHost(pageUrl);
 
-  // Accounts of the page's site first, the strongest match first (exact, subdomain, same site,
-  // related sign-in domain), each in the user's order; then the rest.
-  // The worker says how each account matches the page (it holds the Public Suffix List); painted
-  // from the code cache before it answers, only an exact origin counts.
-  const matchOf = (a: AccountView): SiteMatch | null =>
-    list.matches !== undefined
-      ? (list.matches[a.id] ?? null)
-      : site !== '' && a.sites.includes(site)
-        ? 'exact'
-        : null;
-  const ordered = useMemo(() => {
-    const rank = new Map(list.accounts.map((a) => [a.id, matchRank(matchOf(a))]));
-    return [...list.accounts].sort((a, b) => (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0));
-  }, [list, site]);
-  // Indexed once per list; a keystroke then compares short strings (src/search).
-  const index = useMemo(() => indexForSearch(ordered), [ordered]);
-  const shown = useMemo(() => searchList(index, query), [index, query]);
+  const { matchOf, known, shown, suggested, noAccount } = usePageAccounts(list, site, host, query);
   const current = shown[Math.min(selected, shown.length - 1)];
-  const suggested = shown.filter((a) => matchOf(a) !== null).length;
-  // Only once the worker has said (the cache knows exact origins only).
-  const noAccount =
-    host !== null &&
-    list.matches !== undefined &&
-    list.accounts.every((a) => !list.matches?.[a.id]);
 
   usePeriodRefresh(list, onRefresh);
+  useEffect(() => {
+    if (!known || pendingFill === null) return;
+    setPendingFill(null);
+    const account = list.accounts.find((a) => a.id === pendingFill);
+    if (account !== undefined) void fill(account);
+  }, [known, pendingFill]);
 
   function flash(id: string, text: string) {
     setFeedback({ id, text });
@@ -107,6 +94,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   /** True once the code is on the clipboard. */
   async function copy(account: AccountView): Promise<boolean> {
     setInfo(null);
+    setLearnt(null);
     let code: string | null | undefined = rowState(account, Date.now()).code;
     if (account.type === 'hotp') {
       code = hotp[account.id];
@@ -123,9 +111,10 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     if (code === null || code === undefined) return false;
     if (!(await writeClipboard(code))) return false;
     setError(null);
-    hint.used('copy');
     flash(account.id, t('copied'));
-    if (host !== null && matchOf(account) === null) setLearn({ account, copiedInstead: false });
+    // Asked only once the worker has compared: before, a related account looks like a stranger.
+    if (known && offersToLearn(account, matchOf(account), pageUrl))
+      setLearn({ account, copiedInstead: false });
     return true;
   }
 
@@ -146,10 +135,17 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
       await copy(account);
       return;
     }
+    if (action === 'stranger' && !confirmed && !known) {
+      // Painted from the cache, only exact origins are known: a related account would be copied
+      // as a stranger's. Enter waits for the worker's comparison (a few ms) and then decides.
+      setPendingFill(account.id);
+      return;
+    }
     if (action === 'stranger' && !confirmed) {
       if (!(await copy(account))) return;
       flash(account.id, t('copiedNotFilled'));
-      setLearn({ account, copiedInstead: true });
+      if (offersToLearn(account, null, pageUrl)) setLearn({ account, copiedInstead: true });
+      else setInfo({ code: 'site_not_secure' });
       return;
     }
     if (confirmed) setLearn({ account, copiedInstead: false });
@@ -190,6 +186,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   async function untrash(id: string) {
     const reply = await send('untrashAccounts', { ids: [id] });
     setUndo(null);
+    searchBox.current?.focus();
     if (!reply.ok) return setError(reply.error);
     await onRefresh({});
   }
@@ -198,6 +195,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     setMenuOpen(false);
     searchBox.current?.focus();
     if (action === 'copy') {
+      hint.used('copy');
       await copy(account);
       return;
     }
@@ -231,53 +229,40 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
       el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
   }
 
+  function escape() {
+    if (menuOpen) {
+      setMenuOpen(false);
+      searchBox.current?.focus();
+    } else if (query === '') {
+      window.close();
+    } else {
+      setQuery('');
+      setSelected(0);
+    }
+  }
+
   function onKeyDown(event: KeyboardEvent) {
-    const page = Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT);
-    const moved = movedSelection(event.key, selectedRef.current, shown.length, page);
     // The row the last press chose, which a render may not show yet (keys played in one go).
     const chosen = shown[Math.min(selectedRef.current, shown.length - 1)];
-    if (moved !== null) {
-      event.preventDefault();
-      select(moved);
-    } else if ((event.key === 'F10' && event.shiftKey) || event.key === 'ContextMenu') {
-      event.preventDefault();
-      if (chosen) setMenuOpen(true);
-    } else if (
-      (event.ctrlKey || event.metaKey) &&
-      event.key === 'c' &&
-      chosen &&
-      !hasSelectedText()
-    ) {
-      // Copy shortcut: with no text selected in the search box, it copies the chosen code.
-      event.preventDefault();
+    const action = listKeyAction(event, {
+      selected: selectedRef.current,
+      count: shown.length,
+      pageRows: Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT),
+      onButton: document.activeElement instanceof HTMLButtonElement,
+      onSearch: document.activeElement === searchBox.current,
+      textSelected: hasSelectedText(),
+    });
+    if (action === null) return;
+    if (action.kind === 'search') return searchBox.current?.focus();
+    event.preventDefault();
+    if (action.kind === 'move') select(action.to);
+    else if (action.kind === 'escape') escape();
+    else if (chosen === undefined) return;
+    else if (action.kind === 'menu') setMenuOpen(true);
+    else if (action.kind === 'fill') void fill(chosen);
+    else {
+      hint.used('copy');
       void copy(chosen);
-    } else if (
-      event.key === 'Enter' &&
-      chosen &&
-      !(document.activeElement instanceof HTMLButtonElement)
-    ) {
-      event.preventDefault();
-      void fill(chosen);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      if (menuOpen) {
-        setMenuOpen(false);
-        searchBox.current?.focus();
-      } else if (query === '') {
-        window.close();
-      } else {
-        setQuery('');
-        setSelected(0);
-      }
-    } else if (
-      event.key.length === 1 &&
-      !event.ctrlKey &&
-      !event.metaKey &&
-      !event.altKey &&
-      document.activeElement !== searchBox.current
-    ) {
-      // Typing anywhere searches.
-      searchBox.current?.focus();
     }
   }
 
@@ -308,9 +293,14 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
         </p>
       )}
       {list.damaged > 0 && <p class="error small">{tn('damagedAccounts', list.damaged)}</p>}
-      {noAccount && <NoAccountLine host={host} />}
+      {noAccount && host !== null && <NoAccountLine host={host} />}
       <ErrorText error={error} />
       <InfoText info={info} />
+      {learnt !== null && (
+        <p class="notice" role="status" data-testid="learnt">
+          {learnt}
+        </p>
+      )}
       {learn !== null && host !== null && pageUrl !== null && (
         <LearnSitePrompt
           account={learn.account}
@@ -320,9 +310,14 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
           onFillAnyway={() => void fill(learn.account, true)}
           onLearned={() => {
             setLearn(null);
+            setLearnt(t('learnSiteDone', accountLines(learn.account).primary, host));
+            searchBox.current?.focus();
             void onRefresh({});
           }}
-          onClose={() => setLearn(null)}
+          onClose={() => {
+            setLearn(null);
+            searchBox.current?.focus();
+          }}
         />
       )}
       {undo !== null && <UndoLine undo={undo} onUndo={untrash} />}
@@ -348,6 +343,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
                 key={account.id}
                 account={account}
                 index={index}
+                count={shown.length}
                 now={now}
                 selected={index === selectedIndex}
                 matchesSite={matchOf(account) !== null}
@@ -357,6 +353,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
                 onCopy={() => {
                   setSelected(index);
                   setMenuOpen(false);
+                  hint.used('copy');
                   void copy(account);
                 }}
                 onSelect={() => {

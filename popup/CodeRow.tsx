@@ -13,6 +13,8 @@ interface Props {
   readonly account: AccountView;
   /** Its place in the list shown (the list is virtual: rows in view only). */
   readonly index: number;
+  /** How many rows the list has: screen readers hear "3 of 150", not "3 of the 15 rendered". */
+  readonly count: number;
   readonly now: number;
   readonly selected: boolean;
   readonly matchesSite: boolean;
@@ -36,6 +38,7 @@ interface Props {
 export function CodeRow({
   account,
   index,
+  count,
   now,
   selected,
   matchesSite,
@@ -58,6 +61,8 @@ export function CodeRow({
       data-site-match={matchesSite ? 'true' : undefined}
       data-pinned={account.pinned ? 'true' : undefined}
       aria-selected={selected}
+      aria-setsize={count}
+      aria-posinset={index + 1}
       role="option"
       id={`account-${account.id}`}
       onClick={onCopy}

@@ -25,11 +25,16 @@ export function SearchToolbar({ inputRef, query, activeId, onQuery, onAdd }: Pro
         aria-label={t('searchPlaceholder')}
         aria-controls="account-list"
         aria-activedescendant={activeId ?? undefined}
+        aria-describedby="search-keys"
         value={query}
         autofocus
         onInput={(e) => onQuery(e.currentTarget.value)}
         data-testid="search"
       />
+      {/* The row's menu has no button in the tab order (options hold no controls): its keys. */}
+      <span id="search-keys" class="visually-hidden">
+        {t('popupListKeys')}
+      </span>
       <button
         type="button"
         onClick={onAdd}

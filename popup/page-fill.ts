@@ -6,6 +6,7 @@
  */
 import type { AccountView } from '../src/messages/protocol';
 import type { SiteMatch } from '../src/sites/match-rank';
+import { learnsInsecurely } from '../src/sites/site-list';
 
 /** The page's host for people (`login.example.com`), or null when it is not a web page. */
 export function pageHost(pageUrl: string | null): string | null {
@@ -29,4 +30,22 @@ export function enterAction(match: SiteMatch | null, host: string | null): Enter
 /** The host of the account's first site, to say "This page is not github.com" (null: none). */
 export function firstSiteHost(account: AccountView): string | null {
   return pageHost(account.sites[0] ?? null);
+}
+
+/**
+ * Whether to offer "Use <account> on <host> from now on?" after a copy or fill: on a web page the
+ * account does not match, unless that page is the http twin of one of its https sites, which is
+ * never learnt (site-list.ts).
+ */
+export function offersToLearn(
+  account: AccountView,
+  match: SiteMatch | null,
+  pageUrl: string | null,
+): boolean {
+  return (
+    pageUrl !== null &&
+    pageHost(pageUrl) !== null &&
+    match === null &&
+    !learnsInsecurely(account.sites, pageUrl)
+  );
 }

@@ -4,7 +4,7 @@ import type { AccountEdit, ManagedAccountView } from '../../src/messages/protoco
 import { TEXT_LIMITS } from '../../src/text-limits';
 import { ErrorText } from '../../ui/ErrorText';
 import { useRequest } from '../../ui/use-request';
-import { siteFromInput } from './site-input';
+import { invalidPositions, siteFromInput } from './site-input';
 import { SitesField } from './SitesField';
 
 /** Edits the labels of one account: issuer, account name, sites and note. */
@@ -22,15 +22,17 @@ export function AccountEditForm({
   const [name, setName] = useState(account.account);
   const [sites, setSites] = useState<string[]>([...account.sites]);
   const [note, setNote] = useState(account.note);
-  const [invalidSites, setInvalidSites] = useState<number[]>([]);
+  // Marked once a save found a field that is no web address, then from the fields as they are
+  // now: a removed or corrected field takes its mark with it.
+  const [checked, setChecked] = useState(false);
+  const invalidSites = checked ? invalidPositions(sites) : [];
   const { run, busy, error } = useRequest();
 
   async function save(event: Event) {
     event.preventDefault();
     const origins = sites.map(siteFromInput);
-    const invalid = origins.flatMap((o, i) => (o === null ? [i] : []));
-    setInvalidSites(invalid);
-    if (invalid.length > 0) return;
+    setChecked(true);
+    if (origins.includes(null)) return;
     // Blanks dropped, duplicates merged; the worker normalises the list again.
     const typed = [...new Set(origins.filter((o): o is string => o !== null && o !== ''))];
     const sitesChanged =

@@ -11,6 +11,20 @@ interface Props {
 }
 
 /**
+ * The removed field's button goes with it: the focus moves to the field now in its place (or the
+ * last one), or to "Add a site" when none is left, not to the page's start.
+ */
+function focusAfterRemoving(id: string, removed: number, left: number): void {
+  setTimeout(() => {
+    const target =
+      left > 0
+        ? document.getElementById(`${id}-site-${Math.min(removed, left - 1)}`)
+        : document.getElementById(`${id}-add-site`);
+    target?.focus();
+  }, 0);
+}
+
+/**
  * An account's sites in the edit view: one field per site, each removable, and a button for one
  * more. What is typed is checked here for a quick answer and normalised again by the worker
  * (src/sites/site-list.ts), which stores origins only.
@@ -42,7 +56,10 @@ export function SitesField({ id, sites, invalid, onChange }: Props) {
               class="quiet"
               aria-label={t('removeSiteButton', String(i + 1))}
               title={t('removeSiteButton', String(i + 1))}
-              onClick={() => onChange(sites.filter((_, n) => n !== i))}
+              onClick={() => {
+                onChange(sites.filter((_, n) => n !== i));
+                focusAfterRemoving(id, i, sites.length - 1);
+              }}
               data-testid="remove-site"
             >
               ×
@@ -52,7 +69,12 @@ export function SitesField({ id, sites, invalid, onChange }: Props) {
       </ul>
       {invalid.length > 0 && <p class="error">{t('siteInvalid')}</p>}
       {sites.length < MAX_SITES && (
-        <button type="button" onClick={() => onChange([...sites, ''])} data-testid="add-site">
+        <button
+          type="button"
+          id={`${id}-add-site`}
+          onClick={() => onChange([...sites, ''])}
+          data-testid="add-site"
+        >
           {t('addSiteButton')}
         </button>
       )}

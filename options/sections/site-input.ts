@@ -10,3 +10,8 @@ export function siteFromInput(text: string): string | null {
   if (site.ok) return site.value;
   return site.error === 'site_empty' ? '' : null;
 }
+
+/** The positions of the fields whose text is not a web address. */
+export function invalidPositions(texts: readonly string[]): number[] {
+  return texts.flatMap((text, i) => (siteFromInput(text) === null ? [i] : []));
+}

@@ -5,7 +5,7 @@
  */
 import { err, ok, type Result } from '../result';
 import { MAX_SITES } from '../text-limits';
-import { normaliseSite, parseWebUrl } from './origin';
+import { normaliseSite, parseSite, parseWebUrl } from './origin';
 
 /** Why a list of sites was refused: the user-facing codes (src/errors.ts). */
 export const SITE_LIST_ERRORS = [
@@ -15,6 +15,8 @@ export const SITE_LIST_ERRORS = [
   'site_too_many',
   /** "Use on this site": the page is not an http(s) page. */
   'site_not_web_page',
+  /** "Use on this site": an http page, for an account that has the same host over https. */
+  'site_not_secure',
   /** A fill into a page that is not one of the account's sites, without the user's yes. */
   'fill_site_mismatch',
 ] as const;
@@ -59,9 +61,25 @@ export function mergeSites(sites: readonly string[], more: readonly string[]): s
 }
 
 /**
+ * Whether learning this page would add the plain-http twin of a host the account has over https
+ * (`http://github.com` beside `https://github.com`). Never: the twin would be an exact match, so
+ * the keyboard command would then fill the code silently into a page that anyone on the network
+ * can forge. Matching never crosses from https to http (match.ts); neither does learning.
+ */
+export function learnsInsecurely(sites: readonly string[], pageUrl: string): boolean {
+  const page = parseWebUrl(pageUrl);
+  if (!page.ok || page.value.scheme !== 'http') return false;
+  return sites.some((site) => {
+    const parsed = parseSite(site);
+    return parsed.ok && parsed.value.scheme === 'https' && parsed.value.host === page.value.host;
+  });
+}
+
+/**
  * The site to learn from a page ("Use this account on <host> from now on"): the page's origin,
- * or `site_not_web_page` for anything but an http(s) page. Adding it to a full list is
- * `site_too_many`; adding one already there changes nothing.
+ * or `site_not_web_page` for anything but an http(s) page, `site_not_secure` for the http twin
+ * of an https site. Adding it to a full list is `site_too_many`; adding one already there
+ * changes nothing.
  */
 export function withPageSite(
   sites: readonly string[],
@@ -69,6 +87,7 @@ export function withPageSite(
 ): Result<string[], SiteListError> {
   const page = parseWebUrl(pageUrl);
   if (!page.ok) return err('site_not_web_page');
+  if (learnsInsecurely(sites, pageUrl)) return err('site_not_secure');
   if (sites.includes(page.value.origin)) return ok([...sites]);
   if (sites.length >= MAX_SITES) return err('site_too_many');
   return ok([...sites, page.value.origin]);

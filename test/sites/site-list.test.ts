@@ -2,7 +2,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseSite } from '../../src/sites/origin';
-import { acceptedSites, mergeSites, normaliseSites, withPageSite } from '../../src/sites/site-list';
+import {
+  acceptedSites,
+  learnsInsecurely,
+  mergeSites,
+  normaliseSites,
+  withPageSite,
+} from '../../src/sites/site-list';
 import { MAX_SITES } from '../../src/text-limits';
 
 const many = (n: number) => Array.from({ length: n }, (_, i) => `https://s${i}.example`);
@@ -52,6 +58,21 @@ describe('acceptedSites and mergeSites (imports, replace)', () => {
 });
 
 describe('withPageSite (learn a site from a page)', () => {
+  it('never adds the http twin of an https site (any port), and says why', () => {
+    for (const page of ['http://github.com/login', 'http://GitHub.com.:8080/x']) {
+      expect(learnsInsecurely(['https://a.example', 'https://github.com'], page)).toBe(true);
+      expect(withPageSite(['https://github.com'], page)).toEqual({
+        ok: false,
+        error: 'site_not_secure',
+      });
+    }
+    // https pages, other hosts, and http sites of their own are fine.
+    expect(learnsInsecurely(['https://github.com'], 'https://github.com/login')).toBe(false);
+    expect(learnsInsecurely(['https://github.com'], 'http://gist.github.com/')).toBe(false);
+    expect(learnsInsecurely(['http://router.example'], 'http://router.example:81/')).toBe(false);
+    expect(learnsInsecurely(['https://github.com'], 'chrome://extensions')).toBe(false);
+  });
+
   it('adds the page’s origin, once', () => {
     expect(withPageSite(['https://a.example'], 'https://Login.Example.com./x?y#z')).toEqual({
       ok: true,

@@ -211,6 +211,27 @@ describe('addPageSite ("Use <account> on <host> from now on")', () => {
     expect(await sitesOf(id)).toEqual([]);
   });
 
+  it('never learns the http twin of an https site: the keyboard command would fill it', async () => {
+    const id = await add('GitHub', 'https://github.com');
+    expect(await requests.addPageSite({ id, page: 'http://github.com/login' })).toEqual({
+      ok: false,
+      error: { code: 'site_not_secure' },
+    });
+    expect(await sitesOf(id)).toEqual(['https://github.com']);
+    tabUrl = 'http://github.com/login';
+    expect(await requests.fillForTab({ tabId: TAB })).toMatchObject({ value: { filled: false } });
+    // An http site of its own (an intranet page) can still be learnt.
+    const intranet = await add('Intranet', 'https://sso.intranet.example');
+    const learnt = await requests.addPageSite({
+      id: intranet,
+      page: 'http://wiki.intranet.example',
+    });
+    expect(learnt.ok && learnt.value.account.sites).toEqual([
+      'https://sso.intranet.example',
+      'http://wiki.intranet.example',
+    ]);
+  });
+
   it('refuses a site beyond MAX_SITES', async () => {
     const id = await add('Full');
     const many = Array.from({ length: MAX_SITES }, (_, i) => `s${i}.example`);

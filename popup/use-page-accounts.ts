@@ -1,0 +1,59 @@
+/**
+ * The popup's list in the order it is shown: the page's accounts first, the strongest match first
+ * (exact, subdomain, same site, related sign-in domain), each in the user's order; then the rest.
+ * A search orders by how well each account answers it, and the page's accounts still come first,
+ * in their own group (AccountGroups takes the first `suggested` rows as the page's).
+ */
+import { useMemo } from 'preact/hooks';
+import type { AccountView, ResponseOf } from '../src/messages/protocol';
+import { indexForSearch, search } from '../src/search';
+import { matchRank, type SiteMatch } from '../src/sites/match-rank';
+
+export interface PageAccounts {
+  /** How the account matches the page; null for none (or not known yet: `known`). */
+  readonly matchOf: (account: AccountView) => SiteMatch | null;
+  /** Whether the worker has compared the accounts with the page (`matches`). */
+  readonly known: boolean;
+  readonly shown: readonly AccountView[];
+  /** How many of `shown`, from the first, are the page's. */
+  readonly suggested: number;
+  /** No account belongs to the page: said only once the worker has compared. */
+  readonly noAccount: boolean;
+}
+
+export function usePageAccounts(
+  list: ResponseOf<'listAccounts'>,
+  site: string,
+  host: string | null,
+  query: string,
+): PageAccounts {
+  // The worker says how each account matches the page (it holds the Public Suffix List); painted
+  // from the code cache before it answers, only an exact origin counts.
+  const matchOf = (a: AccountView): SiteMatch | null =>
+    list.matches !== undefined
+      ? (list.matches[a.id] ?? null)
+      : site !== '' && a.sites.includes(site)
+        ? 'exact'
+        : null;
+  const ordered = useMemo(() => {
+    const rank = new Map(list.accounts.map((a) => [a.id, matchRank(matchOf(a))]));
+    return [...list.accounts].sort((a, b) => (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0));
+  }, [list, site]);
+  // Indexed once per list; a keystroke then compares short strings (src/search).
+  const index = useMemo(() => indexForSearch(ordered), [ordered]);
+  const shown = useMemo(() => {
+    const found = search(index, query);
+    const page = found.filter((a) => matchOf(a) !== null);
+    return page.length === 0 ? found : [...page, ...found.filter((a) => matchOf(a) === null)];
+  }, [index, query]);
+  return {
+    matchOf,
+    known: list.matches !== undefined,
+    shown,
+    suggested: shown.filter((a) => matchOf(a) !== null).length,
+    noAccount:
+      host !== null &&
+      list.matches !== undefined &&
+      list.accounts.every((a) => !list.matches?.[a.id]),
+  };
+}

@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+/**
+ * The edit view's sites after a save found one that is no web address: the mark follows the field
+ * as fields are removed or corrected, and removing a field leaves the focus in the list.
+ */
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, expect, it, vi } from 'vitest';
+import type { ManagedAccountView } from '../../src/messages/protocol';
+import { AccountEditForm } from '../../options/sections/AccountEditForm';
+
+vi.mock('../../src/platform/browser', () => import('./fake-browser'));
+
+afterEach(cleanup);
+
+const flush = () => act(() => new Promise((done) => setTimeout(done, 0)));
+
+const account: ManagedAccountView = {
+  id: 'a1',
+  issuer: 'GitHub',
+  account: 'kim',
+  sites: ['https://github.com', 'https://gist.github.com'],
+  pinned: false,
+  type: 'totp',
+  digits: 6,
+  period: 30,
+  code: '123456',
+  next: '654321',
+  validFrom: 0,
+  validUntil: 30_000,
+  trashedAt: null,
+  note: '',
+  updatedAt: 1,
+  createdAt: 1,
+};
+
+const inputs = () => screen.getAllByTestId<HTMLInputElement>('site-input');
+const marks = () => inputs().map((i) => `${i.value}=${i.getAttribute('aria-invalid')}`);
+
+it('keeps the invalid mark on the field that holds the bad text', async () => {
+  render(
+    <AccountEditForm account={account} onSaved={() => undefined} onCancel={() => undefined} />,
+  );
+  fireEvent.click(screen.getByTestId('add-site'));
+  fireEvent.input(inputs()[2]!, { target: { value: 'not a site' } });
+  fireEvent.submit(screen.getByTestId('edit-form'));
+  await flush();
+  expect(marks()).toEqual([
+    'https://github.com=false',
+    'https://gist.github.com=false',
+    'not a site=true',
+  ]);
+  fireEvent.click(screen.getAllByTestId('remove-site')[0]!);
+  await flush();
+  expect(marks()).toEqual(['https://gist.github.com=false', 'not a site=true']);
+  // The focus stays in the list: on the field now in the removed one's place.
+  expect(document.activeElement).toBe(inputs()[0]);
+  fireEvent.input(inputs()[1]!, { target: { value: 'github.com/login' } });
+  await flush();
+  expect(marks()).toEqual(['https://gist.github.com=false', 'github.com/login=false']);
+  expect(screen.queryByText(/Type a web address/)).toBeNull();
+});
+
+it('moves the focus to "Add a site" when the last field goes', async () => {
+  render(
+    <AccountEditForm
+      account={{ ...account, sites: ['https://github.com'] }}
+      onSaved={() => undefined}
+      onCancel={() => undefined}
+    />,
+  );
+  fireEvent.click(screen.getByTestId('remove-site'));
+  await flush();
+  expect(document.activeElement).toBe(screen.getByTestId('add-site'));
+});

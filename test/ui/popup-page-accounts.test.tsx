@@ -1,0 +1,180 @@
+// @vitest-environment happy-dom
+/**
+ * The popup's list on a page (found by a review, 2026-12-01): the page's group keeps the page's
+ * accounts while searching; an https account is never taught its http twin; Enter waits for the
+ * worker's comparison instead of treating a related account as a stranger; Space presses the
+ * focused button; the focus comes back after Undo and the site prompt; "click copies" is learnt
+ * by a click, not by Enter; screen readers hear the whole list's size.
+ */
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import type { AccountView, ResponseOf } from '../../src/messages/protocol';
+import { CodeList } from '../../popup/CodeList';
+import { sendMessage } from './fake-browser';
+
+vi.mock('../../src/platform/browser', () => import('./fake-browser'));
+
+afterEach(cleanup);
+beforeEach(() => {
+  localStorage.clear();
+  sendMessage.mockReset();
+  sendMessage.mockImplementation(() => Promise.resolve({ ok: true, value: {} }));
+  Object.defineProperty(navigator, 'clipboard', {
+    value: { writeText: vi.fn(() => Promise.resolve()) },
+    configurable: true,
+  });
+});
+
+const base: AccountView = {
+  id: 'a1',
+  issuer: 'GitHub',
+  account: 'kim',
+  sites: ['https://github.com'],
+  pinned: false,
+  type: 'totp',
+  digits: 6,
+  period: 30,
+  code: '123456',
+  next: '654321',
+  validFrom: Date.now(),
+  validUntil: Date.now() + 30_000,
+  trashedAt: null,
+};
+
+type List = ResponseOf<'listAccounts'>;
+const listOf = (accounts: AccountView[], matches?: List['matches']): List =>
+  ({ accounts, damaged: 0, ...(matches ? { matches } : {}) }) as List;
+
+function show(list: List, pageUrl: string | null, site = '') {
+  const props = {
+    site,
+    pageUrl,
+    tabId: 7,
+    onRefresh: () => Promise.resolve(),
+    onAdd: () => undefined,
+  };
+  const view = render(<CodeList list={list} {...props} />);
+  return { rerender: (next: List) => view.rerender(<CodeList list={next} {...props} />) };
+}
+
+const flush = () => act(() => new Promise((done) => setTimeout(done, 0)));
+const sent = () => sendMessage.mock.calls.map((call) => (call[0] as { type: string }).type);
+const fillRequest = () =>
+  sendMessage.mock.calls
+    .map((call) => call[0])
+    .find((e) => (e as { type: string }).type === 'fillCode');
+const filledReply = () =>
+  sendMessage.mockImplementation(() =>
+    Promise.resolve({ ok: true, value: { filled: true, code: null } }),
+  );
+const search = () => screen.getByTestId('search');
+const issuers = (testId: string) =>
+  [...screen.getByTestId(testId).querySelectorAll('[data-testid=issuer]')].map(
+    (el) => el.textContent,
+  );
+
+it('keeps the page’s accounts in its group while a search orders the list', async () => {
+  const vpn = { ...base, id: 'v1', issuer: 'Acme VPN', sites: ['https://acme.com'] };
+  const other = { ...base, id: 'o1', issuer: 'Acme', sites: [] };
+  filledReply();
+  show(listOf([vpn, other], { v1: 'exact' }), 'https://acme.com/login', 'https://acme.com');
+  fireEvent.input(search(), { target: { value: 'acme' } });
+  await flush();
+  expect(issuers('group-page')).toEqual(['Acme VPN']);
+  expect(issuers('group-rest')).toEqual(['Acme']);
+  // Enter takes the page's account, the first row.
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  expect(fillRequest()).toMatchObject({ payload: { id: 'v1' } });
+});
+
+it('never offers to teach an https account the http page of its own host', async () => {
+  show(listOf([base], {}), 'http://github.com/login');
+  fireEvent.click(screen.getByTestId('account'));
+  await flush();
+  expect(screen.queryByTestId('learn-site')).toBeNull();
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  expect(sent()).not.toContain('fillCode');
+  expect(screen.queryByTestId('learn-site')).toBeNull();
+  expect(screen.getByTestId('info').dataset['code']).toBe('site_not_secure');
+});
+
+it('holds Enter until the worker has compared the accounts with the page', async () => {
+  const ms = { ...base, id: 'm1', issuer: 'Microsoft', sites: ['https://mysignins.microsoft.com'] };
+  const page = 'https://login.microsoftonline.com/common/oauth2';
+  filledReply();
+  const view = show(listOf([ms]), page, 'https://login.microsoftonline.com');
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  // Painted from the cache, the related account looks like a stranger: nothing yet.
+  expect(sent()).toEqual([]);
+  expect(screen.queryByTestId('learn-site')).toBeNull();
+  view.rerender(listOf([ms], { m1: 'related' }));
+  await flush();
+  expect(fillRequest()).toMatchObject({ payload: { id: 'm1' } });
+  expect(sent()).not.toContain('codeCopied');
+  expect(screen.queryByTestId('learn-site')).toBeNull();
+});
+
+it('lets Space press the focused button instead of typing into the search', async () => {
+  show(listOf([base], {}), 'https://example.com/login');
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  const yes = screen.getByTestId('learn-site-yes');
+  yes.focus();
+  fireEvent.keyDown(yes, { key: ' ' });
+  expect(document.activeElement).toBe(yes);
+  // Any other character still goes to the search.
+  fireEvent.keyDown(yes, { key: 'g' });
+  expect(document.activeElement).toBe(search());
+});
+
+it('brings the focus back to the search after Undo and after the site prompt', async () => {
+  show(listOf([base], {}), 'https://example.com/login');
+  fireEvent.contextMenu(screen.getByTestId('account'));
+  await flush();
+  fireEvent.click(document.querySelector('[data-action="trash"]')!);
+  await flush();
+  const undo = screen.getByTestId('undo');
+  undo.focus();
+  fireEvent.click(undo);
+  await flush();
+  expect(document.activeElement).toBe(search());
+
+  fireEvent.click(screen.getByTestId('account'));
+  await flush();
+  screen.getByTestId('learn-site-no').focus();
+  fireEvent.click(screen.getByTestId('learn-site-no'));
+  await flush();
+  expect(document.activeElement).toBe(search());
+
+  sendMessage.mockImplementation(() => Promise.resolve({ ok: true, value: { account: base } }));
+  fireEvent.click(screen.getByTestId('account'));
+  await flush();
+  screen.getByTestId('learn-site-yes').focus();
+  fireEvent.click(screen.getByTestId('learn-site-yes'));
+  await flush();
+  expect(document.activeElement).toBe(search());
+  expect(screen.getByTestId('learnt').textContent).toBe('GitHub is now used on example.com.');
+});
+
+it('keeps the "click copies" hint until a click has copied, whatever Enter did', async () => {
+  show(listOf([base], {}), 'https://example.com/login');
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  // Enter copied (a stranger's page), but the user has not clicked yet.
+  expect(screen.queryByTestId('key-hint')).not.toBeNull();
+  fireEvent.click(screen.getByTestId('account'));
+  await flush();
+  expect(screen.queryByTestId('key-hint')).toBeNull();
+});
+
+it('tells screen readers each row’s place in the whole list, not among the rendered rows', () => {
+  const many = Array.from({ length: 150 }, (_, i) => ({ ...base, id: `a${i}`, issuer: `S${i}` }));
+  show(listOf(many, {}), null);
+  const rows = screen.getAllByTestId('account');
+  expect(rows.length).toBeLessThan(150);
+  expect(rows[2]!.getAttribute('aria-posinset')).toBe('3');
+  expect(rows[2]!.getAttribute('aria-setsize')).toBe('150');
+});
