@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t, tn } from '../src/i18n';
 import { send } from '../src/messages/client';
 import type { AccountView, RequestOf, ResponseOf } from '../src/messages/protocol';
@@ -23,6 +23,7 @@ import { UndoLine } from './UndoLine';
 import { hasSelectedText, useDocumentKeys } from './use-document-keys';
 import { useNow } from './use-now';
 import { usePageAccounts } from './use-page-accounts';
+import { usePendingEnter } from './use-pending-enter';
 import { usePeriodRefresh } from './use-period-refresh';
 
 interface Props {
@@ -57,20 +58,18 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   const [learn, setLearn] = useState<{ account: AccountView; copiedInstead: boolean } | null>(null);
   /** "GitHub is now used on login.example.com", after the prompt's yes. */
   const [learnt, setLearnt] = useState<string | null>(null);
-  /** An account Enter chose before the worker said how the accounts match the page. */
-  const [pendingFill, setPendingFill] = useState<string | null>(null);
   const host = pageHost(pageUrl);
 
   const { matchOf, known, shown, suggested, noAccount } = usePageAccounts(list, site, host, query);
   const current = shown[Math.min(selected, shown.length - 1)];
 
   usePeriodRefresh(list, onRefresh);
-  useEffect(() => {
-    if (!known || pendingFill === null) return;
-    setPendingFill(null);
-    const account = list.accounts.find((a) => a.id === pendingFill);
-    if (account !== undefined) void fill(account);
-  }, [known, pendingFill]);
+  const enter = usePendingEnter(
+    known,
+    list.accounts,
+    (account) => void fill(account),
+    (account) => void copy(account).then((done) => done && flash(account.id, t('copiedNotFilled'))),
+  );
 
   function flash(id: string, text: string) {
     setFeedback({ id, text });
@@ -93,6 +92,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
 
   /** True once the code is on the clipboard. */
   async function copy(account: AccountView): Promise<boolean> {
+    enter.cancel();
     setInfo(null);
     setLearnt(null);
     let code: string | null | undefined = rowState(account, Date.now()).code;
@@ -125,6 +125,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   async function fill(account: AccountView, confirmed = false) {
     // The hint teaches the key; pressed, it is learnt, whatever this page lets it do.
     hint.used('fill');
+    setLearnt(null);
     if (tabId === null) {
       await copy(account);
       return;
@@ -135,12 +136,8 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
       await copy(account);
       return;
     }
-    if (action === 'stranger' && !confirmed && !known) {
-      // Painted from the cache, only exact origins are known: a related account would be copied
-      // as a stranger's. Enter waits for the worker's comparison (a few ms) and then decides.
-      setPendingFill(account.id);
-      return;
-    }
+    // Painted from the cache, only exact origins are known: Enter waits for the worker's word.
+    if (action === 'stranger' && !confirmed && !known) return enter.wait(account.id);
     if (action === 'stranger' && !confirmed) {
       if (!(await copy(account))) return;
       flash(account.id, t('copiedNotFilled'));
@@ -148,7 +145,8 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
       else setInfo({ code: 'site_not_secure' });
       return;
     }
-    if (confirmed) setLearn({ account, copiedInstead: false });
+    if (confirmed && offersToLearn(account, matchOf(account), pageUrl))
+      setLearn({ account, copiedInstead: false });
     const reply = await send('fillCode', {
       id: account.id,
       tabId,
@@ -176,6 +174,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   }
 
   async function trash(account: AccountView) {
+    setLearnt(null);
     const reply = await send('trashAccounts', { ids: [account.id] });
     if (!reply.ok) return setError(reply.error);
     setError(null);
@@ -186,12 +185,16 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   async function untrash(id: string) {
     const reply = await send('untrashAccounts', { ids: [id] });
     setUndo(null);
+    setLearnt(null);
     searchBox.current?.focus();
     if (!reply.ok) return setError(reply.error);
     await onRefresh({});
+    // From the empty list, the search box is back only once the list has rendered.
+    setTimeout(() => searchBox.current?.focus(), 0);
   }
 
   async function act(account: AccountView, action: RowAction) {
+    enter.cancel();
     setMenuOpen(false);
     searchBox.current?.focus();
     if (action === 'copy') {
@@ -218,6 +221,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   }
 
   function select(index: number) {
+    enter.cancel();
     const clamped = Math.max(0, Math.min(index, shown.length - 1));
     setSelected(clamped);
     setMenuOpen(false);
@@ -230,6 +234,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   }
 
   function escape() {
+    enter.cancel();
     if (menuOpen) {
       setMenuOpen(false);
       searchBox.current?.focus();
@@ -281,6 +286,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
         query={query}
         activeId={current ? `account-${current.id}` : null}
         onQuery={(value) => {
+          enter.cancel();
           setQuery(value);
           setSelected(0);
           setMenuOpen(false);
@@ -307,7 +313,10 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
           host={host}
           pageUrl={pageUrl}
           copiedInstead={learn.copiedInstead}
-          onFillAnyway={() => void fill(learn.account, true)}
+          onFillAnyway={() => {
+            searchBox.current?.focus();
+            void fill(learn.account, true);
+          }}
           onLearned={() => {
             setLearn(null);
             setLearnt(t('learnSiteDone', accountLines(learn.account).primary, host));

@@ -8,7 +8,7 @@ import { keyWarning } from '../../src/otp/key-check';
 import { isDamagedOtpauthLink, parseOtpauthUri } from '../../src/otp/uri';
 import { allowedIssuer } from '../../src/policy/rules';
 import { classifyQrText, recogniseMicrosoftManualEntry } from '../../src/qr/classify';
-import { bestMatch, type SiteMatch } from '../../src/sites/match';
+import { bestMatch, isInsecureTwin, type SiteMatch } from '../../src/sites/match';
 import { normaliseSites, withPageSite } from '../../src/sites/site-list';
 import { accountView, managedView } from '../../src/vault/view';
 import { addOrAsk } from '../add-or-ask';
@@ -98,12 +98,15 @@ export const accountHandlers: HandlerGroup<
   async addPageSite({ id, page }, { vault, now }) {
     const current = await vault.getActive(id);
     if (!current.ok) return err({ code: current.error });
-    const sites = withPageSite(current.value.sites, page);
+    // Never the http twin of one of its https sites (site-list.ts says why).
+    const learnt = (sites: readonly string[]) =>
+      isInsecureTwin(sites, page) ? err('site_not_secure' as const) : withPageSite(sites, page);
+    const sites = learnt(current.value.sites);
     if (!sites.ok) return err({ code: sites.error });
     // Applied to the account as it is inside the write queue: a site another popup added
     // meanwhile is kept; one moved to the Trash meanwhile is left as it is, and refused.
     const updated = await vault.update([id], (a) => {
-      const next = withPageSite(a.sites, page);
+      const next = learnt(a.sites);
       return next.ok && a.trashedAt === null ? { sites: next.value } : {};
     });
     if (!updated.ok) return err({ code: updated.error });

@@ -15,7 +15,7 @@ export const ALIASES: readonly Alias[] = [
   { alias: 'gh', names: ['github'] },
   { alias: 'gl', names: ['gitlab'] },
   { alias: 'bb', names: ['bitbucket'] },
-  { alias: 'ms', names: ['microsoft', 'outlook', 'azure', 'office365'] },
+  { alias: 'ms', names: ['microsoft', 'microsoftonline', 'outlook', 'azure', 'office365'] },
   { alias: 'msft', names: ['microsoft'] },
   { alias: 'o365', names: ['office365', 'microsoft'] },
   { alias: 'aws', names: ['amazonwebservices', 'aws'] },
@@ -35,26 +35,33 @@ export const ALIASES: readonly Alias[] = [
   { alias: 'bw', names: ['bitwarden'] },
 ];
 
-/** Names this short ("x") must be the whole issuer or label: "x" is no prefix of "Xero". */
+/** Names this short ("x") must be the whole issuer, or the host's name: "x" is not "Xero". */
 const SHORT_NAME = 3;
 
-/** Whether `text` (an issuer, a host's label) names `name`. */
-function names(text: string, name: string): boolean {
-  return name.length <= SHORT_NAME ? text === name : text.startsWith(name);
+/**
+ * Whether a site's host (folded, "login.microsoftonline.com") names `name`: one of its labels is
+ * the name; a short name only as the host's own name before its top-level domain ("x.com", not
+ * "x.acme.com").
+ */
+function hostNames(host: string, name: string): boolean {
+  const labels = host.split('.');
+  return name.length <= SHORT_NAME
+    ? labels.length === 2 && labels[0] === name
+    : labels.includes(name);
 }
 
 /**
  * The aliases that name an account: its issuer (folded, spaces and punctuation out) begins with
- * one of the alias's names, or a label of its site's host does ("microsoftonline" for
- * "microsoft"); a short name must be the whole issuer or label.
+ * one of the alias's names (a short name must be the whole issuer), or its site's host names it.
  */
-export function aliasesFor(compactIssuer: string, hostLabels: readonly string[]): string[] {
+export function aliasesFor(compactIssuer: string, hosts: readonly string[]): string[] {
   const found: string[] = [];
-  for (const { alias, names: aliasNames } of ALIASES) {
-    const named = aliasNames.some(
+  for (const { alias, names } of ALIASES) {
+    const named = names.some(
       (name) =>
-        (compactIssuer !== '' && names(compactIssuer, name)) ||
-        hostLabels.some((label) => names(label, name)),
+        (compactIssuer !== '' &&
+          (name.length <= SHORT_NAME ? compactIssuer === name : compactIssuer.startsWith(name))) ||
+        hosts.some((host) => hostNames(host, name)),
     );
     if (named) found.push(alias);
   }

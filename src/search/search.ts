@@ -60,10 +60,7 @@ function entry<T extends Searchable>(item: T): Entry<T> {
     item,
     fields: [issuer, field(item.account, 2), ...hosts.map((host) => field(host, 1))],
     initials: [initials(item.issuer, issuer.words)].filter((i) => i !== ''),
-    aliases: aliasesFor(
-      issuer.compact,
-      hosts.flatMap((host) => host.split('.')),
-    ),
+    aliases: aliasesFor(issuer.compact, hosts),
   };
 }
 
@@ -108,23 +105,32 @@ function shortScore(term: Term, names: readonly string[], whole: number, start: 
   return best;
 }
 
+/** Second-level labels under a country's domain: "amazon.co.uk" is Amazon, not "co". */
+const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'ac', 'gov', 'edu', 'ne', 'or', 'go']);
+
 /**
- * A word typed as a domain ("github.com", "login.microsoftonline.com"): the name before its
- * top-level domain, which finds the service even when the account has no site.
+ * A word typed as a domain ("github.com", "amazon.co.uk", "x.com."): the service's name in it,
+ * which finds the service even when the account has no site. Not an IP address.
  */
 function domainName(term: Term): string | null {
-  const labels = term.text.split('.');
-  if (labels.length < 2 || labels.includes('')) return null;
-  const name = compact(labels[labels.length - 2]!);
-  return name.length >= 3 ? name : null;
+  const labels = term.text.replace(/\.$/, '').split('.');
+  if (labels.length < 2 || labels.includes('') || labels.every((l) => /^\d+$/.test(l))) return null;
+  const last = labels.length - 1;
+  const at = last >= 2 && SECOND_LEVEL.has(labels[last - 1]!) ? last - 2 : last - 1;
+  const name = compact(labels[at]!);
+  return name === '' ? null : name;
 }
 
-/** The service named by a domain typed: the issuer begins with its name, or the name with it. */
+/**
+ * The service named by a domain typed: its issuer is that name ("GitHub" for github.com), or its
+ * first word is ("Amazon Web Services" for amazon.com); never a name that only begins with it
+ * ("Mailchimp" is not mail.com).
+ */
 function domainScore(term: Term, issuer: Field | undefined): number {
   const name = domainName(term);
-  if (name === null || issuer === undefined || issuer.compact.length < 3) return 0;
-  const named = issuer.compact.startsWith(name) || name.startsWith(issuer.compact);
-  return named ? 50 + issuer.bonus : 0;
+  if (name === null || issuer === undefined) return 0;
+  if (issuer.compact === name) return 70 + issuer.bonus;
+  return issuer.words[0] === name ? 50 + issuer.bonus : 0;
 }
 
 function termScore<T>(term: Term, e: Entry<T>): number {

@@ -10,5 +10,12 @@ export {
   type SiteError,
   type WebOrigin,
 } from './origin';
-export { bestMatch, isSilentFillAllowed, matchRank, matchSite, type SiteMatch } from './match';
+export {
+  bestMatch,
+  isInsecureTwin,
+  isSilentFillAllowed,
+  matchRank,
+  matchSite,
+  type SiteMatch,
+} from './match';
 export { registrableDomain } from './registrable-domain';

@@ -88,6 +88,17 @@ export function bestMatch(sites: readonly string[], pageUrl: string): SiteMatch 
 }
 
 /**
+ * Whether an http page is the plain twin of a site the account has over https: the same host over
+ * https would match one of its sites (exact, subdomain, same site, related). Such a page is never
+ * learnt as a site (site-list.ts says why).
+ */
+export function isInsecureTwin(sites: readonly string[], pageUrl: string): boolean {
+  const page = parseWebUrl(pageUrl);
+  if (!page.ok || page.value.scheme !== 'http') return false;
+  return bestMatch(sites, `https://${page.value.host}/`) !== null;
+}
+
+/**
  * Whether the keyboard command may fill this account's code into the page without asking: only
  * on the exact origin where the account was set up or that the user gave. A subdomain, a sibling
  * or a related domain may be someone else's page (a user's pages, a compromised host), so those

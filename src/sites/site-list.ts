@@ -62,16 +62,22 @@ export function mergeSites(sites: readonly string[], more: readonly string[]): s
 
 /**
  * Whether learning this page would add the plain-http twin of a host the account has over https
- * (`http://github.com` beside `https://github.com`). Never: the twin would be an exact match, so
- * the keyboard command would then fill the code silently into a page that anyone on the network
- * can forge. Matching never crosses from https to http (match.ts); neither does learning.
+ * (`http://github.com` or `http://www.github.com` beside `https://github.com`). Never: the twin
+ * would be an exact match, so the keyboard command would then fill the code silently into a page
+ * that anyone on the network can forge. Matching never crosses from https to http (match.ts);
+ * neither does learning. By hosts only (the same, or one under the other), so the popup can ask
+ * without the Public Suffix List; the worker also refuses any twin that would match
+ * (`isInsecureTwin`, match.ts).
  */
 export function learnsInsecurely(sites: readonly string[], pageUrl: string): boolean {
   const page = parseWebUrl(pageUrl);
   if (!page.ok || page.value.scheme !== 'http') return false;
+  const host = page.value.host;
   return sites.some((site) => {
     const parsed = parseSite(site);
-    return parsed.ok && parsed.value.scheme === 'https' && parsed.value.host === page.value.host;
+    if (!parsed.ok || parsed.value.scheme !== 'https') return false;
+    const other = parsed.value.host;
+    return other === host || other.endsWith(`.${host}`) || host.endsWith(`.${other}`);
   });
 }
 

@@ -175,15 +175,36 @@ describe('what people type finds the account', () => {
   it('finds a service by its domain typed, with or without a site', () => {
     const list = [
       account('GitHub', 'alice'),
-      account('Microsoft', 'kim'),
+      account('Amazon', 'kim'),
       account('Comcast', 'kim'),
+      account('X', 'kim'),
+      account('Meta', 'kim'),
+      account('Mailchimp', 'kim'),
+      account('123-reg', 'kim'),
       account('Bank', 'me', 'https://bank.example'),
     ];
     expect(names('github.com', list)).toEqual(['GitHub']);
-    expect(names('login.microsoftonline.com', list)).toEqual(['Microsoft']);
-    // The top-level domain names no service.
+    expect(names('github.com.', list)).toEqual(['GitHub']);
+    expect(names('amazon.co.uk', list)).toEqual(['Amazon']);
+    expect(names('amazon.com.au', list)).toEqual(['Amazon']);
+    expect(names('x.com', list)).toEqual(['X']);
+    // Only the service the domain names: not one whose name begins or ends with it, not a
+    // top-level domain, not an IP address.
+    expect(names('metamask.io', list)).toEqual([]);
+    expect(names('mail.com', list)).toEqual([]);
     expect(names('example.com', list)).toEqual([]);
+    expect(names('10.0.123.4', list)).toEqual([]);
     expect(names('bank.example', list)).toEqual(['Bank']);
+  });
+
+  it('names aliases by a host’s labels, a short one only as the host’s own name', () => {
+    const list = [
+      account('Contoso', 'kim', 'https://acme.azurewebsites.net'),
+      account('Intranet', 'kim', 'https://x.acme.com'),
+      account('Work', 'kim', 'https://login.microsoftonline.com'),
+    ];
+    expect(names('ms', list)).toEqual(['Work']);
+    expect(names('twitter', list)).toEqual([]);
   });
 
   it('does not find by the scheme or www of a site', () => {

@@ -66,9 +66,12 @@ describe('withPageSite (learn a site from a page)', () => {
         error: 'site_not_secure',
       });
     }
+    // A host under or above the https one's is its twin too.
+    expect(learnsInsecurely(['https://github.com'], 'http://www.github.com/')).toBe(true);
+    expect(learnsInsecurely(['https://www.example.com'], 'http://example.com/')).toBe(true);
     // https pages, other hosts, and http sites of their own are fine.
     expect(learnsInsecurely(['https://github.com'], 'https://github.com/login')).toBe(false);
-    expect(learnsInsecurely(['https://github.com'], 'http://gist.github.com/')).toBe(false);
+    expect(learnsInsecurely(['https://github.com'], 'http://notgithub.com/')).toBe(false);
     expect(learnsInsecurely(['http://router.example'], 'http://router.example:81/')).toBe(false);
     expect(learnsInsecurely(['https://github.com'], 'chrome://extensions')).toBe(false);
   });

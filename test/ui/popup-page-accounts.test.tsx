@@ -7,6 +7,7 @@
  * by a click, not by Enter; screen readers hear the whole list's size.
  */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { AccountView, ResponseOf } from '../../src/messages/protocol';
 import { CodeList } from '../../popup/CodeList';
@@ -14,15 +15,15 @@ import { sendMessage } from './fake-browser';
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
 
+let writeText: ReturnType<typeof vi.fn>;
+
 afterEach(cleanup);
 beforeEach(() => {
   localStorage.clear();
   sendMessage.mockReset();
   sendMessage.mockImplementation(() => Promise.resolve({ ok: true, value: {} }));
-  Object.defineProperty(navigator, 'clipboard', {
-    value: { writeText: vi.fn(() => Promise.resolve()) },
-    configurable: true,
-  });
+  writeText = vi.fn(() => Promise.resolve());
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
 });
 
 const base: AccountView = {
@@ -177,4 +178,112 @@ it('tells screen readers each row’s place in the whole list, not among the ren
   expect(rows.length).toBeLessThan(150);
   expect(rows[2]!.getAttribute('aria-posinset')).toBe('3');
   expect(rows[2]!.getAttribute('aria-setsize')).toBe('150');
+});
+
+const gitlab: AccountView = {
+  ...base,
+  id: 'b1',
+  issuer: 'GitLab',
+  sites: ['https://gitlab.com'],
+  code: '222222',
+};
+const rowOf = (issuer: string) =>
+  screen.getAllByTestId('account').find((row) => row.textContent?.includes(issuer))!;
+const fills = () =>
+  sendMessage.mock.calls.filter((call) => (call[0] as { type: string }).type === 'fillCode');
+
+it('drops a waiting Enter when the user copies another account or searches', async () => {
+  filledReply();
+  const page = 'https://login.example.com/';
+  const view = show(listOf([base, gitlab]), page, 'https://login.example.com');
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  fireEvent.click(rowOf('GitLab'));
+  await flush();
+  view.rerender(listOf([base, gitlab], { a1: 'related' }));
+  await flush();
+  expect(fills()).toEqual([]);
+  expect(writeText).toHaveBeenLastCalledWith('222222');
+  cleanup();
+
+  const again = show(listOf([base, gitlab]), page, 'https://login.example.com');
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  fireEvent.input(search(), { target: { value: 'gitlab' } });
+  await flush();
+  again.rerender(listOf([base, gitlab], { a1: 'related' }));
+  await flush();
+  expect(fills()).toEqual([]);
+});
+
+it('copies after a second when the worker does not answer', async () => {
+  show(listOf([base]), 'https://login.example.com/', 'https://login.example.com');
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  expect(writeText).not.toHaveBeenCalled();
+  await act(() => new Promise((done) => setTimeout(done, 1100)));
+  expect(writeText).toHaveBeenLastCalledWith('123456');
+  expect(fills()).toEqual([]);
+  expect(screen.getByTestId('feedback').textContent).toBe('Copied, not filled in');
+});
+
+it('offers no http twin, under or above the https host, nor after the menu’s Fill', async () => {
+  for (const page of ['http://www.github.com/login', 'http://github.com/login']) {
+    show(listOf([base], {}), page);
+    fireEvent.keyDown(search(), { key: 'Enter' });
+    await flush();
+    expect(screen.queryByTestId('learn-site')).toBeNull();
+    cleanup();
+  }
+  filledReply();
+  show(listOf([base], {}), 'http://github.com/login');
+  fireEvent.contextMenu(screen.getByTestId('account'));
+  await flush();
+  fireEvent.click(document.querySelector('[data-action="fill"]')!);
+  await flush();
+  // The user chose Fill by name (the worker fills on their word), but the page is not learnt.
+  expect(fills()).toHaveLength(1);
+  expect(screen.queryByTestId('learn-site')).toBeNull();
+});
+
+it('keeps the focus in the popup after "Fill in anyway" and after Undo from the empty list', async () => {
+  filledReply();
+  show(listOf([base], {}), 'https://example.com/login');
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  const anyway = screen.getByTestId('fill-anyway');
+  anyway.focus();
+  fireEvent.click(anyway);
+  await flush();
+  expect(document.activeElement).toBe(search());
+  cleanup();
+
+  sendMessage.mockImplementation(() => Promise.resolve({ ok: true, value: {} }));
+  function Host() {
+    const [list, setList] = useState(listOf([base], {}));
+    return (
+      <CodeList
+        list={list}
+        site=""
+        pageUrl="https://example.com/"
+        tabId={7}
+        onRefresh={() => {
+          setList(listOf(sent().at(-1) === 'trashAccounts' ? [] : [base], {}));
+          return Promise.resolve();
+        }}
+        onAdd={() => undefined}
+      />
+    );
+  }
+  render(<Host />);
+  fireEvent.contextMenu(screen.getByTestId('account'));
+  await flush();
+  fireEvent.click(document.querySelector('[data-action="trash"]')!);
+  await flush();
+  const undo = screen.getByTestId('undo');
+  undo.focus();
+  fireEvent.click(undo);
+  await flush();
+  await flush();
+  expect(document.activeElement).toBe(search());
 });

@@ -220,15 +220,24 @@ describe('addPageSite ("Use <account> on <host> from now on")', () => {
     expect(await sitesOf(id)).toEqual(['https://github.com']);
     tabUrl = 'http://github.com/login';
     expect(await requests.fillForTab({ tabId: TAB })).toMatchObject({ value: { filled: false } });
-    // An http site of its own (an intranet page) can still be learnt.
-    const intranet = await add('Intranet', 'https://sso.intranet.example');
-    const learnt = await requests.addPageSite({
-      id: intranet,
-      page: 'http://wiki.intranet.example',
+    // Any host the https one would match: a sibling under the same registrable domain, or a
+    // related sign-in domain (the worker has the Public Suffix List; the popup checks hosts only).
+    const sso = await add('Intranet', 'https://sso.intranet.example');
+    expect(await requests.addPageSite({ id: sso, page: 'http://wiki.intranet.example' })).toEqual({
+      ok: false,
+      error: { code: 'site_not_secure' },
     });
+    const ms = await add('Microsoft', 'https://mysignins.microsoft.com');
+    expect(await requests.addPageSite({ id: ms, page: 'http://login.live.com/' })).toEqual({
+      ok: false,
+      error: { code: 'site_not_secure' },
+    });
+    // An http site with no https one beside it (a device at home) can still be learnt.
+    const nas = await add('NAS', 'http://nas.home.example');
+    const learnt = await requests.addPageSite({ id: nas, page: 'http://backup.home.example' });
     expect(learnt.ok && learnt.value.account.sites).toEqual([
-      'https://sso.intranet.example',
-      'http://wiki.intranet.example',
+      'http://nas.home.example',
+      'http://backup.home.example',
     ]);
   });
 

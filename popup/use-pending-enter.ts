@@ -1,0 +1,41 @@
+/**
+ * Enter pressed before the worker has said how the accounts match the page. Painted from the code
+ * cache, the popup knows exact origins only, and a related account (Microsoft's, at
+ * login.microsoftonline.com) would be copied as a stranger's. So Enter waits: when the comparison
+ * comes, it acts as if pressed then; anything else the user does first (another row, a search, a
+ * copy, Escape) drops it; and without an answer within a second it copies, as it does on a page
+ * it cannot judge.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { AccountView } from '../src/messages/protocol';
+
+const WAIT_MS = 1000;
+
+export interface PendingEnter {
+  readonly wait: (id: string) => void;
+  readonly cancel: () => void;
+}
+
+export function usePendingEnter(
+  known: boolean,
+  accounts: readonly AccountView[],
+  onKnown: (account: AccountView) => void,
+  onTimeout: (account: AccountView) => void,
+): PendingEnter {
+  const [pending, setPending] = useState<string | null>(null);
+  useEffect(() => {
+    if (pending === null) return;
+    const account = accounts.find((a) => a.id === pending);
+    if (account === undefined || known) {
+      setPending(null);
+      if (account !== undefined) onKnown(account);
+      return;
+    }
+    const timer = setTimeout(() => {
+      setPending(null);
+      onTimeout(account);
+    }, WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [known, pending]);
+  return { wait: setPending, cancel: () => setPending(null) };
+}
