@@ -5,8 +5,8 @@
  */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, expect, it, vi } from 'vitest';
-import type { ManagedAccountView } from '../../src/messages/protocol';
 import { AccountEditForm } from '../../options/sections/AccountEditForm';
+import { managedAccountView } from './account-views';
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
 
@@ -14,24 +14,7 @@ afterEach(cleanup);
 
 const flush = () => act(() => new Promise((done) => setTimeout(done, 0)));
 
-const account: ManagedAccountView = {
-  id: 'a1',
-  issuer: 'GitHub',
-  account: 'kim',
-  sites: ['https://github.com', 'https://gist.github.com'],
-  pinned: false,
-  type: 'totp',
-  digits: 6,
-  period: 30,
-  code: '123456',
-  next: '654321',
-  validFrom: 0,
-  validUntil: 30_000,
-  trashedAt: null,
-  note: '',
-  updatedAt: 1,
-  createdAt: 1,
-};
+const account = managedAccountView({ sites: ['https://github.com', 'https://gist.github.com'] });
 
 const inputs = () => screen.getAllByTestId<HTMLInputElement>('site-input');
 const marks = () => inputs().map((i) => `${i.value}=${i.getAttribute('aria-invalid')}`);

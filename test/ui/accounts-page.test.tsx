@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BulkEdit, ManagedAccountView } from '../../src/messages/protocol';
 import { Accounts } from '../../options/sections/Accounts';
 import { ROWS_PER_STEP } from '../../options/sections/use-incremental';
+import { managedAccountView } from './account-views';
 import { sendMessage } from './fake-browser';
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
@@ -18,25 +19,17 @@ const DAY = 86_400_000;
 const now = Date.now();
 
 function account(id: string, over: Partial<ManagedAccountView> = {}): ManagedAccountView {
-  return {
+  return managedAccountView({
     id,
     issuer: '',
     account: '',
     sites: [],
-    pinned: false,
-    type: 'totp',
-    digits: 6,
-    period: 30,
-    code: '123456',
-    next: '654321',
     validFrom: now,
     validUntil: now + 30_000,
-    trashedAt: null,
-    note: '',
     updatedAt: now - 40 * DAY,
     createdAt: now - 40 * DAY,
     ...over,
-  };
+  });
 }
 
 /** The worker's side: accounts in use and in the Trash, changed by the page's requests. */

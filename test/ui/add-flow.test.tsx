@@ -6,8 +6,9 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AccountView, Reply, ScannedAccount } from '../../src/messages/protocol';
+import type { Reply, ScannedAccount } from '../../src/messages/protocol';
 import { AddFlow, type StartActions } from '../../ui/add/AddFlow';
+import { accountView } from './account-views';
 import { sendMessage } from './fake-browser';
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
@@ -29,21 +30,7 @@ const found = (over: Partial<ScannedAccount> = {}): ScannedAccount => ({
   ...over,
 });
 
-const added: AccountView = {
-  id: 'a1',
-  issuer: 'GitHub',
-  account: 'kim@work',
-  sites: ['https://github.com'],
-  pinned: false,
-  type: 'totp',
-  digits: 6,
-  period: 30,
-  code: '123456',
-  next: '654321',
-  validFrom: Date.now(),
-  validUntil: Date.now() + 30_000,
-  trashedAt: null,
-};
+const added = accountView({ account: 'kim@work' });
 
 /** The worker's answers by request name; anything else answers ok({}). */
 function worker(answers: Record<string, unknown[]>) {

@@ -12,6 +12,7 @@ import type { AccountView, ScanFinding } from '../../src/messages/protocol';
 import { ManualEntryForm } from '../../ui/add/ManualEntryForm';
 import { ScanResults } from '../../ui/add/ScanResults';
 import { VerifyCode } from '../../ui/add/VerifyCode';
+import { accountView } from './account-views';
 import { sendMessage } from './fake-browser';
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
@@ -39,22 +40,8 @@ const sent = (type: string) =>
     .map((e) => e.payload);
 
 const now = Date.now();
-const view = (over: Partial<AccountView> = {}): AccountView => ({
-  id: 'a1',
-  issuer: 'GitHub',
-  account: 'kim',
-  sites: [],
-  pinned: false,
-  type: 'totp',
-  digits: 6,
-  period: 30,
-  code: '123456',
-  next: '654321',
-  validFrom: now - 18_000,
-  validUntil: now + 12_000,
-  trashedAt: null,
-  ...over,
-});
+const view = (over: Partial<AccountView> = {}): AccountView =>
+  accountView({ sites: [], validFrom: now - 18_000, validUntil: now + 12_000, ...over });
 const added = { ok: true, value: { status: 'added', account: view() } };
 
 function manual(site = 'https://github.com') {

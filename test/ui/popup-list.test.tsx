@@ -5,28 +5,15 @@
  */
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, expect, it, vi } from 'vitest';
-import type { AccountView, ResponseOf } from '../../src/messages/protocol';
+import type { ResponseOf } from '../../src/messages/protocol';
 import { CodeList } from '../../popup/CodeList';
+import { accountView } from './account-views';
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
 
 afterEach(cleanup);
 
-const account: AccountView = {
-  id: 'a1',
-  issuer: 'GitHub',
-  account: 'kim',
-  sites: ['https://github.com'],
-  pinned: false,
-  type: 'totp',
-  digits: 6,
-  period: 30,
-  code: '123456',
-  next: '654321',
-  validFrom: Date.now(),
-  validUntil: Date.now() + 30_000,
-  trashedAt: null,
-};
+const account = accountView();
 
 function show(list: Partial<ResponseOf<'listAccounts'>>, pageUrl: string | null = null) {
   const full = { accounts: [account], damaged: 0, ...list } as ResponseOf<'listAccounts'>;

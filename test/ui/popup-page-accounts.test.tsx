@@ -11,6 +11,7 @@ import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { AccountView, ResponseOf } from '../../src/messages/protocol';
 import { CodeList } from '../../popup/CodeList';
+import { accountView } from './account-views';
 import { sendMessage } from './fake-browser';
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
@@ -26,21 +27,7 @@ beforeEach(() => {
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
 });
 
-const base: AccountView = {
-  id: 'a1',
-  issuer: 'GitHub',
-  account: 'kim',
-  sites: ['https://github.com'],
-  pinned: false,
-  type: 'totp',
-  digits: 6,
-  period: 30,
-  code: '123456',
-  next: '654321',
-  validFrom: Date.now(),
-  validUntil: Date.now() + 30_000,
-  trashedAt: null,
-};
+const base = accountView();
 
 type List = ResponseOf<'listAccounts'>;
 const listOf = (accounts: AccountView[], matches?: List['matches']): List =>
@@ -59,6 +46,18 @@ function show(list: List, pageUrl: string | null, site = '') {
 }
 
 const flush = () => act(() => new Promise((done) => setTimeout(done, 0)));
+
+/** The row menu's "Move to Trash" on the first row, then Undo (with the focus on it). */
+async function trashThenUndo() {
+  fireEvent.contextMenu(screen.getAllByTestId('account')[0]!);
+  await flush();
+  fireEvent.click(document.querySelector('[data-action="trash"]')!);
+  await flush();
+  const undo = screen.getByTestId('undo');
+  undo.focus();
+  fireEvent.click(undo);
+  await flush();
+}
 const sent = () => sendMessage.mock.calls.map((call) => (call[0] as { type: string }).type);
 const fillRequest = () =>
   sendMessage.mock.calls
@@ -133,14 +132,7 @@ it('lets Space press the focused button instead of typing into the search', asyn
 
 it('brings the focus back to the search after Undo and after the site prompt', async () => {
   show(listOf([base], {}), 'https://example.com/login');
-  fireEvent.contextMenu(screen.getByTestId('account'));
-  await flush();
-  fireEvent.click(document.querySelector('[data-action="trash"]')!);
-  await flush();
-  const undo = screen.getByTestId('undo');
-  undo.focus();
-  fireEvent.click(undo);
-  await flush();
+  await trashThenUndo();
   expect(document.activeElement).toBe(search());
 
   fireEvent.click(screen.getByTestId('account'));
@@ -180,13 +172,12 @@ it('tells screen readers each row’s place in the whole list, not among the ren
   expect(rows[2]!.getAttribute('aria-setsize')).toBe('150');
 });
 
-const gitlab: AccountView = {
-  ...base,
+const gitlab = accountView({
   id: 'b1',
   issuer: 'GitLab',
   sites: ['https://gitlab.com'],
   code: '222222',
-};
+});
 const rowOf = (issuer: string) =>
   screen.getAllByTestId('account').find((row) => row.textContent?.includes(issuer))!;
 const fills = () =>
@@ -276,14 +267,7 @@ it('keeps the focus in the popup after "Fill in anyway" and after Undo from the 
     );
   }
   render(<Host />);
-  fireEvent.contextMenu(screen.getByTestId('account'));
-  await flush();
-  fireEvent.click(document.querySelector('[data-action="trash"]')!);
-  await flush();
-  const undo = screen.getByTestId('undo');
-  undo.focus();
-  fireEvent.click(undo);
-  await flush();
+  await trashThenUndo();
   await flush();
   expect(document.activeElement).toBe(search());
 });
