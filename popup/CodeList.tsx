@@ -90,6 +90,12 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     return true;
   }
 
+  /** A copy the user asked for by hand (a click, the menu, Ctrl+C): "click copies" is learnt. */
+  function copyByHand(account: AccountView) {
+    hint.used('copy');
+    void copy(account);
+  }
+
   /** True once the code is on the clipboard. */
   async function copy(account: AccountView): Promise<boolean> {
     enter.cancel();
@@ -187,8 +193,8 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     setUndo(null);
     setLearnt(null);
     searchBox.current?.focus();
-    if (!reply.ok) return setError(reply.error);
-    await onRefresh({});
+    if (reply.ok) await onRefresh({});
+    else setError(reply.error);
     // From the empty list, the search box is back only once the list has rendered.
     setTimeout(() => searchBox.current?.focus(), 0);
   }
@@ -197,11 +203,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     enter.cancel();
     setMenuOpen(false);
     searchBox.current?.focus();
-    if (action === 'copy') {
-      hint.used('copy');
-      await copy(account);
-      return;
-    }
+    if (action === 'copy') return copyByHand(account);
     // Chosen by name from the row's menu: the user's own decision, as "Fill anyway" is.
     if (action === 'fill') return fill(account, true);
     if (action === 'edit')
@@ -265,10 +267,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     else if (chosen === undefined) return;
     else if (action.kind === 'menu') setMenuOpen(true);
     else if (action.kind === 'fill') void fill(chosen);
-    else {
-      hint.used('copy');
-      void copy(chosen);
-    }
+    else copyByHand(chosen);
   }
 
   useDocumentKeys(onKeyDown);
@@ -362,8 +361,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
                 onCopy={() => {
                   setSelected(index);
                   setMenuOpen(false);
-                  hint.used('copy');
-                  void copy(account);
+                  copyByHand(account);
                 }}
                 onSelect={() => {
                   if (!menuOpen) setSelected(index);
