@@ -119,7 +119,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     setError(null);
     flash(account.id, t('copied'));
     // Asked only once the worker has compared: before, a related account looks like a stranger.
-    if (known && offersToLearn(account, matchOf(account), pageUrl))
+    if (known && offersToLearn(account, matchOf(account), pageUrl, list.insecureTwins))
       setLearn({ account, copiedInstead: false });
     return true;
   }
@@ -147,11 +147,12 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     if (action === 'stranger' && !confirmed) {
       if (!(await copy(account))) return;
       flash(account.id, t('copiedNotFilled'));
-      if (offersToLearn(account, null, pageUrl)) setLearn({ account, copiedInstead: true });
+      if (offersToLearn(account, null, pageUrl, list.insecureTwins))
+        setLearn({ account, copiedInstead: true });
       else setInfo({ code: 'site_not_secure' });
       return;
     }
-    if (confirmed && offersToLearn(account, matchOf(account), pageUrl))
+    if (confirmed && offersToLearn(account, matchOf(account), pageUrl, list.insecureTwins))
       setLearn({ account, copiedInstead: false });
     const reply = await send('fillCode', {
       id: account.id,

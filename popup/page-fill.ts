@@ -35,17 +35,17 @@ export function firstSiteHost(account: AccountView): string | null {
 /**
  * Whether to offer "Use <account> on <host> from now on?" after a copy or fill: on a web page the
  * account does not match, unless that page is the http twin of one of its https sites, which is
- * never learnt (site-list.ts).
+ * never learnt (site-list.ts). The worker's `insecureTwins` say which accounts (it has the Public
+ * Suffix List); before it answers, hosts are compared here.
  */
 export function offersToLearn(
   account: AccountView,
   match: SiteMatch | null,
   pageUrl: string | null,
+  insecureTwins: readonly string[] | undefined,
 ): boolean {
-  return (
-    pageUrl !== null &&
-    pageHost(pageUrl) !== null &&
-    match === null &&
-    !learnsInsecurely(account.sites, pageUrl)
-  );
+  if (pageUrl === null || pageHost(pageUrl) === null || match !== null) return false;
+  return insecureTwins !== undefined
+    ? !insecureTwins.includes(account.id)
+    : !learnsInsecurely(account.sites, pageUrl);
 }

@@ -48,17 +48,19 @@ export const accountHandlers: HandlerGroup<
     // Once the answer is on its way: the popup's next open can then paint without this worker.
     setTimeout(() => void codeCache.refresh(), 100);
     const matches: Record<string, SiteMatch> = {};
+    const insecureTwins: string[] = [];
     if (page !== undefined) {
       for (const a of list.value.active) {
         const match = bestMatch(a.sites, page);
         if (match !== null) matches[a.id] = match;
+        if (isInsecureTwin(a.sites, page)) insecureTwins.push(a.id);
       }
     }
     return ok({
       accounts: list.value.active.map((a) => accountView(a, at)),
       damaged: list.value.damaged.length,
       now: at,
-      ...(page !== undefined ? { matches } : {}),
+      ...(page !== undefined ? { matches, insecureTwins } : {}),
     });
   },
 

@@ -236,6 +236,11 @@ export interface Protocol extends ManageProtocol, ImportProtocol {
       now: number;
       /** How each account that belongs to `page` matches it (src/sites/match.ts); others absent. */
       matches?: Record<string, SiteMatch>;
+      /**
+       * With `page`: the accounts of which an http `page` is the plain twin of an https site
+       * (`isInsecureTwin`), for which it is never learnt as a site (`site_not_secure`).
+       */
+      insecureTwins?: string[];
     };
   };
   /**

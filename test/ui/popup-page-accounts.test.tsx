@@ -237,6 +237,21 @@ it('offers no http twin, under or above the https host, nor after the menu’s F
   expect(screen.queryByTestId('learn-site')).toBeNull();
 });
 
+it('takes the worker’s word on which accounts an http page is the twin of', async () => {
+  const sso = accountView({ issuer: 'Intranet', sites: ['https://sso.intranet.example'] });
+  // A sibling host: only the worker, with the Public Suffix List, can tell.
+  show({ ...listOf([sso], {}), insecureTwins: ['a1'] }, 'http://wiki.intranet.example/');
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  expect(screen.queryByTestId('learn-site')).toBeNull();
+  expect(screen.getByTestId('info').dataset['code']).toBe('site_not_secure');
+  cleanup();
+  show({ ...listOf([sso], {}), insecureTwins: [] }, 'http://wiki.intranet.example/');
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  expect(screen.getByTestId('learn-site')).toBeTruthy();
+});
+
 it('keeps the focus in the popup after "Fill in anyway" and after Undo from the empty list', async () => {
   filledReply();
   show(listOf([base], {}), 'https://example.com/login');

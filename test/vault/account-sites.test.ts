@@ -227,6 +227,11 @@ describe('addPageSite ("Use <account> on <host> from now on")', () => {
       ok: false,
       error: { code: 'site_not_secure' },
     });
+    // The popup learns which accounts from the list (it has no Public Suffix List).
+    const listed = await requests.listAccounts({ page: 'http://wiki.intranet.example/' });
+    expect(listed.ok && listed.value.insecureTwins).toEqual([sso]);
+    const secure = await requests.listAccounts({ page: 'https://wiki.intranet.example/' });
+    expect(secure.ok && secure.value.insecureTwins).toEqual([]);
     const ms = await add('Microsoft', 'https://mysignins.microsoft.com');
     expect(await requests.addPageSite({ id: ms, page: 'http://login.live.com/' })).toEqual({
       ok: false,
