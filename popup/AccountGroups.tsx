@@ -31,6 +31,19 @@ export function rowTop(index: number, suggested: number, host: string | null): n
   return index * ROW_HEIGHT + labels * GROUP_LABEL_HEIGHT;
 }
 
+/** Scrolls the list's scroller just enough to show row `index` whole. */
+export function scrollToRow(
+  el: HTMLElement,
+  index: number,
+  suggested: number,
+  host: string | null,
+): void {
+  const top = rowTop(index, suggested, host);
+  if (top < el.scrollTop) el.scrollTop = top;
+  else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight)
+    el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+}
+
 /**
  * The listbox: with accounts for the page, they sit in their own group labelled with the page's
  * host ("For login.example.com"), above "Other accounts". The suggested group is rendered whole

@@ -8,13 +8,13 @@ import { ErrorText } from '../ui/ErrorText';
 import { fillNotice } from '../ui/fill-outcome';
 import { InfoText } from '../ui/InfoText';
 import type { AppError } from '../src/errors';
-import { AccountGroups, ROW_HEIGHT, rowTop } from './AccountGroups';
+import { AccountGroups, ROW_HEIGHT, rowTop, scrollToRow } from './AccountGroups';
 import { CodeRow, rowState } from './CodeRow';
 import { EmptyList } from './EmptyList';
 import { LearnSitePrompt } from './LearnSitePrompt';
 import { listKeyAction } from './list-key-action';
 import { NoAccountLine } from './NoAccountLine';
-import { enterAction, offersToLearn, pageHost } from './page-fill';
+import { enterAction, offersToLearn, pageHost, writeCode } from './page-fill';
 import { RowMenu, type RowAction } from './RowMenu';
 import { SearchToolbar } from './SearchToolbar';
 import { useIcons } from './use-icons';
@@ -78,16 +78,10 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
 
   /** False, with the error shown, when the browser refused (a popup that lost the focus). */
   async function writeClipboard(code: string): Promise<boolean> {
-    try {
-      await navigator.clipboard.writeText(code);
-    } catch {
-      setInfo(null);
-      setError({ code: 'copy_failed' });
-      return false;
-    }
-    // The worker clears it after the user's delay, even once this popup has closed.
-    void send('codeCopied', {});
-    return true;
+    if (await writeCode(code)) return true;
+    setInfo(null);
+    setError({ code: 'copy_failed' });
+    return false;
   }
 
   /** A copy the user asked for by hand (a click, the menu, Ctrl+C): "click copies" is learnt. */
@@ -129,6 +123,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
    * that does not belong to the page is copied instead (page-fill.ts), unless `confirmed`.
    */
   async function fill(account: AccountView, confirmed = false) {
+    enter.cancel();
     // The hint teaches the key; pressed, it is learnt, whatever this page lets it do.
     hint.used('fill');
     setLearnt(null);
@@ -190,6 +185,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   }
 
   async function untrash(id: string) {
+    enter.cancel();
     const reply = await send('untrashAccounts', { ids: [id] });
     setUndo(null);
     setLearnt(null);
@@ -228,12 +224,19 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     const clamped = Math.max(0, Math.min(index, shown.length - 1));
     setSelected(clamped);
     setMenuOpen(false);
-    const el = scroller.current;
-    if (!el) return;
-    const top = rowTop(clamped, suggested, host);
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight)
-      el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+    if (scroller.current) scrollToRow(scroller.current, clamped, suggested, host);
+  }
+
+  /** The chosen row's menu: the user's next step, so a waiting Enter is dropped. */
+  function openMenu() {
+    enter.cancel();
+    setMenuOpen(true);
+  }
+
+  function closePrompt() {
+    enter.cancel();
+    setLearn(null);
+    searchBox.current?.focus();
   }
 
   function escape() {
@@ -266,7 +269,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     if (action.kind === 'move') select(action.to);
     else if (action.kind === 'escape') escape();
     else if (chosen === undefined) return;
-    else if (action.kind === 'menu') setMenuOpen(true);
+    else if (action.kind === 'menu') openMenu();
     else if (action.kind === 'fill') void fill(chosen);
     else copyByHand(chosen);
   }
@@ -318,15 +321,11 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
             void fill(learn.account, true);
           }}
           onLearned={() => {
-            setLearn(null);
+            closePrompt();
             setLearnt(t('learnSiteDone', accountLines(learn.account).primary, host));
-            searchBox.current?.focus();
             void onRefresh({});
           }}
-          onClose={() => {
-            setLearn(null);
-            searchBox.current?.focus();
-          }}
+          onClose={closePrompt}
         />
       )}
       {undo !== null && <UndoLine undo={undo} onUndo={untrash} />}
@@ -369,7 +368,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
                 }}
                 onMenu={() => {
                   setSelected(index);
-                  setMenuOpen(true);
+                  openMenu();
                 }}
               />
             )}

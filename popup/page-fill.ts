@@ -4,6 +4,7 @@
  * account does not belong to: it copies, and the user may then fill anyway or teach the account
  * this site. The worker checks the same again (fillCode, `fill_site_mismatch`).
  */
+import { send } from '../src/messages/client';
 import type { AccountView } from '../src/messages/protocol';
 import type { SiteMatch } from '../src/sites/match-rank';
 import { learnsInsecurely } from '../src/sites/site-list';
@@ -35,8 +36,8 @@ export function firstSiteHost(account: AccountView): string | null {
 /**
  * Whether to offer "Use <account> on <host> from now on?" after a copy or fill: on a web page the
  * account does not match, unless that page is the http twin of one of its https sites, which is
- * never learnt (site-list.ts). The worker's `insecureTwins` say which accounts (it has the Public
- * Suffix List); before it answers, hosts are compared here.
+ * never learnt (site-list.ts): the same host or one under or above it over https, compared here,
+ * or any the worker names in `insecureTwins` (it has the Public Suffix List).
  */
 export function offersToLearn(
   account: AccountView,
@@ -45,7 +46,20 @@ export function offersToLearn(
   insecureTwins: readonly string[] | undefined,
 ): boolean {
   if (pageUrl === null || pageHost(pageUrl) === null || match !== null) return false;
-  return insecureTwins !== undefined
-    ? !insecureTwins.includes(account.id)
-    : !learnsInsecurely(account.sites, pageUrl);
+  // Both, as the worker checks both (addPageSite): hosts alike whatever the port, and matches.
+  return !learnsInsecurely(account.sites, pageUrl) && !insecureTwins?.includes(account.id);
+}
+
+/**
+ * A code onto the clipboard; false when the browser refused (a popup that lost the focus). The
+ * worker clears it after the user's delay, even once this popup has closed.
+ */
+export async function writeCode(code: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(code);
+  } catch {
+    return false;
+  }
+  void send('codeCopied', {});
+  return true;
 }

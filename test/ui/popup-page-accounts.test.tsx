@@ -207,6 +207,19 @@ it('drops a waiting Enter when the user copies another account or searches', asy
   expect(fills()).toEqual([]);
 });
 
+it('drops a waiting Enter when the user opens the row’s menu', async () => {
+  filledReply();
+  const page = 'https://login.example.com/';
+  const view = show(listOf([base]), page, 'https://login.example.com');
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  fireEvent.keyDown(search(), { key: 'F10', shiftKey: true });
+  await flush();
+  view.rerender(listOf([base], { a1: 'related' }));
+  await flush();
+  expect(fills()).toEqual([]);
+});
+
 it('copies after a second when the worker does not answer', async () => {
   show(listOf([base]), 'https://login.example.com/', 'https://login.example.com');
   fireEvent.keyDown(search(), { key: 'Enter' });
@@ -235,6 +248,21 @@ it('offers no http twin, under or above the https host, nor after the menu’s F
   // The user chose Fill by name (the worker fills on their word), but the page is not learnt.
   expect(fills()).toHaveLength(1);
   expect(screen.queryByTestId('learn-site')).toBeNull();
+});
+
+it('offers no http twin the worker would refuse, whatever its list says', async () => {
+  // The worker's match drops the port and never matches a one-label host; its refusal also
+  // compares hosts, as the popup does.
+  for (const [sites, page] of [
+    [['https://example.com:8443'], 'http://example.com/login'],
+    [['https://intranet'], 'http://wiki.intranet/'],
+  ] as const) {
+    show({ ...listOf([accountView({ sites: [...sites] })], {}), insecureTwins: [] }, page);
+    fireEvent.keyDown(search(), { key: 'Enter' });
+    await flush();
+    expect(screen.queryByTestId('learn-site')).toBeNull();
+    cleanup();
+  }
 });
 
 it('takes the worker’s word on which accounts an http page is the twin of', async () => {
