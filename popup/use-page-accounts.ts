@@ -41,16 +41,17 @@ export function usePageAccounts(
   }, [list, site]);
   // Indexed once per list; a keystroke then compares short strings (src/search).
   const index = useMemo(() => indexForSearch(ordered), [ordered]);
-  const shown = useMemo(() => {
+  const { shown, suggested } = useMemo(() => {
     const found = search(index, query);
     const page = found.filter((a) => matchOf(a) !== null);
-    return page.length === 0 ? found : [...page, ...found.filter((a) => matchOf(a) === null)];
+    const rest = page.length === 0 ? found : found.filter((a) => matchOf(a) === null);
+    return { shown: [...page, ...rest], suggested: page.length };
   }, [index, query]);
   return {
     matchOf,
     known: list.matches !== undefined,
     shown,
-    suggested: shown.filter((a) => matchOf(a) !== null).length,
+    suggested,
     noAccount:
       host !== null &&
       list.matches !== undefined &&

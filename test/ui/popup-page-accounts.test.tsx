@@ -47,6 +47,15 @@ function show(list: List, pageUrl: string | null, site = '') {
 
 const flush = () => act(() => new Promise((done) => setTimeout(done, 0)));
 
+/** A click copies the first row's code; then one of the site prompt's buttons, focused. */
+async function copyThenAnswerPrompt(button: 'learn-site-yes' | 'learn-site-no') {
+  fireEvent.click(screen.getAllByTestId('account')[0]!);
+  await flush();
+  screen.getByTestId(button).focus();
+  fireEvent.click(screen.getByTestId(button));
+  await flush();
+}
+
 /** The row menu's "Move to Trash" on the first row, then Undo (with the focus on it). */
 async function trashThenUndo() {
   fireEvent.contextMenu(screen.getAllByTestId('account')[0]!);
@@ -135,19 +144,11 @@ it('brings the focus back to the search after Undo and after the site prompt', a
   await trashThenUndo();
   expect(document.activeElement).toBe(search());
 
-  fireEvent.click(screen.getByTestId('account'));
-  await flush();
-  screen.getByTestId('learn-site-no').focus();
-  fireEvent.click(screen.getByTestId('learn-site-no'));
-  await flush();
+  await copyThenAnswerPrompt('learn-site-no');
   expect(document.activeElement).toBe(search());
 
   sendMessage.mockImplementation(() => Promise.resolve({ ok: true, value: { account: base } }));
-  fireEvent.click(screen.getByTestId('account'));
-  await flush();
-  screen.getByTestId('learn-site-yes').focus();
-  fireEvent.click(screen.getByTestId('learn-site-yes'));
-  await flush();
+  await copyThenAnswerPrompt('learn-site-yes');
   expect(document.activeElement).toBe(search());
   expect(screen.getByTestId('learnt').textContent).toBe('GitHub is now used on example.com.');
 });
