@@ -67,3 +67,11 @@ export function aliasesFor(compactIssuer: string, hosts: readonly string[]): str
   }
   return found;
 }
+
+/**
+ * The aliases one of whose names is exactly `name` (a domain's name, folded): "microsoftonline"
+ * (login.microsoftonline.com) is one of Microsoft's, "twitter" one of X's.
+ */
+export function aliasesOfName(name: string): string[] {
+  return ALIASES.filter((a) => a.names.includes(name)).map((a) => a.alias);
+}

@@ -9,7 +9,7 @@
  * keystroke only compares short strings: a thousand accounts take well under a millisecond.
  * Pure: no DOM, no extension API.
  */
-import { aliasesFor } from './aliases';
+import { aliasesFor, aliasesOfName } from './aliases';
 import { fold, initials, siteHost, words } from './normalize';
 
 export interface Searchable {
@@ -123,19 +123,22 @@ function domainName(term: Term): string | null {
 
 /**
  * The service named by a domain typed: its issuer is that name ("GitHub" for github.com), or its
- * first word is ("Amazon Web Services" for amazon.com); never a name that only begins with it
- * ("Mailchimp" is not mail.com).
+ * first word is ("Amazon Web Services" for amazon.com), or the name is one of the service's
+ * well-known names ("Microsoft" for login.microsoftonline.com, "X" for twitter.com); never a name
+ * that only begins with it ("Mailchimp" is not mail.com).
  */
-function domainScore(term: Term, issuer: Field | undefined): number {
+function domainScore<T>(term: Term, e: Entry<T>): number {
   const name = domainName(term);
+  const issuer = e.fields[0];
   if (name === null || issuer === undefined) return 0;
   if (issuer.compact === name) return 70 + issuer.bonus;
-  return issuer.words[0] === name ? 50 + issuer.bonus : 0;
+  if (issuer.words[0] === name) return 50 + issuer.bonus;
+  return aliasesOfName(name).some((alias) => e.aliases.includes(alias)) ? 45 + issuer.bonus : 0;
 }
 
 function termScore<T>(term: Term, e: Entry<T>): number {
   let best = Math.max(shortScore(term, e.aliases, 75, 45), shortScore(term, e.initials, 70, 40));
-  best = Math.max(best, domainScore(term, e.fields[0]));
+  best = Math.max(best, domainScore(term, e));
   for (const f of e.fields) best = Math.max(best, fieldScore(term, f));
   return best;
 }

@@ -197,6 +197,20 @@ describe('what people type finds the account', () => {
     expect(names('bank.example', list)).toEqual(['Bank']);
   });
 
+  it('finds a service by a domain it is known to sign in on, without a site', () => {
+    const list = [
+      account('Microsoft', 'kim@contoso.com'),
+      account('X', 'kim'),
+      account('Xero', 'kim'),
+      account('Mailchimp', 'kim'),
+    ];
+    expect(names('login.microsoftonline.com', list)).toEqual(['Microsoft']);
+    expect(names('outlook.com', list)).toEqual(['Microsoft']);
+    expect(names('twitter.com', list)).toEqual(['X']);
+    expect(names('microsoftonline.com kim', list)).toEqual(['Microsoft']);
+    expect(names('xero.com', list)).toEqual(['Xero']);
+  });
+
   it('names aliases by a host’s labels, a short one only as the host’s own name', () => {
     const list = [
       account('Contoso', 'kim', 'https://acme.azurewebsites.net'),
