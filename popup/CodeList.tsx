@@ -20,11 +20,13 @@ import { SearchToolbar } from './SearchToolbar';
 import { useIcons } from './use-icons';
 import { useKeyHint } from './use-key-hint';
 import { UndoLine } from './UndoLine';
+import { paintedOrder } from './first-paint-handoff';
 import { hasSelectedText, useDocumentKeys } from './use-document-keys';
 import { useNow } from './use-now';
 import { usePageAccounts } from './use-page-accounts';
 import { usePendingEnter } from './use-pending-enter';
 import { usePeriodRefresh } from './use-period-refresh';
+import { useSelection } from './use-selection';
 
 interface Props {
   readonly list: ResponseOf<'listAccounts'>;
@@ -41,7 +43,6 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   const icons = useIcons();
   const hint = useKeyHint();
   const [query, setQuery] = useState('');
-  const [selected, setSelectedState] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
   const [feedback, setFeedback] = useState<{ id: string; text: string } | null>(null);
   const [hotp, setHotp] = useState<Record<string, string>>({});
@@ -52,21 +53,20 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   const [undo, setUndo] = useState<{ id: string; name: string } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
-  // The selection as of the last key press: a held-down arrow repeats faster than Preact
-  // renders, and each press must move from where the previous one left it, not from the render.
-  const selectedRef = useRef(0);
   const [learn, setLearn] = useState<{ account: AccountView; copiedInstead: boolean } | null>(null);
   /** "GitHub is now used on login.example.com", after the prompt's yes. */
   const [learnt, setLearnt] = useState<string | null>(null);
   const host = pageHost(pageUrl);
 
   const { matchOf, known, shown, suggested, noAccount } = usePageAccounts(list, site, host, query);
-  const current = shown[Math.min(selected, shown.length - 1)];
+  const selection = useSelection(shown);
+  const current = shown[selection.index];
 
   usePeriodRefresh(list, onRefresh);
   const enter = usePendingEnter(
     known,
     list.accounts,
+    shown[0],
     (account) => void fill(account),
     (account) => void copy(account).then((done) => done && flash(account.id, t('copiedNotFilled'))),
   );
@@ -121,8 +121,9 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   /**
    * Enter: type the code into the page; when no field takes it, copy it and say why. An account
    * that does not belong to the page is copied instead (page-fill.ts), unless `confirmed`.
+   * `unchosen`: Enter on the first row before the user chose one (use-pending-enter.ts).
    */
-  async function fill(account: AccountView, confirmed = false) {
+  async function fill(account: AccountView, confirmed = false, unchosen = false) {
     enter.cancel();
     // The hint teaches the key; pressed, it is learnt, whatever this page lets it do.
     hint.used('fill');
@@ -138,7 +139,8 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
       return;
     }
     // Painted from the cache, only exact origins are known: Enter waits for the worker's word.
-    if (action === 'stranger' && !confirmed && !known) return enter.wait(account.id);
+    if (action === 'stranger' && !confirmed && !known)
+      return enter.wait(unchosen ? { first: true } : account.id);
     if (action === 'stranger' && !confirmed) {
       if (!(await copy(account))) return;
       flash(account.id, t('copiedNotFilled'));
@@ -214,15 +216,10 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     await onRefresh({});
   }
 
-  function setSelected(index: number) {
-    selectedRef.current = index;
-    setSelectedState(index);
-  }
-
   function select(index: number) {
     enter.cancel();
     const clamped = Math.max(0, Math.min(index, shown.length - 1));
-    setSelected(clamped);
+    selection.choose(clamped);
     setMenuOpen(false);
     if (scroller.current) scrollToRow(scroller.current, clamped, suggested, host);
   }
@@ -248,16 +245,19 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
       window.close();
     } else {
       setQuery('');
-      setSelected(0);
+      selection.reset();
     }
   }
 
-  function onKeyDown(event: KeyboardEvent) {
+  /** `order`: the list, or the painted rows' order for keys pressed over them (paintedOrder). */
+  function onKeyDown(event: KeyboardEvent, order: readonly AccountView[] = shown) {
     // The row the last press chose, which a render may not show yet (keys played in one go).
-    const chosen = shown[Math.min(selectedRef.current, shown.length - 1)];
+    const at = selection.indexIn(order);
+    // Not chosen yet: the first row as the list is now (the page's best), whatever was painted.
+    const chosen = selection.chosen() ? order[at] : shown[0];
     const action = listKeyAction(event, {
-      selected: selectedRef.current,
-      count: shown.length,
+      selected: at,
+      count: order.length,
       pageRows: Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT),
       onButton: document.activeElement instanceof HTMLButtonElement,
       onSearch: document.activeElement === searchBox.current,
@@ -266,20 +266,20 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     if (action === null) return;
     if (action.kind === 'search') return searchBox.current?.focus();
     event.preventDefault();
-    if (action.kind === 'move') select(action.to);
+    if (action.kind === 'move') select(shown.indexOf(order[action.to]!));
     else if (action.kind === 'escape') escape();
     else if (chosen === undefined) return;
     else if (action.kind === 'menu') openMenu();
-    else if (action.kind === 'fill') void fill(chosen);
+    else if (action.kind === 'fill') void fill(chosen, false, !selection.chosen());
     else copyByHand(chosen);
   }
 
-  useDocumentKeys(onKeyDown);
+  useDocumentKeys(onKeyDown, (event) => onKeyDown(event, paintedOrder(shown)));
 
   if (list.accounts.length === 0) return <EmptyList undo={undo} onUndo={untrash} onAdd={onAdd} />;
 
   const height = scroller.current?.clientHeight ?? 440;
-  const selectedIndex = Math.min(selected, shown.length - 1);
+  const selectedIndex = selection.index;
   const selectedTop = rowTop(selectedIndex, suggested, host);
 
   return (
@@ -291,7 +291,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
         onQuery={(value) => {
           enter.cancel();
           setQuery(value);
-          setSelected(0);
+          selection.reset();
           setMenuOpen(false);
         }}
         onAdd={onAdd}
@@ -359,15 +359,15 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
                 hotpCode={hotp[account.id] ?? null}
                 icons={icons}
                 onCopy={() => {
-                  setSelected(index);
+                  selection.choose(index);
                   setMenuOpen(false);
                   copyByHand(account);
                 }}
                 onSelect={() => {
-                  if (!menuOpen) setSelected(index);
+                  if (!menuOpen) selection.choose(index);
                 }}
                 onMenu={() => {
-                  setSelected(index);
+                  selection.choose(index);
                   openMenu();
                 }}
               />

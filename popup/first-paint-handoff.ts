@@ -24,6 +24,8 @@ export interface FirstPaint {
    * app could listen: the app's list plays them, in order, when it shows (`takeEarlyKeys`).
    */
   readonly keys: KeyboardEvent[];
+  /** The painted rows' accounts, top to bottom: the order those keys were pressed over. */
+  readonly paintedIds: string[];
   /** The page sizes itself again, keeping the view's height for the next open (popup-height.ts). */
   readonly releaseHeight: (keep: KeptView | null) => void;
 }
@@ -71,6 +73,21 @@ export const EARLY_KEYS: ReadonlySet<string> = new Set([
 /** The keys pressed over the painted rows, once: the list takes them as it first shows. */
 export function takeEarlyKeys(): KeyboardEvent[] {
   return window.otterFirstPaint?.keys.splice(0) ?? [];
+}
+
+/**
+ * The list in the order the early keys were pressed over: the painted rows first, as painted,
+ * then the rest as the app shows them. The app's first list can already be in the worker's order
+ * (a related account among the page's), and a key pressed over the painted rows means the row the
+ * user saw, not the one now in its place.
+ */
+export function paintedOrder<T extends { readonly id: string }>(shown: readonly T[]): readonly T[] {
+  const ids = window.otterFirstPaint?.paintedIds ?? [];
+  if (ids.length === 0) return shown;
+  const byId = new Map(shown.map((row) => [row.id, row]));
+  const painted = ids.flatMap((id) => byId.get(id) ?? []);
+  const put = new Set(painted.map((row) => row.id));
+  return [...painted, ...shown.filter((row) => !put.has(row.id))];
 }
 
 /**

@@ -83,6 +83,7 @@ async function firstRows(
 }
 
 const keys: KeyboardEvent[] = [];
+const paintedIds: string[] = [];
 
 /**
  * Someone who knows the popup presses Enter as soon as the code shows, or before. Until the app
@@ -110,13 +111,13 @@ const painted = Promise.all([head, tab])
     }
     const rows = await firstRows(active.site, top, parts);
     await bodyParsed();
-    paintFirst(rows, active.site);
+    paintedIds.push(...paintFirst(rows, active.site));
     keepEarlyKeys();
     await afterShown();
   })
   .catch(() => undefined);
 
-window.otterFirstPaint = { tab, painted, keys, releaseHeight };
+window.otterFirstPaint = { tab, painted, keys, paintedIds, releaseHeight };
 
 /** The page's module entry, as the page would have loaded it (a module script of its own). */
 function loadApp(src: string): void {

@@ -106,8 +106,11 @@ function row(account: AccountView, now: number, selected: boolean, match: boolea
   return li;
 }
 
-/** Paints the list from the cache (the app is not loaded yet: it waits for this). */
-export function paintFirst(list: CachedList, site: string): void {
+/**
+ * Paints the list from the cache (the app is not loaded yet: it waits for this); returns the
+ * painted accounts' ids, top to bottom.
+ */
+export function paintFirst(list: CachedList, site: string): string[] {
   const now = Date.now();
   const exact = (a: AccountView) => site !== '' && a.sites.includes(site);
   const rank = (a: AccountView) => matchRank(exact(a) ? 'exact' : null);
@@ -150,4 +153,5 @@ export function paintFirst(list: CachedList, site: string): void {
     el('main', {}, codes),
   );
   document.body.prepend(root);
+  return shown.map((a) => a.id);
 }

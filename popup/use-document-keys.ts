@@ -8,14 +8,17 @@ import { takeEarlyKeys } from './first-paint-handoff';
  * in the same task as the rows: an effect runs only after the next frame, and a key pressed as
  * soon as the codes show (Chromium handles input before that frame's callbacks) was lost.
  */
-export function useDocumentKeys(onKeyDown: (event: KeyboardEvent) => void): void {
+export function useDocumentKeys(
+  onKeyDown: (event: KeyboardEvent) => void,
+  onEarlyKey: (event: KeyboardEvent) => void = onKeyDown,
+): void {
   const handler = useRef(onKeyDown);
   handler.current = onKeyDown;
   useLayoutEffect(() => {
     const listener = (event: KeyboardEvent) => handler.current(event);
     document.addEventListener('keydown', listener);
     // Pressed over the rows painted before the app loaded: acted on now, in order.
-    for (const event of takeEarlyKeys()) listener(event);
+    for (const event of takeEarlyKeys()) onEarlyKey(event);
     return () => document.removeEventListener('keydown', listener);
   }, []);
 }

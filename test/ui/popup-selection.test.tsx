@@ -1,0 +1,151 @@
+// @vitest-environment happy-dom
+/**
+ * The chosen row is the account the user chose, not a position: the list is re-ordered when the
+ * worker says which accounts belong to the page (a related account joins the page's group), and
+ * keys pressed over the rows painted before the app loaded mean those rows, whatever order the
+ * app's first list has. Otherwise Enter acts on an account the user never chose.
+ */
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import type { AccountView, ResponseOf } from '../../src/messages/protocol';
+import { CodeList } from '../../popup/CodeList';
+import { accountView } from './account-views';
+import { sendMessage } from './fake-browser';
+
+vi.mock('../../src/platform/browser', () => import('./fake-browser'));
+
+afterEach(() => {
+  cleanup();
+  delete window.otterFirstPaint;
+});
+beforeEach(() => {
+  localStorage.clear();
+  sendMessage.mockReset();
+  sendMessage.mockImplementation(() =>
+    Promise.resolve({ ok: true, value: { filled: true, code: null } }),
+  );
+  const writeText = vi.fn(() => Promise.resolve());
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+});
+
+type List = ResponseOf<'listAccounts'>;
+const listOf = (accounts: AccountView[], matches?: List['matches']): List =>
+  ({ accounts, damaged: 0, ...(matches ? { matches } : {}) }) as List;
+
+// At login.microsoftonline.com: Entra's site is the page's origin; the personal Microsoft account
+// was scanned at mysignins.microsoft.com (related, known only once the worker has compared).
+const PAGE = 'https://login.microsoftonline.com/common/oauth2';
+const SITE = 'https://login.microsoftonline.com';
+const entra = accountView({ id: 'e1', issuer: 'Entra', sites: [SITE] });
+const github = accountView({ id: 'g1', issuer: 'GitHub', sites: ['https://github.com'] });
+const microsoft = accountView({
+  id: 'm1',
+  issuer: 'Microsoft',
+  sites: ['https://mysignins.microsoft.com'],
+});
+const fromCache = listOf([entra, github, microsoft]);
+const compared = listOf([entra, github, microsoft], { e1: 'exact', m1: 'related' });
+
+function show(list: List) {
+  const props = {
+    site: SITE,
+    pageUrl: PAGE,
+    tabId: 7,
+    onRefresh: () => Promise.resolve(),
+    onAdd: () => undefined,
+  };
+  const view = render(<CodeList list={list} {...props} />);
+  return { rerender: (next: List) => view.rerender(<CodeList list={next} {...props} />) };
+}
+
+const flush = () => act(() => new Promise((done) => setTimeout(done, 0)));
+const sent = () => sendMessage.mock.calls.map((call) => call[0] as { type: string });
+const chosen = () =>
+  screen
+    .getAllByTestId('account')
+    .find((row) => row.getAttribute('aria-selected') === 'true')
+    ?.querySelector('[data-testid=issuer]')?.textContent;
+const issuers = () =>
+  screen
+    .getAllByTestId('account')
+    .map((row) => row.querySelector('[data-testid=issuer]')?.textContent);
+
+it('keeps the chosen account chosen when the worker’s answer re-orders the list', async () => {
+  const view = show(fromCache);
+  expect(issuers()).toEqual(['Entra', 'GitHub', 'Microsoft']);
+  fireEvent.keyDown(screen.getByTestId('search'), { key: 'ArrowDown' });
+  await flush();
+  expect(chosen()).toBe('GitHub');
+
+  view.rerender(compared);
+  await flush();
+  expect(issuers()).toEqual(['Entra', 'Microsoft', 'GitHub']);
+  expect(chosen()).toBe('GitHub');
+  // Enter on GitHub, a stranger here: copied, never filled into Microsoft's page.
+  fireEvent.keyDown(screen.getByTestId('search'), { key: 'Enter' });
+  await flush();
+  expect(sent().map((m) => m.type)).not.toContain('fillCode');
+});
+
+it('leaves the first row chosen when the user has not moved', async () => {
+  const view = show(listOf([github, microsoft]));
+  expect(chosen()).toBe('GitHub');
+  view.rerender(listOf([github, microsoft], { m1: 'related' }));
+  await flush();
+  // The page's account is now first, and chosen: the best match for the page.
+  expect(chosen()).toBe('Microsoft');
+});
+
+const painted = (keys: string[], paintedIds: string[]) => {
+  window.otterFirstPaint = {
+    tab: Promise.resolve({ id: 7, site: SITE, url: PAGE }),
+    painted: Promise.resolve(),
+    keys: keys.map((key) => new KeyboardEvent('keydown', { key })),
+    paintedIds,
+    releaseHeight: () => undefined,
+  };
+};
+const filled = () => sent().find((m) => m.type === 'fillCode');
+
+it('plays keys pressed over the painted rows in the order those rows were painted', async () => {
+  // Painted from the cache: only Entra was known to belong here.
+  painted(['ArrowDown', 'Enter'], ['e1', 'g1', 'm1']);
+  // The app's first list is already the worker's, with Microsoft second.
+  show(compared);
+  await flush();
+  expect(chosen()).toBe('GitHub');
+  expect(sent().map((m) => m.type)).not.toContain('fillCode');
+  expect(window.otterFirstPaint?.keys).toEqual([]);
+});
+
+it('fills the page’s account on an early Enter, though the cache painted it lower', async () => {
+  // No exact origin: painted in the user's order, GitHub first. The worker puts Microsoft first.
+  painted(['Enter'], ['g1', 'm1']);
+  show(listOf([github, microsoft], { m1: 'related' }));
+  await flush();
+  expect(filled()).toMatchObject({ payload: { id: 'm1' } });
+});
+
+it('fills the page’s best account when an Enter pressed at once waited for the comparison', async () => {
+  const view = show(listOf([github, microsoft]));
+  fireEvent.keyDown(screen.getByTestId('search'), { key: 'Enter' });
+  await flush();
+  expect(sent()).toEqual([]);
+  view.rerender(listOf([github, microsoft], { m1: 'related' }));
+  await flush();
+  expect(filled()).toMatchObject({ payload: { id: 'm1' } });
+});
+
+it('acts on the row the user chose when a waiting Enter gets its answer', async () => {
+  const view = show(listOf([github, microsoft]));
+  // Down and back up: GitHub is the user's choice now, not just the first row.
+  fireEvent.keyDown(screen.getByTestId('search'), { key: 'ArrowDown' });
+  fireEvent.keyDown(screen.getByTestId('search'), { key: 'ArrowUp' });
+  fireEvent.keyDown(screen.getByTestId('search'), { key: 'Enter' });
+  await flush();
+  view.rerender(listOf([github, microsoft], { m1: 'related' }));
+  await flush();
+  expect(chosen()).toBe('GitHub');
+  expect(filled()).toBeUndefined();
+  expect(sent().map((m) => m.type)).toContain('codeCopied');
+});
