@@ -7,11 +7,11 @@
  * by a click, not by Enter; screen readers hear the whole list's size.
  */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { CodeList } from '../../popup/CodeList';
 import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import type { AccountView, ResponseOf } from '../../src/messages/protocol';
-import { CodeList } from '../../popup/CodeList';
 import { accountView } from './account-views';
+import { flush, listOf, showList } from './code-list-fixture';
 import { sendMessage } from './fake-browser';
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
@@ -29,23 +29,7 @@ beforeEach(() => {
 
 const base = accountView();
 
-type List = ResponseOf<'listAccounts'>;
-const listOf = (accounts: AccountView[], matches?: List['matches']): List =>
-  ({ accounts, damaged: 0, ...(matches ? { matches } : {}) }) as List;
-
-function show(list: List, pageUrl: string | null, site = '') {
-  const props = {
-    site,
-    pageUrl,
-    tabId: 7,
-    onRefresh: () => Promise.resolve(),
-    onAdd: () => undefined,
-  };
-  const view = render(<CodeList list={list} {...props} />);
-  return { rerender: (next: List) => view.rerender(<CodeList list={next} {...props} />) };
-}
-
-const flush = () => act(() => new Promise((done) => setTimeout(done, 0)));
+const show = showList;
 
 /** A click copies the first row's code; then one of the site prompt's buttons, focused. */
 async function copyThenAnswerPrompt(button: 'learn-site-yes' | 'learn-site-no') {

@@ -5,11 +5,10 @@
  * keys pressed over the rows painted before the app loaded mean those rows, whatever order the
  * app's first list has. Otherwise Enter acts on an account the user never chose.
  */
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import type { AccountView, ResponseOf } from '../../src/messages/protocol';
-import { CodeList } from '../../popup/CodeList';
 import { accountView } from './account-views';
+import { flush, listOf, showList, type List } from './code-list-fixture';
 import { sendMessage } from './fake-browser';
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
@@ -28,10 +27,6 @@ beforeEach(() => {
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
 });
 
-type List = ResponseOf<'listAccounts'>;
-const listOf = (accounts: AccountView[], matches?: List['matches']): List =>
-  ({ accounts, damaged: 0, ...(matches ? { matches } : {}) }) as List;
-
 // At login.microsoftonline.com: Entra's site is the page's origin; the personal Microsoft account
 // was scanned at mysignins.microsoft.com (related, known only once the worker has compared).
 const PAGE = 'https://login.microsoftonline.com/common/oauth2';
@@ -46,19 +41,7 @@ const microsoft = accountView({
 const fromCache = listOf([entra, github, microsoft]);
 const compared = listOf([entra, github, microsoft], { e1: 'exact', m1: 'related' });
 
-function show(list: List) {
-  const props = {
-    site: SITE,
-    pageUrl: PAGE,
-    tabId: 7,
-    onRefresh: () => Promise.resolve(),
-    onAdd: () => undefined,
-  };
-  const view = render(<CodeList list={list} {...props} />);
-  return { rerender: (next: List) => view.rerender(<CodeList list={next} {...props} />) };
-}
-
-const flush = () => act(() => new Promise((done) => setTimeout(done, 0)));
+const show = (list: List) => showList(list, PAGE, SITE);
 const sent = () => sendMessage.mock.calls.map((call) => call[0] as { type: string });
 const chosen = () =>
   screen

@@ -1,0 +1,26 @@
+/** The popup's list rendered on a page, for component tests (happy-dom). */
+import { act, render } from '@testing-library/preact';
+import type { AccountView, ResponseOf } from '../../src/messages/protocol';
+import { CodeList } from '../../popup/CodeList';
+
+export type List = ResponseOf<'listAccounts'>;
+
+/** A list reply; `matches` absent: painted from the cache, before the worker has compared. */
+export const listOf = (accounts: AccountView[], matches?: List['matches']): List =>
+  ({ accounts, damaged: 0, ...(matches ? { matches } : {}) }) as List;
+
+/** The list at `pageUrl` (site: the page's origin when an account lists it), in tab 7. */
+export function showList(list: List, pageUrl: string | null, site = '') {
+  const props = {
+    site,
+    pageUrl,
+    tabId: 7,
+    onRefresh: () => Promise.resolve(),
+    onAdd: () => undefined,
+  };
+  const view = render(<CodeList list={list} {...props} />);
+  return { rerender: (next: List) => view.rerender(<CodeList list={next} {...props} />) };
+}
+
+/** Lets the popup's promises and timers of 0 ms settle. */
+export const flush = () => act(() => new Promise((done) => setTimeout(done, 0)));
