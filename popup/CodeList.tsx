@@ -59,7 +59,9 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   const host = pageHost(pageUrl);
 
   const { matchOf, known, shown, suggested, noAccount } = usePageAccounts(list, site, host, query);
-  const selection = useSelection(shown);
+  const selection = useSelection(shown, (index) => {
+    if (scroller.current) scrollToRow(scroller.current, index, suggested, host);
+  });
   const current = shown[selection.index];
 
   usePeriodRefresh(list, onRefresh);
@@ -266,8 +268,10 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     if (action === null) return;
     if (action.kind === 'search') return searchBox.current?.focus();
     event.preventDefault();
-    if (action.kind === 'move') select(shown.indexOf(order[action.to]!));
-    else if (action.kind === 'escape') escape();
+    // A move that goes nowhere (Up on the first row) is no choice: Enter still means the best row.
+    if (action.kind === 'move') {
+      if (action.to !== at || selection.chosen()) select(shown.indexOf(order[action.to]!));
+    } else if (action.kind === 'escape') escape();
     else if (chosen === undefined) return;
     else if (action.kind === 'menu') openMenu();
     else if (action.kind === 'fill') void fill(chosen, false, !selection.chosen());
@@ -364,7 +368,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
                   copyByHand(account);
                 }}
                 onSelect={() => {
-                  if (!menuOpen) selection.choose(index);
+                  if (!menuOpen && index !== selectedIndex) selection.choose(index);
                 }}
                 onMenu={() => {
                   selection.choose(index);

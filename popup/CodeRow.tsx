@@ -22,6 +22,10 @@ interface Props {
   readonly hotpCode: string | null;
   readonly icons: IconLookup | null;
   readonly onCopy: () => void;
+  /**
+   * The pointer moved over the row. Not mouseenter: browsers send that to a row that appears or
+   * moves under a pointer at rest, which would make it the user's choice (use-selection.ts).
+   */
   readonly onSelect: () => void;
   /** A right click: the row's menu. */
   readonly onMenu: () => void;
@@ -66,7 +70,7 @@ export function CodeRow({
       role="option"
       id={`account-${account.id}`}
       onClick={onCopy}
-      onMouseEnter={onSelect}
+      onMouseMove={onSelect}
       onContextMenu={(e) => {
         e.preventDefault();
         onMenu();

@@ -28,7 +28,8 @@ export interface Selection {
   readonly reset: () => void;
 }
 
-export function useSelection(shown: readonly Row[]): Selection {
+/** `onMoved`: the list moved the chosen row (to keep it in view). */
+export function useSelection(shown: readonly Row[], onMoved: (index: number) => void): Selection {
   const [index, setIndex] = useState(0);
   const at = useRef(0);
   const chosenId = useRef<string | null>(null);
@@ -43,7 +44,13 @@ export function useSelection(shown: readonly Row[]): Selection {
     const id = chosenId.current;
     if (id === null) return;
     const moved = shown.findIndex((row) => row.id === id);
-    if (moved >= 0 && moved !== at.current) put(moved);
+    if (moved < 0) {
+      // Gone (trashed): the row now highlighted in its place is the chosen one.
+      chosenId.current = shown[Math.min(at.current, shown.length - 1)]?.id ?? null;
+    } else if (moved !== at.current) {
+      put(moved);
+      onMoved(moved);
+    }
   }, [shown]);
 
   return {

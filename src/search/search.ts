@@ -37,6 +37,8 @@ interface Entry<T> {
   readonly fields: readonly Field[];
   readonly initials: readonly string[];
   readonly aliases: readonly string[];
+  /** The aliases the service's own name has ("ms" for Microsoft), not those of its sites' hosts. */
+  readonly serviceAliases: readonly string[];
 }
 
 /** A list prepared for searching; make it again when the list changes. */
@@ -61,6 +63,7 @@ function entry<T extends Searchable>(item: T): Entry<T> {
     fields: [issuer, field(item.account, 2), ...hosts.map((host) => field(host, 1))],
     initials: [initials(item.issuer, issuer.words)].filter((i) => i !== ''),
     aliases: aliasesFor(issuer.compact, hosts),
+    serviceAliases: aliasesFor(issuer.compact, []),
   };
 }
 
@@ -125,7 +128,8 @@ function domainName(term: Term): string | null {
  * The service named by a domain typed: its issuer is that name ("GitHub" for github.com), or its
  * first word is ("Amazon Web Services" for amazon.com), or the name is one of the service's
  * well-known names ("Microsoft" for login.microsoftonline.com, "X" for twitter.com); never a name
- * that only begins with it ("Mailchimp" is not mail.com).
+ * that only begins with it ("Mailchimp" is not mail.com), and never an account only because its
+ * site is hosted there (acme.github.io is not GitHub).
  */
 function domainScore<T>(term: Term, e: Entry<T>): number {
   const name = domainName(term);
@@ -133,7 +137,8 @@ function domainScore<T>(term: Term, e: Entry<T>): number {
   if (name === null || issuer === undefined) return 0;
   if (issuer.compact === name) return 70 + issuer.bonus;
   if (issuer.words[0] === name) return 50 + issuer.bonus;
-  return aliasesOfName(name).some((alias) => e.aliases.includes(alias)) ? 45 + issuer.bonus : 0;
+  const named = aliasesOfName(name).some((alias) => e.serviceAliases.includes(alias));
+  return named ? 45 + issuer.bonus : 0;
 }
 
 function termScore<T>(term: Term, e: Entry<T>): number {

@@ -211,6 +211,17 @@ describe('what people type finds the account', () => {
     expect(names('xero.com', list)).toEqual(['Xero']);
   });
 
+  it('does not take an account hosted on a service’s domain for the service', () => {
+    const list = [
+      account('GitHub', 'kim'),
+      account('Acme Docs', 'kim', 'https://acme.github.io'),
+      account('Intranet', 'kim', 'https://hr.azure.com'),
+      account('Microsoft', 'kim'),
+    ];
+    expect(names('github.com', list)).toEqual(['GitHub']);
+    expect(names('login.microsoftonline.com', list)).toEqual(['Microsoft']);
+  });
+
   it('names aliases by a host’s labels, a short one only as the host’s own name', () => {
     const list = [
       account('Contoso', 'kim', 'https://acme.azurewebsites.net'),

@@ -6,7 +6,8 @@
  * app's first list has. Otherwise Enter acts on an account the user never chose.
  */
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ROW_HEIGHT, rowTop } from '../../popup/AccountGroups';
 import { accountView } from './account-views';
 import { flush, listOf, showList, type List } from './code-list-fixture';
 import { sendMessage } from './fake-browser';
@@ -131,4 +132,101 @@ it('acts on the row the user chose when a waiting Enter gets its answer', async 
   expect(chosen()).toBe('GitHub');
   expect(filled()).toBeUndefined();
   expect(sent().map((m) => m.type)).toContain('codeCopied');
+});
+
+const row = (issuer: string) =>
+  screen
+    .getAllByTestId('account')
+    .find((r) => r.querySelector('[data-testid=issuer]')?.textContent === issuer)!;
+const press = (key: string, times = 1) => {
+  for (let i = 0; i < times; i++) fireEvent.keyDown(screen.getByTestId('search'), { key });
+};
+
+it('does not take the row under a pointer at rest for the user’s choice', async () => {
+  // Rows appear under the pointer (browsers then send mouseenter): the screen looks the same
+  // as without it, so Enter must still mean the page's best account once compared.
+  const view = show(listOf([github, microsoft]));
+  fireEvent.mouseEnter(row('GitHub'));
+  press('Enter');
+  await flush();
+  view.rerender(listOf([github, microsoft], { m1: 'related' }));
+  await flush();
+  expect(chosen()).toBe('Microsoft');
+  expect(filled()).toMatchObject({ payload: { id: 'm1' } });
+  expect(sent().map((m) => m.type)).not.toContain('codeCopied');
+});
+
+it('takes the row the pointer moves over for the user’s choice', async () => {
+  const view = show(listOf([github, microsoft]));
+  fireEvent.mouseMove(row('Microsoft'));
+  fireEvent.mouseMove(row('GitHub'));
+  view.rerender(listOf([github, microsoft], { m1: 'related' }));
+  await flush();
+  expect(chosen()).toBe('GitHub');
+});
+
+it('is no choice to press Up on the first row: Enter still means the page’s best account', async () => {
+  const view = show(listOf([github, microsoft]));
+  press('ArrowUp');
+  press('Home');
+  press('Enter');
+  await flush();
+  view.rerender(listOf([github, microsoft], { m1: 'related' }));
+  await flush();
+  expect(filled()).toMatchObject({ payload: { id: 'm1' } });
+});
+
+it('chooses the account highlighted in place of a chosen one that left the list', async () => {
+  const other = accountView({ id: 'o1', issuer: 'Other', sites: ['https://other.example'] });
+  const dropbox = accountView({ id: 'd1', issuer: 'Dropbox', sites: ['https://dropbox.com'] });
+  const view = show(listOf([github, dropbox, other, microsoft]));
+  press('ArrowDown');
+  await flush();
+  view.rerender(listOf([github, other, microsoft]));
+  await flush();
+  expect(chosen()).toBe('Other');
+  view.rerender(listOf([github, other, microsoft], { m1: 'related' }));
+  await flush();
+  expect(chosen()).toBe('Other');
+});
+
+describe('a list taller than the popup', () => {
+  const HEIGHT = 440;
+  beforeEach(() => {
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      return this.classList.contains('scroller') ? HEIGHT : 0;
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+  const others = Array.from({ length: 20 }, (_, i) =>
+    accountView({ id: `o${i}`, issuer: `Other ${i}`, sites: [`https://o${i}.example`] }),
+  );
+  const scroller = () => document.querySelector('.scroller') as HTMLElement;
+
+  it('keeps the chosen row in view when the worker’s answer re-orders the list', async () => {
+    const all = [...others.slice(0, 12), microsoft];
+    const view = show(listOf(all));
+    press('ArrowDown', 7);
+    await flush();
+    view.rerender(listOf(all, { m1: 'related' }));
+    await flush();
+    expect(chosen()).toBe('Other 7');
+    const top = rowTop(Number(row('Other 7').dataset['index']), 1, 'login.microsoftonline.com');
+    expect(top).toBeGreaterThanOrEqual(scroller().scrollTop);
+    expect(top + ROW_HEIGHT).toBeLessThanOrEqual(scroller().scrollTop + HEIGHT);
+  });
+
+  it('scrolls to the chosen account when pinning it moves it to the top', async () => {
+    const view = show(listOf(others, {}));
+    press('ArrowDown', 12);
+    await flush();
+    expect(scroller().scrollTop).toBeGreaterThan(0);
+    const pinned = { ...others[12]!, pinned: true };
+    view.rerender(listOf([pinned, ...others.filter((a) => a.id !== 'o12')], {}));
+    await flush();
+    expect(chosen()).toBe('Other 12');
+    expect(scroller().scrollTop).toBe(0);
+  });
 });
