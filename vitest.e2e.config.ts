@@ -12,5 +12,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Most polls wait for the worker (a list, the code cache it writes 100 ms after one, a
+    // re-render after a change): Vitest's default of 1 s is too short on a loaded 2-core machine.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

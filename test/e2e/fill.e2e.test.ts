@@ -176,7 +176,10 @@ describe('fill.js in Chromium', () => {
 
   it('skips the focused search box, email, password, promo code, postcode and honeypots', async () => {
     await open('decoy');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('q');
+    // Chromium applies autofocus with a frame, which can come after the load event.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('name')))
+      .toBe('q');
     expect(await fill()).toEqual({ filled: true, fields: 1, how: 'heuristic' });
     await page.locator('button[type=submit]').click();
     expect(JSON.parse((await text('#received')) ?? '')).toEqual({

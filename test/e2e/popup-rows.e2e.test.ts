@@ -56,8 +56,9 @@ async function withAccounts(count: number, { clock = false } = {}): Promise<Page
  */
 async function inLastSeconds(popup: Page): Promise<void> {
   let end = Math.ceil(Date.now() / 30_000) * 30_000;
-  // Too near the end to get there after a reload: let the period turn, then use the next one.
-  if (end - Date.now() < 8_000) {
+  // Too near the end to get there after a reload (150 rows on a loaded machine can take seconds):
+  // let the period turn, then use the next one.
+  if (end - Date.now() < 15_000) {
     await popup.waitForTimeout(end - Date.now() + 200);
     end += 30_000;
   }
