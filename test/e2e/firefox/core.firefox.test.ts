@@ -129,7 +129,10 @@ describe('Otter in Firefox', () => {
     // The page's site is offered, and set only when the user takes it.
     expect(await popup.$eval('#site', (e) => (e as HTMLInputElement).value)).toBe('');
     await click(popup, '[data-testid=use-tab-site]');
-    expect(await popup.$eval('#site', (e) => (e as HTMLInputElement).value)).toBe(otter.server.url);
+    const siteField = () => popup.$eval('#site', (e) => (e as HTMLInputElement).value);
+    expect(await until('the page’s site in the field', siteField, (v) => v !== '')).toBe(
+      otter.server.url,
+    );
     await click(popup, '[data-testid=manual-entry] button[type=submit]');
     expect(codesAround(TYPED)).toContain(await code(popup, '[data-testid=verify-code]'));
     await click(popup, '[data-testid=verify] button.primary');
@@ -191,6 +194,8 @@ describe('Otter in Firefox', () => {
       () => popup.$$('[data-testid=account]'),
       (r) => r.length > 1,
     );
+    // Before the click, for the clear's earliest time; after the flash, for the suspension's latest.
+    const clickedAt = Date.now();
     await rows[1]!.click();
     await untilText(popup, '[data-testid=feedback]', (t) => t === 'Copied');
     const copiedAt = Date.now();
@@ -204,7 +209,7 @@ describe('Otter in Firefox', () => {
     expect(await clipboard()).toBe(copied);
     // The alarm wakes it to clear the clipboard.
     await until('the clipboard cleared', clipboard, (text) => text === '', 30_000);
-    expect(Date.now() - copiedAt).toBeGreaterThanOrEqual(CLEAR_SECONDS * 1000 - 500);
+    expect(Date.now() - clickedAt).toBeGreaterThanOrEqual(CLEAR_SECONDS * 1000 - 500);
   });
 
   it('locks, refuses a wrong passphrase, and unlocks', async () => {
