@@ -20,12 +20,12 @@ import {
   element,
   launchOtterInFirefox,
   pickFile,
+  recordTexts,
   showSettings,
   request,
   textOf,
   typeInto,
   until,
-  untilText,
   type FirefoxOtter,
 } from './harness';
 import { serveDemo, storePopupShot } from './screenshots';
@@ -177,8 +177,9 @@ describe('Otter in Firefox', () => {
   it('fills the page’s split code boxes with Enter', async () => {
     const popup = await otter.openPopup(site.tabId);
     await element(popup, '[data-testid=account][aria-selected=true]');
+    const feedback = await recordTexts(popup, '[data-testid=feedback]');
     await popup.keyboard.press('Enter');
-    await untilText(popup, '[data-testid=feedback]', (t) => t === 'Filled');
+    await feedback((t) => t === 'Filled');
     const filled = await site.page.$$eval('input', (els) => els.map((e) => e.value).join(''));
     expect(codesAround(TYPED)).toContain(filled);
     await popup.close();
@@ -195,9 +196,10 @@ describe('Otter in Firefox', () => {
       (r) => r.length > 1,
     );
     // Before the click, for the clear's earliest time; after the flash, for the suspension's latest.
+    const feedback = await recordTexts(popup, '[data-testid=feedback]');
     const clickedAt = Date.now();
     await rows[1]!.click();
-    await untilText(popup, '[data-testid=feedback]', (t) => t === 'Copied');
+    await feedback((t) => t === 'Copied');
     const copiedAt = Date.now();
     const copied = await clipboard();
     expect(codesAround(SCANNED)).toContain(copied);

@@ -153,6 +153,32 @@ export function untilText(
   return until(`${selector} text`, () => page.$eval(selector, (e) => e.textContent ?? ''), done);
 }
 
+type Seen = Window & { otterSeen?: string[] };
+
+/**
+ * Records in the page each text `selector` shows, for a message shown only for a moment (the
+ * popup's "Filled" lasts 1.5 s, and one slow read over BiDi can outlast it). Call it before the
+ * action that shows the message; the function it returns waits until a recorded text satisfies
+ * `done`.
+ */
+export async function recordTexts(
+  page: Page,
+  selector: string,
+): Promise<(done: (text: string) => boolean) => Promise<void>> {
+  await page.evaluate((sel) => {
+    const seen: string[] = [];
+    (window as Seen).otterSeen = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector(sel)?.textContent ?? '';
+      if (text !== '' && seen.at(-1) !== text) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  }, selector);
+  return async (done) => {
+    const read = () => page.evaluate(() => (window as Seen).otterSeen ?? []);
+    await until(`${selector} text`, read, (seen) => seen.some(done));
+  };
+}
+
 export async function click(page: Page, selector: string): Promise<void> {
   await (await element(page, selector)).click();
 }
