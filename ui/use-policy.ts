@@ -14,8 +14,12 @@ let asked: Promise<Policy | null> | null = null;
 const listeners = new Set<(policy: Policy | null) => void>();
 let watching = false;
 
-/** The worker rereads a changed policy too; it answers `status` once it has (bounded). */
-const AFTER_CHANGE_MS = 300;
+/**
+ * The worker rereads a changed policy too, and answers `status` once it has (bounded). But it
+ * hears of the change on its own, and a busy machine or a worker that has to start can deliver
+ * that later than the page's notice: asked soon, and once more later.
+ */
+const AFTER_CHANGE_MS = [300, 2000];
 
 function load(): Promise<Policy | null> {
   asked ??= send('status', {}).then((reply) => (reply.ok ? reply.value.policy : null));
@@ -34,7 +38,7 @@ export function usePolicy(): Policy | null {
   useEffect(() => {
     if (!watching) {
       watching = true;
-      onManagedStorageChanged(() => setTimeout(reloadPolicy, AFTER_CHANGE_MS));
+      onManagedStorageChanged(() => AFTER_CHANGE_MS.forEach((ms) => setTimeout(reloadPolicy, ms)));
     }
     listeners.add(setPolicy);
     void load().then(setPolicy);
