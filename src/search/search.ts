@@ -74,15 +74,26 @@ export function indexForSearch<T extends Searchable>(items: readonly T[]): Searc
 interface Term {
   readonly text: string;
   readonly compact: string;
+  /** Typed as a domain: the service's name in it (domainName), and the aliases of that name. */
+  readonly domain: string | null;
+  readonly domainAliases: readonly string[];
 }
 
-/** The words of a query, folded; none for a query of spaces. */
+/** The words of a query, folded; none for a query of spaces. Worked out once per query. */
 export function queryTerms(query: string): Term[] {
   return fold(query.slice(0, MAX_QUERY_LENGTH))
     .split(/\s+/)
     .filter((t) => t !== '')
     .slice(0, MAX_TERMS)
-    .map((text) => ({ text, compact: compact(text) }));
+    .map((text) => {
+      const domain = domainName(text);
+      return {
+        text,
+        compact: compact(text),
+        domain,
+        domainAliases: domain === null ? [] : aliasesOfName(domain),
+      };
+    });
 }
 
 /** How well one typed word matches a field (0: not at all). */
@@ -115,8 +126,8 @@ const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'ac', 'gov', 'edu', 'ne
  * A word typed as a domain ("github.com", "amazon.co.uk", "x.com."): the service's name in it,
  * which finds the service even when the account has no site. Not an IP address.
  */
-function domainName(term: Term): string | null {
-  const labels = term.text.replace(/\.$/, '').split('.');
+function domainName(text: string): string | null {
+  const labels = text.replace(/\.$/, '').split('.');
   if (labels.length < 2 || labels.includes('') || labels.every((l) => /^\d+$/.test(l))) return null;
   const last = labels.length - 1;
   const at = last >= 2 && SECOND_LEVEL.has(labels[last - 1]!) ? last - 2 : last - 1;
@@ -132,12 +143,12 @@ function domainName(term: Term): string | null {
  * site is hosted there (acme.github.io is not GitHub).
  */
 function domainScore<T>(term: Term, e: Entry<T>): number {
-  const name = domainName(term);
+  const name = term.domain;
   const issuer = e.fields[0];
   if (name === null || issuer === undefined) return 0;
   if (issuer.compact === name) return 70 + issuer.bonus;
   if (issuer.words[0] === name) return 50 + issuer.bonus;
-  const named = aliasesOfName(name).some((alias) => e.serviceAliases.includes(alias));
+  const named = term.domainAliases.some((alias) => e.serviceAliases.includes(alias));
   return named ? 45 + issuer.bonus : 0;
 }
 
