@@ -308,19 +308,41 @@ const alternativesOf = (text: string): string[][] =>
 const backupBeside = (pieces: readonly string[], other: (piece: string) => boolean): boolean =>
   pieces.some(isBackup) && pieces.some((piece) => !isBackup(piece) && other(piece));
 
+/** A backup code offered on the side: "(recovery codes also accepted)", "Backupkoder går också bra". */
+const ALSO = /(?:^|[^\p{L}])(?:also|too|as well|även|också|auch|aussi|también|também)(?![\p{L}])/iu;
+
+/** The clauses and parenthesised asides of `text`. */
+const segmentsOf = (text: string): string[] =>
+  text.split(/[()]/).flatMap((part) => part.split(CLAUSE));
+
+const isBackupAside = (segment: string): boolean => isBackup(segment) && ALSO.test(segment);
+/** Names a code and no backup code: the TOTP, as far as the words tell. */
+const namesTotp = (segment: string): boolean => !isBackup(segment) && namesCode(normalise(segment));
+
+/** `text` without the segments that offer a backup code on the side (see ALSO); as it is if none. */
+function withoutBackupAsides(text: string): string {
+  const segments = segmentsOf(text);
+  if (!segments.some(isBackupAside)) return text;
+  return segments.filter((segment) => !isBackupAside(segment)).join('. ');
+}
+
 /**
  * The texts that name a field (raw, not normalised), with the backup-code alternatives set aside
  * when one text offers a backup code as an alternative to another code: Discord's single field is
  * "6-digit authentication code/8-digit backup code", and many apps label theirs "Authenticator or
- * recovery code". Such a field takes the TOTP too. A field that names only a backup code keeps
- * its name. Alternatives are read within one clause: in "Lost your authenticator app or phone?
- * Enter a recovery code" the app is not offered as the code to type.
+ * recovery code", or say "(recovery codes also accepted)" beside the name of another code. Such a
+ * field takes the TOTP too. A field that names only a backup code keeps its name. Alternatives
+ * are read within one clause: in "Lost your authenticator app or phone? Enter a recovery code"
+ * the app is not offered as the code to type.
  */
 export function keepTotpAlternatives(texts: readonly string[]): string[] {
-  const clauses = texts.map(alternativesOf);
   const namesOne = (piece: string): boolean => namesCode(normalise(piece));
+  const segments = texts.flatMap(segmentsOf);
+  const offered = segments.some(isBackupAside) && segments.some(namesTotp);
+  const named = offered ? texts.map(withoutBackupAsides) : texts;
+  const clauses = named.map(alternativesOf);
   if (!clauses.some((text) => text.some((pieces) => backupBeside(pieces, namesOne)))) {
-    return [...texts];
+    return [...named];
   }
   return clauses.map((text) =>
     text.map((pieces) => pieces.filter((piece) => !isBackup(piece)).join(' ')).join('. '),
@@ -333,7 +355,7 @@ export function keepTotpAlternatives(texts: readonly string[]): string[] {
  * does ("Enter backup authentication code").
  */
 export function withoutBackupAlternatives(text: string): string {
-  return alternativesOf(text)
+  return alternativesOf(withoutBackupAsides(text))
     .filter((pieces) => !backupBeside(pieces, () => true))
     .map((pieces) => pieces.join(' '))
     .join('. ');

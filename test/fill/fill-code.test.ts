@@ -228,6 +228,18 @@ const CHOSEN: readonly Chosen[] = [
     'heuristic',
   ],
   [
+    'a "Verification code" field whose placeholder says scratch codes are also accepted',
+    '<form><label for="v">Verification code</label><input id="v" name="code" placeholder="(scratch codes also accepted)"></form>',
+    ['v'],
+    'heuristic',
+  ],
+  [
+    'a "Code" field under "Enter the code from your app (backup codes work too)"',
+    '<main><h1>Enter the code from your app (backup codes work too)</h1><form><label for="c">Code</label><input id="c" name="code"></form></main>',
+    ['c'],
+    'heuristic',
+  ],
+  [
     '"Verifieringskod" under an "Återställningskoder" heading',
     '<h2>Återställningskoder</h2><form><label for="t">Verifieringskod</label><input id="t"></form>',
     ['t'],

@@ -80,6 +80,28 @@ describe('keepTotpAlternatives', () => {
   });
 
   it.each([
+    [['Verification code (scratch codes also accepted)'], ['Verification code . ']],
+    [['Enter the code from your app. Backup codes work too.'], ['Enter the code from your app']],
+    [['Ange koden från appen (du kan också använda en reservkod)'], ['Ange koden från appen . ']],
+    [
+      ['Authentication code', 'Recovery codes are also accepted'],
+      ['Authentication code', ''],
+    ],
+  ])('sets aside a backup code accepted on the side of another code: %s', (texts, kept) => {
+    const named = keepTotpAlternatives(texts);
+    expect(named).toEqual(kept);
+    expect(named.some((text) => hasHardNegative(normalise(text)))).toBe(false);
+  });
+
+  it.each([
+    [['Recovery code', 'You can also use a backup code']],
+    [['Backup codes also accepted']],
+  ])('keeps a field whose only code is a backup code: %s', (texts) => {
+    const named = keepTotpAlternatives(texts);
+    expect(named.some((text) => hasHardNegative(normalise(text)))).toBe(true);
+  });
+
+  it.each([
     ['Backup verification code'],
     ['Recovery code'],
     ['Name or email'],
