@@ -13,20 +13,27 @@ function keyEvent(el: HTMLInputElement, type: string, ch: string): boolean {
   const view = viewOf(el);
   const upper = ch.toUpperCase();
   const keyCode = upper.charCodeAt(0);
+  const charCode = type === 'keypress' ? ch.charCodeAt(0) : 0;
+  // Components still read keyCode/which (vue3-otp-input cancels a keydown whose `which` is not a
+  // digit's). They go in the event itself: the fill runs in an isolated world, whose own
+  // properties on the event (below) the page's listeners never see.
   const event = new view.KeyboardEvent(type, {
     key: ch,
     code: /\d/.test(ch) ? `Digit${ch}` : `Key${upper}`,
+    keyCode,
+    which: keyCode,
+    charCode,
     bubbles: true,
     cancelable: true,
     composed: true,
     view,
   });
-  // Old scripts read keyCode/which, which the constructor cannot set.
+  // For a browser whose constructor ignores those legacy members (read in the same world).
   try {
     Object.defineProperties(event, {
       keyCode: { get: () => keyCode },
       which: { get: () => keyCode },
-      charCode: { get: () => (type === 'keypress' ? ch.charCodeAt(0) : 0) },
+      charCode: { get: () => charCode },
     });
   } catch {
     // A frozen event is still a usable event.

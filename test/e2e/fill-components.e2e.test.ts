@@ -79,7 +79,8 @@ interface Library {
   readonly shown: (code: string) => string[];
   /**
    * Whether the component reports a complete code (onComplete, @finish) again when a full row
-   * is typed over. Mantine does only once the row was short of a digit, as with typing by hand.
+   * is typed over. Mantine and Chakra (Zag) do only once the row was short of a digit, as with
+   * typing by hand.
    */
   readonly completesAgain: boolean;
 }
@@ -109,6 +110,27 @@ const LIBRARIES: ReadonlyArray<readonly [name: string, library: Library]> = [
   [
     'PrimeReact InputOtp (refuses keys once the row is full)',
     { page: 'primereact.html', result: BOXES, shown: perBox, completesAgain: true },
+  ],
+  [
+    'Chakra UI PinInput (Ark UI; neither maxlength nor one-time-code; value as an array)',
+    { page: 'chakra.html', result: BOXES, shown: perBox, completesAgain: false },
+  ],
+  [
+    'Naive UI NInputOtp (Vue; value as an array)',
+    { page: 'naive-ui.html', result: BOXES, shown: perBox, completesAgain: true },
+  ],
+  [
+    'vue3-otp-input (Vue; maxlength 1, separators between the boxes)',
+    { page: 'vue3-otp-input.html', result: BOXES, shown: perBox, completesAgain: true },
+  ],
+  [
+    'react-verification-input (one input behind drawn characters)',
+    {
+      page: 'react-verification-input.html',
+      result: { filled: true, fields: 1, how: 'heuristic' },
+      shown: whole,
+      completesAgain: true,
+    },
   ],
   [
     'input-otp (one transparent input over drawn slots)',
