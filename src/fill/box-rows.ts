@@ -5,9 +5,10 @@
  *
  * A row is a run of inputs, consecutive among the page's inputs, that are each narrow, of the
  * same size, on one line and close together, and whose constraints allow one character
- * (maxlength 1 or 2, or none; a numeric or text keyboard; at most two characters in them now).
+ * (maxlength 1 or 2, or none; a numeric or text keyboard; at most two characters in them now),
+ * or the whole code from autofill (see asBox).
  */
-import { isTypable, isVisible } from './dom';
+import { isOneTimeCode, isTypable, isVisible } from './dom';
 
 export interface Box {
   readonly el: HTMLInputElement;
@@ -32,7 +33,10 @@ function isNarrow(rect: DOMRect): boolean {
 export function asBox(el: HTMLInputElement): Box | null {
   if (!isTypable(el)) return null;
   const max = el.maxLength;
-  if (max !== -1 && max !== 1 && max !== 2) return null;
+  // Radix's one-time-password field gives the box that has the tab stop a maxlength of the whole
+  // code and one-time-code, so that the browser's autofill of a code lands in it and is spread.
+  const takesAutofill = max >= MIN_BOXES && max <= MAX_BOXES && isOneTimeCode(el);
+  if (max !== -1 && max !== 1 && max !== 2 && !takesAutofill) return null;
   if (!BOX_INPUTMODES.includes((el.getAttribute('inputmode') ?? '').toLowerCase())) return null;
   if (el.value.length > 2) return null;
   if (!isVisible(el)) return null;

@@ -133,6 +133,14 @@ const LIBRARIES: ReadonlyArray<readonly [name: string, library: Library]> = [
     },
   ],
   [
+    'PrimeVue InputOtp (Vue; maxlength 1)',
+    { page: 'primevue.html', result: BOXES, shown: perBox, completesAgain: true },
+  ],
+  [
+    'Radix UI One-Time Password Field (roving focus; numeric validation)',
+    { page: 'radix.html', result: BOXES, shown: perBox, completesAgain: true },
+  ],
+  [
     'input-otp (one transparent input over drawn slots)',
     { page: 'input-otp.html', result: ONE_FIELD, shown: whole, completesAgain: true },
   ],

@@ -26,6 +26,13 @@ describe('asBox', () => {
     ['type password (a masked PIN)', 'type="password"', false],
     ['disabled', 'disabled', false],
     ['holding three characters', 'value="123"', false],
+    [
+      'maxlength 6 with one-time-code (the box that takes autofill in Radix’s row)',
+      'maxlength="6" autocomplete="one-time-code"',
+      true,
+    ],
+    ['maxlength 6 alone (a short code field)', 'maxlength="6"', false],
+    ['maxlength 12 with one-time-code', 'maxlength="12" autocomplete="one-time-code"', false],
   ])('%s', (_name, attrs, expected) => {
     document.body.innerHTML = at('x', boxStyle(0), attrs);
     expect(asBox(document.querySelector('input')!) !== null).toBe(expected);
