@@ -5,14 +5,16 @@
  * strange, and the worst outcome is `{filled: false, reason: 'fill_failed'}`.
  *
  * The steps live in their own modules: scan-page (every input, through shadow roots and frames),
- * candidates (which one takes the code; keywords, box-rows, page-context), typing, verify.
+ * candidates (which one takes the code; keywords, box-rows, page-context), typing, verify (with
+ * moved-on).
  */
 import { chooseCandidate, type Candidate } from './candidates';
 import { squash } from './dom';
 import type { FillFailure, FillResult } from './fill-result';
 import { likelyFrame, scanPage, type ForeignFrame } from './scan-page';
 import { pasteIntoBoxes, typeIntoBoxes, typeIntoField } from './typing';
-import { verify } from './verify';
+import { watchMove } from './moved-on';
+import { readFields, verify } from './verify';
 
 export { FILL_FAILURES, type FillFailure, type FillHow, type FillResult } from './fill-result';
 
@@ -33,22 +35,34 @@ function better(a: FillResult, b: FillResult): FillResult {
   return a;
 }
 
-async function fillInto(candidate: Candidate, text: string): Promise<FillResult> {
+/** Whether the page shows a field that still waits for the code (not holding `want`). */
+function asksAgain(top: Document, want: string): boolean {
+  const scan = scanPage(top);
+  const field = chooseCandidate(scan.inputs, scan.active, want.length, /^\d+$/.test(want));
+  return field !== null && readFields(field.inputs).join('') !== want;
+}
+
+async function fillInto(top: Document, candidate: Candidate, text: string): Promise<FillResult> {
   const { inputs, how } = candidate;
   const want = squash(text);
   const first = inputs[0];
   if (!first) return fail('fill_failed');
-  if (how !== 'split') {
-    await typeIntoField(first, text);
-    return verify(inputs, want, how);
+  const watch = watchMove(inputs, () => asksAgain(top, want));
+  try {
+    if (how !== 'split') {
+      await typeIntoField(first, text);
+      return await verify(inputs, want, how, watch);
+    }
+    await typeIntoBoxes(inputs, text);
+    const typed = await verify(inputs, want, how, watch);
+    if (typed.filled) return typed;
+    // Typing box by box did not hold (a component that tracks focus its own way, or that
+    // ignores keys into a full row): paste the code into the first box, as a person would next.
+    await pasteIntoBoxes(inputs, text);
+    return better(typed, await verify(inputs, want, how, watch));
+  } finally {
+    watch.stop();
   }
-  await typeIntoBoxes(inputs, text);
-  const typed = await verify(inputs, want, how);
-  if (typed.filled) return typed;
-  // Typing box by box did not hold (a component that tracks focus its own way, or that ignores
-  // keys into a full row): paste the code into the first box, as a person would next.
-  await pasteIntoBoxes(inputs, text);
-  return better(typed, await verify(inputs, want, how));
 }
 
 export async function fillCode(code: unknown): Promise<FillResult> {
@@ -65,7 +79,7 @@ export async function fillCode(code: unknown): Promise<FillResult> {
     const best = chooseCandidate(scan.inputs, scan.active, text.length, /^\d+$/.test(text));
     if (!best) return nothingFound(scan.foreignFrames);
     if (!best.fits) return fail('length_mismatch');
-    return await fillInto(best, text);
+    return await fillInto(top, best, text);
   } catch {
     return fail('fill_failed');
   }

@@ -6,6 +6,7 @@
  */
 import { afterNextFrame, getValue, sleep, squash, viewOf } from './dom';
 import type { FillHow, FillResult } from './fill-result';
+import type { MoveWatch } from './moved-on';
 
 /** How long a page gets after the next frame to re-render or move on (ms). */
 export const SETTLE_MS = 120;
@@ -23,19 +24,22 @@ export async function settle(el: Element): Promise<void> {
 }
 
 export interface Reading {
-  /** Right after the last character was typed. */
+  /** Right after the last character was typed, or when the page submitted the fields. */
   readonly typed: readonly string[];
   /** Once the page settled. */
   readonly settled: readonly string[];
   /** Whether any of the inputs is still in the page once it settled. */
   readonly connected: boolean;
+  /** Whether the page showed a sign of having taken the code and moved on (moved-on.ts). */
+  readonly movedOn: boolean;
 }
 
 /**
  * The verdict for `want` (squashed) typed into `fields` inputs: one field holds the whole code,
  * or each box holds its character. A field emptied (or taken out of the page) after it held the
- * whole code means the page took it and moved on (it submitted); anything else short of the code
- * is partial when some of it is there, and rejected when none is.
+ * whole code was filled when the page shows it moved on (it submitted), and rejected when not
+ * (the page reset it); anything else short of the code is partial when some of it is there, and
+ * rejected when none is.
  */
 export function judge(want: string, how: FillHow, reading: Reading): FillResult {
   const fields = reading.settled.length;
@@ -44,9 +48,11 @@ export function judge(want: string, how: FillHow, reading: Reading): FillResult 
     how === 'split'
       ? values.join('') === want && values.every((v) => v.length === 1)
       : values[0] === want;
-  if (heldAll(reading.settled)) return filled;
+  // Fields taken out of the page keep their values: what they hold says nothing then.
+  if (reading.connected && heldAll(reading.settled)) return filled;
   const empty = reading.settled.every((v) => v === '');
-  if (heldAll(reading.typed) && (empty || !reading.connected)) return filled;
+  if (heldAll(reading.typed) && (empty || !reading.connected) && reading.movedOn) return filled;
+  if (!reading.connected) return { filled: false, reason: 'field_rejected' };
   let kept = 0;
   if (how === 'split') {
     reading.settled.forEach((v, i) => {
@@ -59,19 +65,24 @@ export function judge(want: string, how: FillHow, reading: Reading): FillResult 
   return { filled: false, reason: kept > 0 ? 'field_partial' : 'field_rejected' };
 }
 
-/** Reads the fields, lets the page settle, reads them again, and judges. */
+/**
+ * Reads the fields, lets the page settle, reads them again, and judges; `watch` has watched the
+ * page since the typing began (moved-on.ts).
+ */
 export async function verify(
   inputs: readonly HTMLInputElement[],
   want: string,
   how: FillHow,
+  watch: MoveWatch,
 ): Promise<FillResult> {
   const first = inputs[0];
   if (!first) return { filled: false, reason: 'fill_failed' };
-  const typed = readFields(inputs);
+  const typed = watch.atSubmit() ?? readFields(inputs);
   await settle(first);
   return judge(want, how, {
     typed,
     settled: readFields(inputs),
     connected: inputs.some((el) => el.isConnected),
+    movedOn: watch.movedOn(),
   });
 }

@@ -85,6 +85,25 @@ describe('fill.js in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('d6');
   });
 
+  it('a page that submits at the sixth digit and empties the field: filled', async () => {
+    await open('auto-submit');
+    expect(await fillInIsolatedWorld(page, CODE)).toEqual({
+      filled: true,
+      fields: 1,
+      how: 'one-time-code',
+    });
+    expect(await text('#received')).toBe(CODE);
+  });
+
+  it('a field re-mounted empty after the sixth digit, nothing submitted: not filled', async () => {
+    await open('remount');
+    expect(await fillInIsolatedWorld(page, CODE)).toEqual({
+      filled: false,
+      reason: 'field_rejected',
+    });
+    expect(await page.locator('#c').inputValue()).toBe('');
+  });
+
   it('replaces what is already in the split boxes', async () => {
     await open('split');
     await page.locator('#d1').pressSequentially('987');

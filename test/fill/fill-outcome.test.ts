@@ -93,13 +93,97 @@ describe('frames and shadow roots', () => {
 });
 
 describe('what the page kept, once it settled', () => {
-  it('a field the page empties after the last digit (it submitted) counts as filled', async () => {
+  it('a field the page submits and empties after the last digit counts as filled', async () => {
+    document.body.innerHTML =
+      '<form id="f"><input id="v" autocomplete="one-time-code"><button>Verify</button></form>';
+    const field = input('#v');
+    const form = document.querySelector<HTMLFormElement>('#f')!;
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      setTimeout(() => (field.value = ''), 10);
+    });
+    field.addEventListener('input', () => {
+      if (field.value.length === 6) form.requestSubmit();
+    });
+    expect(await fillCode(CODE)).toEqual({ filled: true, fields: 1, how: 'one-time-code' });
+  });
+
+  it('a field the page empties as it submits, before the typing is over, counts as filled', async () => {
+    document.body.innerHTML =
+      '<form id="f"><input id="v" autocomplete="one-time-code"><button>Verify</button></form>';
+    const field = input('#v');
+    const form = document.querySelector<HTMLFormElement>('#f')!;
+    let received = '';
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      received = field.value;
+      field.value = '';
+    });
+    field.addEventListener('input', () => {
+      if (field.value.length === 6) form.requestSubmit();
+    });
+    expect(await fillCode(CODE)).toEqual({ filled: true, fields: 1, how: 'one-time-code' });
+    expect(received).toBe(CODE);
+  });
+
+  it('a field that is emptied and disabled while the page checks the code counts as filled', async () => {
+    document.body.innerHTML = '<input id="v" autocomplete="one-time-code">';
+    const field = input('#v');
+    field.addEventListener('input', () => {
+      if (field.value.length === 6) {
+        setTimeout(() => {
+          field.value = '';
+          field.disabled = true;
+        }, 10);
+      }
+    });
+    expect(await fillCode(CODE)).toEqual({ filled: true, fields: 1, how: 'one-time-code' });
+  });
+
+  it('a page that shows its next step in place of the field (new address) counts as filled', async () => {
+    document.body.innerHTML = '<main><input id="v" autocomplete="one-time-code"></main>';
+    const field = input('#v');
+    field.addEventListener('input', () => {
+      if (field.value.length !== 6) return;
+      setTimeout(() => {
+        history.pushState(null, '', '/welcome');
+        document.querySelector('main')!.innerHTML = '<h1>Welcome back</h1>';
+      }, 10);
+    });
+    expect(await fillCode(CODE)).toEqual({ filled: true, fields: 1, how: 'one-time-code' });
+  });
+
+  it('a field replaced by its next step, with no code field left, counts as filled', async () => {
+    document.body.innerHTML = '<main><input id="v" autocomplete="one-time-code"></main>';
+    const field = input('#v');
+    field.addEventListener('input', () => {
+      if (field.value.length !== 6) return;
+      setTimeout(() => {
+        document.querySelector('main')!.innerHTML = '<h1>Signed in</h1>';
+      }, 10);
+    });
+    expect(await fillCode(CODE)).toEqual({ filled: true, fields: 1, how: 'one-time-code' });
+  });
+
+  it('a field the page empties again with no sign of moving on is not filled', async () => {
     document.body.innerHTML = '<input id="v" autocomplete="one-time-code">';
     const field = input('#v');
     field.addEventListener('input', () => {
       if (field.value.length === 6) setTimeout(() => (field.value = ''), 10);
     });
-    expect(await fillCode(CODE)).toEqual({ filled: true, fields: 1, how: 'one-time-code' });
+    expect(await fillCode(CODE)).toEqual({ filled: false, reason: 'field_rejected' });
+  });
+
+  it('a field the page re-mounts empty is not filled', async () => {
+    document.body.innerHTML = '<main><input id="v" autocomplete="one-time-code"></main>';
+    const field = input('#v');
+    field.addEventListener('input', () => {
+      if (field.value.length !== 6) return;
+      setTimeout(() => {
+        document.querySelector('main')!.innerHTML = '<input id="w" autocomplete="one-time-code">';
+      }, 10);
+    });
+    expect(await fillCode(CODE)).toEqual({ filled: false, reason: 'field_rejected' });
   });
 
   it('a field that never held the code and is empty is rejected', async () => {

@@ -5,7 +5,7 @@ import { judge } from '../../src/fill/verify';
 const WANT = '123456';
 const six = (text: string): string[] => Array.from({ length: 6 }, (_, i) => text.charAt(i));
 
-describe('judge, one field', () => {
+describe('judge, one field (the page moved on)', () => {
   it.each([
     ['the whole code', ['123456'], ['123456'], true, { filled: true, fields: 1, how: 'heuristic' }],
     [
@@ -34,11 +34,13 @@ describe('judge, one field', () => {
     ['something else', ['x'], ['x'], true, { filled: false, reason: 'field_rejected' }],
     ['the old value', ['987654'], ['987654'], true, { filled: false, reason: 'field_rejected' }],
   ] as const)('%s', (_name, typed, settled, connected, expected) => {
-    expect(judge(WANT, 'heuristic', { typed, settled, connected })).toEqual(expected);
+    expect(judge(WANT, 'heuristic', { typed, settled, connected, movedOn: true })).toEqual(
+      expected,
+    );
   });
 });
 
-describe('judge, a row of boxes', () => {
+describe('judge, a row of boxes (the page moved on)', () => {
   it.each([
     ['each box its digit', six(WANT), six(WANT), true, { filled: true, fields: 6, how: 'split' }],
     [
@@ -71,6 +73,37 @@ describe('judge, a row of boxes', () => {
     ],
     ['nothing ever held', six(''), six(''), true, { filled: false, reason: 'field_rejected' }],
   ] as const)('%s', (_name, typed, settled, connected, expected) => {
-    expect(judge(WANT, 'split', { typed, settled, connected })).toEqual(expected);
+    expect(judge(WANT, 'split', { typed, settled, connected, movedOn: true })).toEqual(expected);
+  });
+});
+
+describe('judge, a page that shows no sign of having moved on', () => {
+  it.each([
+    [
+      'a field emptied after holding the code (the page reset it)',
+      'heuristic',
+      ['123456'],
+      [''],
+      true,
+    ],
+    ['a field taken out of the page (re-mounted empty)', 'heuristic', ['123456'], [''], false],
+    ['a field taken out of the page, its value kept', 'heuristic', ['123456'], ['123456'], false],
+    ['boxes emptied after holding the code', 'split', six(WANT), six(''), true],
+  ] as const)('%s: not filled', (_name, how, typed, settled, connected) => {
+    expect(judge(WANT, how, { typed, settled, connected, movedOn: false })).toEqual({
+      filled: false,
+      reason: 'field_rejected',
+    });
+  });
+
+  it('a field that holds the code is filled, sign or not', () => {
+    expect(
+      judge(WANT, 'heuristic', {
+        typed: [WANT],
+        settled: [WANT],
+        connected: true,
+        movedOn: false,
+      }),
+    ).toEqual({ filled: true, fields: 1, how: 'heuristic' });
   });
 });
