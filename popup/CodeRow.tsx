@@ -37,7 +37,8 @@ interface Props {
  * hold interactive elements: the row's menu button sits beside the list (RowMenu.tsx).
  *
  * Everything fits the row's fixed height (the list is virtual): the next code takes the place
- * under the current one, never a line of its own.
+ * under the current one, never a line of its own. What the last action did ("Copied", "Copied,
+ * not filled in") takes the account name's line for a moment, the one wide enough for it.
  */
 export function CodeRow({
   account,
@@ -96,10 +97,16 @@ export function CodeRow({
             </span>
           )}
         </span>
-        {secondary !== '' && (
-          <span class="account muted" data-testid="account-name">
-            {secondary}
+        {feedback !== null ? (
+          <span class="feedback" role="status" data-testid="feedback">
+            {feedback}
           </span>
+        ) : (
+          secondary !== '' && (
+            <span class="account muted" data-testid="account-name">
+              {secondary}
+            </span>
+          )
         )}
       </span>
       <span class="code-block">
@@ -119,15 +126,8 @@ export function CodeRow({
           </span>
         )}
       </span>
-      <span
-        class="side"
-        aria-hidden={feedback === null && account.type !== 'hotp' ? 'true' : undefined}
-      >
-        {feedback !== null ? (
-          <span class="feedback" role="status" data-testid="feedback">
-            {feedback}
-          </span>
-        ) : account.type === 'hotp' ? (
+      <span class="side" aria-hidden={account.type !== 'hotp' ? 'true' : undefined}>
+        {account.type === 'hotp' ? (
           <span class="muted small" data-testid="hotp-next">
             {t('hotpNextButton')}
           </span>
