@@ -83,7 +83,7 @@ export function CodeRow({
         sites={account.sites}
         icons={icons}
       />
-      <span class="labels">
+      <span class="labels" title={secondary === '' ? primary : `${primary} · ${secondary}`}>
         <span class="title">
           <span class="issuer" data-testid="issuer">
             {primary}

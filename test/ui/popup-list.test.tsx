@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * The popup's list around its rows: the count of stored accounts that could not be read, in the
- * right plural form, and the line that says no account belongs to the page.
+ * right plural form, the line that says no account belongs to the page, and what is cut short.
  */
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, expect, it, vi } from 'vitest';
@@ -51,4 +51,19 @@ it('says when no account belongs to the page, once the worker has compared', () 
   cleanup();
   show({ matches: { a1: 'exact' } }, 'https://github.com/login');
   expect(screen.queryByText(/No account for/)).toBeNull();
+});
+
+it('names each row in full on hover, where a long name is cut short', () => {
+  show({});
+  expect(screen.getByTestId('issuer').closest('.labels')?.getAttribute('title')).toBe(
+    'GitHub · kim',
+  );
+});
+
+it('cuts a long host in the page group’s label at its start, the full host on hover', () => {
+  const host = 'signin.accounts.a-very-long-subdomain-name-here.example.com';
+  show({ matches: { a1: 'exact' } }, `https://${host}/sign-in`);
+  const label = screen.getByTestId('group-page').querySelector('.group-label');
+  expect(label?.textContent).toBe('For …example.com');
+  expect(label?.getAttribute('title')).toBe(host);
 });
