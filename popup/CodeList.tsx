@@ -44,7 +44,8 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   const hint = useKeyHint();
   const [query, setQuery] = useState('');
   const [scrollTop, setScrollTop] = useState(0);
-  const [feedback, setFeedback] = useState<{ id: string; text: string } | null>(null);
+  // Per row: a slow fill's "Filled" must not take the place of a later click's "Copied".
+  const [feedback, setFeedback] = useState<Readonly<Record<string, string>>>({});
   const [hotp, setHotp] = useState<Record<string, string>>({});
   const [error, setError] = useState<AppError | null>(null);
   // "No code field here, so it was copied": told, not in red; gone when the next action starts.
@@ -74,8 +75,8 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   );
 
   function flash(id: string, text: string) {
-    setFeedback({ id, text });
-    window.setTimeout(() => setFeedback((f) => (f?.id === id ? null : f)), 1500);
+    setFeedback((all) => ({ ...all, [id]: text }));
+    window.setTimeout(() => setFeedback(({ [id]: _gone, ...rest }) => rest), 1500);
   }
 
   /** False, with the error shown, when the browser refused (a popup that lost the focus). */
@@ -359,7 +360,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
                 now={now}
                 selected={index === selectedIndex}
                 matchesSite={matchOf(account) !== null}
-                feedback={feedback?.id === account.id ? feedback.text : null}
+                feedback={feedback[account.id] ?? null}
                 hotpCode={hotp[account.id] ?? null}
                 icons={icons}
                 onCopy={() => {

@@ -299,3 +299,24 @@ it('keeps the focus in the popup after "Fill in anyway" and after Undo from the 
   await flush();
   expect(document.activeElement).toBe(search());
 });
+
+it('keeps a click’s "Copied" on its row when a slower fill on another row answers later', async () => {
+  const other = { ...base, id: 'o1', issuer: 'Other', sites: [] };
+  let answerFill: (reply: unknown) => void = () => undefined;
+  sendMessage.mockImplementation((message) =>
+    (message as { type: string }).type === 'fillCode'
+      ? new Promise((done) => (answerFill = done))
+      : Promise.resolve({ ok: true, value: {} }),
+  );
+  show(listOf([base, other], { a1: 'exact' }), 'https://github.com/login', 'https://github.com');
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  fireEvent.click(screen.getAllByTestId('account')[1]!);
+  await flush();
+  answerFill({ ok: true, value: { filled: true, code: null } });
+  await flush();
+  const said = screen
+    .getAllByTestId('account')
+    .map((row) => row.querySelector('[data-testid=feedback]')?.textContent ?? null);
+  expect(said).toEqual(['Filled', 'Copied']);
+});
