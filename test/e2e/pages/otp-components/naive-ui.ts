@@ -4,29 +4,26 @@
  */
 import { NInputOtp } from 'naive-ui';
 import { createApp, defineComponent, h, ref } from 'vue';
+import { signIn } from './vue-page';
 
 const Page = defineComponent(() => {
   const value = ref<string[]>([]);
   const complete = ref('');
   return () =>
-    h('main', [
-      h('h1', 'Two-step verification'),
-      h('p', 'Enter the 6-digit code from your authenticator app.'),
-      h('form', { onSubmit: (event: Event) => event.preventDefault() }, [
-        h(NInputOtp, {
-          length: 6,
-          value: value.value,
-          'onUpdate:value': (next: string[]) => {
-            value.value = next;
-          },
-          onFinish: (code: string[]) => {
-            complete.value = code.join('');
-          },
-        }),
-      ]),
-      h('p', ['Accepted: ', h('output', { id: 'accepted' }, value.value.join(''))]),
-      h('p', ['Complete: ', h('output', { id: 'complete' }, complete.value)]),
-    ]);
+    signIn(
+      h(NInputOtp, {
+        length: 6,
+        value: value.value,
+        'onUpdate:value': (next: string[]) => {
+          value.value = next;
+        },
+        onFinish: (code: string[]) => {
+          complete.value = code.join('');
+        },
+      }),
+      value.value.join(''),
+      complete.value,
+    );
 });
 
 createApp(Page).mount('#root');

@@ -4,6 +4,7 @@
  */
 import 'vuetify/styles';
 import { createApp, defineComponent, h, ref } from 'vue';
+import { signIn } from './vue-page';
 import { createVuetify } from 'vuetify';
 import { VOtpInput } from 'vuetify/components/VOtpInput';
 
@@ -11,24 +12,20 @@ const Page = defineComponent(() => {
   const value = ref('');
   const complete = ref('');
   return () =>
-    h('main', [
-      h('h1', 'Two-step verification'),
-      h('p', 'Enter the 6-digit code from your authenticator app.'),
-      h('form', { onSubmit: (event: Event) => event.preventDefault() }, [
-        h(VOtpInput, {
-          length: 6,
-          modelValue: value.value,
-          'onUpdate:modelValue': (next: string) => {
-            value.value = next;
-          },
-          onFinish: (code: string) => {
-            complete.value = code;
-          },
-        }),
-      ]),
-      h('p', ['Accepted: ', h('output', { id: 'accepted' }, value.value)]),
-      h('p', ['Complete: ', h('output', { id: 'complete' }, complete.value)]),
-    ]);
+    signIn(
+      h(VOtpInput, {
+        length: 6,
+        modelValue: value.value,
+        'onUpdate:modelValue': (next: string) => {
+          value.value = next;
+        },
+        onFinish: (code: string) => {
+          complete.value = code;
+        },
+      }),
+      value.value,
+      complete.value,
+    );
 });
 
 createApp(Page)
