@@ -5,8 +5,8 @@
  *
  * A row is a run of inputs, consecutive among the page's inputs, that are each narrow, of the
  * same size, on one line and close together, and whose constraints allow one character
- * (maxlength 1 or 2, or none; a numeric or text keyboard; at most two characters in them now),
- * or the whole code from autofill (see asBox).
+ * (maxlength 1 or 2, or none; no email, web address or search keyboard; at most two characters
+ * in them now), or a whole code to spread over the row (see asBox).
  */
 import { isOneTimeCode, isTypable, isVisible } from './dom';
 
@@ -19,7 +19,8 @@ export interface Box {
 export const MIN_BOXES = 4;
 export const MAX_BOXES = 8;
 
-const BOX_INPUTMODES = ['', 'numeric', 'decimal', 'tel', 'text'];
+/** Keyboards a code box never asks for. Other values, the browser's invalid "number" too, pass. */
+const NOT_BOX_INPUTMODES = ['email', 'url', 'search'];
 
 /** Narrow: about as wide as tall (a box for one character), never wider than a short field. */
 function isNarrow(rect: DOMRect): boolean {
@@ -27,17 +28,21 @@ function isNarrow(rect: DOMRect): boolean {
 }
 
 /**
- * An input that could be one box of a row: typable, shown, made for one character, and narrow
- * (unless maxlength says one character: an unstyled box is as wide as any field).
+ * An input that could be one box of a row: typable, shown, made for one character (or for a whole
+ * code to spread over the row), and narrow (unless maxlength says one character: an unstyled box
+ * is as wide as any field).
  */
 export function asBox(el: HTMLInputElement): Box | null {
   if (!isTypable(el)) return null;
   const max = el.maxLength;
-  // Radix's one-time-password field gives the box that has the tab stop a maxlength of the whole
-  // code and one-time-code, so that the browser's autofill of a code lands in it and is spread.
-  const takesAutofill = max >= MIN_BOXES && max <= MAX_BOXES && isOneTimeCode(el);
-  if (max !== -1 && max !== 1 && max !== 2 && !takesAutofill) return null;
-  if (!BOX_INPUTMODES.includes((el.getAttribute('inputmode') ?? '').toLowerCase())) return null;
+  // A box may take a whole code, to spread a paste or an autofill over the row: Radix's
+  // one-time-password field gives its tab stop a maxlength of the code and one-time-code,
+  // react-code-input every box but the last a maxlength of the code. Such a box must be narrow;
+  // four characters stay out (the groups of a card number).
+  const takesCode =
+    (max > MIN_BOXES && max <= MAX_BOXES) || (max === MIN_BOXES && isOneTimeCode(el));
+  if (max !== -1 && max !== 1 && max !== 2 && !takesCode) return null;
+  if (NOT_BOX_INPUTMODES.includes((el.getAttribute('inputmode') ?? '').toLowerCase())) return null;
   if (el.value.length > 2) return null;
   if (!isVisible(el)) return null;
   const rect = el.getBoundingClientRect();

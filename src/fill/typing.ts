@@ -98,20 +98,20 @@ function clear(el: HTMLInputElement): void {
 }
 
 /**
- * One keystroke: keydown, keypress, beforeinput, input, keyup. `next` is the value the field
- * holds once the character is in (the old value plus the character, or the character alone in
- * a box whose content is selected).
+ * One keystroke: keydown, keypress, beforeinput, input, keyup. `into` is the value the field
+ * holds once the character is in, from what it holds just before: that plus the character in a
+ * field, the character alone in a box (whose content is selected).
  */
-function typeChar(el: HTMLInputElement, ch: string, next: string): void {
+function typeChar(el: HTMLInputElement, ch: string, into: (current: string) => string): void {
   const before = getValue(el);
   // A cancelled keydown or keypress inserts nothing, in a browser as here.
   if (keyEvent(el, 'keydown', ch) && keyEvent(el, 'keypress', ch)) {
-    // A page that handles keys itself has already inserted the character: not twice.
-    if (getValue(el) === before && inputEvent(el, 'beforeinput', 'insertText', ch)) {
-      if (getValue(el) === before) {
-        setValue(el, next);
-        inputEvent(el, 'input', 'insertText', ch);
-      }
+    // A page that handles keys itself has already put the character in: not twice. One that
+    // only emptied the box for it (on keydown) still gets it from the browser.
+    const handled = (): boolean => getValue(el) !== before && getValue(el).includes(ch);
+    if (!handled() && inputEvent(el, 'beforeinput', 'insertText', ch) && !handled()) {
+      setValue(el, into(getValue(el)));
+      inputEvent(el, 'input', 'insertText', ch);
     }
   }
   keyEvent(el, 'keyup', ch);
@@ -127,7 +127,7 @@ export async function typeIntoField(el: HTMLInputElement, text: string): Promise
   await focusField(el);
   clear(el);
   for (let i = 0; i < text.length; i += 1) {
-    typeChar(el, text.charAt(i), getValue(el) + text.charAt(i));
+    typeChar(el, text.charAt(i), (current) => current + text.charAt(i));
     await nextTask(view);
     if (i < text.length - 1 && squash(getValue(el)) !== want.slice(0, i + 1)) break;
   }
@@ -143,7 +143,7 @@ export async function typeIntoBoxes(
     const el = boxes[i];
     if (!el?.isConnected) continue;
     await focusField(el);
-    typeChar(el, text.charAt(i), text.charAt(i));
+    typeChar(el, text.charAt(i), () => text.charAt(i));
     changeEvent(el);
     await nextTask(viewOf(el));
   }

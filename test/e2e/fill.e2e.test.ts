@@ -104,6 +104,30 @@ describe('fill.js in Chromium', () => {
     expect(await page.locator('#c').inputValue()).toBe('');
   });
 
+  it('fills boxes that take a whole code each to spread a paste (react-code-input), twice', async () => {
+    await open('spread-boxes');
+    for (const code of [CODE, '908172']) {
+      expect(await fillInIsolatedWorld(page, code)).toEqual({
+        filled: true,
+        fields: 6,
+        how: 'split',
+      });
+      expect(await text('#live')).toBe(code);
+    }
+  });
+
+  it('fills boxes that empty themselves on keydown and read the digit on keyup, twice', async () => {
+    await open('keydown-clear');
+    for (const code of [CODE, '908172']) {
+      expect(await fillInIsolatedWorld(page, code)).toEqual({
+        filled: true,
+        fields: 6,
+        how: 'split',
+      });
+      expect(await text('#live')).toBe(code);
+    }
+  });
+
   it('replaces what is already in the split boxes', async () => {
     await open('split');
     await page.locator('#d1').pressSequentially('987');

@@ -31,8 +31,11 @@ describe('asBox', () => {
       'maxlength="6" autocomplete="one-time-code"',
       true,
     ],
-    ['maxlength 6 alone (a short code field)', 'maxlength="6"', false],
+    ['maxlength 6 (react-code-input’s boxes, which spread a paste)', 'maxlength="6"', true],
+    ['maxlength 4 with one-time-code', 'maxlength="4" autocomplete="one-time-code"', true],
     ['maxlength 12 with one-time-code', 'maxlength="12" autocomplete="one-time-code"', false],
+    ['inputmode "number" (not a keyboard: the browser ignores it)', 'inputmode="number"', true],
+    ['inputmode url', 'inputmode="url"', false],
   ])('%s', (_name, attrs, expected) => {
     document.body.innerHTML = at('x', boxStyle(0), attrs);
     expect(asBox(document.querySelector('input')!) !== null).toBe(expected);
@@ -44,8 +47,13 @@ describe('asBox', () => {
     ['120×24 (an ordinary field)', 'width:120px;height:24px', false],
     ['250×80 (too wide however tall)', 'width:250px;height:80px', false],
     ['1×1 (a hidden input behind drawn slots)', 'width:1px;height:1px', false],
-  ])('narrow: %s', (_name, size, expected) => {
-    document.body.innerHTML = at('x', `left:10px;top:10px;${size}`);
+    ['120×24 with maxlength 6 (a short code field)', 'width:120px;height:24px', false, 6],
+  ])('narrow: %s', (_name, size, expected, max = -1) => {
+    document.body.innerHTML = at(
+      'x',
+      `left:10px;top:10px;${size}`,
+      max === -1 ? '' : `maxlength="${max}"`,
+    );
     expect(asBox(document.querySelector('input')!) !== null).toBe(expected);
   });
 });

@@ -154,6 +154,32 @@ describe('typeIntoBoxes', () => {
     expect(all.map((b) => b.value).join('')).toBe('123456');
   });
 
+  it('does not insert twice when the page puts the key in itself without cancelling it', async () => {
+    document.body.innerHTML = `<div>${boxes(6)}</div>`;
+    const all = Array.from(document.querySelectorAll('input'));
+    all.forEach((box) => box.addEventListener('keydown', (event) => (box.value = event.key)));
+    const seen = record(['input']);
+    await typeIntoBoxes(all, '123456');
+    expect(all.map((b) => b.value).join('')).toBe('123456');
+    expect(seen).toEqual([]);
+  });
+
+  it('still inserts the key into a box the page only emptied on keydown, over an old code', async () => {
+    document.body.innerHTML = `<div>${boxes(6)}</div>`;
+    const all = Array.from(document.querySelectorAll('input'));
+    const digits = all.map(() => '');
+    all.forEach((box, i) => {
+      box.value = '9';
+      box.addEventListener('keydown', (event) => {
+        if (/^\d$/.test(event.key)) box.value = '';
+      });
+      box.addEventListener('keyup', () => (digits[i] = box.value));
+    });
+    await typeIntoBoxes(all, '123456');
+    expect(all.map((b) => b.value).join('')).toBe('123456');
+    expect(digits.join('')).toBe('123456');
+  });
+
   it('does not focus a box again that the page already moved focus to', async () => {
     document.body.innerHTML = `<div>${boxes(4)}</div>`;
     const all = Array.from(document.querySelectorAll('input'));
