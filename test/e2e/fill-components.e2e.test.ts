@@ -137,6 +137,10 @@ const LIBRARIES: ReadonlyArray<readonly [name: string, library: Library]> = [
     { page: 'primevue.html', result: BOXES, shown: perBox, completesAgain: true },
   ],
   [
+    'Reka UI PinInput (Vue; shadcn-vue’s; one-time-code, numbers only)',
+    { page: 'reka-ui.html', result: BOXES, shown: perBox, completesAgain: true },
+  ],
+  [
     'Radix UI One-Time Password Field (roving focus; numeric validation)',
     { page: 'radix.html', result: BOXES, shown: perBox, completesAgain: true },
   ],
