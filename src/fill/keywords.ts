@@ -300,6 +300,9 @@ const CLAUSE =
 
 const isBackup = (piece: string): boolean => hasAny(normalise(piece), BACKUP_CODE);
 
+/** The sentences and clauses of `text` (see CLAUSE). */
+export const clausesOf = (text: string): string[] => text.split(CLAUSE);
+
 /** The clauses of `text`, each as the alternatives it offers (empty ones left out). */
 const alternativesOf = (text: string): string[][] =>
   text.split(CLAUSE).map((clause) => clause.split(ALTERNATIVES).filter((p) => p.trim() !== ''));

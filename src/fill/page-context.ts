@@ -4,12 +4,13 @@
  * (its "security code" is the CVC), a gift-card or voucher page, a recovery-code form. A TOTP
  * would be wrong in each.
  */
-import { autocompleteTokens } from './dom';
+import { autocompleteTokens, isVisible } from './dom';
 import { ownText, type ContextReader } from './field-text';
 import {
   BACKUP_CODE,
   CARD_AUTOCOMPLETE,
   CARD_CONTEXT,
+  clausesOf,
   GIFT_CONTEXT,
   hasAny,
   hasStrong,
@@ -100,7 +101,65 @@ function isBackupCodeForm(el: HTMLInputElement, reader: ContextReader): boolean 
   // the authenticator's code first).
   if (hasStrong(ownText(el).naming)) return false;
   const heading = normalise(withoutBackupAlternatives(reader.heading(el)));
-  return hasAny(heading, BACKUP_CODE) && namesCode(heading);
+  return (hasAny(heading, BACKUP_CODE) && namesCode(heading)) || formAsksForBackup(el);
+}
+
+/** A clause that offers a backup code as the way out, not as what the form is for. */
+const FALLBACK = / (?:instead|otherwise|alternatively|also|lost|istället|annars|också|tappat) /;
+
+/** Offers of another way in (a "Use a recovery code" button), and what is not text. */
+const NOT_PROMPT = 'a, button, [role="button"], [role="link"], script, style, template, select';
+/** Elements whose text stands apart from the text around them. */
+const BLOCK =
+  /^(?:div|p|li|ul|ol|dl|dt|dd|label|form|fieldset|legend|section|header|footer|main|article|aside|h[1-6]|br|tr|td|th|table)$/;
+
+/**
+ * The shown text of `root` without its buttons and links, blocks apart as sentences: what the
+ * form tells the person to type. Bounded: at most 300 elements and 2000 characters are read.
+ */
+function shownPrompt(root: Element): string {
+  let text = '';
+  let elements = 0;
+  const walk = (node: Element): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (text.length > 2000 || elements > 300) return;
+      if (child.nodeType === 3) {
+        text += child.textContent ?? '';
+      } else if (child.nodeType === 1) {
+        const el = child as Element;
+        elements += 1;
+        if (el.matches(NOT_PROMPT) || !isVisible(el)) continue;
+        walk(el);
+        if (BLOCK.test(el.localName)) text += '. ';
+      }
+    }
+  };
+  walk(root);
+  return text;
+}
+
+/**
+ * The form around the field asks for a backup code and names no TOTP anywhere: authentik uses
+ * one form for both, its field just "code", with "Enter a one-time recovery code for this user."
+ * above it on the recovery step. A TOTP form that offers a recovery code as the way out names
+ * the app, says "instead" ("Lost your device? Enter a recovery code instead"), or offers it in a
+ * button or link; text the page hides (the other mode of Jetstream's form) does not count.
+ */
+function formAsksForBackup(el: HTMLInputElement): boolean {
+  const form = el.form ?? el.parentElement;
+  const scope = form?.parentElement ?? form;
+  if (!scope || scope.localName === 'html') return false;
+  const prompt = shownPrompt(scope);
+  // "Enter your authentication or recovery code", "(backup codes work too)": offered beside.
+  const asks = clausesOf(withoutBackupAlternatives(prompt))
+    .map(normalise)
+    .some((c) => hasAny(c, BACKUP_CODE) && namesCode(c) && !FALLBACK.test(c));
+  return (
+    asks &&
+    !clausesOf(prompt)
+      .map(normalise)
+      .some((c) => !hasAny(c, BACKUP_CODE) && hasStrong(c))
+  );
 }
 
 /** Why the page rules this field out, or null when it does not. */

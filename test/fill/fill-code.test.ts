@@ -240,6 +240,12 @@ const CHOSEN: readonly Chosen[] = [
     'heuristic',
   ],
   [
+    'a "Code" field in a form that offers a recovery code only as the way out ("instead")',
+    '<h1>Sign in</h1><form><p>Lost your device? Enter a recovery code instead.</p><label for="c">Code</label><input id="c" name="code" autocomplete="one-time-code"></form>',
+    ['c'],
+    'one-time-code',
+  ],
+  [
     '"Verifieringskod" under an "Återställningskoder" heading',
     '<h2>Återställningskoder</h2><form><label for="t">Verifieringskod</label><input id="t"></form>',
     ['t'],
@@ -279,6 +285,10 @@ const NOTHING: readonly (readonly [name: string, html: string])[] = [
   ['a rabattkod', '<label>Rabattkod <input></label>'],
   ['a postnummer', '<label>Postnummer <input inputmode="numeric"></label>'],
   ['a recovery code (the TOTP code would be wrong there)', '<label>Recovery code <input></label>'],
+  [
+    'a field named only "code" in a form that asks for a backup code and names no app',
+    '<form><p>Enter one of your backup codes.</p><label for="c">Code</label><input id="c" name="code" autocomplete="one-time-code"></form>',
+  ],
   ['a country code', '<label>Country code <input></label>'],
   ['a card security code (cc-csc)', '<label>Security code <input autocomplete="cc-csc"></label>'],
   ['a 4-digit PIN', '<label>PIN <input maxlength="4" inputmode="numeric"></label>'],

@@ -278,6 +278,118 @@ const CHOSEN: readonly Page[] = [
     <form><h1>Two-factor authentication</h1><div>You can use a backup code or your two-factor authentication mobile app.</div>
     <input id="dc" class="inputDefault" type="text" autocomplete="one-time-code" aria-label="Enter Discord Auth/Backup Code" placeholder="6-digit authentication code/8-digit backup code" maxlength="10" autofocus>
     <button type="submit">Log In</button><button type="button">Go back to Login</button></form>`,
+  page`ASP.NET Core Identity LoginWith2fa | Input_TwoFactorCode | heuristic
+    dotnet/aspnetcore:src/Identity/UI/src/Areas/Identity/Pages/V5/Account/LoginWith2fa.cshtml, LoginWith2fa.cshtml.cs (Display name, StringLength 6–7; tag-helper attributes as the helpers render them, maxlength from memory)
+    <h1>Two-factor authentication</h1><hr><p>Your login is protected with an authenticator app. Enter your authenticator code below.</p>
+    <div class="row"><div class="col-md-4"><form method="post" action="/Identity/Account/LoginWith2fa?returnUrl=%2F"><input type="hidden" id="RememberMe" name="RememberMe" value="False">
+    <div class="form-floating mb-3"><input class="form-control" autocomplete="off" type="text" data-val="true" data-val-length="The Authenticator code must be at least 6 and at max 7 characters long." data-val-length-max="7" data-val-length-min="6" data-val-required="The Authenticator code field is required." id="Input_TwoFactorCode" maxlength="7" name="Input.TwoFactorCode" value="">
+    <label class="form-label" for="Input_TwoFactorCode">Authenticator code</label><span class="text-danger field-validation-valid" data-valmsg-for="Input.TwoFactorCode" data-valmsg-replace="true"></span></div>
+    <div class="checkbox mb-3"><label class="form-label" for="Input_RememberMachine"><input type="checkbox" id="Input_RememberMachine" name="Input.RememberMachine" value="true"> Remember this machine</label></div>
+    <div><button type="submit" class="w-100 btn btn-lg btn-primary">Log in</button></div></form></div></div>
+    <p>Don't have access to your authenticator device? You can <a id="recovery-code-login" href="/Identity/Account/LoginWithRecoveryCode?ReturnUrl=%2F">log in with a recovery code</a>.</p>`,
+  page`Symfony scheb/2fa-bundle default form | _auth_code | one-time-code
+    scheb/2fa:src/bundle/Resources/views/Authentication/form.html.twig; English strings of SchebTwoFactorBundle from memory
+    <p>Switch authentication method: <a href="/2fa?preferProvider=totp">totp</a></p>
+    <p class="label"><label for="_auth_code">Authentication Code totp:</label></p>
+    <form class="form" action="/2fa_check" method="post"><p class="widget"><input id="_auth_code" type="text" name="_auth_code" autocomplete="one-time-code" autofocus></p>
+    <p class="widget"><label for="_trusted"><input id="_trusted" type="checkbox" name="_trusted"> I'm on a trusted device</label></p>
+    <p class="submit"><input type="submit" value="Login"></p></form><p class="cancel"><a href="/logout">Cancel</a></p>`,
+  page`Keycloak (keycloak.v2 theme) | otp | one-time-code
+    keycloak/keycloak:themes/src/main/resources/theme/keycloak.v2/login/login-otp.ftl, field.ftl, template.ftl (the read-only attempted-username group); message texts from memory
+    <header id="kc-header" class="pf-v5-c-login__header"><div id="kc-header-wrapper" class="pf-v5-c-brand">Keycloak</div></header>
+    <main class="pf-v5-c-login__main"><div class="pf-v5-c-login__main-header"><h1 class="pf-v5-c-title pf-m-3xl" id="kc-page-title">Sign In</h1></div><div class="pf-v5-c-login__main-body">
+    <div class="pf-v5-c-form pf-v5-c-login__main-body"><div class="pf-v5-c-form__group"><div class="pf-v5-c-form__group-label"><label for="username" class="pf-v5-c-form__label"><span class="pf-v5-c-form__label-text">Username or email</span></label></div>
+    <div class="pf-v5-c-input-group"><div class="pf-v5-c-input-group__item pf-m-fill"><span class="pf-v5-c-form-control pf-m-readonly"><input id="kc-attempted-username" value="alice" readonly></span></div><div class="pf-v5-c-input-group__item"><button id="reset-login" type="button" aria-label="Restart login">Restart login</button></div></div></div></div>
+    <form id="kc-otp-login-form" class="pf-v5-c-form" action="" method="post"><input id="selectedCredentialId" type="hidden" name="selectedCredentialId" value="">
+    <div class="pf-v5-c-form__group"><div class="pf-v5-c-form__group-label"><label for="otp" class="pf-v5-c-form__label"><span class="pf-v5-c-form__label-text">One-time code</span></label></div>
+    <span class="pf-v5-c-form-control"><input id="otp" name="otp" value="" type="text" autocomplete="one-time-code" autofocus aria-invalid=""></span><div id="input-error-container-otp"></div></div>
+    <div class="pf-v5-c-form__group pf-m-action"><button class="pf-v5-c-button pf-m-primary pf-m-block" name="login" id="kc-login" type="submit">Sign In</button></div></form>
+    <form id="kc-select-try-another-way-form" action="" method="post" novalidate="novalidate"><input type="hidden" name="tryAnotherWay" value="on"><a id="try-another-way" href="#">Try Another Way</a></form></div></main>`,
+  page`authentik (authenticator validation, TOTP device) | code | one-time-code
+    goauthentik/authentik:web/src/flow/stages/authenticator_validate/AuthenticatorValidateStageCode.ts, base.ts, web/src/elements/forms/FormElement.ts, web/src/flow/components/ak-flow-card.ts (shadow roots flattened; the user-info row from memory; the h1 is the default flow title)
+    <ak-flow-card><header class="pf-c-login__main-header"><h1 class="pf-c-title pf-m-3xl">Welcome to authentik!</h1></header><div class="pf-c-login__main-body">
+    <form class="pf-c-form"><div class="pf-c-form__group"><div class="form-control-static"><div class="avatar"><img class="pf-c-avatar" src="" alt="User's avatar">akadmin</div><a href="/flows/-/cancel/">Not you?</a></div></div>
+    <div class="icon-description"><i class="fa fa-clock" aria-hidden="true"></i><p>Open your two-factor authenticator app to view your authentication code.</p></div>
+    <ak-form-element label="Authentication code" required class="pf-c-form__group"><div class="pf-c-form__group"><label class="pf-c-form__label"><span class="pf-c-form__label-text">Authentication code</span><span class="pf-c-form__label-required" aria-hidden="true">*</span></label>
+    <input type="text" name="code" inputmode="numeric" pattern="[0-9]*" placeholder="Please enter your code" autofocus autocomplete="one-time-code" class="pf-c-form-control" value="" required></div></ak-form-element>
+    <div class="pf-c-form__group pf-m-action"><button type="submit" class="pf-c-button pf-m-primary pf-m-block">Continue</button></div></form></div></ak-flow-card>`,
+  page`Ory Kratos self-service UI (aal2: TOTP and lookup secret in one form) | totp_code | heuristic
+    ory/kratos-selfservice-ui-node:views/login.hbs, partials/ui.hbs, ui_node_input_default.hbs, ui_node_input_button.hbs; labels from ory/kratos text/message_login.go (the messages partial markup from memory)
+    <div class="auth app-container" id="login"><div class="card"><h2 class="typography-h2 card-title">Two-Factor Authentication</h2>
+    <form action="/self-service/login?flow=1" method="POST"><div class="messages"><div class="message info">Please complete the second authentication challenge.</div></div><input name="csrf_token" type="hidden" value="">
+    <fieldset class="text-input-fieldset" data-testid="node-totp_code"><label><span class="typography-h3">Authentication code<span class="required-indicator">*</span></span><input class="text-input" name="totp_code" type="text" value="" placeholder="Authentication code"></label></fieldset>
+    <div class="input-button"><button class="button" name="method" type="submit" value="totp">Use Authenticator</button></div>
+    <fieldset class="text-input-fieldset" data-testid="node-lookup_secret"><label><span class="typography-h3">Backup recovery code<span class="required-indicator">*</span></span><input class="text-input" name="lookup_secret" type="text" value="" placeholder="Backup recovery code"></label></fieldset>
+    <div class="input-button"><button class="button" name="method" type="submit" value="lookup_secret">Use backup recovery code</button></div></form></div>
+    <div class="card"><div class="card-action"><a class="typography-link typography-h2" data-testid="logout-link" href="/logout">Log out</a></div></div></div>`,
+  page`BookStack | code | heuristic
+    BookStackApp/BookStack:resources/views/mfa/verify.blade.php, mfa/parts/verify-totp.blade.php; strings from lang/en/auth.php
+    <div class="container very-small py-xl"><div class="card content-wrap auto-height"><h1 class="list-heading">Verify Access</h1>
+    <p class="mb-none">Your user account requires you to confirm your identity via an additional level of verification before you're granted access. Verify using one of your configured methods to continue.</p>
+    <hr class="my-l"><div class="setting-list-label">Mobile App</div><p class="small mb-m">Enter the code, generated using your mobile app, below:</p>
+    <form action="/mfa/totp/verify" method="post"><input type="text" name="code" autofocus placeholder="Provide your app generated code here" class="input-fill-width ">
+    <div class="mt-s text-right"><button class="button">Confirm</button></div></form>
+    <hr class="my-l"><div class="text-center"><a href="/mfa/verify?method=backup_codes">Verify using a backup code</a></div></div></div>`,
+  page`Plausible (older verify_2fa_input) | code | heuristic
+    plausible/analytics:lib/plausible_web/templates/auth/verify_2fa.html.heex and the older PlausibleWeb.Components.TwoFactor.verify_2fa_input (focus_box markup from memory)
+    <div class="focus-box"><h2 class="text-xl font-black">Enter Your 2FA Code</h2><div class="mt-2 text-gray-500">Enter the code from your authenticator application before it expires or wait for a new one.</div>
+    <form action="/2fa/verify" method="post"><div class="mt-2 text-gray-500 leading-tight"><div class="mt-6 flex items-center justify-center sm:justify-start">
+    <input id="code" name="code" type="text" autocomplete="off" class="font-mono tracking-[0.5em] w-36 pl-5 font-medium shadow-sm block rounded-l-md" maxlength="6" placeholder="••••••" value="" required>
+    <button id="verify" class="button rounded-l-none">Verify &rarr;</button></div>
+    <div><input type="hidden" name="remember_2fa" value="false"><input type="checkbox" id="remember_2fa" name="remember_2fa" value="true"><label for="remember_2fa">Trust this device for 30 days</label></div>
+    <input type="hidden" id="return_to" name="return_to" value=""></div></form>
+    <ul><li>Can't access your authenticator app? <a href="/2fa/use_recovery_code">Use recovery code</a></li><li>Lost your recovery codes? <a href="https://plausible.io/contact">Contact us</a></li></ul></div>`,
+  page`Redmine | twofa_code | heuristic
+    redmine/redmine:app/views/account/twofa_confirm.html.erb; strings of config/locales/en.yml from memory
+    <div id="login-form"><h3>Two-factor authentication</h3><p>Please enter the code from your authenticator app.</p>
+    <form id="twofa_form" action="/account/twofa" method="post"><label for="twofa_code">Code</label>
+    <input type="text" name="twofa_code" id="twofa_code" tabindex="1" autocomplete="off" autofocus>
+    <input type="submit" name="submit_otp" value="Login" tabindex="2" id="login-submit"></form></div>`,
+  page`Flask-Security two-factor | code | heuristic
+    pallets-eco/flask-security:flask_security/templates/security/two_factor_verify_code.html, forms.py (field label "Authentication Code"); the _macros.html markup and the rescue form's choices from memory
+    <h1>Two-factor Authentication</h1><h2>Please enter your authentication code generated via: authenticator</h2>
+    <form action="/tf-validate" method="POST" name="two_factor_verify_code_form"><div class="fs-div"><label for="code">Authentication Code</label> <input id="code" name="code" placeholder="enter code" type="text" value=""></div>
+    <div class="fs-div"><input id="submit" name="submit" type="submit" value="Submit Code"></div></form>
+    <form action="/tf-rescue" method="POST" name="two_factor_rescue_form"><div class="fs-div"><label for="help_setup">Trouble Accessing Your Account?/Lost Mobile Device?</label>
+    <ul id="help_setup"><li><input id="help_setup-0" name="help_setup" type="radio" value="lost_device"> <label for="help_setup-0">Can't access mobile device?</label></li><li><input id="help_setup-1" name="help_setup" type="radio" value="no_mail_access"> <label for="help_setup-1">Can't access email?</label></li></ul></div>
+    <div class="fs-div"><input id="submit-rescue" name="submit" type="submit" value="Submit"></div></form>`,
+  page`Snipe-IT | two_factor_secret | heuristic
+    grokability/snipe-it:resources/views/auth/two_factor.blade.php; resources/lang/en-US/admin/settings/general.php
+    <div class="container"><div class="row"><div class="col-md-4 col-md-offset-4"><form role="form" action="two-factor" method="POST"><div class="box login-box">
+    <div class="box-header"><h2 class="box-title"> Two Factor Authentication</h2></div><div class="login-box-body"><div class="row"><div class="col-md-12"><input type="hidden" name="_token" value="">
+    <fieldset><div class="form-group"><input class="form-control" placeholder="Two-Factor Code" name="two_factor_secret" type="text" aria-label="two_factor_secret" autofocus></div></fieldset></div></div></div>
+    <div class="box-footer"><button class="btn btn-lg btn-primary btn-block">Submit</button></div><div class="col-md-12 col-sm-12 col-xs-12 text-right"><a href="/logout" id="2fa-logout-button">Cancel</a></div></div></form></div></div></div>`,
+  page`Mattermost | input_token | heuristic
+    mattermost/mattermost:webapp/channels/src/components/login/login_mfa.tsx (ColumnLayout and the design-system Input rendered from memory; strings from the login_mfa.* defaults)
+    <div class="login-body"><div class="column-layout"><div class="column-layout-wrapper"><p class="column-layout-title">Enter MFA Token</p>
+    <p class="column-layout-message">To complete the sign in process, please enter a token from your smartphone's authenticator</p>
+    <div class="column-layout-extra-content"><div class="login-mfa-form"><div class="Input_container login-mfa-form-input"><fieldset class="Input_fieldset"><legend class="Input_legend">Enter MFA Token</legend>
+    <div class="Input_wrapper"><input id="input_token" class="Input form-control large" name="token" type="text" value="" placeholder="Enter MFA Token" autofocus></div></fieldset></div>
+    <div class="login-mfa-form-button-container"><button id="saveSetting" type="submit" class="btn btn-primary login-mfa-form-button-submit large" disabled>Submit</button></div></div></div></div></div></div>`,
+  page`OpenProject | otp | heuristic
+    opf/openproject:modules/two_factor_authentication/app/views/two_factor_authentication/authentication/request_otp.html.erb (styled_* helper markup and the request_2fa text from memory)
+    <div id="login-form" class="form -bordered"><form action="/two_factor_authentication/confirm_otp" method="post" autocomplete="off" id="submit_otp" class="form">
+    <h2>Two-factor authentication</h2><p>Please enter the one-time password from your authenticator app <strong>Phone</strong>.</p><hr class="form--separator"><input type="hidden" name="back_url" value="/">
+    <div class="form--field -wide-label"><label class="form--label" for="otp" title="One-time password">One-time password</label>
+    <div class="form--field-container"><span class="form--text-field-container"><input type="text" name="otp" id="otp" autocomplete="off" size="6" maxlength="6" tabindex="1" class="form--text-field" autofocus></span></div></div>
+    <input type="submit" name="login" value="Sign in" class="button -highlight" tabindex="2">
+    <div class="login-options-container"><div class="login-links"><a href="#" id="toggle_resend_form" tabindex="3">Did not receive a one-time password?</a></div></div></form></div>`,
+  page`Passbolt | totp | heuristic
+    passbolt/passbolt_api:plugins/Passbolt/MultiFactorAuthentication/src/Template/Totp/verify_form.ctp (CakePHP control markup; the formActions element from memory)
+    <div class="login-form "><h1>Enter the six digit number as presented on your phone or tablet.</h1>
+    <form method="post" accept-charset="utf-8" class="totp-setup" action="/mfa/verify/totp"><div class="input text required"><label for="totp">One Time Password (OTP)</label><input type="text" name="totp" placeholder="123456" required="required" id="totp"></div>
+    <div class="input checkbox"><input type="checkbox" name="remember" value="remember" id="remember"><label for="remember">Remember this device for a month.</label></div>
+    <div class="form-actions"><input type="submit" class="button primary big" value="Validate"></div></form></div>`,
+  page`Directus (OTP field added to the sign-in form) | t-otp | one-time-code
+    directus/directus:app/src/routes/login/components/login-form/login-form.vue (v-input rendered as its inner input; "otp" string from the en-US locale from memory; id t-otp is a test id; the new field takes focus)
+    <form novalidate><div class="v-input"><div class="input"><input autocomplete="username" type="email" placeholder="Email" value="admin@example.com"></div></div>
+    <div class="v-input"><div class="input"><input type="password" autocomplete="current-password" placeholder="Password" value="secret"></div></div>
+    <div class="v-input"><div class="input"><input id="t-otp" type="text" autocomplete="one-time-code" placeholder="One-Time Password" data-focus></div></div>
+    <div class="buttons"><button class="sign-in" type="submit">Sign In</button><a href="/admin/reset-password" class="forgot-password">Forgot Password</a></div></form>`,
+  page`Bugzilla | code | heuristic
+    bugzilla/bugzilla:template/en/default/mfa/totp/verify.html.tmpl
+    <h1>Account Verification</h1><p><b>Logging in as alice@example.com</b> requires verification.<br>Please enter your verification code from your TOTP application:</p>
+    <form method="POST" action="/token.cgi"><input type="hidden" name="t" value=""><input type="text" name="code" id="code" placeholder="123456" maxlength="6" pattern="\\d{6}" size="10" autocomplete="off" required autofocus><br><br><input type="submit" value="Submit"></form>`,
 ];
 
 /** An element by id, or by name when the real page gives it no id. */
@@ -337,6 +449,52 @@ const NOTHING: readonly Page[] = [
   page`Google backup code
     memory (id/name backupCodePin seen in public scripts)
     <h1 id="headingText"><span>2-Step Verification</span></h1><div><input type="tel" autocomplete="off" name="backupCodePin" id="backupCodePin" dir="ltr"></div><button type="button">Next</button>`,
+  page`ASP.NET Core Identity LoginWithRecoveryCode
+    dotnet/aspnetcore:src/Identity/UI/src/Areas/Identity/Pages/V5/Account/LoginWithRecoveryCode.cshtml, LoginWithRecoveryCode.cshtml.cs (Display name "Recovery Code")
+    <h1>Recovery code verification</h1><hr><p>You have requested to log in with a recovery code. This login will not be remembered until you provide an authenticator app code at log in or disable 2FA and log in again.</p>
+    <div class="row"><div class="col-md-4"><form method="post"><div class="form-floating"><input class="form-control" autocomplete="off" type="text" data-val="true" data-val-required="The Recovery Code field is required." id="Input_RecoveryCode" name="Input.RecoveryCode" value="">
+    <label class="form-label" for="Input_RecoveryCode">Recovery Code</label><span class="text-danger field-validation-valid" data-valmsg-for="Input.RecoveryCode" data-valmsg-replace="true"></span></div>
+    <button type="submit" class="w-100 btn btn-lg btn-primary">Log in</button></form></div></div>`,
+  page`Keycloak (keycloak.v2) recovery authentication code
+    keycloak/keycloak:themes/src/main/resources/theme/keycloak.v2/login/login-recovery-authn-code-input.ftl, field.ftl; message texts from memory
+    <main class="pf-v5-c-login__main"><div class="pf-v5-c-login__main-header"><h1 class="pf-v5-c-title pf-m-3xl" id="kc-page-title">Login with a recovery authentication code</h1></div><div class="pf-v5-c-login__main-body">
+    <form id="kc-recovery-code-login-form" class="pf-v5-c-form" action="" method="post"><div class="pf-v5-c-form__group"><div class="pf-v5-c-form__group-label"><label for="recoveryCodeInput" class="pf-v5-c-form__label"><span class="pf-v5-c-form__label-text">Recovery code #3</span></label></div>
+    <span class="pf-v5-c-form-control"><input id="recoveryCodeInput" name="recoveryCodeInput" value="" type="text" autocomplete="off" autofocus aria-invalid=""></span><div id="input-error-container-recoveryCodeInput"></div></div>
+    <div class="pf-v5-c-form__group pf-m-action"><button class="pf-v5-c-button pf-m-primary pf-m-block" name="login" id="kc-login" type="submit">Sign In</button></div></form></div></main>`,
+  page`authentik static token (recovery keys)
+    goauthentik/authentik:web/src/flow/stages/authenticator_validate/AuthenticatorValidateStageCode.ts (DeviceClassesEnum.Static branch), base.ts (Return to device picker), FormElement.ts, ak-flow-card.ts
+    <ak-flow-card><header class="pf-c-login__main-header"><h1 class="pf-c-title pf-m-3xl">Welcome to authentik!</h1></header><div class="pf-c-login__main-body">
+    <form class="pf-c-form"><div class="pf-c-form__group"><div class="form-control-static"><div class="avatar"><img class="pf-c-avatar" src="" alt="User's avatar">akadmin</div><a href="/flows/-/cancel/">Not you?</a></div></div>
+    <div class="icon-description"><i class="fa fa-key" aria-hidden="true"></i><p>Enter a one-time recovery code for this user.</p></div>
+    <ak-form-element label="Static token" required class="pf-c-form__group"><div class="pf-c-form__group"><label class="pf-c-form__label"><span class="pf-c-form__label-text">Static token</span><span class="pf-c-form__label-required" aria-hidden="true">*</span></label>
+    <input type="text" name="code" inputmode="text" pattern="[0-9a-zA-Z]*" placeholder="Please enter your code" autofocus autocomplete="one-time-code" class="pf-c-form-control" value="" required></div></ak-form-element>
+    <div class="pf-c-form__group pf-m-action"><button type="submit" class="pf-c-button pf-m-primary pf-m-block">Continue</button><button class="pf-c-button pf-m-secondary pf-m-block">Return to device picker</button></div></form></div></ak-flow-card>`,
+  page`BookStack backup code
+    BookStackApp/BookStack:resources/views/mfa/verify.blade.php, mfa/parts/verify-backup_codes.blade.php; strings from lang/en/auth.php
+    <div class="container very-small py-xl"><div class="card content-wrap auto-height"><h1 class="list-heading">Verify Access</h1>
+    <p class="mb-none">Your user account requires you to confirm your identity via an additional level of verification before you're granted access. Verify using one of your configured methods to continue.</p>
+    <hr class="my-l"><div class="setting-list-label">Backup Code</div><p class="small mb-m">Enter one of your remaining backup codes below:</p>
+    <form action="/mfa/backup_codes/verify" method="post" autocomplete="off"><input type="text" name="code" autocomplete="one-time-code" placeholder="Enter backup code here" class="input-fill-width ">
+    <div class="mt-s text-right"><button class="button">Confirm</button></div></form>
+    <hr class="my-l"><div class="text-center"><a href="/mfa/verify?method=totp">Verify using a mobile app</a></div></div></div>`,
+  page`Plausible recovery code
+    plausible/analytics:lib/plausible_web/templates/auth/verify_2fa_recovery_code.html.heex
+    <div class="w-full max-w-3xl mt-4 mx-auto flex"><form action="/2fa/use_recovery_code" method="post" class="w-full max-w-lg mx-auto bg-white shadow-md rounded px-8 py-6 mb-4 mt-8"><h2 class="text-xl font-black">Enter Recovery Code</h2>
+    <div class="text-sm mt-2 text-gray-500 leading-tight">Can't access your authenticator application? Enter a recovery code instead.<div class="mt-6"><div>
+    <input id="recovery_code" name="recovery_code" type="text" value="" autocomplete="off" class="font-medium shadow-sm block w-full px-2 rounded-md" maxlength="10" placeholder="Enter recovery code" required></div>
+    <button id="submit" class="w-full button mt-2">Use Code</button></div>
+    <div class="mt-6 flex flex-row justify-between items-center"><p class="text-sm">Authenticator application working again? <a href="/2fa/verify" class="underline text-indigo-600">Enter verification code</a></p></div></div></form></div>`,
+  page`Flask-Security recovery code
+    pallets-eco/flask-security:flask_security/templates/security/mf_recovery.html, forms.py (MfRecoveryForm label "Recovery Code")
+    <h1>Enter Recovery Code</h1><form action="/mf-recovery" method="post" name="mf_recovery_form"><div class="fs-div"><label for="code">Recovery Code</label> <input id="code" name="code" required type="text" value=""></div>
+    <div class="fs-div"><input id="submit" name="submit" type="submit" value="Submit Code"></div></form>`,
+  page`OpenProject backup code
+    opf/openproject:modules/two_factor_authentication/app/views/two_factor_authentication/authentication/enter_backup_code.html.erb (strings from memory)
+    <div id="login-form" class="form -bordered"><form action="/two_factor_authentication/verify_backup_code" method="post" autocomplete="off" id="submit_backup_code" class="form">
+    <h2>Enter backup code</h2><p>If you can no longer access your 2FA devices, enter one of your backup codes to regain access to your account.</p><hr class="form--separator">
+    <div class="form--field -required -wide-label"><label class="form--label" for="backup_code" title="Backup code">Backup code</label>
+    <div class="form--field-container"><span class="form--text-field-container"><input type="text" name="backup_code" id="backup_code" required autocomplete="off" size="20" maxlength="20" tabindex="1" class="form--text-field" autofocus></span></div></div>
+    <input type="submit" name="login" value="Submit" class="button -highlight" tabindex="2"></form></div>`,
 ];
 
 describe('the recovery-code forms of the same products are left alone', () => {
