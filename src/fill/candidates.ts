@@ -39,17 +39,32 @@ export interface Candidate {
 /** The score a single field needs without focus. */
 const THRESHOLD = 4;
 
+/** A one-time code's names that say "password": "One-time password", "Engångslösenord". */
+const OTP_PASSWORD =
+  / (?:one ?time|otp|totp|2fa) password |engångslösenord|einmal(?:passwort|kennwort)/g;
+const PASSWORD_WORDS = ['password', 'passwd', 'lösenord', 'passwort', 'kennwort'];
+
+/**
+ * Whether what a masked field shows (normalised) says it takes a one-time code and not the
+ * account's password as well ("Password or 2FA code" stays a password).
+ */
+const namesMaskedCode = (naming: string): boolean =>
+  hasStrong(naming) && !hasAny(naming.replace(OTP_PASSWORD, ' '), PASSWORD_WORDS);
+
 /** Eligible at all: typable, shown, not some other kind of field. Returns its own text. */
 function screen(
   el: HTMLInputElement,
   digitsOnly: boolean,
 ): { own: OwnText; strong: boolean } | null {
   const otc = isOneTimeCode(el);
-  if (!isTypable(el) || !isVisible(el)) return null;
+  if (!isTypable(el, true) || !isVisible(el)) return null;
   if (el.type === 'number' && !digitsOnly) return null;
   if (!otc && autocompleteTokens(el).some((t) => OTHER_AUTOCOMPLETE.test(t))) return null;
   if (!otc && isSearch(el)) return null;
   const own = ownText(el);
+  // A masked field is a password unless what it shows says otherwise ("Authenticator code"): a
+  // name attribute alone ("otp") is not enough.
+  if (el.type === 'password' && !otc && !namesMaskedCode(own.shown)) return null;
   // A card's CVC, a gift card's claim code, a backup code: never a TOTP, whatever else it says.
   if (hasHardNegative(own.naming)) return null;
   const strong = hasStrong(own.all);

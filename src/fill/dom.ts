@@ -41,10 +41,15 @@ export function isVisible(el: Element): boolean {
 
 const TEXT_TYPES = ['', 'text', 'tel', 'number'];
 
-/** An input a person could type a code into (any purpose). */
-export function isTypable(el: HTMLInputElement): boolean {
+/**
+ * An input a person could type a code into (any purpose). A password-type one only when
+ * `masked` allows it: the caller then wants the field's own name to say it takes the code
+ * (Magento's admin asks for its "Authenticator code" in a masked field).
+ */
+export function isTypable(el: HTMLInputElement, masked = false): boolean {
+  const type = (el.getAttribute('type') ?? '').toLowerCase();
   return (
-    TEXT_TYPES.includes((el.getAttribute('type') ?? '').toLowerCase()) &&
+    (TEXT_TYPES.includes(type) || (masked && type === 'password')) &&
     !el.disabled &&
     !el.readOnly &&
     el.closest('[inert]') === null &&

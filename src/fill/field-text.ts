@@ -5,6 +5,8 @@ import { keepTotpAlternatives, normalise } from './keywords';
 export interface OwnText {
   /** Name, id, placeholder, labels, accessible name, title, test id: what the field is called. */
   readonly naming: string;
+  /** What the person is shown of that: placeholder, labels, accessible name, title. */
+  readonly shown: string;
   /**
    * `naming` plus its class (styling words: Bootstrap's "card" is no payment card) and its
    * description (aria-describedby, which may mention other codes: "or use a recovery code").
@@ -23,20 +25,24 @@ function byIds(el: Element, attr: string): string[] {
 
 /** What the field's own attributes and labels say about it. */
 export function ownText(el: HTMLInputElement): OwnText {
-  const words = [
+  const seen = [
     el.getAttribute('placeholder') ?? '',
     el.getAttribute('aria-label') ?? '',
     el.getAttribute('title') ?? '',
-    el.getAttribute('data-testid') ?? '',
+    ...Array.from(el.labels ?? [], (label) => label.textContent ?? ''),
+    ...byIds(el, 'aria-labelledby'),
   ];
-  for (const label of Array.from(el.labels ?? [])) words.push(label.textContent ?? '');
-  words.push(...byIds(el, 'aria-labelledby'));
+  const words = keepTotpAlternatives([...seen, el.getAttribute('data-testid') ?? '']);
   // Name and id are kept whole: `recovery_code` is a recovery field even under a label that
   // mentions the authenticator app ("Lost your authenticator app? Enter a recovery code").
-  const naming = [el.name, el.id, ...keepTotpAlternatives(words)].join(' ').slice(0, 2000);
+  const naming = [el.name, el.id, ...words].join(' ').slice(0, 2000);
   const className = typeof el.className === 'string' ? el.className.slice(0, 500) : '';
   const described = byIds(el, 'aria-describedby').join(' ').slice(0, 1000);
-  return { naming: normalise(naming), all: normalise(`${naming} ${className} ${described}`) };
+  return {
+    naming: normalise(naming),
+    shown: normalise(keepTotpAlternatives(seen).join(' ').slice(0, 2000)),
+    all: normalise(`${naming} ${className} ${described}`),
+  };
 }
 
 /** The accessible name a container of split boxes may carry ("Verification code"). */

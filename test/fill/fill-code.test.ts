@@ -246,6 +246,18 @@ const CHOSEN: readonly Chosen[] = [
     'one-time-code',
   ],
   [
+    'a masked field named "Authenticator code" (Magento’s admin)',
+    '<form><label for="t">Authenticator code</label><input id="t" type="password"></form>',
+    ['t'],
+    'heuristic',
+  ],
+  [
+    'a masked field named "One-time password"',
+    '<form><label for="o">One-time password</label><input id="o" type="password"></form>',
+    ['o'],
+    'heuristic',
+  ],
+  [
     '"Verifieringskod" under an "Återställningskoder" heading',
     '<h2>Återställningskoder</h2><form><label for="t">Verifieringskod</label><input id="t"></form>',
     ['t'],
@@ -285,6 +297,14 @@ const NOTHING: readonly (readonly [name: string, html: string])[] = [
   ['a rabattkod', '<label>Rabattkod <input></label>'],
   ['a postnummer', '<label>Postnummer <input inputmode="numeric"></label>'],
   ['a recovery code (the TOTP code would be wrong there)', '<label>Recovery code <input></label>'],
+  [
+    'a password field on a two-factor page',
+    '<h1>Two-factor authentication</h1><form><label for="p">Password</label><input id="p" type="password"></form>',
+  ],
+  [
+    'a masked field for the password and the code together',
+    '<form><label for="p">Password or 2FA code</label><input id="p" type="password"></form>',
+  ],
   [
     'a field named only "code" in a form that asks for a backup code and names no app',
     '<form><p>Enter one of your backup codes.</p><label for="c">Code</label><input id="c" name="code" autocomplete="one-time-code"></form>',

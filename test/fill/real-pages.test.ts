@@ -390,6 +390,191 @@ const CHOSEN: readonly Page[] = [
     bugzilla/bugzilla:template/en/default/mfa/totp/verify.html.tmpl
     <h1>Account Verification</h1><p><b>Logging in as alice@example.com</b> requires verification.<br>Please enter your verification code from your TOTP application:</p>
     <form method="POST" action="/token.cgi"><input type="hidden" name="t" value=""><input type="text" name="code" id="code" placeholder="123456" maxlength="6" pattern="\\d{6}" size="10" autocomplete="off" required autofocus><br><br><input type="submit" value="Submit"></form>`,
+  page`PyPI | totp_value | one-time-code
+    pypi/warehouse:warehouse/templates/accounts/two-factor.html (TOTP only, no security device; WTForms renders totp_value with id, name, type text)
+    <div class="horizontal-section"><div class="site-container"><h1 class="page-title">Two-factor authentication</h1><div class="twofa-login">
+    <div class="twofa-login__method"><form method="post" action="/account/two-factor/?next=%2F" id="totp-auth-form"><h2>Authenticate with an app</h2><input name="method" type="hidden" value="totp">
+    <div class="form-group"><label for="totp_value" class="form-group__label">Enter authentication code <span class="form-group__required">(required)</span></label>
+    <input autocapitalize="off" autocomplete="one-time-code" inputmode="numeric" pattern="\\d{6}" required="required" spellcheck="false" class="form-group__field" aria-describedby="totp-errors" autofocus id="totp_value" name="totp_value" type="text" value=""></div>
+    <div class="form-group"><input type="submit" value="Verify" class="button button--primary"></div>
+    <div class="form-group"><label><input type="checkbox" name="remember_device" value="true"> Remember this device for 30 days</label></div>
+    <p>Generate a code using the authentication application connected to your PyPI account. Enter this code in the form to verify your identity.</p>
+    <p>Lost your application? Not working? <a href="/help/#totp">Get help</a>.</p></form></div></div>
+    <hr><div class="twofa-recovery"><p>Lost your security key or application?</p><a href="/account/recovery-code/?next=%2F" class="button button--secondary">Login using recovery codes</a></div></div></div>`,
+  page`PyPI (security device and app) | totp_value | one-time-code
+    pypi/warehouse:warehouse/templates/accounts/two-factor.html (has_webauthn and totp_form both set)
+    <div class="horizontal-section"><div class="site-container"><h1 class="page-title">Two-factor authentication</h1><div class="twofa-login">
+    <div class="twofa-login__method twofa-login__method--padded"><h2>Authenticate with a security device (e.g. USB key)</h2><p>Connect your security device and click the "Authenticate with device" button.</p>
+    <form id="webauthn-auth-form"><button type="submit" id="webauthn-auth-begin" class="button button--primary" disabled>Authenticate with device</button><ul id="webauthn-errors" class="form-errors form-errors--full-width margin-top--large"><li id="webauthn-browser-support" class="hidden"><a href="#">Upgrade your browser</a> to log in with a security device (e.g. USB key)</li></ul>
+    <div class="form-group"><label><input type="checkbox" id="remember_device_webauthn" name="remember_device" value="true"> Remember this device for 30 days</label></div>
+    <p class="margin-top--large">Lost your device? Not working? <a href="/help/#utfkey">Get help</a>.</p></form></div><div class="twofa-login__divider"></div>
+    <div class="twofa-login__method twofa-login__method--padded"><form method="post" action="/account/two-factor/" id="totp-auth-form"><h2>Authenticate with an app</h2><input name="method" type="hidden" value="totp">
+    <div class="form-group"><label for="totp_value" class="form-group__label">Enter authentication code <span class="form-group__required">(required)</span></label>
+    <input autocapitalize="off" autocomplete="one-time-code" inputmode="numeric" pattern="\\d{6}" required="required" spellcheck="false" class="form-group__field" aria-describedby="totp-errors" id="totp_value" name="totp_value" type="text" value=""></div>
+    <div class="form-group"><input type="submit" value="Verify" class="button button--primary"></div>
+    <div class="form-group"><label><input type="checkbox" name="remember_device" value="true"> Remember this device for 30 days</label></div>
+    <p>Generate a code using the authentication application connected to your PyPI account. Enter this code in the form to verify your identity.</p>
+    <p>Lost your application? Not working? <a href="/help/#totp">Get help</a>.</p></form></div></div>
+    <hr><div class="twofa-recovery"><p>Lost your security key or application?</p><a href="/account/recovery-code/" class="button button--secondary">Login using recovery codes</a></div></div></div>`,
+  page`RubyGems.org | otp | heuristic
+    rubygems/rubygems.org:app/views/multifactor_auths/otp_prompt.html.erb (Rails tag helpers rendered; strings "Multi-factor authentication", "OTP code", "Authenticate" from memory of config/locales/en.yml)
+    <main class="main--interior"><div class="l-wrap--b"><h1 class="page__heading">Multi-factor authentication</h1><div class="mfa__container">
+    <form action="/session/otp_create" accept-charset="UTF-8" method="post"><div class="text_field"><label class="form__label" for="otp">OTP code</label>
+    <input type="text" name="otp" id="otp" value="" class="form__input" autofocus="autofocus" autocomplete="off"></div>
+    <div class="form_bottom"><input type="submit" name="commit" value="Authenticate" class="form__submit" data-disable-with="Please wait..."></div></form></div></div></main>`,
+  page`RubyGems.org (older prompt: OTP or recovery code) | otp | heuristic
+    rubygems/rubygems.org:app/views/sessions/prompt.html.erb@06ca0a7 (strings of sessions.prompt.* and multifactor_auths.recovery_code_html from memory)
+    <h1 class="page__heading">Multi-factor authentication</h1><div class="mfa__container"><div class="mfa__option"><h2 class="page__subheading--block"> OTP code</h2>
+    <div class="t-body"><p>You can use a valid <a href="/multifactor_auth/recovery">recovery code</a> if you have lost access to your multi-factor authentication device.</p></div>
+    <form class="mfa-form" action="/session/mfa_create" accept-charset="UTF-8" method="post"><div class="text_field"><label class="form__label" for="otp">OTP or recovery code</label>
+    <input type="text" name="otp" id="otp" value="" class="form__input" autofocus="autofocus" autocomplete="off"></div>
+    <div class="form_bottom"><input type="submit" name="commit" value="Verify code" class="form__submit" data-disable-with="Please wait..."></div></form></div></div>`,
+  page`Hex.pm | code | heuristic
+    hexpm/hexpm:lib/hexpm_web/templates/tfa_auth/show.html.heex (auth_layout, text_input and button components rendered from memory)
+    <div class="auth-layout"><div class="auth-card"><h1 class="text-2xl font-semibold">Two-factor authentication</h1><p class="text-grey-600">Enter the 6-digit code from your authenticator app</p>
+    <form action="/tfa" method="post" id="tfa-form" class="space-y-6"><div class="input-wrapper"><label for="code" class="block text-sm font-medium">Authentication Code</label>
+    <input type="text" id="code" name="code" placeholder="000000" pattern="\\d{6}" title="Must be 6 digits" maxlength="6" inputmode="numeric" autocomplete="off" class="w-full rounded"></div>
+    <button type="submit" class="w-full btn btn-primary">Verify</button></form></div>
+    <p class="text-small text-center mt-8"><span class="text-grey-800">Lost access to your app?</span><a href="/tfa/recovery" class="font-semibold ml-1">Use a recovery code</a></p></div>`,
+  page`Packagist | _auth_code | heuristic
+    composer/packagist:templates/bundles/SchebTwoFactorBundle/Authentication/form.html.twig ("login"/"cancel" of SchebTwoFactorBundle as "Login"/"Cancel")
+    <h2 class="title">Two-Factor Authentication</h2><p>This account is protected by two-factor authentication. Please enter your code below to proceed.</p>
+    <section class="row"><div class="col-md-6"><form action="/2fa_check" method="post"><div class="form-group"><label for="_auth_code">Authentication code:</label>
+    <div class="input-group"><input id="_auth_code" class="form-control" type="text" autocomplete="off" name="_auth_code"><span class="input-group-addon"><span class="icon-key"></span></span></div></div>
+    <div class="form-group"><div class="checkbox"><label for="_trusted"><input id="_trusted" type="checkbox" name="_trusted"> Trust this computer for 30 days</label></div></div>
+    <input type="submit" class="btn btn-block btn-primary btn-lg" value="Login"></form><hr><a href="/logout">Cancel</a></div><div class="clearfix"></div></section>`,
+  page`Roundcube twofactor_gauthenticator | 2FA_code | heuristic
+    alexandregz/twofactor_gauthenticator:twofactor_gauthenticator_form.js, localization/en_US.inc (rows added to the elastic login form, which is from memory; the script focuses the field)
+    <div id="layout-content" class="selected no-navbar" role="main"><img src="skins/elastic/images/logo.svg" id="logo" alt="Logo">
+    <form id="login-form" name="login-form" method="post" class="propform" action="./"><input type="hidden" name="_task" value="mail"><input type="hidden" name="_action" value=""><input type="hidden" name="_timezone" id="rcmlogintz" value="Europe/Berlin">
+    <table><tbody><tr><td class="title"><label for="2FA_code">2-Step Verification</label></td><td class="input"><input name="_code_2FA" id="2FA_code" size="10" autocapitalize="off" autocomplete="off" type="text" maxlength="10" data-focus></td></tr>
+    <tr><td colspan="2"><label style="color: #fefefe"><input type="checkbox" id="remember_2FA" name="_remember_2FA" value="yes">Don't ask me codes again on this computer for 30 days</label></td></tr></tbody></table>
+    <p class="formbuttons"><button type="submit" id="rcmloginsubmit" class="button mainaction submit">Login</button></p></form><div id="login-footer" role="contentinfo">Roundcube Webmail</div></div>`,
+  page`Proxmox VE (TfaLoginWindow, TOTP tab) | textfield-1042-inputEl | heuristic
+    proxmox/proxmox-widget-toolkit:src/window/TfaWindow.js (ExtJS markup of window, tab panel and textfield as ExtJS renders them, from memory; other tabs hidden with their fields disabled; the login window behind it from pve-manager www/manager6/window/LoginWindow.js, reduced)
+    <div class="x-window x-layer" role="dialog" aria-labelledby="loginwindow-1010_header-title-textEl"><div class="x-window-header"><div id="loginwindow-1010_header-title-textEl" class="x-title-text">Proxmox VE Login</div></div>
+    <div class="x-window-body"><form class="x-panel x-form"><div class="x-field x-form-item"><label for="textfield-1012-inputEl" class="x-form-item-label"><span class="x-form-item-label-text">User name:</span></label><input id="textfield-1012-inputEl" type="text" name="username" class="x-form-field x-form-text" autocomplete="username" value="root"></div>
+    <div class="x-field x-form-item"><label for="textfield-1013-inputEl" class="x-form-item-label"><span class="x-form-item-label-text">Password:</span></label><input id="textfield-1013-inputEl" type="password" name="password" class="x-form-field x-form-text" autocomplete="current-password"></div></form></div></div>
+    <div class="x-mask" style="width:100%;height:100%"></div>
+    <div class="x-window x-layer" role="dialog" aria-labelledby="tfaloginwindow-1030_header-title-textEl"><div class="x-window-header"><div id="tfaloginwindow-1030_header-title-textEl" class="x-title-text">Second login factor required</div><div class="x-tool" role="button" aria-label="Close"></div></div>
+    <div class="x-window-body"><div class="x-tab-panel"><div class="x-tab-bar" role="tablist"><a class="x-tab x-tab-disabled" role="tab" aria-disabled="true"><span class="x-tab-inner">WebAuthn</span></a><a class="x-tab x-tab-active" role="tab" aria-selected="true"><span class="x-tab-inner">TOTP App</span></a><a class="x-tab" role="tab"><span class="x-tab-inner">Recovery Key</span></a><a class="x-tab x-tab-disabled" role="tab" aria-disabled="true"><span class="x-tab-inner">U2F</span></a><a class="x-tab x-tab-disabled" role="tab" aria-disabled="true"><span class="x-tab-inner">Yubico OTP</span></a></div>
+    <div class="x-tab-panel-body"><div class="x-panel" role="tabpanel" style="display:none"><div class="x-component">Please insert your authentication device and press its button</div></div>
+    <div class="x-panel" role="tabpanel"><div class="x-field x-form-item x-form-type-text" id="textfield-1042"><label id="textfield-1042-labelEl" class="x-form-item-label" for="textfield-1042-inputEl" style="width:305px"><span class="x-form-item-label-inner" style="width:300px"><span class="x-form-item-label-text">Please enter your TOTP verification code:</span></span></label>
+    <div id="textfield-1042-bodyEl" class="x-form-item-body"><div class="x-form-trigger-wrap"><div class="x-form-text-wrap"><input id="textfield-1042-inputEl" data-ref="inputEl" type="text" role="textbox" size="1" name="totp" class="x-form-field x-form-required-field x-form-text" autocomplete="off" aria-required="true" aria-invalid="false" data-focus></div></div></div></div></div>
+    <div class="x-panel" role="tabpanel" style="display:none"><div class="x-field x-form-item"><label for="textfield-1046-inputEl" class="x-form-item-label"><span class="x-form-item-label-text">Please enter one of your single-use recovery keys:</span></label><input id="textfield-1046-inputEl" type="text" name="recoveryKey" class="x-form-field x-form-text" disabled></div></div></div></div></div>
+    <div class="x-toolbar x-docked-bottom"><a class="x-btn" role="button" id="button-1050"><span class="x-btn-inner">Confirm Second Factor</span></a></div></div>`,
+  page`Magento 2 admin (MSP_TwoFactorAuth, Google Authenticator) | tfa_code | heuristic
+    magespecialist/m2-MSP_TwoFactorAuth:view/adminhtml/web/template/google/auth.html (the module that became Magento_TwoFactorAuth; knockout i18n bindings as their text, the hidden "login" step as display:none)
+    <div><div><form method="post"><fieldset class="admin__fieldset"><legend class="admin__legend"><span>2FA - Google Auth</span></legend><br>
+    <div class="admin__field _required field-tfa_code"><label for="tfa_code" class="admin__field-label"><span>Authenticator code</span></label>
+    <div class="admin__field-control"><input id="tfa_code" class="admin__control-text" type="password" autofocus placeholder="Your code'"></div></div>
+    <div class="form-actions"><div class="actions"><button class="action-login action-primary"><span>Confirm</span></button></div></div></fieldset></form></div>
+    <div class="msp-tfa-waitbox" style="display:none"><div data-role="spinner"><div class="spinner"><span></span><span></span></div></div><div>Redirecting to Magento Admin Panel...</div></div></div>`,
+  page`Matomo | login_form_authcode | heuristic
+    matomo-org/matomo:plugins/TwoFactorAuth/templates/loginTwoFactorAuth.twig@f439985, plugins/TwoFactorAuth/lang/en.json (contentBlock.twig and login layout markup from memory)
+    <section class="loginSection"><div class="contentForm loginForm"><div class="card"><div class="card-content"><h2 class="card-title">Two-factor authentication</h2><div class="message_container"></div>
+    <form method="post" action="/index.php?module=Login" class="loginTwoFaForm"><div class="row"><div class="col s12 input-field"><input type="hidden" name="form_nonce" id="login_form_nonce" value="">
+    <input type="text" name="form_authcode" placeholder="" id="login_form_authcode" class="input" value="" size="20" autocorrect="off" autocapitalize="none" autocomplete="off" tabindex="10" autofocus="autofocus">
+    <label for="login_form_authcode"><i class="icon-user icon"></i> Authentication code</label></div></div>
+    <div class="row actions"><div class="col s12"><input class="submit btn" id="login_form_submit" type="submit" value="Verify" tabindex="100"></div></div></form>
+    <p>Open the two-factor authentication app on your device to view your authentication code and verify your identity. <a href="https://matomo.org/faq/general/faq_27245" rel="noreferrer noopener">Learn more</a><br><br><strong>Don’t have your mobile device?</strong><br>
+    <a href="https://matomo.org/faq/how-to/faq_27248" rel="noreferrer noopener">Enter one of your recovery codes</a><br><a href="mailto:admin@example.com" rel="noreferrer noopener">Ask super user to reset your authentication code</a><br><a href="/index.php?module=Login&amp;action=logout" rel="noreferrer noopener">Logout</a></p></div></div></div></section>`,
+  page`ownCloud TOTP | totp | heuristic
+    owncloud/twofactor_totp:templates/challenge.php, lib/Provider/TotpProvider.php (display name and description); owncloud core's twofactorshowchallenge.php wrapper from memory
+    <div class="warning"><h2 class="two-factor-header">Time-based One-time Password</h2><p>Authenticate with a TOTP app</p>
+    <form method="POST" name="login"><div class="grouptop"><input id="totp" type="text" name="challenge" required="required" autofocus autocomplete="off" autocapitalize="off"></div>
+    <div class="submit-wrap"><button type="submit" id="submit" class="login-button"><span>Verify</span><div class="loading-spinner"><div></div><div></div><div></div><div></div></div></button></div></form></div>
+    <a class="two-factor-cancel" href="/logout">Cancel login</a>`,
+  page`Seafile | token | heuristic
+    haiwen/seahub:seahub/two_factor/templates/two_factor/core/login.html (token step, TOTP device; wizard management field name from memory)
+    <div class="login-panel-outer-container"><div class="login-panel" id="log-in-panel"><h1 class="login-panel-hd">Two-Factor Authentication</h1>
+    <form action="" method="post" class="con"><input type="hidden" name="two_factor_core_login_view-current_step" value="token">
+    <p>Open the two-factor authentication app on your device to view your authentication token and verify your identify.</p>
+    <input id="token" type="text" name="token-otp_token" placeholder="Authentication token" value="" class="input two-factor-auth-login-token-input" autocomplete="off" autofocus="autofocus">
+    <label class="checkbox-label mt-3 mb-0 remember-me"><input type="checkbox" name="token-remember_me" class="form-check-input remember-input"><span class="vam">Remember this computer for 7 days</span></label>
+    <p class="error hide"></p><button type="submit" class="submit btn btn-primary btn-block h-auto mb-3">Verify</button>
+    <div class="two-factor-auth-login-no-phone"><p>Don't have your phone? <button name="wizard_goto_step" value="backup" type="submit" class="sf-link-btn">Enter a two-factor backup code</button></p></div></form></div></div>`,
+  page`Django admin with django-otp (OTPAdminSite) | id_otp_token | heuristic
+    django-otp/django-otp:src/django_otp/templates/otp/admin111/login.html, forms.py (OTPAuthenticationForm after a right password: device select and token shown, "Please enter your OTP token." error; the page script focuses the username)
+    <div id="header"><div id="branding"><h1 id="site-name"><a href="/admin/">Django administration</a></h1></div></div>
+    <div id="content" class="colM"><p class="errornote">Please enter your OTP token.</p><div id="content-main">
+    <form action="/admin/login/?next=/admin/" method="post" id="login-form"><div class="form-row"><label class="required" for="id_username">Username:</label> <input type="text" name="username" value="admin" autofocus autocapitalize="none" autocomplete="username" maxlength="150" required id="id_username" data-focus></div>
+    <div class="form-row"><label class="required" for="id_password">Password:</label> <input type="password" name="password" autocomplete="current-password" required id="id_password"><input type="hidden" name="next" value="/admin/"></div>
+    <div class="form-row"><label for="id_otp_device">OTP Device:</label> <select name="otp_device" id="id_otp_device"><option value="otp_totp.totpdevice/1">admin phone</option></select></div>
+    <div class="form-row"><label for="id_otp_token" class="required">OTP Token:</label> <input type="text" name="otp_token" autocomplete="off" id="id_otp_token"></div>
+    <div class="submit-row"><label>&nbsp;</label><input type="submit" value="Log in"><label>&nbsp;</label><input type="submit" name="otp_challenge" value="Get OTP Challenge"></div></form></div></div>`,
+  page`devise-otp | token | heuristic
+    wmlele/devise-otp:app/views/devise/otp_credentials/show.html.erb, config/locales/en.yml (Rails form helpers rendered)
+    <h2>Check Token</h2><p>You're getting this because you enabled Two-Factor Authentication on your account</p>
+    <form class="edit_user" id="edit_user" action="/users/otp/credential" accept-charset="UTF-8" method="post"><input type="hidden" name="_method" value="put"><input type="hidden" name="challenge" id="challenge" value="abc"><input type="hidden" name="recovery" id="recovery" value="false"><input type="hidden" name="remember_me" id="remember_me" value="false">
+    <p><label for="token">Please enter your Two-Factor Authentication token:</label><br></p>
+    <input type="text" name="token" id="token" autocomplete="off" autofocus="autofocus" size="6"><br>
+    <label for="enable_persistence"><input type="checkbox" name="enable_persistence" id="enable_persistence" value="true"> Remember me</label>
+    <p><input type="submit" name="commit" value="Submit Token" data-disable-with="Submit Token"></p>
+    <p><a href="/users/otp/credential?challenge=abc&amp;recovery=true">I don't have my device, I want to use a recovery code</a></p></form>`,
+  page`Uptime Kuma | otp | one-time-code
+    louislam/uptime-kuma:src/components/Login.vue (tokenRequired; the watcher focuses the field)
+    <div class="form-container"><div class="form"><form aria-label="Login"><h1 class="h3 mb-3 fw-normal">Login</h1>
+    <div><div class="form-floating mt-3"><input id="otp" type="text" maxlength="6" class="form-control" placeholder="123456" autocomplete="one-time-code" required data-focus><label for="otp">Token</label></div></div>
+    <div class="form-check mb-3 mt-3 d-flex justify-content-center pe-4"><div class="form-check"><input id="remember" type="checkbox" value="remember-me" class="form-check-input"><label class="form-check-label" for="remember">Remember me</label></div></div>
+    <button class="w-100 btn btn-primary" type="submit">Login</button></form></div></div>`,
+  page`Vikunja | totpPasscode | one-time-code
+    go-vikunja/vikunja:frontend/src/views/user/Login.vue (FormField and Password components rendered, and the en.json strings, from memory; v-focus on the new field)
+    <form id="loginform"><div class="field"><label class="label" for="username">Username Or Email Address</label><div class="control"><input id="username" class="input" name="username" placeholder="e.g. frederick" required type="text" autocomplete="username" tabindex="1" value="frederick"></div></div>
+    <div class="field"><div class="label-with-link"><label class="label" for="password">Password</label><a href="/get-password-reset" class="reset-password-link" tabindex="6">Forgot your password?</a></div>
+    <div class="password-field"><input id="password" class="input" name="password" placeholder="e.g. ••••••••••••" required type="password" autocomplete="current-password" tabindex="2"></div></div>
+    <div class="field"><label class="label" for="totpPasscode">Two Factor Authentication Code</label><div class="control"><input id="totpPasscode" class="input" autocomplete="one-time-code" placeholder="e.g. 123456" required type="text" tabindex="3" inputmode="numeric" data-focus></div></div>
+    <div class="field"><label class="checkbox"><input type="checkbox"> Stay logged in</label></div>
+    <button type="button" class="button is-primary" tabindex="4">Login</button></form>`,
+  page`Zabbix (TOTP MFA) | verification_code | heuristic
+    zabbix/zabbix:ui/include/views/mfa.login.php (configured TOTP; CForm/CList/CTextBox/CSubmit markup and the page layout from memory)
+    <div class="layout-wrapper"><main><div class="signin-container"><div class="signin-logo"><div class="zabbix-logo"></div></div>
+    <form method="post" action="index_mfa.php" accept-charset="utf-8"><ul><li><label for="verification_code">Verification code</label><input type="text" id="verification_code" name="verification_code" value="" maxlength="255" autofocus="autofocus"></li>
+    <li><button type="submit" id="enter" name="enter" value="Sign in">Sign in</button></li></ul></form></div>
+    <div class="signin-links"><a target="_blank" class="grey link-alt" href="https://www.zabbix.com/documentation/7.0/">Help</a>&nbsp;&nbsp;•&nbsp;&nbsp;<a target="_blank" class="grey link-alt" href="https://www.zabbix.com/support">Support</a></div></main>
+    <footer role="contentinfo">© 2001–2024, Zabbix SIA</footer></div>`,
+  page`Home Assistant (mfa step, TOTP module) | ha-code | one-time-code
+    home-assistant/frontend:src/auth/ha-auth-flow.ts, ha-auth-form-string.ts, src/data/auth.ts (autocompleteLoginFields gives "code" one-time-code); the mwc textfield's shadow root flattened, strings of ui.panel.page-authorize.* from memory; id ha-code is a test id
+    <ha-authorize><div class="card-content"><ha-auth-flow><form><h1>Just checking</h1>Open the **Authenticator app** on your device to view your two-factor authentication code and verify your identity:
+    <ha-auth-form><ha-form><div class="root"><ha-auth-form-string><ha-auth-textfield><label class="mdc-text-field mdc-text-field--filled"><span class="mdc-text-field__ripple"></span><span class="mdc-floating-label" id="label">Two-factor authentication code</span>
+    <input id="ha-code" class="mdc-text-field__input" aria-labelledby="label" type="text" name="code" autocomplete="one-time-code" required data-focus><span class="mdc-line-ripple"></span></label></ha-auth-textfield></ha-auth-form-string></div></ha-form></ha-auth-form>
+    <div class="space-between"><a class="forgot-password" href="https://www.home-assistant.io/docs/locked_out/#forgot-password" target="_blank" rel="noreferrer noopener">Forgot password?</a></div>
+    <div class="action"><ha-button>Next</ha-button></div></form></ha-auth-flow></div></ha-authorize>`,
+  page`Forgejo | passcode | one-time-code
+    forgejo/forgejo:templates/user/auth/twofa.tmpl (read in the mirror creator-signal/fork-forgejo-forgejo); locale strings from memory
+    <div class="page-content user signin"><main id="main" aria-label="Two-factor authentication"><div class="ui middle very relaxed page grid"><div class="column">
+    <form class="ui form tw-max-w-2xl tw-m-auto" action="/user/two_factor" method="post"><h3 class="ui top attached header">Two-factor authentication</h3><div class="ui attached segment">
+    <div class="required field"><label for="passcode">Passcode</label><input id="passcode" name="passcode" type="text" autocomplete="one-time-code" spellcheck="false" inputmode="numeric" pattern="[0-9]*" autofocus required></div>
+    <div class="inline field"><button class="ui primary button">Verify</button><a href="/user/two_factor/scratch">Use a recovery code</a></div></div></form></div></div></main></div>`,
+  page`mailcow (login 2FA modal, TOTP tab) | token | one-time-code
+    mailcow/mailcow-dockerized:data/web/templates/modals/footer.twig (ConfirmTFAModal, one TOTP authenticator, selected so its collapse is shown; lang strings from memory)
+    <div class="modal fade show" id="ConfirmTFAModal" tabindex="-1" role="dialog" aria-labelledby="ConfirmTFAModalLabel" style="display:block"><div class="modal-dialog" role="document"><div class="modal-content">
+    <div class="modal-header"><h3 class="modal-title">Two-factor authentication</h3><button type="button" class="btn-close" data-bs-dismiss="modal"></button></div>
+    <div class="modal-body p-0 pt-4"><ul class="nav nav-tabs px-1" id="tabContent"><li class="nav-item"><a class="nav-link active" href="#tfa_tab_totp" data-bs-toggle="tab" id="pending_tfa_tab_totp"><i class="bi bi-clock-history"></i> Time-based OTP</a></li></ul>
+    <div class="tab-content"><div role="tabpanel" class="tab-pane active" id="tfa_tab_totp"><div class="card border-0" style="margin-bottom: 0px;"><div class="card-body"><form role="form" method="post">
+    <legend class="mt-2 mb-2"><i class="bi bi-shield-fill-check"></i> Authenticators<hr></legend>
+    <div class="list-group"><a href="#" class="list-group-item totp-authenticator-selection active"><i class="bi bi-key-fill" style="margin-right: 5px"></i><span>Phone</span><input type="hidden" value="7"></a></div>
+    <div class="collapse pending-tfa-collapse show" id="collapseTotpTFA"><div class="row mt-4 mb-4"><div class="col-12"><div class="input-group mt-4"><span class="input-group-text" id="tfa-addon"><i class="bi bi-shield-lock-fill"></i></span>
+    <input type="number" min="000000" max="999999" name="token" class="form-control" placeholder="123456" autocomplete="one-time-code" aria-describedby="tfa-addon"><input type="hidden" name="tfa_method" value="totp"><input type="hidden" name="id" id="totp_selected_id" value="7"><br></div>
+    <button class="mt-4 btn btn-sm btn-secondary" type="submit" name="verify_tfa_login">Login</button></div></div></div></form></div></div></div></div></div></div></div></div>`,
+  page`Wordfence Login Security (wp-login.php prompt) | wfls-token | one-time-code
+    the prompt overlay of Wordfence's login.js as copied into a theme's login handler (search corpus file, repository not named); wp-login.php markup from memory; the script focuses the field
+    <div id="login"><h1><a href="https://wordpress.org/">Powered by WordPress</a></h1><form name="loginform" id="loginform" action="/wp-login.php" method="post" style="position:relative">
+    <p><label for="user_login">Username or Email Address</label><input type="text" name="log" id="user_login" class="input" value="admin" size="20" autocapitalize="off" autocomplete="username" required="required"></p>
+    <div class="user-pass-wrap"><label for="user_pass">Password</label><div class="wp-pwd"><input type="password" name="pwd" id="user_pass" class="input password-input" value="" size="20" autocomplete="current-password" spellcheck="false" required="required"><button type="button" class="button button-secondary wp-hide-pw hide-if-no-js" aria-label="Show password"><span class="dashicons dashicons-visibility" aria-hidden="true"></span></button></div></div>
+    <p class="forgetmenot"><input name="rememberme" type="checkbox" id="rememberme" value="forever"> <label for="rememberme">Remember Me</label></p>
+    <p class="submit"><input type="submit" name="wp-submit" id="wp-submit" class="button button-primary button-large" value="Log In"><input type="hidden" name="redirect_to" value="/wp-admin/"><input type="hidden" name="testcookie" value="1"></p>
+    <div id="wfls-prompt-overlay"><div id="wfls-prompt-wrapper"><p><label for="wfls-token">Wordfence 2FA Code <a href="#" class="wfls-2fa-code-help wfls-tooltip-trigger" title="The Wordfence 2FA Code can be found within the authenticator app you used when first activating two-factor authentication. You may also use one of your recovery codes."><i class="dashicons dashicons-editor-help"></i></a></label></p>
+    <p><input type="text" name="wfls-token" id="wfls-token" aria-describedby="wfls-token-error" class="input" value="" size="6" autocomplete="one-time-code" data-focus></p>
+    <p class="wfls-remember-device-wrapper"><label for="wfls-remember-device"><input name="wfls-remember-device" type="checkbox" id="wfls-remember-device" value="1"> Remember for 30 days</label></p>
+    <p class="submit"><input type="submit" name="wfls-token-submit" id="wfls-token-submit" class="button button-primary button-large" value="Log In"></p></div></div></form></div>`,
+  page`Supabase Studio | code | heuristic
+    supabase/supabase:apps/studio/components/interfaces/SignIn/SignInMfaForm.tsx (one TOTP factor, so no label); the sign-in layout's heading and subheading and the ui Input markup from memory; autoFocus as focus
+    <div class="sign-in-layout"><div class="mb-10"><h1 class="mt-8 mb-2 text-2xl lg:text-3xl">Two-factor authentication</h1><h2 class="text-sm text-foreground-light">Enter the authentication code from your two-factor authentication (TOTP) app</h2></div>
+    <form id="sign-in-mfa-form"><div class="flex flex-col gap-4"><div class="form-group"><div class="relative"><input id="code" name="code" type="text" placeholder="XXXXXX" autocomplete="off" spellcheck="false" autocapitalize="none" autocorrect="off" class="peer/input block box-border w-full rounded-md pl-10" value="" data-focus>
+    <div class="absolute inset-y-0 left-0 pl-3 flex items-center pointer-events-none"><svg></svg></div></div></div>
+    <div class="flex items-center justify-between space-x-2"><button type="button" class="opacity-80">Cancel</button><button type="submit" form="sign-in-mfa-form">Verify</button></div></div></form>
+    <div class="my-8"><div class="text-sm"><span class="text-foreground-light">Unable to sign in?</span> </div><ul class="list-disc pl-6"><li><a href="/support/new?subject=Unable+to+sign+in+via+MFA&amp;category=Login_issues" target="_blank" rel="noreferrer" class="text-sm">Reach out to us via support</a></li></ul></div></div>`,
 ];
 
 /** An element by id, or by name when the real page gives it no id. */
@@ -495,6 +680,50 @@ const NOTHING: readonly Page[] = [
     <div class="form--field -required -wide-label"><label class="form--label" for="backup_code" title="Backup code">Backup code</label>
     <div class="form--field-container"><span class="form--text-field-container"><input type="text" name="backup_code" id="backup_code" required autocomplete="off" size="20" maxlength="20" tabindex="1" class="form--text-field" autofocus></span></div></div>
     <input type="submit" name="login" value="Submit" class="button -highlight" tabindex="2"></form></div>`,
+  page`PyPI recovery code
+    pypi/warehouse:warehouse/templates/accounts/recovery-code.html
+    <div class="horizontal-section"><div class="site-container"><h1 class="page-title">Login using recovery codes</h1><div class="twofa-login__method"><form method="post" action="/account/recovery-code/"><input name="method" type="hidden" value="recovery-code">
+    <div class="form-group"><label for="recovery_code_value" class="form-group__label">Enter recovery code <span class="form-group__required">(required)</span></label>
+    <input autocapitalize="off" spellcheck="false" required="required" pattern="[0-9a-f]{16}" class="form-group__field" autocomplete="off" aria-describedby="recovery_code-errors" aria-label="16 character hexadecimal" id="recovery_code_value" name="recovery_code_value" type="text" value="">
+    <p class="form-group__help-text">Recovery codes are 16 character hexadecimal strings comprised of lowercase <code>a-z</code> and digits <code>0-9</code> (e.g., <code>badc0ffee0ddf00d</code>).</p></div>
+    <div class="form-group"><input type="submit" value="Verify" class="button button--primary"></div>
+    <p>PyPI allows for generating recovery codes to be stored securely offline in the event that your device or application is lost. Enter one of these codes in the form to verify your identity. Once used, the recovery code will no longer be valid.</p>
+    <p>Not working? <a href="/help/#recovery_code">Get help</a>.</p></form></div></div></div>`,
+  page`Hex.pm recovery code
+    hexpm/hexpm:lib/hexpm_web/templates/tfa_recovery/show.html.heex (components rendered from memory)
+    <div class="auth-layout"><div class="auth-card"><h1 class="text-2xl font-semibold">Recovery code</h1><p class="text-grey-600">Enter one of your backup recovery codes to access your account</p>
+    <form action="/tfa/recovery" method="post" id="tfa-recovery-form" class="tw:space-y-6"><div class="input-wrapper"><label for="code" class="block text-sm font-medium">Recovery Code</label>
+    <input type="text" id="code" name="code" placeholder="xxxx-xxxx-xxxx-xxxx" pattern="\\w{4}-\\w{4}-\\w{4}-\\w{4}" title="Recovery code in xxxx-xxxx-xxxx-xxxx format" maxlength="19" autocomplete="off" class="w-full rounded"></div>
+    <button type="submit" class="w-full btn btn-primary">Verify</button></form></div>
+    <p class="tw:text-small tw:text-center tw:mt-8"><span class="tw:text-grey-800">Have your authenticator app?</span><a href="/tfa" class="tw:font-semibold tw:ml-1">Use authenticator instead</a></p></div>`,
+  page`Seafile backup code step
+    haiwen/seahub:seahub/two_factor/templates/two_factor/core/login.html (backup step)
+    <div class="login-panel-outer-container"><div class="login-panel" id="log-in-panel"><h1 class="login-panel-hd">Two-Factor Authentication</h1>
+    <form action="" method="post" class="con"><input type="hidden" name="two_factor_core_login_view-current_step" value="backup">
+    <input id="token" type="text" name="backup-otp_token" placeholder="Backup code" value="" class="input" autocomplete="off">
+    <p class="tip">You can enter one of your backup codes in case you lost access to your mobile device.</p>
+    <p class="error hide"></p><button type="submit" class="submit btn btn-primary btn-block h-auto mb-5">Verify</button></form></div></div>`,
+  page`devise-otp recovery code
+    wmlele/devise-otp:app/views/devise/otp_credentials/show.html.erb (@recovery set), config/locales/en.yml
+    <h2>Check Token</h2><p>You're getting this because you enabled Two-Factor Authentication on your account</p>
+    <form class="edit_user" id="edit_user" action="/users/otp/credential" accept-charset="UTF-8" method="post"><input type="hidden" name="_method" value="put"><input type="hidden" name="challenge" id="challenge" value="abc"><input type="hidden" name="recovery" id="recovery" value="true"><input type="hidden" name="remember_me" id="remember_me" value="false">
+    <p><label for="token">Please enter your recovery code:</label><br><input type="text" name="otp_recovery_counter" id="otp_recovery_counter" value="3" autocomplete="off" disabled size="4"></p>
+    <input type="text" name="token" id="token" autocomplete="off" autofocus="autofocus" size="6"><br>
+    <label for="enable_persistence"><input type="checkbox" name="enable_persistence" id="enable_persistence" value="true"> Remember me</label>
+    <p><input type="submit" name="commit" value="Submit Token" data-disable-with="Submit Token"></p></form>`,
+  page`Forgejo recovery code
+    forgejo/forgejo:templates/user/auth/twofa_scratch.tmpl (read in the mirror creator-signal/fork-forgejo-forgejo); locale strings from memory
+    <div class="page-content user signin"><main id="main" aria-label="Two-factor recovery code"><div class="ui middle very relaxed page grid"><div class="column">
+    <form class="ui form tw-max-w-2xl tw-m-auto" action="/user/two_factor/scratch" method="post"><h3 class="ui top attached header">Two-factor recovery code</h3><div class="ui attached segment">
+    <div class="required field"><label for="token">Recovery code</label><input id="token" name="token" type="text" autocomplete="off" spellcheck="false" autofocus required></div>
+    <div class="inline field"><button class="ui primary button">Verify</button><a href="/user/two_factor">Use a one-time code</a></div></div></form></div></div></main></div>`,
+  page`Supabase Studio recovery code (code revealed)
+    supabase/supabase:apps/studio/components/interfaces/SignIn/SignInRecoveryCodeForm.tsx (after "Show code", so the input is type text; FormItemLayout markup from memory; ids are test ids)
+    <form id="sign-in-recovery-code-form" method="POST" class="flex flex-col gap-4"><div class="form-item"><label for="rc-code" class="text-sm">Recovery code</label>
+    <div class="input-group"><input id="rc-code" name="code" class="pl-10 font-mono" autocomplete="off" autocorrect="off" autocapitalize="none" spellcheck="false" placeholder="****************" type="text" value="" data-focus>
+    <div class="input-group-addon"><svg></svg></div><div class="input-group-addon"><button type="button" aria-label="Hide code"><svg></svg></button></div></div></div>
+    <div class="flex items-center justify-between gap-x-2"><button type="button">Cancel</button><button type="submit" form="sign-in-recovery-code-form">Verify</button></div></form>
+    <div class="my-8"><div class="text-sm"><span class="text-foreground-light">Unable to sign in?</span> </div><ul class="list-disc pl-6"><li><a href="/logout" class="text-sm">Force sign out and clear cookies</a></li></ul></div>`,
 ];
 
 describe('the recovery-code forms of the same products are left alone', () => {
