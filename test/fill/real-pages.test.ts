@@ -59,6 +59,44 @@ const PROTON_BOXES = row(
   (i) => i * 60 + (i >= 3 ? 24 : 0),
 );
 
+/** Six boxes side by side with no wrapper each (ids only where `attrs` gives one), `width`×`height` px. */
+const flatRow = (
+  attrs: (i: number) => string,
+  left = (i: number) => i * 50,
+  width = 40,
+  height = 48,
+): string =>
+  [0, 1, 2, 3, 4, 5]
+    .map(
+      (i) =>
+        `<input ${attrs(i)} style="left:${10 + left(i)}px;top:10px;width:${width}px;height:${height}px">`,
+    )
+    .join('');
+/** Cal.com: react-digit-input boxes, 48 px square, spread over a 384 px row (justify-between). */
+const CALCOM_BOXES = flatRow(
+  (i) =>
+    `class="h-12 w-12 !text-xl text-center" name="2fa${i + 1}" inputmode="decimal" value="" autocomplete="one-time-code"${i === 0 ? ' data-focus' : ''}`,
+  (i) => i * 67,
+  48,
+  48,
+);
+/** Logto: VerificationCode boxes (type number), named totpCode_0…5. */
+const LOGTO_BOXES = flatRow(
+  (i) =>
+    `name="totpCode_${i}" data-id="${i}" value="" type="number" inputmode="numeric" pattern="[0-9]*" autocomplete="off"${i === 0 ? ' data-focus' : ''}`,
+  (i) => i * 52,
+  44,
+  44,
+);
+/** Coolify: Alpine x-for boxes, w-11 × h-12, gap-2 (ids are test ids). */
+const COOLIFY_BOXES = flatRow(
+  (i) =>
+    `id="d${i + 1}" type="text" inputmode="numeric" pattern="[0-9]*" maxlength="1" aria-label="Digit ${i + 1}" class="h-12 w-11 rounded-md border text-center text-lg font-semibold" autocomplete="one-time-code"`,
+  (i) => i * 52,
+  44,
+  48,
+);
+
 const CHOSEN: readonly Page[] = [
   page`GitLab | user_otp_attempt | heuristic
     gitlabhq/gitlabhq:app/views/devise/shared/_totp_recovery_code_or_webauthn.html.haml
@@ -575,6 +613,132 @@ const CHOSEN: readonly Page[] = [
     <div class="absolute inset-y-0 left-0 pl-3 flex items-center pointer-events-none"><svg></svg></div></div></div>
     <div class="flex items-center justify-between space-x-2"><button type="button" class="opacity-80">Cancel</button><button type="submit" form="sign-in-mfa-form">Verify</button></div></div></form>
     <div class="my-8"><div class="text-sm"><span class="text-foreground-light">Unable to sign in?</span> </div><ul class="list-disc pl-6"><li><a href="/support/new?subject=Unable+to+sign+in+via+MFA&amp;category=Login_issues" target="_blank" rel="noreferrer" class="text-sm">Reach out to us via support</a></li></ul></div></div>`,
+  page`Cal.com (six digit boxes) | 2fa1,2fa2,2fa3,2fa4,2fa5,2fa6 | split
+    calcom/cal.com:apps/web/components/auth/TwoFactor.tsx (react-digit-input, @calcom/ui Input and Label); strings 2fa_code, 2fa_enabled_instructions and the login view around it (email/password block hidden, heading) from memory; autoFocus on the first box as focus
+    <div class="login-view"><h1 class="font-cal text-emphasis">Two-factor code</h1><form id="login-form" novalidate><input type="hidden" name="csrfToken" value="x">
+    <div class="space-y-6" style="display:none"><input type="email" id="email" name="email" autocomplete="email" value="a@example.com"><input type="password" id="password" name="password" autocomplete="current-password" value="secret"></div>
+    <div class="mx-auto !mt-0 max-w-sm"><label class="mt-4 text-default text-sm font-medium">Two-factor code</label><p class="text-subtle mb-4 text-sm">Two-factor authentication enabled. Please enter the six-digit code from your authenticator app.</p>
+    <input type="hidden" value="" name="totpCode"><div class="flex flex-row justify-between">${CALCOM_BOXES}</div></div>
+    <button type="submit" class="w-full justify-center">Sign in</button></form><a href="#">Lost access</a></div>`,
+  page`Logto (MFA TOTP verification: six number boxes) | totpCode_0,totpCode_1,totpCode_2,totpCode_3,totpCode_4,totpCode_5 | split
+    logto-io/logto:packages/experience/src/pages/MfaVerification/TotpVerification/index.tsx, containers/TotpCodeVerification/index.tsx, components/VerificationCode/index.tsx; English phrases from memory (other locales read); layout markup from memory; the effect that focuses the first box as focus
+    <div class="wrapper"><div class="navBar"><button type="button">Back</button></div><div class="container"><div class="header"><div class="title">Verify MFA</div></div>
+    <div class="section"><div class="title">Enter one-time code</div><div class="description">2-step verification has been enabled for this account. Please enter the one-time code shown on your linked authenticator app.</div>
+    <div class="totpCodeInput"><div class="passcode">${LOGTO_BOXES}</div></div><button type="button" class="button primary large">Continue</button></div>
+    <div class="switchFactorLink"><a href="#">Switch to another method</a></div></div></div>`,
+  page`Coolify (Alpine six boxes, recovery field hidden) | d1,d2,d3,d4,d5,d6 | split
+    coollabsio/coolify:resources/views/auth/two-factor-challenge.blade.php (x-show false as display:none; x-auth.shell and x-forms.input markup from memory)
+    <div class="auth-shell"><h1>Coolify</h1><p>Verify your identity to finish signing in.</p><div class="flex flex-col gap-4">
+    <div class="auth-guidance"><svg></svg><p>Enter the 6-digit code from your authenticator app.</p><p style="display:none">Enter one of the recovery codes you saved when setting up two-factor authentication.</p></div>
+    <form action="/two-factor-challenge" method="POST" class="flex flex-col gap-4"><input type="hidden" name="_token" value="x">
+    <div class="flex flex-col gap-3"><input type="hidden" name="code"><div class="flex justify-center gap-2" aria-label="Two-factor authentication code">${COOLIFY_BOXES}</div>
+    <button type="button" class="auth-text-link self-center">Use a recovery code</button></div>
+    <div style="display:none" class="flex flex-col gap-3"><label for="recovery_code">Recovery Code</label><input id="recovery_code" name="recovery_code" type="text" autocomplete="one-time-code" disabled>
+    <button type="button" class="auth-text-link self-center">Use an authenticator code</button></div>
+    <button class="w-full justify-center" type="submit">Verify and continue</button></form></div>
+    <div class="auth-footer"><span>Not your account?</span><a href="/login" class="auth-text-link">Back to login</a></div></div>`,
+  page`Lemmy (lemmy-ui login, 2FA field added after missing_totp_token) | login-totp-token | one-time-code
+    LemmyNet/lemmy-ui:src/shared/components/home/login.tsx (showTotp); label text "2FA token" from memory
+    <div class="login container-lg"><div class="row"><div class="col-12 col-lg-6 offset-lg-3"><div><form><h1 class="h4 mb-4">Login</h1>
+    <div class="mb-3 row"><label class="col-sm-2 col-form-label" for="login-email-or-username">Email or Username</label><div class="col-sm-10"><input type="text" class="form-control" id="login-email-or-username" value="alice" autocomplete="email" required minlength="3"></div></div>
+    <div class="mb-3 row"><label class="col-sm-2 col-form-label" for="login-password">Password</label><div class="col-sm-10"><input type="password" id="login-password" value="secret" class="form-control" autocomplete="current-password" required maxlength="60"><a class="btn p-0 btn-link" href="/login_reset">Forgot Password</a></div></div>
+    <div class="mb-3 row"><label class="col-sm-6 col-form-label" for="login-totp-token">2FA token</label><div class="col-sm-6"><input type="number" inputmode="numeric" class="form-control" id="login-totp-token" pattern="[0-9]*" autocomplete="one-time-code"></div></div>
+    <div class="mb-3 row"><div class="col-sm-10"><button type="submit" class="btn btn-secondary">Login</button></div></div></form></div></div></div></div>`,
+  page`Lemmy (newer lemmy-ui TotpModal over the login form) | totp-input | one-time-code
+    LemmyNet/lemmy-ui:src/shared/components/common/modal/totp-modal.tsx (type login; handleShow focuses the field), home/login.tsx around it; enter_totp_code text from memory
+    <div class="login container-lg"><form><h1 class="h4 mb-4">Login</h1><label for="login-email-or-username">Email or Username</label><input type="text" class="form-control" id="login-email-or-username" value="alice" autocomplete="email" required>
+    <label for="login-password">Password</label><input type="password" id="login-password" value="secret" class="form-control" autocomplete="current-password" required maxlength="60"><button type="submit" class="btn btn-secondary">Login</button></form></div>
+    <div class="modal fade show" id="totpModal" tabindex="-1" aria-labelledby="#totpModalTitle" aria-modal="true" role="dialog"><div class="modal-dialog modal-dialog-centered"><div class="modal-content">
+    <header class="modal-header"><h3 class="modal-title" id="totpModalTitle">Enter TOTP code</h3><button type="button" class="btn-close" aria-label="Close"></button></header>
+    <div class="modal-body d-flex flex-column align-items-center justify-content-center"><form id="totp-form"><label class="form-label ms-2 mt-4 fw-bold" for="totp-input">Enter TOTP code</label>
+    <div class="d-flex justify-content-between align-items-center p-2"><input type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" id="totp-input" class="form-control form-control-lg mx-2 p-1 p-md-2 text-center" enterkeyhint="done" value="" data-focus></div></form></div>
+    <footer class="modal-footer"><button type="submit" class="btn btn-success" form="totp-form" disabled>Submit</button><button type="button" class="btn btn-danger">Cancel</button></footer></div></div></div>`,
+  page`Misskey (MkSignin.totp) | mk | one-time-code
+    misskey-dev/misskey:packages/frontend/src/components/MkSignin.totp.vue; MkInput markup and the en-US strings (token, 2fa, useBackupCode) from memory; id mk is a test id
+    <div class="wrapper"><div class="_gaps root"><div class="_gaps_s"><div class="totpIcon"><i class="ti ti-key"></i></div><div class="totpDescription">Two-factor authentication</div></div>
+    <form class="_gaps_s"><div><div class="label">Token (Two-factor authentication)</div><div class="input"><div class="prefix"><i class="ti ti-123"></i></div>
+    <input id="mk" class="inputCore" type="text" pattern="^[0-9]{6}$" autocomplete="one-time-code" required autofocus spellcheck="false" inputmode="numeric"><div class="suffix"></div></div>
+    <div class="caption"><button class="_textButton" type="button">Use the backup codes</button></div></div>
+    <button type="submit" class="_button primary rounded large">Continue <i class="ti ti-arrow-right"></i></button></form></div></div>`,
+  page`Pleroma / Akkoma / Rebased (OAuth MFA, TOTP) | mfa_code | heuristic
+    soapbox-pub/rebased:lib/pleroma/web/templates/o_auth/mfa/totp.html.eex (Phoenix form helpers rendered: id mfa_code, name mfa[code])
+    <h2>Two-factor authentication</h2><form action="/oauth/mfa/verify" method="post"><input name="_csrf_token" type="hidden" value="x"><div class="input">
+    <label for="mfa_code">Authentication code</label><input autocapitalize="off" autocomplete="false" autocorrect="off" autofocus id="mfa_code" maxlength="6" name="mfa[code]" pattern="[0-9]{6}" spellcheck="false" type="text">
+    <input id="mfa_mfa_token" name="mfa[mfa_token]" type="hidden" value="t"><input id="mfa_state" name="mfa[state]" type="hidden" value=""><input id="mfa_redirect_uri" name="mfa[redirect_uri]" type="hidden" value="urn:ietf:wg:oauth:2.0:oob"><input id="mfa_challenge_type" name="mfa[challenge_type]" type="hidden" value="totp"></div>
+    <button type="submit">Verify</button></form><a href="/oauth/mfa?challenge_type=recovery">Enter a two-factor recovery code</a>`,
+  page`n8n (MfaView) | token | heuristic
+    n8n-io/n8n:packages/editor-ui/src/views/MfaView.vue (formField token, maxlength 6, focusInitially); N8nFormInputs / element-plus input markup and the en strings from memory
+    <div class="container"><div class="logoContainer"><svg></svg></div><div class="n8n-card"><div class="headerContainer"><h1 class="n8n-heading size-xlarge">Two-factor authentication</h1></div>
+    <div class="formContainer"><div class="n8n-form-inputs" data-test-id="mfa-login-form"><div class="grid"><div data-test-id="token"><div class="n8n-form-input"><label class="n8n-input-label"><div class="title"><span>Two-factor code</span></div></label>
+    <div class="el-input el-input--large"><div class="el-input__wrapper"><input class="el-input__inner" type="text" autocomplete="off" name="token" placeholder="Enter the code from your authenticator app" maxlength="6" tabindex="0" data-focus></div></div></div></div></div></div>
+    <div class="infoBox"><span class="n8n-text size-small">Don't have your auth device? <a data-test-id="mfa-enter-recovery-code-button">Enter a recovery code</a></span></div></div>
+    <div><button class="n8n-button float-right" disabled>Continue</button><button class="n8n-button tertiary float-left">Back</button></div></div></div>`,
+  page`Firefly III (2FA page) | one_time_password | heuristic
+    firefly-iii/firefly-iii:resources/views/auth/mfa.twig; strings (two_factor_welcome, two_factor_enter_code, two_factor_code_here, authenticate, two_factor_forgot) from memory
+    <div class="login-box"><div class="login-logo"><a href="/"><b>Firefly</b> III</a></div><div class="login-box-body"><p class="login-box-msg">Hello!</p>
+    <p class="login-box-msg">To continue, please enter your two factor authentication code. Your application can generate it for you.</p>
+    <form action="/two-factor/submit" method="POST"><input type="hidden" name="_token" value="x"><div class="form-group has-feedback"><input type="text" name="one_time_password" class="form-control" placeholder="Enter code here" autocomplete="off"></div>
+    <div class="row"><div class="col-xs-6 col-xs-offset-6"><button type="submit" class="btn btn-primary btn-block btn-flat">Authenticate</button></div></div></form>
+    <a href="/two-factor/lost">I forgot my two-factor thing.</a></div></div>`,
+  page`ZITADEL (login v1, mfa_verify_totp) | code | heuristic
+    zitadel/zitadel:internal/api/ui/login/static/templates/mfa_verify_totp.html; VerifyMFAOTP and MFAProvider strings and the user-profile partial from memory
+    <div class="lgn-head"><h1>Verify 2-Factor</h1><div class="lgn-login-profile"><div class="lgn-profile-image"></div><div class="lgn-names"><p class="lgn-displayname">alice@example.com</p></div></div><p>Please verify your second factor</p></div>
+    <form action="/ui/login/mfa/verify" method="POST"><input type="hidden" name="gorilla.csrf.Token" value="x"><input type="hidden" name="authRequestID" value="1"><input type="hidden" name="mfaType" value="0">
+    <div class="fields"><label class="lgn-label" for="code">Code</label><input class="lgn-input" type="text" id="code" name="code" autocomplete="off" autofocus required></div>
+    <div class="lgn-actions"><a class="lgn-icon-button lgn-left-action" href="/ui/login/loginname"><i class="lgn-icon-arrow-left-solid"></i></a><span class="fill-space"></span><button class="lgn-raised-button lgn-primary" id="submit-button" type="submit">Next</button></div>
+    <div class="lgn-mfa-other"><p>or choose an other option</p><button class="lgn-stroked-button" type="submit" name="provider" value="2" formnovalidate>SMS</button></div></form>`,
+  page`Kanidm (login_totp_partial) | totp | heuristic
+    kanidm/kanidm:server/core/templates/login_totp_partial.html (inside #login-form-container; the surrounding login page from memory)
+    <main class="form-signin"><h3>Kanidm idm.example.com</h3><div id="login-form-container">
+    <label for="totp" class="form-label">TOTP</label><form id="login"><div class="input-group mb-3"><input autofocus class="autofocus form-control" id="totp" name="totp" type="text" autocomplete="off" value="" required></div>
+    <div class="input-group mb-3 justify-content-md-center"><button type="submit" class="btn btn-dark">Submit</button></div></form></div></main>`,
+  page`Pterodactyl panel (LoginCheckpointContainer) | code | heuristic
+    pterodactyl/panel:resources/scripts/components/auth/LoginCheckpointContainer.tsx; Field, LoginFormContainer markup and the upstream English texts from memory
+    <div class="login-container"><h2 class="text-3xl text-center text-neutral-100 font-medium py-4">Device Checkpoint</h2><form class="w-full flex"><div class="md:flex w-full bg-white shadow-lg rounded-lg p-6"><div class="flex-1">
+    <div class="mt-6"><div><label class="block text-xs uppercase text-neutral-700 mb-1 sm:mb-2">Authentication Code</label><input name="code" type="text" value="" class="appearance-none outline-none w-full min-w-0 p-3 border-2 rounded" data-focus><p class="input-help">Enter the two-factor token generated by your device.</p></div></div>
+    <div class="mt-6"><button type="submit" class="w-full">Continue</button></div><div class="mt-6 text-center"><span class="cursor-pointer text-xs uppercase">I've Lost My Device</span></div>
+    <div class="mt-6 text-center"><a href="/auth/login" class="text-xs uppercase">Return to Login</a></div></div></div></form></div>`,
+  page`Okta Sign-In Widget (Identity Engine, Google Authenticator challenge) | input59 | heuristic
+    memory (name credentials.passcode, the "Enter code" label, "Verify" button and "Verify with something else" link seen in public automation scripts; classes and the generated id input59 as remembered)
+    <div id="okta-sign-in" class="auth-container main-container"><div class="auth-content"><div class="auth-content-inner"><div class="siw-main-view mfa-google-auth"><form method="POST" action="/idp/idx/challenge/answer" data-se="o-form" class="ion-form o-form">
+    <div data-se="o-form-content" class="o-form-content"><div class="okta-form-title-container"><h2 class="okta-form-title o-form-head" data-se="o-form-head">Verify with Google Authenticator</h2></div><div class="okta-form-subtitle o-form-explain" data-se="o-form-explain">Enter the temporary code generated in your Google Authenticator app</div>
+    <div class="o-form-fieldset-container"><div class="o-form-fieldset o-form-label-top" data-se="o-form-fieldset-credentials.passcode"><div class="okta-form-label o-form-label"><label for="input59">Enter code</label></div>
+    <div class="o-form-input"><span class="o-form-input-name-credentials.passcode o-form-control okta-form-input-field input-fix" data-se="o-form-input-credentials.passcode"><input type="text" name="credentials.passcode" id="input59" value="" aria-label="" autocomplete="off"></span></div></div></div></div>
+    <div class="o-form-button-bar"><input class="button button-primary" type="submit" value="Verify" data-type="save"></div></form>
+    <div class="auth-footer"><a href="#" class="link js-switchAuthenticator">Verify with something else</a><a href="#" class="link js-cancel">Back to sign in</a></div></div></div></div></div>`,
+  page`Auth0 New Universal Login (mfa-otp-challenge; also Docker Hub and other Auth0 tenants) | code | one-time-code
+    memory (id/name code, label "Enter your one-time code", "Verify Your Identity" and "Try another method" seen in public automation scripts; hashed class names left out)
+    <main class="_widget login-id"><section class="_prompt-box-outer"><div><header><h1>Verify Your Identity</h1><div><p>Check your preferred one-time password application for a code.</p></div></header>
+    <div><form method="POST"><input type="hidden" name="state" value="x"><div><div class="input-wrapper _input-wrapper"><div class="text" data-action-text="" data-alternate-action-text="">
+    <label class="no-js" for="code">Enter your one-time code</label><input class="input" name="code" id="code" type="text" aria-invalid="false" value="" required autocomplete="one-time-code" autocapitalize="none" spellcheck="false" autofocus>
+    <div class="js-required" data-dynamic-label-for="code" aria-hidden="true">Enter your one-time code*</div></div></div></div>
+    <div><input type="checkbox" id="rememberBrowser" name="rememberBrowser"><label for="rememberBrowser">Remember this device for 30 days</label></div>
+    <div><button type="submit" name="action" value="default">Continue</button></div></form></div>
+    <div><form method="post"><input type="hidden" name="state" value="x"><button type="submit" name="action" value="pick-authenticator">Try another method</button></form></div></div></section></main>`,
+  page`X / Twitter (login flow, authenticator-app step) | text | heuristic
+    memory (input name text, type text, data-testid ocfEnterTextTextInput seen in public automation scripts filling a TOTP there; the rest as remembered, atomic classes left out)
+    <div role="dialog" aria-labelledby="modal-header"><div><h1 role="heading" aria-level="1" id="modal-header"><span>Enter your verification code</span></h1>
+    <div><span>Use your code generator app to generate a code and enter it below.</span></div>
+    <label><div><div><span>Enter code</span></div></div><div><input autocapitalize="none" autocomplete="on" autocorrect="off" inputmode="numeric" name="text" spellcheck="false" type="text" dir="auto" data-testid="ocfEnterTextTextInput" value=""></div></label></div>
+    <div><button type="button" data-testid="ocfEnterTextNextButton" disabled><span>Next</span></button><a href="#"><span>Choose a different verification method</span></a></div></div>`,
+  page`Instagram (two-factor login step) | verificationCode | heuristic
+    memory (name verificationCode seen in public automation scripts; aria-label, type, maxlength and the text as remembered)
+    <div><div><h2>Two-Factor Authentication</h2><div>Enter the code generated by your authentication app.</div></div><form method="POST">
+    <div><label><span>Security Code</span><input aria-label="Security Code" aria-required="true" autocapitalize="off" autocorrect="off" maxlength="8" type="tel" value="" name="verificationCode"></label></div>
+    <div><button type="submit" disabled>Confirm</button></div></form>
+    <div>If you're unable to receive a security code, use one of your <a href="#">backup codes</a>.</div></div>`,
+  page`LinkedIn (two-step challenge, authenticator app) | input__phone_verification_pin | heuristic
+    memory (form#two-step-challenge, input#input__phone_verification_pin name pin, label[for=recognizedDevice] and #two-step-submit-button seen in public automation scripts; text and the other attributes as remembered)
+    <main class="app__content"><form id="two-step-challenge" method="post"><h1 class="content__header">Let's do a quick verification</h1>
+    <p>Enter the verification code generated by your authenticator app.</p><div class="form__input--floating"><label for="input__phone_verification_pin" class="form__label--floating">Enter code</label>
+    <input id="input__phone_verification_pin" class="form__input--text input_verification_pin" name="pin" type="number" maxlength="6" required autocomplete="off"></div>
+    <input type="hidden" name="csrfToken" value="x"><div class="recognized__device"><input type="checkbox" id="recognizedDevice" name="recognizedDevice" checked><label for="recognizedDevice">Don't ask again on this browser</label></div>
+    <button id="two-step-submit-button" class="form__submit" type="submit">Submit</button></form></main>`,
+  page`Latch for PrestaShop (two-factor step of the shop login) | twoFactor | heuristic
+    Telefonica/latch-plugin-prestashop:LatchPS/views/templates/front/twoFactor.tpl (the Latch app shows the one-time password)
+    <h3>Two factor authentication enabled</h3><form method="POST" action="/authentication"><label for="twoFactor">Insert the one-time password:</label>
+    <input type="text" name="twoFactor" id="twoFactor" autocomplete="off"><input type="hidden" name="email" value="a@example.com" autocomplete="off"><input type="hidden" name="passwd" value="secret" autocomplete="off">
+    <input type="submit" style="padding: 0px 3px 0px 3px;" name="SubmitLogin" id="SubmitLogin" value="Submit"></form>`,
 ];
 
 /** An element by id, or by name when the real page gives it no id. */
@@ -724,6 +888,35 @@ const NOTHING: readonly Page[] = [
     <div class="input-group-addon"><svg></svg></div><div class="input-group-addon"><button type="button" aria-label="Hide code"><svg></svg></button></div></div></div>
     <div class="flex items-center justify-between gap-x-2"><button type="button">Cancel</button><button type="submit" form="sign-in-recovery-code-form">Verify</button></div></form>
     <div class="my-8"><div class="text-sm"><span class="text-foreground-light">Unable to sign in?</span> </div><ul class="list-disc pl-6"><li><a href="/logout" class="text-sm">Force sign out and clear cookies</a></li></ul></div>`,
+  page`Pleroma / Akkoma / Rebased recovery code
+    soapbox-pub/rebased:lib/pleroma/web/templates/o_auth/mfa/recovery.html.eex (Gettext defaults)
+    <h2>Two-factor recovery</h2><form action="/oauth/mfa/verify" method="post"><input name="_csrf_token" type="hidden" value="x"><div class="input">
+    <label for="mfa_code">Recovery code</label><input autocapitalize="off" autocomplete="false" autocorrect="off" autofocus id="mfa_code" name="mfa[code]" spellcheck="false" type="text">
+    <input id="mfa_mfa_token" name="mfa[mfa_token]" type="hidden" value="t"><input id="mfa_challenge_type" name="mfa[challenge_type]" type="hidden" value="recovery"></div>
+    <button type="submit">Verify</button></form><a href="/oauth/mfa?challenge_type=totp">Enter a two-factor code</a>`,
+  page`n8n recovery code (MfaView after "Enter a recovery code")
+    n8n-io/n8n:packages/editor-ui/src/views/MfaView.vue (formField recoveryCode, maxlength from MFA_AUTHENTICATION_RECOVERY_CODE_INPUT_MAX_LENGTH); markup and en strings from memory
+    <div class="container"><div class="n8n-card"><div class="headerContainer"><h1 class="n8n-heading size-xlarge">Two-factor recovery</h1></div>
+    <div class="formContainer"><div class="n8n-form-inputs" data-test-id="mfa-login-form"><div class="grid"><div data-test-id="recoveryCode"><div class="n8n-form-input"><label class="n8n-input-label"><div class="title"><span>Recovery code</span></div></label>
+    <div class="el-input el-input--large"><div class="el-input__wrapper"><input class="el-input__inner" type="text" autocomplete="off" name="recoveryCode" placeholder="Enter recovery code" maxlength="36" tabindex="0" data-focus></div></div></div></div></div></div><div class="infoBox"></div></div>
+    <div><button class="n8n-button float-right" disabled>Verify</button><button class="n8n-button tertiary float-left">Back</button></div></div></div>`,
+  page`Kanidm backup code
+    kanidm/kanidm:server/core/templates/login_backupcode_partial.html
+    <main class="form-signin"><h3>Kanidm idm.example.com</h3><div id="login-form-container">
+    <label for="Backup Code" class="form-label">Backup Code</label><form id="login"><div class="input-group mb-3"><input autofocus class="autofocus form-control" id="backupcode" name="backupcode" type="password" value="" required></div>
+    <div class="input-group mb-3 justify-content-md-center"><button type="submit" class="btn btn-dark">Submit</button></div></form></div></main>`,
+  page`Pterodactyl panel recovery code ("I've Lost My Device")
+    pterodactyl/panel:resources/scripts/components/auth/LoginCheckpointContainer.tsx (isMissingDevice); Field markup and upstream English texts from memory
+    <div class="login-container"><h2 class="text-3xl text-center">Device Checkpoint</h2><form class="w-full flex"><div class="md:flex w-full"><div class="flex-1">
+    <div class="mt-6"><div><label class="block text-xs uppercase">Recovery Code</label><input name="recoveryCode" type="text" value="" class="appearance-none outline-none w-full" data-focus><p class="input-help">Enter one of the recovery codes generated when you setup 2-Factor authentication on this account in order to continue.</p></div></div>
+    <div class="mt-6"><button type="submit" class="w-full">Continue</button></div><div class="mt-6 text-center"><span class="cursor-pointer text-xs uppercase">I Have My Device</span></div></div></div></form></div>`,
+  page`Auth0 New Universal Login recovery code (mfa-recovery-code-challenge)
+    memory (id/name code as on the OTP challenge; texts as remembered)
+    <main class="_widget login-id"><section class="_prompt-box-outer"><div><header><h1>Verify Your Identity</h1><div><p>Enter the recovery code you were provided during your initial enrollment.</p></div></header>
+    <div><form method="POST"><input type="hidden" name="state" value="x"><div class="input-wrapper _input-wrapper"><div class="text"><label class="no-js" for="code">Enter your recovery code</label>
+    <input class="input" name="code" id="code" type="text" value="" required autocomplete="off" autocapitalize="none" spellcheck="false" autofocus><div class="js-required" data-dynamic-label-for="code" aria-hidden="true">Enter your recovery code*</div></div></div>
+    <div><button type="submit" name="action" value="default">Continue</button></div></form></div>
+    <div><form method="post"><input type="hidden" name="state" value="x"><button type="submit" name="action" value="pick-authenticator">Try another method</button></form></div></div></section></main>`,
 ];
 
 describe('the recovery-code forms of the same products are left alone', () => {
