@@ -171,12 +171,17 @@ export async function pasteIntoBoxes(
   }
   if (data && typeof view.ClipboardEvent === 'function') {
     const before = getValue(el);
-    const paste = new view.ClipboardEvent('paste', {
+    // Firefox's constructor ignores clipboardData and takes the text as dataType and data (both
+    // non-standard, which Chromium ignores): without them a page's paste handler read nothing.
+    const init: ClipboardEventInit & { dataType: string; data: string } = {
       clipboardData: data,
+      dataType: 'text/plain',
+      data: text,
       bubbles: true,
       cancelable: true,
       composed: true,
-    });
+    };
+    const paste = new view.ClipboardEvent('paste', init);
     if (
       el.dispatchEvent(paste) &&
       getValue(el) === before &&
