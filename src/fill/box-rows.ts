@@ -23,7 +23,7 @@ export const MAX_BOXES = 8;
 const NOT_BOX_INPUTMODES = ['email', 'url', 'search'];
 
 /** Narrow: about as wide as tall (a box for one character), never wider than a short field. */
-function isNarrow(rect: DOMRect): boolean {
+export function isNarrow(rect: DOMRect): boolean {
   return rect.width <= Math.min(200, Math.max(64, 3 * rect.height));
 }
 

@@ -5,7 +5,7 @@
  * events it did not see from a keyboard. Only a sign of the first counts as filled; otherwise
  * the popup copies the code, so the person is never told "Filled" with the code nowhere.
  */
-import { getValue, squash } from './dom';
+import { getValue, isVisible, squash } from './dom';
 
 export interface MoveWatch {
   /** Whether the page shows a sign of having moved on from the fields; call once it settled. */
@@ -21,8 +21,9 @@ export interface MoveWatch {
 /**
  * Watches the document of `inputs` from before the code is typed. Signs: a form was submitted
  * (the event fires whether or not the page cancels it), the address changed (a single-page app's
- * next step), the fields still there were disabled or made read-only (a check in progress), or the
- * fields are gone and `asksAgain` finds no field in their place still waiting for a code.
+ * next step), the fields still there were disabled, made read-only or hidden (a check in
+ * progress, behind a spinner), or the fields are gone and `asksAgain` finds no field in their
+ * place still waiting for a code.
  */
 export function watchMove(
   inputs: readonly HTMLInputElement[],
@@ -41,17 +42,20 @@ export function watchMove(
   const onSubmit = (): void => {
     submitted ??= inputs.map((el) => squash(getValue(el)));
   };
-  doc.addEventListener('submit', onSubmit, true);
+  // A submit event does not leave a shadow root: listen in the fields' own roots too.
+  const roots = new Set<Document | ShadowRoot>([doc]);
+  for (const el of inputs) roots.add(el.getRootNode() as Document | ShadowRoot);
+  roots.forEach((root) => root.addEventListener('submit', onSubmit, true));
   return {
     movedOn: () => {
       if (submitted !== null || address() !== before) return true;
       const left = inputs.filter((el) => el.isConnected);
-      if (left.length > 0) return left.every((el) => el.disabled || el.readOnly);
+      if (left.length > 0) return left.every((el) => el.disabled || el.readOnly || !isVisible(el));
       return !asksAgain();
     },
     atSubmit: () => submitted,
     stop: () => {
-      doc.removeEventListener('submit', onSubmit, true);
+      roots.forEach((root) => root.removeEventListener('submit', onSubmit, true));
     },
   };
 }

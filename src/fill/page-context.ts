@@ -105,60 +105,85 @@ function isBackupCodeForm(el: HTMLInputElement, reader: ContextReader): boolean 
 }
 
 /** A clause that offers a backup code as the way out, not as what the form is for. */
-const FALLBACK = / (?:instead|otherwise|alternatively|also|lost|istället|annars|också|tappat) /;
+const FALLBACK =
+  / (?:instead|otherwise|alternatively|also|lost|lose|if you|can use|may use|dont have|do not have|istället|annars|också|tappat|om du) /;
+/** The app the TOTP comes from, named in plain words: "Enter the code from your app". */
+const NAMES_APP = / (?:app|application|appen|applikation|authenticator) /;
 
 /** Offers of another way in (a "Use a recovery code" button), and what is not text. */
 const NOT_PROMPT = 'a, button, [role="button"], [role="link"], script, style, template, select';
 /** Elements whose text stands apart from the text around them. */
 const BLOCK =
   /^(?:div|p|li|ul|ol|dl|dt|dd|label|form|fieldset|legend|section|header|footer|main|article|aside|h[1-6]|br|tr|td|th|table)$/;
+/** The DOM's own method: a form's named inputs hide its properties (an input named "matches"). */
+const matches = (el: Element, selector: string): boolean =>
+  Element.prototype.matches.call(el, selector);
+
+interface Prompt {
+  /** The shown text before the field: what the form asks for. */
+  readonly before: string;
+  /** All of it, the field's hints after it too. */
+  readonly all: string;
+}
 
 /**
- * The shown text of `root` without its buttons and links, blocks apart as sentences: what the
- * form tells the person to type. Bounded: at most 300 elements and 2000 characters are read.
+ * The shown text of `root` without its buttons and links, blocks apart as sentences, up to
+ * `field` and in all. Bounded: at most 300 elements and 2000 characters are read.
  */
-function shownPrompt(root: Element): string {
+function shownPrompt(root: Element, field: Element): Prompt {
   let text = '';
+  let before: string | null = null;
   let elements = 0;
-  const walk = (node: Element): void => {
+  const walk = (node: Node): void => {
     for (const child of Array.from(node.childNodes)) {
       if (text.length > 2000 || elements > 300) return;
+      if (child === field) before ??= text;
       if (child.nodeType === 3) {
-        text += child.textContent ?? '';
+        text += (child.textContent ?? '').slice(0, 2001 - text.length);
       } else if (child.nodeType === 1) {
         const el = child as Element;
         elements += 1;
-        if (el.matches(NOT_PROMPT) || !isVisible(el)) continue;
+        if (matches(el, NOT_PROMPT) || !isVisible(el)) continue;
         walk(el);
         if (BLOCK.test(el.localName)) text += '. ';
       }
     }
   };
   walk(root);
-  return text;
+  return { before: before ?? text, all: text };
 }
 
 /**
  * The form around the field asks for a backup code and names no TOTP anywhere: authentik uses
  * one form for both, its field just "code", with "Enter a one-time recovery code for this user."
- * above it on the recovery step. A TOTP form that offers a recovery code as the way out names
- * the app, says "instead" ("Lost your device? Enter a recovery code instead"), or offers it in a
- * button or link; text the page hides (the other mode of Jetstream's form) does not count.
+ * above it on the recovery step. Only the text before the field asks; a TOTP form that offers a
+ * recovery code as the way out names the app, says "instead" or "if you lose", offers it in a
+ * button or link, or says it under the field. Text the page hides (the other mode of Jetstream's
+ * form) does not count.
  */
 function formAsksForBackup(el: HTMLInputElement): boolean {
+  try {
+    return asksForBackup(el);
+  } catch {
+    // A page whose named inputs hide more of its form's DOM: no veto from its text.
+    return false;
+  }
+}
+
+function asksForBackup(el: HTMLInputElement): boolean {
   const form = el.form ?? el.parentElement;
   const scope = form?.parentElement ?? form;
   if (!scope || scope.localName === 'html') return false;
-  const prompt = shownPrompt(scope);
+  const prompt = shownPrompt(scope, el);
   // "Enter your authentication or recovery code", "(backup codes work too)": offered beside.
-  const asks = clausesOf(withoutBackupAlternatives(prompt))
+  const asks = clausesOf(withoutBackupAlternatives(prompt.before))
     .map(normalise)
     .some((c) => hasAny(c, BACKUP_CODE) && namesCode(c) && !FALLBACK.test(c));
   return (
     asks &&
-    !clausesOf(prompt)
+    !clausesOf(prompt.all)
       .map(normalise)
-      .some((c) => !hasAny(c, BACKUP_CODE) && hasStrong(c))
+      .some((c) => !hasAny(c, BACKUP_CODE) && (hasStrong(c) || NAMES_APP.test(c)))
   );
 }
 
