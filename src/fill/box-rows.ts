@@ -88,6 +88,16 @@ export function continuesRow(prev: Box, next: Box): boolean {
 }
 
 /**
+ * Whether a run of boxes is a row as far as whole-code boxes go (see asBox): those are a row's
+ * only with one-character boxes beside them, each taking as much as the row (Radix,
+ * react-code-input). Fields alike side by side ("MFA code 1", "MFA code 2") are no row.
+ */
+export function spreadsWhole(els: readonly HTMLInputElement[]): boolean {
+  const whole = els.filter((el) => el.maxLength > 2);
+  return whole.length < els.length && whole.every((el) => el.maxLength === els.length);
+}
+
+/**
  * Groups the page's inputs (in document order) into rows of boxes. Every run of two or more
  * boxes is returned, whatever its length: the caller keeps 4–8, and treats the members of other
  * runs (a date in three boxes, nine boxes of something else) as no single field either.

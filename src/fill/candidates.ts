@@ -3,7 +3,7 @@
  * its attributes and its surroundings, and the best one wins. The page's context (a device-code
  * page, a card form, a gift card) can rule out even a field that calls itself a code field.
  */
-import { findBoxRows, isNarrow, MAX_BOXES, MIN_BOXES } from './box-rows';
+import { findBoxRows, isNarrow, MAX_BOXES, MIN_BOXES, spreadsWhole } from './box-rows';
 import { isOneTimeCode, isSearch, isTypable, isVisible, autocompleteTokens, viewOf } from './dom';
 import { contextReader, labelText, ownText, type ContextReader, type OwnText } from './field-text';
 import type { FillHow } from './fill-result';
@@ -13,6 +13,7 @@ import {
   hasNegative,
   hasStrong,
   hasWord,
+  namesMaskedCode,
   normalise,
   OTHER_AUTOCOMPLETE,
   WEAK,
@@ -38,37 +39,6 @@ export interface Candidate {
 
 /** The score a single field needs without focus. */
 const THRESHOLD = 4;
-
-/** A one-time code's names that say "password": "One-time password", "Engångslösenord". */
-const OTP_PASSWORD =
-  / (?:one ?time|otp|totp|2fa) password |engångslösenord|einmal(?:passwort|kennwort)/g;
-const PASSWORD_WORDS = [
-  'password',
-  'passwd',
-  'lösenord',
-  'passwort',
-  'kennwort',
-  'contraseña',
-  'mot de passe',
-  'wachtwoord',
-  'senha',
-  'hasło',
-  'adgangskode',
-  'salasana',
-];
-/**
- * The words that make a masked field a one-time code's: fewer than for a shown one, as a masked
- * "Passcode", "Security code" or "Verify PIN" is a secret of the account's own.
- */
-const MASKED_CODE =
-  / (?:one ?time|otp|totp|2fa|two factor|second factor|mfa|2 step|two step|authenticator|authentication code|engångs\p{L}*|tvåfaktor\p{L}*|tvåstegs\p{L}*) /u;
-
-/**
- * Whether what a masked field shows (normalised) says it takes a one-time code and not the
- * account's password as well ("Password or 2FA code" stays a password).
- */
-const namesMaskedCode = (naming: string): boolean =>
-  MASKED_CODE.test(naming) && !hasAny(naming.replace(OTP_PASSWORD, ' '), PASSWORD_WORDS);
 
 /** Eligible at all: typable, shown, not some other kind of field. Returns its own text. */
 function screen(
@@ -244,11 +214,8 @@ export function chooseCandidate(
   const inRows = new Set<HTMLInputElement>();
   for (const row of findBoxRows(inputs)) {
     const els = row.map((box) => box.el);
-    // Boxes that take a whole code (to spread a paste) are a row's only with one-character
-    // boxes beside them, each taking as much as the row (Radix, react-code-input). Fields alike
-    // side by side ("MFA code 1", "MFA code 2") stay fields.
-    const whole = els.filter((el) => el.maxLength > 2);
-    if (whole.length === els.length || whole.some((el) => el.maxLength !== els.length)) {
+    if (!spreadsWhole(els)) {
+      // Whole-code fields alike side by side stay fields; their one-character neighbours not.
       els.filter((el) => el.maxLength <= 2).forEach((el) => inRows.add(el));
       continue;
     }

@@ -40,7 +40,7 @@ export function ownText(el: HTMLInputElement): OwnText {
   const described = byIds(el, 'aria-describedby').join(' ').slice(0, 1000);
   return {
     naming: normalise(naming),
-    shown: normalise(keepTotpAlternatives(seen).join(' ').slice(0, 2000)),
+    shown: normalise(words.slice(0, seen.length).join(' ').slice(0, 2000)),
     all: normalise(`${naming} ${className} ${described}`),
   };
 }

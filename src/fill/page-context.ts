@@ -162,19 +162,16 @@ function shownPrompt(root: Element, field: Element): Prompt {
  * form) does not count.
  */
 function formAsksForBackup(el: HTMLInputElement): boolean {
+  let prompt: Prompt;
   try {
-    return asksForBackup(el);
+    const form = el.form ?? el.parentElement;
+    const scope = form?.parentElement ?? form;
+    if (!scope || scope.localName === 'html') return false;
+    prompt = shownPrompt(scope, el);
   } catch {
     // A page whose named inputs hide more of its form's DOM: no veto from its text.
     return false;
   }
-}
-
-function asksForBackup(el: HTMLInputElement): boolean {
-  const form = el.form ?? el.parentElement;
-  const scope = form?.parentElement ?? form;
-  if (!scope || scope.localName === 'html') return false;
-  const prompt = shownPrompt(scope, el);
   // "Enter your authentication or recovery code", "(backup codes work too)": offered beside.
   const asks = clausesOf(withoutBackupAlternatives(prompt.before))
     .map(normalise)
