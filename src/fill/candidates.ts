@@ -13,12 +13,12 @@ import {
   hasNegative,
   hasStrong,
   hasWord,
-  namesMaskedCode,
   normalise,
   OTHER_AUTOCOMPLETE,
   WEAK,
   WEAK_WORDS,
 } from './keywords';
+import { namesMaskedCode } from './masked-code';
 import { contextVeto } from './page-context';
 
 /** One field (single input) or one row of boxes that may take the code. */
