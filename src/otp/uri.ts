@@ -257,6 +257,8 @@ export function parseOtpauthUri(input: string): Result<ParsedUri, UriError> {
 /**
  * The `issuer` parameter wins over the label prefix. `+` is read as a space only where the label
  * prefix shows that was meant (`Air Canada:bob?issuer=Air+Canada`), since RFC 3986 keeps `+`.
+ * A prefix that differs only in case (`Github:…&issuer=GitHub`, as sites and Google's own tests
+ * write) names the same service: warning of two services there would only teach users to ignore it.
  */
 function resolveIssuer(
   rawParam: string | undefined,
@@ -267,7 +269,8 @@ function resolveIssuer(
   if (prefix !== null && param.includes('+') && param.replaceAll('+', ' ') === prefix) {
     return { value: prefix, mismatch: false };
   }
-  return { value: param, mismatch: prefix !== null && prefix !== '' && prefix !== param };
+  const differs = prefix !== null && prefix !== '' && prefix.toLowerCase() !== param.toLowerCase();
+  return { value: param, mismatch: differs };
 }
 
 /**

@@ -235,7 +235,7 @@ const ROWS: readonly Row[] = [
   [
     GOOGLE,
     'otpauth://totp/Some issuer:  test@gmail.com?secret=AAAABBBB&issuer=Some%20Issuer',
-    { issuer: 'Some Issuer', account: 'test@gmail.com', warnings: ['issuer_mismatch'] },
+    { issuer: 'Some Issuer', account: 'test@gmail.com' },
   ],
   [
     GOOGLE,
