@@ -12,36 +12,10 @@
  * Layout comes from inline styles (see dom-fixture.ts).
  */
 import { describe, expect, it } from 'vitest';
-import type { FillHow } from '../../src/fill/fill-code';
 import { boxStyle, run, useFakeLayout } from './dom-fixture';
+import { byKey, page, type Page } from './page-table';
 
 useFakeLayout();
-
-interface Page {
-  readonly name: string;
-  readonly source: string;
-  readonly html: string;
-  /** The ids (or names, where the real field has no id) that take the code, in order. */
-  readonly ids: readonly string[];
-  readonly how: FillHow;
-}
-
-/**
- * One case, written as "name | ids | how" on its first line (just "name" for a page left alone),
- * its source on the second, the markup after: the tables stay as close to the markup as they can.
- */
-function page(strings: TemplateStringsArray, ...values: readonly string[]): Page {
-  const text = strings.reduce((all, part, i) => all + part + (values[i] ?? ''), '');
-  const [head = '', source = '', ...markup] = text.split('\n').map((line) => line.trim());
-  const [name = '', ids = '', how = 'heuristic'] = head.split(' | ');
-  return {
-    name,
-    source,
-    html: markup.join('\n'),
-    ids: ids ? ids.split(',') : [],
-    how: how as FillHow,
-  };
-}
 
 /** Six boxes, each in its own wrapper (ids are test ids), with what the component puts on each. */
 const row = (attrs: (i: number) => string, left = (i: number) => i * 50): string =>
@@ -740,10 +714,6 @@ const CHOSEN: readonly Page[] = [
     <input type="text" name="twoFactor" id="twoFactor" autocomplete="off"><input type="hidden" name="email" value="a@example.com" autocomplete="off"><input type="hidden" name="passwd" value="secret" autocomplete="off">
     <input type="submit" style="padding: 0px 3px 0px 3px;" name="SubmitLogin" id="SubmitLogin" value="Submit"></form>`,
 ];
-
-/** An element by id, or by name when the real page gives it no id. */
-const byKey = (key: string): HTMLInputElement =>
-  (document.getElementById(key) ?? document.querySelector(`[name="${key}"]`)) as HTMLInputElement;
 
 describe('the code field of real two-factor pages', () => {
   it.each(CHOSEN)('$name', async ({ html, ids, how }) => {
