@@ -1,8 +1,8 @@
 /**
  * What the page around a field is doing, when that rules the field out whatever it is called: a
  * device-code page (a TV or CLI asks the person to type the code it shows), a payment-card form
- * (its "security code" is the CVC), a gift-card or voucher page, a recovery-code form. A TOTP
- * would be wrong in each.
+ * (its "security code" is the CVC), a gift-card or voucher page, a recovery-code form, a step
+ * that asks for a code sent by e-mail or text message. A TOTP would be wrong in each.
  */
 import { autocompleteTokens, isVisible } from './dom';
 import { ownText, type ContextReader } from './field-text';
@@ -96,12 +96,17 @@ function isGiftPage(el: HTMLInputElement, reader: ContextReader): boolean {
  * A heading that offers the TOTP as well ("App or recovery code") does not count, nor does one
  * over a field that names the TOTP.
  */
-function isBackupCodeForm(el: HTMLInputElement, reader: ContextReader): boolean {
+function isBackupCodeForm(
+  el: HTMLInputElement,
+  reader: ContextReader,
+  prompt: Prompt | null,
+): boolean {
   // A field that names the TOTP itself is not one (a "Regenerate backup codes" step asking for
   // the authenticator's code first).
   if (hasStrong(ownText(el).naming)) return false;
   const heading = normalise(withoutBackupAlternatives(reader.heading(el)));
-  return (hasAny(heading, BACKUP_CODE) && namesCode(heading)) || formAsksForBackup(el);
+  if (hasAny(heading, BACKUP_CODE) && namesCode(heading)) return true;
+  return prompt !== null && formAsksForBackup(prompt);
 }
 
 /** A clause that offers a backup code as the way out, not as what the form is for. */
@@ -153,6 +158,19 @@ function shownPrompt(root: Element, field: Element): Prompt {
   return { before: before ?? text, all: text };
 }
 
+/** The shown prompt of the field's form and what is around it; null where none can be read. */
+function promptOf(el: HTMLInputElement): Prompt | null {
+  try {
+    const form = el.form ?? el.parentElement;
+    const scope = form?.parentElement ?? form;
+    if (!scope || scope.localName === 'html') return null;
+    return shownPrompt(scope, el);
+  } catch {
+    // A page whose named inputs hide more of its form's DOM: no veto from its text.
+    return null;
+  }
+}
+
 /**
  * The form around the field asks for a backup code and names no TOTP anywhere: authentik uses
  * one form for both, its field just "code", with "Enter a one-time recovery code for this user."
@@ -161,17 +179,7 @@ function shownPrompt(root: Element, field: Element): Prompt {
  * button or link, or says it under the field. Text the page hides (the other mode of Jetstream's
  * form) does not count.
  */
-function formAsksForBackup(el: HTMLInputElement): boolean {
-  let prompt: Prompt;
-  try {
-    const form = el.form ?? el.parentElement;
-    const scope = form?.parentElement ?? form;
-    if (!scope || scope.localName === 'html') return false;
-    prompt = shownPrompt(scope, el);
-  } catch {
-    // A page whose named inputs hide more of its form's DOM: no veto from its text.
-    return false;
-  }
+function formAsksForBackup(prompt: Prompt): boolean {
   // "Enter your authentication or recovery code", "(backup codes work too)": offered beside.
   const asks = clausesOf(withoutBackupAlternatives(prompt.before))
     .map(normalise)
@@ -184,14 +192,39 @@ function formAsksForBackup(el: HTMLInputElement): boolean {
   );
 }
 
+/** A mailbox or a text message, where a code the site sends arrives. */
+const SENT_BY = / (?:e ?mail|e post|epost|mejl|inbox|sms|text message|texted) /;
+
+/**
+ * The form asks for a code the site sent by e-mail or text message, and no app: Steam's e-mail
+ * step ("Enter the code from your email address at …") shows the same five boxes as its
+ * authenticator step. A TOTP there is wrong; the code is copied instead. A clause that offers the
+ * e-mail as the way out ("if you lost your app, …") does not count, nor does a form that names an
+ * app anywhere in its shown text ("the code from your authenticator app or the one we e-mailed").
+ */
+function asksForSentCode(el: HTMLInputElement, prompt: Prompt): boolean {
+  if (NAMES_APP.test(ownText(el).naming)) return false;
+  const asks = clausesOf(prompt.before)
+    .map(normalise)
+    .some((c) => SENT_BY.test(c) && (namesCode(c) || / sent /.test(c)) && !FALLBACK.test(c));
+  return (
+    asks &&
+    !clausesOf(prompt.all)
+      .map(normalise)
+      .some((c) => NAMES_APP.test(c))
+  );
+}
+
 /** Why the page rules this field out, or null when it does not. */
 export function contextVeto(
   el: HTMLInputElement,
   reader: ContextReader,
-): 'device' | 'card' | 'gift' | 'backup' | null {
+): 'device' | 'card' | 'gift' | 'backup' | 'sent' | null {
   if (isDevicePage(el, reader)) return 'device';
   if (isCardForm(el, reader)) return 'card';
   if (isGiftPage(el, reader)) return 'gift';
-  if (isBackupCodeForm(el, reader)) return 'backup';
+  const prompt = promptOf(el);
+  if (isBackupCodeForm(el, reader, prompt)) return 'backup';
+  if (prompt !== null && asksForSentCode(el, prompt)) return 'sent';
   return null;
 }

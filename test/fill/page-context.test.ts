@@ -166,3 +166,35 @@ describe('recovery-code forms', () => {
     ).toBeNull();
   });
 });
+
+describe('steps that ask for a code sent by e-mail or text message', () => {
+  it.each([
+    'Enter the code from your email address at example.com',
+    'We sent a code to your email. Enter it below.',
+    'Enter the verification code we sent by SMS',
+    'Ange koden vi skickade till din e-post',
+  ])('%s', (text) => {
+    expect(veto(`<form><p>${text}</p><input id="x" inputmode="numeric"></form>`)).toBe('sent');
+  });
+
+  it.each([
+    ['an app named too', 'Enter the code from your authenticator app or the one we emailed you'],
+    ['the e-mail as the way out', 'Lost your phone? If you can, we can email you a code instead'],
+    ['the e-mail only in a link', '<a href="#">Send a code to my email</a> Enter the 6-digit code'],
+    ['an e-mail field, no code', 'Email or username'],
+    ['text message only after the field', ''],
+  ])('not with %s', (_name, text) => {
+    const after = text === '' ? '<p>We can also send a text message.</p>' : '';
+    expect(
+      veto(`<form><p>${text}</p><input id="x" inputmode="numeric">${after}</form>`),
+    ).toBeNull();
+  });
+
+  it('not for a field that names the app itself', () => {
+    expect(
+      veto(
+        '<form><p>We sent a code to your email.</p><input id="x" placeholder="Code from your authenticator app"></form>',
+      ),
+    ).toBeNull();
+  });
+});

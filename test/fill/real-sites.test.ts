@@ -139,6 +139,13 @@ const NOTHING: readonly Page[] = [
     <form method="post"><label for="u">Username</label><input type="text" id="u" name="username" autocomplete="username"><label for="p">Password</label><input type="password" id="p" name="password" autocomplete="current-password">
     <div label="Required verification field"><div name="CaptchaDiv" id="CaptchaDiv"></div><div class="capbox-inner"><div class="CaptchaText">Type the above number:</div>
     <input type="hidden" id="txtCaptcha"><input type="text" name="website_code" id="website_code" size="15"><br></div></div><button type="submit">Log in</button></form>`,
+  page`Steam's e-mail code step (the same five boxes: Steam Guard by e-mail, no authenticator)
+    The boxes as on the authenticator step above; the text "Enter the code from your email address at …" as Steam-login automation scripts match it (find_string hits for that phrase), the rest of the step from memory
+    <form><div class="newlogindialog_ProtectingAccount_1aop9"><div class="newlogindialog_AccountName_3Vjp0">Account: <span>alice</span></div></div>
+    <div class="newlogindialog_CodeInputFieldContainer_3FIQq"><div class="newlogindialog_EnterCodeFromEmail_3aMbj">Enter the code from your email address at <span class="newlogindialog_EnterCodeEmailAddress_3BKzb">example.com</span></div>
+    <div class="segmentedinputs_SegmentedCharacterInput_3PDBF Panel Focusable">
+    ${boxRow(5, (i) => `id="s${i + 1}" type="text" maxlength="1" autocomplete="none" class="segmentedinputs_Input_HPSuA Focusable" value=""`, 46)}
+    </div></div><a href="https://help.steampowered.com/">Help, I have no access to my email</a></form>`,
 ];
 
 describe('fields on those sites that are no TOTP field are left alone', () => {
