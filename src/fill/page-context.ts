@@ -192,8 +192,11 @@ function formAsksForBackup(prompt: Prompt): boolean {
   );
 }
 
-/** A mailbox or a text message, where a code the site sends arrives. */
-const SENT_BY = / (?:e ?mail|e post|epost|mejl|inbox|sms|text message|texted) /;
+/** A mailbox, a text message or a phone number, where a code the site sends arrives. */
+const SENT_BY =
+  / (?:e ?mail|e post|epost|mejl|inbox|sms|text message|texted|(?:mobile|phone) number) /;
+/** Words that say the site sent something ("We texted your phone …. Enter the code"). */
+const SENT = / (?:sent|texted|emailed|skickade|skickat) /;
 
 /**
  * The form asks for a code the site sent by e-mail or text message, and no app: Steam's e-mail
@@ -206,7 +209,7 @@ function asksForSentCode(el: HTMLInputElement, prompt: Prompt): boolean {
   if (NAMES_APP.test(ownText(el).naming)) return false;
   const asks = clausesOf(prompt.before)
     .map(normalise)
-    .some((c) => SENT_BY.test(c) && (namesCode(c) || / sent /.test(c)) && !FALLBACK.test(c));
+    .some((c) => SENT_BY.test(c) && (namesCode(c) || SENT.test(c)) && !FALLBACK.test(c));
   return (
     asks &&
     !clausesOf(prompt.all)

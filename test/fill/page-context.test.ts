@@ -173,6 +173,8 @@ describe('steps that ask for a code sent by e-mail or text message', () => {
     'We sent a code to your email. Enter it below.',
     'Enter the verification code we sent by SMS',
     'Ange koden vi skickade till din e-post',
+    'We texted your phone +X XXXXXXXX34. Please enter the code to sign in.',
+    'Enter the OTP that has been sent to a mobile number ending in 123',
   ])('%s', (text) => {
     expect(veto(`<form><p>${text}</p><input id="x" inputmode="numeric"></form>`)).toBe('sent');
   });

@@ -139,6 +139,20 @@ const NOTHING: readonly Page[] = [
     <form method="post"><label for="u">Username</label><input type="text" id="u" name="username" autocomplete="username"><label for="p">Password</label><input type="password" id="p" name="password" autocomplete="current-password">
     <div label="Required verification field"><div name="CaptchaDiv" id="CaptchaDiv"></div><div class="capbox-inner"><div class="CaptchaText">Type the above number:</div>
     <input type="hidden" id="txtCaptcha"><input type="text" name="website_code" id="website_code" size="15"><br></div></div><button type="submit">Log in</button></form>`,
+  page`Microsoft's text-message step (the same otc field as its app step)
+    The input as quoted in https://github.com/bitwarden/clients/issues/20304 (the app step); the SMS step's wording, which it shares with Microsoft's idDiv_SAOTCC_Description of the older markup, as remembered
+    <form name="f1" method="post"><div role="heading" aria-level="1">Enter code</div><div id="otc-description">We texted your phone +X XXXXXXXX34. Please enter the code to sign in.</div>
+    <input name="otc" class="form-control" type="tel" autocomplete="off" aria-required="true" maxlength="6" aria-describedby="otc-description" aria-label="Code" placeholder="Code">
+    <input type="submit" value="Verify"><a href="#">I can't use my phone right now</a></form>`,
+  page`Google's text-message step (idvPin)
+    memory (the field name idvPin as keepassxc-browser's list of code-field names has it, keepassxreboot/keepassxc-browser:keepassxc-browser/content/totp-field.js; the wording as remembered)
+    <h1 id="headingText"><span>2-Step Verification</span></h1><div>A text message with a 6-digit verification code was just sent to •••• •• 12</div>
+    <div><span>G-</span><input type="tel" name="idvPin" id="idvPin" autocomplete="off" aria-label="Enter the code" pattern="[0-9 ]*"></div><button type="button">Next</button><button type="button">Try another way</button>`,
+  page`Amazon's text-message OTP step (the same auth-mfa-otpcode field as its app step)
+    memory (the ids as on the app step above, whose maxlength of 20 keepassxc-browser's content/sites.js expects at /ap/mfa; the wording as remembered)
+    <h1>Two-Step Verification</h1><form id="auth-mfa-form" method="post"><p>For added security, please enter the One Time Password (OTP) that has been sent to a mobile number ending in 123</p>
+    <label for="auth-mfa-otpcode" class="a-form-label">Enter OTP:</label><input type="tel" maxlength="20" id="auth-mfa-otpcode" autocomplete="off" name="otpCode" class="a-input-text a-span12 auth-autofocus auth-required-field">
+    <input id="auth-signin-button" class="a-button-input" type="submit"><a href="#">Didn't receive the OTP?</a></form>`,
   page`Steam's e-mail code step (the same five boxes: Steam Guard by e-mail, no authenticator)
     The boxes as on the authenticator step above; the text "Enter the code from your email address at …" as Steam-login automation scripts match it (find_string hits for that phrase), the rest of the step from memory
     <form><div class="newlogindialog_ProtectingAccount_1aop9"><div class="newlogindialog_AccountName_3Vjp0">Account: <span>alice</span></div></div>
