@@ -153,6 +153,12 @@ const NOTHING: readonly Page[] = [
     <h1>Two-Step Verification</h1><form id="auth-mfa-form" method="post"><p>For added security, please enter the One Time Password (OTP) that has been sent to a mobile number ending in 123</p>
     <label for="auth-mfa-otpcode" class="a-form-label">Enter OTP:</label><input type="tel" maxlength="20" id="auth-mfa-otpcode" autocomplete="off" name="otpCode" class="a-input-text a-span12 auth-autofocus auth-required-field">
     <input id="auth-signin-button" class="a-button-input" type="submit"><a href="#">Didn't receive the OTP?</a></form>`,
+  page`GitHub's device verification (a code e-mailed at sign-in from a new device)
+    memory (name and id otp as on GitHub's two-factor page; the wording as remembered)
+    <div class="auth-form-header"><h1>Device verification</h1></div><form action="/sessions/verified-device" method="post">
+    <p>Email</p><p>We just sent your authentication code via email to a•••@example.com. The code will expire at 3:45PM UTC.</p>
+    <label for="otp">Device Verification Code</label><input type="text" name="otp" id="otp" class="form-control input-block" autocomplete="one-time-code" inputmode="numeric" placeholder="XXXXXX">
+    <button type="submit" class="btn btn-primary btn-block">Verify</button><p><a href="#">Re-send the authentication code</a></p></form>`,
   page`Steam's e-mail code step (the same five boxes: Steam Guard by e-mail, no authenticator)
     The boxes as on the authenticator step above; the text "Enter the code from your email address at …" as Steam-login automation scripts match it (find_string hits for that phrase), the rest of the step from memory
     <form><div class="newlogindialog_ProtectingAccount_1aop9"><div class="newlogindialog_AccountName_3Vjp0">Account: <span>alice</span></div></div>
