@@ -7,6 +7,7 @@ import { pullSingleMessage } from '../../../src/backup/import/secretstream';
 import { fromBase64, utf8 } from '../../../src/bytes';
 import { describeWithShared } from '../../support/shared';
 import { encryptedTwin, expectAccounts } from './expect-accounts';
+import { pushSingleMessage } from './secretstream-push';
 import { fuzzImporter, readDetected, readWith, sampleBytes, textBytes, unwrap } from './support';
 
 const argon2 = vi.hoisted(() => ({ calls: 0 }));
@@ -221,6 +222,14 @@ describe('Ente Auth codeDisplay and encryption (made with libsodium)', () => {
       ok: false,
       error: 'stream_invalid',
     });
+  });
+
+  it('writes single-message streams exactly as libsodium does (the tests’ own writer)', () => {
+    const key = b64(fixture.vectors.key);
+    const { ad, message, header, sealed } = fixture.vectors.withAd;
+    expect(pushSingleMessage(key, b64(header), utf8(message), utf8(ad))).toEqual(b64(sealed));
+    const empty = fixture.vectors.empty;
+    expect(pushSingleMessage(key, b64(empty.header), new Uint8Array(0))).toEqual(b64(empty.sealed));
   });
 
   it('reports a stream whose only message is not the final one as damaged', async () => {
