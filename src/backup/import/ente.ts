@@ -56,7 +56,12 @@ function isEncryptedExport(json: unknown): boolean {
   );
 }
 
-/** Splits Ente's `codeDisplay` parameter off a URI, so that it does not land in `extra`. */
+/**
+ * Splits Ente's `codeDisplay` parameter off a URI, so that it does not land in `extra`. A link
+ * with it was rewritten by Dart's `Uri.replace(queryParameters:)`, which writes a space in the
+ * query as `+` (and a `+` as `%2B`), and Ente reads it back that way: so, in such a link, `+`
+ * is read as a space (a note "Call Bob", an issuer "My Bank" only in the parameter).
+ */
 function splitCodeDisplay(uri: string): { uri: string; display: string | null } {
   const q = uri.indexOf('?');
   if (q < 0) return { uri, display: null };
@@ -67,7 +72,9 @@ function splitCodeDisplay(uri: string): { uri: string; display: string | null } 
     if (eq >= 0 && part.slice(0, eq).toLowerCase() === CODE_DISPLAY) display = part.slice(eq + 1);
     else kept.push(part);
   }
-  return { uri: `${uri.slice(0, q)}?${kept.join('&')}`, display };
+  if (display === null) return { uri, display };
+  const query = kept.join('&').replaceAll('+', '%20');
+  return { uri: `${uri.slice(0, q)}?${query}`, display: display.replaceAll('+', '%20') };
 }
 
 interface Display {

@@ -306,6 +306,53 @@ describe('Ente Auth codeDisplay and encryption (made with libsodium)', () => {
     expect(cut.accounts.length + cut.refused.length).toBe(2);
   });
 
+  it('reads `+` as a space in links as Ente writes them (Dart query encoding)', async () => {
+    // Dart's Uri.encodeQueryComponent: a space is `+`, a `+` is `%2B`; an empty value loses `=`.
+    const dartQuery = (value: string): string =>
+      encodeURIComponent(value).replaceAll('%20', '+').replaceAll(',', '%2C');
+    const display = (note: string, tags: string[], position: number): string =>
+      dartQuery(
+        JSON.stringify({
+          pinned: false,
+          trashed: false,
+          lastUsedAt: 0,
+          tapCount: 0,
+          tags,
+          note,
+          position,
+          iconSrc: 'ente',
+          iconID: '',
+        }),
+      );
+    const text =
+      [
+        // Typed in: issuer and account raw in the label (Dart's Uri.parse escapes the space).
+        'otpauth://totp/My%20Bank:anna+1@example.com?algorithm=SHA512&digits=8' +
+          `&issuer=${dartQuery('My Bank')}&period=60&secret=JBSWY3DPEHPK3PXP` +
+          `&codeDisplay=${display('Call Bob, then 2+2', ['Work stuff'], 0)}`,
+        // Scanned: the issuer only in the parameter.
+        'otpauth://hotp/alice?secret=GEZDGNBVGY3TQOJQ&issuer=Old+Forge&counter=12' +
+          `&codeDisplay=${display('', [], 1)}`,
+        // No issuer: Dart writes the empty parameter without `=`.
+        'otpauth://totp/:carol?algorithm=SHA1&digits=6&issuer&period=30' +
+          `&secret=JBSWY3DPEHPK3PXP&codeDisplay=${display('', [], 2)}`,
+      ].join('\n') + '\n';
+    const result = unwrap(await readWith(enteImporter, textBytes(text)));
+    expect(result.refused).toEqual([]);
+    expect(
+      result.accounts.map((a) => [a.issuer, a.account, a.note, a.tags, a.extra, a.digits]),
+    ).toEqual([
+      ['My Bank', 'anna+1@example.com', 'Call Bob, then 2+2', ['Work stuff'], {}, 8],
+      ['Old Forge', 'alice', '', [], {}, 6],
+      ['', 'carol', '', [], {}, 6],
+    ]);
+    expect(result.accounts.map((a) => [a.algorithm, a.period, a.counter])).toEqual([
+      ['SHA512', 60, 0],
+      ['SHA1', 30, 12],
+      ['SHA1', 30, 0],
+    ]);
+  });
+
   it('ignores prototype keys and codeDisplay JSON it cannot read', async () => {
     const polluted =
       'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&codeDisplay=' +
