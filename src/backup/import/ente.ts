@@ -120,7 +120,10 @@ function readLines(text: string, encrypted: boolean): Result<ImportResult, Impor
   const lines = text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
   if (tooManyEntries(lines.length)) return err({ code: 'import_too_large' });
   const entries = lines.map((line): ReadEntry => {
-    const { uri, display } = splitCodeDisplay(line.trim());
+    // Ente once wrote its enum's name (`algorithm=Algorithm.sha256`) into the links it made,
+    // and its exporter strips it only since a later version (export_widget.dart).
+    const written = line.trim().replace(/([?&]algorithm=)Algorithm\./i, '$1');
+    const { uri, display } = splitCodeDisplay(written);
     const d = readDisplay(display);
     return {
       labels: uriLabels(uri),

@@ -353,6 +353,20 @@ describe('Ente Auth codeDisplay and encryption (made with libsodium)', () => {
     ]);
   });
 
+  it("reads the enum name older Ente versions wrote as the algorithm ('Algorithm.sha256')", async () => {
+    const text =
+      'otpauth://totp/Forge:dev?algorithm=Algorithm.sha256&digits=6&issuer=Forge&period=30' +
+      '&secret=JBSWY3DPEHPK3PXP&codeDisplay=%7B%7D\n' +
+      'otpauth://totp/Mill:ops?algorithm=Algorithm.sha512&digits=8&issuer=Mill&period=30' +
+      '&secret=JBSWY3DPEHPK3PXP&codeDisplay=%7B%7D\n';
+    const result = unwrap(await readWith(enteImporter, textBytes(text)));
+    expect(result.refused).toEqual([]);
+    expect(result.accounts.map((a) => [a.issuer, a.algorithm, a.digits])).toEqual([
+      ['Forge', 'SHA256', 6],
+      ['Mill', 'SHA512', 8],
+    ]);
+  });
+
   it('ignores prototype keys and codeDisplay JSON it cannot read', async () => {
     const polluted =
       'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&codeDisplay=' +
