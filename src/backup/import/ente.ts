@@ -11,7 +11,7 @@ import { percentDecode } from '../../otp/uri';
 import { isRecord, parseBoundedJson } from '../bounded-json';
 import { finishImport, tooManyEntries, uriLabels, type ReadEntry } from './collect';
 import { argon2idKey, base64Bytes } from './crypto-open';
-import { entryFromUri } from './entry';
+import { entryFromUri, formEncodedQuery } from './entry';
 import { field, isObject } from './input';
 import { pullSingleMessage, SECRETSTREAM_ABYTES, SECRETSTREAM_HEADER_BYTES } from './secretstream';
 import type { DroppedField, ImportError, ImportResult, Importer, ReadFile } from './types';
@@ -73,8 +73,10 @@ function splitCodeDisplay(uri: string): { uri: string; display: string | null } 
     else kept.push(part);
   }
   if (display === null) return { uri, display };
-  const query = kept.join('&').replaceAll('+', '%20');
-  return { uri: `${uri.slice(0, q)}?${query}`, display: display.replaceAll('+', '%20') };
+  return {
+    uri: formEncodedQuery(`${uri.slice(0, q)}?${kept.join('&')}`),
+    display: display.replaceAll('+', '%20'),
+  };
 }
 
 interface Display {

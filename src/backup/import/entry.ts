@@ -208,6 +208,16 @@ function uriKind(uri: string): string {
 }
 
 /**
+ * The URI with each `+` of its query read as a space (`%20`). Only for links an app wrote with a
+ * form encoder (Dart's `Uri.replace`, Rust's `query_pairs_mut`), which writes a space as `+` and
+ * a `+` as `%2B`; the generic reader keeps `+` (RFC 3986), as other apps mean it.
+ */
+export function formEncodedQuery(uri: string): string {
+  const q = uri.indexOf('?');
+  return q < 0 ? uri : uri.slice(0, q + 1) + uri.slice(q + 1).replaceAll('+', '%20');
+}
+
+/**
  * An entry from an otpauth:// URI (Ente, Proton, Bitwarden, 2FAS v4 `link`...). `extras` win
  * over the URI's names where given and not empty (an app's edited name over the one in the link).
  */
