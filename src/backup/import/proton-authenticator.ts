@@ -11,7 +11,7 @@ import { fromUtf8, utf8 } from '../../bytes';
 import { parseBoundedJson } from '../bounded-json';
 import { finishImport, tooManyEntries, uriLabels, type ReadEntry } from './collect';
 import { argon2idKey, base64Bytes, openAesGcm } from './crypto-open';
-import { entryFromFields, entryFromUri } from './entry';
+import { entryFromFields, entryFromUri, formEncodedQuery } from './entry';
 import { field, IMPORT_LIMITS, isObject, stringField } from './input';
 import type { ImportError, ImportResult, Importer, ReadFile } from './types';
 
@@ -61,10 +61,14 @@ function readEntry(entry: unknown): ReadEntry {
       result: entryFromFields({ ...labels, type: 'steam', secret: { base64: steam }, note }),
     };
   }
-  const labels = uriLabels(uri);
+  // The app writes its links with Rust's `query_pairs_mut` (a space in the query is `+`).
+  const link = formEncodedQuery(uri);
+  const labels = uriLabels(link);
+  // `name` is the link's label, or its issuer when it has no label (exporter.rs): not an account.
+  const account = /^otpauth:\/\/[^/?]*\/?(\?|$)/i.test(link.trim()) ? undefined : name;
   return {
-    labels: { issuer: labels.issuer, account: name ?? labels.account },
-    result: entryFromUri(uri, { account: name, note }),
+    labels: { issuer: labels.issuer, account: account ?? labels.account },
+    result: entryFromUri(link, { account, note }),
   };
 }
 

@@ -209,6 +209,41 @@ describe('Proton Authenticator entries', () => {
     expect(({} as Record<string, unknown>).content).toBeUndefined();
   });
 
+  it('reads links as the app writes them (form-encoded query, name without a label)', async () => {
+    // TOTP::to_uri: the label is the path, the rest `query_pairs_mut` (a space is `+`).
+    const file = {
+      version: 1,
+      entries: [
+        {
+          id: 'a',
+          content: {
+            uri: 'otpauth://totp/anna%20smith+1@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Proton+Mail&algorithm=SHA256&digits=8&period=60',
+            entry_type: 'Totp',
+            name: 'anna smith+1@example.com',
+          },
+          note: 'Recovery: 2+2 desk',
+        },
+        {
+          id: 'b',
+          content: {
+            uri: 'otpauth://totp/?secret=JBSWY3DPEHPK3PXP&issuer=Caf%C3%A9+Bleu&algorithm=SHA1&digits=6&period=30',
+            entry_type: 'Totp',
+            name: 'Café Bleu',
+          },
+          note: null,
+        },
+      ],
+    };
+    const result = unwrap(await readWith(proton, json(file)));
+    expect(result.refused).toEqual([]);
+    expect(
+      result.accounts.map((a) => [a.issuer, a.account, a.note, a.algorithm, a.digits, a.period]),
+    ).toEqual([
+      ['Proton Mail', 'anna smith+1@example.com', 'Recovery: 2+2 desk', 'SHA256', 8, 60],
+      ['Café Bleu', '', '', 'SHA1', 6, 30],
+    ]);
+  });
+
   it('refuses other versions of both forms', async () => {
     expect(await readDetected(json({ ...file, version: 2 }))).toEqual({
       ok: false,
