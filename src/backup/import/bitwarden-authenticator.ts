@@ -100,7 +100,7 @@ function readJson(json: Record<string, unknown>): Result<ImportResult, ImportErr
       i + 1,
       names,
       entryFromTotpValue(
-        totp,
+        htmlDecodedLabel(totp),
         names,
         { note: text(item.notes), pinned: item.favorite === true },
         bare,
@@ -108,6 +108,28 @@ function readJson(json: Record<string, unknown>): Result<ImportResult, ImportErr
     );
   }
   return out.result(FORMAT, false);
+}
+
+/** TextUtils.htmlEncode's entities, as Android's `Uri.Builder.appendPath` escapes them. */
+const HTML_ENTITIES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/%26amp%3B/gi, '%26'],
+  [/%26%2339%3B/gi, '%27'],
+  [/%26quot%3B/gi, '%22'],
+  [/%26lt%3B/gi, '%3C'],
+  [/%26gt%3B/gi, '%3E'],
+];
+
+/**
+ * The Android app HTML-encodes a link's label before writing it (`label.htmlEncode()` in
+ * AuthenticatorItemEntity.toOtpAuthUriString), so `O'Brien` arrives as `O&#39;Brien`: undone in
+ * the label only (the query is written as it is).
+ */
+function htmlDecodedLabel(value: string): string {
+  if (!/^otpauth:\/\//i.test(value.trim())) return value;
+  const q = value.indexOf('?');
+  let label = q < 0 ? value : value.slice(0, q);
+  for (const [entity, plain] of HTML_ENTITIES) label = label.replace(entity, plain);
+  return q < 0 ? label : label + value.slice(q);
 }
 
 const KEY_VALUE = /^(otpauth|steam):\/\//i;
@@ -143,7 +165,7 @@ function readCsv(textValue: string): Result<ImportResult, ImportError> {
     out.add(
       i + 1,
       itemNames,
-      entryFromTotpValue(row.totp, itemNames, {
+      entryFromTotpValue(htmlDecodedLabel(row.totp), itemNames, {
         note: android ? '' : get('notes'),
         pinned: get('favorite') === '1' || get('favorite').toLowerCase() === 'true',
       }),

@@ -156,6 +156,58 @@ describe('Bitwarden Authenticator JSON', () => {
   });
 });
 
+describe('Bitwarden Authenticator Android labels', () => {
+  // AuthenticatorItemEntity.toOtpAuthUriString: `label.htmlEncode()`, then Uri.Builder's encoding
+  // (Uri.encode keeps `'`, as encodeURIComponent does).
+  const htmlEncode = (text: string): string =>
+    text
+      .replaceAll('&', '&amp;')
+      .replaceAll("'", '&#39;')
+      .replaceAll('"', '&quot;')
+      .replaceAll('<', '&lt;')
+      .replaceAll('>', '&gt;');
+  const link = (issuer: string, account: string): string =>
+    `otpauth://totp/${encodeURIComponent(htmlEncode(`${issuer}:${account}`))}?secret=${KEY}` +
+    `&algorithm=SHA1&digits=6&period=30&issuer=${encodeURIComponent(issuer)}`;
+  const expected = [
+    ['AT&T', `O'Brien <ops> "q"`],
+    ['Tom & Jerry', 'a&b@example.com'],
+  ];
+
+  it('undoes the HTML encoding of the label in the JSON and the CSV', async () => {
+    const items = expected.map(([issuer, account], i) => ({
+      id: String(i),
+      name: issuer,
+      folderId: null,
+      organizationId: null,
+      collectionIds: null,
+      notes: null,
+      type: 1,
+      login: { totp: link(issuer!, account!) },
+      favorite: false,
+    }));
+    const json = unwrap(
+      await readWith(
+        bitwardenAuthenticatorImporter,
+        textBytes(JSON.stringify({ encrypted: false, items })),
+      ),
+    );
+    const csv = unwrap(
+      await readWith(
+        bitwardenAuthenticatorImporter,
+        textBytes(
+          'folder,favorite,type,name,login_uri,login_totp\n' +
+            expected.map(([i, a]) => `,,1,${i},,${link(i!, a!)},${i},30,6`).join('\n'),
+        ),
+      ),
+    );
+    for (const value of [json, csv]) {
+      expect(value.refused).toEqual([]);
+      expect(value.accounts.map((a) => [a.issuer, a.account])).toEqual(expected);
+    }
+  });
+});
+
 describe('Bitwarden Authenticator CSV', () => {
   it('reads the Android CSV, with a comma in an unquoted name', async () => {
     const value = unwrap(await readDetected(textBytes(ANDROID_CSV)));
