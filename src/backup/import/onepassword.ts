@@ -8,10 +8,12 @@
  * documentAttributes?}, overview: {title, subtitle, url, urls: [{label, url}], tags}}`.
  *
  * A one-time password is a section field whose value is `{"totp": <otpauth URI or secret>}`, in
- * any category: each becomes an account. `export.data` given on its own (unzipped) is read too.
+ * any category: each becomes an account. `export.data` given on its own (unzipped) is read too,
+ * and so is the CSV export (onepassword-csv.ts).
  */
 import { err, ok, type Result } from '../../result';
 import { field, isObject } from './input';
+import { isOnePasswordCsv, readOnePasswordCsv } from './onepassword-csv';
 import {
   ImportCollector,
   distinct,
@@ -170,12 +172,13 @@ export const onePasswordImporter: Importer = {
   format: FORMAT,
   detect(input) {
     if (input.zip !== null) return input.zip.entries.some((e) => e.name === DATA);
-    return isExportData(input.json);
+    return isExportData(input.json) || isOnePasswordCsv(input.text);
   },
   read(input) {
     let result: Result<ImportResult, ImportError>;
     if (input.zip !== null) result = readZip(input);
     else if (isExportData(input.json)) result = readExportData(input.json);
+    else if (isOnePasswordCsv(input.text)) result = readOnePasswordCsv(input.text);
     else result = err({ code: 'import_unrecognised' });
     return Promise.resolve(result.ok ? ok({ kind: 'plain', result: result.value }) : result);
   },

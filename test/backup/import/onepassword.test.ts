@@ -337,3 +337,91 @@ describe('1Password .1pux', () => {
     );
   });
 });
+
+/**
+ * 1Password 8's CSV export, written as the app writes it (the header and quoting of the export
+ * pass-import tests against, tests/assets/db/1password8.csv): every field quoted, `true`/`false`.
+ */
+const CSV_HEADER = 'Title,Url,Username,Password,OTPAuth,Favorite,Archived,Tags,Notes';
+
+function csvLine(fields: readonly string[]): string {
+  return fields.map((f) => `"${f.replaceAll('"', '""')}"`).join(',');
+}
+
+const ONEPASSWORD_CSV = [
+  CSV_HEADER,
+  csvLine(['No code', 'https://a.example', 'ann', 'pw', '', 'false', 'false', '', '']),
+  csvLine([
+    'GitHub, work',
+    'https://github.com/login',
+    'octo',
+    'hunter2',
+    `otpauth://totp/GitHub:octo?secret=${KEY}&issuer=GitHub`,
+    'true',
+    'false',
+    'work,dev',
+    'line one\nline "two"',
+  ]),
+  csvLine([
+    'Bank',
+    '',
+    'me@bank.example',
+    '',
+    `otpauth://totp/?secret=${KEY2}&algorithm=SHA256&digits=8&period=60`,
+    'false',
+    'true',
+    '',
+    '',
+  ]),
+  csvLine(['Bare key', '', '', '', KEY.toLowerCase(), 'false', 'false', '', '']),
+  csvLine(['Broken', '', 'bob', '', 'otpauth://totp/x?secret=1', 'false', 'false', '', '']),
+].join('\r\n');
+
+describe('1Password CSV', () => {
+  it('reads every one-time password of the CSV export, with its item fields', async () => {
+    const value = unwrap(await readDetected(textBytes(`${ONEPASSWORD_CSV}\r\n`)));
+    expect(value.format).toBe('onepassword');
+    expect(value.accounts.map(view)).toEqual([
+      {
+        ...PLAIN,
+        secret: KEY,
+        issuer: 'GitHub',
+        account: 'octo',
+        note: 'line one\nline "two"',
+        pinned: true,
+        tags: ['work', 'dev'],
+        sites: ['https://github.com/login'],
+        dropped: ['login_fields'],
+      },
+      {
+        ...PLAIN,
+        secret: KEY2,
+        algorithm: 'SHA256',
+        digits: 8,
+        period: 60,
+        issuer: 'Bank',
+        account: 'me@bank.example',
+        trashed: true,
+      },
+      { ...PLAIN, secret: KEY, issuer: 'Bare key', account: '' },
+    ]);
+    expect(value.accounts.map((a) => codeOf(a))).toEqual(['324550', '34855935', '324550']);
+    expect(value.refused).toEqual([
+      { index: 5, issuer: 'Broken', account: 'bob', reason: 'secret_invalid' },
+    ]);
+  });
+
+  it('says a CSV without one-time passwords is empty, and leaves other CSVs alone', async () => {
+    const none = [CSV_HEADER, csvLine(['A', '', 'a', 'p', '', 'false', 'false', '', ''])];
+    expect(await readDetected(textBytes(none.join('\n')))).toEqual({
+      ok: false,
+      error: { code: 'import_empty' },
+    });
+    const apple = 'Title,URL,Username,Password,Notes,OTPAuth\nA,,a,p,,x\n';
+    expect(onePasswordImporter.detect(importInput(textBytes(apple)))).toBe(false);
+  });
+
+  it('never throws on mutated CSV exports', async () => {
+    await fuzzImporter(onePasswordImporter, [textBytes(ONEPASSWORD_CSV)], { runs: 300 });
+  });
+});
