@@ -133,6 +133,32 @@ export function entryFromLine(
   return entryFromUri(withHexSecretAsBase32(text), extras);
 }
 
+function paramValue(params: readonly string[], key: string): string | undefined {
+  const found = params.find((p) => p.toLowerCase().startsWith(`${key}=`));
+  return found === undefined ? undefined : percentDecode(found.slice(key.length + 1)).trim();
+}
+
+/**
+ * FreeOTP+ ("URI format") and Authenticator Pro (its URI-list backup) write a Steam account as a
+ * `totp` link named `Steam:…`, with 5 digits or none, and Authenticator Pro marks one named
+ * otherwise by a bare `steam` parameter. Both apps read such a link back as Steam (5 letters), so
+ * the list does too, as `encoder=steam`; a link asking for other digits stays a TOTP.
+ */
+export function withAppSteamMarks(uri: string): string {
+  const match = /^otpauth:\/\/totp\/([^?#]*)\?([^#]*)$/i.exec(uri);
+  if (match === null) return uri;
+  const params = (match[2] ?? '').split('&');
+  if (paramValue(params, 'encoder') !== undefined) return uri;
+  const bare = params.some((p) => p.toLowerCase() === 'steam');
+  const label = percentDecode(match[1] ?? '');
+  const colon = label.indexOf(':');
+  const name = colon < 0 ? paramValue(params, 'issuer') : label.slice(0, colon).trim();
+  const digits = paramValue(params, 'digits');
+  if (!bare && !(name === 'Steam' && (digits === undefined || digits === '5'))) return uri;
+  const kept = params.filter((p) => p !== '' && p.toLowerCase() !== 'steam');
+  return `otpauth://totp/${match[1] ?? ''}?${[...kept, 'encoder=steam'].join('&')}`;
+}
+
 /**
  * Accounts and refusals in file order, bounded by IMPORT_LIMITS.maxEntries: `add` returns false
  * once the file holds more entries than any real export.
@@ -204,7 +230,9 @@ export const otpauthListImporter: Importer = {
   detect: (input) => looksLikeUriList(input),
   read(input) {
     const collector = new EntryCollector();
-    const read = readLinkLines(contentLines(input.text ?? ''), collector);
+    const read = readLinkLines(contentLines(input.text ?? ''), collector, (text) =>
+      entryFromLine(withAppSteamMarks(text)),
+    );
     if (!read.ok) return Promise.resolve(read);
     const result = collector.result('otpauth_list');
     return Promise.resolve(result.ok ? ok({ kind: 'plain', result: result.value }) : result);

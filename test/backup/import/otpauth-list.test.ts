@@ -10,7 +10,15 @@ import { codeAt } from '../../../src/otp/generate';
 import { encodeHex } from '../../../src/otp/secret';
 import { describeWithShared, readSharedText } from '../../support/shared';
 import { AEGIS_ACCOUNTS, fieldsOf, plain } from './account-fields';
-import { fuzzImporter, readDetected, readWith, sampleBytes, textBytes, unwrap } from './support';
+import {
+  codeOf,
+  fuzzImporter,
+  readDetected,
+  readWith,
+  sampleBytes,
+  textBytes,
+  unwrap,
+} from './support';
 
 const JBS = 'JBSWY3DPEHPK3PXP';
 
@@ -136,6 +144,34 @@ describe('otpauth list: lines', () => {
     expect(result.accounts.map(fieldsOf)[0]).toEqual(
       plain({ type: 'steam', digits: 5, secret: JBS, code: '2KM2P' }),
     );
+  });
+
+  it('reads Steam links as FreeOTP+ and Authenticator Pro write them, and nothing else as Steam', async () => {
+    // The Bitwarden SDK's Steam vector: 7W6CJ at 2023-01-01T00:00:00Z.
+    const key = 'HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ';
+    const lines = [
+      // Authenticator Pro (Authenticator.GetUri): issuer Steam, its default digits left out.
+      `otpauth://totp/Steam%3Agabe?secret=${key}&issuer=Steam`,
+      // Authenticator Pro, a Steam account named otherwise: a bare `steam` parameter.
+      `otpauth://totp/Valve%3Agabe?secret=${key}&issuer=Valve&steam`,
+      // FreeOTP+ (Token.toUri): the label's issuer is Steam, every parameter written.
+      `otpauth://totp/Steam%3Agabe?secret=${key}&issuer=Steam&algorithm=SHA1&digits=5&period=30`,
+      // Asking for 6 digits, or named Steam only by someone else's label: a TOTP as written.
+      `otpauth://totp/Steam%3Agabe?secret=${key}&issuer=Steam&digits=6`,
+      `otpauth://totp/Mail%3ASteam?secret=${key}&issuer=Mail`,
+    ];
+    const result = unwrap(await readDetected(textBytes(lines.join('\n'))));
+    expect(result.refused).toEqual([]);
+    const at = '2023-01-01T00:00:00Z';
+    expect(
+      result.accounts.map((a) => [a.type, a.digits, a.issuer, a.account, a.extra, codeOf(a, at)]),
+    ).toEqual([
+      ['steam', 5, 'Steam', 'gabe', {}, '7W6CJ'],
+      ['steam', 5, 'Valve', 'gabe', {}, '7W6CJ'],
+      ['steam', 5, 'Steam', 'gabe', {}, '7W6CJ'],
+      ['totp', 6, 'Steam', 'gabe', {}, codeOf({ ...result.accounts[4]!, digits: 6 }, at)],
+      ['totp', 6, 'Mail', 'Steam', {}, codeOf(result.accounts[4]!, at)],
+    ]);
   });
 
   it('keeps unknown link parameters, never a __proto__ one, and pollutes nothing', async () => {
