@@ -13,11 +13,28 @@ export const IMPORT_LIMITS = {
 } as const;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf16le = new TextDecoder('utf-16le', { fatal: true });
+const utf16be = new TextDecoder('utf-16be', { fatal: true });
 
+/**
+ * UTF-8, or UTF-16 when the file starts with its byte-order mark: what Windows PowerShell's `>`
+ * and Notepad's "Unicode" write when a list of links is saved there. Every export is mostly
+ * ASCII (keys, links, field names); random bytes read as UTF-16 almost never are, so a binary
+ * file that happens to start with a mark (an andOTP nonce) stays binary.
+ */
 function decodeText(bytes: Uint8Array): string | null {
+  const decoder =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? utf16le
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? utf16be
+        : utf8;
   try {
-    const text = utf8.decode(bytes);
-    return text.startsWith('\uFEFF') ? text.slice(1) : text;
+    const decoded = decoder.decode(bytes);
+    const text = decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded;
+    if (decoder === utf8) return text;
+    const ascii = text.replace(/[^\x00-\x7f]/g, '').length;
+    return ascii * 2 >= text.length ? text : null;
   } catch {
     return null;
   }

@@ -174,6 +174,24 @@ describe('otpauth list: lines', () => {
     ]);
   });
 
+  it('reads a list saved as UTF-16 with its mark (PowerShell `>`, Notepad "Unicode")', async () => {
+    const text = `\uFEFFotpauth://totp/Caf%C3%A9:b?secret=${JBS}\r\n\r\notpauth://totp/Ünï:c?secret=${JBS}\r\n`;
+    const units = [...text].map((c) => c.charCodeAt(0));
+    const le = Uint8Array.from(units.flatMap((u) => [u & 0xff, u >> 8]));
+    const be = Uint8Array.from(units.flatMap((u) => [u >> 8, u & 0xff]));
+    for (const bytes of [le, be]) {
+      const result = unwrap(await readDetected(bytes));
+      expect(result.format).toBe('otpauth_list');
+      expect(result.accounts.map((a) => [a.issuer, a.account])).toEqual([
+        ['Café', 'b'],
+        ['Ünï', 'c'],
+      ]);
+    }
+    // Binary that only starts like UTF-16 (an andOTP nonce may) is still taken for binary.
+    const binary = Uint8Array.from({ length: 64 }, (_, i) => (i < 2 ? [0xff, 0xfe][i]! : 0x4e));
+    expect(importInput(binary).text).toBeNull();
+  });
+
   it('keeps unknown link parameters, never a __proto__ one, and pollutes nothing', async () => {
     const text = `otpauth://totp/A:b?secret=${JBS}&__proto__=x&constructor=y&image=https%3A%2F%2Fi.example%2Fa.png`;
     const result = unwrap(await readDetected(textBytes(text)));
