@@ -77,6 +77,18 @@ describeWithShared('otpauth list: real samples', () => {
     ]);
   });
 
+  it("reads extract_otp_secrets' CSV (its url column) to the same accounts as its list", async () => {
+    const csv = unwrap(
+      await readDetected(sampleBytes('samples/google-migration/scito_example_output.csv')),
+    );
+    const list = unwrap(
+      await readDetected(sampleBytes('samples/google-migration/scito_url_list_output.txt')),
+    );
+    expect(csv.format).toBe('otpauth_list');
+    expect(csv.refused).toEqual([]);
+    expect(csv.accounts.map(fieldsOf)).toEqual(list.accounts.map(fieldsOf));
+  });
+
   it('reads every edge-case link of the otpauth library corpus as an account or a refusal', async () => {
     const lines = readSharedText(
       'formats/samples/otpauth-uri/GENERATED_hectorm_otpauth_9.5.2_URI.parse_edge_cases.jsonl',
@@ -234,6 +246,55 @@ describe('otpauth list: lines', () => {
       ].join('\n'),
     );
     await fuzzImporter(otpauthListImporter, [seed], { runs: 200 });
+  });
+});
+
+describe('otpauth list: a CSV with a column of links', () => {
+  const header = 'name,secret,issuer,type,counter,url';
+  const rows = [
+    `"Mail, home",${JBS.toLowerCase()},Mail,totp,,"otpauth://totp/Mail%3Ahome?secret=jbsw%20y3dp%20ehpk%203pxp%3D%3D%3D%3D&issuer=Mail&algorithm=SHA512&digits=8&period=60"`,
+    '',
+    `Counter,${JBS},,hotp,7,otpauth://hotp/Counter?secret=${JBS}&counter=7`,
+    'Note only,,,,,',
+    `Broken,x,Shop,totp,,otpauth://totp/Shop:me?secret=1&issuer=Shop`,
+  ];
+
+  it('reads each row’s link (BOM, CRLF, blank lines, quoting), refusing a bad one by its row', async () => {
+    const bytes = textBytes(`\uFEFF${[header, ...rows].join('\r\n')}\r\n`);
+    const result = unwrap(await readDetected(bytes));
+    expect(result.format).toBe('otpauth_list');
+    expect(result.accounts.map(fieldsOf)).toEqual([
+      plain({
+        secret: JBS,
+        issuer: 'Mail',
+        account: 'home',
+        algorithm: 'SHA512',
+        digits: 8,
+        period: 60,
+        code: codeOf(result.accounts[0]!),
+      }),
+      plain({
+        secret: JBS,
+        type: 'hotp',
+        counter: 7,
+        account: 'Counter',
+        code: codeOf(result.accounts[1]!),
+      }),
+    ]);
+    expect(result.refused).toEqual([
+      { index: 4, issuer: 'Shop', account: 'me', reason: 'secret_invalid' },
+    ]);
+  });
+
+  it('does not take a CSV whose links are only mentioned in notes', () => {
+    const notes = `title,notes\nA,see otpauth://totp/A?secret=${JBS}\nB,plain\nC,text\n`;
+    expect(otpauthListImporter.detect(importInput(textBytes(notes)))).toBe(false);
+  });
+
+  it('survives random and mutated CSVs', async () => {
+    await fuzzImporter(otpauthListImporter, [textBytes([header, ...rows].join('\n'))], {
+      runs: 300,
+    });
   });
 });
 
