@@ -33,7 +33,8 @@ function decodeText(bytes: Uint8Array): string | null {
     const decoded = decoder.decode(bytes);
     const text = decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded;
     if (decoder === utf8) return text;
-    const ascii = text.replace(/[^\x00-\x7f]/g, '').length;
+    let ascii = 0;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x80) ascii++;
     return ascii * 2 >= text.length ? text : null;
   } catch {
     return null;

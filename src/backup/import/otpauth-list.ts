@@ -13,7 +13,7 @@ import { err, ok, type Result } from '../../result';
 import { TEXT_LIMITS } from '../../vault/format';
 import { entryFromFields, entryFromUri, type EntryExtras, type Refusal } from './entry';
 import { IMPORT_LIMITS } from './input';
-import { looksLikeOtpauthCsv, readOtpauthCsv } from './otpauth-csv';
+import { otpauthCsvLinks } from './otpauth-csv';
 import type {
   ImportError,
   ImportFormat,
@@ -229,14 +229,16 @@ export function readLinkLines(
 export const otpauthListImporter: Importer = {
   format: 'otpauth_list',
   detect: (input) =>
-    looksLikeUriList(input) || (input.json === undefined && looksLikeOtpauthCsv(input.text)),
+    looksLikeUriList(input) || (input.json === undefined && otpauthCsvLinks(input.text) !== null),
   read(input) {
     const collector = new EntryCollector();
-    const read = looksLikeUriList(input)
-      ? readLinkLines(contentLines(input.text ?? ''), collector, (text) =>
-          entryFromLine(withAppSteamMarks(text)),
-        )
-      : readOtpauthCsv(input.text ?? '', collector);
+    const lines = looksLikeUriList(input)
+      ? contentLines(input.text ?? '')
+      : (otpauthCsvLinks(input.text) ?? []).map(({ index, value }) => ({
+          line: index,
+          text: value,
+        }));
+    const read = readLinkLines(lines, collector, (text) => entryFromLine(withAppSteamMarks(text)));
     if (!read.ok) return Promise.resolve(read);
     const result = collector.result('otpauth_list');
     return Promise.resolve(result.ok ? ok({ kind: 'plain', result: result.value }) : result);
