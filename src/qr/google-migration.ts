@@ -43,6 +43,9 @@ export interface MigrationEntryError {
   /** 0-based position of the account within its QR code. */
   readonly index: number;
   readonly code: MigrationEntryErrorCode;
+  /** Its names as far as they were read (never its key): the user can tell which one it is. */
+  readonly issuer?: string;
+  readonly account?: string;
 }
 
 /** Which part of a multi-code export this is. */
@@ -109,7 +112,7 @@ export function decodeMigrationPayload(
     if (number === 1 && data.wire === WIRE.bytes) {
       const entry = readEntry(data.value);
       if (entry.ok) entries.push(entry.value);
-      else errors.push({ index: count, code: entry.error });
+      else errors.push({ index: count, ...entry.error });
       count++;
     } else if (
       number >= 1 &&
@@ -159,9 +162,11 @@ const DIGITS_BY_ENUM: ReadonlyMap<bigint, number> = new Map([
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
-function readEntry(bytes: Uint8Array): Result<OtpEntry, MigrationEntryErrorCode> {
+type EntryFailure = Pick<MigrationEntryError, 'code' | 'issuer' | 'account'>;
+
+function readEntry(bytes: Uint8Array): Result<OtpEntry, EntryFailure> {
   const fields = readFields(bytes);
-  if (fields === null) return err('entry_invalid');
+  if (fields === null) return err({ code: 'entry_invalid' });
   let secret: Uint8Array = new Uint8Array(0);
   let name = '';
   let issuer = '';
@@ -169,34 +174,36 @@ function readEntry(bytes: Uint8Array): Result<OtpEntry, MigrationEntryErrorCode>
   let digits = 0n;
   let type = 0n;
   let counter = 0n;
+  const fail = (code: MigrationEntryErrorCode): Result<never, EntryFailure> =>
+    err({ code, ...splitName(name, issuer) });
   for (const { number, data } of fields) {
     if (number <= 3) {
-      if (data.wire !== WIRE.bytes) return err('entry_invalid');
+      if (data.wire !== WIRE.bytes) return fail('entry_invalid');
       if (number === 1) secret = data.value;
       else if (number === 2) name = utf8.decode(data.value);
       else issuer = utf8.decode(data.value);
     } else if (number <= 7) {
-      if (data.wire !== WIRE.varint) return err('entry_invalid');
+      if (data.wire !== WIRE.varint) return fail('entry_invalid');
       if (number === 4) algorithm = data.value;
       else if (number === 5) digits = data.value;
       else if (number === 6) type = data.value;
       else counter = data.value;
     }
   }
-  if (secret.length === 0) return err('secret_missing');
-  if (secret.length < LIMITS.minSecretBytes) return err('secret_too_short');
-  if (secret.length > LIMITS.maxSecretBytes) return err('secret_too_long');
+  if (secret.length === 0) return fail('secret_missing');
+  if (secret.length < LIMITS.minSecretBytes) return fail('secret_too_short');
+  if (secret.length > LIMITS.maxSecretBytes) return fail('secret_too_long');
   const algorithmName = ALGORITHM_BY_ENUM.get(algorithm);
   // MD5 (4) is in the schema but no app computes it; Otter cannot either.
-  if (algorithmName === undefined) return err('algorithm_unsupported');
+  if (algorithmName === undefined) return fail('algorithm_unsupported');
   const digitCount = DIGITS_BY_ENUM.get(digits);
-  if (digitCount === undefined) return err('digits_unsupported');
+  if (digitCount === undefined) return fail('digits_unsupported');
   // Unspecified (0) is TOTP, as Aegis reads it: the common kind, and what a lost field most likely was.
-  if (type > 2n) return err('type_unsupported');
+  if (type > 2n) return fail('type_unsupported');
   const isHotp = type === 1n;
   const signedCounter = BigInt.asIntN(64, counter);
   if (isHotp && (signedCounter < 0n || signedCounter > BigInt(LIMITS.maxCounter))) {
-    return err('counter_invalid');
+    return fail('counter_invalid');
   }
   return ok({
     type: isHotp ? 'hotp' : 'totp',

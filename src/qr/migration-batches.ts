@@ -86,7 +86,7 @@ export function completedMigration(
   for (const code of batch.codes) {
     if (code === null) continue;
     entries.push(...code.entries);
-    for (const e of code.errors) errors.push({ index: offset + e.index, code: e.code });
+    for (const e of code.errors) errors.push({ ...e, index: offset + e.index });
     offset += code.entries.length + code.errors.length;
   }
   return { entries, errors };

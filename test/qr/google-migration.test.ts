@@ -221,8 +221,13 @@ describe('migration payload errors', () => {
     });
     const result = decodeOk(uri);
     expect(result.entries.map((e) => e.account)).toEqual(['good', 'good']);
-    expect(result.errors).toEqual(cases.map(([, code], i) => ({ index: i + 1, code })));
+    expect(result.errors.map(({ index, code }) => ({ index, code }))).toEqual(
+      cases.map(([, code], i) => ({ index: i + 1, code })),
+    );
     for (const { code } of result.errors) expect(MIGRATION_ENTRY_ERRORS).toContain(code);
+    // A bad account keeps the names read before the fault, so the user can tell which it is.
+    expect(result.errors[0]).toMatchObject({ issuer: '', account: 'no secret' });
+    expect(result.errors.at(-1)).toEqual({ index: cases.length, code: 'entry_invalid' });
   });
 
   it('reads unspecified enums as SHA1, 6 digits, TOTP; literal digit counts of the old schema', () => {

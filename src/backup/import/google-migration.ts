@@ -77,7 +77,8 @@ function readMigrationLine(
     if (!collector.add(line, account(entry), entry)) return false;
   }
   for (const error of errors) {
-    if (!collector.add(line, err(refusal(error.code)), { issuer: '', account: '' })) return false;
+    const labels = { issuer: error.issuer ?? '', account: error.account ?? '' };
+    if (!collector.add(line, err(refusal(error.code)), labels)) return false;
   }
   return true;
 }

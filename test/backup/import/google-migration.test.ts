@@ -210,18 +210,17 @@ describe('Google migration text: lines', () => {
     ]);
   });
 
-  it('refuses an account the payload marks as MD5 or of an unknown kind, and keeps the others', async () => {
+  it('refuses an account the payload marks as MD5 or of an unknown kind by its names, and keeps the others', async () => {
     // Hand-made payload: one good account, one with algorithm 4 (MD5), one of type 9.
-    const good = [
-      0x0a,
-      0x0a,
-      ...'0123456789'.split('').map((c) => c.charCodeAt(0)),
-      0x12,
-      0x01,
-      0x61,
+    const text = (field: number, value: string) => [
+      (field << 3) | 2,
+      value.length,
+      ...value.split('').map((c) => c.charCodeAt(0)),
     ];
-    const md5 = [...good, 0x20, 0x04];
-    const kind = [...good, 0x30, 0x09];
+    const key = text(1, '0123456789');
+    const good = [...key, ...text(2, 'a')];
+    const md5 = [...key, ...text(2, 'Bank:b'), ...text(3, 'Bank'), 0x20, 0x04];
+    const kind = [...key, ...text(2, 'c'), 0x30, 0x09];
     const payload = [good, md5, kind].flatMap((e) => [0x0a, e.length, ...e]);
     const data = btoa(String.fromCharCode(...payload));
     const result = unwrap(
@@ -229,8 +228,8 @@ describe('Google migration text: lines', () => {
     );
     expect(result.accounts.map((a) => a.account)).toEqual(['a']);
     expect(result.refused).toEqual([
-      { index: 1, issuer: '', account: '', reason: 'algorithm_unsupported', detail: 'MD5' },
-      { index: 1, issuer: '', account: '', reason: 'type_unsupported' },
+      { index: 1, issuer: 'Bank', account: 'b', reason: 'algorithm_unsupported', detail: 'MD5' },
+      { index: 1, issuer: '', account: 'c', reason: 'type_unsupported' },
     ]);
   });
 
