@@ -102,9 +102,13 @@ export class Vault {
   /**
    * Changes the user's settings. What is stored is never looser than the policy in force (a
    * value beyond it is stored at the policy's limit), so lifting the policy later cannot revive
-   * a value the organisation had ruled out.
+   * a value the organisation had ruled out. Only while unlocked: the settings are the vault's
+   * own protections (auto-lock, lock on screen lock, clipboard clearing), and someone at a locked
+   * browser must not be able to loosen them before its owner next unlocks.
    */
   async updateSettings(patch: Partial<Settings>): Promise<Result<Settings, VaultError>> {
+    const { state } = await this.state();
+    if (state !== 'unlocked') return err(state === 'absent' ? 'vault_absent' : 'vault_locked');
     return this.queue.run(async () => {
       const policy = this.deps.policy?.() ?? {};
       const next = applyPolicy(parseSettings({ ...(await this.userSettings()), ...patch }), policy);

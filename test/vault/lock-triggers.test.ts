@@ -29,6 +29,22 @@ describe('what locks the vault', () => {
     expect(await state()).toBe('unlocked');
   });
 
+  it('cannot be loosened while locked: settings change only in an open vault', async () => {
+    await t.vault.lock();
+    for (const patch of [
+      { lockOnScreenLock: false },
+      { autoLockMinutes: 1440 },
+      { clipboardClearSeconds: 0 },
+    ]) {
+      expect(await t.vault.updateSettings(patch)).toEqual({ ok: false, error: 'vault_locked' });
+    }
+    expect(await t.vault.settings()).toMatchObject({ lockOnScreenLock: true });
+    await t.vault.unlock('lock trigger passphrase');
+    expect(await t.vault.updateSettings({ lockOnScreenLock: false })).toMatchObject({ ok: true });
+    await onIdleState(context(), 'locked');
+    expect(await state()).toBe('unlocked');
+  });
+
   it('a browser start and an extension update, but not a Chrome update or a reinstall event', async () => {
     await onInstalled(context(), 'chrome_update');
     expect(await state()).toBe('unlocked');

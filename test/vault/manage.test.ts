@@ -271,6 +271,8 @@ describe('backup state', () => {
     expect(await t.vault.backupStatus()).toMatchObject({ changedSince: true, remind: false });
     t.clock.now += 7 * DAY;
     expect(await t.vault.backupStatus()).toMatchObject({ changedSince: true, remind: true });
+    // A week later the vault has locked itself; settings change only once it is open again.
+    await t.vault.unlock(PASS);
     await t.vault.updateSettings({ backupReminderDays: 0 });
     expect(await t.vault.backupStatus()).toMatchObject({ remind: false });
   });
