@@ -9,7 +9,7 @@ import { RecoverForm } from '../ui/RecoverForm';
 import { RecoveryCodeView } from '../ui/RecoveryCodeView';
 import { ManagedBy } from '../ui/ManagedBy';
 import { UnlockForm } from '../ui/UnlockForm';
-import { onManagedStorageChanged } from '../src/platform/storage';
+import { onLockOrUnlock, onManagedStorageChanged } from '../src/platform/storage';
 import { Accounts } from './sections/Accounts';
 import { AddAccount } from './sections/AddAccount';
 import { Backup } from './sections/Backup';
@@ -56,7 +56,13 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     // The hash may have changed between the first render and this listener.
     onHash();
-    return () => window.removeEventListener('hashchange', onHash);
+    // Locked (auto-lock, the popup's Lock button) or unlocked elsewhere: the page follows at once,
+    // and an account's note or sites do not stay on screen behind a locked vault.
+    const stopFollowing = onLockOrUnlock(() => void refresh());
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      stopFollowing();
+    };
   }, []);
 
   function body() {

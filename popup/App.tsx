@@ -1,9 +1,10 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AppError } from '../src/errors';
 import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
 import type { Reply, RequestOf } from '../src/messages/protocol';
 import { openOptionsPage } from '../src/platform/runtime';
+import { onLockOrUnlock } from '../src/platform/storage';
 import { ErrorText } from '../ui/ErrorText';
 import { Lazy } from '../ui/Lazy';
 import { ManagedBy } from '../ui/ManagedBy';
@@ -55,8 +56,17 @@ export function App({ firstList, cached, tab }: AppProps) {
     else setView({ kind: 'error', error: reply.error });
   }
 
-  const refresh = async (request: RequestOf<'listAccounts'> = {}) =>
-    show(await send('listAccounts', page.url === null ? request : { ...request, page: page.url }));
+  // The page as it is when a refresh is asked for, also from a listener added at the start.
+  const pageNow = useRef(page);
+  pageNow.current = page;
+  const refresh = async (request: RequestOf<'listAccounts'> = {}) => {
+    const url = pageNow.current.url;
+    await show(await send('listAccounts', url === null ? request : { ...request, page: url }));
+  };
+
+  // Locked meanwhile (auto-lock, the settings page's Lock) or unlocked elsewhere: the popup
+  // follows, so no list stays on screen behind a locked vault.
+  useEffect(() => onLockOrUnlock(() => void refresh()), []);
 
   useEffect(() => {
     // The tab is known within a few milliseconds; waiting for it avoids re-ordering after paint.

@@ -4,6 +4,7 @@
  * It holds the raw vault key and an absolute lock deadline, checked on every read.
  */
 import { fromBase64, toBase64 } from '../bytes';
+import { SESSION_KEY } from '../platform/session-change';
 
 /** The part of the session storage area that Otter uses; tests give an in-memory one. */
 export interface SessionArea {
@@ -13,7 +14,7 @@ export interface SessionArea {
   remove(key: string | string[]): Promise<void>;
 }
 
-const KEY = 'otter.session';
+const KEY = SESSION_KEY;
 
 export interface Session {
   readonly vaultId: string;

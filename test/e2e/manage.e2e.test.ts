@@ -220,6 +220,22 @@ describe('editing, pinning and order', () => {
       sites: ['https://bank.example.com'],
       note: 'Recovery codes in the drawer',
     });
+
+    // Locked from the popup with the note open here: the page turns to its unlock form at once,
+    // the note gone from it, and opens again where it was.
+    await options.getByRole('button', { name: 'Edit Big Bank (bob@example.com)' }).click();
+    await form.getByLabel('Note').waitFor();
+    await popup.getByTestId('lock').click();
+    await popup.getByLabel('Passphrase').waitFor();
+    const unlock = options.getByLabel('Passphrase');
+    await unlock.waitFor();
+    expect(await options.getByTestId('edit-form').count()).toBe(0);
+    expect(await options.locator('body').textContent()).not.toContain('drawer');
+    await unlock.fill(PASS);
+    await options.keyboard.press('Enter');
+    await options.getByTestId('manage-account').first().waitFor();
+    // And the popup, locked, follows an unlock made in the page.
+    await popup.getByTestId('code').first().waitFor();
   });
 
   it('pins to the top, and reorders from the keyboard and by drag', async () => {
