@@ -102,9 +102,8 @@ export class Vault {
   /**
    * Changes the user's settings. What is stored is never looser than the policy in force (a
    * value beyond it is stored at the policy's limit), so lifting the policy later cannot revive
-   * a value the organisation had ruled out. Only while unlocked: the settings are the vault's
-   * own protections (auto-lock, lock on screen lock, clipboard clearing), and someone at a locked
-   * browser must not be able to loosen them before its owner next unlocks.
+   * a value the organisation had ruled out. Only while unlocked: someone at a locked browser must
+   * not loosen its protections (auto-lock, screen lock, clipboard) before its owner unlocks.
    */
   async updateSettings(patch: Partial<Settings>): Promise<Result<Settings, VaultError>> {
     const { state } = await this.state();
