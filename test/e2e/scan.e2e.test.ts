@@ -67,6 +67,15 @@ async function verifyCode(page: Page): Promise<string> {
   return (await page.getByTestId('verify-code').textContent())!.replace(/\s/g, '').slice(0, 6);
 }
 
+/** The popup's page is no wider than its window: no sideways scroll bar, no field cut off. */
+async function expectNoSidewaysScroll(popup: Page): Promise<void> {
+  const { page, window } = await popup.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    window: innerWidth,
+  }));
+  expect(page).toBeLessThanOrEqual(window);
+}
+
 async function accountCount(popup: Page): Promise<number> {
   const list = await request(popup, 'listAccounts', {});
   return list.ok ? list.value.accounts.length : -1;
@@ -81,6 +90,7 @@ describe('scan the QR code on the page', () => {
     expect(await popup.getByLabel('Service').inputValue()).toBe('Otter Test Bank');
     expect(await popup.getByLabel('Account name').inputValue()).toBe('alice@example.com');
     await popup.getByText(`Otter will show it first on ${server.url}.`).waitFor();
+    await expectNoSidewaysScroll(popup);
     await screenshot(popup, 'popup-scan-confirm');
     await popup.getByRole('button', { name: 'Save account' }).click();
     expect(codesAround(SECRET)).toContain(await verifyCode(popup));
@@ -209,6 +219,7 @@ describe('enter the key by hand', () => {
     expect(await popup.getByLabel('Site').inputValue()).toBe('');
     await popup.getByTestId('use-tab-site').click();
     expect(await popup.getByLabel('Site').inputValue()).toBe(server.url);
+    await expectNoSidewaysScroll(popup);
     await popup.getByRole('button', { name: 'Save account' }).click();
     expect(codesAround(SECRET)).toContain(await verifyCode(popup));
 
