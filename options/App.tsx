@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppError } from '../src/errors';
 import { t, type MessageKey } from '../src/i18n';
 import { send } from '../src/messages/client';
@@ -41,6 +41,11 @@ export function App() {
   const [recovering, setRecovering] = useState(false);
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const [section, setSection] = useState<Section>(sectionFromHash());
+  // What the page shows, for the lock listener added once at the start.
+  const statusNow = useRef(status);
+  statusNow.current = status;
+  const recoveringNow = useRef(recovering);
+  recoveringNow.current = recovering;
 
   const refresh = async () => {
     const reply = await send('status', {});
@@ -56,9 +61,14 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     // The hash may have changed between the first render and this listener.
     onHash();
-    // Locked (auto-lock, the popup's Lock button) or unlocked elsewhere: the page follows at once,
-    // and an account's note or sites do not stay on screen behind a locked vault.
-    const stopFollowing = onLockOrUnlock(() => void refresh());
+    // Locked (auto-lock, the popup's Lock button): the page follows at once, and an account's
+    // note or sites do not stay on screen behind a locked vault. Unlocked elsewhere: only the
+    // plain unlock form follows (creating a vault or recovering unlocks too, and shows a new
+    // recovery code first).
+    const stopFollowing = onLockOrUnlock((change) => {
+      if (change === 'locked' || (statusNow.current?.vault === 'locked' && !recoveringNow.current))
+        void refresh();
+    });
     return () => {
       window.removeEventListener('hashchange', onHash);
       stopFollowing();

@@ -3,6 +3,7 @@ import { send } from '../src/messages/client';
 import { AddFlow } from '../ui/add/AddFlow';
 import { ErrorText } from '../ui/ErrorText';
 import type { ActiveTab } from './active-tab';
+import { focusOnMount } from '../ui/focus-on-mount';
 
 /** Adding an account from the popup: scan the page's QR code (first choice), or type the key. */
 export function AddAccount({ tab, onClose }: { tab: ActiveTab; onClose: () => void }) {
@@ -32,6 +33,7 @@ export function AddAccount({ tab, onClose }: { tab: ActiveTab; onClose: () => vo
               disabled={tab.id === null}
               data-testid="scan"
               autofocus
+              ref={focusOnMount}
             >
               {error === null ? t('scanButton') : t('scanAgainButton')}
             </button>

@@ -64,9 +64,19 @@ export function App({ firstList, cached, tab }: AppProps) {
     await show(await send('listAccounts', url === null ? request : { ...request, page: url }));
   };
 
-  // Locked meanwhile (auto-lock, the settings page's Lock) or unlocked elsewhere: the popup
-  // follows, so no list stays on screen behind a locked vault.
-  useEffect(() => onLockOrUnlock(() => void refresh()), []);
+  // Locked meanwhile (auto-lock, the settings page's Lock): no list stays on screen behind a
+  // locked vault. Unlocked elsewhere: only a popup waiting at its unlock form follows (its own
+  // create and recovery views unlock too, and show a recovery code first, once).
+  const viewNow = useRef(view);
+  viewNow.current = view;
+  useEffect(
+    () =>
+      onLockOrUnlock((change) => {
+        const kind = viewNow.current.kind;
+        if (change === 'locked' ? kind !== 'recovery-code' : kind === 'locked') void refresh();
+      }),
+    [],
+  );
 
   useEffect(() => {
     // The tab is known within a few milliseconds; waiting for it avoids re-ordering after paint.

@@ -1,4 +1,5 @@
 import type { RefObject } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { t } from '../src/i18n';
 
 interface Props {
@@ -12,6 +13,9 @@ interface Props {
 
 /** The search box over the codes (a combobox for the list below it) and the "+" button. */
 export function SearchToolbar({ inputRef, query, activeId, onQuery, onAdd }: Props) {
+  // The list shown after the popup loaded (unlocked, a vault just made, back from "Add"): focus
+  // comes here as `autofocus` gives it at load (ui/focus-on-mount.ts says why both).
+  useEffect(() => inputRef.current?.focus(), []);
   return (
     <div class="toolbar">
       <input

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../src/i18n';
+import { focusOnMount } from './focus-on-mount';
 
 interface Props {
   readonly id: string;
@@ -28,6 +29,7 @@ export function PassphraseField(props: Props) {
           onInput={(e) => props.onInput(e.currentTarget.value)}
           autocomplete={props.autocomplete}
           autofocus={props.autofocus}
+          ref={props.autofocus === true ? focusOnMount : undefined}
           spellcheck={false}
           aria-describedby={props.describedBy}
           aria-invalid={props.invalid}

@@ -8,6 +8,7 @@ import { SupportContact } from './SupportContact';
 import { useNewSecret } from './use-new-secret';
 import { usePolicy } from './use-policy';
 import { useRequest } from './use-request';
+import { focusOnMount } from './focus-on-mount';
 
 /**
  * A forgotten passphrase where the organisation allows no recovery code (AllowRecoveryCode
@@ -86,6 +87,7 @@ export function RecoverForm({
           autocomplete="off"
           spellcheck={false}
           autofocus
+          ref={focusOnMount}
           placeholder="ABCD-EFGH-IJKL-MNOP-QRST-UVWX"
         />
       </div>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../src/i18n';
+import { focusOnMount } from './focus-on-mount';
 
 /**
  * Shown once, right after setup (or after the code was replaced): the recovery code and a prompt
@@ -18,7 +19,10 @@ export function RecoveryCodeView({
   const [copied, setCopied] = useState(false);
   return (
     <section class="stack" data-testid="recovery-code">
-      <h2>{t('recoveryTitle')}</h2>
+      {/* Focus on the heading, read out first: the code and what to do with it follow. */}
+      <h2 tabIndex={-1} ref={focusOnMount}>
+        {t('recoveryTitle')}
+      </h2>
       {notice !== undefined && (
         <p class="notice" role="status" data-testid="recovery-code-notice">
           {t(notice)}

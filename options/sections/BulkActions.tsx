@@ -3,6 +3,7 @@ import { t, tn } from '../../src/i18n';
 import type { ManagedAccountView } from '../../src/messages/protocol';
 import { TEXT_LIMITS } from '../../src/text-limits';
 import { siteFromInput } from './site-input';
+import { focusOnMount } from '../../ui/focus-on-mount';
 
 /** Which accounts a new site goes to: all selected, or only those without one. */
 export type SiteScope = 'all' | 'missing';
@@ -126,6 +127,7 @@ function BulkSiteForm({
           aria-describedby={invalid ? 'bulk-site-error' : undefined}
           onInput={(e) => setText(e.currentTarget.value)}
           autofocus
+          ref={focusOnMount}
         />
         {invalid && (
           <p class="error" id="bulk-site-error">

@@ -11,10 +11,12 @@ export interface StorageChange {
   readonly newValue?: unknown;
 }
 
-/** The session came or went: a lock or an unlock, not a moved deadline. */
-export function locksOrUnlocks(changes: Readonly<Record<string, StorageChange>>): boolean {
+/** The session went (`'locked'`) or came (`'unlocked'`); null for a moved deadline or no change. */
+export function lockChange(
+  changes: Readonly<Record<string, StorageChange>>,
+): 'locked' | 'unlocked' | null {
   const change = changes[SESSION_KEY];
-  return (
-    change !== undefined && (change.oldValue === undefined) !== (change.newValue === undefined)
-  );
+  if (change === undefined || (change.oldValue === undefined) === (change.newValue === undefined))
+    return null;
+  return change.newValue === undefined ? 'locked' : 'unlocked';
 }

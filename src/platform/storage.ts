@@ -1,6 +1,6 @@
 /** Extension storage: the memory-only session area, and the managed (policy) area. */
 import type { SessionArea } from '../vault/session';
-import { locksOrUnlocks, type StorageChange } from './session-change';
+import { lockChange, type StorageChange } from './session-change';
 import browser from './browser';
 
 /**
@@ -49,9 +49,10 @@ export function onManagedStorageChanged(listener: () => void): void {
  * The vault locked or unlocked, seen from our own pages: the worker writes the unlocked session
  * in the session area and removes it when the vault locks. Returns the way to stop listening.
  */
-export function onLockOrUnlock(listener: () => void): () => void {
+export function onLockOrUnlock(listener: (change: 'locked' | 'unlocked') => void): () => void {
   const heard = (changes: Record<string, StorageChange>, area: string) => {
-    if (area === 'session' && locksOrUnlocks(changes)) listener();
+    const change = area === 'session' ? lockChange(changes) : null;
+    if (change !== null) listener(change);
   };
   browser.storage.onChanged.addListener(heard);
   return () => browser.storage.onChanged.removeListener(heard);

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeBase32, encodeHex } from '../../src/otp/secret';
 import { launchOtter, type Otter } from './harness';
@@ -12,6 +13,13 @@ afterEach(async () => {
 });
 
 const PASS = 'otter e2e lykta passphrase';
+
+/** The focused element: its tag and its id, class or text. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const at = document.activeElement;
+    return at ? `${at.tagName} ${at.id || at.className || at.textContent}` : '';
+  });
 
 describe('first run, lock and unlock (popup)', () => {
   it('creates the vault, shows the recovery code once, then the empty state', async () => {
@@ -40,6 +48,8 @@ describe('first run, lock and unlock (popup)', () => {
     await popup.getByRole('button', { name: 'Create vault' }).click();
 
     const code = await popup.getByTestId('recovery-code-value').textContent();
+    // Each view shown after the popup loaded takes the focus (autofocus works only at load).
+    expect(await focused(popup)).toBe('H2 Your recovery code');
     expect(code).toMatch(/^([A-Z2-7]{4}-){5}[A-Z2-7]{4}$/);
     expect(await popup.getByRole('button', { name: 'Continue' }).isDisabled()).toBe(true);
     await popup.getByLabel('I have stored my recovery code somewhere safe').check();
@@ -63,6 +73,7 @@ describe('first run, lock and unlock (popup)', () => {
     await popup.getByTestId('account').waitFor();
     await popup.getByTestId('lock').click();
     await popup.getByTestId('unlock').waitFor();
+    expect(await focused(popup)).toBe('INPUT unlock-passphrase');
     await popup.getByLabel('Passphrase').fill('not the passphrase');
     await popup.getByRole('button', { name: 'Unlock' }).click();
     expect(await popup.getByTestId('error').getAttribute('data-code')).toBe('wrong_passphrase');
@@ -70,6 +81,7 @@ describe('first run, lock and unlock (popup)', () => {
     await popup.getByLabel('Passphrase').fill(PASS);
     await popup.getByRole('button', { name: 'Unlock' }).click();
     await popup.getByTestId('account').waitFor();
+    expect(await focused(popup)).toBe('INPUT search');
   });
 
   it('shows the wrong-passphrase message in Swedish', async () => {

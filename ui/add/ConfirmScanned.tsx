@@ -13,6 +13,7 @@ import { ErrorText } from '../ErrorText';
 import { useRequest } from '../use-request';
 import { DuplicatePrompt } from './DuplicatePrompt';
 import { hasName, NameFields } from './NameFields';
+import { focusOnMount } from '../focus-on-mount';
 
 interface Props {
   readonly found: ScannedAccount;
@@ -94,7 +95,7 @@ export function ConfirmScanned({ found, site, onAdded, onBack, backLabel }: Prop
       )}
       <ErrorText error={request.error} id="scanned-error" />
       <div class="buttons">
-        <button class="primary" type="submit" disabled={request.busy} autofocus>
+        <button class="primary" type="submit" disabled={request.busy} autofocus ref={focusOnMount}>
           {t('saveAccountButton')}
         </button>
         <button type="button" class="quiet" onClick={onBack} data-testid="confirm-back">

@@ -2,6 +2,7 @@ import type { DuplicateReason } from '../../src/backup/merge';
 import { t } from '../../src/i18n';
 import type { AccountLabel, DuplicateChoice } from '../../src/messages/protocol';
 import { accountName } from '../account-name';
+import { focusOnMount } from '../focus-on-mount';
 
 /** Asked before saving an account that looks like one already there. */
 export function DuplicatePrompt({
@@ -28,7 +29,13 @@ export function DuplicatePrompt({
         <p key={reason}>{t(`duplicate_${reason}`, name)}</p>
       ))}
       <div class="buttons">
-        <button type="button" class="primary" onClick={() => onChoose('keep_both')} autofocus>
+        <button
+          type="button"
+          class="primary"
+          onClick={() => onChoose('keep_both')}
+          autofocus
+          ref={focusOnMount}
+        >
           {t('keepBothButton')}
         </button>
         <button type="button" onClick={() => onChoose('replace')}>

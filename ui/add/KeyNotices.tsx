@@ -1,5 +1,6 @@
 import { t, tn } from '../../src/i18n';
 import type { KeyWarning } from '../../src/otp/key-check';
+import { focusOnMount } from '../focus-on-mount';
 
 /**
  * A key of hex digits only (40 of them for the usual 160 bits): some sites show the key that
@@ -52,7 +53,7 @@ export function ShortKeyPrompt({
       </p>
       <p>{t(warning === 'key_short' ? 'shortKeyShort' : 'shortKeyLeftover')}</p>
       <div class="buttons">
-        <button type="button" onClick={onEdit} autofocus>
+        <button type="button" onClick={onEdit} autofocus ref={focusOnMount}>
           {t('shortKeyEditButton')}
         </button>
         <button type="button" onClick={onSaveAnyway} disabled={busy} data-testid="save-short-key">

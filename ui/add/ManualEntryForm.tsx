@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DuplicateReason } from '../../src/backup/merge';
 import type { AppError } from '../../src/errors';
 import { t, type MessageKey } from '../../src/i18n';
@@ -88,6 +88,8 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
   const policy = usePolicy();
   const { error, busy } = request;
   const secretField = useRef<HTMLInputElement>(null);
+  // Shown after the page loaded: `autofocus` alone would not move focus here (focus-on-mount.ts).
+  useEffect(() => secretField.current?.focus(), []);
   /** The user already said the key is whole: the duplicate question's answer keeps that. */
   const confirmed = useRef(false);
   const isMigration = MIGRATION.test(secret);
