@@ -2,8 +2,12 @@ import { IMPORT_FORMATS } from '../../src/backup/import/types';
 import { t } from '../../src/i18n';
 import { FileDrop } from '../../ui/FileDrop';
 
-/** The apps named in the intro: every format but the generic list of links (said in words). */
-const APPS = IMPORT_FORMATS.filter((format) => format !== 'otpauth_list');
+/**
+ * The apps named in the intro: every format but the generic list of links (said in words), and
+ * FreeOTP's old tokens.xml, whose name repeats two apps already in the list.
+ */
+const NOT_LISTED: readonly string[] = ['otpauth_list', 'freeotp_tokens'];
+const APPS = IMPORT_FORMATS.filter((format) => !NOT_LISTED.includes(format));
 
 /** Choose or drop one or more export files or screenshots. */
 export function ImportPicker({ onFiles }: { onFiles: (files: File[]) => void }) {

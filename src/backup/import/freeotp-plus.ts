@@ -1,6 +1,8 @@
 /**
  * FreeOTP+ backups (FORMATS.md §7.1): the JSON export `{tokens, tokenOrder}`, and the same
  * tokens as the app keeps them internally (an Android preferences XML, freeotp-plus-xml.ts).
+ * That XML is FreeOTP 1's `tokens.xml`, which FreeOTP+ kept as it was: the same fields, the
+ * same counter, nothing to tell the two apps' files apart, so it is named for both.
  *
  * A token's secret is an array of signed bytes; its HOTP `counter` is one less than the next
  * counter to use (FreeOTP stores the value before its own pre-increment); the issuer is
@@ -14,7 +16,7 @@ import { entryFromFields, type SecretSource } from './entry';
 import { readFreeOtpPlusXml, looksLikeFreeOtpPlusXml } from './freeotp-plus-xml';
 import { field, isObject, stringField } from './input';
 import { LIMITS } from '../../otp/types';
-import type { DroppedField, ImportError, ImportResult, Importer } from './types';
+import type { DroppedField, ImportError, ImportFormat, ImportResult, Importer } from './types';
 
 export interface SavedTokens {
   readonly tokens: readonly unknown[];
@@ -125,11 +127,14 @@ function ordered(saved: SavedTokens): number[] {
   return order;
 }
 
-export function readSavedTokens(saved: SavedTokens): Result<ImportResult, ImportError> {
+export function readSavedTokens(
+  saved: SavedTokens,
+  format: ImportFormat = 'freeotp_plus',
+): Result<ImportResult, ImportError> {
   if (tooManyEntries(saved.tokens) || tooManyEntries(saved.tokenOrder))
     return err({ code: 'import_too_large' });
   return finishImport(
-    'freeotp_plus',
+    format,
     false,
     ordered(saved).map((i) => turnToken(saved.tokens[i], i + 1)),
   );
@@ -156,7 +161,9 @@ export const freeotpPlusImporter: Importer = {
   read(input) {
     const saved = savedTokensJson(input.json);
     const tokens = saved !== null ? ok(saved) : readFreeOtpPlusXml(input.text ?? '');
-    const result = tokens.ok ? readSavedTokens(tokens.value) : tokens;
+    // The JSON export is FreeOTP+'s own; tokens.xml is FreeOTP 1's store, kept by FreeOTP+.
+    const format = saved !== null ? 'freeotp_plus' : 'freeotp_tokens';
+    const result = tokens.ok ? readSavedTokens(tokens.value, format) : tokens;
     return Promise.resolve(result.ok ? ok({ kind: 'plain', result: result.value }) : result);
   },
 };

@@ -14,6 +14,7 @@ import { bitwardenImporter } from './bitwarden';
 import { bitwardenAuthenticatorImporter } from './bitwarden-authenticator';
 import { enteImporter } from './ente';
 import { freeotpPlusImporter } from './freeotp-plus';
+import { freeotpImporter } from './freeotp';
 import { lastpassImporter } from './lastpass';
 import { onePasswordImporter } from './onepassword';
 import { protonAuthenticatorImporter } from './proton-authenticator';
@@ -25,6 +26,8 @@ import type { Importer } from './types';
 export const IMPORTERS: readonly Importer[] = [
   // KeePass, by its signature bytes.
   keepassImporter,
+  // FreeOTP's backup: Java serialization's magic and a java.util.HashMap class descriptor.
+  freeotpImporter,
   // ZIP archives, by the entries they hold (§10.3).
   protonPassImporter,
   onePasswordImporter,

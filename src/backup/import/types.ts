@@ -29,6 +29,9 @@ export const IMPORT_FORMATS = [
   'winauth',
   'otpauth_list',
   'google_migration',
+  'freeotp',
+  /** FreeOTP 1's token store, which FreeOTP+ kept: the two apps' files cannot be told apart. */
+  'freeotp_tokens',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
