@@ -27,7 +27,7 @@ const ENTITIES: Readonly<Record<string, string>> = {
   apos: "'",
 };
 
-function unescapeXml(text: string): string {
+export function unescapeXml(text: string): string {
   return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,4});/gi, (whole, name: string) => {
     if (name.startsWith('#')) {
       const code =

@@ -21,6 +21,7 @@ import { protonAuthenticatorImporter } from './proton-authenticator';
 import { protonPassImporter } from './proton-pass';
 import { raivoImporter } from './raivo';
 import { twofasImporter } from './twofas';
+import { totpAuthenticatorImporter } from './totp-authenticator';
 import type { Importer } from './types';
 
 export const IMPORTERS: readonly Importer[] = [
@@ -58,6 +59,8 @@ export const IMPORTERS: readonly Importer[] = [
   winauthImporter,
   // §10.5, binary with no header at all: it takes any binary file no one else claimed.
   andotpEncryptedImporter,
+  // TOTP Authenticator: its preferences XML, or a backup's base64 text (no otpauth link in it).
+  totpAuthenticatorImporter,
   // Generic text: Google's transfer links, then any list of otpauth:// links, last of all.
   googleMigrationImporter,
   otpauthListImporter,

@@ -32,6 +32,7 @@ export const IMPORT_FORMATS = [
   'freeotp',
   /** FreeOTP 1's token store, which FreeOTP+ kept: the two apps' files cannot be told apart. */
   'freeotp_tokens',
+  'totp_authenticator',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
