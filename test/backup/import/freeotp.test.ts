@@ -274,11 +274,18 @@ describe('Java HashMap reader', () => {
     const at = object.lastIndexOf(0x74);
     const swapped = Uint8Array.from([...object.slice(0, at), 0x73, ...object.slice(at + 1)]);
     expect(codeOf(swapped)).toBe('import_version_unsupported');
-    // A reference to the map itself (handle 1), or to no handle at all.
-    for (const handle of [0x7e0001, 0x7e0009]) {
-      const bytes = [...serializeMap([['a', 'b']]).slice(0, -4)];
+    // The value as a reference: to the key "a" (handle 2), to the map itself (handle 1), to
+    // its class descriptor (0), or to no handle at all.
+    const withValue = (handle: number) => {
+      const bytes = [...serializeMap([['a', 'b']]).slice(0, -5)];
       bytes.push(0x71, 0, 0x7e, 0, handle & 0xff, 0x78);
-      expect(codeOf(Uint8Array.from(bytes))).toBe('import_damaged');
+      return readJavaHashMap(Uint8Array.from(bytes), 10);
+    };
+    const same = withValue(0x7e0002);
+    expect(same.ok && [...same.value]).toEqual([['a', 'a']]);
+    for (const handle of [0x7e0000, 0x7e0001, 0x7e0003]) {
+      const map = withValue(handle);
+      expect(map.ok || map.error.code, handle.toString(16)).toBe('import_damaged');
     }
   });
 
