@@ -103,10 +103,11 @@ export function readHeader(bytes: Uint8Array): Result<SqliteFile, SqliteError> {
   let pageCount = bytes.length / pageSize;
   if (pageCount > SQLITE_LIMITS.maxPages) return fail('too_large');
   // The size in the header counts only when the change counter matches its check copy; pages
-  // after it are unused.
+  // after it are unused. A file shorter than it is a copy cut short (in WAL mode too: page 1 and
+  // the pages it counts reach the main file together, at a checkpoint).
   const declared = u32(bytes, 28);
   if (declared !== 0 && u32(bytes, 24) === u32(bytes, 92)) {
-    if (declared > pageCount) return fail(wal ? 'incomplete' : 'damaged');
+    if (declared > pageCount) return fail('damaged');
     pageCount = declared;
   }
   return ok({ bytes, pageSize, usable, pageCount, encoding, wal });

@@ -137,8 +137,19 @@ function column(part: readonly Token[]): Column | null {
     primaryKey: pk >= 0,
     descending: pk >= 0 && isWord(rest[pk + 2], 'DESC'),
     fallback: def >= 0 ? literal(rest, def + 1) : null,
-    generated: rest.some((t) => isWord(t, 'AS') || isWord(t, 'GENERATED')),
+    generated: outside(rest).some((t) => isWord(t, 'AS') || isWord(t, 'GENERATED')),
   };
+}
+
+/** The tokens outside any parentheses (not the `AS` of a CAST inside a CHECK). */
+function outside(tokens: readonly Token[]): Token[] {
+  let depth = 0;
+  return tokens.filter((t) => {
+    if (isPunct(t, '(')) depth++;
+    else if (isPunct(t, ')')) depth--;
+    else return depth === 0;
+    return false;
+  });
 }
 
 /** The columns of `sql`, or null for a statement this reader does not map to records. */

@@ -29,6 +29,8 @@ export type SqliteRow = ReadonlyMap<string, SqlValue>;
 export interface SqliteDatabase {
   /** Write-ahead-log mode: changes not yet checkpointed are in a `-wal` file, not here. */
   readonly wal: boolean;
+  /** How many tables the schema names (none: a new database, or one whose schema is in the WAL). */
+  readonly tableCount: number;
   /** The table's column names in declaration order, or null when there is no such table. */
   columns(table: string): readonly string[] | null;
   /** Every row of the table in rowid order; more than `maxRows` is `too_large`. */
@@ -106,6 +108,7 @@ function database(file: SqliteFile, schema: Map<string, SchemaTable>): SqliteDat
   };
   return {
     wal: file.wal,
+    tableCount: schema.size,
     columns: (table) => definition(table)?.map((c) => c.name) ?? null,
     rows(table, maxRows) {
       const entry = schema.get(table.toLowerCase());
