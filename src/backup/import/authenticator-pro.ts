@@ -140,7 +140,8 @@ function readAuthenticator(auth: unknown, tags: ReadonlyMap<string, string[]>): 
   };
 }
 
-function readJson(json: unknown, encrypted: boolean): Result<ImportResult, ImportError> {
+/** The backup's JSON (also the shape `authenticator-pro-db.ts` gives the app's database). */
+export function readJson(json: unknown, encrypted: boolean): Result<ImportResult, ImportError> {
   const authenticators = field(json, 'Authenticators');
   if (!Array.isArray(authenticators)) return err({ code: 'import_damaged' });
   if (tooManyEntries(authenticators.length)) return err({ code: 'import_too_large' });

@@ -3,6 +3,10 @@
  * shapes first, the generic otpauth list last). Adding an app is one file and one line here.
  */
 import { aegisImporter } from './aegis';
+import { authenticatorProDbImporter } from './authenticator-pro-db';
+import { googleAuthenticatorDbImporter } from './google-authenticator-db';
+import { microsoftAuthenticatorImporter } from './microsoft-authenticator';
+import { unreadableDatabaseImporter } from './sqlite-app';
 import { authenticatorExtensionImporter } from './authenticator-extension';
 import { googleMigrationImporter } from './google-migration';
 import { keepassImporter } from './keepass';
@@ -29,6 +33,13 @@ export const IMPORTERS: readonly Importer[] = [
   keepassImporter,
   // FreeOTP's backup: Java serialization's magic and a java.util.HashMap class descriptor.
   freeotpImporter,
+  // Apps' SQLite databases, by the SQLite header and the app's table and columns (before the
+  // binary catch-all, which never takes a SQLite file either); then any SQLite file whose header
+  // or schema cannot be read, to say why (damaged, incomplete copy) rather than "unrecognised".
+  googleAuthenticatorDbImporter,
+  microsoftAuthenticatorImporter,
+  authenticatorProDbImporter,
+  unreadableDatabaseImporter,
   // ZIP archives, by the entries they hold (§10.3).
   protonPassImporter,
   onePasswordImporter,

@@ -33,6 +33,8 @@ export const IMPORT_FORMATS = [
   /** FreeOTP 1's token store, which FreeOTP+ kept: the two apps' files cannot be told apart. */
   'freeotp_tokens',
   'totp_authenticator',
+  'google_authenticator',
+  'microsoft_authenticator',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
@@ -58,6 +60,8 @@ export const IMPORT_ERRORS = [
   'import_encryption_unsupported',
   /** The file holds no accounts at all. */
   'import_empty',
+  /** An app's SQLite database copied while the app ran: its data is partly in the `-wal` file. */
+  'import_database_incomplete',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERRORS)[number];
 
