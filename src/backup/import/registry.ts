@@ -7,6 +7,7 @@ import { authenticatorProDbImporter } from './authenticator-pro-db';
 import { googleAuthenticatorDbImporter } from './google-authenticator-db';
 import { microsoftAuthenticatorImporter } from './microsoft-authenticator';
 import { unreadableDatabaseImporter } from './sqlite-app';
+import { authyImporter } from './authy';
 import { authenticatorExtensionImporter } from './authenticator-extension';
 import { googleMigrationImporter } from './google-migration';
 import { keepassImporter } from './keepass';
@@ -64,6 +65,8 @@ export const IMPORTERS: readonly Importer[] = [
   // The AUTHENTICATORPRO / AuthenticatorPro binary headers (before any binary catch-all), its
   // JSON (Authenticators[]) and its HTML table.
   authenticatorProImporter,
+  // Authy's token store: its Android preferences file, or the bare array of its tokens.
+  authyImporter,
   // §10.4, a bare array of entries: after every JSON object format.
   andotpImporter,
   // WinAuth's text and ZIP shapes (after the ZIP formats that name their entries).

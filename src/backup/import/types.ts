@@ -35,6 +35,7 @@ export const IMPORT_FORMATS = [
   'totp_authenticator',
   'google_authenticator',
   'microsoft_authenticator',
+  'authy',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
