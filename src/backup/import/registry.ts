@@ -8,6 +8,7 @@ import { googleAuthenticatorDbImporter } from './google-authenticator-db';
 import { microsoftAuthenticatorImporter } from './microsoft-authenticator';
 import { unreadableDatabaseImporter } from './sqlite-app';
 import { authyImporter } from './authy';
+import { duoImporter } from './duo';
 import { authenticatorExtensionImporter } from './authenticator-extension';
 import { googleMigrationImporter } from './google-migration';
 import { keepassImporter } from './keepass';
@@ -65,6 +66,8 @@ export const IMPORTERS: readonly Importer[] = [
   // The AUTHENTICATORPRO / AuthenticatorPro binary headers (before any binary catch-all), its
   // JSON (Authenticators[]) and its HTML table.
   authenticatorProImporter,
+  // Duo Mobile's accounts.json: a bare array of accounts with an otpGenerator (before andOTP).
+  duoImporter,
   // Authy's token store: its Android preferences file, or the bare array of its tokens.
   authyImporter,
   // §10.4, a bare array of entries: after every JSON object format.

@@ -36,6 +36,7 @@ export const IMPORT_FORMATS = [
   'google_authenticator',
   'microsoft_authenticator',
   'authy',
+  'duo',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
