@@ -8,6 +8,7 @@ import { googleAuthenticatorDbImporter } from './google-authenticator-db';
 import { microsoftAuthenticatorImporter } from './microsoft-authenticator';
 import { unreadableDatabaseImporter } from './sqlite-app';
 import { authyImporter } from './authy';
+import { battleNetImporter } from './battle-net';
 import { duoImporter } from './duo';
 import { authenticatorExtensionImporter } from './authenticator-extension';
 import { googleMigrationImporter } from './google-migration';
@@ -70,6 +71,8 @@ export const IMPORTERS: readonly Importer[] = [
   duoImporter,
   // Authy's token store: its Android preferences file, or the bare array of its tokens.
   authyImporter,
+  // Battle.net Authenticator's Android preferences file, by its keys' names.
+  battleNetImporter,
   // §10.4, a bare array of entries: after every JSON object format.
   andotpImporter,
   // WinAuth's text and ZIP shapes (after the ZIP formats that name their entries).

@@ -37,6 +37,7 @@ export const IMPORT_FORMATS = [
   'microsoft_authenticator',
   'authy',
   'duo',
+  'battle_net',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
