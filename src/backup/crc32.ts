@@ -25,3 +25,8 @@ export function crc32Update(crc: number, bytes: Uint8Array): number {
 export function crc32Hex(crc: number): string {
   return crc.toString(16).padStart(8, '0');
 }
+
+/** One byte through the raw CRC register (no inversion): the key update of ZIP's old ZipCrypto. */
+export function crc32Step(crc: number, byte: number): number {
+  return ((TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8)) >>> 0;
+}

@@ -7,6 +7,7 @@ import { authenticatorProDbImporter } from './authenticator-pro-db';
 import { googleAuthenticatorDbImporter } from './google-authenticator-db';
 import { microsoftAuthenticatorImporter } from './microsoft-authenticator';
 import { unreadableDatabaseImporter } from './sqlite-app';
+import { authenticatorPlusImporter } from './authenticator-plus';
 import { authyImporter } from './authy';
 import { battleNetImporter } from './battle-net';
 import { duoImporter } from './duo';
@@ -46,6 +47,8 @@ export const IMPORTERS: readonly Importer[] = [
   // ZIP archives, by the entries they hold (§10.3).
   protonPassImporter,
   onePasswordImporter,
+  // A ZIP holding Accounts.txt (ZipCrypto), before WinAuth's ZIP of one text file.
+  authenticatorPlusImporter,
   // A ZIP holding raivo-otp-export.json (WinZip AES), or Raivo's JSON array (kind + timer).
   raivoImporter,
   // §10.4, JSON with a shape of its own.

@@ -38,6 +38,7 @@ export const IMPORT_FORMATS = [
   'authy',
   'duo',
   'battle_net',
+  'authenticator_plus',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
