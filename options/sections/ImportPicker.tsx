@@ -4,19 +4,19 @@ import { FileDrop } from '../../ui/FileDrop';
 
 /**
  * The apps named in the intro: every format but the generic list of links (said in words), and
- * FreeOTP's old tokens.xml, whose name repeats two apps already in the list.
+ * FreeOTP's old tokens.xml, whose name repeats two apps already in the list. An app read from
+ * two kinds of file (Google Authenticator's transfer codes and its database) is named once.
  */
 const NOT_LISTED: readonly string[] = ['otpauth_list', 'freeotp_tokens'];
 const APPS = IMPORT_FORMATS.filter((format) => !NOT_LISTED.includes(format));
+const appNames = (): string[] => [...new Set(APPS.map((f) => t(`import_format_${f}`)))];
 
 /** Choose or drop one or more export files or screenshots. */
 export function ImportPicker({ onFiles }: { onFiles: (files: File[]) => void }) {
   return (
     <div class="stack">
       <p>{t('importIntro')}</p>
-      <p class="muted small">
-        {t('importSupported', APPS.map((f) => t(`import_format_${f}`)).join(', '))}
-      </p>
+      <p class="muted small">{t('importSupported', appNames().join(', '))}</p>
       <FileDrop multiple testId="import-input" onFiles={onFiles}>
         {t('importDrop')}
       </FileDrop>
