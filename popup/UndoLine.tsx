@@ -1,5 +1,8 @@
 import { t } from '../src/i18n';
 
+/** Where the message puts the account's name: a character no name or translation holds. */
+const NAME = '\uE000';
+
 /** "<account> moved to the Trash. Undo": the popup's way back after the row menu's removal. */
 export function UndoLine({
   undo,
@@ -8,9 +11,18 @@ export function UndoLine({
   undo: { id: string; name: string };
   onUndo: (id: string) => Promise<void>;
 }) {
+  // Only the name gives way to a narrow popup: cut to one line as a whole, a long name left no
+  // room for what happened ("Service 149 (user149@example.com) fl…").
+  const [before = '', after = ''] = t('removedNotice', NAME).split(NAME);
   return (
     <p class="undo-line" role="status" data-testid="undo-line">
-      <span>{t('removedNotice', undo.name)}</span>
+      <span class="undo-text">
+        {before}
+        <span class="undo-name" title={undo.name}>
+          {undo.name}
+        </span>
+        {after}
+      </span>
       <button type="button" class="link" onClick={() => void onUndo(undo.id)} data-testid="undo">
         {t('undoButton')}
       </button>

@@ -262,6 +262,40 @@ describe('recognisable rows', () => {
   });
 });
 
+describe('the way back', () => {
+  it('says what happened to an account with a long name: only the name gives way', async () => {
+    const popup = await withAccounts(6);
+    // The last account is the long one: select it, open its menu, Move to Trash.
+    await popup.keyboard.press('End');
+    await popup.keyboard.press('Shift+F10');
+    await popup.getByRole('menuitem', { name: 'Move to Trash' }).click();
+    const line = popup.getByTestId('undo-line');
+    await line.waitFor();
+    const shown = await line.evaluate((p) => {
+      const text = p.querySelector('.undo-text')!;
+      const name = text.querySelector<HTMLElement>('.undo-name')!;
+      return {
+        box: text.getBoundingClientRect().right,
+        nameCut: name.scrollWidth > name.clientWidth,
+        text: p.textContent,
+      };
+    });
+    expect(shown.text).toContain('moved to the Trash.');
+    expect(shown.nameCut).toBe(true);
+    // What happened, after the name, ends inside the message's box: it is not cut.
+    const after = await line.evaluate((p) => {
+      const text = p.querySelector('.undo-text')!;
+      const last = text.lastChild!;
+      const range = document.createRange();
+      range.selectNodeContents(last);
+      return range.getBoundingClientRect().right;
+    });
+    expect(after).toBeLessThanOrEqual(shown.box + 0.5);
+    await popup.getByTestId('undo').click();
+    await expect.poll(() => popup.getByTestId('account').count()).toBe(6);
+  });
+});
+
 describe('search and keys', () => {
   it('finds by initials, aliases and without accents', async () => {
     const popup = await withAccounts(8);
