@@ -12,7 +12,7 @@ import { formEncodedQuery } from './entry';
 import { contentLines, EntryCollector, entryFromLine, readLinkLines } from './otpauth-list';
 import type { ImportError, ImportResult, Importer, ReadFile, ZipListing } from './types';
 import { decryptZipCrypto, isZipCrypto } from './zipcrypto';
-import { listZipEntries, type RawZipEntry } from './zip';
+import { listZipEntries, zipOpenError, type RawZipEntry } from './zip';
 
 const ACCOUNTS = 'Accounts.txt';
 /** Far above 10 000 links: a bigger entry is not this app's export (and ZipCrypto is slow). */
@@ -39,16 +39,7 @@ function decrypt(
 ): Promise<Result<ImportResult, ImportError>> {
   const plain = decryptZipCrypto(bytes, entry, password);
   if (plain.ok) return Promise.resolve(readAccounts(plain.value, true));
-  return Promise.resolve(
-    err({
-      code:
-        plain.error === 'wrong_password'
-          ? 'import_wrong_password'
-          : plain.error === 'unsupported'
-            ? 'import_encryption_unsupported'
-            : 'import_damaged',
-    }),
-  );
+  return Promise.resolve(err(zipOpenError(plain.error)));
 }
 
 function readArchive(bytes: Uint8Array, zip: ZipListing): Result<ReadFile, ImportError> {

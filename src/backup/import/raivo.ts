@@ -21,7 +21,7 @@ import type {
   ZipListing,
 } from './types';
 import { decryptWinZipAes, isWinZipAes } from './winzip-aes';
-import { listZipEntries, type RawZipEntry } from './zip';
+import { listZipEntries, zipOpenError, type RawZipEntry } from './zip';
 
 const JSON_NAME = 'raivo-otp-export.json';
 
@@ -91,14 +91,7 @@ async function decrypt(
 ): Promise<Result<ImportResult, ImportError>> {
   const plain = await decryptWinZipAes(bytes, entry, password);
   if (plain.ok) return readJsonBytes(plain.value, true);
-  return err({
-    code:
-      plain.error === 'wrong_password'
-        ? 'import_wrong_password'
-        : plain.error === 'unsupported'
-          ? 'import_encryption_unsupported'
-          : 'import_damaged',
-  });
+  return err(zipOpenError(plain.error));
 }
 
 function readArchive(bytes: Uint8Array, zip: ZipListing): Result<ReadFile, ImportError> {

@@ -5,7 +5,7 @@
  * inflates. ZIP64 archives are not read (no authenticator export comes near 4 GB).
  */
 import { inflateSync } from 'fflate';
-import type { ZipEntry, ZipListing } from './types';
+import type { ImportError, ZipEntry, ZipListing } from './types';
 
 export const ZIP_LIMITS = {
   maxEntries: 1000,
@@ -129,4 +129,10 @@ export function readZip(bytes: Uint8Array): ZipListing | null {
       return data === null ? null : inflateEntry(data, entry.method, entry.size);
     },
   };
+}
+
+/** Why an encrypted entry (ZipCrypto, WinZip AES) did not open, as the import reports it. */
+export function zipOpenError(error: 'wrong_password' | 'damaged' | 'unsupported'): ImportError {
+  if (error === 'wrong_password') return { code: 'import_wrong_password' };
+  return { code: error === 'unsupported' ? 'import_encryption_unsupported' : 'import_damaged' };
 }
