@@ -112,8 +112,13 @@ function isBackupCodeForm(
 /** A clause that offers a backup code as the way out, not as what the form is for. */
 const FALLBACK =
   / (?:instead|otherwise|alternatively|also|lost|lose|if you|can use|may use|dont have|do not have|istället|annars|också|tappat|om du) /;
-/** The app the TOTP comes from, named in plain words: "Enter the code from your app". */
-const NAMES_APP = / (?:app|application|appen|applikation|authenticator) /;
+/**
+ * The app the TOTP comes from, named in plain words: "Enter the code from your app", "one of
+ * your authentication apps", "your TOTP device". Not "token": backup codes are tokens too
+ * ("static token", "backup token").
+ */
+const NAMES_APP =
+  / (?:apps?|applications?|appen|applikation|authenticator|authentication apps?|totp) /;
 
 /** Offers of another way in (a "Use a recovery code" button), and what is not text. */
 const NOT_PROMPT = 'a, button, [role="button"], [role="link"], script, style, template, select';
@@ -195,27 +200,48 @@ function formAsksForBackup(prompt: Prompt): boolean {
 /** A mailbox, a text message or a phone number, where a code the site sends arrives. */
 const SENT_BY =
   / (?:e ?mail|e post|epost|mejl|inbox|sms|text message|texted|(?:mobile|phone) number) /;
-/** Words that say the site sent something ("We texted your phone …. Enter the code"). */
-const SENT = / (?:sent|texted|emailed|skickade|skickat) /;
+/**
+ * That the site has sent it, not that it could ("we'll send a code to your email"): "we sent",
+ * "texted", "skickade"; or the code read from a mailbox ("the code from your email address").
+ */
+const SENT =
+  / (?:sent|texted|emailed|skickade|skickat) |code (?:from|in) (?:your )?(?:e ?mail|inbox)/;
+/** A sentence that offers the sent code beside another ("on your token or sent by SMS"). */
+const EITHER = / (?:or|eller) /;
+/** Sentence by sentence: a clause split at "if" or a comma would lose "If you can't, …". */
+const SENTENCE = /[.!?]+\s+|\n/;
 
 /**
  * The form asks for a code the site sent by e-mail or text message, and no app: Steam's e-mail
  * step ("Enter the code from your email address at …") shows the same five boxes as its
- * authenticator step. A TOTP there is wrong; the code is copied instead. A clause that offers the
- * e-mail as the way out ("if you lost your app, …") does not count, nor does a form that names an
- * app anywhere in its shown text ("the code from your authenticator app or the one we e-mailed").
+ * authenticator step. A TOTP there is wrong; the code is copied instead. Only the field's own
+ * form is read (a banner above it, "We sent a confirmation email", says nothing of this field),
+ * and only a sentence that says the code was sent. One that offers it as the way out ("If you
+ * can't use your device, we'll send…", "Lost your phone? …") does not count, nor does a form
+ * that names an app anywhere in its shown text ("the code from your authenticator app or the
+ * one we e-mailed"). A page in a language these words do not know is never ruled out here.
  */
 function asksForSentCode(el: HTMLInputElement, prompt: Prompt): boolean {
-  if (NAMES_APP.test(ownText(el).naming)) return false;
-  const asks = clausesOf(prompt.before)
+  if (NAMES_APP.test(normalise(ownText(el).naming))) return false;
+  const asks = prompt.before
+    .split(SENTENCE)
     .map(normalise)
-    .some((c) => SENT_BY.test(c) && (namesCode(c) || SENT.test(c)) && !FALLBACK.test(c));
+    .some((c) => SENT_BY.test(c) && SENT.test(c) && !FALLBACK.test(c) && !EITHER.test(c));
   return (
     asks &&
     !clausesOf(prompt.all)
       .map(normalise)
       .some((c) => NAMES_APP.test(c))
   );
+}
+
+/** The shown prompt of the field's own form, or of what is around it when it has none. */
+function formPromptOf(el: HTMLInputElement, around: Prompt | null): Prompt | null {
+  try {
+    return el.form === null ? around : shownPrompt(el.form, el);
+  } catch {
+    return null;
+  }
 }
 
 /** Why the page rules this field out, or null when it does not. */
@@ -228,6 +254,7 @@ export function contextVeto(
   if (isGiftPage(el, reader)) return 'gift';
   const prompt = promptOf(el);
   if (isBackupCodeForm(el, reader, prompt)) return 'backup';
-  if (prompt !== null && asksForSentCode(el, prompt)) return 'sent';
+  const own = formPromptOf(el, prompt);
+  if (own !== null && asksForSentCode(el, own)) return 'sent';
   return null;
 }

@@ -185,10 +185,39 @@ describe('steps that ask for a code sent by e-mail or text message', () => {
     ['the e-mail only in a link', '<a href="#">Send a code to my email</a> Enter the 6-digit code'],
     ['an e-mail field, no code', 'Email or username'],
     ['text message only after the field', ''],
+    // A review's pages: TOTP forms that mention a sent code only as another way in.
+    [
+      'a sent code offered in a later clause of the sentence',
+      "Enter the 6-digit code from your two-factor device. If you can't access your device, we'll send a code to your email.",
+    ],
+    [
+      'Spanish, an app and SMS',
+      'Introduce el código de tu aplicación de autenticación o el código que te enviamos por SMS.',
+    ],
+    [
+      'Spanish, SMS as the way out',
+      'Introduce el código de 6 dígitos generado por tu aplicación de autenticación. ¿No tienes acceso? Te enviaremos un código por SMS.',
+    ],
+    ['Portuguese', 'Digite o código do seu aplicativo autenticador ou o código enviado por SMS.'],
+    ['Polish', 'Wpisz kod z aplikacji uwierzytelniającej lub kod wysłany SMS-em.'],
+    [
+      'authentication apps, plural',
+      'Enter the code from one of your authentication apps, or the code we sent to your phone number.',
+    ],
+    ['a TOTP device', 'Enter the code from your TOTP device or the code we texted you.'],
+    ['a token or SMS', 'Enter the code displayed on your token or sent to you by SMS.'],
   ])('not with %s', (_name, text) => {
     const after = text === '' ? '<p>We can also send a text message.</p>' : '';
     expect(
       veto(`<form><p>${text}</p><input id="x" inputmode="numeric">${after}</form>`),
+    ).toBeNull();
+  });
+
+  it('not for a banner outside the field’s form', () => {
+    expect(
+      veto(
+        '<div><p>We sent a confirmation email to bob@example.com.</p><form><p>Enter your 2FA code</p><input id="x" inputmode="numeric"></form></div>',
+      ),
     ).toBeNull();
   });
 
