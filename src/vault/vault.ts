@@ -106,9 +106,9 @@ export class Vault {
    * not loosen its protections (auto-lock, screen lock, clipboard) before its owner unlocks.
    */
   async updateSettings(patch: Partial<Settings>): Promise<Result<Settings, VaultError>> {
-    const { state } = await this.state();
-    if (state !== 'unlocked') return err(state === 'absent' ? 'vault_absent' : 'vault_locked');
     return this.queue.run(async () => {
+      const { state } = await this.state();
+      if (state !== 'unlocked') return err(state === 'absent' ? 'vault_absent' : 'vault_locked');
       const policy = this.deps.policy?.() ?? {};
       const next = applyPolicy(parseSettings({ ...(await this.userSettings()), ...patch }), policy);
       const written = await this.deps.store.writeSettings(next);

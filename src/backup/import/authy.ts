@@ -61,11 +61,11 @@ export function authyNames(token: unknown): { issuer: string; account: string } 
       ? ''
       : accountType.charAt(0).toUpperCase() + accountType.slice(1));
   let account = name;
-  if (issuer !== '' && account.startsWith(issuer)) {
-    account = account
-      .slice(issuer.length)
-      .replace(/^\s*(?::|-)\s*/, '')
-      .trim();
+  // "Deno: Mason", "Deno - Mason", "Deno Mason": the issuer as a word of its own, so that "GitHub
+  // bob" under an issuer "Git" keeps its name whole.
+  const rest = issuer === '' || !name.startsWith(issuer) ? null : name.slice(issuer.length);
+  if (rest !== null && (rest === '' || /^\s|^:/.test(rest))) {
+    account = rest.replace(/^\s*(?::|-)\s*/, '').trim();
   }
   // Renamed to just the service: the account is still in the name it was added with.
   if (account === '' && colon > 0) account = originalName.slice(colon + 1).trim();

@@ -115,6 +115,15 @@ describe('Authy tokens', () => {
       issuer: '',
       account: 'me',
     });
+    // The issuer is taken off the name only as a word of its own.
+    expect(names({ originalIssuer: 'Git', name: 'GitHub bob' })).toEqual({
+      issuer: 'Git',
+      account: 'GitHub bob',
+    });
+    expect(names({ originalIssuer: 'Git', name: 'Git bob' })).toEqual({
+      issuer: 'Git',
+      account: 'bob',
+    });
   });
 
   it("reads Authy's own tokens (hex seed, 10 s) and the bare JSON array", async () => {
