@@ -6,6 +6,7 @@ import type { Reply, RequestOf } from '../src/messages/protocol';
 import { openOptionsPage } from '../src/platform/runtime';
 import { onLockOrUnlock } from '../src/platform/storage';
 import { ErrorText } from '../ui/ErrorText';
+import { recoveryCodeShown } from '../ui/recovery-code-shown';
 import { Lazy } from '../ui/Lazy';
 import { ManagedBy } from '../ui/ManagedBy';
 import { UnlockForm } from '../ui/UnlockForm';
@@ -65,15 +66,16 @@ export function App({ firstList, cached, tab }: AppProps) {
   };
 
   // Locked meanwhile (auto-lock, the settings page's Lock): no list stays on screen behind a
-  // locked vault. Unlocked elsewhere: only a popup waiting at its unlock form follows (its own
-  // create and recovery views unlock too, and show a recovery code first, once).
+  // locked vault, but a recovery code on screen stays until stored (ui/recovery-code-shown.ts).
+  // Unlocked elsewhere: only a popup waiting at its unlock form follows (its own create and
+  // recovery views unlock too, and show a recovery code first, once).
   const viewNow = useRef(view);
   viewNow.current = view;
   useEffect(
     () =>
       onLockOrUnlock((change) => {
-        const kind = viewNow.current.kind;
-        if (change === 'locked' ? kind !== 'recovery-code' : kind === 'locked') void refresh();
+        if (change === 'locked' ? !recoveryCodeShown() : viewNow.current.kind === 'locked')
+          void refresh();
       }),
     [],
   );

@@ -1,6 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../src/i18n';
 import { focusOnMount } from './focus-on-mount';
+import { holdRecoveryCode } from './recovery-code-shown';
 
 /**
  * Shown once, right after setup (or after the code was replaced): the recovery code and a prompt
@@ -16,6 +17,7 @@ export function RecoveryCodeView({
   onDone: () => void;
 }) {
   const [stored, setStored] = useState(false);
+  useEffect(holdRecoveryCode, []);
   const [copied, setCopied] = useState(false);
   return (
     <section class="stack" data-testid="recovery-code">

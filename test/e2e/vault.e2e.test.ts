@@ -111,8 +111,18 @@ describe('first run, lock and unlock (popup)', () => {
     expect(next).toMatch(/^([A-Z2-7]{4}-){5}[A-Z2-7]{4}$/);
     expect(next).not.toBe(recoveryCode);
     await popup.getByTestId('recovery-code-notice').waitFor();
+    // Locked elsewhere (auto-lock, the settings page) while the new code shows: it stays, to be
+    // stored, and the popup asks for the passphrase only after Continue.
+    await request(popup, 'lock', {});
+    await new Promise((settled) => setTimeout(settled, 500));
+    expect(await popup.getByTestId('recovery-code-value').textContent()).toBe(next);
     await popup.getByLabel('I have stored my recovery code somewhere safe').check();
     await popup.getByRole('button', { name: 'Continue' }).click();
+    await popup.getByTestId('unlock').waitFor();
+    expect(await request(popup, 'unlock', { passphrase: 'a brand new passphrase' })).toMatchObject({
+      ok: true,
+    });
+    await popup.reload();
     await popup.getByTestId('empty').waitFor();
     await request(popup, 'lock', {});
     expect(await request(popup, 'unlock', { passphrase: PASS })).toMatchObject({ ok: false });
