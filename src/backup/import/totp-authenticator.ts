@@ -20,14 +20,13 @@ import { parseBoundedJson } from '../bounded-json';
 import { finishImport, sourceNumber, tooManyEntries, type ReadEntry } from './collect';
 import { openAesCbc } from './crypto-open';
 import { entryFromFields, type SecretSource } from './entry';
-import { unescapeXml } from './freeotp-plus-xml';
+import { hasPreferenceString, preferenceStrings } from './android-prefs';
 import { IMPORT_LIMITS, field, isObject, stringField } from './input';
 import { sha256 } from './password-crypto';
 import type { DroppedField, ImportError, ImportResult, Importer, ReadFile } from './types';
 
-const PREFS_HEAD = /^\s*(?:<\?xml[^>]{0,200}\?>\s*)?<map>/;
-/** The list's element: no `<` can occur inside it, so the pattern cannot backtrack. */
-const PREFS_LIST = /<string name="STATIC_TOTP_CODES_LIST">([^<]*)<\/string>/;
+/** The preferences string that holds the accounts (android-prefs.ts reads the file). */
+const PREFS_LIST = 'STATIC_TOTP_CODES_LIST';
 /** What the app falls back on when no backup password was set (as Aegis documents it). */
 const BUILT_IN_PASSWORD = 'TotpAuthenticator';
 const IV = new Uint8Array(16);
@@ -138,13 +137,13 @@ function readBackup(sealed: Uint8Array): ReadFile {
 }
 
 function looksLikePrefs(text: string | null): text is string {
-  return text !== null && PREFS_HEAD.test(text) && text.includes('"STATIC_TOTP_CODES_LIST"');
+  return text !== null && hasPreferenceString(text, PREFS_LIST);
 }
 
 function readPrefs(text: string): Result<ReadFile, ImportError> {
-  const match = PREFS_LIST.exec(text);
-  if (match === null) return err({ code: 'import_damaged' });
-  const list = parse(unescapeXml(match[1] ?? ''));
+  const value = preferenceStrings(text)?.get(PREFS_LIST);
+  if (value === undefined) return err({ code: 'import_damaged' });
+  const list = parse(value);
   const result = readList(list, false);
   return result.ok ? ok({ kind: 'plain', result: result.value }) : result;
 }
