@@ -63,7 +63,7 @@ export const importHandlers: HandlerGroup<
     return preview(context, importId, held.value);
   },
 
-  async importCommit({ importId, choices, tagsLabel }, context) {
+  async importCommit({ importId, choices, tagsLabel, revocationLabel }, context) {
     const held = await context.imports.get(importId);
     if (!held.ok) return err({ code: held.error });
     // The policy changed since the file was read: nothing, rather than accounts it now refuses.
@@ -75,6 +75,7 @@ export const importHandlers: HandlerGroup<
       const plan = planImportCommit(held.value.accounts, current, choices, {
         now: context.now(),
         tagsLabel,
+        revocationLabel,
       });
       if (!plan.ok) return plan;
       planned.counts = plan.value.counts;

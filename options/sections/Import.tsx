@@ -97,6 +97,7 @@ export function Import() {
       importId: preview.importId,
       choices,
       tagsLabel: t('importTagsLabel'),
+      revocationLabel: t('importRevocationLabel'),
     });
     if (reply.ok) {
       setStep({ kind: 'done', summary: { ...reply.value, fromImages: false } });

@@ -64,7 +64,12 @@ export async function importFigures(options: {
     const read = await request(page, 'importFile', { file: filler });
     if (!read.ok || read.value.preview === null) throw new Error('could not fill the vault');
     const importId = read.value.preview.importId;
-    await request(page, 'importCommit', { importId, choices: {}, tagsLabel: 'Tags' });
+    await request(page, 'importCommit', {
+      importId,
+      choices: {},
+      tagsLabel: 'Tags',
+      revocationLabel: 'Revocation code',
+    });
     vault = size;
   }
   const text = aegisExport(size);
@@ -84,7 +89,12 @@ export async function importFigures(options: {
     const importId = read.reply.value.preview.importId;
     // Every other run, the worker is stopped while the user would be choosing.
     if (i % 2 === 1) await stopWorker(cdp, origin);
-    const ms = await timed(page, 'importCommit', { importId, choices: {}, tagsLabel: 'Tags' });
+    const ms = await timed(page, 'importCommit', {
+      importId,
+      choices: {},
+      tagsLabel: 'Tags',
+      revocationLabel: 'Revocation code',
+    });
     (i % 2 === 1 ? commitCold : commit).push(ms);
     await removeImported(page);
     // The floor of a commit after a stop: any request that reads the policy waits for it.

@@ -38,10 +38,16 @@ export interface ImportProtocol {
   /**
    * Imports every account of the preview in one transaction, with a choice for each duplicate
    * (its index → keep both, skip, replace), or nothing: `import_choices_invalid` when the
-   * duplicates are not those any more. `tagsLabel`: "Tags" in the user's language, for the note.
+   * duplicates are not those any more. `tagsLabel` ("Tags") and `revocationLabel` ("Steam
+   * revocation code"), in the user's language, label the lines they add to the note.
    */
   importCommit: {
-    request: { importId: string; choices: Record<string, DuplicateChoice>; tagsLabel: string };
+    request: {
+      importId: string;
+      choices: Record<string, DuplicateChoice>;
+      tagsLabel: string;
+      revocationLabel: string;
+    };
     response: ImportCounts & { readonly format: ImportFormat };
   };
   /** Forgets the accounts read from a file (the user cancelled). */

@@ -271,6 +271,7 @@ export const REQUESTS: RequestTable = {
       importId,
       choices: record(oneOf(...DUPLICATE_CHOICES), IMPORT_LIMITS.maxEntries),
       tagsLabel: str(64),
+      revocationLabel: str(64),
     }),
     { ...CHANGE, ...IMPORT },
   ),

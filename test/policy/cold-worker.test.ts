@@ -173,7 +173,12 @@ const FIRST_REQUESTS: { [K in RequestName]?: () => RequestOf<K> } = {
   confirmRestore: () => ({ text: looseBackup, password: PASS, choices: {}, restoreSettings: true }),
   importFile: () => ({ file: textFile('otpauth://totp/Imp:carol?secret=JBSWY3DPEHPK3PXP\n') }),
   importPreview: () => ({ importId: 'gone' }),
-  importCommit: () => ({ importId: 'gone', choices: {}, tagsLabel: 'Tags' }),
+  importCommit: () => ({
+    importId: 'gone',
+    choices: {},
+    tagsLabel: 'Tags',
+    revocationLabel: 'Revocation code',
+  }),
   importDiscard: () => ({ importId: 'gone' }),
 };
 

@@ -206,6 +206,7 @@ describeWithShared('importing a file through the worker', () => {
       importId: preview.importId,
       choices: {},
       tagsLabel: 'Taggar',
+      revocationLabel: 'Återkallelsekod för Steam',
     });
     expect(done).toEqual({
       ok: true,
@@ -232,6 +233,28 @@ describeWithShared('importing a file through the worker', () => {
     });
     const listed = await requests.manageList({});
     expect(listed.ok && listed.value.trash.map((a) => a.issuer)).toEqual(['Old mail']);
+  });
+
+  it("keeps a Steam file's revocation code in the note, through the sealed preview", async () => {
+    const maFile = JSON.stringify({
+      shared_secret: 'THIl8+Jl6ugxr8x0X6eRMg==',
+      account_name: 'sophia_k',
+      revocation_code: 'R54321',
+    });
+    const preview = await open(textFile(maFile));
+    expect(preview.accounts).toMatchObject([{ issuer: 'Steam', account: 'sophia_k' }]);
+    const done = await requests.importCommit({
+      importId: preview.importId,
+      choices: {},
+      tagsLabel: 'Taggar',
+      revocationLabel: 'Återkallelsekod för Steam',
+    });
+    expect(done).toMatchObject({ ok: true, value: { format: 'steam', imported: 1 } });
+    expect((await all()).find((a) => a.account === 'sophia_k')).toMatchObject({
+      type: 'steam',
+      digits: 5,
+      note: 'Återkallelsekod för Steam: R54321',
+    });
   });
 
   it('keeps both, skips or replaces each duplicate as chosen', async () => {
@@ -269,6 +292,7 @@ describeWithShared('importing a file through the worker', () => {
       importId: preview.importId,
       choices: { '0': 'skip', '1': 'keep_both', '3': 'replace' },
       tagsLabel: 'Tags',
+      revocationLabel: 'Revocation code',
     });
     expect(done).toEqual({
       ok: true,
@@ -300,7 +324,12 @@ describeWithShared('importing a file through the worker', () => {
     const wrong: Record<string, 'skip'>[] = [{}, { '0': 'skip', '1': 'skip' }, { '00': 'skip' }];
     for (const choices of wrong) {
       expect(
-        await requests.importCommit({ importId: preview.importId, choices, tagsLabel: 'Tags' }),
+        await requests.importCommit({
+          importId: preview.importId,
+          choices,
+          tagsLabel: 'Tags',
+          revocationLabel: 'Revocation code',
+        }),
       ).toEqual({ ok: false, error: { code: 'import_choices_invalid' } });
     }
     // Another page adds the file's Boeing meanwhile: the choices no longer fit.
@@ -312,6 +341,7 @@ describeWithShared('importing a file through the worker', () => {
         importId: preview.importId,
         choices: { '0': 'skip' },
         tagsLabel: 'Tags',
+        revocationLabel: 'Revocation code',
       }),
     ).toEqual({ ok: false, error: { code: 'import_choices_invalid' } });
     expect(await dumpDb()).toEqual(changed);
@@ -332,6 +362,7 @@ describeWithShared('importing a file through the worker', () => {
       importId: preview.importId,
       choices: {},
       tagsLabel: 'Tags',
+      revocationLabel: 'Revocation code',
     });
     failing.restore();
     expect(failed).toEqual({ ok: false, error: { code: 'internal' } });
@@ -341,6 +372,7 @@ describeWithShared('importing a file through the worker', () => {
       importId: preview.importId,
       choices: {},
       tagsLabel: 'Tags',
+      revocationLabel: 'Revocation code',
     });
     expect(done).toMatchObject({ ok: true, value: { imported: 7 } });
     expect((await all()).map((a) => a.issuer)).toEqual(preview.accounts.map((a) => a.issuer));
@@ -357,6 +389,7 @@ describeWithShared('importing a file through the worker', () => {
       importId: preview.importId,
       choices: {},
       tagsLabel: 'Tags',
+      revocationLabel: 'Revocation code',
     });
     expect(done).toMatchObject({ ok: true, value: { format: 'aegis', imported: 7 } });
     const listed = await fresh.listAccounts({});
@@ -388,7 +421,12 @@ describeWithShared('importing a file through the worker', () => {
     const third = await open(file);
     t.clock.now += 31 * 60_000;
     expect(
-      await requests.importCommit({ importId: third.importId, choices: {}, tagsLabel: 'Tags' }),
+      await requests.importCommit({
+        importId: third.importId,
+        choices: {},
+        tagsLabel: 'Tags',
+        revocationLabel: 'Revocation code',
+      }),
     ).toEqual({ ok: false, error: { code: 'import_expired' } });
     expect(await all()).toEqual([]);
   });
@@ -402,7 +440,12 @@ describeWithShared('importing a file through the worker', () => {
       error: { code: 'vault_locked' },
     });
     expect(
-      await requests.importCommit({ importId: preview.importId, choices: {}, tagsLabel: 'Tags' }),
+      await requests.importCommit({
+        importId: preview.importId,
+        choices: {},
+        tagsLabel: 'Tags',
+        revocationLabel: 'Revocation code',
+      }),
     ).toEqual({ ok: false, error: { code: 'vault_locked' } });
   });
 });

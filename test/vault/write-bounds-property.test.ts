@@ -98,6 +98,7 @@ async function write(c: Candidate): Promise<number | string> {
       importId: preview.importId,
       choices,
       tagsLabel: 'Tags',
+      revocationLabel: 'Revocation code',
     });
     return done.ok ? done.value.imported : done.error.code;
   }

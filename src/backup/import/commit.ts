@@ -51,6 +51,8 @@ export interface CommitOptions {
   readonly now: number;
   /** "Tags" in the user's language, for the note's tags line. */
   readonly tagsLabel: string;
+  /** "Steam revocation code" in the user's language, for the note's line of it. */
+  readonly revocationLabel: string;
   readonly newId?: () => string;
 }
 
@@ -78,7 +80,7 @@ export function planImportCommit(
   accounts: readonly ImportedAccount[],
   current: readonly Account[],
   choices: Readonly<Record<string, unknown>>,
-  { now, tagsLabel, newId = randomId }: CommitOptions,
+  { now, tagsLabel, revocationLabel, newId = randomId }: CommitOptions,
 ): Result<ImportWrites, ImportFlowError> {
   const active = current.filter((a) => a.trashedAt === null);
   const duplicates = importDuplicates(accounts, active);
@@ -100,7 +102,12 @@ export function planImportCommit(
       choice === 'replace' && duplicate !== undefined
         ? active.find((a) => a.id === duplicate.existing.id)
         : undefined;
-    const note = importedNote(imported.note, imported.tags, tagsLabel).note;
+    const note = importedNote(
+      imported.note,
+      imported.tags,
+      { tags: tagsLabel, revocation: revocationLabel },
+      imported.revocationCode,
+    ).note;
     const sites = importedSites(imported.sites);
     const sameKey = old !== undefined && duplicate?.reasons.includes('same_secret') === true;
     add.push({

@@ -43,6 +43,8 @@ export interface EntryExtras {
   readonly sites?: readonly string[];
   readonly trashed?: boolean;
   readonly dropped?: readonly DroppedField[];
+  /** Steam's revocation code (src/backup/import/steam.ts). */
+  readonly revocationCode?: string;
 }
 
 export interface EntryFields extends EntryExtras {
@@ -131,6 +133,7 @@ export function withinBounds(entry: OtpEntry, extras: EntryExtras): ImportedAcco
     sites: (extras.sites ?? []).map((s) => s.trim()).filter((s) => s !== ''),
     trashed: extras.trashed ?? false,
     dropped: [...dropped],
+    ...(extras.revocationCode === undefined ? {} : { revocationCode: extras.revocationCode }),
   };
 }
 

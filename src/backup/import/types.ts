@@ -39,6 +39,8 @@ export const IMPORT_FORMATS = [
   'duo',
   'battle_net',
   'authenticator_plus',
+  /** Steam Desktop Authenticator's, steamguard-cli's and the Steam app's Steam Guard files. */
+  'steam',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
@@ -140,6 +142,11 @@ export interface ImportedAccount extends OtpEntry {
    * (`import_dropped_<field>`) so nothing is lost silently. Names only, never a value.
    */
   readonly dropped: readonly DroppedField[];
+  /**
+   * The code Steam asks for to take the authenticator off an account (Steam Guard files): kept
+   * as a line of the note, under its name in the user's language.
+   */
+  readonly revocationCode?: string;
 }
 
 /** An entry the importer could not take. Labels only (they are not secret); never the key. */

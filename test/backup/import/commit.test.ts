@@ -60,7 +60,13 @@ function stored(id: string, issuer: string, key: string, extra: Partial<Account>
 }
 
 let ids = 0;
-const options = { now: NOW, tagsLabel: 'Tags', newId: () => `new-${++ids}` };
+const LABELS = { tags: 'Tags', revocation: 'Revocation code' };
+const options = {
+  now: NOW,
+  tagsLabel: 'Tags',
+  revocationLabel: 'Revocation code',
+  newId: () => `new-${++ids}`,
+};
 
 describe('the note and the site of an imported account', () => {
   it.each([
@@ -69,18 +75,29 @@ describe('the note and the site of an imported account', () => {
     ['', ['work', 'mail'], 'Tags: work, mail', false],
     ['a note', ['work'], 'a note\nTags: work', false],
   ] as const)('%j with tags %j → %j', (note, tags, expected, shortened) => {
-    expect(importedNote(note, tags, 'Tags')).toEqual({ note: expected, shortened });
+    expect(importedNote(note, tags, LABELS)).toEqual({ note: expected, shortened });
+  });
+
+  it('adds a Steam revocation code as a line of its own, before the tags', () => {
+    expect(importedNote('', [], LABELS, 'R12345').note).toBe('Revocation code: R12345');
+    expect(importedNote('a note', ['games'], LABELS, 'R12345').note).toBe(
+      'a note\nRevocation code: R12345\nTags: games',
+    );
+    const long = 'x'.repeat(TEXT_LIMITS.note);
+    const result = importedNote(long, [], LABELS, 'R12345');
+    expect(result).toMatchObject({ shortened: true });
+    expect(result.note.endsWith('x\nRevocation code: R12345')).toBe(true);
   });
 
   it('cuts the note, not the tags line, to fit the vault, and says so', () => {
     const long = 'x'.repeat(TEXT_LIMITS.note);
-    const result = importedNote(long, ['work'], 'Taggar');
+    const result = importedNote(long, ['work'], { tags: 'Taggar', revocation: 'Återkallelsekod' });
     expect(result.shortened).toBe(true);
     expect(result.note).toHaveLength(TEXT_LIMITS.note);
     expect(result.note.endsWith('x\nTaggar: work')).toBe(true);
     // Tags that cannot fit even alone are cut too.
     const tags = Array.from({ length: 2000 }, (_, i) => `t${i}`);
-    expect(importedNote('', tags, 'Tags').note).toHaveLength(TEXT_LIMITS.note);
+    expect(importedNote('', tags, LABELS).note).toHaveLength(TEXT_LIMITS.note);
   });
 
   it('keeps every address the vault accepts as a site, as its origin, once each, in order', () => {
