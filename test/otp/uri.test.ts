@@ -426,7 +426,8 @@ describe('fuzz: random input never throws and is quick', () => {
   const check = (text: string): void => {
     const start = performance.now();
     const r = parseOtpauthUri(text);
-    expect(performance.now() - start).toBeLessThan(50);
+    // Generous for a loaded CI machine; a backtracking regex would take seconds.
+    expect(performance.now() - start).toBeLessThan(250);
     expect(typeof r.ok).toBe('boolean');
   };
 
