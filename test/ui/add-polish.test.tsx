@@ -100,6 +100,33 @@ describe('the typed form', () => {
     expect(sent('addAccount')[1]).toMatchObject({ confirmShortKey: true });
   });
 
+  it('keeps a cleared number field empty, meaning its default, and names one that is not whole', async () => {
+    worker({ addAccount: [added, added] });
+    const { onAdded } = manual('');
+    type('Secret key or otpauth:// link', 'JBSWY3DPEHPK3PXP');
+    type('Service', 'Bank');
+    const digits = screen.getByLabelText<HTMLInputElement>('Digits');
+    type('Digits', '');
+    // Before, the field showed 0 as soon as it was cleared, and 0 digits were sent.
+    expect(digits.value).toBe('');
+    expect(digits.placeholder).toBe('6');
+    type('Period (seconds)', '');
+    save();
+    await waitFor(() => expect(onAdded).toHaveBeenCalledTimes(1));
+    expect(sent('addAccount')[0]).toMatchObject({ entry: { digits: 6, period: 30 } });
+
+    type('Secret key or otpauth:// link', 'JBSWY3DPEHPK3PXP');
+    type('Digits', '1.5');
+    save();
+    await screen.findByText('The number of digits must be a whole number from 1 to 10.');
+    expect(sent('addAccount')).toHaveLength(1);
+    type('Digits', '8');
+    type('Period (seconds)', '60');
+    save();
+    await waitFor(() => expect(sent('addAccount')).toHaveLength(2));
+    expect(sent('addAccount')[1]).toMatchObject({ entry: { digits: 8, period: 60 } });
+  });
+
   it('recognises a 40-character hex key and sends it as hex unless the user declines', async () => {
     worker({ addAccount: [added, added] });
     manual('');

@@ -12,7 +12,13 @@ import type {
   UriEntry,
 } from '../../src/messages/protocol';
 import { keyLength, looksLikeHex, type KeyWarning } from '../../src/otp/key-check';
-import { ALGORITHMS, OTP_TYPES, type OtpType } from '../../src/otp/types';
+import {
+  ALGORITHMS,
+  DEFAULT_DIGITS,
+  DEFAULT_PERIOD,
+  OTP_TYPES,
+  type OtpType,
+} from '../../src/otp/types';
 import { DuplicatePrompt } from './DuplicatePrompt';
 import { HexKeyOffer, ShortKeyPrompt } from './KeyNotices';
 import { hasName, NameFields } from './NameFields';
@@ -49,6 +55,9 @@ interface Props {
 const LINK = /^\s*[a-z][a-z0-9+.-]*:/i;
 /** A Google Authenticator export, pasted: read like its QR code (ScanResults shows it). */
 const MIGRATION = /^\s*otpauth-migration:/i;
+/** What an advanced field left empty means. */
+const DEFAULTS = { digits: DEFAULT_DIGITS, period: DEFAULT_PERIOD, counter: 0 } as const;
+type ManualNumberError = 'digits_invalid' | 'period_invalid' | 'counter_invalid';
 
 /** Errors about what was typed into the key field. */
 function isKeyError(error: AppError | null): boolean {
@@ -75,9 +84,10 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
   const [siteValue, setSite] = useState('');
   const [type, setType] = useState<OtpType>('totp');
   const [algorithm, setAlgorithm] = useState('SHA1');
-  const [digits, setDigits] = useState(6);
-  const [period, setPeriod] = useState(30);
-  const [counter, setCounter] = useState(0);
+  // As typed: a field the user cleared stays empty (and means its default), not 0.
+  const [digits, setDigits] = useState(String(DEFAULTS.digits));
+  const [period, setPeriod] = useState(String(DEFAULTS.period));
+  const [counter, setCounter] = useState(String(DEFAULTS.counter));
   const [hex, setHex] = useState(true);
   const [shortKey, setShortKey] = useState<KeyWarning | null>(null);
   const [duplicate, setDuplicate] = useState<{
@@ -96,8 +106,17 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
   const isLink = LINK.test(secret);
   const hexLike = !isLink && looksLikeHex(secret);
 
-  function entry(): ManualEntry | UriEntry {
+  /** The entry to send, or the error of the first number field that is not a whole number. */
+  function entry(): ManualEntry | UriEntry | { error: ManualNumberError } {
     if (isLink) return { uri: secret.trim(), issuer, account, site: siteValue };
+    const numbers = {
+      digits: wholeNumber(digits, DEFAULTS.digits),
+      period: wholeNumber(period, DEFAULTS.period),
+      counter: wholeNumber(counter, DEFAULTS.counter),
+    };
+    if (numbers.digits === null) return { error: 'digits_invalid' };
+    if (type === 'hotp' ? numbers.counter === null : numbers.period === null)
+      return { error: type === 'hotp' ? 'counter_invalid' : 'period_invalid' };
     return {
       secret,
       issuer,
@@ -105,9 +124,9 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
       site: siteValue,
       type,
       algorithm,
-      digits,
-      period,
-      counter,
+      digits: numbers.digits,
+      period: numbers.period ?? DEFAULTS.period,
+      counter: numbers.counter ?? DEFAULTS.counter,
       encoding: hexLike && hex ? 'hex' : 'base32',
     };
   }
@@ -122,7 +141,12 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
       request.fail({ code: 'name_missing' });
       return;
     }
-    const reply = await request.run('addAccount', { entry: entry(), ...options });
+    const fields = entry();
+    if ('error' in fields) {
+      request.fail({ code: fields.error });
+      return;
+    }
+    const reply = await request.run('addAccount', { entry: fields, ...options });
     setDuplicate(null);
     if (reply === null) return;
     if (reply.status === 'short_key') {
@@ -245,6 +269,7 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
                 label="digitsLabel"
                 min={1}
                 max={10}
+                placeholder={DEFAULTS.digits}
                 value={digits}
                 onChange={setDigits}
               />
@@ -254,6 +279,7 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
                 id="counter"
                 label="counterLabel"
                 min={0}
+                placeholder={DEFAULTS.counter}
                 value={counter}
                 onChange={setCounter}
               />
@@ -263,6 +289,7 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
                 label="periodLabel"
                 min={1}
                 max={86400}
+                placeholder={DEFAULTS.period}
                 value={period}
                 onChange={setPeriod}
               />
@@ -295,13 +322,21 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
 }
 
 /** One whole-number field of the advanced settings (digits, period, counter). */
+/** A field's whole number; its default when left empty; null when it is not one. */
+function wholeNumber(text: string, fallback: number): number | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return fallback;
+  return /^\d{1,10}$/.test(trimmed) ? Number(trimmed) : null;
+}
+
 function NumberField(props: {
   id: string;
   label: MessageKey;
   min: number;
   max?: number;
-  value: number;
-  onChange: (value: number) => void;
+  placeholder: number;
+  value: string;
+  onChange: (value: string) => void;
 }) {
   return (
     <div class="field">
@@ -311,8 +346,9 @@ function NumberField(props: {
         type="number"
         min={props.min}
         max={props.max}
+        placeholder={String(props.placeholder)}
         value={props.value}
-        onInput={(e) => props.onChange(Number(e.currentTarget.value))}
+        onInput={(e) => props.onChange(e.currentTarget.value)}
       />
     </div>
   );
