@@ -85,22 +85,29 @@ export function ImportPreviewForm({
           }}
         />
       )}
-      {count === 0 && preview.accounts.length > 0 && (
-        <p class="muted" role="status">
-          {t('importNothing')}
+      {count === 0 && (
+        <p class="muted" role="status" data-testid="import-nothing">
+          {preview.accounts.length > 0 ? t('importNothing') : t('importNoneReadable')}
         </p>
       )}
       <div class="buttons">
+        {/* A file with nothing to import gets no Import button, only the way on. */}
+        {preview.accounts.length > 0 && (
+          <button
+            class="primary"
+            type="submit"
+            disabled={busy || count === 0}
+            data-testid="import-commit"
+          >
+            {busy ? t('importing') : tn('importCommitButton', count)}
+          </button>
+        )}
         <button
-          class="primary"
-          type="submit"
-          disabled={busy || count === 0}
-          data-testid="import-commit"
+          type="button"
+          class={preview.accounts.length > 0 ? undefined : 'primary'}
+          onClick={onCancel}
         >
-          {busy ? t('importing') : tn('importCommitButton', count)}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('cancelButton')}
+          {preview.accounts.length > 0 ? t('cancelButton') : t('doneButton')}
         </button>
       </div>
     </form>
