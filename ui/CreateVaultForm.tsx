@@ -1,7 +1,7 @@
 import { t } from '../src/i18n';
 import { ErrorText } from './ErrorText';
 import { NewPassphraseFields } from './NewPassphraseFields';
-import { useNewSecret } from './use-new-secret';
+import { useNewSecret, useSendWhenChecked } from './use-new-secret';
 import { usePolicy } from './use-policy';
 import { useRequest } from './use-request';
 
@@ -21,15 +21,15 @@ export function CreateVaultForm({
   const secret = useNewSecret('passphrase', minLength);
   const { run, busy, error } = useRequest();
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (!secret.ready) return;
+  const form = useSendWhenChecked(secret, true, () => void create());
+
+  async function create() {
     const created = await run('createVault', { passphrase: secret.value });
     if (created !== null) onCreated(created.recoveryCode);
   }
 
   return (
-    <form onSubmit={submit} class="stack" data-testid="create-vault">
+    <form onSubmit={form.submit} class="stack" data-testid="create-vault">
       <h2>{t('createTitle')}</h2>
       {policy !== null && policy.skipWelcome !== true && (
         <p data-testid="welcome">{t('welcomeIntro')}</p>
@@ -43,7 +43,7 @@ export function CreateVaultForm({
         autofocus
       />
       <ErrorText error={error} />
-      <button class="primary" type="submit" disabled={busy || !secret.ready}>
+      <button class="primary" type="submit" disabled={busy || form.pending || !form.canSend}>
         {busy ? t('creating') : t('createButton')}
       </button>
     </form>

@@ -5,7 +5,7 @@ import { LostBothReset } from './LostBothReset';
 import { NewPassphraseFields } from './NewPassphraseFields';
 import { RecoveryCodeView } from './RecoveryCodeView';
 import { SupportContact } from './SupportContact';
-import { useNewSecret } from './use-new-secret';
+import { useNewSecret, useSendWhenChecked } from './use-new-secret';
 import { usePolicy } from './use-policy';
 import { useRequest } from './use-request';
 import { focusOnMount } from './focus-on-mount';
@@ -56,9 +56,9 @@ export function RecoverForm({
   const { run, busy, error } = useRequest();
   const policy = usePolicy();
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (!secret.ready) return;
+  const form = useSendWhenChecked(secret, code !== '', () => void recover());
+
+  async function recover() {
     const reply = await run('unlockWithRecovery', {
       recoveryCode: code,
       newPassphrase: secret.value,
@@ -75,7 +75,7 @@ export function RecoverForm({
     return <NoRecovery onBack={onBack} onLostBoth={() => setLostBoth(true)} />;
 
   return (
-    <form onSubmit={submit} class="stack" data-testid="recover">
+    <form onSubmit={form.submit} class="stack" data-testid="recover">
       <h2>{t('recoverTitle')}</h2>
       <p>{t('recoverIntro')}</p>
       <div class="field">
@@ -94,7 +94,7 @@ export function RecoverForm({
       <NewPassphraseFields id="recover" secret={secret} />
       <ErrorText error={error} />
       <SupportContact />
-      <button class="primary" type="submit" disabled={busy || code === '' || !secret.ready}>
+      <button class="primary" type="submit" disabled={busy || form.pending || !form.canSend}>
         {t('recoverButton')}
       </button>
       <button type="button" class="link" onClick={onBack}>

@@ -1,5 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { NewSecretProblem, SecretKind } from '../src/passphrase/new-secret';
+import {
+  lengthProblem,
+  type NewSecretProblem,
+  type SecretKind,
+} from '../src/passphrase/new-secret';
 import type { Strength, StrengthScore } from '../src/passphrase/strength';
 import type { PassphraseRule } from './strength-loader';
 
@@ -24,6 +28,8 @@ export interface NewSecret {
   readonly problem: NewSecretProblem | null;
   /** Filled, typed the same twice, long and strong enough: the form may be submitted. */
   readonly ready: boolean;
+  /** Typed the same twice and long enough, while the strength check is still loading. */
+  readonly waiting: boolean;
 }
 
 let loading: Promise<PassphraseRule> | null = null;
@@ -90,5 +96,42 @@ export function useNewSecret(kind: SecretKind, minLength: number): NewSecret {
     minScore: rule?.minScore ?? null,
     problem,
     ready: value !== '' && value === repeat && strength !== null && problem === null,
+    waiting:
+      value !== '' &&
+      value === repeat &&
+      state === 'loading' &&
+      lengthProblem(value, minLength) === null,
+  };
+}
+
+/**
+ * A form with a new secret, submitted before the strength check has loaded (a passphrase pasted
+ * twice and Enter at once): it is sent as soon as the check accepts the secret, or the check's
+ * reason shows instead. `others`: the form's other fields are filled. `canSend` is for the
+ * button, which must stay enabled meanwhile (Enter does nothing in a form whose button is
+ * disabled); `pending` while the form waits for the check.
+ */
+export function useSendWhenChecked(
+  secret: NewSecret,
+  others: boolean,
+  send: () => void,
+): { canSend: boolean; pending: boolean; submit: (event: Event) => void } {
+  const [pending, setPending] = useState(false);
+  // A secret changed after Enter is not sent unasked.
+  useEffect(() => setPending(false), [secret.value, secret.repeat]);
+  useEffect(() => {
+    if (!pending || secret.checker === 'loading') return;
+    setPending(false);
+    if (secret.ready && others) send();
+  }, [pending, secret.checker]);
+  return {
+    canSend: others && (secret.ready || secret.waiting),
+    pending,
+    submit(event) {
+      event.preventDefault();
+      if (!others) return;
+      if (secret.ready) send();
+      else if (secret.waiting) setPending(true);
+    },
   };
 }

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t, tn } from '../../src/i18n';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { PassphraseField } from '../../ui/PassphraseField';
-import { useNewSecret } from '../../ui/use-new-secret';
+import { useNewSecret, useSendWhenChecked } from '../../ui/use-new-secret';
 import { useRequest } from '../../ui/use-request';
 import { BackupErrorText } from './BackupErrorText';
 import { offerDownload } from './download';
@@ -39,12 +39,20 @@ export function MakeBackup({
   const { busy, error, run, fail } = useRequest();
   const [made, setMade] = useState<Made | null>(null);
   const password = source === 'passphrase' ? passphrase : separate.value;
-  const ready =
-    source === 'passphrase' ? passphrase !== '' : separate.ready && vaultPassphrase !== '';
+  // A separate password may be sent before its strength check has loaded: once it accepts it.
+  const separateForm = useSendWhenChecked(separate, vaultPassphrase !== '', () => void make());
+  const canSend = source === 'passphrase' ? passphrase !== '' : separateForm.canSend;
 
-  async function submit(event: Event) {
+  function submit(event: Event) {
+    if (source === 'password') {
+      separateForm.submit(event);
+      return;
+    }
     event.preventDefault();
-    if (!ready) return;
+    if (passphrase !== '') void make();
+  }
+
+  async function make() {
     setMade(null);
     const backup = await run(
       'createBackup',
@@ -140,7 +148,7 @@ export function MakeBackup({
           {made.damaged > 0 && <p class="error">{tn('backupDamagedLeftOut', made.damaged)}</p>}
         </div>
       )}
-      <button class="primary" type="submit" disabled={busy || !ready}>
+      <button class="primary" type="submit" disabled={busy || separateForm.pending || !canSend}>
         {t('makeBackupButton')}
       </button>
     </form>

@@ -11,7 +11,7 @@ import { PolicySummary } from './PolicySummary';
 import { ErrorText } from '../../ui/ErrorText';
 import { PassphraseField } from '../../ui/PassphraseField';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
-import { useNewSecret } from '../../ui/use-new-secret';
+import { useNewSecret, useSendWhenChecked } from '../../ui/use-new-secret';
 import { useRequest } from '../../ui/use-request';
 
 function ChangePassphrase({ minLength }: { minLength: number }) {
@@ -20,9 +20,9 @@ function ChangePassphrase({ minLength }: { minLength: number }) {
   const { busy, error, reply } = useRequest();
   const [done, setDone] = useState(false);
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (!next.ready) return;
+  const form = useSendWhenChecked(next, current !== '', () => void change());
+
+  async function change() {
     setDone(false);
     if ((await reply('changePassphrase', { current, next: next.value })).ok) {
       setDone(true);
@@ -32,7 +32,7 @@ function ChangePassphrase({ minLength }: { minLength: number }) {
   }
 
   return (
-    <form class="stack card" onSubmit={submit} data-testid="change-passphrase">
+    <form class="stack card" onSubmit={form.submit} data-testid="change-passphrase">
       <h3>{t('changePassphraseTitle')}</h3>
       <p class="muted">{t('changePassphraseIntro')}</p>
       <PassphraseField
@@ -49,7 +49,7 @@ function ChangePassphrase({ minLength }: { minLength: number }) {
           {t('passphraseChanged')}
         </p>
       )}
-      <button class="primary" type="submit" disabled={busy || current === '' || !next.ready}>
+      <button class="primary" type="submit" disabled={busy || form.pending || !form.canSend}>
         {t('changePassphraseButton')}
       </button>
     </form>

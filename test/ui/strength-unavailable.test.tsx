@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 /**
  * Nothing is read before a secret is typed; while the rule and its word lists load, and if they
- * cannot be read, the form says so and its button stays disabled (the worker would refuse
- * anyway, failing closed).
+ * cannot be read, the form says so. While they load the button takes Enter (the form waits for
+ * the check, test/ui/strength-pending.test.tsx); if they cannot be read, nothing is sent and the
+ * button is disabled (the worker would refuse anyway, failing closed).
  */
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, expect, it, vi } from 'vitest';
 import { CreateVaultForm } from '../../ui/CreateVaultForm';
+import { sendMessage } from './fake-browser';
 
 // Every read waits for the test to fail it.
 const files = vi.hoisted(() => {
@@ -23,6 +25,8 @@ vi.mock('../../src/platform/packaged-file', () => ({
 afterEach(cleanup);
 
 const STRONG = 'älg kanot regn lykta';
+const sent = () =>
+  sendMessage.mock.calls.filter(([e]) => (e as { type: string }).type === 'createVault');
 const create = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Create vault' });
 
 async function typeStrong() {
@@ -34,9 +38,10 @@ async function typeStrong() {
     fireEvent.input(screen.getByLabelText(label, { exact: true }), { target: { value: STRONG } });
 }
 
-it('reads nothing until a secret is typed; says it is checking while the lists load, and if they cannot be read; disabled throughout', async () => {
+it('reads nothing until a secret is typed; says it is checking while the lists load, and if they cannot be read; sends nothing', async () => {
   await typeStrong();
   await screen.findByText('Checking how hard it is to guess…');
+  fireEvent.click(create());
   expect(create().disabled).toBe(true);
   await vi.waitFor(() => expect(files.read).toHaveBeenCalledTimes(7));
   files.fail(new Error('not there'));
@@ -45,4 +50,5 @@ it('reads nothing until a secret is typed; says it is checking while the lists l
   );
   expect(screen.queryByText('Checking how hard it is to guess…')).toBeNull();
   expect(create().disabled).toBe(true);
+  expect(sent()).toEqual([]);
 });
