@@ -15,6 +15,8 @@
  * - CSV from iOS: the password manager's header, but one blank line after every record (each
  *   record ends in a line break and the records are joined by another). A one-item iOS file has
  *   no blank line and reads as a Bitwarden file: the same accounts, only the app's name differs.
+ * - Password-protected JSON (Android): the password manager's envelope around the JSON above,
+ *   opened by bitwarden.ts, which hands the plaintext to `readAuthenticatorJson`.
  */
 import { err, ok, type Result } from '../../result';
 import { csvHeader, csvRow, parseCsv } from './csv';
@@ -69,7 +71,14 @@ function integer(value: unknown, min: number, max: number): number | undefined {
     : undefined;
 }
 
-function readJson(json: Record<string, unknown>): Result<ImportResult, ImportError> {
+/**
+ * The accounts of an export object; `encrypted` when it came out of a password-protected export
+ * (the app seals the same object the way the password manager does, bitwarden-crypto.ts).
+ */
+export function readAuthenticatorJson(
+  json: Record<string, unknown>,
+  encrypted: boolean,
+): Result<ImportResult, ImportError> {
   const items = list(json.items);
   const out = new ImportCollector();
   out.expect(
@@ -107,7 +116,7 @@ function readJson(json: Record<string, unknown>): Result<ImportResult, ImportErr
       ),
     );
   }
-  return out.result(FORMAT, false);
+  return out.result(FORMAT, encrypted);
 }
 
 /** TextUtils.htmlEncode's entities, as Android's `Uri.Builder.appendPath` escapes them. */
@@ -182,7 +191,8 @@ export const bitwardenAuthenticatorImporter: Importer = {
   },
   read(input) {
     let result: Result<ImportResult, ImportError>;
-    if (isObject(input.json) && isAuthenticatorJson(input.json)) result = readJson(input.json);
+    if (isObject(input.json) && isAuthenticatorJson(input.json))
+      result = readAuthenticatorJson(input.json, false);
     else if (input.text !== null && isAuthenticatorCsv(input.text)) result = readCsv(input.text);
     else result = err({ code: 'import_unrecognised' });
     return Promise.resolve(result.ok ? ok({ kind: 'plain', result: result.value }) : result);

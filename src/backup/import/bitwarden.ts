@@ -9,10 +9,15 @@
  * "account restricted" export is encrypted with the account's own key, which only Bitwarden has.
  *
  * Bitwarden Authenticator's exports look alike; they are told apart in bitwarden-authenticator.ts,
- * and this importer leaves them to it.
+ * and this importer leaves them to it. Its password-protected export is the one exception: the
+ * envelope is the same, so it is opened here and its plaintext handed to that importer's reader.
  */
 import { err, ok, type Result } from '../../result';
-import { isAuthenticatorCsv, isAuthenticatorJson } from './bitwarden-authenticator';
+import {
+  isAuthenticatorCsv,
+  isAuthenticatorJson,
+  readAuthenticatorJson,
+} from './bitwarden-authenticator';
 import { decryptProtectedExport, readProtectedExport } from './bitwarden-crypto';
 import { csvHeader, csvRow, parseCsv } from './csv';
 import { field, isObject } from './input';
@@ -45,10 +50,20 @@ function isBitwardenJson(json: unknown): json is Record<string, unknown> {
   if (json.encrypted === true) {
     return Array.isArray(json.items) || typeof json.encKeyValidation_DO_NOT_EDIT === 'string';
   }
+  if (json.encrypted !== false && json.encrypted !== undefined) return false;
+  if (!Array.isArray(json.items)) return false;
+  if (Array.isArray(json.folders) || Array.isArray(json.collections)) return true;
+  // Bitwarden's own importer asks for `items` only, so exports cut down to them are passed
+  // around (GNOME Authenticator's test file is one). Without `encrypted`, Bitwarden
+  // Authenticator's shape is ruled out; its items must still look like Bitwarden's ciphers.
+  return json.encrypted === undefined && json.items.some(isCipher);
+}
+
+/** A Bitwarden item: its numeric `type` (1 is a login) beside a login or a name. */
+function isCipher(item: unknown): boolean {
   return (
-    (json.encrypted === false || json.encrypted === undefined) &&
-    Array.isArray(json.items) &&
-    (Array.isArray(json.folders) || Array.isArray(json.collections))
+    typeof field(item, 'type') === 'number' &&
+    (isObject(field(item, 'login')) || typeof field(item, 'name') === 'string')
   );
 }
 
@@ -257,9 +272,11 @@ function encryptedFile(
       const plain = await decryptProtectedExport(file.value, password);
       if (!plain.ok) return plain;
       const json = jsonOfBytes(plain.value);
-      return json === undefined
-        ? err({ code: 'import_damaged' })
-        : readBitwardenJson(json, true, attachments);
+      if (json === undefined) return err({ code: 'import_damaged' });
+      // Bitwarden Authenticator seals its own export the same way: only the plaintext tells the
+      // apps apart, and its items keep fields (issuer, digits, period) the vault's do not.
+      if (isObject(json) && isAuthenticatorJson(json)) return readAuthenticatorJson(json, true);
+      return readBitwardenJson(json, true, attachments);
     },
   });
 }

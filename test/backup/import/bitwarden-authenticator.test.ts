@@ -17,7 +17,7 @@ import {
   textBytes,
   unwrap,
 } from './support';
-import { PLAIN, view } from './password-manager-support';
+import { PLAIN, bitwardenProtected, view } from './password-manager-support';
 
 const KEY = 'JBSWY3DPEHPK3PXP'; // 324550 at 1700000000
 const KEY2 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -247,6 +247,68 @@ describe('Bitwarden Authenticator CSV', () => {
       await readWith(bitwardenAuthenticatorImporter, textBytes(ANDROID_CSV.slice(0, -60))),
     );
     expect(value.accounts.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('Bitwarden Authenticator password-protected export', () => {
+  // The app seals its export in the password manager's envelope (bitwarden/android
+  // ExportEncryptionManager); a newer Android build keeps a bare key with its issuer, digits and
+  // period beside it, which only this importer reads.
+  const plaintext = JSON.stringify({
+    encrypted: false,
+    items: [
+      {
+        id: '5d0c',
+        name: 'Shown',
+        folderId: null,
+        organizationId: null,
+        collectionIds: null,
+        notes: null,
+        type: 1,
+        login: { totp: KEY2, issuer: 'Work', period: 60, digits: 8 },
+        favorite: true,
+      },
+    ],
+  });
+
+  it('is named after the app once opened, and keeps the fields beside a bare key', async () => {
+    const file = await bitwardenProtected(plaintext, 'pw', { kdfType: 0, kdfIterations: 5000 });
+    const value = unwrap(await readDetected(textBytes(file), 'pw'));
+    expect(value).toMatchObject({
+      format: 'bitwarden_authenticator',
+      encrypted: true,
+      refused: [],
+    });
+    expect(value.accounts.map(view)).toEqual([
+      { ...PLAIN, secret: KEY2, digits: 8, period: 60, issuer: 'Work', account: '', pinned: true },
+    ]);
+  });
+});
+
+describe('Bitwarden JSON cut down to its items', () => {
+  const cipher = (totp: string): Record<string, unknown> => ({
+    type: 1,
+    name: 'Item',
+    login: { username: 'me', totp },
+  });
+
+  it("is the password manager's without `encrypted`, the authenticator's with it", async () => {
+    const bare = unwrap(await readDetected(textBytes(JSON.stringify({ items: [cipher(KEY)] }))));
+    expect(bare.format).toBe('bitwarden');
+    expect(bare.accounts.map(view)).toEqual([
+      { ...PLAIN, secret: KEY, issuer: 'Item', account: 'me' },
+    ]);
+    const app = JSON.stringify({ encrypted: false, items: [cipher(KEY)] });
+    expect(unwrap(await readDetected(textBytes(app))).format).toBe('bitwarden_authenticator');
+  });
+
+  it('is not any JSON with `items`', async () => {
+    for (const json of [{ items: [] }, { items: [{ id: 1, title: 'x' }] }, { items: 'no' }]) {
+      const result = await readDetected(textBytes(JSON.stringify(json)));
+      expect(result.ok ? 'ok' : result.error.code, JSON.stringify(json)).toBe(
+        'import_unrecognised',
+      );
+    }
   });
 });
 
