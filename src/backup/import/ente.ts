@@ -13,7 +13,13 @@ import { finishImport, tooManyEntries, uriLabels, type ReadEntry } from './colle
 import { argon2idKey, base64Bytes } from './crypto-open';
 import { entryFromUri, formEncodedQuery } from './entry';
 import { field, isObject } from './input';
-import { pullSingleMessage, SECRETSTREAM_ABYTES, SECRETSTREAM_HEADER_BYTES } from './secretstream';
+import {
+  pullSingleMessage,
+  SECRETSTREAM_ABYTES,
+  SECRETSTREAM_HEADER_BYTES,
+  SECRETSTREAM_TAG_FINAL,
+  SECRETSTREAM_TAG_MESSAGE,
+} from './secretstream';
 import type { DroppedField, ImportError, ImportResult, Importer, ReadFile } from './types';
 
 const CODE_DISPLAY = 'codedisplay';
@@ -34,6 +40,15 @@ export const ENTE_KDF_LIMITS = {
 } as const;
 
 const SALT_BYTES = 16;
+
+/**
+ * The tags the one message of an export may carry. Ente's exporter asks for FINAL
+ * (`chachaEncryptData`), but real exports carry MESSAGE: the Ente Auth export in Authenticator
+ * Pro's test suite (test/backup/import/fixtures/authenticator-pro-tests/ente.encrypted.json) does,
+ * and Ente's own import never looks at the tag (`chachaDecryptData`). Proton Authenticator's Ente
+ * reader takes these two and no other; PUSH or REKEY on a file's only message is not an export.
+ */
+const EXPORT_TAGS: readonly number[] = [SECRETSTREAM_TAG_MESSAGE, SECRETSTREAM_TAG_FINAL];
 
 interface EncryptedExport {
   readonly memLimit: number;
@@ -191,7 +206,8 @@ async function decrypt(
       code: opened.error === 'stream_forged' ? 'import_wrong_password' : 'import_damaged',
     });
   }
-  const text = fromUtf8(opened.value);
+  if (!EXPORT_TAGS.includes(opened.value.tag)) return err({ code: 'import_damaged' });
+  const text = fromUtf8(opened.value.message);
   return text === null ? err({ code: 'import_damaged' }) : readLines(text, true);
 }
 

@@ -1,8 +1,8 @@
 /**
  * libsodium's crypto_secretstream_xchacha20poly1305, pull side, for a stream of one message:
- * Ente Auth's encrypted export pushes its whole text as a single message tagged FINAL
- * (FORMATS.md §7.2). Built on @noble/ciphers' HChaCha20, ChaCha20 (IETF) and Poly1305, following
- * libsodium's secretstream construction:
+ * Ente Auth's encrypted export pushes its whole text as a single message (FORMATS.md §7.2).
+ * Built on @noble/ciphers' HChaCha20, ChaCha20 (IETF) and Poly1305, following libsodium's
+ * secretstream construction:
  *
  * - header (24 bytes): subkey k = HChaCha20(key, header[0..16]); nonce = counter (4 bytes, little
  *   endian, starts at 1) || header[16..24].
@@ -14,8 +14,8 @@
  *   len(ad) and 64 + len(message) as 64-bit little endian.
  *
  * Later messages would need the state update (inonce ^= mac, counter + 1, rekey): a single-message
- * stream never gets there, and a stream whose only message is not FINAL is reported, since it
- * means the file was cut short.
+ * stream never gets there. The message's tag is returned, not judged: which tags a one-message
+ * file may carry is the format's own rule (Ente's real exports carry MESSAGE, not FINAL).
  */
 import { poly1305 } from '@noble/ciphers/_poly1305.js';
 import { chacha20, hchacha } from '@noble/ciphers/chacha.js';
@@ -24,15 +24,23 @@ import { err, ok, type Result } from '../../result';
 export const SECRETSTREAM_HEADER_BYTES = 24;
 /** Tag byte plus Poly1305 MAC: what a message adds to its plaintext. */
 export const SECRETSTREAM_ABYTES = 17;
+/** The tags a message can carry (libsodium's crypto_secretstream_xchacha20poly1305_TAG_*). */
+export const SECRETSTREAM_TAG_MESSAGE = 0x00;
+export const SECRETSTREAM_TAG_PUSH = 0x01;
+export const SECRETSTREAM_TAG_REKEY = 0x02;
 export const SECRETSTREAM_TAG_FINAL = 0x03;
 
 export type SecretstreamError =
   /** Not a 32-byte key, a 24-byte header or at least ABYTES of message. */
   | 'stream_invalid'
   /** The MAC does not verify: another key (a wrong password) or changed bytes. */
-  | 'stream_forged'
-  /** Authentic, but not the stream's last message: the stream was cut short. */
-  | 'stream_not_final';
+  | 'stream_forged';
+
+/** An authentic message and the tag it was pushed with (authenticated too). */
+export interface PulledMessage {
+  readonly message: Uint8Array;
+  readonly tag: number;
+}
 
 /** "expand 32-byte k", the ChaCha constant, as little-endian words. */
 const SIGMA = Uint32Array.of(0x61707865, 0x3320646e, 0x79622d32, 0x6b206574);
@@ -68,7 +76,7 @@ export function pullSingleMessage(
   header: Uint8Array,
   sealed: Uint8Array,
   ad: Uint8Array = new Uint8Array(0),
-): Result<Uint8Array, SecretstreamError> {
+): Result<PulledMessage, SecretstreamError> {
   if (
     key.length !== 32 ||
     header.length !== SECRETSTREAM_HEADER_BYTES ||
@@ -102,6 +110,5 @@ export function pullSingleMessage(
   mac.update(c).update(new Uint8Array(mlen % 16));
   mac.update(le64(ad.length)).update(le64(64 + mlen));
   if (!equal(mac.digest(), storedMac)) return err('stream_forged');
-  if (tag !== SECRETSTREAM_TAG_FINAL) return err('stream_not_final');
-  return ok(chacha20(k, nonce, c, undefined, 2));
+  return ok({ message: chacha20(k, nonce, c, undefined, 2), tag });
 }

@@ -1,9 +1,16 @@
 import type * as HashWasm from 'hash-wasm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { argon2idKey } from '../../../src/backup/import/crypto-open';
 import { enteImporter, ENTE_KDF_LIMITS } from '../../../src/backup/import/ente';
 import { importInput } from '../../../src/backup/import/input';
-import { pullSingleMessage } from '../../../src/backup/import/secretstream';
+import {
+  pullSingleMessage,
+  SECRETSTREAM_TAG_FINAL,
+  SECRETSTREAM_TAG_PUSH,
+  SECRETSTREAM_TAG_REKEY,
+} from '../../../src/backup/import/secretstream';
 import { fromBase64, utf8 } from '../../../src/bytes';
 import { describeWithShared } from '../../support/shared';
 import { encryptedTwin, expectAccounts } from './expect-accounts';
@@ -40,6 +47,20 @@ const fixture = JSON.parse(
 ) as Fixture;
 const json = (value: unknown): Uint8Array => textBytes(JSON.stringify(value));
 const b64 = (text: string): Uint8Array => fromBase64(text)!;
+
+/**
+ * The fixture export's key, derived as Ente does (crypto_pwhash: memLimit / 1024 KiB, one lane).
+ */
+async function deriveFixtureKey(): Promise<Uint8Array> {
+  const kdf = fixture.export.kdfParams;
+  const key = await argon2idKey(fixture.password, b64(kdf.salt as string), {
+    memoryKiB: (kdf.memLimit as number) / 1024,
+    iterations: kdf.opsLimit as number,
+    parallelism: 1,
+  });
+  if (key === null) throw new Error('the fixture key could not be derived');
+  return key;
+}
 
 beforeEach(() => {
   argon2.calls = 0;
@@ -208,7 +229,10 @@ describe('Ente Auth codeDisplay and encryption (made with libsodium)', () => {
     const key = b64(fixture.vectors.key);
     const withAd = fixture.vectors.withAd;
     const opened = pullSingleMessage(key, b64(withAd.header), b64(withAd.sealed), utf8(withAd.ad));
-    expect(opened).toEqual({ ok: true, value: utf8(withAd.message) });
+    expect(opened).toEqual({
+      ok: true,
+      value: { message: utf8(withAd.message), tag: SECRETSTREAM_TAG_FINAL },
+    });
     expect(pullSingleMessage(key, b64(withAd.header), b64(withAd.sealed))).toEqual({
       ok: false,
       error: 'stream_forged',
@@ -216,12 +240,37 @@ describe('Ente Auth codeDisplay and encryption (made with libsodium)', () => {
     const empty = fixture.vectors.empty;
     expect(pullSingleMessage(key, b64(empty.header), b64(empty.sealed))).toEqual({
       ok: true,
-      value: new Uint8Array(0),
+      value: { message: new Uint8Array(0), tag: SECRETSTREAM_TAG_FINAL },
     });
     expect(pullSingleMessage(key, b64(empty.header).subarray(1), b64(empty.sealed))).toEqual({
       ok: false,
       error: 'stream_invalid',
     });
+  });
+
+  it('gives back any message with the tag it was pushed with, and spots a changed tag byte', () => {
+    const key = b64(fixture.vectors.key);
+    const header = b64(fixture.vectors.withAd.header);
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 300 }),
+        fc.integer({ min: 0, max: 255 }),
+        (message, tag) => {
+          const sealed = pushSingleMessage(key, header, message, new Uint8Array(0), tag);
+          expect(pullSingleMessage(key, header, sealed)).toEqual({
+            ok: true,
+            value: { message, tag },
+          });
+          const changed = sealed.slice();
+          changed[0] = (changed[0] ?? 0) ^ 1;
+          expect(pullSingleMessage(key, header, changed)).toEqual({
+            ok: false,
+            error: 'stream_forged',
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('writes single-message streams exactly as libsodium does (the tests’ own writer)', () => {
@@ -232,8 +281,22 @@ describe('Ente Auth codeDisplay and encryption (made with libsodium)', () => {
     expect(pushSingleMessage(key, b64(empty.header), new Uint8Array(0))).toEqual(b64(empty.sealed));
   });
 
-  it('reports a stream whose only message is not the final one as damaged', async () => {
-    const read = await readWith(enteImporter, json(fixture.notFinal), fixture.password);
+  it('opens an export whose only message is tagged MESSAGE, as real Ente exports are', async () => {
+    // The Ente Auth export in Authenticator Pro's test suite carries MESSAGE, not FINAL
+    // (authenticator-pro-tests.test.ts opens it); libsodium made this one the same way.
+    const result = unwrap(await readWith(enteImporter, json(fixture.notFinal), fixture.password));
+    expectAccounts(result.accounts, expected);
+  });
+
+  it.each([
+    ['PUSH', SECRETSTREAM_TAG_PUSH],
+    ['REKEY', SECRETSTREAM_TAG_REKEY],
+  ])('reports an export whose only message is tagged %s as damaged', async (_, tag) => {
+    const key = await deriveFixtureKey();
+    const header = b64(fixture.export.encryptionNonce as string);
+    const sealed = pushSingleMessage(key, header, utf8(fixture.plain), new Uint8Array(0), tag);
+    const file = { ...fixture.export, encryptedData: Buffer.from(sealed).toString('base64') };
+    const read = await readWith(enteImporter, json(file), fixture.password);
     expect(read).toEqual({ ok: false, error: { code: 'import_damaged' } });
   });
 
