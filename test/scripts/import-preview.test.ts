@@ -73,7 +73,7 @@ describeWithShared('the import preview tool', () => {
     );
     expect(run.status).toBe(0);
     expect(run.lines.slice(-2)).toEqual([
-      { refused: 'secret_invalid', index: 1, issuer: 'Amazon', name: 'john@example.com' },
+      { refused: 'secret_too_short', index: 1, issuer: 'Amazon', name: 'john@example.com' },
       {
         refused: 'type_unsupported',
         index: 14,

@@ -18,7 +18,7 @@ import { parseBoundedJson } from '../bounded-json';
 import { hasPreferenceString, preferenceStrings } from './android-prefs';
 import { openAuthySecrets, type SealedSecret } from './authy-crypto';
 import { finishImport, sourceNumber, tooManyEntries, type ReadEntry } from './collect';
-import { entryFromFields, type SecretSource } from './entry';
+import { entryFromFields, UNREADABLE_SECRET, type SecretSource } from './entry';
 import { field, IMPORT_LIMITS, isObject, stringField } from './input';
 import type { DroppedField, ImportError, ImportResult, Importer, ReadFile } from './types';
 
@@ -82,10 +82,10 @@ function turnToken(token: unknown, index: number, opened?: string | null): ReadE
   const authy = seed !== undefined;
   let secret: SecretSource | undefined;
   if (authy) {
-    secret = typeof seed === 'string' ? { hex: seed } : { bytes: new Uint8Array(1) };
+    secret = typeof seed === 'string' ? { hex: seed } : UNREADABLE_SECRET;
   } else if (opened !== undefined) {
     // A sealed key the password did not open (the others opened): damaged, refused on its own.
-    secret = opened === null ? { bytes: new Uint8Array(1) } : { base32: opened };
+    secret = opened === null ? UNREADABLE_SECRET : { base32: opened };
   } else {
     const plain = field(token, 'decryptedSecret');
     secret =
@@ -93,7 +93,7 @@ function turnToken(token: unknown, index: number, opened?: string | null): ReadE
         ? undefined
         : typeof plain === 'string'
           ? { base32: plain }
-          : { bytes: new Uint8Array(1) };
+          : UNREADABLE_SECRET;
   }
   const digits = sourceNumber(field(token, 'digits'));
   const result = entryFromFields({

@@ -9,7 +9,7 @@
  */
 import { err, ok } from '../../result';
 import { finishImport, sourceNumber, tooManyEntries, type ReadEntry } from './collect';
-import { entryFromFields } from './entry';
+import { entryFromFields, UNREADABLE_SECRET } from './entry';
 import { field, isObject, stringField } from './input';
 import type { DroppedField, Importer } from './types';
 
@@ -56,7 +56,7 @@ function turnAccount(account: unknown, index: number): ReadEntry {
           ? undefined
           : typeof secret === 'string'
             ? { base32: secret }
-            : { bytes: new Uint8Array(1) },
+            : UNREADABLE_SECRET,
       counter: sourceNumber(counter),
       issuer,
       account: name,

@@ -5,7 +5,7 @@
  * long to keep is dropped (and reported), a counter that cannot be advanced is refused.
  */
 import { parseOtpauthUri, type UriErrorCode } from '../../otp/uri';
-import { decodeBase32, decodeHex } from '../../otp/secret';
+import { decodeBase32, decodeHex, type SecretErrorCode } from '../../otp/secret';
 import {
   ALGORITHMS,
   DEFAULT_DIGITS,
@@ -31,7 +31,11 @@ export type SecretSource =
   | { readonly base32: string }
   | { readonly hex: string }
   | { readonly base64: string }
-  | { readonly bytes: Uint8Array };
+  | { readonly bytes: Uint8Array }
+  /** A key field of the wrong type, or a sealed key that did not open: refused as invalid. */
+  | { readonly unreadable: true };
+
+export const UNREADABLE_SECRET: SecretSource = { unreadable: true };
 
 /** Everything but the OTP parameters; every field optional (defaults: empty, false). */
 export interface EntryExtras {
@@ -63,11 +67,12 @@ export const MAX_IMPORT_COUNTER = MAX_NEW_COUNTER;
 
 function decodeSecret(source: SecretSource | undefined): Result<Uint8Array, Refusal> {
   if (source === undefined) return err({ reason: 'secret_missing' });
+  if ('unreadable' in source) return err({ reason: 'secret_invalid' });
   if ('bytes' in source) {
     const n = source.bytes.length;
     if (n === 0) return err({ reason: 'secret_missing' });
-    if (n < LIMITS.minSecretBytes || n > LIMITS.maxSecretBytes)
-      return err({ reason: 'secret_invalid' });
+    if (n < LIMITS.minSecretBytes) return err({ reason: 'secret_too_short' });
+    if (n > LIMITS.maxSecretBytes) return err({ reason: 'secret_invalid' });
     return ok(Uint8Array.from(source.bytes));
   }
   if ('base64' in source) {
@@ -82,10 +87,12 @@ function decodeSecret(source: SecretSource | undefined): Result<Uint8Array, Refu
     return decodeSecret({ bytes });
   }
   const decoded = 'base32' in source ? decodeBase32(source.base32) : decodeHex(source.hex);
-  if (decoded.ok) return decoded;
-  return err({
-    reason: decoded.error.code === 'secret_missing' ? 'secret_missing' : 'secret_invalid',
-  });
+  return decoded.ok ? decoded : err({ reason: secretRefusal(decoded.error.code) });
+}
+
+/** Why an entry whose key does not decode is refused. */
+function secretRefusal(code: SecretErrorCode): RefuseReason {
+  return code === 'secret_missing' || code === 'secret_too_short' ? code : 'secret_invalid';
 }
 
 function parseAlgorithm(raw: string | null | undefined): Algorithm | null {
@@ -193,7 +200,7 @@ export function entryFromFields(fields: EntryFields): Result<ImportedAccount, Re
 const URI_REFUSALS: Readonly<Partial<Record<UriErrorCode, RefuseReason>>> = {
   secret_missing: 'secret_missing',
   secret_invalid_char: 'secret_invalid',
-  secret_too_short: 'secret_invalid',
+  secret_too_short: 'secret_too_short',
   secret_too_long: 'secret_invalid',
   algorithm_invalid: 'algorithm_unsupported',
   digits_invalid: 'digits_invalid',

@@ -12,7 +12,7 @@
  */
 import { err, ok, type Result } from '../../result';
 import { finishImport, sourceNumber, tooManyEntries, type ReadEntry } from './collect';
-import { entryFromFields, type SecretSource } from './entry';
+import { entryFromFields, UNREADABLE_SECRET, type SecretSource } from './entry';
 import { readFreeOtpPlusXml, looksLikeFreeOtpPlusXml } from './freeotp-plus-xml';
 import { field, isObject, stringField } from './input';
 import { LIMITS } from '../../otp/types';
@@ -30,13 +30,12 @@ function nonEmpty(value: string | undefined): string | undefined {
 /** Java bytes (−128..127) as Gson writes them; 0..255 is read the same way. */
 function secretBytes(value: unknown): SecretSource | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || value.length > LIMITS.maxSecretBytes)
-    return { bytes: new Uint8Array(1) };
+  if (!Array.isArray(value) || value.length > LIMITS.maxSecretBytes) return UNREADABLE_SECRET;
   const bytes = new Uint8Array(value.length);
   for (let i = 0; i < value.length; i++) {
     const b: unknown = value[i];
     if (typeof b !== 'number' || !Number.isInteger(b) || b < -128 || b > 255)
-      return { bytes: new Uint8Array(1) }; // one byte: refused as secret_invalid
+      return UNREADABLE_SECRET;
     bytes[i] = b & 0xff;
   }
   return { bytes };

@@ -30,7 +30,7 @@ const MIGRATION_LINE = /^otpauth-migration:\/\//i;
 const REFUSALS: Readonly<Record<MigrationEntryErrorCode, RefuseReason>> = {
   entry_invalid: 'entry_invalid',
   secret_missing: 'secret_missing',
-  secret_too_short: 'secret_invalid',
+  secret_too_short: 'secret_too_short',
   secret_too_long: 'secret_invalid',
   algorithm_unsupported: 'algorithm_unsupported',
   digits_unsupported: 'digits_invalid',

@@ -125,9 +125,12 @@ export function entryFromLine(
 ): Result<ImportedAccount, Refusal> {
   const steam = STEAM_LINE.exec(text);
   if (steam?.[1] !== undefined) {
-    return decodeBase32(steam[1]).ok
+    const key = decodeBase32(steam[1]);
+    return key.ok
       ? entryFromFields({ ...extras, type: 'steam', secret: { base32: steam[1] } })
-      : err({ reason: 'secret_invalid' });
+      : err({
+          reason: key.error.code === 'secret_too_short' ? 'secret_too_short' : 'secret_invalid',
+        });
   }
   // mOTP (Aegis writes `motp://`) needs a PIN and MD5: Otter does not make its codes.
   if (/^motp:\/\//i.test(text)) return err({ reason: 'type_unsupported', detail: 'motp' });

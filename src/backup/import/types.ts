@@ -80,8 +80,13 @@ export const REFUSE_REASONS = [
   /** mOTP, Yandex, Battle.net-only kinds, push accounts...: `detail` names the kind. */
   'type_unsupported',
   'secret_missing',
-  /** Not decodable (bad characters) or outside the key length bounds. */
+  /** Not decodable (bad characters), or longer than any real key. */
   'secret_invalid',
+  /**
+   * Decodes to fewer than 5 bytes (8 base32 characters): no service issues such a key, and its
+   * codes would be guessed. Named apart from `secret_invalid`, since the source app accepted it.
+   */
+  'secret_too_short',
   /** MD5, GOST, SHA224...: `detail` names it. */
   'algorithm_unsupported',
   'digits_invalid',

@@ -130,7 +130,7 @@ describeWithShared('Authenticator Pro samples', () => {
     expectAccounts(result.accounts, DEMO);
     expect(result.refused).toEqual([
       // "ASKDJKS" is 7 base32 characters: 4 bytes, shorter than any real key.
-      { index: 1, issuer: 'Amazon', account: 'john@example.com', reason: 'secret_invalid' },
+      { index: 1, issuer: 'Amazon', account: 'john@example.com', reason: 'secret_too_short' },
       {
         index: 14,
         issuer: 'Company VPN',

@@ -151,7 +151,7 @@ describeWithShared('Bitwarden samples', () => {
           index: 4,
           issuer: 'Login Name',
           account: 'myusername@gmail.com',
-          reason: 'secret_invalid',
+          reason: 'secret_too_short',
         },
       ],
     });

@@ -183,7 +183,7 @@ describe('FreeOTP+ tokens', () => {
       { index: 2, issuer: 'Range', account: 'Mason', reason: 'secret_invalid' },
       { index: 3, issuer: 'Text', account: 'Mason', reason: 'secret_invalid' },
       { index: 4, issuer: 'None', account: 'Mason', reason: 'secret_missing' },
-      { index: 5, issuer: 'Short', account: 'Mason', reason: 'secret_invalid' },
+      { index: 5, issuer: 'Short', account: 'Mason', reason: 'secret_too_short' },
       {
         index: 6,
         issuer: 'Steam',

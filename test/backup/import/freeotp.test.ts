@@ -178,7 +178,7 @@ describe('FreeOTP 2 tokens', () => {
       { index: 5, issuer: '', account: '', reason: 'entry_invalid' },
       { index: 6, issuer: 'Broken', account: 'Mason', reason: 'secret_invalid' },
       { index: 7, issuer: '', account: '', reason: 'entry_invalid' },
-      { index: 8, issuer: 'Short', account: 'Mason', reason: 'secret_invalid' },
+      { index: 8, issuer: 'Short', account: 'Mason', reason: 'secret_too_short' },
       { index: 9, issuer: 'Digits', account: 'Mason', reason: 'digits_invalid' },
     ]);
     expectAccounts(result, [fixtureAccount('Deno')]);

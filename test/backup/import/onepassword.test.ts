@@ -263,7 +263,7 @@ describe('1Password .1pux', () => {
     expect(value.encrypted).toBe(false);
     expect(value.accounts.map(view)).toEqual(ACCOUNTS);
     expect(value.refused).toEqual([
-      { index: 7, issuer: 'Broken', account: 'eve', reason: 'secret_invalid' },
+      { index: 7, issuer: 'Broken', account: 'eve', reason: 'secret_too_short' },
     ]);
     expect(value.accounts.map((a) => codeOf(a))).toEqual([
       '324550',
