@@ -15,7 +15,7 @@
  */
 import { err, ok } from '../../result';
 import { finishImport, tooManyEntries, type ReadEntry } from './collect';
-import { entryFromFields } from './entry';
+import { entryFromFields, UNREADABLE_SECRET } from './entry';
 import { field, isObject, stringField } from './input';
 import type { DroppedField, Importer } from './types';
 
@@ -68,7 +68,7 @@ function turnAccount(account: unknown, index: number): ReadEntry {
           ? undefined
           : typeof secret === 'string'
             ? { base64: secret }
-            : { bytes: new Uint8Array(0) },
+            : UNREADABLE_SECRET,
       issuer: ISSUER,
       account: name,
       ...(revocation !== '' && revocation.length <= MAX_REVOCATION

@@ -17,7 +17,6 @@ import { describe, expect, it } from 'vitest';
 import { aegisImporter } from '../../../src/backup/import/aegis';
 import { bitwardenAuthenticatorImporter } from '../../../src/backup/import/bitwarden-authenticator';
 import { enteImporter } from '../../../src/backup/import/ente';
-import { lastpassImporter } from '../../../src/backup/import/lastpass';
 import { twofasImporter } from '../../../src/backup/import/twofas';
 import type { ImportFormat, RefusedEntry } from '../../../src/backup/import/types';
 import { codeAt } from '../../../src/otp/generate';
@@ -297,23 +296,8 @@ const CASES: readonly Case[] = [
     ],
     refused: [],
   },
-  // lastpass/json.rs can_parse_lastpass_ios_export.
-  {
-    file: 'lastpass/lastpass_ios_export.json',
-    format: 'lastpass',
-    accounts: [
-      acc('code 1 lastpass', 'snjxxndjbdbdb', 'MDLAXBJJZBXBXZJZBBZBB'),
-      acc('code2 lastpass', 'ndjdbxxnbcb', 'KSJFBDJDBXJBXJXBXJ'),
-    ],
-    refused: [],
-  },
-  // can_parse_lastpass_with_missing_fields: 1 entry (Proton: "sometest" as the issuer too).
-  {
-    file: 'lastpass/lastpass_missing_fields.json',
-    format: 'lastpass',
-    accounts: [acc('', 'sometest', 'CDJDHHDHXHXBXBHNDDNNDN')],
-    refused: [],
-  },
+  // Proton's two LastPass files are ../shared/formats/samples-extra/lastpass/ byte for byte:
+  // lastpass.test.ts reads them from there (shared material is never copied into the project).
 ];
 
 async function read(file: string, password?: string) {
@@ -376,7 +360,6 @@ describe("Proton Authenticator's importer test files", () => {
       ['bitwarden/bitwarden.json', 'bitwarden/bitwarden_sample.csv'],
     ],
     [enteImporter, ['ente/plain_with_hotp.txt', 'ente/encrypted.lowcomplexity.txt']],
-    [lastpassImporter, ['lastpass/lastpass_missing_fields.json']],
   ] as const)('survives mutations of these files (%#)', async (importer, files) => {
     await fuzzImporter(importer, files.map(bytes), { runs: 100, password: PASSWORD });
   });

@@ -154,6 +154,7 @@ describe('Steam Guard files', () => {
         }),
         '76561198000000003': maFile({ account_name: 'broken', shared_secret: 'not base64!' }),
         '76561198000000004': maFile({ account_name: 'keyless', shared_secret: '' }),
+        '76561198000000005': maFile({ account_name: 'numbered', shared_secret: 12345 }),
       },
     };
     const result = unwrap(await readWith(steamImporter, json(file)));
@@ -173,6 +174,7 @@ describe('Steam Guard files', () => {
     expect(result.refused).toEqual([
       { index: 3, issuer: 'Steam', account: 'broken', reason: 'secret_invalid' },
       { index: 4, issuer: 'Steam', account: 'keyless', reason: 'secret_missing' },
+      { index: 5, issuer: 'Steam', account: 'numbered', reason: 'secret_invalid' },
     ]);
   });
 
