@@ -29,6 +29,7 @@ import { protonAuthenticatorImporter } from './proton-authenticator';
 import { protonPassImporter } from './proton-pass';
 import { raivoImporter } from './raivo';
 import { twofasImporter } from './twofas';
+import { twofauthImporter } from './twofauth';
 import { steamImporter } from './steam';
 import { totpAuthenticatorImporter } from './totp-authenticator';
 import type { Importer } from './types';
@@ -61,6 +62,8 @@ export const IMPORTERS: readonly Importer[] = [
   protonAuthenticatorImporter,
   // JSON: accounts[] with issuerName/userName/timeStep (+ folders).
   lastpassImporter,
+  // JSON: { app: "2fauth_v…", data: [...] }.
+  twofauthImporter,
   // JSON: a Steam Guard object (shared_secret + account_name...), or `accounts` of them by id.
   steamImporter,
   // Lines of otpauth URIs with Ente's `codeDisplay`, before any generic otpauth list; and Ente's

@@ -41,6 +41,8 @@ export const IMPORT_FORMATS = [
   'authenticator_plus',
   /** Steam Desktop Authenticator's, steamguard-cli's and the Steam app's Steam Guard files. */
   'steam',
+  /** 2FAuth, the self-hosted web app. */
+  'twofauth',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
