@@ -288,7 +288,10 @@ describe('Bitwarden Authenticator test files (bitwarden/ios, bitwarden/android)'
     expect(result).toMatchObject({
       format: 'bitwarden_authenticator',
       accounts: [],
-      refused: [refusedName, { ...refusedName, index: 2, issuer: 'Steam' }],
+      refused: [
+        { ...refusedName, reason: 'secret_too_short' },
+        { ...refusedName, index: 2, issuer: 'Steam', reason: 'secret_too_short' },
+      ],
     });
   });
 
