@@ -2,6 +2,7 @@
 import { err, ok, type Result } from '../../src/result';
 import type { AppError } from '../../src/errors';
 import type { ManualEntry, UriEntry } from '../../src/messages/protocol';
+import { withAppSteamMarks } from '../../src/backup/import/otpauth-list';
 import { parseManualEntry } from '../../src/otp/manual';
 import type { OtpEntry } from '../../src/otp/types';
 import { keyWarning } from '../../src/otp/key-check';
@@ -22,7 +23,9 @@ function parseEntry(entry: ManualEntry | UriEntry): Result<OtpEntry, AppError> {
     if (content.kind === 'microsoft' || recogniseMicrosoftManualEntry(entry.uri) !== null) {
       return err({ code: 'microsoft_activation' });
     }
-    const parsed = parseOtpauthUri(entry.uri);
+    // A Steam key as Steam Desktop Authenticator's `uri` (and FreeOTP+) write it, a `totp` link
+    // named "Steam:" with no digits, gives 5-letter Steam codes, as it does in a list of links.
+    const parsed = parseOtpauthUri(withAppSteamMarks(entry.uri.trim()));
     if (!parsed.ok) return err(parsed.error);
     const typed = { issuer: entry.issuer?.trim() ?? '', account: entry.account?.trim() ?? '' };
     return ok({

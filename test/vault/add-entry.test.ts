@@ -106,6 +106,23 @@ describe('names', () => {
   });
 });
 
+describe('Steam keys pasted as links', () => {
+  it("reads Steam Desktop Authenticator's uri as Steam, and a link asking for 6 digits as TOTP", async () => {
+    const sda = await requests.addAccount({
+      entry: { uri: `otpauth://totp/Steam:gamer?secret=${LONG_KEY}&issuer=Steam` },
+    });
+    expect(sda.ok && sda.value.status).toBe('added');
+    const six = await requests.addAccount({
+      entry: { uri: `otpauth://totp/Steam:other?secret=${KEY}&issuer=Steam&digits=6` },
+    });
+    expect(six.ok && six.value.status).toBe('added');
+    expect((await all()).map((a) => [a.account, a.type, a.digits])).toEqual([
+      ['gamer', 'steam', 5],
+      ['other', 'totp', 6],
+    ]);
+  });
+});
+
 describe('hexadecimal keys', () => {
   const bytes = (decodeBase32(LONG_KEY) as { value: Uint8Array }).value;
   const hex = encodeHex(bytes); // 40 hex digits
