@@ -34,6 +34,8 @@ type Undo =
 interface Notice {
   readonly message: string;
   readonly undo?: Undo;
+  /** The control acted with is gone (rows moved to the Trash, or Undo itself): focus the notice. */
+  readonly focus?: boolean;
 }
 
 /** Where focus goes after a keyboard move re-renders the list. */
@@ -163,6 +165,7 @@ export function Accounts() {
           ? t('removedNotice', accountName(list[0]!))
           : tn('removedCountNotice', list.length),
       undo: { kind: 'trash', ids },
+      focus: true,
     });
     setSelected(new Set());
     setEditing(null);
@@ -175,7 +178,10 @@ export function Accounts() {
         ? await act('untrashAccounts', { ids: [...what.ids] })
         : await act('updateAccounts', { edits: what.edits });
     if (done === null) return;
-    setNotice({ message: t(what.kind === 'trash' ? 'undoneNotice' : 'bulkUndoneNotice') });
+    setNotice({
+      message: t(what.kind === 'trash' ? 'undoneNotice' : 'bulkUndoneNotice'),
+      focus: true,
+    });
     await load();
   }
 
@@ -227,6 +233,7 @@ export function Accounts() {
         <UndoNotice
           message={notice.message}
           busy={request.busy}
+          takeFocus={notice.focus === true}
           {...(notice.undo ? { onUndo: () => void undo(notice.undo!) } : {})}
         />
       )}

@@ -64,7 +64,8 @@ export function Trash() {
     <section class="stack" data-testid="trash">
       <h2>{t('trashTitle')}</h2>
       <p class="muted">{t('trashIntro', tn('dayCount', days))}</p>
-      {notice && <UndoNotice message={notice} />}
+      {/* Each notice follows a row that left the list, and its buttons with it. */}
+      {notice && <UndoNotice message={notice} takeFocus />}
       <ErrorText error={error} />
       {data.trash.length === 0 ? (
         <p class="muted" data-testid="trash-empty">

@@ -182,9 +182,12 @@ describe('actions on a selection', () => {
     expect(sent('trashAccounts')).toEqual([{ ids: ['gh', 'ms'] }]);
     expect(rows()).toHaveLength(4);
     expect(state.trash().map((a) => a.id)).toEqual(['gh', 'ms']);
+    // The rows and their buttons are gone: focus is on Undo, not left on the page's start.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('undo')));
 
     fireEvent.click(screen.getByTestId('undo'));
     await screen.findByText('Undone: back in your accounts.');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('undo-notice')));
     expect(sent('untrashAccounts')).toEqual([{ ids: ['gh', 'ms'] }]);
     await waitFor(() => expect(rows()).toHaveLength(6));
     expect(state.trash()).toEqual([]);

@@ -72,6 +72,8 @@ it('searches the Trash and restores what it found', async () => {
   fireEvent.input(box, { target: { value: 'github' } });
   fireEvent.click(screen.getByLabelText('Restore GitHub (kim)'));
   await screen.findByText('GitHub (kim) is back in your accounts.', { exact: false });
+  // Its row and Restore button are gone: focus moves to the line that says what happened.
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('undo-notice')));
   expect(sendMessage).toHaveBeenCalledWith({
     otter: 1,
     type: 'untrashAccounts',
