@@ -1,8 +1,8 @@
 /**
  * Matching an account's site to the page in the active tab, strongest first:
  * - `exact`: same origin (scheme, host, port). The only match that may fill without asking.
- * - `subdomain`: the page is on a subdomain of the account's host (same scheme and port), as
- *   login.example.com for an account set up on example.com.
+ * - `subdomain`: the page is on a subdomain of the account's host (same scheme and port) and in
+ *   its registrable domain, as login.example.com for an account set up on example.com.
  * - `same-site`: another host under the same registrable domain by the Public Suffix List with its
  *   private section (accounts.google.com and myaccount.google.com; never alice.github.io and
  *   bob.github.io, never victim.me.uk and evil.me.uk), same scheme and port.
@@ -55,10 +55,11 @@ function compare(account: Site, page: Site): SiteMatch | null {
   if (account.origin === page.origin) return 'exact';
   if (account.scheme !== page.scheme || account.isIp || page.isIp) return null;
   // A host that is itself a public suffix (github.io, co.uk) or one label (localhost) has no
-  // subdomains or siblings of its own: only its exact origin matches.
-  if (account.port === page.port && account.domain !== null) {
-    if (page.host.endsWith(`.${account.host}`)) return 'subdomain';
-    if (account.domain === page.domain) return 'same-site';
+  // subdomains or siblings of its own: only its exact origin matches. A subdomain must be in the
+  // account's registrable domain too: under amazonaws.com, bucket.s3.amazonaws.com is someone
+  // else's (s3.amazonaws.com is a public suffix below it).
+  if (account.port === page.port && account.domain !== null && account.domain === page.domain) {
+    return page.host.endsWith(`.${account.host}`) ? 'subdomain' : 'same-site';
   }
   return inRelatedGroup(account, account.domain, page, page.domain) ? 'related' : null;
 }

@@ -43,6 +43,10 @@ const SUBDOMAIN: Row[] = [
   // A suffix of the name is not a subdomain.
   ['https://example.com', 'https://badexample.com/', null],
   ['https://ample.com', 'https://example.com/', null],
+  // Under a public suffix below the account's host, every name is someone else's.
+  ['https://amazonaws.com', 'https://bucket.s3.amazonaws.com/', null],
+  ['https://linode.com', 'https://evil.members.linode.com/', null],
+  ['https://amazonaws.com', 'https://www.amazonaws.com/', 'subdomain'],
 ];
 
 const SAME_SITE: Row[] = [
