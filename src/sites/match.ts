@@ -7,12 +7,14 @@
  *   private section (accounts.google.com and myaccount.google.com; never alice.github.io and
  *   bob.github.io, never victim.me.uk and evil.me.uk), same scheme and port.
  * - `related`: different domains that one service signs in on (related-domains.ts), https only.
- * Never across http and https, never between different IP addresses, and a trailing dot changes
- * nothing (origin.ts). Sites that cannot be parsed match nothing.
+ * A page on a host that serves other people's pages (shared-hosts.ts) matches by exact origin
+ * only. Never across http and https, never between different IP addresses, and a trailing dot
+ * changes nothing (origin.ts). Sites that cannot be parsed match nothing.
  */
 import { MAX_SITE_TEXT, parseSite, parseWebUrl, type WebOrigin } from './origin';
 import { registrableDomain } from './registrable-domain';
 import { inRelatedGroup } from './related';
+import { servesOthers } from './shared-hosts';
 
 import { matchRank, type SiteMatch } from './match-rank';
 
@@ -21,10 +23,17 @@ export { matchRank, type SiteMatch } from './match-rank';
 interface Site extends WebOrigin {
   /** Registrable domain; null for IPs, public suffixes and one-label names. */
   readonly domain: string | null;
+  /** As a page, matched by its exact origin only: its host serves others' pages (shared-hosts). */
+  readonly exactOnly: boolean;
 }
 
 function withDomain(origin: WebOrigin): Site {
-  return { ...origin, domain: origin.isIp ? null : registrableDomain(origin.host) };
+  if (origin.isIp) return { ...origin, domain: null, exactOnly: false };
+  return {
+    ...origin,
+    domain: registrableDomain(origin.host),
+    exactOnly: servesOthers(origin.host),
+  };
 }
 
 // The popup matches every account against one page on each render: parse each site once. Both
@@ -53,6 +62,9 @@ function parsePageSite(pageUrl: string): Site | null {
 
 function compare(account: Site, page: Site): SiteMatch | null {
   if (account.origin === page.origin) return 'exact';
+  // Someone else's page under a service's own domain (a Google Form, another company's Okta):
+  // the popup must not offer the service's account there as the page's own.
+  if (page.exactOnly) return null;
   if (account.scheme !== page.scheme || account.isIp || page.isIp) return null;
   // A host that is itself a public suffix (github.io, co.uk) or one label (localhost) has no
   // subdomains or siblings of its own: only its exact origin matches. A subdomain must be in the
@@ -77,7 +89,10 @@ export function matchSite(accountSite: string, pageUrl: string): SiteMatch | nul
 /** The strongest match of any of an account's sites, or null. */
 export function bestMatch(sites: readonly string[], pageUrl: string): SiteMatch | null {
   const page = parsePageSite(pageUrl);
-  if (page === null) return null;
+  return page === null ? null : strongest(sites, page);
+}
+
+function strongest(sites: readonly string[], page: Site): SiteMatch | null {
   let best: SiteMatch | null = null;
   for (const site of sites) {
     const account = parseAccountSite(site);
@@ -96,7 +111,10 @@ export function bestMatch(sites: readonly string[], pageUrl: string): SiteMatch 
 export function isInsecureTwin(sites: readonly string[], pageUrl: string): boolean {
   const page = parseWebUrl(pageUrl);
   if (!page.ok || page.value.scheme !== 'http') return false;
-  return bestMatch(sites, `https://${page.value.host}/`) !== null;
+  const twin = parseWebUrl(`https://${page.value.host}/`);
+  // A host that serves others' pages counts as well: http://docs.google.com beside an account's
+  // https://accounts.google.com is still a forgeable page that learning would make exact.
+  return twin.ok && strongest(sites, { ...withDomain(twin.value), exactOnly: false }) !== null;
 }
 
 /**

@@ -52,7 +52,7 @@ const SUBDOMAIN: Row[] = [
 const SAME_SITE: Row[] = [
   // Google: set up on myaccount.google.com, sign in on accounts.google.com.
   ['https://myaccount.google.com', 'https://accounts.google.com/signin', 'same-site'],
-  ['https://accounts.google.com', 'https://docs.google.com/', 'same-site'],
+  ['https://accounts.google.com', 'https://myaccount.google.com/', 'same-site'],
   ['https://login.example.com', 'https://example.com/', 'same-site'],
   ['https://www.bbc.co.uk', 'https://account.bbc.co.uk/', 'same-site'],
   ['https://login.example.com.au', 'https://www.example.com.au/', 'same-site'],
@@ -212,13 +212,13 @@ describe('bestMatch', () => {
       'exact',
     ],
     [
-      ['https://accounts.google.com', 'https://google.com'],
-      'https://mail.google.com/',
+      ['https://myaccount.google.com', 'https://google.com'],
+      'https://accounts.google.com/',
       'subdomain',
     ],
     [
-      ['https://youtube.com', 'https://accounts.google.com'],
-      'https://docs.google.com/',
+      ['https://youtube.com', 'https://myaccount.google.com'],
+      'https://accounts.google.com/',
       'same-site',
     ],
     [['https://youtube.com', 'https://example.com'], 'https://accounts.google.com/', 'related'],

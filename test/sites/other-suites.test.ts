@@ -7,8 +7,8 @@
  * The expected value is what is safe for a 2FA code filler, not what the source expects. Where
  * Otter deliberately differs from a password manager, the row says so and why (`differs`):
  * a code goes to one origin, and anything looser is a ranking that the popup shows and the user
- * confirms with Enter; so Otter never crosses http and https, compares ports and keeps paths
- * out of it.
+ * confirms with Enter; so Otter never crosses http and https, compares ports, keeps paths out
+ * of it, and splits hosts that belong to different parties even where the PSL does not.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -26,6 +26,7 @@ const SOURCES = {
   pslData: 'publicsuffix/list public_suffix_list.dat (private section)',
   bwUtils: 'bitwarden/clients libs/common/src/platform/misc/utils.spec.ts',
   bwUri: 'bitwarden/clients libs/common/src/vault/models/view/login-uri-view.spec.ts',
+  bwBlacklist: 'bitwarden/clients libs/common/src/platform/misc/utils.ts (DomainMatchBlacklist)',
   kpxc: 'keepassxreboot/keepassxc tests/TestBrowser.cpp',
   chromium:
     'chromium/chromium components/password_manager/core/browser/psl_matching_helper_unittest.cc',
@@ -33,6 +34,7 @@ const SOURCES = {
     'chromium/chromium components/password_manager/core/browser/psl_matching_helper.h (ShouldPSLDomainMatchingApply)',
   ddg: 'duckduckgo/Android autofill/autofill-impl/src/test/java/com/duckduckgo/autofill/impl/urlmatcher/AutofillDomainNameUrlMatcherTest.kt',
   tldts: 'remusao/tldts packages/tldts-tests/src/tldts-tests.ts',
+  okta: 'https://github.com/bitwarden/clients/issues/17284',
   wordpress: 'https://github.com/apple/password-manager-resources/issues/882',
   takeover: 'https://github.com/bitwarden/clients/issues/1239',
   protocols: 'https://github.com/bitwarden/clients/issues/1398',
@@ -42,6 +44,7 @@ const SOURCES = {
   noTld: 'https://github.com/bitwarden/clients/issues/15090',
   httpToHttps: 'https://github.com/keepassxreboot/keepassxc/issues/12350',
   sharedSub: 'https://github.com/bitwarden/clients/issues/18119',
+  msForms: 'https://github.com/prowler-cloud/prowler/pull/12147',
 } as const;
 type Source = keyof typeof SOURCES;
 
@@ -109,6 +112,8 @@ const MATCHES: MatchRow[] = [
     'bwUri',
     'Bitwarden lets the user declare equivalent domains; Otter relates only its own reviewed table',
   ),
+  row('https://google.com', 'https://script.google.com/', null, 'bwUri'),
+  row('https://google.com', 'https://script.google.com/macros/s/x/exec', null, 'bwBlacklist'),
   row('http://10.0.0.5:9001', 'http://10.0.0.5:9001/login', 'exact', 'bwUri'),
   row('http://10.0.0.5:9696', 'http://10.0.0.5:9001/login', null, 'bwUri'),
   row('http://10.0.0.5', 'http://10.0.0.5:9001', null, 'bwUri'),
@@ -193,12 +198,29 @@ const MATCHES: MatchRow[] = [
   row('http://facebook.com/p1', 'http://m.facebook.com/p2', 'subdomain', 'chromium'),
   row('https://www.facebook.com/', 'https://m.facebook.com', 'same-site', 'chromium'),
   row('https://accounts.google.com/', 'https://myaccount.google.com/', 'same-site', 'chromium'),
+  row('https://accounts.google.com/', 'https://maps.google.com/', null, 'chromium'),
+  row('https://subdomain1.google.com/', 'https://maps.google.com/', null, 'chromium'),
   row('http://facebook.com/', 'https://m.facebook.com/', null, 'chromium'),
   row('https://facebook.com/', 'http://m.facebook.com/', null, 'chromium'),
   row('http://facebook.com/', 'https://m.facebook.com:8080/', null, 'chromium'),
   row('http://facebook.com:8080/p1', 'http://m.facebook.com:8080/p2', 'subdomain', 'chromium'),
   row('https://localhost:8080/p', 'https://localhost:8080/p2', 'exact', 'chromium'),
   row('https://localhost/', 'http://localhost:8080', null, 'chromium'),
+  // Only accounts.google.com and myaccount.google.com take credentials under google.com: its
+  // other hosts serve pages that anyone makes (Forms on docs, Sites, Apps Script web apps).
+  row(
+    'https://myaccount.google.com',
+    'https://docs.google.com/forms/d/e/x/viewform',
+    null,
+    'chromiumGoogle',
+  ),
+  row('https://accounts.google.com', 'https://sites.google.com/view/x', null, 'chromiumGoogle'),
+  row(
+    'https://www.youtube.com',
+    'https://docs.google.com/forms/d/e/x/viewform',
+    null,
+    'chromiumGoogle',
+  ),
   row('https://google.com', 'https://accounts.google.com/signin', 'subdomain', 'chromiumGoogle'),
   row('https://www.youtube.com', 'https://accounts.google.com/signin', 'related', 'chromiumGoogle'),
 
@@ -229,7 +251,15 @@ const MATCHES: MatchRow[] = [
   row('https://foo.hasOwnProperty.com', 'https://bar.hasownproperty.com/', 'same-site', 'tldts'),
 
   // Reports of credentials or codes offered on another party's site.
+  row('https://company1.okta.com', 'https://company2.okta.com/', null, 'okta'),
+  row('https://okta.com', 'https://company2.okta.com/', null, 'okta'),
+  row('https://alice.wordpress.com', 'https://bob.wordpress.com/', null, 'wordpress'),
+  row('https://wordpress.com', 'https://bob.wordpress.com/wp-login.php', null, 'wordpress'),
   row('https://wordpress.com', 'https://wordpress.com/log-in', 'exact', 'wordpress'),
+  row('https://mysignins.microsoft.com', 'https://forms.office.com/r/abc', null, 'msForms'),
+  row('https://login.microsoftonline.com', 'https://forms.microsoft.com/r/abc', null, 'msForms'),
+  row('https://account.microsoft.com', 'https://forms.cloud.microsoft/r/abc', null, 'msForms'),
+  row('https://admin.typeform.com', 'https://evil.typeform.com/to/abc', null, 'pslData'),
   // Ranked, never filled without a key press: a taken-over subdomain gets no silent code.
   row('https://example.com', 'https://abandoned.example.com/', 'subdomain', 'takeover'),
   row('https://example.com', 'http://sub.example.com/', null, 'protocols'),

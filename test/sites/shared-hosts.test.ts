@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bestMatch,
+  isInsecureTwin,
+  isSilentFillAllowed,
+  matchSite,
+  normaliseSite,
+  registrableDomain,
+  type SiteMatch,
+} from '../../src/sites';
+import { RELATED_GROUPS } from '../../src/sites/related-domains';
+import { SHARED_HOSTS, servesOthers } from '../../src/sites/shared-hosts';
+
+describe('shared hosts table', () => {
+  it.each(SHARED_HOSTS)('$host is a canonical host that the PSL does not split', (entry) => {
+    expect(normaliseSite(entry.host)).toEqual({ ok: true, value: `https://${entry.host}` });
+    // Not itself a public suffix, and the names under it share one registrable domain: were the
+    // PSL to split them (as it does github.io), the entry would add nothing and can go.
+    expect(registrableDomain(entry.host)).not.toBeNull();
+    expect(registrableDomain(`a.${entry.host}`)).toBe(registrableDomain(`b.${entry.host}`));
+    for (const host of entry.signIn ?? []) {
+      expect(normaliseSite(host)).toEqual({ ok: true, value: `https://${host}` });
+      expect(host === entry.host || host.endsWith(`.${entry.host}`), host).toBe(true);
+    }
+  });
+
+  it('lists no host twice', () => {
+    const hosts = SHARED_HOSTS.map((e) => e.host);
+    expect(new Set(hosts).size).toBe(hosts.length);
+  });
+
+  it('leaves every related-table domain a page that can still match', () => {
+    // A related entry wholly inside a shared host, with no sign-in host listed, would relate
+    // nothing: the group would be dead weight, or the entry was added by mistake.
+    for (const group of RELATED_GROUPS) {
+      for (const entry of group.entries) {
+        const host = entry.includes('://') ? new URL(entry).hostname : entry;
+        const shared = SHARED_HOSTS.find((e) => host === e.host || host.endsWith(`.${e.host}`));
+        if (shared !== undefined) expect(shared.signIn ?? [], entry).not.toHaveLength(0);
+      }
+    }
+  });
+});
+
+describe('servesOthers', () => {
+  it.each([
+    ['docs.google.com', true],
+    ['sites.google.com', true],
+    ['www.google.com', true],
+    ['google.com', true],
+    ['accounts.google.com', false],
+    ['myaccount.google.com', false],
+    // A sign-in host stands for itself, not for names under it.
+    ['x.accounts.google.com', true],
+    ['google.co.uk', false],
+    ['notgoogle.com', false],
+    ['google.com.evil.example', false],
+    ['forms.office.com', true],
+    ['www.office.com', false],
+    ['acme.okta.com', true],
+    ['acme.us.auth0.com', true],
+    ['acme.my.salesforce.com', true],
+    ['login.salesforce.com', false],
+    ['wordpress.com', false],
+    ['alice.wordpress.com', true],
+    ['admin.typeform.com', false],
+    ['acme.typeform.com', true],
+    ['github.com', false],
+  ])('%s → %s', (host, shared) => expect(servesOthers(host)).toBe(shared));
+});
+
+describe('a page on a shared host matches only its exact origin', () => {
+  it.each<[account: string, page: string, match: SiteMatch | null]>([
+    // Another company's tenant is another party; one's own tenant still matches exactly.
+    ['https://acme.okta.com', 'https://evil.okta.com/', null],
+    ['https://acme.okta.com', 'https://acme.okta.com/app/x/sso/saml', 'exact'],
+    ['https://acme.oktapreview.com', 'https://evil.oktapreview.com/', null],
+    ['https://acme.okta-emea.com', 'https://evil.okta-emea.com/', null],
+    ['https://acme.us.auth0.com', 'https://evil.us.auth0.com/', null],
+    ['https://acme.my.salesforce.com', 'https://evil.my.salesforce.com/', null],
+    // The cost: the tenant's admin host is learnt once ("Use … on … from now on?").
+    ['https://acme.okta.com', 'https://acme-admin.okta.com/', null],
+    // Only pages are restricted: an account whose site is on a shared host still finds the
+    // service's own sign-in page.
+    ['https://acme.my.salesforce.com', 'https://login.salesforce.com/', 'same-site'],
+    ['https://docs.google.com', 'https://accounts.google.com/', 'same-site'],
+    ['https://docs.google.com', 'https://docs.google.com/forms/d/x/edit', 'exact'],
+    // Google: sign-in and setup pages as before; everything else under google.com by origin.
+    [
+      'https://myaccount.google.com',
+      'https://accounts.google.com/v3/signin/challenge/totp',
+      'same-site',
+    ],
+    [
+      'https://accounts.google.com',
+      'https://myaccount.google.com/two-step-verification',
+      'same-site',
+    ],
+    ['https://www.youtube.com', 'https://myaccount.google.com/', 'related'],
+    ['https://gmail.com', 'https://accounts.google.com/', 'related'],
+    ['https://accounts.google.com', 'https://mail.google.com/', null],
+    ['https://accounts.google.com', 'https://script.google.com/macros/s/x/exec', null],
+    ['https://accounts.google.com', 'https://calendar.google.com/calendar/appointments/x', null],
+    ['https://accounts.google.com', 'https://x.accounts.google.com/', null],
+    // Microsoft: forms and Sway pages are nobody's sign-in.
+    ['https://mysignins.microsoft.com', 'https://sway.office.com/x', null],
+    ['https://mysignins.microsoft.com', 'https://sway.cloud.microsoft/x', null],
+    ['https://account.microsoft.com', 'https://login.live.com/', 'related'],
+    ['https://mysignins.microsoft.com', 'https://www.office.com/', 'related'],
+    // Blogs and forms on their own names; the service's sign-in host still matches.
+    ['https://typeform.com', 'https://admin.typeform.com/login', 'subdomain'],
+    ['https://admin.typeform.com', 'https://acme.typeform.com/to/x', null],
+    ['https://www.wordpress.com', 'https://wordpress.com/log-in', 'same-site'],
+    ['https://wordpress.com', 'https://alice.wordpress.com/', null],
+  ])('account %s, page %s → %s', (account, page, match) => {
+    expect(matchSite(account, page)).toBe(match);
+    expect(isSilentFillAllowed(account, page)).toBe(match === 'exact');
+  });
+
+  it('an account with the page among its sites still matches it exactly', () => {
+    const sites = ['https://accounts.google.com', 'https://docs.google.com'];
+    expect(bestMatch(sites, 'https://docs.google.com/forms/d/x/edit')).toBe('exact');
+    expect(bestMatch(sites.slice(0, 1), 'https://docs.google.com/forms/d/x/edit')).toBeNull();
+  });
+
+  it('still refuses to learn the http twin of a shared host near an https site', () => {
+    // Learning http://docs.google.com would make a page anyone on the network can forge an
+    // exact match, which the keyboard command fills without asking.
+    expect(isInsecureTwin(['https://accounts.google.com'], 'http://docs.google.com/')).toBe(true);
+    expect(isInsecureTwin(['https://acme.okta.com'], 'http://evil.okta.com/')).toBe(true);
+    expect(isInsecureTwin(['https://github.com'], 'http://docs.google.com/')).toBe(false);
+  });
+});
