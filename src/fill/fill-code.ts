@@ -50,16 +50,14 @@ async function fillInto(top: Document, candidate: Candidate, text: string): Prom
   const watch = watchMove(inputs, () => asksAgain(top, want));
   try {
     if (how !== 'split') {
-      await typeIntoField(first, text);
-      return await verify(inputs, want, how, watch);
+      return await verify(inputs, want, how, watch, await typeIntoField(first, text));
     }
-    await typeIntoBoxes(inputs, text);
-    const typed = await verify(inputs, want, how, watch);
+    const typed = await verify(inputs, want, how, watch, await typeIntoBoxes(inputs, text));
     if (typed.filled) return typed;
     // Typing box by box did not hold (a component that tracks focus its own way, or that
     // ignores keys into a full row): paste the code into the first box, as a person would next.
-    await pasteIntoBoxes(inputs, text);
-    return better(typed, await verify(inputs, want, how, watch));
+    const pasted = await pasteIntoBoxes(inputs, text);
+    return better(typed, await verify(inputs, want, how, watch, pasted));
   } finally {
     watch.stop();
   }

@@ -7,6 +7,7 @@
  * components that take a whole code from the clipboard.
  */
 import { getValue, hasFocus, nextTask, setValue, squash, viewOf } from './dom';
+import { readFields } from './verify';
 
 /** Dispatches a keyboard event; false when a listener cancelled it. */
 function keyEvent(el: HTMLInputElement, type: string, ch: string): boolean {
@@ -119,34 +120,45 @@ function typeChar(el: HTMLInputElement, ch: string, into: (current: string) => s
 
 /**
  * Types the code into one field, character by character, letting the page run between them.
- * Stops early when a character did not stick (the page refuses what is typed).
+ * Stops early when a character did not stick (the page refuses what is typed). Returns what the
+ * field held right after the last character, before the page ran again: a page may empty the
+ * field on a timer as it moves on, and on a busy machine that timer can run before the next task.
  */
-export async function typeIntoField(el: HTMLInputElement, text: string): Promise<void> {
+export async function typeIntoField(el: HTMLInputElement, text: string): Promise<string[]> {
   const view = viewOf(el);
   const want = squash(text);
   await focusField(el);
   clear(el);
+  let typed = readFields([el]);
   for (let i = 0; i < text.length; i += 1) {
     typeChar(el, text.charAt(i), (current) => current + text.charAt(i));
+    typed = readFields([el]);
     await nextTask(view);
     if (i < text.length - 1 && squash(getValue(el)) !== want.slice(0, i + 1)) break;
   }
   changeEvent(el);
+  return typed;
 }
 
-/** Types one character per box, focusing each box first (components select its content). */
+/**
+ * Types one character per box, focusing each box first (components select its content). Returns
+ * what the boxes held right after the last character, as typeIntoField does.
+ */
 export async function typeIntoBoxes(
   boxes: readonly HTMLInputElement[],
   text: string,
-): Promise<void> {
+): Promise<string[]> {
+  let typed = readFields(boxes);
   for (let i = 0; i < boxes.length; i += 1) {
     const el = boxes[i];
     if (!el?.isConnected) continue;
     await focusField(el);
     typeChar(el, text.charAt(i), () => text.charAt(i));
     changeEvent(el);
+    typed = readFields(boxes);
     await nextTask(viewOf(el));
   }
+  return typed;
 }
 
 /**
@@ -157,9 +169,9 @@ export async function typeIntoBoxes(
 export async function pasteIntoBoxes(
   boxes: readonly HTMLInputElement[],
   text: string,
-): Promise<void> {
+): Promise<string[]> {
   const el = boxes[0];
-  if (!el?.isConnected) return;
+  if (!el?.isConnected) return readFields(boxes);
   const view = viewOf(el);
   await focusField(el);
   let data: DataTransfer | null;
@@ -193,5 +205,7 @@ export async function pasteIntoBoxes(
     }
   }
   changeEvent(el);
+  const typed = readFields(boxes);
   await nextTask(view);
+  return typed;
 }

@@ -66,18 +66,20 @@ export function judge(want: string, how: FillHow, reading: Reading): FillResult 
 }
 
 /**
- * Reads the fields, lets the page settle, reads them again, and judges; `watch` has watched the
- * page since the typing began (moved-on.ts).
+ * Lets the page settle, reads the fields again, and judges against what they held as the typing
+ * ended (`typed`, or at a submit during it); `watch` has watched the page since the typing began
+ * (moved-on.ts).
  */
 export async function verify(
   inputs: readonly HTMLInputElement[],
   want: string,
   how: FillHow,
   watch: MoveWatch,
+  justTyped: readonly string[],
 ): Promise<FillResult> {
   const first = inputs[0];
   if (!first) return { filled: false, reason: 'fill_failed' };
-  const typed = watch.atSubmit() ?? readFields(inputs);
+  const typed = watch.atSubmit() ?? justTyped;
   await settle(first);
   return judge(want, how, {
     typed,
