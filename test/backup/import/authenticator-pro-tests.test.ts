@@ -1,6 +1,6 @@
 /**
  * The export files of Authenticator Pro's own test suite (jamie-mh/AuthenticatorPro, later
- * Stratum; GPL-3.0: fixtures/authenticator-pro-tests/SOURCES.md), read through readImportFile,
+ * Stratum; GPL-3.0: fixtures/authenticator-pro-tests/PROVENANCE.md), read through readImportFile,
  * the detection and reading `npm run import:preview` runs. Authenticator Pro's converter tests
  * (`Stratum.Test/src/Converter/*BackupConverterTest.cs`) give each file's password and how many
  * accounts it must yield; the files were all made from one set of accounts

@@ -1,6 +1,6 @@
 /**
  * Export files from other authenticator projects' own test suites (fixtures/other-projects, each
- * with its source in SOURCES.md), read through the detection every import uses (readImportFile,
+ * with its source in PROVENANCE.md), read through the detection every import uses (readImportFile,
  * as `npm run -s import:preview` does). Every account is checked field by field against what the
  * file means, as the other project's own test asserts it (cited per case); where Otter reads a
  * file differently on purpose, the case says so and why. Codes are computed independently
@@ -164,7 +164,7 @@ describe('privacyidea/pi-authenticator test files', () => {
   // aegis_import_file_processor_test.dart: an Aegis vault of content version 3 (with `groups`),
   // Test1 TOTP and Test2 HOTP.
   it('reads an Aegis content version 3 vault', async () => {
-    const result = await read('pi-authenticator/aegis_plain.json');
+    const result = await read('pi-authenticator/aegis_vault.json');
     expect(result).toMatchObject({ format: 'aegis', encrypted: false, refused: [] });
     expectAccounts(result.accounts, [
       row({ issuer: 'Testing', account: 'Test1', secret: 'AAAAAAAA' }),

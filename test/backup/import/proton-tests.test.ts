@@ -1,6 +1,6 @@
 /**
  * The export files Proton Authenticator tests its importers with (fixtures/proton-tests/,
- * SOURCES.md): real 2FAS, Aegis, Bitwarden, Ente and LastPass exports, several edited by hand
+ * PROVENANCE.md): real 2FAS, Aegis, Bitwarden, Ente and LastPass exports, several edited by hand
  * (HOTP, missing fields, bad digits, keys of 4 bytes). Each goes through the detection that
  * `npm run -s import:preview` and the worker use (readImportFile), and every field of every account
  * is checked against what the file says: keys decoded and codes made here with node:crypto, not by
@@ -26,7 +26,7 @@ import { base32, referenceCode } from './independent-otp';
 import { fuzzImporter, readDetected, unwrap } from './support';
 
 const AT = Date.parse('2023-11-14T22:13:20Z'); // the time expectAccounts makes codes at
-const PASSWORD = 'password'; // both Ente encrypted files (SOURCES.md)
+const PASSWORD = 'password'; // both Ente encrypted files (PROVENANCE.md)
 
 const bytes = (file: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`fixtures/proton-tests/${file}`, import.meta.url)));
