@@ -11,6 +11,7 @@ import type { Refusal } from './entry';
 import { IMPORT_LIMITS } from './input';
 import type {
   ImportError,
+  ReadFile,
   ImportFormat,
   ImportResult,
   ImportedAccount,
@@ -95,4 +96,22 @@ export function uriLabels(uri: string): Labels {
 export function sourceNumber(value: unknown): number | string | undefined {
   if (value === undefined || value === null) return undefined;
   return typeof value === 'number' || typeof value === 'string' ? value : Number.NaN;
+}
+
+/**
+ * A plain file that is one list of entries (Duo, Steam Guard, 2FAuth): bounded before any entry
+ * is turned, each turned with its 1-based position, gathered as `finishImport` does.
+ */
+export function readEntryList(
+  format: ImportFormat,
+  entries: readonly unknown[],
+  turn: (entry: unknown, index: number) => ReadEntry,
+): Promise<Result<ReadFile, ImportError>> {
+  if (tooManyEntries(entries)) return Promise.resolve(err({ code: 'import_too_large' }));
+  const result = finishImport(
+    format,
+    false,
+    entries.map((entry, i) => turn(entry, i + 1)),
+  );
+  return Promise.resolve(result.ok ? ok({ kind: 'plain', result: result.value }) : result);
 }

@@ -7,8 +7,8 @@
  * An account without `otpGenerator` (a Duo Push account, when the app keeps it so) makes no codes
  * Otter could make: it is refused as such.
  */
-import { err, ok } from '../../result';
-import { finishImport, sourceNumber, tooManyEntries, type ReadEntry } from './collect';
+import { err } from '../../result';
+import { readEntryList, sourceNumber, type ReadEntry } from './collect';
 import { entryFromFields, UNREADABLE_SECRET } from './entry';
 import { field, isObject, stringField } from './input';
 import type { DroppedField, Importer } from './types';
@@ -70,12 +70,6 @@ export const duoImporter: Importer = {
   detect: (input) => looksLikeDuo(input.json),
   read(input) {
     const accounts = looksLikeDuo(input.json) ? input.json : [];
-    if (tooManyEntries(accounts)) return Promise.resolve(err({ code: 'import_too_large' }));
-    const result = finishImport(
-      'duo',
-      false,
-      accounts.map((account, i) => turnAccount(account, i + 1)),
-    );
-    return Promise.resolve(result.ok ? ok({ kind: 'plain', result: result.value }) : result);
+    return readEntryList('duo', accounts, turnAccount);
   },
 };

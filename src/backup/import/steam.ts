@@ -13,8 +13,8 @@
  * saved login (`Session`) are named as dropped. The revocation code goes into the note, under its
  * name in the user's language (src/backup/import/vault-fields.ts).
  */
-import { err, ok } from '../../result';
-import { finishImport, tooManyEntries, type ReadEntry } from './collect';
+import { err } from '../../result';
+import { readEntryList, type ReadEntry } from './collect';
 import { entryFromFields, UNREADABLE_SECRET } from './entry';
 import { field, isObject, stringField } from './input';
 import type { DroppedField, Importer } from './types';
@@ -84,12 +84,6 @@ export const steamImporter: Importer = {
   detect: (input) => steamAccounts(input.json) !== null,
   read(input) {
     const accounts = steamAccounts(input.json) ?? [];
-    if (tooManyEntries(accounts)) return Promise.resolve(err({ code: 'import_too_large' }));
-    const result = finishImport(
-      'steam',
-      false,
-      accounts.map((account, i) => turnAccount(account, i + 1)),
-    );
-    return Promise.resolve(result.ok ? ok({ kind: 'plain', result: result.value }) : result);
+    return readEntryList('steam', accounts, turnAccount);
   },
 };

@@ -8,8 +8,8 @@
  * 2FAuth's own import runs `htmlspecialchars_decode` over the file before parsing it, so names
  * are read the same way here ("AT&amp;T" is "AT&T"), as the app that wrote them reads them.
  */
-import { err, ok } from '../../result';
-import { finishImport, sourceNumber, tooManyEntries, type ReadEntry } from './collect';
+import { err } from '../../result';
+import { readEntryList, sourceNumber, type ReadEntry } from './collect';
 import { entryFromFields, UNREADABLE_SECRET } from './entry';
 import { field, isObject, stringField } from './input';
 import type { DroppedField, Importer } from './types';
@@ -77,12 +77,6 @@ export const twofauthImporter: Importer = {
   detect: (input) => twofauthData(input.json) !== null,
   read(input) {
     const data = twofauthData(input.json) ?? [];
-    if (tooManyEntries(data)) return Promise.resolve(err({ code: 'import_too_large' }));
-    const result = finishImport(
-      'twofauth',
-      false,
-      data.map((item, i) => turnAccount(item, i + 1)),
-    );
-    return Promise.resolve(result.ok ? ok({ kind: 'plain', result: result.value }) : result);
+    return readEntryList('twofauth', data, turnAccount);
   },
 };
