@@ -17,9 +17,26 @@ export async function fillAccount(
   const code = await useCode(context.vault, account, context.now());
   if (!code.ok) return { error: code.error };
   const result = await context.fill(tabId, code.value);
-  return result.filled
-    ? { filled: true, accountId: account.id }
-    : { filled: false, reason: result.reason, accountId: account.id, code: code.value };
+  if (result.filled) return { filled: true, accountId: account.id };
+  const frameHost = hostOf(result.frameOrigin);
+  return {
+    filled: false,
+    reason: result.reason,
+    accountId: account.id,
+    code: code.value,
+    ...(frameHost === null ? {} : { frameHost }),
+  };
+}
+
+/** The host of an origin the page reported (untrusted text), or null when it is not one. */
+function hostOf(origin: string | undefined): string | null {
+  if (origin === undefined) return null;
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.host : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
