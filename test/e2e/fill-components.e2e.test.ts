@@ -117,6 +117,15 @@ describe('pages a TOTP must stay out of', () => {
     expect(await shownValues()).toEqual(['']);
   });
 
+  it('the URL alone counts: the same field at /devicelogin/ is left alone, elsewhere it is filled', async () => {
+    await open('devicelogin/plain.html');
+    expect(await fill()).toEqual({ filled: false, reason: 'no_field' });
+    expect(await shownValues()).toEqual(['']);
+    await open('otc-field.html');
+    expect(await fill()).toMatchObject({ filled: true });
+    expect(await shownValues()).toEqual([CODE]);
+  });
+
   it('a TV sign-in ("the code shown on your TV"), even with autocomplete="one-time-code"', async () => {
     await open('tv.html');
     expect(await fill()).toEqual({ filled: false, reason: 'no_field' });

@@ -29,9 +29,12 @@ const KNOWN = [
   },
 ];
 
-async function withAccounts(count: number, { clock = false } = {}): Promise<Page> {
+async function withAccounts(
+  count: number,
+  { clock = false, locale = 'en' as 'en' | 'sv' } = {},
+): Promise<Page> {
   // A test that installs the fake clock needs a browser of its own (harness.ts).
-  otter = await browsers.take({ own: clock });
+  otter = await browsers.take({ own: clock, locale });
   const popup = await createVaultInPopup(otter, PASS);
   for (let i = 0; i < count; i++) {
     const known = KNOWN[i];
@@ -85,86 +88,98 @@ function fontSizes(page: Page, selectors: Record<string, string>): Promise<Recor
 }
 
 describe('type scale', () => {
-  it('popup and options: body text 14 px, the service first and ≥ 14 px, hints smaller, both themes', async () => {
-    const popup = await withAccounts(3);
-    await popup.getByTestId('key-hint').waitFor();
-    const options = await otter!.openOptions();
-    await options.locator('.manage-issuer').first().waitFor();
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const page of [popup, options]) await page.emulateMedia({ colorScheme: scheme });
-      const p = await fontSizes(popup, {
-        body: 'body',
-        search: '[data-testid=search]',
-        issuer: '[data-testid=issuer]',
-        account: '[data-testid=account-name]',
-        hint: '[data-testid=key-hint]',
-        code: '[data-testid=code]',
-      });
-      expect(p.body).toBe(14);
-      expect(p.search).toBe(14);
-      expect(p.issuer).toBeGreaterThanOrEqual(14);
-      expect(p.account).toBeLessThan(p.issuer!);
-      expect(p.account).toBeGreaterThanOrEqual(12);
-      expect(p.hint).toBeLessThan(p.body!);
-      expect(p.code).toBeGreaterThan(p.issuer!);
-      // The service name comes first in the row, above the account name.
-      const [issuerTop, accountTop] = await popup.evaluate(() => [
-        document.querySelector('[data-testid=issuer]')!.getBoundingClientRect().top,
-        document.querySelector('[data-testid=account-name]')!.getBoundingClientRect().top,
-      ]);
-      expect(issuerTop).toBeLessThan(accountTop);
+  // Swedish too: its words are longer, and the page's language picks nothing in the styles.
+  it.each(['en', 'sv'] as const)(
+    'popup and options (%s): body text 14 px, the service first and ≥ 14 px, hints smaller, both themes, axe clean',
+    async (locale) => {
+      const popup = await withAccounts(3, { locale });
+      await popup.getByTestId('key-hint').waitFor();
+      // In the language under test.
+      expect(await popup.getByTestId('key-hint').textContent()).toBe(
+        locale === 'sv' ? 'Enter fyller i · klick kopierar' : 'Enter fills · click copies',
+      );
+      const options = await otter!.openOptions();
+      await options.locator('.manage-issuer').first().waitFor();
+      for (const scheme of ['light', 'dark'] as const) {
+        for (const page of [popup, options]) await page.emulateMedia({ colorScheme: scheme });
+        const p = await fontSizes(popup, {
+          body: 'body',
+          search: '[data-testid=search]',
+          issuer: '[data-testid=issuer]',
+          account: '[data-testid=account-name]',
+          hint: '[data-testid=key-hint]',
+          code: '[data-testid=code]',
+        });
+        expect(p.body).toBe(14);
+        expect(p.search).toBe(14);
+        expect(p.issuer).toBeGreaterThanOrEqual(14);
+        expect(p.account).toBeLessThan(p.issuer!);
+        expect(p.account).toBeGreaterThanOrEqual(12);
+        expect(p.hint).toBeLessThan(p.body!);
+        expect(p.code).toBeGreaterThan(p.issuer!);
+        // The service name comes first in the row, above the account name.
+        const [issuerTop, accountTop] = await popup.evaluate(() => [
+          document.querySelector('[data-testid=issuer]')!.getBoundingClientRect().top,
+          document.querySelector('[data-testid=account-name]')!.getBoundingClientRect().top,
+        ]);
+        expect(issuerTop).toBeLessThan(accountTop);
 
-      const o = await fontSizes(options, {
-        body: 'body',
-        issuer: '.manage-issuer',
-        account: '.manage-labels .muted:not(.small)',
-        hint: '.small',
-      });
-      expect(o.body).toBe(14);
-      expect(o.issuer).toBeGreaterThanOrEqual(14);
-      expect(o.account).toBeLessThan(o.issuer!);
-      expect(o.hint).toBeLessThan(o.body!);
-    }
-    expect(await seriousAxeViolations(popup)).toEqual([]);
-  });
+        const o = await fontSizes(options, {
+          body: 'body',
+          issuer: '.manage-issuer',
+          account: '.manage-labels .muted:not(.small)',
+          hint: '.small',
+        });
+        expect(o.body).toBe(14);
+        expect(o.issuer).toBeGreaterThanOrEqual(14);
+        expect(o.account).toBeLessThan(o.issuer!);
+        expect(o.hint).toBeLessThan(o.body!);
+        expect(await seriousAxeViolations(popup), scheme).toEqual([]);
+        expect(await seriousAxeViolations(options), scheme).toEqual([]);
+      }
+    },
+  );
 });
 
 describe('layout', () => {
-  it('150 accounts, last seconds of a period: no sideways growth at 300–800 px, the next code inside its row', async () => {
-    const popup = await withAccounts(150, { clock: true });
-    await inLastSeconds(popup);
-    for (const width of [300, 340, 380, 500, 640, 800]) {
-      await popup.setViewportSize({ width, height: 600 });
-      // The state under test: the next codes are showing (the last 5 s of the period).
-      await popup.getByTestId('next-code').first().waitFor();
-      const m = await popup.evaluate(() => {
-        const root = document.documentElement;
-        const rows = [...document.querySelectorAll<HTMLElement>('[data-testid=account]')];
-        const add = document.querySelector('[data-testid=add-account]')!.getBoundingClientRect();
-        return {
-          next: document.querySelectorAll('[data-testid=next-code]').length,
-          scrollWidth: root.scrollWidth,
-          clientWidth: root.clientWidth,
-          scrollHeight: root.scrollHeight,
-          innerHeight: window.innerHeight,
-          innerWidth: window.innerWidth,
-          widest: Math.max(...rows.map((r) => r.getBoundingClientRect().right)),
-          rowHeights: [...new Set(rows.map((r) => r.offsetHeight))],
-          overflowingRows: rows.filter(
-            (r) => r.scrollHeight > r.clientHeight + 1 || r.scrollWidth > r.clientWidth + 1,
-          ).length,
-          addRight: add.right,
-        };
-      });
-      expect(m.next).toBeGreaterThan(0);
-      expect(m.scrollWidth, `width ${width}`).toBeLessThanOrEqual(m.clientWidth);
-      expect(m.widest).toBeLessThanOrEqual(m.innerWidth);
-      expect(m.addRight).toBeLessThanOrEqual(m.innerWidth);
-      expect(m.scrollHeight).toBeLessThanOrEqual(m.innerHeight);
-      expect(m.rowHeights).toEqual([56]);
-      expect(m.overflowingRows).toBe(0);
-    }
-  });
+  it.each(['en', 'sv'] as const)(
+    '150 accounts (%s), last seconds of a period: no sideways growth at 300–800 px, the next code inside its row',
+    async (locale) => {
+      const popup = await withAccounts(150, { clock: true, locale });
+      await inLastSeconds(popup);
+      for (const width of [300, 340, 380, 500, 640, 800]) {
+        await popup.setViewportSize({ width, height: 600 });
+        // The state under test: the next codes are showing (the last 5 s of the period).
+        await popup.getByTestId('next-code').first().waitFor();
+        const m = await popup.evaluate(() => {
+          const root = document.documentElement;
+          const rows = [...document.querySelectorAll<HTMLElement>('[data-testid=account]')];
+          const add = document.querySelector('[data-testid=add-account]')!.getBoundingClientRect();
+          return {
+            next: document.querySelectorAll('[data-testid=next-code]').length,
+            scrollWidth: root.scrollWidth,
+            clientWidth: root.clientWidth,
+            scrollHeight: root.scrollHeight,
+            innerHeight: window.innerHeight,
+            innerWidth: window.innerWidth,
+            widest: Math.max(...rows.map((r) => r.getBoundingClientRect().right)),
+            rowHeights: [...new Set(rows.map((r) => r.offsetHeight))],
+            overflowingRows: rows.filter(
+              (r) => r.scrollHeight > r.clientHeight + 1 || r.scrollWidth > r.clientWidth + 1,
+            ).length,
+            addRight: add.right,
+          };
+        });
+        expect(m.next).toBeGreaterThan(0);
+        expect(m.scrollWidth, `width ${width}`).toBeLessThanOrEqual(m.clientWidth);
+        expect(m.widest).toBeLessThanOrEqual(m.innerWidth);
+        expect(m.addRight).toBeLessThanOrEqual(m.innerWidth);
+        expect(m.scrollHeight).toBeLessThanOrEqual(m.innerHeight);
+        expect(m.rowHeights).toEqual([56]);
+        expect(m.overflowingRows).toBe(0);
+      }
+    },
+  );
 });
 
 describe('recognisable rows', () => {
@@ -207,6 +222,12 @@ describe('recognisable rows', () => {
     // From here on nothing depends on the second: the clock runs again (a page reload needs its
     // timers and frames).
     await popup.clock.resume();
+    // Urgent only at the end: once the period has turned, the full ring is calm again and the
+    // next code has gone.
+    await expect
+      .poll(() => row.getByTestId('countdown').getAttribute('class'), { timeout: 10_000 })
+      .not.toContain('ending');
+    expect(await row.getByTestId('next-code').count()).toBe(0);
     await popup.reload();
     // Still there (the app's, after the painted rows): Enter was not used yet.
     await popup.getByTestId('key-hint').waitFor();
@@ -259,6 +280,17 @@ describe('recognisable rows', () => {
       .poll(names)
       .toEqual(['Skånetrafiken', 'GitHub', 'Microsoft', 'Amazon Web Services']);
     expect(await seriousAxeViolations(popup)).toEqual([]);
+
+    // Edit opens the settings in a tab, with that account's form open.
+    await rows.filter({ hasText: 'Microsoft' }).click({ button: 'right' });
+    const [settings] = await Promise.all([
+      otter!.context.waitForEvent('page', (p) => p.url().includes('/options/')),
+      popup.getByRole('menuitem', { name: 'Edit' }).click(),
+    ]);
+    const form = settings.getByTestId('edit-form');
+    await form.waitFor();
+    expect(await settings.getByTestId('edit-form').count()).toBe(1);
+    expect(await form.getByLabel('Service').inputValue()).toBe('Microsoft');
   });
 });
 
