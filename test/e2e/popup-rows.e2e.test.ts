@@ -31,7 +31,7 @@ const KNOWN = [
 
 async function withAccounts(
   count: number,
-  { clock = false, locale = 'en' as 'en' | 'sv' } = {},
+  { clock = false, locale = 'en' }: { clock?: boolean; locale?: 'en' | 'sv' } = {},
 ): Promise<Page> {
   // A test that installs the fake clock needs a browser of its own (harness.ts).
   otter = await browsers.take({ own: clock, locale });
