@@ -1,6 +1,7 @@
 /**
- * Authy (Twilio) has no export. People leave it with the app's own token store, copied from a
- * rooted Android phone: `shared_prefs/com.authy.storage.tokens.authenticator.xml` (the accounts
+ * Authy (Twilio) has no export. Most people leave it with the token list its servers send
+ * (authy-api.ts, read through `readAuthyTokens` here); some with the app's own token store, copied
+ * from a rooted Android phone: `shared_prefs/com.authy.storage.tokens.authenticator.xml` (the accounts
  * added by QR code or key) and `com.authy.storage.tokens.authy.xml` (Authy's own accounts). Each is
  * a SharedPreferences file whose `<name>.key` string is a JSON array of tokens; the bare array is
  * read too (what a script that pulls it out of the file prints).
@@ -16,7 +17,12 @@
 import { err, ok, type Result } from '../../result';
 import { parseBoundedJson } from '../bounded-json';
 import { hasPreferenceString, preferenceStrings } from './android-prefs';
-import { openAuthySecrets, type SealedSecret } from './authy-crypto';
+import {
+  AUTHY_KDF_LIMITS,
+  authyDerivationRounds,
+  openAuthySecrets,
+  type SealedSecret,
+} from './authy-crypto';
 import { finishImport, sourceNumber, tooManyEntries, type ReadEntry } from './collect';
 import { entryFromFields, UNREADABLE_SECRET, type SecretSource } from './entry';
 import { field, IMPORT_LIMITS, isObject, stringField } from './input';
@@ -117,7 +123,11 @@ function sealedTokens(tokens: readonly unknown[]): Map<number, SealedSecret> {
       field(token, 'secretSeed') === undefined &&
       field(token, 'encryptedSecret') !== undefined
     ) {
-      sealed.set(i, { sealed: field(token, 'encryptedSecret'), salt: field(token, 'salt') });
+      sealed.set(i, {
+        sealed: field(token, 'encryptedSecret'),
+        salt: field(token, 'salt'),
+        iterations: AUTHY_KDF_LIMITS.defaultIterations,
+      });
     }
   });
   return sealed;
@@ -139,9 +149,20 @@ async function openTokens(
   );
 }
 
-function readTokens(tokens: readonly unknown[]): Result<ReadFile, ImportError> {
+/**
+ * Tokens in the store's shape, with the sealed key of those that have only that (by position):
+ * plain when none is sealed, else waiting for the backup password. What Authy's servers send is
+ * read through here too (authy-api.ts), so both are held to the same bound on derivation work.
+ */
+export function readAuthyTokens(
+  tokens: readonly unknown[],
+  sealed: ReadonlyMap<number, SealedSecret>,
+): Result<ReadFile, ImportError> {
   if (tooManyEntries(tokens)) return err({ code: 'import_too_large' });
-  const sealed = sealedTokens(tokens);
+  // Counted before the password is asked for: every try, right or wrong, would cost this.
+  if (authyDerivationRounds(sealed.values()) > AUTHY_KDF_LIMITS.maxRoundsPerTry) {
+    return err({ code: 'import_kdf_too_costly' });
+  }
   if (sealed.size === 0) {
     const result = finishImport(
       'authy',
@@ -185,6 +206,8 @@ export const authyImporter: Importer = {
     isTokenArray(input.json) || STORE_KEYS.some((k) => hasPreferenceString(input.text, k)),
   read(input) {
     const tokens = isTokenArray(input.json) ? ok(input.json) : storeTokens(input.text ?? '');
-    return Promise.resolve(tokens.ok ? readTokens(tokens.value) : tokens);
+    if (!tokens.ok) return Promise.resolve(tokens);
+    if (tooManyEntries(tokens.value)) return Promise.resolve(err({ code: 'import_too_large' }));
+    return Promise.resolve(readAuthyTokens(tokens.value, sealedTokens(tokens.value)));
   },
 };

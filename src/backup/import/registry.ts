@@ -9,6 +9,7 @@ import { microsoftAuthenticatorImporter } from './microsoft-authenticator';
 import { unreadableDatabaseImporter } from './sqlite-app';
 import { authenticatorPlusImporter } from './authenticator-plus';
 import { authyImporter } from './authy';
+import { authyApiImporter } from './authy-api';
 import { battleNetImporter } from './battle-net';
 import { duoImporter } from './duo';
 import { authenticatorExtensionImporter } from './authenticator-extension';
@@ -80,6 +81,9 @@ export const IMPORTERS: readonly Importer[] = [
   duoImporter,
   // Authy's token store: its Android preferences file, or the bare array of its tokens.
   authyImporter,
+  // Authy's token list as its servers send it: the response (authenticator_tokens), the bare
+  // array of its tokens (encrypted_seed + salt), or a HAR file of the request for it.
+  authyApiImporter,
   // Battle.net Authenticator's Android preferences file, by its keys' names.
   battleNetImporter,
   // §10.4, a bare array of entries: after every JSON object format.

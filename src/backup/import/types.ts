@@ -60,6 +60,11 @@ export const IMPORT_ERRORS = [
   'import_password_required',
   /** KDF parameters outside what the app writes (a crafted file asking for huge memory or time). */
   'import_kdf_unsupported',
+  /**
+   * Each entry sealed under its own password-derived key (Authy), and together more derivation
+   * work than one password try may cost: a crafted file, or more accounts than one file opens.
+   */
+  'import_kdf_too_costly',
   /** A newer or unknown version of the app's format. */
   'import_version_unsupported',
   /** Encrypted with the app's account key (Bitwarden "account restricted"): only that app opens it. */

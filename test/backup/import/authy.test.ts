@@ -2,6 +2,7 @@ import { createCipheriv, pbkdf2Sync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { authyImporter, authyNames } from '../../../src/backup/import/authy';
 import { describeWithShared } from '../../support/shared';
+import { store } from './authy-files';
 import { expectAccounts, fixtureAccount, referenceHotp, FIXTURE_TIME } from './fixture-accounts';
 import {
   codeOf,
@@ -45,18 +46,6 @@ function sealed(secret: string, salt: string, password = PASSWORD): Record<strin
   const cipher = createCipheriv('aes-256-cbc', key, Buffer.alloc(16));
   const data = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
   return { encryptedSecret: data.toString('base64'), salt, decryptedSecret: undefined };
-}
-
-function escapeXml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
-}
-
-function store(tokens: unknown[], key = 'com.authy.storage.tokens.authenticator.key'): Uint8Array {
-  return textBytes(
-    `<?xml version='1.0' encoding='utf-8' standalone='yes' ?>\n<map>\n` +
-      `    <int name="key_version" value="121" />\n` +
-      `    <string name="${key}">${escapeXml(JSON.stringify(tokens))}</string>\n</map>\n`,
-  );
 }
 
 async function errorOf(bytes: Uint8Array, password?: string): Promise<string> {
