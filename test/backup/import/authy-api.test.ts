@@ -71,7 +71,7 @@ function token(seal: Seal = {}, fields: Record<string, unknown> = {}): Record<st
   return out;
 }
 
-/** A token whose fields are all usable but whose key opens with no password: for counting. */
+/** A token whose fields are all usable (a key is derived for it) but that no password opens. */
 function unsealed(salt: string, iterations: number): Record<string, unknown> {
   return {
     account_type: 'authenticator',
