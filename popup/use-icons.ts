@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadIconLookup, type IconLookup } from '../ui/service-icons/lookup';
 
 /**
- * The service icons, loaded once the first codes are on screen (two frames after the list
- * first renders): nothing on the way to the first code waits for their 120 KB. From the
+ * The service icons, loaded once the first codes are on screen (the effect runs after the
+ * list's first frame; the next animation frame and a task after that): nothing on the way to the first code waits for their 120 KB. From the
  * extension package, never the network. Null until then (or if loading failed): monograms.
  */
 export function useIcons(): IconLookup | null {
