@@ -214,6 +214,44 @@ describe('Otter in Firefox', () => {
     expect(Date.now() - clickedAt).toBeGreaterThanOrEqual(CLEAR_SECONDS * 1000 - 500);
   });
 
+  it('on a page no account belongs to: says so, Enter copies instead of filling; text at its set sizes', async () => {
+    // The same server under another name is another site: neither account lists it.
+    const stranger = await otter.openSite('fill/split.html', 'localhost');
+    const host = new URL(stranger.page.url()).host;
+    const popup = await otter.openPopup(stranger.tabId);
+    await until(
+      'the no-account line',
+      () => textOf(popup, '[data-testid=no-account]'),
+      (text) => text.includes(`No account for ${host} yet`),
+    );
+    expect(await popup.$$('[data-testid=group-page]')).toHaveLength(0);
+    await element(popup, '[data-testid=account][aria-selected=true]');
+    const feedback = await recordTexts(popup, '[data-testid=feedback]');
+    await popup.keyboard.press('Enter');
+    await feedback((t) => t === 'Copied, not filled in');
+    expect([...codesAround(TYPED), ...codesAround(SCANNED)]).toContain(await clipboard());
+    expect(await stranger.page.$$eval('input', (els) => els.map((e) => e.value).join(''))).toBe('');
+    await element(popup, '[data-testid=learn-site]');
+    // Firefox shows extension pages' text at its own default size, Chromium at 75 %: the sizes
+    // are set in px on body, so both show the same.
+    const sizes = await popup.evaluate(() => {
+      const px = (selector: string) =>
+        parseFloat(getComputedStyle(document.querySelector(selector)!).fontSize);
+      return {
+        body: px('body'),
+        issuer: px('[data-testid=issuer]'),
+        account: px('[data-testid=account-name]'),
+        overflow: document.documentElement.scrollWidth - innerWidth,
+      };
+    });
+    expect(sizes.body).toBe(14);
+    expect(sizes.issuer).toBeGreaterThanOrEqual(14);
+    expect(sizes.account).toBeLessThan(sizes.issuer);
+    expect(sizes.overflow).toBeLessThanOrEqual(0);
+    await popup.close();
+    await stranger.page.close();
+  });
+
   it('locks, refuses a wrong passphrase, and unlocks', async () => {
     const popup = await otter.openPopup(site.tabId);
     await click(popup, '[data-testid=lock]');

@@ -39,8 +39,11 @@ export interface FirefoxOtter {
   openPage(path: string, viewport?: { width: number; height: number }): Promise<Page>;
   /** The popup as a page (a headless browser has no toolbar), for the tab `tabId`. */
   openPopup(tabId?: number): Promise<Page>;
-  /** A page of the local test server in a new tab, and that tab's id. */
-  openSite(path: string): Promise<{ page: Page; tabId: number }>;
+  /**
+   * A page of the local test server in a new tab, and that tab's id; under `host` (say
+   * `localhost`), the same server is another site.
+   */
+  openSite(path: string, host?: string): Promise<{ page: Page; tabId: number }>;
   readonly problems: string[];
   close(): Promise<void>;
 }
@@ -261,9 +264,11 @@ export async function launchOtterInFirefox(
     return page;
   }
 
-  async function openSite(path: string): Promise<{ page: Page; tabId: number }> {
+  async function openSite(path: string, host?: string): Promise<{ page: Page; tabId: number }> {
     const page = await browser.newPage();
-    const url = `${server.url}/${path}`;
+    const base = new URL(server.url);
+    if (host !== undefined) base.hostname = host;
+    const url = `${base.origin}/${path}`;
     await page.goto(url);
     const tabId = await until(`the tab of ${url}`, () =>
       settings.evaluate(
