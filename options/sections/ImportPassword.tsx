@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ImportFormat } from '../../src/backup/import/types';
+import { WRONG_PASSWORD_ERRORS, type ImportFormat } from '../../src/backup/import/types';
 import type { AppError } from '../../src/errors';
 import { t } from '../../src/i18n';
 import { ErrorText } from '../../ui/ErrorText';
@@ -42,10 +42,13 @@ export function ImportPassword({
         autocomplete="current-password"
         describedBy="import-password-hint"
         autofocus
-        invalid={error?.code === 'import_wrong_password'}
+        invalid={WRONG_PASSWORD_ERRORS.some((code) => code === error?.code)}
       />
       <p class="muted small" id="import-password-hint">
-        {t('importPasswordHint', app)}
+        {format === 'totp_authenticator_or_steam'
+          ? // Says which of the two opens with a password, and what to do with the other.
+            t('importPasswordHintTotpOrSteam')
+          : t('importPasswordHint', app)}
       </p>
       {busy && (
         <p class="muted" role="status">

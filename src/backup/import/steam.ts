@@ -6,6 +6,9 @@
  * - Steam Desktop Authenticator, steamguard-cli and NebulaAuth: a `<steamid>.maFile` per account
  *   (unencrypted; SDA's encrypted files need the salt and IV kept in its `manifest.json`, so they
  *   are decrypted in SDA first, see docs/import.md);
+ * - SDA's `manifest.json` itself (and steamguard-cli's): recognised only to say that it names the
+ *   accounts but holds no key, and that the `.maFile` files beside it are what to import (after
+ *   removing SDA's encryption, when the manifest says it is on);
  * - the Steam app on Android, `files/Steamguard-<steamid>` copied from a rooted phone: the same
  *   object, or in newer versions an object `accounts` of them by id.
  *
@@ -41,6 +44,35 @@ function steamAccounts(json: unknown): unknown[] | null {
   if (!isObject(accounts) || Array.isArray(accounts)) return null;
   const values = Object.values(accounts);
   return values.length > 0 && values.some(isSteamAccount) ? values : null;
+}
+
+/**
+ * SDA's `manifest.json`: `entries` of `{ filename, steamid, encryption_iv, encryption_salt }` and
+ * an `encrypted` flag (steamguard-cli writes `steam_id` and an `encryption` object per entry).
+ * Null when the JSON is not one; otherwise whether it says the `.maFile` files are encrypted.
+ */
+function steamManifest(json: unknown): { encrypted: boolean } | null {
+  const entries = field(json, 'entries');
+  if (!Array.isArray(entries)) return null;
+  const listsMaFiles =
+    entries.length > 0 &&
+    entries.every(
+      (e) =>
+        typeof field(e, 'filename') === 'string' &&
+        (field(e, 'steamid') !== undefined || field(e, 'steam_id') !== undefined),
+    );
+  // An SDA that has no account yet still writes its flag beside an empty list.
+  const emptySda = entries.length === 0 && typeof field(json, 'encrypted') === 'boolean';
+  if (!listsMaFiles && !emptySda) return null;
+  const encrypted =
+    field(json, 'encrypted') === true ||
+    entries.some(
+      (e) =>
+        present(field(e, 'encryption_iv')) ||
+        present(field(e, 'encryption_salt')) ||
+        present(field(e, 'encryption')),
+    );
+  return { encrypted };
 }
 
 function present(value: unknown): boolean {
@@ -81,9 +113,18 @@ function turnAccount(account: unknown, index: number): ReadEntry {
 
 export const steamImporter: Importer = {
   format: 'steam',
-  detect: (input) => steamAccounts(input.json) !== null,
+  detect: (input) => steamAccounts(input.json) !== null || steamManifest(input.json) !== null,
   read(input) {
-    const accounts = steamAccounts(input.json) ?? [];
-    return readEntryList('steam', accounts, turnAccount);
+    const accounts = steamAccounts(input.json);
+    if (accounts !== null) return readEntryList('steam', accounts, turnAccount);
+    const manifest = steamManifest(input.json);
+    return Promise.resolve(
+      err({
+        code:
+          manifest?.encrypted === true
+            ? 'import_steam_manifest_encrypted'
+            : 'import_steam_manifest',
+      }),
+    );
   },
 };

@@ -6,6 +6,10 @@
  *   with the key SHA-256(password). Inside, a JSON object whose first key is the account list,
  *   itself JSON text, and whose value is the backup's time. A backup saved without a password
  *   of one's own uses the app's built-in one, tried after the password given.
+ *   Steam Desktop Authenticator's encrypted `.maFile` is base64 of AES-256-CBC too (with a random
+ *   IV and a salt kept in its manifest.json), so without a key the two look the same: the file is
+ *   offered as either (`totp_authenticator_or_steam`), and a password that opens neither says
+ *   both, with how to remove SDA's encryption. Only a TOTP Authenticator backup ever opens here.
  * - The internal store (`TOTP_Authenticator_Preferences.xml`, from a rooted phone): the same list
  *   in the Android preference `STATIC_TOTP_CODES_LIST`, plain. The store also holds the backup
  *   password in clear; it is never read.
@@ -126,10 +130,10 @@ async function open(sealed: Uint8Array, password: string): Promise<string | null
 function readBackup(sealed: Uint8Array): ReadFile {
   return {
     kind: 'encrypted',
-    format: 'totp_authenticator',
+    format: 'totp_authenticator_or_steam',
     decrypt: async (password) => {
       const text = (await open(sealed, password)) ?? (await open(sealed, BUILT_IN_PASSWORD));
-      if (text === null) return err({ code: 'import_wrong_password' });
+      if (text === null) return err({ code: 'import_wrong_password_or_steam_encrypted' });
       const content = parseBoundedJson(text, IMPORT_LIMITS.maxJsonDepth);
       return content.ok ? readOpened(content.value) : err({ code: 'import_damaged' });
     },

@@ -33,6 +33,13 @@ export const IMPORT_FORMATS = [
   /** FreeOTP 1's token store, which FreeOTP+ kept: the two apps' files cannot be told apart. */
   'freeotp_tokens',
   'totp_authenticator',
+  /**
+   * Base64 text of AES-CBC ciphertext: a TOTP Authenticator backup, or a Steam Desktop
+   * Authenticator `.maFile` encrypted with a passkey. Nothing but a key tells the two apart (the
+   * file's name is not looked at), so the password prompt names both; a file that opens is
+   * TOTP Authenticator's.
+   */
+  'totp_authenticator_or_steam',
   'google_authenticator',
   'microsoft_authenticator',
   'authy',
@@ -56,6 +63,12 @@ export const IMPORT_ERRORS = [
   'import_damaged',
   /** The password does not open the file (distinct from a damaged file). */
   'import_wrong_password',
+  /**
+   * The password does not open it as a TOTP Authenticator backup, and it may be an encrypted
+   * Steam Desktop Authenticator `.maFile` instead, which no password opens here (its salt and IV
+   * are in SDA's manifest.json): say both, and how to remove SDA's encryption.
+   */
+  'import_wrong_password_or_steam_encrypted',
   /** An encrypted file was given no password. */
   'import_password_required',
   /** KDF parameters outside what the app writes (a crafted file asking for huge memory or time). */
@@ -75,8 +88,18 @@ export const IMPORT_ERRORS = [
   'import_empty',
   /** An app's SQLite database copied while the app ran: its data is partly in the `-wal` file. */
   'import_database_incomplete',
+  /** Steam Desktop Authenticator's manifest.json: it names the accounts, the `.maFile`s hold the keys. */
+  'import_steam_manifest',
+  /** The same, and SDA encrypts the `.maFile`s: its encryption must be removed there first. */
+  'import_steam_manifest_encrypted',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERRORS)[number];
+
+/** The codes that mean "this password did not open it" (the password field is marked wrong). */
+export const WRONG_PASSWORD_ERRORS: readonly ImportErrorCode[] = [
+  'import_wrong_password',
+  'import_wrong_password_or_steam_encrypted',
+];
 
 export interface ImportError {
   readonly code: ImportErrorCode;
@@ -212,7 +235,10 @@ export type ReadFile =
   | {
       readonly kind: 'encrypted';
       readonly format: ImportFormat;
-      /** Wrong password: `import_wrong_password`; everything else that fails: its own code. */
+      /**
+       * Wrong password: `import_wrong_password` (or a WRONG_PASSWORD_ERRORS code that also says
+       * what else the file may be); everything else that fails: its own code.
+       */
       decrypt(password: string): Promise<Result<ImportResult, ImportError>>;
     };
 

@@ -65,7 +65,7 @@ describeWithShared('TOTP Authenticator samples', () => {
     expect(result.encrypted).toBe(true);
     expect(result.refused).toEqual([]);
     expectAccounts(result, SAMPLE);
-    expect(await errorOf(bytes, 'testtest1')).toBe('import_wrong_password');
+    expect(await errorOf(bytes, 'testtest1')).toBe('import_wrong_password_or_steam_encrypted');
     expect(await errorOf(bytes)).toBe('import_password_required');
   });
 
@@ -97,7 +97,9 @@ describeWithShared('TOTP Authenticator samples', () => {
       );
     }
     // Whole blocks cut off the end: the padding no longer checks out.
-    expect(await errorOf(bin.slice(0, 1024), 'Testtest1')).toBe('import_wrong_password');
+    expect(await errorOf(bin.slice(0, 1024), 'Testtest1')).toBe(
+      'import_wrong_password_or_steam_encrypted',
+    );
     const xml = sampleBytes(`${DIR}/totp_authenticator_internal.xml`);
     const list = new TextDecoder().decode(xml).indexOf('STATIC_TOTP_CODES_LIST');
     expect(await errorOf(xml.slice(0, list + 200))).toBe('import_damaged');
@@ -176,7 +178,9 @@ describe('TOTP Authenticator accounts', () => {
     expect(await errorOf(backup(`{}${' '.repeat(200)}`), 'Testtest1')).toBe('import_empty');
     expect(await errorOf(backup({ notalist: time, '{}': 2 }), 'Testtest1')).toBe('import_damaged');
     expect(await errorOf(backup(`{"${'x'.repeat(200)}`), 'Testtest1')).toBe('import_damaged');
-    expect(await errorOf(backup('x'.repeat(200)), 'Testtest1')).toBe('import_wrong_password');
+    expect(await errorOf(backup('x'.repeat(200)), 'Testtest1')).toBe(
+      'import_wrong_password_or_steam_encrypted',
+    );
     const many = Array.from({ length: 10_001 }, () => 'x');
     expect(await errorOf(listBackup(many), 'Testtest1')).toBe('import_too_large');
   });
