@@ -10,6 +10,12 @@
  * part of a random nonce, so a count out of bounds only skips the new layout; the file is
  * called `import_kdf_unsupported` only when the count is one andOTP-like apps could mean
  * (≤ 10^7, Aegis' own limit) and the old layout fails as well.
+ *
+ * With no header, any binary file no other importer claims ends up here (a renamed photo,
+ * random bytes), and every password then fails. When the first four bytes are no plausible
+ * count (0, or over 10^7), the file is an old-layout backup or not andOTP's at all, and nothing
+ * tells which: such a failure is `import_wrong_password_or_not_andotp`, which says both. A
+ * plausible count (andOTP writes 140 000–160 000) keeps the plain `import_wrong_password`.
  */
 import { utf8 } from '../../bytes';
 import { err, ok, type Result } from '../../result';
@@ -61,10 +67,11 @@ export async function openAndOtp(
   const plain = (await openNew(bytes, password)) ?? (await openOld(bytes, password));
   if (plain !== null) return ok(plain);
   const iterations = iterationsOf(bytes);
+  if (iterations < 1 || iterations > ANDOTP_PBKDF2_BOUNDS.plausibleIterations)
+    return err({ code: 'import_wrong_password_or_not_andotp' });
   return err({
     code:
-      iterations > ANDOTP_PBKDF2_BOUNDS.maxIterations &&
-      iterations <= ANDOTP_PBKDF2_BOUNDS.plausibleIterations
+      iterations > ANDOTP_PBKDF2_BOUNDS.maxIterations
         ? 'import_kdf_unsupported'
         : 'import_wrong_password',
   });

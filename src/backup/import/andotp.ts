@@ -112,8 +112,14 @@ const OTHER_MAGIC: readonly (readonly number[])[] = [
   [...'AuthenticatorPro'].map((c) => c.charCodeAt(0)),
 ];
 
-function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
-  return magic.every((b, i) => bytes[i] === b);
+/**
+ * ISO media files (HEIC and AVIF photos, MP4 and MOV videos) start with a box size, then `ftyp`:
+ * their first four bytes would read as a plausible iteration count, so they are named here.
+ */
+const FTYP_AT_4 = [...'ftyp'].map((c) => c.charCodeAt(0));
+
+function startsWith(bytes: Uint8Array, magic: readonly number[], at = 0): boolean {
+  return magic.every((b, i) => bytes[at + i] === b);
 }
 
 export const andotpEncryptedImporter: Importer = {
@@ -124,7 +130,8 @@ export const andotpEncryptedImporter: Importer = {
       input.text === null &&
       input.zip === null &&
       input.bytes.length >= ANDOTP_MIN_BYTES &&
-      !OTHER_MAGIC.some((magic) => startsWith(input.bytes, magic))
+      !OTHER_MAGIC.some((magic) => startsWith(input.bytes, magic)) &&
+      !startsWith(input.bytes, FTYP_AT_4, 4)
     );
   },
 

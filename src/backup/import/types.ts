@@ -69,6 +69,12 @@ export const IMPORT_ERRORS = [
    * are in SDA's manifest.json): say both, and how to remove SDA's encryption.
    */
   'import_wrong_password_or_steam_encrypted',
+  /**
+   * The password does not open it as an andOTP backup, whose first bytes are not a plausible
+   * iteration count either: the file may not be an andOTP backup at all (andOTP's encrypted
+   * file has no header, so it is what an unrecognised binary file is tried as). Says both.
+   */
+  'import_wrong_password_or_not_andotp',
   /** An encrypted file was given no password. */
   'import_password_required',
   /** KDF parameters outside what the app writes (a crafted file asking for huge memory or time). */
@@ -99,6 +105,7 @@ export type ImportErrorCode = (typeof IMPORT_ERRORS)[number];
 export const WRONG_PASSWORD_ERRORS: readonly ImportErrorCode[] = [
   'import_wrong_password',
   'import_wrong_password_or_steam_encrypted',
+  'import_wrong_password_or_not_andotp',
 ];
 
 export interface ImportError {

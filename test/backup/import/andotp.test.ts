@@ -85,9 +85,14 @@ describeWithShared('andOTP samples', () => {
   });
 
   it('says a wrong password for both formats, and asks for a missing one', async () => {
-    for (const name of ['andotp_encrypted.bin', 'andotp_encrypted_old.bin']) {
+    // The old format starts with its random nonce, not an iteration count (here 2 167 135 785):
+    // like any unrecognised binary file, it may not be andOTP's, and the error says both.
+    for (const [name, code] of [
+      ['andotp_encrypted.bin', 'import_wrong_password'],
+      ['andotp_encrypted_old.bin', 'import_wrong_password_or_not_andotp'],
+    ] as const) {
       const bytes = sampleBytes(`samples/andotp/${name}`);
-      expect(await errorOf(bytes, 'wrong'), name).toBe('import_wrong_password');
+      expect(await errorOf(bytes, 'wrong'), name).toBe(code);
       expect(await errorOf(bytes, ''), name).toBe('import_password_required');
     }
   });
@@ -106,13 +111,14 @@ describeWithShared('andOTP samples', () => {
     for (const n of [0, 1, 100, plain.length >> 1, plain.length - 1]) {
       expect(await errorOf(plain.slice(0, n)), `plain cut at ${n}`).toBe('import_unrecognised');
     }
-    for (const name of ['andotp_encrypted.bin', 'andotp_encrypted_old.bin']) {
+    for (const [name, code] of [
+      ['andotp_encrypted.bin', 'import_wrong_password'],
+      ['andotp_encrypted_old.bin', 'import_wrong_password_or_not_andotp'],
+    ] as const) {
       const bytes = sampleBytes(`samples/andotp/${name}`);
       expect(await errorOf(bytes.slice(0, 20), 'test')).toBe('import_unrecognised');
       for (const n of [40, 100, bytes.length - 1]) {
-        expect(await errorOf(bytes.slice(0, n), 'test'), `${name} cut at ${n}`).toBe(
-          'import_wrong_password',
-        );
+        expect(await errorOf(bytes.slice(0, n), 'test'), `${name} cut at ${n}`).toBe(code);
       }
     }
   });
@@ -232,10 +238,11 @@ describe('andOTP encryption', () => {
       [ANDOTP_PBKDF2_BOUNDS.maxIterations + 1, 'import_kdf_unsupported'],
       [5_000_000, 'import_kdf_unsupported'],
       [ANDOTP_PBKDF2_BOUNDS.plausibleIterations, 'import_kdf_unsupported'],
-      // Not an iteration count at all: an old-format nonce, which the password does not open.
-      [ANDOTP_PBKDF2_BOUNDS.plausibleIterations + 1, 'import_wrong_password'],
-      [0xffffffff, 'import_wrong_password'],
-      [0, 'import_wrong_password'],
+      // Not an iteration count at all: an old-format nonce, which the password does not open,
+      // or not andOTP's file at all.
+      [ANDOTP_PBKDF2_BOUNDS.plausibleIterations + 1, 'import_wrong_password_or_not_andotp'],
+      [0xffffffff, 'import_wrong_password_or_not_andotp'],
+      [0, 'import_wrong_password_or_not_andotp'],
     ];
     for (const [iterations, code] of cases) {
       view.setUint32(0, iterations, false);
@@ -246,6 +253,22 @@ describe('andOTP encryption', () => {
     }
   });
 
+  it('says of bytes that are not andOTP’s that they may not be an andOTP backup', async () => {
+    // What /dev/urandom gives, or a photo in a format without a magic Otter knows: taken for an
+    // encrypted backup (nothing tells them apart), but no password is only called "wrong".
+    const noise = randomBytes(4096);
+    for (const first of [0, ANDOTP_PBKDF2_BOUNDS.plausibleIterations + 1, 0xdeadbeef]) {
+      new DataView(noise.buffer).setUint32(0, first, false);
+      expect(await formatOf(noise)).toBe('andotp (encrypted)');
+      expect(await errorOf(noise, 'any password'), String(first)).toBe(
+        'import_wrong_password_or_not_andotp',
+      );
+    }
+    // A plausible count is read as andOTP's own header: then it is only the password.
+    new DataView(noise.buffer).setUint32(0, 150_000, false);
+    expect(await errorOf(noise, 'any password')).toBe('import_wrong_password');
+  });
+
   it('calls a file that opens to something other than entries damaged', async () => {
     expect(await errorOf(await andotpEncrypted({ not: 'a list' }), 'test')).toBe('import_damaged');
   });
@@ -253,6 +276,9 @@ describe('andOTP encryption', () => {
   it('leaves files with another format’s magic, and text, to others', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, ...randomBytes(60)]);
     expect(await formatOf(png)).toBe('import_unrecognised');
+    // An iPhone photo (HEIC): a box size of 24, then `ftyp`.
+    const heic = new Uint8Array([0, 0, 0, 24, ...textBytes('ftypheic'), ...randomBytes(60)]);
+    expect(await formatOf(heic)).toBe('import_unrecognised');
     expect(await formatOf(textBytes('just some notes, not a backup at all, really'))).toBe(
       'import_unrecognised',
     );
