@@ -33,6 +33,8 @@ import type { DroppedField, ImportError, ImportResult, Importer, ReadFile } from
 const PREFS_LIST = 'STATIC_TOTP_CODES_LIST';
 /** What the app falls back on when no backup password was set (as Aegis documents it). */
 const BUILT_IN_PASSWORD = 'TotpAuthenticator';
+/** The issuer the app writes when the user gave none: not a service's name. */
+const NO_ISSUER = 'Unknown';
 const IV = new Uint8Array(16);
 /**
  * A backup of one account is several hundred bytes. Requiring 128 and both letter cases keeps
@@ -70,12 +72,27 @@ function secretOf(entry: Record<string, unknown>): SecretSource | undefined | nu
   }
 }
 
+/**
+ * Issuer and account. The app writes "Unknown" as the issuer of an account added without one
+ * (Stratum's test export has `"issuer":"Unknown","name":"noissuer"`): that is no issuer, and a
+ * name kept from a link's label (`Service:account`) then names the service, as elsewhere.
+ */
+function namesOf(entry: Record<string, unknown>): { issuer: string; account: string } {
+  const issuer = stringField(entry, 'issuer') ?? '';
+  const name = stringField(entry, 'name') ?? '';
+  if (issuer.trim() !== '' && issuer.trim() !== NO_ISSUER) return { issuer, account: name };
+  const colon = name.indexOf(':');
+  const prefix = colon < 0 ? '' : name.slice(0, colon).trim();
+  return prefix === ''
+    ? { issuer: '', account: name }
+    : { issuer: prefix, account: name.slice(colon + 1).trim() };
+}
+
 function turnEntry(value: unknown, index: number): ReadEntry {
   // Older versions kept each account as JSON text inside the list.
   const entry = typeof value === 'string' ? parse(value) : value;
   if (!isObject(entry)) return { index, labels: {}, result: err({ reason: 'entry_invalid' }) };
-  const issuer = stringField(entry, 'issuer') ?? '';
-  const account = stringField(entry, 'name') ?? '';
+  const { issuer, account } = namesOf(entry);
   const labels = { issuer, account };
   const secret = secretOf(entry);
   if (secret === null) return { index, labels, result: err({ reason: 'secret_invalid' }) };

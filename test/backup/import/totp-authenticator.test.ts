@@ -165,6 +165,33 @@ describe('TOTP Authenticator accounts', () => {
     expectAccounts(result, [SAMPLE[0]!]);
   });
 
+  it('reads the app’s "Unknown" issuer as none, then takes the service from the name', async () => {
+    // The app writes "Unknown" when the user gave no issuer (Stratum's test export
+    // totpauthenticator.encrypted.bin, read in authenticator-pro-tests.test.ts).
+    const result = unwrap(
+      await readWith(
+        totpAuthenticatorImporter,
+        listBackup([
+          account({ issuer: 'Unknown', name: 'noissuer' }),
+          account({ issuer: 'Unknown', name: 'GitHub:mason' }),
+          account({ issuer: '', name: 'Deno: mason' }),
+          account({ issuer: 'Deno', name: 'work:mason' }),
+          account({ issuer: 'Unknown', name: 'Bad', base: 8 }),
+        ]),
+        'Testtest1',
+      ),
+    );
+    expect(result.accounts.map((a) => [a.issuer, a.account])).toEqual([
+      ['', 'noissuer'],
+      ['GitHub', 'mason'],
+      ['Deno', 'mason'],
+      ['Deno', 'work:mason'],
+    ]);
+    expect(result.refused).toEqual([
+      { index: 5, issuer: '', account: 'Bad', reason: 'secret_invalid' },
+    ]);
+  });
+
   it('opens a backup saved with the app’s built-in password, whatever password is typed', async () => {
     const bytes = listBackup([account()], 'TotpAuthenticator');
     expect(unwrap(await readDetected(bytes, 'anything')).accounts).toHaveLength(1);
