@@ -114,6 +114,30 @@ describe('Duo Mobile accounts', () => {
     expectDuo(result, [{ issuer: 'Deno', account: 'Mason', secret: DENO }]);
   });
 
+  it('makes the next code the one Duo shows next: its stored counter, not one more', async () => {
+    // Otter's counter is that of the next code (background/current-code.ts: the code at the
+    // counter, then the counter + 1), so Duo's `otpGenerator.counter` must name Duo's next code.
+    // Evidence that it does: Duo shows the code at the counter it was given first (FreeOTP
+    // issue #54, 2015: with counter 0, "Google Authenticator, Duo Mobile and oathtool" all give
+    // HOTP(0) first, where FreeOTP, which stores one less, gave HOTP(1)); Aegis's DuoImporter
+    // and android-otp-extractor take the counter unchanged, where Aegis adds one to FreeOTP's.
+    // Duo Mobile's own code is closed, so this is not checked against it.
+    const rfc4226 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // "12345678901234567890", RFC 4226 App. D
+    const result = unwrap(
+      await readWith(
+        duoImporter,
+        accounts([
+          duoAccount({ name: 'fresh', otpGenerator: { otpSecret: rfc4226, counter: 0 } }),
+          duoAccount({ name: 'used once', otpGenerator: { otpSecret: rfc4226, counter: 1 } }),
+        ]),
+      ),
+    );
+    expect(result.accounts.map((a) => [a.counter, codeOf(a)])).toEqual([
+      [0, '755224'],
+      [1, '287082'],
+    ]);
+  });
+
   it('refuses the accounts it cannot take, naming them and why', async () => {
     const result = unwrap(
       await readWith(
