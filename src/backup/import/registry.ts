@@ -22,6 +22,7 @@ import { authenticatorProImporter } from './authenticator-pro';
 import { bitwardenImporter } from './bitwarden';
 import { bitwardenAuthenticatorImporter } from './bitwarden-authenticator';
 import { enteImporter } from './ente';
+import { enpassImporter } from './enpass';
 import { freeotpPlusImporter } from './freeotp-plus';
 import { freeotpImporter } from './freeotp';
 import { lastpassImporter } from './lastpass';
@@ -70,6 +71,9 @@ export const IMPORTERS: readonly Importer[] = [
   // Lines of otpauth URIs with Ente's `codeDisplay`, before any generic otpauth list; and Ente's
   // encrypted JSON (kdfParams + encryptedData + encryptionNonce).
   enteImporter,
+  // JSON: items[] with Enpass's fields[] of {type, label}. Before Bitwarden, which takes any
+  // `items` beside `folders` (Enpass's export has both) when its items look like ciphers.
+  enpassImporter,
   // JSON and CSV. Bitwarden Authenticator imitates Bitwarden's shape: its own importer comes
   // first, though each detect also refuses the other's files.
   bitwardenAuthenticatorImporter,

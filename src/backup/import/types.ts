@@ -50,6 +50,7 @@ export const IMPORT_FORMATS = [
   'steam',
   /** 2FAuth, the self-hosted web app. */
   'twofauth',
+  'enpass',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
