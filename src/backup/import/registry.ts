@@ -25,6 +25,7 @@ import { enteImporter } from './ente';
 import { enpassImporter } from './enpass';
 import { freeotpPlusImporter } from './freeotp-plus';
 import { freeotpImporter } from './freeotp';
+import { keeperImporter } from './keeper';
 import { lastpassImporter } from './lastpass';
 import { onePasswordImporter } from './onepassword';
 import { protonAuthenticatorImporter } from './proton-authenticator';
@@ -64,6 +65,9 @@ export const IMPORTERS: readonly Importer[] = [
   protonAuthenticatorImporter,
   // JSON: accounts[] with issuerName/userName/timeStep (+ folders).
   lastpassImporter,
+  // Keeper: JSON with records[] (bare, or export.json in a ZIP), or a header-less CSV holding a
+  // `TFC:Keeper` name and value pair (before the generic CSV of otpauth links would take it).
+  keeperImporter,
   // JSON: { app: "2fauth_v…", data: [...] }.
   twofauthImporter,
   // JSON: a Steam Guard object (shared_secret + account_name...), or `accounts` of them by id.

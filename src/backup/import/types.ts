@@ -51,6 +51,8 @@ export const IMPORT_FORMATS = [
   /** 2FAuth, the self-hosted web app. */
   'twofauth',
   'enpass',
+  /** Keeper's JSON (bare or in its ZIP) and CSV exports. */
+  'keeper',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
