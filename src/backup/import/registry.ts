@@ -11,6 +11,7 @@ import { authenticatorPlusImporter } from './authenticator-plus';
 import { authyImporter } from './authy';
 import { authyApiImporter } from './authy-api';
 import { battleNetImporter } from './battle-net';
+import { dashlaneImporter } from './dashlane';
 import { duoImporter } from './duo';
 import { authenticatorExtensionImporter } from './authenticator-extension';
 import { googleMigrationImporter } from './google-migration';
@@ -68,6 +69,9 @@ export const IMPORTERS: readonly Importer[] = [
   // Keeper: JSON with records[] (bare, or export.json in a ZIP), or a header-less CSV holding a
   // `TFC:Keeper` name and value pair (before the generic CSV of otpauth links would take it).
   keeperImporter,
+  // Dashlane's credentials.csv (bare or in its ZIP), by its header: before the generic CSV of
+  // otpauth links (its otpUrl column is one) and WinAuth's ZIP.
+  dashlaneImporter,
   // JSON: { app: "2fauth_v…", data: [...] }.
   twofauthImporter,
   // JSON: a Steam Guard object (shared_secret + account_name...), or `accounts` of them by id.

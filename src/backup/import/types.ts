@@ -53,6 +53,8 @@ export const IMPORT_FORMATS = [
   'enpass',
   /** Keeper's JSON (bare or in its ZIP) and CSV exports. */
   'keeper',
+  /** Dashlane's CSV export: its ZIP, or credentials.csv on its own. */
+  'dashlane',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 

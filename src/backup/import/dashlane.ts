@@ -1,0 +1,106 @@
+/**
+ * Dashlane's CSV export (web app → Settings → Export → CSV): a ZIP of one CSV per kind of item,
+ * whose `credentials.csv` holds the logins (`username,username2,username3,title,password,note,url,
+ * category,otpSecret`; newer exports name the last column `otpUrl`), or that CSV on its own. The
+ * other files (secure notes, payments, IDs, personal info) hold no one-time passwords.
+ *
+ * The one-time password is a bare base32 key or an otpauth link (what Bitwarden's and Proton
+ * Pass's Dashlane importers read there); a login without one is not an account.
+ */
+import { err, ok, type Result } from '../../result';
+import { csvHeader, csvRow, parseCsv } from './csv';
+import { ImportCollector, distinct, entryFromTotpValue, type ItemNames } from './password-manager';
+import type {
+  DroppedField,
+  ImportError,
+  ImportInput,
+  ImportResult,
+  ImportedAccount,
+  Importer,
+} from './types';
+
+const FORMAT = 'dashlane';
+const CREDENTIALS = 'credentials.csv';
+/** The columns every credentials export has; the one-time password column came later. */
+const COLUMNS = ['title', 'password', 'note', 'url', 'category'];
+const OTP_COLUMNS = ['otpurl', 'otpsecret'];
+
+function isCredentialsCsv(text: string | null): text is string {
+  const header = csvHeader(text);
+  return header?.[0] === 'username' && COLUMNS.every((c) => header.includes(c));
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** `credentials.csv` of Dashlane's ZIP (at its root, or in one folder), as text. */
+function zipCredentials(input: ImportInput): string | null {
+  const entry = input.zip?.entries.find(
+    (e) => e.name === CREDENTIALS || e.name.endsWith(`/${CREDENTIALS}`),
+  );
+  const bytes = entry === undefined || entry.encrypted ? null : input.zip?.read(entry.name);
+  if (bytes === null || bytes === undefined) return null;
+  try {
+    const text = utf8.decode(bytes);
+    return text.startsWith('\uFEFF') ? text.slice(1) : text;
+  } catch {
+    return null;
+  }
+}
+
+/** The ZIP's credentials, read once for `detect` and `read`. */
+const zipText = new WeakMap<ImportInput, string | null>();
+
+function credentials(input: ImportInput): string | null {
+  if (input.zip === null) return isCredentialsCsv(input.text) ? input.text : null;
+  if (!zipText.has(input)) zipText.set(input, zipCredentials(input));
+  const text = zipText.get(input) ?? null;
+  return isCredentialsCsv(text) ? text : null;
+}
+
+function withDropped(account: ImportedAccount, names: ItemNames, drops: DroppedField[]) {
+  const dropped = new Set([...account.dropped, ...drops]);
+  // A link that names its own account leaves the login's username behind.
+  if (names.username.trim() !== '' && account.account !== names.username.trim()) {
+    dropped.add('login_fields');
+  }
+  return { ...account, dropped: [...dropped] };
+}
+
+function read(textValue: string): Result<ImportResult, ImportError> {
+  const records = parseCsv(textValue);
+  if (!records.ok) return err({ code: 'import_damaged' });
+  const [header = [], ...rows] = records.value;
+  const names = header.map((h) => h.trim().toLowerCase());
+  const code = (get: (name: string) => string): string =>
+    OTP_COLUMNS.map(get).find((v) => v.trim() !== '') ?? '';
+  const out = new ImportCollector();
+  out.expect(rows.filter((r) => code(csvRow(names, r)) !== '').length);
+  for (let i = 0; i < rows.length && !out.full; i++) {
+    const get = csvRow(names, rows[i] ?? []);
+    const value = code(get);
+    if (value === '') continue;
+    const itemNames = { name: get('title'), username: get('username') };
+    const entry = entryFromTotpValue(value, itemNames, {
+      note: get('note'),
+      tags: distinct([get('category')]),
+      sites: distinct([get('url')]),
+    });
+    const other = ['password', 'username2', 'username3'].some((c) => get(c).trim() !== '');
+    out.add(
+      i + 1,
+      itemNames,
+      entry.ok ? ok(withDropped(entry.value, itemNames, other ? ['login_fields'] : [])) : entry,
+    );
+  }
+  return out.result(FORMAT, false);
+}
+
+export const dashlaneImporter: Importer = {
+  format: FORMAT,
+  detect: (input) => input.json === undefined && credentials(input) !== null,
+  read(input) {
+    const text = credentials(input);
+    const result = text === null ? err({ code: 'import_damaged' as const }) : read(text);
+    return Promise.resolve(result.ok ? ok({ kind: 'plain', result: result.value }) : result);
+  },
+};
