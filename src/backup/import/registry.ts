@@ -33,6 +33,7 @@ import { protonAuthenticatorImporter } from './proton-authenticator';
 import { protonPassImporter } from './proton-pass';
 import { raivoImporter } from './raivo';
 import { twofasImporter } from './twofas';
+import { zohoVaultImporter } from './zoho-vault';
 import { twofauthImporter } from './twofauth';
 import { steamImporter } from './steam';
 import { totpAuthenticatorImporter } from './totp-authenticator';
@@ -72,6 +73,8 @@ export const IMPORTERS: readonly Importer[] = [
   // Dashlane's credentials.csv (bare or in its ZIP), by its header: before the generic CSV of
   // otpauth links (its otpUrl column is one) and WinAuth's ZIP.
   dashlaneImporter,
+  // Zoho Vault's CSV, by its header (its TOTP column holds otpauth links).
+  zohoVaultImporter,
   // JSON: { app: "2fauth_v…", data: [...] }.
   twofauthImporter,
   // JSON: a Steam Guard object (shared_secret + account_name...), or `accounts` of them by id.

@@ -55,6 +55,7 @@ export const IMPORT_FORMATS = [
   'keeper',
   /** Dashlane's CSV export: its ZIP, or credentials.csv on its own. */
   'dashlane',
+  'zoho_vault',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
