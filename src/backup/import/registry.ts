@@ -32,6 +32,7 @@ import { onePasswordImporter } from './onepassword';
 import { protonAuthenticatorImporter } from './proton-authenticator';
 import { protonPassImporter } from './proton-pass';
 import { raivoImporter } from './raivo';
+import { roboformImporter } from './roboform';
 import { twofasImporter } from './twofas';
 import { zohoVaultImporter } from './zoho-vault';
 import { twofauthImporter } from './twofauth';
@@ -75,6 +76,8 @@ export const IMPORTERS: readonly Importer[] = [
   dashlaneImporter,
   // Zoho Vault's CSV, by its header (its TOTP column holds otpauth links).
   zohoVaultImporter,
+  // RoboForm's CSV, by its header (a `TOTP KEY$` form field may hold an otpauth link).
+  roboformImporter,
   // JSON: { app: "2fauth_v…", data: [...] }.
   twofauthImporter,
   // JSON: a Steam Guard object (shared_secret + account_name...), or `accounts` of them by id.

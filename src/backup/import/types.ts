@@ -56,6 +56,7 @@ export const IMPORT_FORMATS = [
   /** Dashlane's CSV export: its ZIP, or credentials.csv on its own. */
   'dashlane',
   'zoho_vault',
+  'roboform',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
