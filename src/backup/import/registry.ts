@@ -16,6 +16,7 @@ import { duoImporter } from './duo';
 import { authenticatorExtensionImporter } from './authenticator-extension';
 import { googleMigrationImporter } from './google-migration';
 import { keepassImporter } from './keepass';
+import { otpauthJsonImporter } from './otpauth-json';
 import { otpauthListImporter } from './otpauth-list';
 import { winauthImporter } from './winauth';
 import { andotpEncryptedImporter, andotpImporter } from './andotp';
@@ -112,6 +113,9 @@ export const IMPORTERS: readonly Importer[] = [
   andotpEncryptedImporter,
   // TOTP Authenticator: its preferences XML, or a backup's base64 text (no otpauth link in it).
   totpAuthenticatorImporter,
+  // Any other JSON with otpauth:// link strings in it: after every app's JSON, so that it never
+  // takes an app's file; no text importer after it reads JSON.
+  otpauthJsonImporter,
   // Generic text: Google's transfer links, then any list of otpauth:// links, last of all.
   googleMigrationImporter,
   otpauthListImporter,

@@ -57,6 +57,8 @@ export const IMPORT_FORMATS = [
   'dashlane',
   'zoho_vault',
   'roboform',
+  /** Any other JSON holding otpauth:// links (registry.ts: the last JSON reader). */
+  'otpauth_json',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
