@@ -8,6 +8,7 @@
  * sizes down to about one pixel are accepted. False hits (text, patterns) are expected; the caller
  * keeps only three that form a code's corners.
  */
+import { mergeHits, type Hit } from './finder-merge';
 import type { RgbaImage } from './rgba-image';
 
 /**
@@ -202,7 +203,7 @@ export function findFinderCandidates(grey: GreyImage): FinderCandidate[] {
   const stride = width * height > SPARSE_PIXELS ? 2 : 1;
   const binary = blockThresholds(grey, stride);
   const { columns, values } = binary;
-  const raw: Array<{ x: number; y: number; module: number }> = [];
+  const raw: Hit[] = [];
   for (let y = 0; y < height && raw.length < MAX_HITS; y += stride) {
     const at = y * width;
     const thresholds = (y >> BLOCK_SHIFT) * columns;
@@ -240,16 +241,11 @@ export function findFinderCandidates(grey: GreyImage): FinderCandidate[] {
       colour = bit;
     }
   }
-  return merge(raw);
+  return merge(raw, width);
 }
 
 /** The vertical check, then the horizontal one again through the refined centre. */
-function confirm(
-  binary: Binary,
-  x: number,
-  y: number,
-  module: number,
-): { x: number; y: number; module: number } | null {
+function confirm(binary: Binary, x: number, y: number, module: number): Hit | null {
   const { grey } = binary;
   const { width, height } = grey;
   const cap = Math.ceil(2 * module);
@@ -300,23 +296,9 @@ function darkCentre(grey: GreyImage, at: number, step: number, runs: Runs): numb
   return sum === 0 ? runs.start + centre / 2 : weighted / sum + 0.5;
 }
 
-/** Hits closer than two modules are one pattern seen from several rows. */
-function merge(raw: ReadonlyArray<{ x: number; y: number; module: number }>): FinderCandidate[] {
-  const groups: Array<{ x: number; y: number; module: number; hits: number }> = [];
-  for (const hit of raw) {
-    const group = groups.find(
-      (g) => Math.hypot(g.x / g.hits - hit.x, g.y / g.hits - hit.y) < 2 * (g.module / g.hits),
-    );
-    if (group === undefined) {
-      groups.push({ ...hit, hits: 1 });
-    } else {
-      group.x += hit.x;
-      group.y += hit.y;
-      group.module += hit.module;
-      group.hits++;
-    }
-  }
-  return groups
+/** Hits closer than two modules are one pattern seen from several rows (see finder-merge.ts). */
+function merge(raw: readonly Hit[], width: number): FinderCandidate[] {
+  return mergeHits(raw, MAX_MODULE, width)
     .map((g) => ({ x: g.x / g.hits, y: g.y / g.hits, module: g.module / g.hits, hits: g.hits }))
     .sort((a, b) => b.hits - a.hits)
     .slice(0, MAX_CANDIDATES);
