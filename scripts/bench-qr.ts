@@ -5,8 +5,9 @@
  *   npx tsx scripts/bench-qr.ts [--corpus ../shared/qr-corpus] [--only zxing|jsqr|browser] [--runs 20] [--no-browser] [--generated 8]
  *
  * After the corpus sections, generated hard cases (scripts/bench/qr-synthetic.ts, `--generated`
- * per kind: tiny, tilted, without quiet zone...) are decoded by zxing without and with the second
- * look and by the jsQR path, with the time the second look adds (scripts/bench/qr-generated.ts).
+ * per kind: tiny, tilted, without quiet zone, light on dark...) are decoded by zxing without and
+ * with the second look and by the jsQR path, with the time the second look adds
+ * (scripts/bench/qr-generated.ts).
  *
  * Each path is one section built from per-image measurements (scripts/bench/qr-report.ts): an
  * in-browser measurement (capture + decode in the extension's worker) can be appended as another

@@ -137,7 +137,7 @@ function formatGenerated(rows: readonly Row[]): string {
   return [
     '### Generated hard cases (scripts/bench/qr-synthetic.ts)',
     '',
-    '- Setup pages drawn in Node (1280×720 to 1920×1080): `tiny` 1.3–1.7 px per module, three in four blurred (σ 0.5–0.7 px); `tiny-rotated` 1.4–2.2 px, tilted 2–7°, half of them blurred (σ 0.5–0.6 px); `no-quiet-*` 1.5–3 px with a dark card or a pattern touching the code (some tilted); `at-edge` 1.5–3 px against the image edge of a dark page; `plain` (4 px, quiet zone) and `unrelated-only` (an app-store link and a vCard, no otpauth) as controls.',
+    '- Setup pages drawn in Node (1280×720 to 1920×1080): `tiny` 1.3–1.7 px per module, three in four blurred (σ 0.5–0.7 px); `tiny-rotated` 1.4–2.2 px, tilted 2–7°, half of them blurred (σ 0.5–0.6 px); `no-quiet-*` 1.5–3 px with a dark card or a pattern touching the code (some tilted); `at-edge` 1.5–3 px against the image edge of a dark page; `inverted` and `inverted-rotated` light modules on a dark card (a dark theme), 1.25, 1.5 and 2 px in turn, sharp for seeds 1–3 and blurred (σ 0.5–0.6 px) for 4–6, the rotated ones tilted 2–4°; `plain` (4 px, quiet zone) and `unrelated-only` (an app-store link and a vCard, no otpauth) as controls.',
     '- "second look: median / max" is the time it added on the zxing path where it ran (PNG → pixels by the Node test decoder included; the worker decodes natively, so the last column is closer to its cost there).',
     '',
     table(

@@ -2,15 +2,17 @@
  * Generated setup-page screenshots with the QR codes the scanner used to miss on real pages: tiny
  * codes (about 1.5 device pixels per module, anti-aliased, sometimes blurred), codes rotated a few
  * degrees, and codes without a quiet zone (on a dark card, on a patterned background, or against
- * the image's edge). Also controls: an ordinary code, and pages whose only codes are unrelated (an
- * app-store link, a vCard). Deterministic: a kind and a seed always give the same image.
+ * the image's edge); and small codes drawn light on dark, as dark themes show them. Also
+ * controls: an ordinary code, and pages whose only codes are unrelated (an app-store link, a
+ * vCard). Deterministic: a kind and a seed always give the same image.
  *
  * Used by test/qr/ and by `npm run bench:qr`. Module matrices come from `uqr`; the rendering (area
- * coverage by supersampling, rotation, blur) and the PNG writer are ours.
+ * coverage by supersampling, rotation, blur; the page in synthetic-canvas.ts) and the PNG writer
+ * are ours.
  */
 import { encode } from 'uqr';
-import type { RgbaImage } from '../../src/qr/rgba-image';
 import { encodePng } from './png-write';
+import { Canvas, type Rgb } from './synthetic-canvas';
 
 export const SYNTHETIC_KINDS = [
   'plain',
@@ -20,6 +22,9 @@ export const SYNTHETIC_KINDS = [
   'no-quiet-pattern',
   'at-edge',
   'unrelated-only',
+  // Last, so that the kinds above keep their seeds (and images).
+  'inverted',
+  'inverted-rotated',
 ] as const;
 export type SyntheticKind = (typeof SYNTHETIC_KINDS)[number];
 
@@ -43,8 +48,6 @@ export interface SyntheticCase {
   /** σ in px of the blur applied after rendering (as a CSS blur or a soft downscale), 0 for none. */
   readonly blur: number;
 }
-
-type Rgb = readonly [number, number, number];
 
 /** mulberry32: small, seedable, good enough for page layouts. */
 function random(seed: number): () => number {
@@ -78,66 +81,15 @@ const UNRELATED = [
   'https://play.google.com/store/apps/details?id=com.example.app',
 ];
 
-class Canvas {
-  readonly data: Uint8ClampedArray;
-  constructor(
-    readonly width: number,
-    readonly height: number,
-    fill: Rgb,
-  ) {
-    this.data = new Uint8ClampedArray(width * height * 4);
-    this.rect(0, 0, width, height, fill);
-  }
-
-  rect(x0: number, y0: number, w: number, h: number, colour: Rgb): void {
-    const x1 = Math.min(this.width, Math.round(x0 + w));
-    const y1 = Math.min(this.height, Math.round(y0 + h));
-    for (let y = Math.max(0, Math.round(y0)); y < y1; y++) {
-      for (let x = Math.max(0, Math.round(x0)); x < x1; x++) this.set(x, y, colour);
-    }
-  }
-
-  set(x: number, y: number, [r, g, b]: Rgb): void {
-    const i = (y * this.width + x) * 4;
-    this.data[i] = r;
-    this.data[i + 1] = g;
-    this.data[i + 2] = b;
-    this.data[i + 3] = 255;
-  }
-
-  get(x: number, y: number): Rgb {
-    const i = (y * this.width + x) * 4;
-    return [this.data[i] ?? 0, this.data[i + 1] ?? 0, this.data[i + 2] ?? 0];
-  }
-
-  /** Lines of "words": short strokes, so the page has text-like edges around the code. */
-  text(x0: number, y0: number, w: number, lines: number, colour: Rgb, rand: () => number): void {
-    for (let line = 0; line < lines; line++) {
-      const y = y0 + line * 18;
-      for (let x = x0; x < x0 + w - 30;) {
-        const word = 12 + Math.floor(rand() * 50);
-        for (let sx = x; sx < Math.min(x + word, x0 + w); sx += 2 + Math.floor(rand() * 3)) {
-          const top = rand() < 0.3 ? y - 3 : y;
-          this.rect(sx, top, 1 + Math.floor(rand() * 2), y + 9 - top, colour);
-        }
-        x += word + 6;
-      }
-    }
-  }
-
-  image(): RgbaImage {
-    return { width: this.width, height: this.height, data: this.data };
-  }
-}
-
 interface Placement {
   /** Centre of the symbol (modules, without quiet zone), in pixels. */
   readonly cx: number;
   readonly cy: number;
   readonly modulePx: number;
   readonly degrees: number;
-  /** White modules painted around the symbol (0: the background touches it). */
+  /** Modules of the `light` colour painted around the symbol (0: the background touches it). */
   readonly quiet: number;
+  /** The colours of the matrix's set modules and of the others (and the quiet zone). */
   readonly dark: Rgb;
   readonly light: Rgb;
 }
@@ -231,6 +183,15 @@ const SIZES: ReadonlyArray<readonly [number, number]> = [
 
 const WHITE: Rgb = [255, 255, 255];
 const INK: Rgb = [32, 33, 36];
+/** A dark theme's card, and the light modules of the code drawn on it. */
+const DARK_CARD: Rgb = [30, 33, 40];
+const LIGHT_MODULE: Rgb = [232, 234, 237];
+
+/**
+ * Module sizes of the inverted kinds, in turn by seed: the sizes at which a dark theme's small code
+ * defeats the decoders. Seeds 1–3 are sharp, 4–6 softened, and so on in turn.
+ */
+export const INVERTED_MODULE_PX = [1.25, 1.5, 2] as const;
 
 /** One generated screenshot of `kind`; the seed picks the page, the text and the geometry. */
 export function syntheticCase(kind: SyntheticKind, seed: number): SyntheticCase {
@@ -238,7 +199,8 @@ export function syntheticCase(kind: SyntheticKind, seed: number): SyntheticCase 
   const between = (a: number, b: number): number => a + rand() * (b - a);
   const [width, height] = SIZES[Math.floor(rand() * SIZES.length)] ?? [1280, 720];
   // A dark theme: the page itself is the dark background touching a code without quiet zone.
-  const darkPage = kind === 'no-quiet-dark' || kind === 'at-edge';
+  const inverted = kind === 'inverted' || kind === 'inverted-rotated';
+  const darkPage = kind === 'no-quiet-dark' || kind === 'at-edge' || inverted;
   const canvas = new Canvas(width, height, darkPage ? [24, 26, 32] : [246, 247, 249]);
   const ink: Rgb = darkPage ? [200, 204, 210] : [60, 64, 67];
 
@@ -246,7 +208,7 @@ export function syntheticCase(kind: SyntheticKind, seed: number): SyntheticCase 
   canvas.rect(0, 0, width, 56, darkPage ? [36, 40, 48] : [26, 115, 232]);
   canvas.text(40, 100, width * 0.45, Math.floor((height - 160) / 18), ink, rand);
   const card = { x: width * 0.55, y: 90, w: width * 0.4, h: height - 140 };
-  canvas.rect(card.x, card.y, card.w, card.h, darkPage ? [30, 33, 40] : WHITE);
+  canvas.rect(card.x, card.y, card.w, card.h, darkPage ? DARK_CARD : WHITE);
   canvas.text(card.x + 20, card.y + 20, card.w - 40, 2, ink, rand);
 
   const expectedText = kind === 'unrelated-only' ? null : otpauthText(rand);
@@ -285,7 +247,18 @@ export function syntheticCase(kind: SyntheticKind, seed: number): SyntheticCase 
   const matrix = matrixOf(expectedText ?? '', ecc);
   n = matrix.length;
   let dark: Rgb = [0, 0, 0];
-  if (kind === 'plain') {
+  let light = WHITE;
+  if (inverted) {
+    // Light modules on the dark card, whose colour is also the quiet zone: the code's finder
+    // patterns are light-centred, in dark rings.
+    const turn = (seed - 1) % (2 * INVERTED_MODULE_PX.length);
+    modulePx = INVERTED_MODULE_PX[turn % INVERTED_MODULE_PX.length] ?? 1.5;
+    sigma = turn >= INVERTED_MODULE_PX.length ? between(0.5, 0.6) : 0;
+    dark = LIGHT_MODULE;
+    light = DARK_CARD;
+    if (kind === 'inverted-rotated') degrees = sign * between(2, 4);
+    else cx = Math.round(cx * 2) / 2 + (n * modulePx) / 2 - Math.floor((n * modulePx) / 2);
+  } else if (kind === 'plain') {
     modulePx = 4;
   } else if (kind === 'tiny') {
     modulePx = between(1.3, 1.7);
@@ -325,7 +298,7 @@ export function syntheticCase(kind: SyntheticKind, seed: number): SyntheticCase 
     degrees,
     quiet,
     dark,
-    light: WHITE,
+    light,
   });
   if (sigma > 0) blur(canvas, box, sigma);
   return finish();

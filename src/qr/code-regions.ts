@@ -3,7 +3,8 @@
  * code's corners give the code's position, size and angle; the code is then resampled upright,
  * enlarged to a few pixels per module, on a white background with a wide quiet zone. That undoes
  * the three things that defeat the decoders on real pages: modules of about one and a half pixels,
- * a tilt of a few degrees, and a dark or busy background touching the code.
+ * a tilt of a few degrees, and a dark or busy background touching the code. A light-on-dark code
+ * (three light-centred patterns) is redrawn as its negative: an ordinary dark-on-light code.
  */
 import { lum, type FinderCandidate, type GreyImage } from './finder-patterns';
 import type { Box, RgbaImage } from './rgba-image';
@@ -20,6 +21,8 @@ export interface CodeCorners {
   readonly bottomLeft: Point;
   /** Mean module size of the three patterns, in pixels. */
   readonly module: number;
+  /** Light modules on dark (the three patterns are light-centred). */
+  readonly inverted: boolean;
 }
 
 /** Versions 1–20 (21–97 modules): an authenticator code is far below; bounds the geometry test. */
@@ -29,6 +32,8 @@ const MAX_SPAN = 97 - 7;
 /**
  * Triples of candidates shaped like a code's finder patterns (a right isosceles triangle whose
  * legs are a whole number of modules apart), best first, each candidate in at most one triple.
+ * The three are of one polarity: a code's patterns all are, and mixing them would only add false
+ * triples (and cube the work).
  */
 export function findCodeCorners(
   candidates: readonly FinderCandidate[],
@@ -37,14 +42,17 @@ export function findCodeCorners(
   const found: Array<
     CodeCorners & { readonly score: number; readonly members: readonly number[] }
   > = [];
-  const n = candidates.length;
-  for (let a = 0; a < n; a++) {
-    for (let b = 0; b < n; b++) {
-      if (b === a) continue;
-      for (let c = b + 1; c < n; c++) {
-        if (c === a) continue;
-        const corners = asCorners(candidates, a, b, c);
-        if (corners !== null) found.push(corners);
+  for (const inverted of [false, true]) {
+    const group = candidates.flatMap((c, i) => (c.inverted === inverted ? [i] : []));
+    const n = group.length;
+    for (let a = 0; a < n; a++) {
+      for (let b = 0; b < n; b++) {
+        if (b === a) continue;
+        for (let c = b + 1; c < n; c++) {
+          if (c === a) continue;
+          const corners = asCorners(candidates, group[a]!, group[b]!, group[c]!);
+          if (corners !== null) found.push(corners);
+        }
       }
     }
   }
@@ -60,6 +68,7 @@ export function findCodeCorners(
       topRight: triple.topRight,
       bottomLeft: triple.bottomLeft,
       module: triple.module,
+      inverted: triple.inverted,
     });
   }
   return chosen;
@@ -97,6 +106,7 @@ function asCorners(
     topRight,
     bottomLeft,
     module,
+    inverted: pa.inverted,
     score: pa.hits + pb.hits + pc.hits - 20 * shapeError,
     members: [a, b, c],
   };
@@ -155,7 +165,11 @@ function timingScore(grey: GreyImage, corners: CodeCorners, size: number): numbe
   return n === 0 ? -Infinity : score / n;
 }
 
-/** Module coordinates (from the code's top-left corner) → screenshot pixels: an affine map. */
+/**
+ * Module coordinates (from the code's top-left corner) → screenshot pixels: an affine map. For an
+ * inverted code, samples are taken as their negative, so that everything from here on (timing
+ * patterns, resampling, rebuilding) sees, and draws, an ordinary dark-on-light code.
+ */
 interface Grid {
   readonly ox: number;
   readonly oy: number;
@@ -163,6 +177,7 @@ interface Grid {
   readonly uy: number;
   readonly vx: number;
   readonly vy: number;
+  readonly inverted: boolean;
 }
 
 function moduleGrid(corners: CodeCorners, size: number): Grid {
@@ -172,13 +187,23 @@ function moduleGrid(corners: CodeCorners, size: number): Grid {
   const uy = (topRight.y - topLeft.y) / span;
   const vx = (bottomLeft.x - topLeft.x) / span;
   const vy = (bottomLeft.y - topLeft.y) / span;
-  return { ox: topLeft.x - 3.5 * (ux + vx), oy: topLeft.y - 3.5 * (uy + vy), ux, uy, vx, vy };
+  return {
+    ox: topLeft.x - 3.5 * (ux + vx),
+    oy: topLeft.y - 3.5 * (uy + vy),
+    ux,
+    uy,
+    vx,
+    vy,
+    inverted: corners.inverted,
+  };
 }
 
-/** The grey value at module coordinates (u, v). */
+/** The grey value at module coordinates (u, v), as in a dark-on-light code. */
 function sampleAt(grey: GreyImage, g: Grid, u: number, v: number): number {
-  // Pixel centres are at +0.5 in the screenshot.
-  return bilinear(grey, g.ox + u * g.ux + v * g.vx - 0.5, g.oy + u * g.uy + v * g.vy - 0.5);
+  // Pixel centres are at +0.5 in the screenshot. Beyond its edge is the code's background.
+  const x = g.ox + u * g.ux + v * g.vx - 0.5;
+  const y = g.oy + u * g.uy + v * g.vy - 0.5;
+  return g.inverted ? 255 - bilinear(grey, x, y, 0) : bilinear(grey, x, y, 255);
 }
 
 /** The screenshot box around the code's square. */
@@ -229,8 +254,8 @@ export function uprightCode(grey: GreyImage, corners: CodeCorners, size: number)
   return { image: { width: pixels, height: pixels, data }, box: boxOf(grid, size) };
 }
 
-/** Grey value at a fractional position; white outside the image. */
-function bilinear(grey: GreyImage, x: number, y: number): number {
+/** Grey value at a fractional position; `outside` beyond the image. */
+function bilinear(grey: GreyImage, x: number, y: number, outside: number): number {
   const { width, height } = grey;
   const x0 = Math.floor(x);
   const y0 = Math.floor(y);
@@ -247,19 +272,19 @@ function bilinear(grey: GreyImage, x: number, y: number): number {
     c = lum(grey, i + width);
     d = lum(grey, i + width + 1);
   } else {
-    a = pixelOrWhite(grey, x0, y0);
-    b = pixelOrWhite(grey, x0 + 1, y0);
-    c = pixelOrWhite(grey, x0, y0 + 1);
-    d = pixelOrWhite(grey, x0 + 1, y0 + 1);
+    a = pixelOr(grey, x0, y0, outside);
+    b = pixelOr(grey, x0 + 1, y0, outside);
+    c = pixelOr(grey, x0, y0 + 1, outside);
+    d = pixelOr(grey, x0 + 1, y0 + 1, outside);
   }
   const top = a + (b - a) * fx;
   const bottom = c + (d - c) * fx;
   return top + (bottom - top) * fy;
 }
 
-function pixelOrWhite(grey: GreyImage, x: number, y: number): number {
+function pixelOr(grey: GreyImage, x: number, y: number, outside: number): number {
   return x < 0 || y < 0 || x >= grey.width || y >= grey.height
-    ? 255
+    ? outside
     : lum(grey, y * grey.width + x);
 }
 

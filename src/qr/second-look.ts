@@ -2,13 +2,15 @@
  * The second look at a screenshot in which the first pass found no authenticator code. Real setup
  * pages defeat the decoders in three ways: codes of about 1.5 device pixels per module (often
  * softened by the browser's scaling), codes tilted a few degrees, and codes with no quiet zone (a
- * dark card or a pattern touching them). Here the places that look like a code (three finder
- * patterns in a code's arrangement) are found cheaply, and each is redrawn upright, enlarged, on
- * white, for the decoder to try again: first smoothly resampled, then, if that fails, rebuilt
- * module by module with its contrast restored.
+ * dark card or a pattern touching them); a dark theme adds each of these drawn light on dark. Here
+ * the places that look like a code (three finder patterns of one polarity in a code's
+ * arrangement) are found cheaply, and each is redrawn upright, enlarged, dark on white, for the
+ * decoder to try again: first smoothly resampled, then, if that fails, rebuilt module by module
+ * with its contrast restored.
  *
- * Bounded: one pass over the pixels to find candidates, then at most MAX_REGIONS places, each
- * decoded at most twice from an image of at most (97 + 12) × 4 = 436 pixels square.
+ * Bounded: one pass over the pixels to find candidates of both polarities (at most MAX_CANDIDATES
+ * of each), then at most MAX_REGIONS places in all, each decoded at most twice from an image of at
+ * most (97 + 12) × 4 = 436 pixels square.
  */
 import {
   findCodeCorners,

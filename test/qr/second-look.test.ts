@@ -9,17 +9,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { syntheticCase, type SyntheticKind } from '../../scripts/bench/qr-synthetic';
 import { decodePng } from '../../scripts/bench/png-pixels';
 import { encodePng } from '../../scripts/bench/png-write';
-import {
-  codeSize,
-  findCodeCorners,
-  functionModule,
-  type CodeCorners,
-} from '../../src/qr/code-regions';
+import { codeSize, findCodeCorners, functionModule } from '../../src/qr/code-regions';
 import { createQrScanner, type QrDecoderName, type ScanResult } from '../../src/qr/decode';
 import { findFinderCandidates, MAX_CANDIDATES, toGrey } from '../../src/qr/finder-patterns';
 import type { RgbaImage } from '../../src/qr/rgba-image';
 import { lookCloser, MAX_REGIONS } from '../../src/qr/second-look';
-import { readPixelsInNode, zxingWasmBinary } from './support';
+import { finderCentres, finderWallpaper, readPixelsInNode, zxingWasmBinary } from './support';
 
 function scanner(decoder: QrDecoderName, secondLook = true) {
   const readPixels = vi.fn(readPixelsInNode);
@@ -180,7 +175,11 @@ describe('bounds', () => {
     const image = finderWallpaper(1280, 720);
     const read = vi.fn(() => Promise.resolve([]));
     const grey = toGrey(image);
-    expect(findFinderCandidates(grey).length).toBeLessThanOrEqual(MAX_CANDIDATES);
+    const candidates = findFinderCandidates(grey);
+    for (const inverted of [false, true]) {
+      const ofPolarity = candidates.filter((c) => c.inverted === inverted);
+      expect(ofPolarity.length).toBeLessThanOrEqual(MAX_CANDIDATES);
+    }
     const start = performance.now();
     expect(await lookCloser(image, read, { isWanted: () => true, known: [] })).toEqual([]);
     expect(read.mock.calls.length).toBeLessThanOrEqual(2 * MAX_REGIONS);
@@ -218,39 +217,3 @@ describe('bounds', () => {
     expect(result).toEqual({ decoder: 'zxing', codes: [], secondLook: true });
   });
 });
-
-/** Where the generator put the three finder centres (see drawQr in qr-synthetic.ts). */
-function finderCentres(
-  centre: { x: number; y: number },
-  modules: number,
-  modulePx: number,
-  degrees: number,
-): Pick<CodeCorners, 'topLeft' | 'topRight' | 'bottomLeft'> {
-  const cos = Math.cos((degrees * Math.PI) / 180);
-  const sin = Math.sin((degrees * Math.PI) / 180);
-  const at = (u: number, v: number) => {
-    const dx = (u - modules / 2) * modulePx;
-    const dy = (v - modules / 2) * modulePx;
-    return { x: centre.x + dx * cos - dy * sin, y: centre.y + dx * sin + dy * cos };
-  };
-  return {
-    topLeft: at(3.5, 3.5),
-    topRight: at(modules - 3.5, 3.5),
-    bottomLeft: at(3.5, modules - 3.5),
-  };
-}
-
-/** Finder patterns (3 px modules) every 30 px: hundreds of candidates, many right angles. */
-function finderWallpaper(width: number, height: number): RgbaImage {
-  const data = new Uint8ClampedArray(width * height * 4).fill(255);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const u = Math.floor((x % 30) / 3) - 1;
-      const v = Math.floor((y % 30) / 3) - 1;
-      const d = Math.max(Math.abs(u - 3), Math.abs(v - 3));
-      const dark = u >= 0 && v >= 0 && u < 7 && v < 7 && d !== 2;
-      if (dark) data.fill(0, (y * width + x) * 4, (y * width + x) * 4 + 3);
-    }
-  }
-  return { width, height, data };
-}

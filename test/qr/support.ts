@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { crc32, deflateSync } from 'node:zlib';
 import { decodePng } from '../../scripts/bench/png-pixels';
+import type { CodeCorners } from '../../src/qr/code-regions';
+import type { RgbaImage } from '../../src/qr/rgba-image';
 import { createQrScanner, type QrDecoderName, type QrScanner } from '../../src/qr/decode';
 import { sharedPath } from '../support/shared';
 
@@ -70,4 +72,40 @@ function chunk(type: string, data: Buffer): Buffer {
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(body));
   return Buffer.concat([length, body, crc]);
+}
+
+/** Where the generator put the three finder centres (see drawQr in qr-synthetic.ts). */
+export function finderCentres(
+  centre: { x: number; y: number },
+  modules: number,
+  modulePx: number,
+  degrees: number,
+): Pick<CodeCorners, 'topLeft' | 'topRight' | 'bottomLeft'> {
+  const cos = Math.cos((degrees * Math.PI) / 180);
+  const sin = Math.sin((degrees * Math.PI) / 180);
+  const at = (u: number, v: number) => {
+    const dx = (u - modules / 2) * modulePx;
+    const dy = (v - modules / 2) * modulePx;
+    return { x: centre.x + dx * cos - dy * sin, y: centre.y + dx * sin + dy * cos };
+  };
+  return {
+    topLeft: at(3.5, 3.5),
+    topRight: at(modules - 3.5, 3.5),
+    bottomLeft: at(3.5, modules - 3.5),
+  };
+}
+
+/** Finder patterns (3 px modules) every 30 px: hundreds of candidates, many right angles. */
+export function finderWallpaper(width: number, height: number): RgbaImage {
+  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const u = Math.floor((x % 30) / 3) - 1;
+      const v = Math.floor((y % 30) / 3) - 1;
+      const d = Math.max(Math.abs(u - 3), Math.abs(v - 3));
+      const dark = u >= 0 && v >= 0 && u < 7 && v < 7 && d !== 2;
+      if (dark) data.fill(0, (y * width + x) * 4, (y * width + x) * 4 + 3);
+    }
+  }
+  return { width, height, data };
 }
