@@ -7,6 +7,7 @@
  * (three light-centred patterns) is redrawn as its negative: an ordinary dark-on-light code.
  */
 import { lum, type FinderCandidate, type GreyImage } from './finder-patterns';
+import { rebuildModules } from './module-rebuild';
 import type { Box, RgbaImage } from './rgba-image';
 
 interface Point {
@@ -289,53 +290,26 @@ function pixelOr(grey: GreyImage, x: number, y: number, outside: number): number
 }
 
 /**
- * The code redrawn from its modules: each module's grey value sampled at its centre, sharpened
- * against its eight neighbours (undoing most of a blur that spreads each module over the next),
- * then thresholded against the mean of the 9×9 modules around it, and drawn crisp. For codes so
- * small and soft that a smooth enlargement leaves the decoder's binariser guessing.
+ * The code redrawn from its modules: each module's grey value sampled at its centre (and a ring of
+ * one module around the code, its neighbours there), decided dark or light with the blur between
+ * neighbours undone (module-rebuild.ts), and drawn crisp. For codes so small and soft that a
+ * smooth enlargement leaves the decoder's binariser guessing.
  */
-export function redrawnCode(
-  grey: GreyImage,
-  corners: CodeCorners,
-  size: number,
-  amount: number,
-): UprightCode {
+export function redrawnCode(grey: GreyImage, corners: CodeCorners, size: number): UprightCode {
   const grid = moduleGrid(corners, size);
-  const samples = new Float32Array(size * size);
-  for (let v = 0; v < size; v++) {
-    for (let u = 0; u < size; u++) {
-      samples[v * size + u] = sampleAt(grey, grid, u + 0.5, v + 0.5);
+  const side = size + 2;
+  const samples = new Float32Array(side * side);
+  for (let v = -1; v <= size; v++) {
+    for (let u = -1; u <= size; u++) {
+      samples[(v + 1) * side + u + 1] = sampleAt(grey, grid, u + 0.5, v + 0.5);
     }
   }
-  const at = (a: Float32Array, u: number, v: number): number =>
-    a[Math.min(size - 1, Math.max(0, v)) * size + Math.min(size - 1, Math.max(0, u))] ?? 255;
-  const sharp = new Float32Array(size * size);
-  for (let v = 0; v < size; v++) {
-    for (let u = 0; u < size; u++) {
-      let around = 0;
-      for (let dv = -1; dv <= 1; dv++) {
-        for (let du = -1; du <= 1; du++)
-          if (du !== 0 || dv !== 0) around += at(samples, u + du, v + dv);
-      }
-      const value = at(samples, u, v);
-      sharp[v * size + u] = value + amount * (value - around / 8);
-    }
-  }
+  const dark = rebuildModules(samples, size);
   const pixels = (size + 2 * QUIET_MODULES) * OUTPUT_MODULE;
   const data = new Uint8ClampedArray(pixels * pixels * 4).fill(255);
   for (let v = 0; v < size; v++) {
     for (let u = 0; u < size; u++) {
-      let sum = 0;
-      let n = 0;
-      for (let dv = -4; dv <= 4; dv++) {
-        for (let du = -4; du <= 4; du++) {
-          if (u + du < 0 || v + dv < 0 || u + du >= size || v + dv >= size) continue;
-          sum += at(sharp, u + du, v + dv);
-          n++;
-        }
-      }
-      const fixed = functionModule(size, u, v);
-      if (fixed === false || (fixed === null && at(sharp, u, v) >= sum / n)) continue;
+      if (dark[v * size + u] === 0) continue;
       for (let y = 0; y < OUTPUT_MODULE; y++) {
         const row = ((QUIET_MODULES + v) * OUTPUT_MODULE + y) * pixels;
         for (let x = 0; x < OUTPUT_MODULE; x++) {
@@ -348,48 +322,4 @@ export function redrawnCode(
     }
   }
   return { image: { width: pixels, height: pixels, data }, box: boxOf(grid, size) };
-}
-
-/**
- * The modules every code of this size has (finder patterns with their separators, timing
- * patterns, alignment patterns): true dark, false light, null for data and format modules.
- */
-export function functionModule(size: number, u: number, v: number): boolean | null {
-  for (const [cu, cv] of [
-    [3, 3],
-    [size - 4, 3],
-    [3, size - 4],
-  ] as const) {
-    const d = Math.max(Math.abs(u - cu), Math.abs(v - cv));
-    if (d <= 4) return d !== 2 && d !== 4;
-  }
-  if (v === 6 && u >= 8 && u < size - 8) return u % 2 === 0;
-  if (u === 6 && v >= 8 && v < size - 8) return v % 2 === 0;
-  const centres = alignmentCentres(size);
-  for (const cv of centres) {
-    for (const cu of centres) {
-      // None where a finder pattern is.
-      if (
-        (cu === 6 && cv === 6) ||
-        (cu === 6 && cv === size - 7) ||
-        (cu === size - 7 && cv === 6)
-      ) {
-        continue;
-      }
-      const d = Math.max(Math.abs(u - cu), Math.abs(v - cv));
-      if (d <= 2) return d !== 1;
-    }
-  }
-  return null;
-}
-
-/** Row and column centres of the alignment patterns (ISO/IEC 18004 annex E, as a formula). */
-function alignmentCentres(size: number): number[] {
-  const version = (size - 17) / 4;
-  if (version < 2) return [];
-  const count = Math.floor(version / 7) + 2;
-  const step = Math.floor((version * 8 + count * 3 + 5) / (count * 4 - 4)) * 2;
-  const centres = [6];
-  for (let pos = size - 7; centres.length < count; pos -= step) centres.splice(1, 0, pos);
-  return centres;
 }

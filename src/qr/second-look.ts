@@ -6,7 +6,7 @@
  * the places that look like a code (three finder patterns of one polarity in a code's
  * arrangement) are found cheaply, and each is redrawn upright, enlarged, dark on white, for the
  * decoder to try again: first smoothly resampled, then, if that fails, rebuilt module by module
- * with its contrast restored.
+ * with the blur between neighbouring modules undone (module-rebuild.ts).
  *
  * Bounded: one pass over the pixels to find candidates of both polarities (at most MAX_CANDIDATES
  * of each), then at most MAX_REGIONS places in all, each decoded at most twice from an image of at
@@ -42,9 +42,6 @@ export interface SecondLookOptions {
 /** Places tried, best first: a page shows one or two codes; text can mimic a few more. */
 export const MAX_REGIONS = 4;
 
-/** How much the rebuilt code's modules are sharpened against their neighbours (see redrawnCode). */
-const REBUILD_SHARPEN = 2;
-
 export async function lookCloser(
   image: RgbaImage,
   read: PreparedReader,
@@ -65,7 +62,7 @@ export async function lookCloser(
     const size = codeSize(grey, corners);
     const attempts: Array<() => UprightCode> = [
       () => uprightCode(grey, corners, size),
-      () => redrawnCode(grey, corners, size, REBUILD_SHARPEN),
+      () => redrawnCode(grey, corners, size),
     ];
     for (const attempt of attempts) {
       const prepared = attempt();
