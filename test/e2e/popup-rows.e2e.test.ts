@@ -142,7 +142,9 @@ describe('type scale', () => {
 });
 
 describe('layout', () => {
-  it.each(['en', 'sv'] as const)(
+  // English only: Swedish's longer words are measured by the type-scale test, and a second
+  // 150-account browser costs CI ~20 s of its time budget.
+  it.each(['en'] as const)(
     '150 accounts (%s), last seconds of a period: no sideways growth at 300–800 px, the next code inside its row',
     async (locale) => {
       const popup = await withAccounts(150, { clock: true, locale });
