@@ -92,6 +92,35 @@ export function csvHeader(text: string | null): string[] | null {
 }
 
 /** A record as a lookup by header name (absent columns read as ''). */
+/** A data row of a CSV that holds a one-time-password value (csvCodeRows). */
+export interface CsvCodeRow {
+  /** 1-based position among the data rows (what refusals name). */
+  readonly position: number;
+  /** The row's value under a (lower-case) header name, '' when absent. */
+  readonly get: (name: string) => string;
+  /** The first non-empty value of the code columns. */
+  readonly code: string;
+}
+
+/**
+ * The rows of a CSV with a header that hold a code in one of `codeColumns` (lower-case names,
+ * the first non-empty one wins), for the password managers' CSV exports: rows without a code are
+ * not accounts. Null when the text is not CSV.
+ */
+export function csvCodeRows(text: string, codeColumns: readonly string[]): CsvCodeRow[] | null {
+  const records = parseCsv(text);
+  if (!records.ok) return null;
+  const [header = [], ...rows] = records.value;
+  const names = header.map((h) => h.trim().toLowerCase());
+  const out: CsvCodeRow[] = [];
+  rows.forEach((row, i) => {
+    const get = csvRow(names, row);
+    const code = codeColumns.map(get).find((v) => v.trim() !== '') ?? '';
+    if (code !== '') out.push({ position: i + 1, get, code });
+  });
+  return out;
+}
+
 export function csvRow(
   header: readonly string[],
   record: readonly string[],

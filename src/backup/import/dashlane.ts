@@ -8,7 +8,7 @@
  * Pass's Dashlane importers read there); a login without one is not an account.
  */
 import { err, ok, type Result } from '../../result';
-import { csvHeader, csvRow, parseCsv } from './csv';
+import { csvCodeRows, csvHeader } from './csv';
 import { ImportCollector, distinct, entryFromTotpValue, type ItemNames } from './password-manager';
 import type {
   DroppedField,
@@ -67,18 +67,12 @@ function withDropped(account: ImportedAccount, names: ItemNames, drops: DroppedF
 }
 
 function read(textValue: string): Result<ImportResult, ImportError> {
-  const records = parseCsv(textValue);
-  if (!records.ok) return err({ code: 'import_damaged' });
-  const [header = [], ...rows] = records.value;
-  const names = header.map((h) => h.trim().toLowerCase());
-  const code = (get: (name: string) => string): string =>
-    OTP_COLUMNS.map(get).find((v) => v.trim() !== '') ?? '';
+  const rows = csvCodeRows(textValue, OTP_COLUMNS);
+  if (rows === null) return err({ code: 'import_damaged' });
   const out = new ImportCollector();
-  out.expect(rows.filter((r) => code(csvRow(names, r)) !== '').length);
-  for (let i = 0; i < rows.length && !out.full; i++) {
-    const get = csvRow(names, rows[i] ?? []);
-    const value = code(get);
-    if (value === '') continue;
+  out.expect(rows.length);
+  for (const { position, get, code: value } of rows) {
+    if (out.full) break;
     const itemNames = { name: get('title'), username: get('username') };
     const entry = entryFromTotpValue(value, itemNames, {
       note: get('note'),
@@ -87,7 +81,7 @@ function read(textValue: string): Result<ImportResult, ImportError> {
     });
     const other = ['password', 'username2', 'username3'].some((c) => get(c).trim() !== '');
     out.add(
-      i + 1,
+      position,
       itemNames,
       entry.ok ? ok(withDropped(entry.value, itemNames, other ? ['login_fields'] : [])) : entry,
     );

@@ -9,7 +9,7 @@
  * label); a row without one is not an account.
  */
 import { err, ok, type Result } from '../../result';
-import { csvHeader, csvRow, parseCsv } from './csv';
+import { csvCodeRows, csvHeader } from './csv';
 import { ImportCollector, distinct, entryFromTotpValue, type ItemNames } from './password-manager';
 import type { DroppedField, ImportError, ImportResult, Importer } from './types';
 
@@ -42,18 +42,12 @@ function dataLines(data: string): Array<{ name: string; value: string }> {
 }
 
 function read(textValue: string): Result<ImportResult, ImportError> {
-  const records = parseCsv(textValue);
-  if (!records.ok) return err({ code: 'import_damaged' });
-  const [header = [], ...rows] = records.value;
-  const names = header.map((h) => h.trim().toLowerCase());
-  const code = (get: (name: string) => string): string =>
-    CODE_COLUMNS.map(get).find((v) => v.trim() !== '') ?? '';
+  const rows = csvCodeRows(textValue, CODE_COLUMNS);
+  if (rows === null) return err({ code: 'import_damaged' });
   const out = new ImportCollector();
-  out.expect(rows.filter((r) => code(csvRow(names, r)) !== '').length);
-  for (let i = 0; i < rows.length && !out.full; i++) {
-    const get = csvRow(names, rows[i] ?? []);
-    const value = code(get);
-    if (value === '') continue;
+  out.expect(rows.length);
+  for (const { position, get, code: value } of rows) {
+    if (out.full) break;
     const lines = [...dataLines(get('secretdata')), ...dataLines(get('customdata'))];
     const username = lines.find((l) => USERNAME_NAMES.has(l.name.toLowerCase()));
     const itemNames: ItemNames = {
@@ -67,7 +61,7 @@ function read(textValue: string): Result<ImportResult, ImportError> {
       sites: distinct([get('password url') || get('secret url')]),
     });
     if (!entry.ok) {
-      out.add(i + 1, itemNames, entry);
+      out.add(position, itemNames, entry);
       continue;
     }
     const dropped = new Set<DroppedField>(entry.value.dropped);
@@ -78,7 +72,7 @@ function read(textValue: string): Result<ImportResult, ImportError> {
         PASSWORD_NAMES.has(name) || USERNAME_NAMES.has(name) ? 'login_fields' : 'custom_fields',
       );
     }
-    out.add(i + 1, itemNames, ok({ ...entry.value, dropped: [...dropped] }));
+    out.add(position, itemNames, ok({ ...entry.value, dropped: [...dropped] }));
   }
   return out.result(FORMAT, false);
 }
