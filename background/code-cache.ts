@@ -7,14 +7,21 @@
  * running (its horizon not yet known), so back-to-back requests queued behind several rebuilds
  * at once (the p95 of 650 ms against a 33 ms median in `npm run bench`). A fresh worker also
  * reads the horizon of the cache already in the session area instead of rebuilding it.
+ *
+ * It also remembers the pages the popup was opened over (the last MAX_PAGES origins, in the same
+ * memory-only area, forgotten on lock), and writes each one's part with the worker's matches
+ * (src/cache/code-cache.ts says why).
  */
 import {
   CODE_CACHE_HEAD_KEY,
   CODE_CACHE_KEY,
-  cacheParts,
+  CODE_CACHE_PAGES_KEY,
+  MAX_PAGES,
   keysOfHead,
+  type CodeCache,
 } from '../src/cache/code-cache';
-import { buildCodeCache } from '../src/vault/code-cache-build';
+import { cacheParts, readCodeCache } from '../src/cache/code-cache-parts';
+import { buildCodeCache, matchPages } from '../src/vault/code-cache-build';
 import type { SessionArea } from '../src/vault/session';
 import type { Vault } from '../src/vault/vault';
 
@@ -31,6 +38,10 @@ export class CodeCacheKeeper {
   private running: Promise<void> | null = null;
   /** The generation the running rebuild was asked for in. */
   private runningFor = -1;
+  /** The pages remembered (origins, newest first); null until read from the area. */
+  private pages: string[] | null = null;
+  /** The cache this worker last wrote, while no clear came after it. */
+  private latest: CodeCache | null = null;
 
   constructor(
     private readonly area: SessionArea,
@@ -82,16 +93,58 @@ export class CodeCacheKeeper {
       this.now(),
       lockAt,
     );
+    const pages = await this.storedPages();
     if (started !== this.generation) return;
     // One write: the full cache and its parts appear together. Sites no longer listed keep no
     // part: every change clears first, and the head names all keys written.
-    await this.area.set({ [CODE_CACHE_KEY]: cache, ...cacheParts(cache) });
+    const parts = cacheParts(cache, matchPages(cache, pages));
+    await this.area.set({ [CODE_CACHE_KEY]: cache, ...parts });
     // A clear that came while the write was on its way removed it: the area has no cache then,
     // and believing it had one would skip every rebuild until its horizon ran short.
     if (started === this.generation) {
       this.validUntil = cache.validUntil;
       this.lockAt = cache.lockAt;
+      this.latest = cache;
     }
+  }
+
+  private async storedPages(): Promise<readonly string[]> {
+    if (this.pages === null) {
+      const stored: unknown = (await this.area.get(CODE_CACHE_PAGES_KEY))[CODE_CACHE_PAGES_KEY];
+      // A page remembered or a lock while reading wins.
+      this.pages ??= Array.isArray(stored)
+        ? stored.filter((p): p is string => typeof p === 'string').slice(0, MAX_PAGES)
+        : [];
+    }
+    return this.pages;
+  }
+
+  /**
+   * The popup was opened over the page at `origin` and the worker said which accounts match it:
+   * from now on the page's part holds that word. A page new to the list gets its part at once,
+   * from the cache already written (no code is computed for it).
+   */
+  async rememberPage(origin: string): Promise<void> {
+    const started = this.generation;
+    const { state } = await this.vault.state();
+    const pages = await this.storedPages();
+    // Locked meanwhile (its clear forgot the pages), or a change is on its way: not now.
+    if (state !== 'unlocked' || started !== this.generation || pages[0] === origin) return;
+    const isNew = !pages.includes(origin);
+    this.pages = [origin, ...pages.filter((p) => p !== origin)].slice(0, MAX_PAGES);
+    await this.area.set({ [CODE_CACHE_PAGES_KEY]: this.pages });
+    if (isNew) await this.writeParts();
+  }
+
+  /** The head and the parts again (not the full cache), for the pages remembered now. */
+  private async writeParts(): Promise<void> {
+    // A rebuild on its way writes them too, and would write over these with its own.
+    await this.running?.catch(() => undefined);
+    const started = this.generation;
+    const cache =
+      this.latest ?? readCodeCache((await this.area.get(CODE_CACHE_KEY))[CODE_CACHE_KEY]);
+    if (cache === null || cache.validUntil <= this.now() || started !== this.generation) return;
+    await this.area.set(cacheParts(cache, matchPages(cache, this.pages ?? [])));
   }
 
   /**
@@ -103,15 +156,19 @@ export class CodeCacheKeeper {
     if (lockAt < this.lockAt) await this.clear();
   }
 
-  async clear(): Promise<void> {
+  /** Every key of the cache goes; on lock (`forgetPages`) the remembered pages too. */
+  async clear({ forgetPages = false }: { forgetPages?: boolean } = {}): Promise<void> {
     this.generation++;
     this.validUntil = 0;
     this.lockAt = 0;
+    this.latest = null;
+    if (forgetPages) this.pages = [];
     // The head names the per-site parts; a write issued before this clear is read here too
     // (the area answers in order), and none can be issued after it (the generation check).
     const head = (await this.area.get(CODE_CACHE_HEAD_KEY))[CODE_CACHE_HEAD_KEY];
     await this.area.remove([
       ...new Set([CODE_CACHE_KEY, ...keysOfHead(head), CODE_CACHE_HEAD_KEY]),
+      ...(forgetPages ? [CODE_CACHE_PAGES_KEY] : []),
     ]);
   }
 }

@@ -59,7 +59,7 @@ export interface WorkerContext {
    * are read on first use, not at every worker start (src/passphrase/strength-data.ts).
    */
   readonly strength: () => Promise<StrengthEstimator>;
-  readonly codeCache: { refresh(): Promise<void>; clear(): Promise<void> };
+  readonly codeCache: Pick<CodeCacheKeeper, 'refresh' | 'clear' | 'rememberPage'>;
   readonly pending: PendingScans;
   /** The accounts of a file being imported, between preview and commit. */
   readonly imports: PendingImports;
@@ -91,7 +91,7 @@ async function start(): Promise<WorkerContext> {
       void scheduleLock(lockAt);
       // Awaited by the lock: a popup opened once the lock has answered finds no codes to paint.
       // A failed clear does not fail the lock (the session is gone already).
-      if (lockAt === null) return codeCache?.clear().catch(() => undefined);
+      if (lockAt === null) return codeCache?.clear({ forgetPages: true }).catch(() => undefined);
       void codeCache?.deadlineMoved(lockAt).catch(() => undefined);
       return undefined;
     },

@@ -1,14 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../src/i18n';
 import type { AccountView } from '../src/messages/protocol';
-import { hostTail } from './host-tail';
+import { GROUP_HOST_CHARACTERS, hostTail } from './host-tail';
 
 /** Heights that must match popup.css (`.row`, `.group-label`): the list renders only rows in view. */
 export const ROW_HEIGHT = 56;
 export const GROUP_LABEL_HEIGHT = 26;
 const OVERSCAN = 4;
-/** How much of a host the group label shows: "För " and 34 characters fit the narrowest popup. */
-const HOST_CHARACTERS = 34;
 
 interface Props {
   /** The accounts shown, those for the page first (`suggested` of them). */
@@ -91,7 +89,7 @@ export function AccountGroups({
       <li role="none">
         <ul role="group" aria-labelledby="group-page" data-testid="group-page">
           <li role="presentation" id="group-page" class="group-label" title={host ?? undefined}>
-            {t('suggestedGroup', hostTail(host ?? '', HOST_CHARACTERS))}
+            {t('suggestedGroup', hostTail(host ?? '', GROUP_HOST_CHARACTERS))}
           </li>
           {shown.slice(0, suggested).map((a, i) => renderRow(a, i))}
         </ul>

@@ -13,6 +13,7 @@ import { UnlockForm } from '../ui/UnlockForm';
 import type { ActiveTab } from './active-tab';
 import { CodeList } from './CodeList';
 import { takeOver, type CachedList } from './first-paint-handoff';
+import type { ShownList } from './use-page-accounts';
 
 // Loaded when needed: first run, recovery and adding accounts are rare next to reading codes.
 const loadCreate = () => import('../ui/CreateVaultForm').then((m) => m.CreateVaultForm);
@@ -26,7 +27,7 @@ type View =
   | { kind: 'recovery-code'; code: string }
   | { kind: 'locked' }
   | { kind: 'recover'; minLength: number }
-  | { kind: 'list'; reply: Extract<Reply<'listAccounts'>, { ok: true }>['value'] }
+  | { kind: 'list'; reply: ShownList }
   | { kind: 'add' }
   | { kind: 'error'; error: AppError };
 
@@ -36,7 +37,8 @@ type View =
  */
 export interface AppProps {
   readonly firstList: Promise<Reply<'listAccounts'>>;
-  readonly cached: Promise<CachedList | null>;
+  /** The code cache's list, with the page's part's word on its accounts when there was one. */
+  readonly cached: Promise<(CachedList & Pick<ShownList, 'hint'>) | null>;
   readonly tab: Promise<ActiveTab>;
 }
 

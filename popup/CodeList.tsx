@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { t, tn } from '../src/i18n';
 import { send } from '../src/messages/client';
-import type { AccountView, RequestOf, ResponseOf } from '../src/messages/protocol';
+import type { AccountView, RequestOf } from '../src/messages/protocol';
 import { openExtensionTab } from '../src/platform/runtime';
 import { accountLines, accountName } from '../ui/account-name';
 import { ErrorText } from '../ui/ErrorText';
@@ -14,7 +14,8 @@ import { EmptyList } from './EmptyList';
 import { LearnSitePrompt } from './LearnSitePrompt';
 import { listKeyAction } from './list-key-action';
 import { NoAccountLine } from './NoAccountLine';
-import { enterAction, offersToLearn, pageHost, writeCode } from './page-fill';
+import { pageHost } from './host-tail';
+import { enterAction, offersToLearn, writeCode } from './page-fill';
 import { RowMenu, type RowAction } from './RowMenu';
 import { SearchToolbar } from './SearchToolbar';
 import { useIcons } from './use-icons';
@@ -23,13 +24,13 @@ import { UndoLine } from './UndoLine';
 import { paintedOrder } from './first-paint-handoff';
 import { hasSelectedText, useDocumentKeys } from './use-document-keys';
 import { useNow } from './use-now';
-import { usePageAccounts } from './use-page-accounts';
+import { usePageAccounts, type ShownList } from './use-page-accounts';
 import { usePendingEnter } from './use-pending-enter';
 import { usePeriodRefresh } from './use-period-refresh';
 import { useSelection } from './use-selection';
 
 interface Props {
-  readonly list: ResponseOf<'listAccounts'>;
+  readonly list: ShownList;
   readonly site: string;
   /** The page's URL (null when it is not a web page): its host is shown, and can be learnt. */
   readonly pageUrl: string | null;

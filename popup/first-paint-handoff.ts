@@ -8,6 +8,8 @@ import {
   CODE_CACHE_KEY,
   keysOfHead,
   listFromCache,
+  unmatchedOfHead,
+  type PageMatches,
 } from '../src/cache/code-cache';
 import { sessionArea } from '../src/platform/storage';
 import type { ActiveTab } from './active-tab';
@@ -26,6 +28,11 @@ export interface FirstPaint {
   readonly keys: KeyboardEvent[];
   /** The painted rows' accounts, top to bottom: the order those keys were pressed over. */
   readonly paintedIds: string[];
+  /**
+   * The worker's word on which accounts belong to the page, from its part of the cache (a page
+   * the popup was opened over lately), or undefined: the app orders its first list by it too.
+   */
+  readonly pageMatches: Promise<PageMatches | undefined>;
   /** The page sizes itself again, keeping the view's height for the next open (popup-height.ts). */
   readonly releaseHeight: (keep: KeptView | null) => void;
 }
@@ -46,18 +53,26 @@ export const readCachedList = (key = CODE_CACHE_KEY): Promise<CachedList | null>
     .then((items) => listFromCache(items[key], Date.now()))
     .catch(() => null);
 
+export interface CachedHead {
+  readonly list: CachedList | null;
+  readonly keys: readonly string[];
+  /** Remembered pages no account matches. */
+  readonly unmatched: readonly string[];
+}
+
 /**
  * The cache's head as a list now, and the keys it names: a page's part is read only when the head
  * names it, so a page with no account costs the first paint no second read.
  */
-export const readCachedHead = (): Promise<{ list: CachedList | null; keys: readonly string[] }> =>
+export const readCachedHead = (): Promise<CachedHead> =>
   sessionArea()
     .get(CODE_CACHE_HEAD_KEY)
     .then((items) => ({
       list: listFromCache(items[CODE_CACHE_HEAD_KEY], Date.now()),
       keys: keysOfHead(items[CODE_CACHE_HEAD_KEY]),
+      unmatched: unmatchedOfHead(items[CODE_CACHE_HEAD_KEY]),
     }))
-    .catch(() => ({ list: null, keys: [] }));
+    .catch(() => ({ list: null, keys: [], unmatched: [] }));
 
 /** Keys the list acts on; anything else pressed that early (typing a search) is let go. */
 export const EARLY_KEYS: ReadonlySet<string> = new Set([

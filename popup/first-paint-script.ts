@@ -12,16 +12,18 @@
  * graph started ~40 ms after parsing ended and the app's loading delayed the first frame, so
  * the first code came at ~2× a static page; see docs/performance.md for the figures after.
  */
-import { siteCacheKey } from '../src/cache/code-cache';
+import { siteCacheKey, type PageMatches } from '../src/cache/code-cache';
 import { uiLanguage } from '../src/i18n';
 import { activeTab } from './active-tab';
 import { paintFirst } from './first-paint';
+import { pageHost } from './host-tail';
 import { openAtLastHeight, releaseHeight } from './popup-height';
 import {
   EARLY_KEYS,
   FIRST_PAINT_ID,
   readCachedHead,
   readCachedList,
+  type CachedHead,
   type CachedList,
 } from './first-paint-handoff';
 
@@ -68,18 +70,19 @@ openAtLastHeight('list');
  * The rows to paint: the page's own accounts (its part of the cache, read once the tab is known
  * and only when the head names it: a page with no account costs no second read), then the first
  * rows in the user's order (the head) — the first rows of the full list sorted the way paintFirst
- * sorts it, without reading the full list.
+ * sorts it, without reading the full list. A remembered page's part or the head's list of pages
+ * no account matches carries the worker's word (`pageMatches`).
  */
-async function firstRows(
-  site: string,
-  top: CachedList,
-  parts: readonly string[],
-): Promise<CachedList> {
+async function firstRows(site: string, head: CachedHead, top: CachedList): Promise<CachedList> {
+  if (site !== '' && head.unmatched.includes(site)) return { ...top, pageMatches: {} };
   const key = siteCacheKey(site);
-  const own = site === '' || !parts.includes(key) ? null : await readCachedList(key);
+  const own = site === '' || !head.keys.includes(key) ? null : await readCachedList(key);
   if (own === null) return top;
   const ids = new Set(own.accounts.map((a) => a.id));
-  return { ...top, accounts: [...own.accounts, ...top.accounts.filter((a) => !ids.has(a.id))] };
+  const accounts = [...own.accounts, ...top.accounts.filter((a) => !ids.has(a.id))];
+  return own.pageMatches === undefined
+    ? { ...top, accounts }
+    : { ...top, accounts, pageMatches: own.pageMatches };
 }
 
 const keys: KeyboardEvent[] = [];
@@ -101,23 +104,34 @@ function keepEarlyKeys(): void {
   document.addEventListener('keydown', keep);
 }
 
+let pageMatches: PageMatches | undefined;
+
 const painted = Promise.all([head, tab])
-  .then(async ([{ list: top, keys: parts }, active]) => {
+  .then(async ([cached, active]) => {
+    const top = cached.list;
     if (top === null || top.accounts.length === 0) {
       // No head at all: locked (or no vault yet). A head with nothing to paint now (an empty
       // vault; codes older than the cache's horizon) is still the list's: its height is kept.
-      if (parts.length === 0) openAtLastHeight('locked');
+      if (cached.keys.length === 0) openAtLastHeight('locked');
       return;
     }
-    const rows = await firstRows(active.site, top, parts);
+    const rows = await firstRows(active.site, cached, top);
+    pageMatches = rows.pageMatches;
     await bodyParsed();
-    paintedIds.push(...paintFirst(rows, active.site));
+    paintedIds.push(...paintFirst(rows, active.site, pageHost(active.url)));
     keepEarlyKeys();
     await afterShown();
   })
   .catch(() => undefined);
 
-window.otterFirstPaint = { tab, painted, keys, paintedIds, releaseHeight };
+window.otterFirstPaint = {
+  tab,
+  painted,
+  keys,
+  paintedIds,
+  releaseHeight,
+  pageMatches: painted.then(() => pageMatches),
+};
 
 /** The page's module entry, as the page would have loaded it (a module script of its own). */
 function loadApp(src: string): void {

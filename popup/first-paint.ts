@@ -16,6 +16,7 @@ import { accountLines } from '../ui/account-name';
 import { groupCode } from '../ui/code-format';
 import { monogram } from '../ui/service-icons/monogram';
 import { FIRST_PAINT_ID, type CachedList } from './first-paint-handoff';
+import { GROUP_HOST_CHARACTERS, hostTail } from './host-tail';
 import { hintDone } from './key-hint-store';
 import { rowState } from './row-state';
 
@@ -41,6 +42,15 @@ function svg(tag: string, attrs: Record<string, string>, ...children: Node[]): S
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   node.append(...children);
   return node;
+}
+
+/** One labelled group of rows, as AccountGroups renders it (no ids: the app's list has them). */
+function group(label: string, rows: readonly HTMLElement[]): HTMLElement {
+  return el(
+    'li',
+    { role: 'none' },
+    el('ul', { role: 'group' }, el('li', { class: 'group-label' }, label), ...rows),
+  );
 }
 
 function row(account: AccountView, now: number, selected: boolean, match: boolean): HTMLElement {
@@ -108,13 +118,35 @@ function row(account: AccountView, now: number, selected: boolean, match: boolea
 
 /**
  * Paints the list from the cache (the app is not loaded yet: it waits for this); returns the
- * painted accounts' ids, top to bottom.
+ * painted accounts' ids, top to bottom. Laid out as the app's list will be: the page's accounts
+ * in their own labelled group, or the "no account" line when the worker said none belongs to the
+ * page (its part of the cache, `pageMatches`); without its word, only exact origins count.
  */
-export function paintFirst(list: CachedList, site: string): string[] {
+export function paintFirst(list: CachedList, site: string, host: string | null): string[] {
   const now = Date.now();
-  const exact = (a: AccountView) => site !== '' && a.sites.includes(site);
-  const rank = (a: AccountView) => matchRank(exact(a) ? 'exact' : null);
+  const { pageMatches } = list;
+  const matchOf = (a: AccountView) =>
+    pageMatches !== undefined
+      ? (pageMatches[a.id] ?? null)
+      : site !== '' && a.sites.includes(site)
+        ? 'exact'
+        : null;
+  const rank = (a: AccountView) => matchRank(matchOf(a));
   const shown = [...list.accounts].sort((a, b) => rank(b) - rank(a)).slice(0, ROWS);
+  const rows = shown.map((a, i) => row(a, now, i === 0, matchOf(a) !== null));
+  const suggested = host === null ? 0 : shown.filter((a) => matchOf(a) !== null).length;
+  const groups =
+    suggested === 0
+      ? rows
+      : [
+          group(
+            t('suggestedGroup', hostTail(host ?? '', GROUP_HOST_CHARACTERS)),
+            rows.slice(0, suggested),
+          ),
+          ...(rows.length > suggested
+            ? [group(t('otherAccountsGroup'), rows.slice(suggested))]
+            : []),
+        ];
   const codes = el(
     'section',
     { class: 'codes' },
@@ -132,13 +164,18 @@ export function paintFirst(list: CachedList, site: string): string[] {
     ),
   );
   if (!hintDone()) codes.append(el('p', { class: 'key-hint' }, t('popupKeyHint')));
-  codes.append(
-    el(
-      'div',
-      { class: 'scroller' },
-      el('ul', {}, ...shown.map((a, i) => row(a, now, i === 0, exact(a)))),
-    ),
-  );
+  if (pageMatches !== undefined && suggested === 0 && host !== null) {
+    codes.append(
+      el(
+        'p',
+        { class: 'no-account' },
+        el('strong', {}, t('noAccountForPage', host)),
+        ' ',
+        el('span', { class: 'muted small' }, t('noAccountForPageHint')),
+      ),
+    );
+  }
+  codes.append(el('div', { class: 'scroller' }, el('ul', {}, ...groups)));
   const root = el(
     'div',
     { id: FIRST_PAINT_ID },

@@ -8,17 +8,7 @@ import { send } from '../src/messages/client';
 import type { AccountView } from '../src/messages/protocol';
 import type { SiteMatch } from '../src/sites/match-rank';
 import { learnsInsecurely } from '../src/sites/site-list';
-
-/** The page's host for people (`login.example.com`), or null when it is not a web page. */
-export function pageHost(pageUrl: string | null): string | null {
-  if (pageUrl === null) return null;
-  try {
-    const url = new URL(pageUrl);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.host : null;
-  } catch {
-    return null;
-  }
-}
+import { pageHost } from './host-tail';
 
 /** `fill`: the account belongs to the page; `copy`: not a web page; `stranger`: copy, then ask. */
 export type EnterAction = 'fill' | 'copy' | 'stranger';

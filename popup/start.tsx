@@ -12,7 +12,10 @@ import { readCachedList, type FirstPaint } from './first-paint-handoff';
  */
 export function start(first: FirstPaint | undefined): void {
   const tab = first?.tab ?? activeTab();
-  const cached = readCachedList();
+  // Ordered as the first paint was, by the worker's word on this page when it had one.
+  const cached = Promise.all([readCachedList(), first?.pageMatches]).then(([list, hint]) =>
+    list === null || hint === undefined ? list : { ...list, hint },
+  );
   document.documentElement.lang = uiLanguage();
   // The list request names the page so the worker says which accounts belong to it.
   const firstList = tab.then((active) =>

@@ -5,9 +5,17 @@
  * in their own group (AccountGroups takes the first `suggested` rows as the page's).
  */
 import { useMemo } from 'preact/hooks';
+import type { PageMatches } from '../src/cache/code-cache';
 import type { AccountView, ResponseOf } from '../src/messages/protocol';
 import { indexForSearch, search } from '../src/search';
 import { matchRank, type SiteMatch } from '../src/sites/match-rank';
+
+/**
+ * The list on screen: the worker's answer, or the code cache's before it, with the page's part's
+ * word on its accounts (`hint`: the worker's matches when it last saw this page), which orders
+ * and groups the list as the answer will, but is not the answer (`known` stays false).
+ */
+export type ShownList = ResponseOf<'listAccounts'> & { readonly hint?: PageMatches };
 
 export interface PageAccounts {
   /** How the account matches the page; null for none (or not known yet: `known`). */
@@ -17,21 +25,23 @@ export interface PageAccounts {
   readonly shown: readonly AccountView[];
   /** How many of `shown`, from the first, are the page's. */
   readonly suggested: number;
-  /** No account belongs to the page: said only once the worker has compared. */
+  /** No account belongs to the page: said once the worker has compared (now or lately). */
   readonly noAccount: boolean;
 }
 
 export function usePageAccounts(
-  list: ResponseOf<'listAccounts'>,
+  list: ShownList,
   site: string,
   host: string | null,
   query: string,
 ): PageAccounts {
   // The worker says how each account matches the page (it holds the Public Suffix List); painted
-  // from the code cache before it answers, only an exact origin counts.
+  // from the code cache before it answers, its word on this page when last seen, or else only an
+  // exact origin counts.
+  const said = list.matches ?? list.hint;
   const matchOf = (a: AccountView): SiteMatch | null =>
-    list.matches !== undefined
-      ? (list.matches[a.id] ?? null)
+    said !== undefined
+      ? (said[a.id] ?? null)
       : site !== '' && a.sites.includes(site)
         ? 'exact'
         : null;
@@ -52,9 +62,6 @@ export function usePageAccounts(
     known: list.matches !== undefined,
     shown,
     suggested,
-    noAccount:
-      host !== null &&
-      list.matches !== undefined &&
-      list.accounts.every((a) => !list.matches?.[a.id]),
+    noAccount: host !== null && said !== undefined && list.accounts.every((a) => !said[a.id]),
   };
 }

@@ -10,6 +10,7 @@ import { isDamagedOtpauthLink, parseOtpauthUri } from '../../src/otp/uri';
 import { allowedIssuer } from '../../src/policy/rules';
 import { classifyQrText, recogniseMicrosoftManualEntry } from '../../src/qr/classify';
 import { bestMatch, isInsecureTwin, type SiteMatch } from '../../src/sites/match';
+import { siteOf } from '../../src/sites/origin';
 import { normaliseSites, withPageSite } from '../../src/sites/site-list';
 import { accountView, managedView } from '../../src/vault/view';
 import { addOrAsk } from '../add-or-ask';
@@ -48,8 +49,17 @@ export const accountHandlers: HandlerGroup<
     const list = await vault.list();
     if (!list.ok) return err({ code: list.error });
     const at = now();
-    // Once the answer is on its way: the popup's next open can then paint without this worker.
-    setTimeout(() => void codeCache.refresh(), 100);
+    // Once the answer is on its way: the popup's next open can then paint without this worker,
+    // and, over this page, with the worker's word on which accounts belong to it.
+    const origin = page === undefined ? '' : siteOf(page);
+    setTimeout(
+      () =>
+        void codeCache
+          .refresh()
+          .then(() => (origin === '' ? undefined : codeCache.rememberPage(origin)))
+          .catch(() => undefined),
+      100,
+    );
     const matches: Record<string, SiteMatch> = {};
     const insecureTwins: string[] = [];
     if (page !== undefined) {

@@ -9,6 +9,7 @@
  */
 import type { AccountView } from '../messages/protocol';
 import { OTP_TYPES } from '../otp/types';
+import { isSiteMatch, type SiteMatch } from '../sites/match-rank';
 
 export const CODE_CACHE_KEY = 'otter.codes';
 
@@ -17,35 +18,40 @@ export const CODE_CACHE_KEY = 'otter.codes';
  * (the first rows in the user's order, and the names of every key written) and one part per site
  * (the accounts that list it). The first paint reads the head and its page's part, a few
  * kilobytes, instead of the whole cache (~350 KB at 1000 accounts, which cost it ~100 ms).
+ *
+ * A page the popup was opened over lately (the worker keeps the last MAX_PAGES) has a part with
+ * the worker's own word on it: every account that matches it, by any rule (a related sign-in
+ * domain, a subdomain…), and how. The first paint, which has no Public Suffix List, then shows
+ * the page's group or its "no account" line as the worker will, so nothing moves when the app
+ * takes over. Every other page gets the accounts that list its exact origin.
  */
 export const CODE_CACHE_HEAD_KEY = 'otter.codes.head';
 export const HEAD_ROWS = 10;
 export const siteCacheKey = (site: string): string => `otter.codes.site ${site}`;
+/** The pages remembered (their origins, newest first); cleared on lock, kept across changes. */
+export const CODE_CACHE_PAGES_KEY = 'otter.pages';
+export const MAX_PAGES = 24;
+
+/** How each account of a page's part matches that page (the worker's word), by account id. */
+export type PageMatches = Readonly<Record<string, SiteMatch>>;
+
+/** A remembered page and the accounts that match it. */
+export interface PageMatch {
+  readonly origin: string;
+  readonly matches: PageMatches;
+}
 
 export interface CodeCacheHead extends CodeCache {
   /** Every key of this cache in the session area, the full one included, for clearing. */
   readonly keys: readonly string[];
+  /** Remembered pages no account matches: the first paint says so without a second read. */
+  readonly unmatched: readonly string[];
 }
 
-/** The head and the per-site parts of a cache, by key (the full cache is not among them). */
-export function cacheParts(cache: CodeCache): Record<string, CodeCache> {
-  const meta = { lockAt: cache.lockAt, validUntil: cache.validUntil, damaged: cache.damaged };
-  const bySite = new Map<string, CachedAccount[]>();
-  for (const account of cache.accounts) {
-    for (const site of new Set(account.view.sites)) {
-      const list = bySite.get(site) ?? [];
-      list.push(account);
-      bySite.set(site, list);
-    }
-  }
-  const parts: Record<string, CodeCache> = {};
-  for (const [site, accounts] of bySite) parts[siteCacheKey(site)] = { ...meta, accounts };
-  const head: CodeCacheHead = {
-    ...meta,
-    accounts: cache.accounts.slice(0, HEAD_ROWS),
-    keys: [CODE_CACHE_KEY, ...Object.keys(parts)],
-  };
-  return { [CODE_CACHE_HEAD_KEY]: head, ...parts };
+/** The remembered pages a stored head says no account matches. */
+export function unmatchedOfHead(value: unknown): string[] {
+  const pages = (value as { unmatched?: unknown } | undefined)?.unmatched;
+  return Array.isArray(pages) ? pages.filter((p): p is string => typeof p === 'string') : [];
 }
 
 /** The keys a stored head names (only ours: anything else in it is ignored). */
@@ -78,17 +84,20 @@ export interface CodeCache {
   readonly validUntil: number;
   readonly damaged: number;
   readonly accounts: readonly CachedAccount[];
+  /** Only in a remembered page's part: how each of its accounts matches the page. */
+  readonly matches?: PageMatches;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null;
 const isString = (v: unknown): v is string => typeof v === 'string';
-const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+export const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
 /**
  * One cached account, checked field by field and rebuilt from the fields the popup shows only
  * (an extra field such as a note is not carried); null when anything is off.
  */
-function cachedAccount(raw: unknown): CachedAccount | null {
+export function cachedAccount(raw: unknown): CachedAccount | null {
   if (!isObject(raw) || !isObject(raw.view)) return null;
   const v = raw.view;
   const type = OTP_TYPES.find((known) => known === v.type);
@@ -114,14 +123,22 @@ function cachedAccount(raw: unknown): CachedAccount | null {
   return { view, firstStep: raw.firstStep, codes: raw.codes };
 }
 
+/** A page part's matches, kept only when every one is well formed; undefined otherwise. */
+export function pageMatches(value: unknown): PageMatches | undefined {
+  if (!isObject(value) || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  return entries.every(([, m]) => isSiteMatch(m)) ? (value as PageMatches) : undefined;
+}
+
 /**
  * The list as of `now`, or null when the cache cannot answer (stale, locked, malformed). Never
- * throws: the cache is only a head start, and the worker's answer follows.
+ * throws: the cache is only a head start, and the worker's answer follows. A remembered page's
+ * part also says how its accounts match that page (`pageMatches`).
  */
 export function listFromCache(
   value: unknown,
   now: number,
-): { accounts: AccountView[]; damaged: number } | null {
+): { accounts: AccountView[]; damaged: number; pageMatches?: PageMatches } | null {
   const cache = value as Partial<CodeCache> | undefined;
   if (
     typeof cache !== 'object' ||
@@ -166,5 +183,9 @@ export function listFromCache(
       validUntil: (step + 1) * periodMs,
     });
   }
-  return { accounts, damaged: typeof cache.damaged === 'number' ? cache.damaged : 0 };
+  const damaged = typeof cache.damaged === 'number' ? cache.damaged : 0;
+  const matches = pageMatches(cache.matches);
+  return matches === undefined
+    ? { accounts, damaged }
+    : { accounts, damaged, pageMatches: matches };
 }

@@ -16,3 +16,8 @@ const RANK: Readonly<Record<SiteMatch, number>> = {
 export function matchRank(match: SiteMatch | null | undefined): number {
   return match === null || match === undefined ? 0 : RANK[match];
 }
+
+/** A stored match read back (the code cache's page parts): one of the four kinds. */
+export function isSiteMatch(value: unknown): value is SiteMatch {
+  return typeof value === 'string' && Object.hasOwn(RANK, value);
+}

@@ -5,7 +5,9 @@ import {
   MAX_CODES_PER_ACCOUNT,
   type CachedAccount,
   type CodeCache,
+  type PageMatch,
 } from '../cache/code-cache';
+import { bestMatch, type SiteMatch } from '../sites/match';
 import type { Account } from './format';
 import { accountView } from './view';
 
@@ -40,4 +42,16 @@ export async function buildCodeCache(
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return { lockAt, validUntil: until, damaged, accounts: cached };
+}
+
+/** How the cache's accounts match each remembered page, by the worker's rules (match.ts). */
+export function matchPages(cache: CodeCache, origins: readonly string[]): PageMatch[] {
+  return origins.map((origin) => {
+    const matches: Record<string, SiteMatch> = {};
+    for (const { view } of cache.accounts) {
+      const match = bestMatch(view.sites, origin);
+      if (match !== null) matches[view.id] = match;
+    }
+    return { origin, matches };
+  });
 }

@@ -212,6 +212,90 @@ it('at login.microsoftonline.com the Microsoft account is first, and Enter fills
   await popup.close();
 });
 
+/** What a list shows, top to bottom (its lines above the rows, group labels, rows) and where. */
+interface Layout {
+  readonly lines: string[];
+  readonly tops: number[];
+}
+
+/**
+ * Opens the popup over `url` twice: the first open lets the worker see the page, the second is
+ * watched as its rows are first painted (before the app has loaded) and once the app shows the
+ * worker's answer.
+ */
+async function firstPaintAndApp(url: string): Promise<{ painted: Layout; app: Layout }> {
+  const seen = await openPopupOver(url);
+  await seen.getByTestId('account').first().waitFor();
+  const origin = new URL(url).origin;
+  // The worker writes the page's part (or names it in the head) a little after it answers.
+  await expect
+    .poll(() =>
+      seen.evaluate(async (key) => {
+        const stored = await chrome.storage.session.get(['otter.codes.head', key]);
+        const head = stored['otter.codes.head'] as { unmatched?: string[] } | undefined;
+        return stored[key] !== undefined || (head?.unmatched ?? []).length > 0;
+      }, `otter.codes.site ${origin}`),
+    )
+    .toBe(true);
+  await seen.addInitScript(() => {
+    const layout = (root: ParentNode) => ({
+      lines: [...root.querySelectorAll('.no-account strong, .group-label, .row .issuer')].map(
+        (el) => el.textContent ?? '',
+      ),
+      tops: [...root.querySelectorAll('.row')].map((row) =>
+        Math.round(row.getBoundingClientRect().top),
+      ),
+    });
+    const watched = { painted: null as unknown, appThere: false, layout };
+    Object.assign(window, { watched });
+    new MutationObserver((_, observer) => {
+      const root = document.getElementById('first-paint');
+      if (root === null) return;
+      watched.appThere = document.querySelector('[data-testid=account]') !== null;
+      watched.painted = layout(root);
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await seen.reload();
+  await seen.getByTestId('account').first().waitFor();
+  if (url === SIGN_IN) await seen.getByTestId('group-page').waitFor();
+  else await seen.getByTestId('no-account').waitFor();
+  const result = await seen.evaluate(() => {
+    const w = (
+      window as unknown as {
+        watched: { painted: Layout; appThere: boolean; layout: (root: ParentNode) => Layout };
+      }
+    ).watched;
+    return {
+      painted: w.painted,
+      appThere: w.appThere,
+      app: w.layout(document.getElementById('app')!),
+    };
+  });
+  await seen.close();
+  expect(result.appThere).toBe(false);
+  return result;
+}
+
+it('opened there again, the first rows are already laid out as the worker says: nothing moves', async () => {
+  const atSignIn = await firstPaintAndApp(SIGN_IN);
+  expect(atSignIn.painted.lines).toEqual([
+    'For login.microsoftonline.com',
+    'Microsoft',
+    'Other accounts',
+    'GitHub',
+  ]);
+  expect(atSignIn.app).toEqual(atSignIn.painted);
+
+  const atStranger = await firstPaintAndApp(STRANGER);
+  expect(atStranger.painted.lines).toEqual([
+    'No account for login.example.com yet',
+    'GitHub',
+    'Microsoft',
+  ]);
+  expect(atStranger.app).toEqual(atStranger.painted);
+});
+
 it('at login.example.com nothing matches: Enter copies, and "Use here" teaches the site', async () => {
   const popup = await openPopupOver(STRANGER);
   await popup

@@ -87,6 +87,7 @@ const painted = (keys: string[], paintedIds: string[]) => {
     keys: keys.map((key) => new KeyboardEvent('keydown', { key })),
     paintedIds,
     releaseHeight: () => undefined,
+    pageMatches: Promise.resolve(undefined),
   };
 };
 const filled = () => sent().find((m) => m.type === 'fillCode');

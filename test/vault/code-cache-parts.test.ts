@@ -8,11 +8,11 @@ import {
   CODE_CACHE_HEAD_KEY,
   CODE_CACHE_KEY,
   HEAD_ROWS,
-  cacheParts,
   keysOfHead,
   listFromCache,
   siteCacheKey,
 } from '../../src/cache/code-cache';
+import { cacheParts } from '../../src/cache/code-cache-parts';
 import { freshIndexedDB } from '../support/fake-idb';
 import { api, testContext, type TestContext } from '../support/worker-context';
 import { entry, makeVault, type TestVault } from './helpers';
