@@ -14,7 +14,7 @@ import { EmptyList } from './EmptyList';
 import { LearnSitePrompt } from './LearnSitePrompt';
 import { listKeyAction } from './list-key-action';
 import { NoAccountLine } from './NoAccountLine';
-import { pageHost } from './host-tail';
+import { webHost } from '../src/sites/origin';
 import { enterAction, offersToLearn, writeCode } from './page-fill';
 import { RowMenu, type RowAction } from './RowMenu';
 import { SearchToolbar } from './SearchToolbar';
@@ -58,7 +58,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   const [learn, setLearn] = useState<{ account: AccountView; copiedInstead: boolean } | null>(null);
   /** "GitHub is now used on login.example.com", after the prompt's yes. */
   const [learnt, setLearnt] = useState<string | null>(null);
-  const host = pageHost(pageUrl);
+  const host = webHost(pageUrl);
 
   const { matchOf, known, shown, suggested, noAccount } = usePageAccounts(list, site, host, query);
   const selection = useSelection(shown, (index) => {

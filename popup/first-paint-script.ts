@@ -16,7 +16,7 @@ import { siteCacheKey, type PageMatches } from '../src/cache/code-cache';
 import { uiLanguage } from '../src/i18n';
 import { activeTab } from './active-tab';
 import { paintFirst } from './first-paint';
-import { pageHost } from './host-tail';
+import { webHost } from '../src/sites/origin';
 import { openAtLastHeight, releaseHeight } from './popup-height';
 import {
   EARLY_KEYS,
@@ -118,7 +118,7 @@ const painted = Promise.all([head, tab])
     const rows = await firstRows(active.site, cached, top);
     pageMatches = rows.pageMatches;
     await bodyParsed();
-    paintedIds.push(...paintFirst(rows, active.site, pageHost(active.url)));
+    paintedIds.push(...paintFirst(rows, active.site, webHost(active.url)));
     keepEarlyKeys();
     await afterShown();
   })

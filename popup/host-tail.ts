@@ -17,14 +17,3 @@ export function hostTail(host: string, max: number): string {
 
 /** How much of a host the page's group label shows: "För " and 34 characters fit the narrowest popup. */
 export const GROUP_HOST_CHARACTERS = 34;
-
-/** The page's host for people (`login.example.com`), or null when it is not a web page. */
-export function pageHost(pageUrl: string | null): string | null {
-  if (pageUrl === null) return null;
-  try {
-    const url = new URL(pageUrl);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.host : null;
-  } catch {
-    return null;
-  }
-}

@@ -8,7 +8,7 @@ import { send } from '../src/messages/client';
 import type { AccountView } from '../src/messages/protocol';
 import type { SiteMatch } from '../src/sites/match-rank';
 import { learnsInsecurely } from '../src/sites/site-list';
-import { pageHost } from './host-tail';
+import { webHost } from '../src/sites/origin';
 
 /** `fill`: the account belongs to the page; `copy`: not a web page; `stranger`: copy, then ask. */
 export type EnterAction = 'fill' | 'copy' | 'stranger';
@@ -20,7 +20,7 @@ export function enterAction(match: SiteMatch | null, host: string | null): Enter
 
 /** The host of the account's first site, to say "This page is not github.com" (null: none). */
 export function firstSiteHost(account: AccountView): string | null {
-  return pageHost(account.sites[0] ?? null);
+  return webHost(account.sites[0] ?? null);
 }
 
 /**
@@ -35,7 +35,7 @@ export function offersToLearn(
   pageUrl: string | null,
   insecureTwins: readonly string[] | undefined,
 ): boolean {
-  if (pageUrl === null || pageHost(pageUrl) === null || match !== null) return false;
+  if (pageUrl === null || webHost(pageUrl) === null || match !== null) return false;
   // Both, as the worker checks both (addPageSite): hosts alike whatever the port, and matches.
   return !learnsInsecurely(account.sites, pageUrl) && !insecureTwins?.includes(account.id);
 }

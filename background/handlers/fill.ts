@@ -2,6 +2,7 @@
 import { err, ok } from '../../src/result';
 import type { FillOutcome } from '../../src/messages/protocol';
 import { bestMatch, isSilentFillAllowed } from '../../src/sites';
+import { webHost } from '../../src/sites/origin';
 import type { Account } from '../../src/vault/format';
 import type { VaultError } from '../../src/vault/vault';
 import { useCode } from '../current-code';
@@ -18,7 +19,7 @@ export async function fillAccount(
   if (!code.ok) return { error: code.error };
   const result = await context.fill(tabId, code.value);
   if (result.filled) return { filled: true, accountId: account.id };
-  const frameHost = hostOf(result.frameOrigin);
+  const frameHost = webHost(result.frameOrigin);
   return {
     filled: false,
     reason: result.reason,
@@ -26,17 +27,6 @@ export async function fillAccount(
     code: code.value,
     ...(frameHost === null ? {} : { frameHost }),
   };
-}
-
-/** The host of an origin the page reported (untrusted text), or null when it is not one. */
-function hostOf(origin: string | undefined): string | null {
-  if (origin === undefined) return null;
-  try {
-    const url = new URL(origin);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.host : null;
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -124,3 +124,17 @@ export function siteOf(url: string | undefined): string {
   const parsed = parseWebUrl(url);
   return parsed.ok ? parsed.value.origin : '';
 }
+
+/**
+ * The host (and port) of an http(s) URL as the URL parser gives it, for people to read
+ * (`login.example.com`), or null for anything else: a page's URL, or an origin a page reported.
+ */
+export function webHost(url: string | null | undefined): string | null {
+  if (url === null || url === undefined) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.host : null;
+  } catch {
+    return null;
+  }
+}
