@@ -14,7 +14,6 @@ import { EmptyList } from './EmptyList';
 import { LearnSitePrompt } from './LearnSitePrompt';
 import { listKeyAction } from './list-key-action';
 import { NoAccountLine } from './NoAccountLine';
-import { webHost } from '../src/sites/origin';
 import { enterAction, offersToLearn, writeCode } from './page-fill';
 import { RowMenu, type RowAction } from './RowMenu';
 import { SearchToolbar } from './SearchToolbar';
@@ -58,9 +57,8 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   const [learn, setLearn] = useState<{ account: AccountView; copiedInstead: boolean } | null>(null);
   /** "GitHub is now used on login.example.com", after the prompt's yes. */
   const [learnt, setLearnt] = useState<string | null>(null);
-  const host = webHost(pageUrl);
-
-  const { matchOf, known, shown, suggested, noAccount } = usePageAccounts(list, site, host, query);
+  const forPage = usePageAccounts(list, site, pageUrl, query);
+  const { host, matchOf, known, shown, suggested, noAccount } = forPage;
   const selection = useSelection(shown, (index) => {
     if (scroller.current) scrollToRow(scroller.current, index, suggested, host);
   });

@@ -9,6 +9,7 @@ import type { PageMatches } from '../src/cache/code-cache';
 import type { AccountView, ResponseOf } from '../src/messages/protocol';
 import { indexForSearch, search } from '../src/search';
 import { matchRank, type SiteMatch } from '../src/sites/match-rank';
+import { webHost } from '../src/sites/origin';
 
 /**
  * The list on screen: the worker's answer, or the code cache's before it, with the page's part's
@@ -18,6 +19,8 @@ import { matchRank, type SiteMatch } from '../src/sites/match-rank';
 export type ShownList = ResponseOf<'listAccounts'> & { readonly hint?: PageMatches };
 
 export interface PageAccounts {
+  /** The page's host for people (`login.example.com`), or null when it is not a web page. */
+  readonly host: string | null;
   /** How the account matches the page; null for none (or not known yet: `known`). */
   readonly matchOf: (account: AccountView) => SiteMatch | null;
   /** Whether the worker has compared the accounts with the page (`matches`). */
@@ -32,9 +35,10 @@ export interface PageAccounts {
 export function usePageAccounts(
   list: ShownList,
   site: string,
-  host: string | null,
+  pageUrl: string | null,
   query: string,
 ): PageAccounts {
+  const host = webHost(pageUrl);
   // The worker says how each account matches the page (it holds the Public Suffix List); painted
   // from the code cache before it answers, its word on this page when last seen, or else only an
   // exact origin counts.
@@ -58,6 +62,7 @@ export function usePageAccounts(
     return { shown: [...page, ...rest], suggested: page.length };
   }, [index, query]);
   return {
+    host,
     matchOf,
     known: list.matches !== undefined,
     shown,
