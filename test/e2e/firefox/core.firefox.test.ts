@@ -248,6 +248,14 @@ describe('Otter in Firefox', () => {
     expect(sizes.issuer).toBeGreaterThanOrEqual(14);
     expect(sizes.account).toBeLessThan(sizes.issuer);
     expect(sizes.overflow).toBeLessThanOrEqual(0);
+    // The worker remembers the page, so the next open's first rows say "no account" at once.
+    const origin = new URL(stranger.page.url()).origin;
+    const unmatched = () =>
+      popup.evaluate(async () => {
+        const head = (await chrome.storage.session.get('otter.codes.head'))['otter.codes.head'];
+        return (head as { unmatched?: string[] } | undefined)?.unmatched ?? [];
+      });
+    await until('the page remembered', unmatched, (pages) => pages.includes(origin));
     await popup.close();
     await stranger.page.close();
   });
