@@ -1,5 +1,5 @@
-import type { IconLookup } from '../ui/service-icons/lookup';
-import { inkOn, monogram } from '../ui/service-icons/monogram';
+import { iconUrl, type IconLookup } from '../ui/service-icons/lookup';
+import { monogram } from '../ui/service-icons/monogram';
 
 interface Props {
   readonly issuer: string;
@@ -11,7 +11,9 @@ interface Props {
 
 /**
  * The service's icon (simple-icons, shipped with the extension) on its brand colour, or a
- * coloured monogram. Decoration only: the name beside it says the same to a screen reader.
+ * coloured monogram. Decoration only: the name beside it says the same to a screen reader. The
+ * icon is a file of its own, loaded by the row that shows it (the list renders only the rows in
+ * view); until it is there the badge shows its brand colour.
  */
 export function ServiceBadge({ issuer, account, sites, icons }: Props) {
   const icon = icons?.(issuer, sites) ?? null;
@@ -24,9 +26,7 @@ export function ServiceBadge({ issuer, account, sites, icons }: Props) {
         data-testid="service-icon"
         data-icon={icon.slug}
       >
-        <svg viewBox="0 0 24 24" width="18" height="18">
-          <path d={icon.path} fill={inkOn(icon.hex)} />
-        </svg>
+        <img src={iconUrl(icon.slug)} width={18} height={18} alt="" decoding="async" />
       </span>
     );
   }

@@ -1,14 +1,19 @@
 /**
- * Writes ui/service-icons/icons.json: the icons of well-known services that people protect with
- * two-factor codes, taken from the `simple-icons` package (CC0 1.0; the brands are their owners'
- * trademarks, see docs/service-icons.md). Run by hand after changing the list or updating the
- * package (`npx tsx scripts/make-service-icons.ts`); the JSON is committed, and the popup loads it
- * after its first paint, from the extension itself, never from the network.
+ * Writes the icons of well-known services that people protect with two-factor codes, taken from
+ * the `simple-icons` package (CC0 1.0; the brands are their owners' trademarks, see
+ * docs/service-icons.md). Run by hand after changing the list or updating the package
+ * (`npx tsx scripts/make-service-icons.ts`); what it writes is committed:
  *
- * Each entry: slug → [brand colour (hex, no #), the 24×24 SVG path, the names it is known by].
+ * - ui/service-icons/names.json: slug → [brand colour (hex, no #), the names it is known by], which
+ *   the popup loads after its first paint to find each account's icon;
+ * - public/service-icons/<slug>.svg: the icon itself, one 24×24 path in black or white, whichever
+ *   reads better on the brand colour; each row in view loads its own, from the extension package,
+ *   never from the network.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { format } from 'prettier';
 import * as simpleIcons from 'simple-icons';
+import { inkOn } from '../ui/service-icons/monogram';
 
 /** simple-icons slugs. Microsoft, Amazon/AWS, LinkedIn and Slack are not in the set (removed at their owners' request): they get a monogram. */
 const SLUGS = [
@@ -181,12 +186,22 @@ const bySlug = new Map<string, Icon>(
     .map((icon) => [icon.slug, icon]),
 );
 
-const out: Record<string, [string, string, string[]]> = {};
+const ICON_DIR = 'public/service-icons';
+const out: Record<string, [string, string[]]> = {};
+mkdirSync(ICON_DIR, { recursive: true });
+for (const file of readdirSync(ICON_DIR)) rmSync(`${ICON_DIR}/${file}`);
 for (const slug of SLUGS) {
   const icon = bySlug.get(slug);
   if (icon === undefined) throw new Error(`simple-icons has no ${slug}`);
   const names = [...new Set([slug, compact(icon.title), ...(EXTRA_NAMES[slug] ?? [])])];
-  out[slug] = [icon.hex, icon.path, names];
+  out[slug] = [icon.hex, names];
+  writeFileSync(
+    `${ICON_DIR}/${slug}.svg`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="${inkOn(icon.hex)}" d="${icon.path}"/></svg>\n`,
+  );
 }
-writeFileSync('ui/service-icons/icons.json', `${JSON.stringify(out, null, 2)}\n`);
-console.log(`${SLUGS.length} icons written to ui/service-icons/icons.json`);
+// As the repository's formatter writes it, so that running this again changes nothing else.
+writeFileSync('ui/service-icons/names.json', await format(JSON.stringify(out), { parser: 'json' }));
+console.log(
+  `${SLUGS.length} icons written to ${ICON_DIR}, their names to ui/service-icons/names.json`,
+);

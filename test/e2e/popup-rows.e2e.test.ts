@@ -188,15 +188,21 @@ describe('recognisable rows', () => {
   it('icons for known services and monograms otherwise, with the network off', async () => {
     const popup = await withAccounts(6);
     const outside: string[] = [];
+    const iconFiles = new Set<string>();
     otter!.context.on('request', (r) => {
       if (!r.url().startsWith('chrome-extension://')) outside.push(r.url());
+      else if (r.url().includes('/service-icons/')) iconFiles.add(r.url().replace(/^.*\//, ''));
     });
     await otter!.context.setOffline(true);
     await popup.reload();
     const github = popup.getByTestId('account').filter({ hasText: 'GitHub' });
     await github.getByTestId('service-icon').waitFor();
     expect(await github.getByTestId('service-icon').getAttribute('data-icon')).toBe('github');
-    expect(await github.locator('svg path').getAttribute('d')).toMatch(/^M/);
+    // Drawn from its own file in the package (an image that failed would be 0 wide).
+    const drawn = github.getByTestId('service-icon').locator('img');
+    await expect
+      .poll(() => drawn.evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0);
     const google = popup.getByTestId('account').filter({ hasText: 'Google' });
     expect(await google.getByTestId('service-icon').getAttribute('data-icon')).toBe('google');
     // Not in the icon set: a coloured monogram of the first letter.
@@ -207,6 +213,11 @@ describe('recognisable rows', () => {
     const box = await github.getByTestId('service-icon').boundingBox();
     expect(box!.width).toBeGreaterThan(20);
     expect(outside).toEqual([]);
+    // Each row loads its own icon, and only the rows with one: no other icon file is read.
+    const shown = await popup
+      .getByTestId('service-icon')
+      .evaluateAll((badges) => badges.map((b) => `${b.getAttribute('data-icon')}.svg`));
+    expect([...iconFiles].sort()).toEqual([...new Set(shown)].sort());
     await otter!.context.setOffline(false);
   });
 

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { iconLookup, type IconData } from '../../ui/service-icons/lookup';
+import { iconLookup, iconUrl, type IconData } from '../../ui/service-icons/lookup';
 import { inkOn, monogram, MONOGRAM_COLOURS } from '../../ui/service-icons/monogram';
 
-const data = JSON.parse(readFileSync('ui/service-icons/icons.json', 'utf8')) as IconData;
+const data = JSON.parse(readFileSync('ui/service-icons/names.json', 'utf8')) as IconData;
 const lookup = iconLookup(data);
+/** The icon file of `slug` as shipped (public/ is copied into the package as it is). */
+const svgOf = (slug: string) => readFileSync(`public${iconUrl(slug)}`, 'utf8');
 
 function contrast(a: string, b: string): number {
   const lum = (hex: string) => {
@@ -19,14 +21,23 @@ function contrast(a: string, b: string): number {
 }
 
 describe('service icons', () => {
-  it('the shipped set: over a hundred icons, each a brand colour and one SVG path', () => {
+  it('the shipped set: over a hundred icons, each a brand colour and a file of one SVG path', () => {
     const entries = Object.entries(data);
     expect(entries.length).toBeGreaterThan(100);
-    for (const [slug, [hex, path, names]] of entries) {
+    for (const [slug, [hex, names]] of entries) {
       expect(hex, slug).toMatch(/^[0-9A-F]{6}$/i);
-      expect(path, slug).toMatch(/^[Mm][\d\s.,\-MmLlHhVvCcSsQqTtAaZz]+$/);
       expect(names, slug).toContain(slug);
+      // One path, nothing else: no script, no reference to anything outside the file.
+      expect(svgOf(slug), slug).toMatch(
+        /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 24 24"><path fill="#(?:000000|ffffff)" d="[Mm][\d\s.,\-MmLlHhVvCcSsQqTtAaZz]+"\/><\/svg>\n$/,
+      );
     }
+    // No file without its names, none left over from an older set.
+    expect(readdirSync('public/service-icons').sort()).toEqual(
+      Object.keys(data)
+        .map((slug) => `${slug}.svg`)
+        .sort(),
+    );
   });
 
   it('finds an icon by the service name, whatever the case, spaces or extra words', () => {
@@ -72,6 +83,7 @@ describe('monograms', () => {
     expect(inkOn('FFFC00')).toBe('#000000');
     for (const [slug, [hex]] of Object.entries(data)) {
       expect(contrast(`#${hex}`, inkOn(hex)), slug).toBeGreaterThanOrEqual(4.5);
+      expect(svgOf(slug), slug).toContain(`fill="${inkOn(hex)}"`);
     }
   });
 });
