@@ -48,7 +48,10 @@ export function ImportPassword({
         {format === 'totp_authenticator_or_steam'
           ? // Says which of the two opens with a password, and what to do with the other.
             t('importPasswordHintTotpOrSteam')
-          : t('importPasswordHint', app)}
+          : format === 'zip'
+            ? // No app chose this password: whoever made the archive did.
+              t('importPasswordHintZip')
+            : t('importPasswordHint', app)}
       </p>
       {busy && (
         <p class="muted" role="status">

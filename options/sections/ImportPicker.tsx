@@ -5,13 +5,15 @@ import { FileDrop } from '../../ui/FileDrop';
 /**
  * The apps named in the intro: every format but the generic list of links (said in words), and
  * the names of files two apps write alike (FreeOTP's old tokens.xml; a TOTP Authenticator backup
- * or an encrypted SDA .maFile), which repeat apps already in the list. An app read from two
- * kinds of file (Google Authenticator's transfer codes and its database) is named once.
+ * or an encrypted SDA .maFile), which repeat apps already in the list, and the password-protected
+ * ZIP (an archive of one of them, not an app). An app read from two kinds of file (Google
+ * Authenticator's transfer codes and its database) is named once.
  */
 const NOT_LISTED: readonly string[] = [
   'otpauth_list',
   'freeotp_tokens',
   'totp_authenticator_or_steam',
+  'zip',
 ];
 const APPS = IMPORT_FORMATS.filter((format) => !NOT_LISTED.includes(format));
 const appNames = (): string[] => [...new Set(APPS.map((f) => t(`import_format_${f}`)))];

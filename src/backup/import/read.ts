@@ -3,9 +3,10 @@
  * its content (never its name), and reads it. Nothing here writes.
  */
 import { err, ok, type Result } from '../../result';
+import { encryptedZip } from './encrypted-zip';
 import { IMPORT_LIMITS, importInput } from './input';
 import { IMPORTERS } from './registry';
-import type { ImportError, ReadFile } from './types';
+import type { ImportError, ImportInput, ReadFile } from './types';
 
 /** A decrypt that throws (a bug) reports a damaged file instead, and writes nothing. */
 function guarded(file: Extract<ReadFile, { kind: 'encrypted' }>): ReadFile {
@@ -23,9 +24,10 @@ function guarded(file: Extract<ReadFile, { kind: 'encrypted' }>): ReadFile {
   };
 }
 
-export async function readImportFile(bytes: Uint8Array): Promise<Result<ReadFile, ImportError>> {
-  if (bytes.length > IMPORT_LIMITS.maxFileBytes) return err({ code: 'import_too_large' });
-  const input = importInput(bytes);
+/** The first importer whose `detect` takes `input`, and what it reads; null when none does. */
+export async function detectAndRead(
+  input: ImportInput,
+): Promise<Result<ReadFile, ImportError> | null> {
   for (const importer of IMPORTERS) {
     let matches: boolean;
     try {
@@ -35,13 +37,24 @@ export async function readImportFile(bytes: Uint8Array): Promise<Result<ReadFile
     }
     if (matches) {
       try {
-        const read = await importer.read(input);
-        return read.ok && read.value.kind === 'encrypted' ? ok(guarded(read.value)) : read;
+        return await importer.read(input);
       } catch {
         // A bug in an importer: the file is reported as damaged, and nothing is written.
         return err({ code: 'import_damaged' });
       }
     }
   }
-  return err({ code: 'import_unrecognised' });
+  return null;
+}
+
+export async function readImportFile(bytes: Uint8Array): Promise<Result<ReadFile, ImportError>> {
+  if (bytes.length > IMPORT_LIMITS.maxFileBytes) return err({ code: 'import_too_large' });
+  const input = importInput(bytes);
+  // A password-protected ZIP only when no importer knows the archive as it is: Authenticator
+  // Plus and Raivo open their own encrypted archives.
+  const read =
+    (await detectAndRead(input)) ??
+    (input.zip === null ? null : encryptedZip(bytes, detectAndRead));
+  if (read === null) return err({ code: 'import_unrecognised' });
+  return read.ok && read.value.kind === 'encrypted' ? ok(guarded(read.value)) : read;
 }

@@ -59,6 +59,11 @@ export const IMPORT_FORMATS = [
   'roboform',
   /** Any other JSON holding otpauth:// links (registry.ts: the last JSON reader). */
   'otpauth_json',
+  /**
+   * A password-protected ZIP archive no importer knows as it is (encrypted-zip.ts): named only
+   * while its password is asked for; once opened, the file inside names the app.
+   */
+  'zip',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 

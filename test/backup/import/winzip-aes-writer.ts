@@ -1,8 +1,9 @@
 /**
- * A small ZIP writer for the Raivo tests, following PKWARE's APPNOTE (local headers, central
- * directory, end record) and WinZip's "AES Encryption Information" (AE-1/AE-2) on its own, so the
- * importer's reader is checked against the description and not against itself: no Raivo export
- * was found to test with. Written with Node's crypto and zlib, not the libraries the reader uses.
+ * A small ZIP writer for the Raivo and password-protected ZIP tests, following PKWARE's APPNOTE
+ * (local headers, central directory, end record, §6.1 traditional encryption "ZipCrypto") and
+ * WinZip's "AES Encryption Information" (AE-1/AE-2) on its own, so the importer's reader is
+ * checked against the description and not against itself: no Raivo export was found to test
+ * with. Written with Node's crypto and zlib, not the libraries the reader uses.
  */
 import { createCipheriv, createHmac, pbkdf2Sync } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -25,6 +26,12 @@ export interface ZipFileSpec {
   };
   /** Sets the old ZipCrypto flag on an otherwise plain entry (nothing is really encrypted). */
   readonly zipCryptoFlag?: boolean;
+  /** Encrypts the entry with ZipCrypto (APPNOTE §6.1), the check byte from the CRC. */
+  readonly zipCrypto?: { readonly password: string };
+  /** More general purpose flag bits (0x40: PKWARE's strong encryption). */
+  readonly flags?: number;
+  /** The compression method written instead of 0 or 8 (12: bzip2), the data left as it is. */
+  readonly method?: number;
 }
 
 const SALT_BYTES = { 1: 8, 2: 12, 3: 16 } as const;
@@ -45,6 +52,34 @@ function winzipCtr(key: Uint8Array, data: Uint8Array): Uint8Array {
   return out;
 }
 
+/** CRC-32's register after one byte, as ZipCrypto's key schedule takes it. */
+function crcByte(c: number, b: number): number {
+  let x = (c ^ b) & 0xff;
+  for (let k = 0; k < 8; k++) x = x & 1 ? 0xedb88320 ^ (x >>> 1) : x >>> 1;
+  return (x ^ (c >>> 8)) >>> 0;
+}
+
+/** The 12-byte header (its last byte the CRC's high byte) and the data, under `password`. */
+function zipCryptoSeal(packed: Uint8Array, crc: number, password: string, seed: number): Buffer {
+  const keys = [0x12345678, 0x23456789, 0x34567890];
+  const update = (b: number) => {
+    keys[0] = crcByte(keys[0]!, b);
+    keys[1] = (Math.imul((keys[1]! + (keys[0] & 0xff)) >>> 0, 134775813) + 1) >>> 0;
+    keys[2] = crcByte(keys[2]!, keys[1] >>> 24);
+  };
+  for (const b of Buffer.from(password, 'utf8')) update(b);
+  const header = Buffer.from(Array.from({ length: 12 }, (_, i) => (seed * 13 + i * 29) & 0xff));
+  header[11] = crc >>> 24;
+  const plain = Buffer.concat([header, packed]);
+  const sealed = Buffer.alloc(plain.length);
+  plain.forEach((b, i) => {
+    const t = (keys[2]! | 2) & 0xffff;
+    sealed[i] = b ^ (((t * (t ^ 1)) >>> 8) & 0xff);
+    update(b);
+  });
+  return sealed;
+}
+
 interface Written {
   readonly method: number;
   readonly flags: number;
@@ -54,13 +89,23 @@ interface Written {
 }
 
 function entry(spec: ZipFileSpec, seed: number): Written {
-  const innerMethod = spec.deflate === true ? 8 : 0;
+  const innerMethod = spec.method ?? (spec.deflate === true ? 8 : 0);
   const packed = spec.deflate === true ? new Uint8Array(deflateRawSync(spec.data)) : spec.data;
   const crc = crc32(spec.data) >>> 0;
+  const moreFlags = spec.flags ?? 0;
+  if (spec.zipCrypto !== undefined) {
+    return {
+      method: innerMethod,
+      flags: 1 | moreFlags,
+      crc,
+      body: zipCryptoSeal(packed, crc, spec.zipCrypto.password, seed),
+      extra: new Uint8Array(0),
+    };
+  }
   if (spec.aes === undefined) {
     return {
       method: innerMethod,
-      flags: spec.zipCryptoFlag === true ? 1 : 0,
+      flags: (spec.zipCryptoFlag === true ? 1 : 0) | moreFlags,
       crc,
       body: packed,
       extra: new Uint8Array(0),
@@ -88,7 +133,7 @@ function entry(spec: ZipFileSpec, seed: number): Written {
   extra.writeUInt8(strength, 8);
   extra.writeUInt16LE(innerMethod, 9);
   const storedCrc = spec.aes.version === 2 ? 0 : spec.aes.badCrc === true ? (crc ^ 1) >>> 0 : crc;
-  return { method: 99, flags: 1, crc: storedCrc, body, extra };
+  return { method: 99, flags: 1 | moreFlags, crc: storedCrc, body, extra };
 }
 
 export function writeZip(files: readonly ZipFileSpec[]): Uint8Array {
