@@ -1,10 +1,10 @@
 /**
  * A small ZIP writer for the Raivo, Authenticator Plus and password-protected ZIP tests,
  * following PKWARE's APPNOTE (local headers, central directory, end record, §6.1 traditional
- * encryption "ZipCrypto") and
- * WinZip's "AES Encryption Information" (AE-1/AE-2) on its own, so the importer's reader is
- * checked against the description and not against itself: no Raivo export was found to test
- * with. Written with Node's crypto and zlib, not the libraries the reader uses.
+ * encryption "ZipCrypto") and WinZip's "AES Encryption Information" (AE-1/AE-2) on its own, so
+ * the importer's reader is checked against the description and not against itself: no Raivo
+ * export was found to test with. Written with Node's crypto and zlib, not the libraries the
+ * reader uses.
  */
 import { createCipheriv, createHmac, pbkdf2Sync } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
