@@ -1,7 +1,9 @@
 /**
  * WinAuth exports (WinAuth `WinAuthHelper.ExportAuthenticators`, `WinAuthAuthenticator.ToUrl`):
  * a text file of `otpauth://` links, or the same text as the one `.txt` entry of a ZIP archive
- * (`winauth-<date>.zip`), which WinAuth encrypts (ZipCrypto) when a password is chosen.
+ * (`winauth-<date>.zip`), which WinAuth encrypts (ZipCrypto) when a password is chosen: such an
+ * archive is not taken here but opened with its password as any password-protected ZIP
+ * (encrypted-zip.ts), whose one text file this importer then reads.
  *
  * Its links differ from the Key URI format in ways that matter:
  * - `?secret=…&digits=N` always come first (that is how the file is recognised);
@@ -129,20 +131,15 @@ export const winauthImporter: Importer = {
     }
     const entry = textEntry(input);
     if (entry === null) return false;
-    // An encrypted entry cannot be looked into: WinAuth names it after the file it suggests.
-    if (entry.encrypted) return /^winauth/i.test(entry.name.split('/').pop() ?? '');
-    if (entry.size > MAX_DETECT_BYTES) return false;
+    // An encrypted entry cannot be looked into: opened with its password, its text comes back.
+    if (entry.encrypted || entry.size > MAX_DETECT_BYTES) return false;
     const text = zipText(input, entry);
     return text !== null && isWinAuthText(text);
   },
   read(input) {
     if (input.zip === null) return readText(input.text ?? '');
     const entry = textEntry(input);
-    if (entry === null) return Promise.resolve(err({ code: 'import_damaged' }));
-    // ZipCrypto or WinZip AES: Otter does not open them; the message asks for an export without.
-    if (entry.encrypted) {
-      return Promise.resolve(err({ code: 'import_encryption_unsupported' }));
-    }
+    if (entry === null || entry.encrypted) return Promise.resolve(err({ code: 'import_damaged' }));
     const text = zipText(input, entry);
     if (text === null) return Promise.resolve(err({ code: 'import_damaged' }));
     return readText(text);

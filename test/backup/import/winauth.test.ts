@@ -11,6 +11,7 @@ import { winauthImporter } from '../../../src/backup/import/winauth';
 import { describeWithShared } from '../../support/shared';
 import { fieldsOf, plain } from './account-fields';
 import { fuzzImporter, readDetected, readWith, sampleBytes, textBytes, unwrap } from './support';
+import { writeZip } from './winzip-aes-writer';
 
 const KEY = 'JBSWY3DPEHPK3PXP';
 
@@ -120,17 +121,35 @@ describe('WinAuth ZIP export', () => {
     expect(result.accounts.map(fieldsOf)).toEqual(ACCOUNTS);
   });
 
-  it('asks for an export without a password when the ZIP is encrypted', async () => {
-    const encrypted = markEncrypted(zipOf('winauth-2024-05-01.txt', EXPORT));
+  it('opens the ZIP WinAuth encrypts (ZipCrypto) with its password, and reads it as WinAuth', async () => {
+    const encrypted = writeZip([
+      {
+        name: 'winauth-2024-05-01.txt',
+        data: textBytes(EXPORT),
+        deflate: true,
+        zipCrypto: { password: 'pässword' },
+      },
+    ]);
     expect(await readDetected(encrypted)).toEqual({
       ok: false,
-      error: { code: 'import_encryption_unsupported' },
+      error: { code: 'import_password_required' },
     });
+    expect(await readDetected(encrypted, 'wrong')).toEqual({
+      ok: false,
+      error: { code: 'import_wrong_password' },
+    });
+    const result = unwrap(await readDetected(encrypted, 'pässword'));
+    expect(result.format).toBe('winauth');
+    expect(result.encrypted).toBe(true);
+    expect(result.accounts.map(fieldsOf)).toEqual(ACCOUNTS);
   });
 
   it('leaves encrypted ZIPs that are not named like its export, and other ZIPs, alone', () => {
     const other = markEncrypted(zipOf('Accounts.txt', EXPORT));
     expect(winauthImporter.detect(importInput(other))).toBe(false);
+    // Its own, encrypted, is opened as a password-protected ZIP first (encrypted-zip.ts).
+    const own = markEncrypted(zipOf('winauth-2024-05-01.txt', EXPORT));
+    expect(winauthImporter.detect(importInput(own))).toBe(false);
     const notes = zipOf('notes.txt', 'shopping list\nmilk');
     expect(winauthImporter.detect(importInput(notes))).toBe(false);
     const two = zipSync({ 'a.txt': textBytes(EXPORT), 'b.txt': textBytes(EXPORT) });
