@@ -9,13 +9,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { syntheticCase, type SyntheticKind } from '../../scripts/bench/qr-synthetic';
 import { decodePng } from '../../scripts/bench/png-pixels';
 import { encodePng } from '../../scripts/bench/png-write';
-import { codeSize, findCodeCorners } from '../../src/qr/code-regions';
+import { findCodeCorners } from '../../src/qr/code-regions';
 import { createQrScanner, type QrDecoderName, type ScanResult } from '../../src/qr/decode';
 import { findFinderCandidates, MAX_CANDIDATES, toGrey } from '../../src/qr/finder-patterns';
 import type { RgbaImage } from '../../src/qr/rgba-image';
 import { functionModule } from '../../src/qr/module-rebuild';
 import { lookCloser, MAX_REGIONS } from '../../src/qr/second-look';
-import { finderCentres, finderWallpaper, readPixelsInNode, zxingWasmBinary } from './support';
+import { expectCornersOf, finderWallpaper, readPixelsInNode, zxingWasmBinary } from './support';
 
 function scanner(decoder: QrDecoderName, secondLook = true) {
   const readPixels = vi.fn(readPixelsInNode);
@@ -135,16 +135,7 @@ describe('finding a code by its finder patterns', () => {
     const c = syntheticCase(kind, seed);
     const grey = toGrey(decodePng(c.png));
     const [corners] = findCodeCorners(findFinderCandidates(grey), 1);
-    expect(corners).toBeDefined();
-    const expected = finderCentres(c.centre, c.modules, c.modulePx, c.degrees);
-    for (const name of ['topLeft', 'topRight', 'bottomLeft'] as const) {
-      const error = Math.hypot(
-        corners![name].x - expected[name].x,
-        corners![name].y - expected[name].y,
-      );
-      expect(error, name).toBeLessThan(c.modulePx / 3);
-    }
-    expect(codeSize(grey, corners!)).toBe(c.modules);
+    expectCornersOf(c, grey, corners);
   });
 
   it('knows the fixed modules (finders, separators, timing, alignment) of versions 1–20', () => {

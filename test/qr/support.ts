@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { crc32, deflateSync } from 'node:zlib';
 import { decodePng } from '../../scripts/bench/png-pixels';
-import type { CodeCorners } from '../../src/qr/code-regions';
+import { expect } from 'vitest';
+import type { SyntheticCase } from '../../scripts/bench/qr-synthetic';
+import { codeSize, type CodeCorners } from '../../src/qr/code-regions';
+import type { toGrey } from '../../src/qr/finder-patterns';
 import type { RgbaImage } from '../../src/qr/rgba-image';
 import { createQrScanner, type QrDecoderName, type QrScanner } from '../../src/qr/decode';
 import { sharedPath } from '../support/shared';
@@ -75,7 +78,7 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** Where the generator put the three finder centres (see drawQr in qr-synthetic.ts). */
-export function finderCentres(
+function finderCentres(
   centre: { x: number; y: number },
   modules: number,
   modulePx: number,
@@ -93,6 +96,27 @@ export function finderCentres(
     topRight: at(modules - 3.5, 3.5),
     bottomLeft: at(3.5, modules - 3.5),
   };
+}
+
+/**
+ * The code found on a generated page: its three finder centres within a third of a module of
+ * where the generator put them, and its size in modules read right.
+ */
+export function expectCornersOf(
+  c: SyntheticCase,
+  grey: ReturnType<typeof toGrey>,
+  corners: CodeCorners | undefined,
+): void {
+  expect(corners).toBeDefined();
+  const expected = finderCentres(c.centre, c.modules, c.modulePx, c.degrees);
+  for (const name of ['topLeft', 'topRight', 'bottomLeft'] as const) {
+    const error = Math.hypot(
+      corners![name].x - expected[name].x,
+      corners![name].y - expected[name].y,
+    );
+    expect(error, name).toBeLessThan(c.modulePx / 3);
+  }
+  expect(codeSize(grey, corners!)).toBe(c.modules);
 }
 
 /** Finder patterns (3 px modules) every 30 px: hundreds of candidates, many right angles. */
