@@ -29,6 +29,7 @@ import { freeotpPlusImporter } from './freeotp-plus';
 import { freeotpImporter } from './freeotp';
 import { keeperImporter } from './keeper';
 import { lastpassImporter } from './lastpass';
+import { lastpassCsvImporter } from './lastpass-csv';
 import { onePasswordImporter } from './onepassword';
 import { protonAuthenticatorImporter } from './proton-authenticator';
 import { protonPassImporter } from './proton-pass';
@@ -79,6 +80,8 @@ export const IMPORTERS: readonly Importer[] = [
   zohoVaultImporter,
   // RoboForm's CSV, by its header (a `TOTP KEY$` form field may hold an otpauth link).
   roboformImporter,
+  // LastPass's password manager CSV (and Passbolt's copy of it), by its header.
+  lastpassCsvImporter,
   // JSON: { app: "2fauth_v…", data: [...] }.
   twofauthImporter,
   // JSON: a Steam Guard object (shared_secret + account_name...), or `accounts` of them by id.

@@ -57,6 +57,8 @@ export const IMPORT_FORMATS = [
   'dashlane',
   'zoho_vault',
   'roboform',
+  /** LastPass's password manager CSV export (not LastPass Authenticator's JSON: `lastpass`). */
+  'lastpass_csv',
   /** Any other JSON holding otpauth:// links (registry.ts: the last JSON reader). */
   'otpauth_json',
   /**
