@@ -1,10 +1,11 @@
 /**
  * A password-protected ZIP archive that no importer recognised: what people make with 7-Zip or
  * WinZip (WinZip AES) or Windows and Info-ZIP (ZipCrypto) to carry an export between machines,
- * and how some exports come (Keeper's `export.json`, Dashlane's CSV files). Once the password
- * opens its entries, every importer looks at the archive again as if it had never been
- * encrypted; when it holds one file, that file is first looked at on its own, so a ZIP around
- * `aegis.json` reads as the Aegis file. An encrypted file inside is opened with the same password
+ * and how some exports come (Keeper's `export.json`, Dashlane's CSV files). Importers that know
+ * an archive by its entries' names (Proton Pass, 1Password, WinAuth) leave it here when those
+ * entries are encrypted: they cannot look into them. Once the password opens its entries, every
+ * importer looks at the archive again as if it had never been encrypted; when it holds one file,
+ * that file is first looked at on its own, so a ZIP around `aegis.json` reads as the Aegis file. An encrypted file inside is opened with the same password
  * (what people choose). The opened archive never goes through this again: one ZIP level only.
  */
 import { err, ok, type Result } from '../../result';

@@ -9,7 +9,8 @@
  *
  * A one-time password is a section field whose value is `{"totp": <otpauth URI or secret>}`, in
  * any category: each becomes an account. `export.data` given on its own (unzipped) is read too,
- * and so is the CSV export (onepassword-csv.ts).
+ * and so is the CSV export (onepassword-csv.ts). A .1pux in a password-protected ZIP is read
+ * once encrypted-zip.ts has opened it with its password.
  */
 import { err, ok, type Result } from '../../result';
 import { field, isObject } from './input';
@@ -171,7 +172,9 @@ function readZip(input: ImportInput): Result<ImportResult, ImportError> {
 export const onePasswordImporter: Importer = {
   format: FORMAT,
   detect(input) {
-    if (input.zip !== null) return input.zip.entries.some((e) => e.name === DATA);
+    // An encrypted `export.data` (the .1pux zipped again with a password) cannot be looked into
+    // here: encrypted-zip.ts opens the archive with its password and hands it back.
+    if (input.zip !== null) return input.zip.entries.some((e) => e.name === DATA && !e.encrypted);
     return isExportData(input.json) || isOnePasswordCsv(input.text);
   },
   read(input) {

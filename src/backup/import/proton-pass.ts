@@ -3,7 +3,8 @@
  * holding `Proton Pass/data.json` (and attachments under `Proton Pass/files/`), the same JSON
  * bare, or the CSV export. The encrypted export (`Proton Pass/data.pgp` in the ZIP, or the
  * armored PGP message on its own) is OpenPGP, which Otter does not read: the user is asked to
- * export without encryption.
+ * export without encryption. The ZIP put in a password-protected archive is read once
+ * encrypted-zip.ts has opened it with its password.
  *
  * JSON: `{version, userId, encrypted, vaults: {<shareId>: {name, description, display, folders?,
  * items: [{itemId, shareId, state (1 active, 2 trashed), pinned, createTime, modifyTime,
@@ -49,6 +50,15 @@ function isArmoredPgp(input: ImportInput): boolean {
 
 function hasZipEntry(input: ImportInput, name: string): boolean {
   return input.zip?.entries.some((e) => e.name === name) === true;
+}
+
+/**
+ * An entry this importer can look into. A ZIP whose entries are encrypted (7-Zip, WinZip or
+ * Windows with a password) is not claimed here: encrypted-zip.ts opens it with its password and
+ * hands back the archive, whose `data.json` (or `data.pgp`) this importer then reads.
+ */
+function hasOpenEntry(input: ImportInput, name: string): boolean {
+  return input.zip?.entries.some((e) => e.name === name && !e.encrypted) === true;
 }
 
 function isProtonCsv(input: ImportInput): boolean {
@@ -257,7 +267,7 @@ function readZip(input: ImportInput): Result<ImportResult, ImportError> {
 export const protonPassImporter: Importer = {
   format: FORMAT,
   detect(input) {
-    if (input.zip !== null) return hasZipEntry(input, DATA_JSON) || hasZipEntry(input, DATA_PGP);
+    if (input.zip !== null) return hasOpenEntry(input, DATA_JSON) || hasOpenEntry(input, DATA_PGP);
     if (input.json !== undefined) return isProtonJson(input.json);
     return isArmoredPgp(input) || isProtonCsv(input);
   },

@@ -43,6 +43,87 @@ const LINKS = textBytes(
     `otpauth://totp/GitLab:kim?secret=${KEY}&issuer=GitLab\n`,
 );
 
+/** A Proton Pass data.json (proton-pass.test.ts has the whole shape): one login with a code. */
+const PROTON = textBytes(
+  JSON.stringify({
+    version: '1.21.2',
+    userId: 'u1',
+    encrypted: false,
+    vaults: {
+      s1: {
+        name: 'Personal',
+        description: '',
+        display: { color: 0, icon: 0 },
+        items: [
+          {
+            itemId: 'i1',
+            shareId: 's1',
+            state: 1,
+            pinned: false,
+            createTime: 1700000000,
+            modifyTime: 1700000000,
+            aliasEmail: null,
+            data: {
+              type: 'login',
+              metadata: { name: 'GitHub', note: '', itemUuid: 'x1' },
+              content: {
+                itemEmail: 'kim@example.com',
+                itemUsername: '',
+                password: '',
+                urls: ['https://github.com'],
+                totpUri: `otpauth://totp/GitHub:kim%40example.com?secret=${KEY}&issuer=GitHub`,
+                passkeys: [],
+              },
+              extraFields: [],
+            },
+          },
+        ],
+      },
+    },
+  }),
+);
+
+/** A 1Password export.data (onepassword.test.ts has the whole shape): one login with a code. */
+const ONE_PASSWORD = textBytes(
+  JSON.stringify({
+    accounts: [
+      {
+        attrs: { accountName: 'Kim', name: 'Kim', uuid: 'a1' },
+        vaults: [
+          {
+            attrs: { uuid: 'v1', name: 'Private', type: 'P' },
+            items: [
+              {
+                uuid: 'i1',
+                favIndex: 0,
+                createdAt: 1700000000,
+                updatedAt: 1700000000,
+                state: 'active',
+                categoryUuid: '001',
+                details: {
+                  loginFields: [
+                    { value: 'kim', name: 'username', fieldType: 'T', designation: 'username' },
+                  ],
+                  notesPlain: '',
+                  sections: [
+                    {
+                      title: '',
+                      name: '',
+                      fields: [{ title: '', id: 'TOTP_1', value: { totp: KEY } }],
+                    },
+                  ],
+                  passwordHistory: [],
+                },
+                overview: { title: 'GitLab', url: 'https://gitlab.com', tags: [] },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  }),
+);
+
 /** What macOS's "Compress" and a folder add around the file: never taken for the export. */
 const FINDER_JUNK: ZipFileSpec[] = [
   { name: 'backup/', data: new Uint8Array(0) },
@@ -99,6 +180,51 @@ describe('password-protected ZIP archives', () => {
     expect(result.accounts.map((a) => [a.issuer, a.account, codeOf(a)])).toEqual([
       ['GitHub', 'kim', '324550'],
     ]);
+  });
+
+  it('reads a Proton Pass export in a password-protected archive as Proton Pass', async () => {
+    const data = { name: 'Proton Pass/data.json', data: PROTON, deflate: true };
+    for (const seal of [AES, ZIPCRYPTO]) {
+      // The folder as 7-Zip adds it, with an attachment; and data.json alone.
+      for (const files of [
+        [
+          { name: 'Proton Pass/', data: new Uint8Array(0) },
+          { ...data, ...seal },
+          { name: 'Proton Pass/files/f1', data: textBytes('png'), ...seal },
+        ],
+        [{ ...data, ...seal }],
+      ]) {
+        const result = unwrap(await openWith(writeZip(files), PASSWORD));
+        expect(result.format).toBe('proton_pass');
+        expect(result.encrypted).toBe(true);
+        expect(result.accounts.map((a) => [a.issuer, a.account, a.sites, codeOf(a)])).toEqual([
+          ['GitHub', 'kim@example.com', ['https://github.com'], '324550'],
+        ]);
+      }
+    }
+    // Proton Pass's own PGP-encrypted export, zipped with a password: opened, then still OpenPGP.
+    const pgp = textBytes('-----BEGIN PGP MESSAGE-----\n\nwy4ECQMI\n-----END PGP MESSAGE-----\n');
+    const sealedPgp = writeZip([{ name: 'Proton Pass/data.pgp', data: pgp, ...AES }]);
+    expect(await openWith(sealedPgp, PASSWORD)).toEqual({
+      ok: false,
+      error: { code: 'import_encryption_unsupported' },
+    });
+  });
+
+  it('reads a 1Password .1pux in a password-protected archive as 1Password', async () => {
+    for (const seal of [AES, ZIPCRYPTO]) {
+      const zip = writeZip([
+        { name: 'export.attributes', data: textBytes('{"version":3}'), ...seal },
+        { name: 'export.data', data: ONE_PASSWORD, deflate: true, ...seal },
+        { name: 'files/doc1__scan.pdf', data: textBytes('pdf'), ...seal },
+      ]);
+      const result = unwrap(await openWith(zip, PASSWORD));
+      expect(result.format).toBe('onepassword');
+      expect(result.encrypted).toBe(true);
+      expect(result.accounts.map((a) => [a.issuer, a.account, a.sites, codeOf(a)])).toEqual([
+        ['GitLab', 'kim', ['https://gitlab.com'], '324550'],
+      ]);
+    }
   });
 
   it('reads the one file of an archive as that file: a list of links in ZipCrypto', async () => {
@@ -206,14 +332,28 @@ describe('password-protected ZIP archives', () => {
   });
 
   it('never throws on random content, or a changed byte, inside an encrypted archive', async () => {
-    const shapes = ['', '{"records":[', 'otpauth://totp/a?secret=', '{"version":1,"db":'];
+    const shapes = [
+      '',
+      '{"records":[',
+      'otpauth://totp/a?secret=',
+      '{"version":1,"db":',
+      '{"version":"1.21.2","vaults":{',
+      '{"accounts":[{"vaults":[',
+    ];
     const content = fc
       .tuple(fc.constantFrom(...shapes), fc.uint8Array({ maxLength: 300 }))
       .map(([head, tail]) => new Uint8Array([...textBytes(head), ...tail]));
     const archive = fc
       .record({
         data: content,
-        name: fc.constantFrom('export.json', 'credentials.csv', 'a.txt', 'aegis.json'),
+        name: fc.constantFrom(
+          'export.json',
+          'credentials.csv',
+          'a.txt',
+          'aegis.json',
+          'Proton Pass/data.json',
+          'export.data',
+        ),
         deflate: fc.boolean(),
         aes: fc.boolean(),
         change: fc.option(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }))),
