@@ -25,20 +25,13 @@ import {
   ImportCollector,
   distinct,
   entryFromTotpValue,
-  list,
   jsonOfBytes,
+  list,
   text,
+  withDropped,
   type ItemNames,
 } from './password-manager';
-import type {
-  DroppedField,
-  ImportError,
-  ImportInput,
-  ImportResult,
-  ImportedAccount,
-  Importer,
-  ReadFile,
-} from './types';
+import type { ImportError, ImportInput, ImportResult, Importer, ReadFile } from './types';
 
 const FORMAT = 'bitwarden';
 
@@ -121,17 +114,6 @@ function hasEntries(value: unknown): boolean {
  * Adds what Otter cannot keep: the password and other login data (a username is kept when it
  * became the account name), custom fields, attachments.
  */
-function withDropped(
-  account: ImportedAccount,
-  username: string,
-  drops: readonly [DroppedField, boolean][],
-): ImportedAccount {
-  const dropped = new Set(account.dropped);
-  if (username.trim() !== '' && account.account !== username.trim()) dropped.add('login_fields');
-  for (const [name, present] of drops) if (present) dropped.add(name);
-  return dropped.size === account.dropped.length ? account : { ...account, dropped: [...dropped] };
-}
-
 interface Grouping {
   readonly folders: Map<string, string>;
   readonly collections: Map<string, string>;
@@ -181,14 +163,13 @@ function readItem(item: unknown, index: number, groups: Grouping, out: ImportCol
     entry.ok
       ? ok(
           withDropped(entry.value, names.username, [
-            [
+            (text(field(login, 'password')) !== '' ||
+              hasEntries(field(login, 'fido2Credentials')) ||
+              hasEntries(item.passwordHistory)) &&
               'login_fields',
-              text(field(login, 'password')) !== '' ||
-                hasEntries(field(login, 'fido2Credentials')) ||
-                hasEntries(item.passwordHistory),
-            ],
-            ['custom_fields', fields],
-            ['attachments', hasEntries(item.attachments) || groups.attachments.has(text(item.id))],
+            fields && 'custom_fields',
+            (hasEntries(item.attachments) || groups.attachments.has(text(item.id))) &&
+              'attachments',
           ]),
         )
       : entry,
@@ -248,8 +229,8 @@ function readCsv(textValue: string): Result<ImportResult, ImportError> {
       entry.ok
         ? ok(
             withDropped(entry.value, itemNames.username, [
-              ['login_fields', get('login_password') !== ''],
-              ['custom_fields', get('fields').trim() !== ''],
+              get('login_password') !== '' && 'login_fields',
+              get('fields').trim() !== '' && 'custom_fields',
             ]),
           )
         : entry,

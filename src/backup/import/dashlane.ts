@@ -9,15 +9,8 @@
  */
 import { err, ok, type Result } from '../../result';
 import { csvCodeRows, csvHeader } from './csv';
-import { ImportCollector, distinct, entryFromTotpValue, type ItemNames } from './password-manager';
-import type {
-  DroppedField,
-  ImportError,
-  ImportInput,
-  ImportResult,
-  ImportedAccount,
-  Importer,
-} from './types';
+import { ImportCollector, distinct, entryFromTotpValue, withDropped } from './password-manager';
+import type { ImportError, ImportInput, ImportResult, Importer } from './types';
 
 const FORMAT = 'dashlane';
 const CREDENTIALS = 'credentials.csv';
@@ -57,15 +50,6 @@ function credentials(input: ImportInput): string | null {
   return isCredentialsCsv(text) ? text : null;
 }
 
-function withDropped(account: ImportedAccount, names: ItemNames, drops: DroppedField[]) {
-  const dropped = new Set([...account.dropped, ...drops]);
-  // A link that names its own account leaves the login's username behind.
-  if (names.username.trim() !== '' && account.account !== names.username.trim()) {
-    dropped.add('login_fields');
-  }
-  return { ...account, dropped: [...dropped] };
-}
-
 function read(textValue: string): Result<ImportResult, ImportError> {
   const rows = csvCodeRows(textValue, OTP_COLUMNS);
   if (rows === null) return err({ code: 'import_damaged' });
@@ -83,7 +67,9 @@ function read(textValue: string): Result<ImportResult, ImportError> {
     out.add(
       position,
       itemNames,
-      entry.ok ? ok(withDropped(entry.value, itemNames, other ? ['login_fields'] : [])) : entry,
+      entry.ok
+        ? ok(withDropped(entry.value, itemNames.username, [other && 'login_fields']))
+        : entry,
     );
   }
   return out.result(FORMAT, false);

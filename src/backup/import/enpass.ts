@@ -18,6 +18,7 @@ import {
   entryFromTotpValue,
   list,
   text,
+  withDropped,
   type ItemNames,
 } from './password-manager';
 import type { DroppedField, ImportError, ImportResult, Importer } from './types';
@@ -132,12 +133,7 @@ function readItem(
       out.add(index, names, entry);
       continue;
     }
-    const dropped = new Set([...entry.value.dropped, ...drops]);
-    // A link that names its own account leaves the item's username behind.
-    if (names.username.trim() !== '' && entry.value.account !== names.username.trim()) {
-      dropped.add('login_fields');
-    }
-    out.add(index, names, ok({ ...entry.value, dropped: [...dropped] }));
+    out.add(index, names, ok(withDropped(entry.value, names.username, [...drops])));
   }
 }
 

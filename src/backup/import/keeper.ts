@@ -25,16 +25,10 @@ import {
   jsonOfBytes,
   list,
   text,
+  withDropped,
   type ItemNames,
 } from './password-manager';
-import type {
-  DroppedField,
-  ImportError,
-  ImportInput,
-  ImportResult,
-  ImportedAccount,
-  Importer,
-} from './types';
+import type { ImportError, ImportInput, ImportResult, Importer } from './types';
 
 const FORMAT = 'keeper';
 const ZIP_JSON = 'export.json';
@@ -93,17 +87,6 @@ interface Row {
   readonly attachments: boolean;
 }
 
-function withDropped(account: ImportedAccount, row: Row): ImportedAccount {
-  const dropped = new Set<DroppedField>(account.dropped);
-  const username = row.names.username.trim();
-  if (row.password !== '' || (username !== '' && account.account !== username)) {
-    dropped.add('login_fields');
-  }
-  if (row.otherFields) dropped.add('custom_fields');
-  if (row.attachments) dropped.add('attachments');
-  return { ...account, dropped: [...dropped] };
-}
-
 /** Rows in file order: null is an entry of the wrong shape, undefined no entry at all. */
 function collect(rows: ReadonlyArray<Row | null | undefined>): Result<ImportResult, ImportError> {
   const out = new ImportCollector();
@@ -125,7 +108,19 @@ function collect(rows: ReadonlyArray<Row | null | undefined>): Result<ImportResu
         sites: row.sites,
         tags: row.tags,
       });
-      out.add(i + 1, row.names, entry.ok ? ok(withDropped(entry.value, row)) : entry);
+      out.add(
+        i + 1,
+        row.names,
+        entry.ok
+          ? ok(
+              withDropped(entry.value, row.names.username, [
+                row.password !== '' && 'login_fields',
+                row.otherFields && 'custom_fields',
+                row.attachments && 'attachments',
+              ]),
+            )
+          : entry,
+      );
     }
   }
   return out.result(FORMAT, false);

@@ -12,8 +12,14 @@
  */
 import { err, ok, type Result } from '../../result';
 import { csvCodeRows, csvHeader } from './csv';
-import { ImportCollector, distinct, entryFromTotpValue, type ItemNames } from './password-manager';
-import type { DroppedField, ImportError, ImportResult, Importer } from './types';
+import {
+  ImportCollector,
+  distinct,
+  entryFromTotpValue,
+  withDropped,
+  type ItemNames,
+} from './password-manager';
+import type { ImportError, ImportResult, Importer } from './types';
 
 const FORMAT = 'lastpass_csv';
 const COLUMNS = ['url', 'username', 'password', 'extra', 'name', 'grouping', 'fav'];
@@ -53,13 +59,9 @@ function read(textValue: string): Result<ImportResult, ImportError> {
       out.add(position, itemNames, entry);
       continue;
     }
-    const dropped = new Set<DroppedField>(entry.value.dropped);
     // The password, and a username that an otpauth link's own account name replaced.
-    const username = itemNames.username.trim();
-    if (get('password') !== '' || (username !== '' && entry.value.account !== username)) {
-      dropped.add('login_fields');
-    }
-    out.add(position, itemNames, ok({ ...entry.value, dropped: [...dropped] }));
+    const password = get('password') !== '' && 'login_fields';
+    out.add(position, itemNames, ok(withDropped(entry.value, itemNames.username, [password])));
   }
   return out.result(FORMAT, false);
 }

@@ -21,17 +21,11 @@ import {
   entryFromTotpValue,
   list,
   text,
+  withDropped,
   zipEntryJson,
   type ItemNames,
 } from './password-manager';
-import type {
-  DroppedField,
-  ImportError,
-  ImportInput,
-  ImportResult,
-  ImportedAccount,
-  Importer,
-} from './types';
+import type { DroppedField, ImportError, ImportInput, ImportResult, Importer } from './types';
 
 const FORMAT = 'onepassword';
 const DATA = 'export.data';
@@ -86,16 +80,6 @@ function droppedOf(details: unknown): DroppedField[] {
   }
   if (field(details, 'documentAttributes') !== undefined) drops.add('attachments');
   return [...drops];
-}
-
-function withDropped(
-  account: ImportedAccount,
-  username: string,
-  drops: DroppedField[],
-): ImportedAccount {
-  const dropped = new Set([...account.dropped, ...drops]);
-  if (username.trim() !== '' && account.account !== username.trim()) dropped.add('login_fields');
-  return { ...account, dropped: [...dropped] };
 }
 
 /** The item's one-time passwords: section fields whose value is `{"totp": …}`. */

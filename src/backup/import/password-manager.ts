@@ -185,9 +185,21 @@ export function distinct(values: readonly string[]): string[] {
   return [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))];
 }
 
-/** Adds `field` to `dropped` when `present`. */
-export function dropIf(dropped: Set<DroppedField>, field: DroppedField, present: boolean): void {
-  if (present) dropped.add(field);
+/**
+ * The account with what the item held beside its key named as dropped: each of `drops` that is
+ * not `false`, and the login's fields when its username is not the account's name (a key whose
+ * otpauth link names its own account leaves the login's username behind). The same account when
+ * nothing is added.
+ */
+export function withDropped(
+  account: ImportedAccount,
+  username: string,
+  drops: readonly (DroppedField | false)[] = [],
+): ImportedAccount {
+  const dropped = new Set(account.dropped);
+  for (const field of drops) if (field !== false) dropped.add(field);
+  if (username.trim() !== '' && account.account !== username.trim()) dropped.add('login_fields');
+  return dropped.size === account.dropped.length ? account : { ...account, dropped: [...dropped] };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -23,17 +23,11 @@ import {
   entryFromTotpValue,
   list,
   text,
+  withDropped,
   zipEntryJson,
   type ItemNames,
 } from './password-manager';
-import type {
-  DroppedField,
-  ImportError,
-  ImportInput,
-  ImportResult,
-  ImportedAccount,
-  Importer,
-} from './types';
+import type { DroppedField, ImportError, ImportInput, ImportResult, Importer } from './types';
 
 const FORMAT = 'proton_pass';
 const DATA_JSON = 'Proton Pass/data.json';
@@ -121,16 +115,6 @@ function webAddresses(content: unknown): string[] {
     .map((u) => text(field(u, 'url')))
     .filter((u) => /^https?:\/\//i.test(u));
   return distinct([...urls, ...autofill]);
-}
-
-function withDropped(
-  account: ImportedAccount,
-  username: string,
-  drops: DroppedField[],
-): ImportedAccount {
-  const dropped = new Set([...account.dropped, ...drops]);
-  if (username.trim() !== '' && account.account !== username.trim()) dropped.add('login_fields');
-  return { ...account, dropped: [...dropped] };
 }
 
 /** A folder's name with its parents' (`Work / Servers`), bounded against a cycle of parents. */

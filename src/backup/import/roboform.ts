@@ -7,7 +7,13 @@
  */
 import { err, ok, type Result } from '../../result';
 import { csvHeader, parseCsv } from './csv';
-import { ImportCollector, distinct, entryFromTotpValue, type ItemNames } from './password-manager';
+import {
+  ImportCollector,
+  distinct,
+  entryFromTotpValue,
+  withDropped,
+  type ItemNames,
+} from './password-manager';
 import type { DroppedField, ImportError, ImportResult, Importer } from './types';
 
 const FORMAT = 'roboform';
@@ -77,11 +83,7 @@ function read(textValue: string): Result<ImportResult, ImportError> {
         out.add(i + 1, itemNames, entry);
         continue;
       }
-      const dropped = new Set([...entry.value.dropped, ...drops]);
-      if (itemNames.username.trim() !== '' && entry.value.account !== itemNames.username.trim()) {
-        dropped.add('login_fields');
-      }
-      out.add(i + 1, itemNames, ok({ ...entry.value, dropped: [...dropped] }));
+      out.add(i + 1, itemNames, ok(withDropped(entry.value, itemNames.username, [...drops])));
     }
   }
   return out.result(FORMAT, false);

@@ -91,7 +91,7 @@ const ACCOUNTS = [
     issuer: 'Old style',
     account: 'Old',
     tags: ['Name\\with\\backslashes / Inner'],
-    dropped: ['login_fields', 'custom_fields'],
+    dropped: ['custom_fields', 'login_fields'],
   },
   { ...PLAIN, secret: KEY, issuer: 'Bank', account: 'teller', dropped: ['attachments'] },
   { ...PLAIN, secret: KEY, issuer: 'Bank', account: 'vault', dropped: ['attachments'] },
