@@ -1,6 +1,7 @@
 /**
  * Importing another app's export: read the file (src/backup/import/read.ts finds the app by its
- * content), decrypt it with the user's password, preview, and commit what the user confirms.
+ * content; Steam Desktop Authenticator's manifest.json comes with its `.maFile` files), decrypt it
+ * with the user's password, preview, and commit what the user confirms.
  *
  * Between the preview and the commit the accounts are sealed in the session area under an
  * import id (background/pending-imports.ts): the worker may stop while the user chooses, and
@@ -9,7 +10,7 @@
  */
 import { planImportCommit, type ImportCounts } from '../../src/backup/import/commit';
 import { previewImport, type ImportPreview } from '../../src/backup/import/preview';
-import { readImportFile } from '../../src/backup/import/read';
+import { readImportFiles, type CompanionFile } from '../../src/backup/import/read';
 import type { ImportResult } from '../../src/backup/import/types';
 import { fromBase64 } from '../../src/bytes';
 import type { AppError } from '../../src/errors';
@@ -32,10 +33,16 @@ async function preview(
 export const importHandlers: HandlerGroup<
   'importFile' | 'importPreview' | 'importCommit' | 'importDiscard'
 > = {
-  async importFile({ file, password }, context) {
+  async importFile({ file, password, companions = [] }, context) {
     const bytes = fromBase64(file);
     if (bytes === null) return err({ code: 'bad_request' });
-    const read = await readImportFile(bytes);
+    const others: CompanionFile[] = [];
+    for (const companion of companions) {
+      const decoded = fromBase64(companion.file);
+      if (decoded === null) return err({ code: 'bad_request' });
+      others.push({ name: companion.name, bytes: decoded });
+    }
+    const read = await readImportFiles(bytes, others);
     if (!read.ok) return err({ code: read.error.code });
     let result: ImportResult;
     if (read.value.kind === 'encrypted') {

@@ -13,18 +13,15 @@ import { ImportImages } from './ImportImages';
 import { ImportPassword } from './ImportPassword';
 import { ImportPicker } from './ImportPicker';
 import { ImportPreviewForm } from './ImportPreviewForm';
-import {
-  fileBase64,
-  importJobs,
-  jobName,
-  MAX_IMPORT_FILE_BYTES,
-  type ImportJob,
-} from './import-files';
+import { importJobs, jobFiles, jobName, jobTooLarge, type ImportJob } from './import-files';
+
+/** What the worker reads for one file job (the password is added when it asks for one). */
+type JobFiles = Awaited<ReturnType<typeof jobFiles>>;
 
 type Step =
   | { kind: 'pick' }
   | { kind: 'reading' }
-  | { kind: 'password'; file: string; format: ImportFormat }
+  | { kind: 'password'; files: JobFiles; format: ImportFormat }
   | { kind: 'preview'; preview: ImportPreview }
   | { kind: 'images'; files: readonly File[] }
   | { kind: 'failed' }
@@ -32,7 +29,8 @@ type Step =
 
 /**
  * Importing from the authenticator a person used before: pick (or drop) export files and
- * screenshots; for each file, the app it came from, its password if it is encrypted, a preview
+ * screenshots; for each file (or SDA's manifest.json with its `.maFile` files, import-files.ts),
+ * the app it came from, its password if it is encrypted, a preview
  * of every account with its code and every duplicate with a choice, then one "Import". The
  * worker reads the file and keeps the accounts (background/handlers/import.ts): this page only
  * ever sees names and codes.
@@ -52,16 +50,16 @@ export function Import() {
       setStep({ kind: 'images', files: next.files });
       return;
     }
-    if (next.file.size > MAX_IMPORT_FILE_BYTES) {
+    if (jobTooLarge(next)) {
       fail({ code: 'import_too_large' });
       setStep({ kind: 'failed' });
       return;
     }
     setStep({ kind: 'reading' });
-    const file = await fileBase64(next.file);
-    const read = await request.run('importFile', { file });
+    const files = await jobFiles(next);
+    const read = await request.run('importFile', files);
     if (read === null) setStep({ kind: 'failed' });
-    else if (read.needsPassword) setStep({ kind: 'password', file, format: read.format });
+    else if (read.needsPassword) setStep({ kind: 'password', files, format: read.format });
     else setStep({ kind: 'preview', preview: read.preview });
   }
 
@@ -85,8 +83,8 @@ export function Import() {
     void run(first, job.position + 1);
   }
 
-  async function open(file: string, password: string): Promise<boolean> {
-    const opened = await request.run('importFile', { file, password });
+  async function open(files: JobFiles, password: string): Promise<boolean> {
+    const opened = await request.run('importFile', { ...files, password });
     if (opened === null) return false;
     if (opened.preview !== null) setStep({ kind: 'preview', preview: opened.preview });
     return true;
@@ -169,7 +167,7 @@ export function Import() {
           format={step.format}
           busy={busy}
           error={error}
-          onOpen={(password) => open(step.file, password)}
+          onOpen={(password) => open(step.files, password)}
           onCancel={cancel}
         />
       )}

@@ -51,7 +51,10 @@ export function ImportPassword({
           : format === 'zip'
             ? // No app chose this password: whoever made the archive did.
               t('importPasswordHintZip')
-            : t('importPasswordHint', app)}
+            : format === 'steam'
+              ? // SDA's encryption passkey, set in the app, not chosen for an export.
+                t('importPasswordHintSteam')
+              : t('importPasswordHint', app)}
       </p>
       {busy && (
         <p class="muted" role="status">

@@ -9,6 +9,12 @@ import type { ImportFormat } from '../backup/import/types';
 
 type Empty = Record<string, never>;
 
+/** A file sent with the one imported: its name as picked, and its bytes in base64. */
+export interface ImportCompanion {
+  readonly name: string;
+  readonly file: string;
+}
+
 /** What a picked file turned out to be: its app, and its accounts unless it needs a password. */
 export type ImportOpened =
   | { readonly format: ImportFormat; readonly needsPassword: true; readonly preview: null }
@@ -28,8 +34,13 @@ export interface ImportProtocol {
    * Reads a file (its bytes in base64): which app made it, and its accounts, sealed under an
    * import id, as a preview. An encrypted file without `password` answers `needsPassword`; a
    * wrong password is `import_wrong_password`, distinct from a damaged file. Writes nothing.
+   * `companions`: the files chosen with it that it needs, by name (Steam Desktop
+   * Authenticator's manifest.json names its `.maFile` files): one import, one password.
    */
-  importFile: { request: { file: string; password?: string }; response: ImportOpened };
+  importFile: {
+    request: { file: string; password?: string; companions?: readonly ImportCompanion[] };
+    response: ImportOpened;
+  };
   /**
    * The preview again: fresh codes, and duplicates against the vault as it is now. `auto`: the
    * page refreshing its codes on its own, which does not count as activity.

@@ -23,7 +23,7 @@ import type { LOST_BOTH } from '../vault/reset-proof';
 
 type Empty = Record<string, never>;
 
-export type { ImportOpened, ImportProtocol } from './import-protocol';
+export type { ImportCompanion, ImportOpened, ImportProtocol } from './import-protocol';
 export type { FileOffer, ManageProtocol, RestoreRequest, SkippedExport } from './manage-protocol';
 
 export interface Status {

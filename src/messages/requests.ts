@@ -60,6 +60,11 @@ const password = str(4 * 4096);
 const fileText = str();
 /** A file to import, in base64: the importers' own bound on its bytes, as base64 characters. */
 const importBytes = str(Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4);
+/** SDA's `.maFile` files sent with its manifest.json: a name (a file system's bound) and bytes. */
+const companions = list(
+  obj({ name: str(1024), file: str(Math.ceil(IMPORT_LIMITS.maxCompanionBytes / 3) * 4) }),
+  { max: IMPORT_LIMITS.maxCompanions },
+);
 const importId = str(64);
 /** Typed by hand, with spaces or dashes; normalizeRecoveryCode has the same bound. */
 const recoveryCode = str(200);
@@ -258,10 +263,10 @@ export const REQUESTS: RequestTable = {
   ),
 
   // Importing another app's export.
-  importFile: row(obj({ file: importBytes, password: optional(password) }), {
-    ...IMPORT,
-    activity: true,
-  }),
+  importFile: row(
+    obj({ file: importBytes, password: optional(password), companions: optional(companions) }),
+    { ...IMPORT, activity: true },
+  ),
   importPreview: row(obj({ importId, auto: optional(bool) }), {
     ...IMPORT,
     activity: (payload) => payload.auto !== true,

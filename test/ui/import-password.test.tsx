@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * The password prompt names what is being opened: an app's export asks for the password chosen
- * when exporting; a password-protected ZIP asks for the archive's, which no app chose.
+ * when exporting; a password-protected ZIP asks for the archive’s, which no app chose; Steam
+ * Desktop Authenticator’s folder asks for the passkey set in that app.
  */
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, expect, it, vi } from 'vitest';
@@ -11,7 +12,7 @@ import { ImportPicker } from '../../options/sections/ImportPicker';
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
 afterEach(cleanup);
 
-const prompt = (format: 'aegis' | 'zip') =>
+const prompt = (format: 'aegis' | 'zip' | 'steam') =>
   render(
     <ImportPassword
       format={format}
@@ -37,6 +38,13 @@ it('asks for the export password for an app’s file', () => {
   expect(document.getElementById('import-password-hint')?.textContent).toContain(
     'when you exported from Aegis',
   );
+});
+
+it('asks for the passkey set in Steam Desktop Authenticator for its maFiles folder', () => {
+  prompt('steam');
+  const hint = document.getElementById('import-password-hint')?.textContent ?? '';
+  expect(hint).toContain('encryption passkey you set in Steam Desktop Authenticator');
+  expect(hint).not.toContain('exported from');
 });
 
 it('names apps, not the ZIP archive, among what it reads', () => {

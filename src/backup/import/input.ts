@@ -10,6 +10,13 @@ export const IMPORT_LIMITS = {
   maxEntries: 10_000,
   /** Nesting of JSON objects and arrays (Proton Pass and Bitwarden exports nest about 7 deep). */
   maxJsonDepth: 24,
+  /**
+   * Files read together with the one chosen (src/backup/import/read.ts `readImportFiles`):
+   * Steam Desktop Authenticator's `.maFile` files beside its manifest.json, one per account.
+   */
+  maxCompanions: 1000,
+  /** Bytes of each of them: a `.maFile` is a few KB. */
+  maxCompanionBytes: 256 * 1024,
 } as const;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -1,12 +1,16 @@
 /**
  * The entry point for every import: bounds the file, finds the importer whose `detect` accepts
- * its content (never its name), and reads it. Nothing here writes.
+ * its content (never its name), and reads it. A file chosen with others it needs (Steam Desktop
+ * Authenticator's manifest.json with its `.maFile` files) is read with them. Nothing here writes.
  */
 import { err, ok, type Result } from '../../result';
 import { encryptedZip } from './encrypted-zip';
 import { IMPORT_LIMITS, importInput } from './input';
 import { IMPORTERS } from './registry';
+import { readSteamFolder, type CompanionFile } from './steam-folder';
 import type { ImportError, ImportInput, ReadFile } from './types';
+
+export type { CompanionFile } from './steam-folder';
 
 /** A decrypt that throws (a bug) reports a damaged file instead, and writes nothing. */
 function guarded(file: Extract<ReadFile, { kind: 'encrypted' }>): ReadFile {
@@ -55,6 +59,28 @@ export async function readImportFile(bytes: Uint8Array): Promise<Result<ReadFile
   const read =
     (await detectAndRead(input)) ??
     (input.zip === null ? null : encryptedZip(bytes, detectAndRead));
+  if (read === null) return err({ code: 'import_unrecognised' });
+  return read.ok && read.value.kind === 'encrypted' ? ok(guarded(read.value)) : read;
+}
+
+/**
+ * A file and the files chosen with it, read as one import. Only a Steam manifest takes others
+ * (the page sends them only with a file named manifest.json): for any other content the group is
+ * not one Otter knows. Without companions, the file is read on its own.
+ */
+export async function readImportFiles(
+  bytes: Uint8Array,
+  companions: readonly CompanionFile[],
+): Promise<Result<ReadFile, ImportError>> {
+  if (companions.length === 0) return readImportFile(bytes);
+  if (
+    bytes.length > IMPORT_LIMITS.maxFileBytes ||
+    companions.length > IMPORT_LIMITS.maxCompanions ||
+    companions.some((file) => file.bytes.length > IMPORT_LIMITS.maxCompanionBytes)
+  ) {
+    return err({ code: 'import_too_large' });
+  }
+  const read = readSteamFolder(importInput(bytes).json, companions);
   if (read === null) return err({ code: 'import_unrecognised' });
   return read.ok && read.value.kind === 'encrypted' ? ok(guarded(read.value)) : read;
 }

@@ -4,11 +4,11 @@
  * name in `account_name`, and the `revocation_code` Steam asks for to take the authenticator off.
  *
  * - Steam Desktop Authenticator, steamguard-cli and NebulaAuth: a `<steamid>.maFile` per account
- *   (unencrypted; SDA's encrypted files need the salt and IV kept in its `manifest.json`, so they
- *   are decrypted in SDA first, see docs/import.md);
- * - SDA's `manifest.json` itself (and steamguard-cli's): recognised only to say that it names the
- *   accounts but holds no key, and that the `.maFile` files beside it are what to import (after
- *   removing SDA's encryption, when the manifest says it is on);
+ *   (unencrypted: a file encrypted with a passkey needs the salt and IV kept in `manifest.json`,
+ *   and is read with it, in steam-folder.ts);
+ * - SDA's `manifest.json` itself (and steamguard-cli's), chosen alone: recognised only to say that
+ *   it names the accounts but holds no key, and that the `.maFile` files beside it are what to
+ *   choose with it;
  * - the Steam app on Android, `files/Steamguard-<steamid>` copied from a rooted phone: the same
  *   object, or in newer versions an object `accounts` of them by id.
  *
@@ -22,7 +22,7 @@ import { entryFromFields, UNREADABLE_SECRET } from './entry';
 import { field, isObject, stringField } from './input';
 import type { DroppedField, Importer } from './types';
 
-const ISSUER = 'Steam';
+export const STEAM_ISSUER = 'Steam';
 /** Steam's revocation codes are "R" and five digits; anything longer is not kept. */
 const MAX_REVOCATION = 16;
 const CONFIRMATION_FIELDS = ['identity_secret', 'device_id', 'Session'];
@@ -38,7 +38,7 @@ function isSteamAccount(value: unknown): value is Record<string, unknown> {
 }
 
 /** The file's accounts, or null when it is not a Steam Guard file. */
-function steamAccounts(json: unknown): unknown[] | null {
+export function steamAccounts(json: unknown): unknown[] | null {
   if (isSteamAccount(json)) return [json];
   const accounts = isObject(json) ? field(json, 'accounts') : undefined;
   if (!isObject(accounts) || Array.isArray(accounts)) return null;
@@ -51,7 +51,7 @@ function steamAccounts(json: unknown): unknown[] | null {
  * an `encrypted` flag (steamguard-cli writes `steam_id` and an `encryption` object per entry).
  * Null when the JSON is not one; otherwise whether it says the `.maFile` files are encrypted.
  */
-function steamManifest(json: unknown): { encrypted: boolean } | null {
+export function steamManifest(json: unknown): { encrypted: boolean } | null {
   const entries = field(json, 'entries');
   if (!Array.isArray(entries)) return null;
   const listsMaFiles =
@@ -75,16 +75,17 @@ function steamManifest(json: unknown): { encrypted: boolean } | null {
   return { encrypted };
 }
 
-function present(value: unknown): boolean {
+export function present(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (typeof value === 'string') return value.trim() !== '';
   return !isObject(value) || Object.keys(value).length > 0;
 }
 
-function turnAccount(account: unknown, index: number): ReadEntry {
+/** One account object of a Steam Guard file, as the entry at 1-based `index`. */
+export function turnAccount(account: unknown, index: number): ReadEntry {
   if (!isObject(account)) return { index, labels: {}, result: err({ reason: 'entry_invalid' }) };
   const name = (stringField(account, 'account_name') ?? '').trim();
-  const labels = { issuer: ISSUER, account: name };
+  const labels = { issuer: STEAM_ISSUER, account: name };
   const secret = field(account, 'shared_secret');
   const revocation = (stringField(account, 'revocation_code') ?? '').trim();
   const dropped: DroppedField[] = CONFIRMATION_FIELDS.some((key) => present(field(account, key)))
@@ -101,7 +102,7 @@ function turnAccount(account: unknown, index: number): ReadEntry {
           : typeof secret === 'string'
             ? { base64: secret }
             : UNREADABLE_SECRET,
-      issuer: ISSUER,
+      issuer: STEAM_ISSUER,
       account: name,
       ...(revocation !== '' && revocation.length <= MAX_REVOCATION
         ? { revocationCode: revocation }

@@ -35,9 +35,9 @@ export const IMPORT_FORMATS = [
   'totp_authenticator',
   /**
    * Base64 text of AES-CBC ciphertext: a TOTP Authenticator backup, or a Steam Desktop
-   * Authenticator `.maFile` encrypted with a passkey. Nothing but a key tells the two apart (the
-   * file's name is not looked at), so the password prompt names both; a file that opens is
-   * TOTP Authenticator's.
+   * Authenticator `.maFile` encrypted with a passkey, chosen without its manifest.json. Nothing
+   * but a key tells the two apart (the file's name is not looked at), so the password prompt
+   * names both; a file that opens is TOTP Authenticator's.
    */
   'totp_authenticator_or_steam',
   'google_authenticator',
@@ -81,8 +81,8 @@ export const IMPORT_ERRORS = [
   'import_wrong_password',
   /**
    * The password does not open it as a TOTP Authenticator backup, and it may be an encrypted
-   * Steam Desktop Authenticator `.maFile` instead, which no password opens here (its salt and IV
-   * are in SDA's manifest.json): say both, and how to remove SDA's encryption.
+   * Steam Desktop Authenticator `.maFile` instead, which opens only with SDA's manifest.json (its
+   * salt and IV are there): say both, and to choose the manifest with the `.maFile` files.
    */
   'import_wrong_password_or_steam_encrypted',
   /**
@@ -110,9 +110,12 @@ export const IMPORT_ERRORS = [
   'import_empty',
   /** An app's SQLite database copied while the app ran: its data is partly in the `-wal` file. */
   'import_database_incomplete',
-  /** Steam Desktop Authenticator's manifest.json: it names the accounts, the `.maFile`s hold the keys. */
+  /**
+   * Steam Desktop Authenticator's manifest.json chosen alone: it names the accounts, the
+   * `.maFile`s hold the keys (chosen with it, they are read together: steam-folder.ts).
+   */
   'import_steam_manifest',
-  /** The same, and SDA encrypts the `.maFile`s: its encryption must be removed there first. */
+  /** The same, and SDA encrypts the `.maFile`s: they open only when chosen with the manifest. */
   'import_steam_manifest_encrypted',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERRORS)[number];
@@ -149,6 +152,16 @@ export const REFUSE_REASONS = [
   'entry_invalid',
   /** Its issuer matches none of the organisation's AllowedIssuers (src/policy/issuers.ts). */
   'issuer_not_allowed',
+  /**
+   * A file the chosen manifest names (Steam Desktop Authenticator's manifest.json) was not chosen
+   * with it: `detail` names the file.
+   */
+  'file_missing',
+  /**
+   * A file chosen with a manifest that neither holds an account nor opens with the passkey that
+   * opened the others (damaged, or encrypted by something else): `detail` names the file.
+   */
+  'file_unreadable',
 ] as const;
 export type RefuseReason = (typeof REFUSE_REASONS)[number];
 
@@ -214,7 +227,10 @@ export interface RefusedEntry {
   readonly issuer: string;
   readonly account: string;
   readonly reason: RefuseReason;
-  /** For `type_unsupported` and `algorithm_unsupported`: which one ("motp", "MD5"). */
+  /**
+   * For `type_unsupported` and `algorithm_unsupported`: which one ("motp", "MD5"); for
+   * `file_missing` and `file_unreadable`: the file's name.
+   */
   readonly detail?: string;
 }
 
