@@ -30,6 +30,7 @@ import { freeotpImporter } from './freeotp';
 import { keeperImporter } from './keeper';
 import { lastpassImporter } from './lastpass';
 import { lastpassCsvImporter } from './lastpass-csv';
+import { nordpassImporter } from './nordpass';
 import { onePasswordImporter } from './onepassword';
 import { protonAuthenticatorImporter } from './proton-authenticator';
 import { protonPassImporter } from './proton-pass';
@@ -122,4 +123,7 @@ export const IMPORTERS: readonly Importer[] = [
   // Generic text: Google's transfer links, then any list of otpauth:// links, last of all.
   googleMigrationImporter,
   otpauthListImporter,
+  // NordPass's CSV, which holds no keys: recognised only to say so (after the list of links,
+  // which reads any otpauth:// link a NordPass note holds).
+  nordpassImporter,
 ];

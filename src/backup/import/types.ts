@@ -59,6 +59,8 @@ export const IMPORT_FORMATS = [
   'roboform',
   /** LastPass's password manager CSV export (not LastPass Authenticator's JSON: `lastpass`). */
   'lastpass_csv',
+  /** NordPass's CSV: recognised only to say that it holds no authenticator keys. */
+  'nordpass',
   /** Any other JSON holding otpauth:// links (registry.ts: the last JSON reader). */
   'otpauth_json',
   /**
@@ -117,6 +119,8 @@ export const IMPORT_ERRORS = [
   'import_steam_manifest',
   /** The same, and SDA encrypts the `.maFile`s: they open only when chosen with the manifest. */
   'import_steam_manifest_encrypted',
+  /** NordPass's CSV export: it holds no authenticator keys (each account is set up again). */
+  'import_nordpass_no_keys',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERRORS)[number];
 
