@@ -5,6 +5,7 @@
  * long to keep is dropped (and reported), a counter that cannot be advanced is refused.
  */
 import { parseOtpauthUri, type UriErrorCode } from '../../otp/uri';
+import { issuerAddress } from './issuer-address';
 import { decodeBase32, decodeHex, type SecretErrorCode } from '../../otp/secret';
 import {
   ALGORITHMS,
@@ -245,11 +246,14 @@ export function entryFromUri(
     return err({ reason: 'counter_invalid' });
   const pick = (given: string | undefined, fromUri: string): string =>
     given !== undefined && given.trim() !== '' ? given : fromUri;
+  const address = issuerAddress(uri, entry.issuer);
   return ok(
     withinBounds(entry, {
       ...extras,
-      issuer: pick(extras.issuer, entry.issuer),
+      issuer: pick(extras.issuer, address?.issuer ?? entry.issuer),
       account: pick(extras.account, entry.account),
+      sites:
+        address === null ? extras.sites : [...new Set([...(extras.sites ?? []), address.site])],
     }),
   );
 }

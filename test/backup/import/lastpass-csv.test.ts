@@ -176,9 +176,10 @@ describe('Passbolt exports read by other importers', () => {
     ].join('\r\n');
     const result = unwrap(await readDetected(textBytes(csv)));
     expect(result.format).toBe('otpauth_list');
-    // Only the link is read: its issuer is Passbolt's encoded web address (what the docs say).
-    expect(result.accounts.map((a) => [a.issuer, a.account, codeOf(a)])).toEqual([
-      ['https%3A%2F%2Fgithub.com', 'octocat', '324550'],
+    // Only the link is read. Its issuer is Passbolt's encoded web address: the label names the
+    // service, and the address is the account's site.
+    expect(result.accounts.map((a) => [a.issuer, a.account, a.sites, codeOf(a)])).toEqual([
+      ['GitHub', 'octocat', ['https://github.com/'], '324550'],
     ]);
   });
 });
