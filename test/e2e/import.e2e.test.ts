@@ -2,7 +2,8 @@
  * Importing another app's export in the real extension, as a person does it on the options
  * page: an encrypted Aegis backup (a wrong password first, with its own message), and a 2FAS
  * export with accounts already in Otter (keep both, skip, replace; the worker stopped between
- * preview and import), and screenshots of a Google Authenticator export chosen together. The
+ * preview and import), screenshots of a Google Authenticator export chosen together, and Steam
+ * Desktop Authenticator's encrypted maFiles folder chosen as one (one passkey). The
  * codes shown before importing are the ones the accounts make after, and axe finds nothing
  * serious on the way.
  */
@@ -18,6 +19,7 @@ import { decodeBase32 } from '../../src/otp/secret';
 import type { Algorithm, OtpType } from '../../src/otp/types';
 import { describeWithShared, readSharedJson, sharedPath } from '../support/shared';
 import { pushSingleMessage } from '../backup/import/secretstream-push';
+import { ALICE, BOB, sdaFolder, steamCode } from '../backup/import/steam-folder-support';
 import { browserPerFile, type Otter } from './harness';
 import { createVaultInPopup, request, stopServiceWorker } from './steps';
 import { screenshot, seriousAxeViolations } from './support';
@@ -289,6 +291,51 @@ describeWithShared('importing from another authenticator', () => {
         listed.value.now,
       ),
     ).toContain(deno.code);
+  });
+});
+
+describe('Steam Desktop Authenticator’s encrypted maFiles folder', () => {
+  it('is one import when manifest.json is chosen with its files: one passkey, every account', async () => {
+    const options = await openImport();
+    const folder = await sdaFolder([ALICE, BOB], 'sda passkey');
+    await options.getByLabel('Choose or drop export files or screenshots').setInputFiles([
+      { name: 'manifest.json', mimeType: 'application/json', buffer: Buffer.from(folder.manifest) },
+      ...folder.files.map((f) => ({
+        name: f.name,
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(f.bytes),
+      })),
+    ]);
+    // One job for the three files, asking for SDA's passkey (not one refusal per file).
+    await options.getByText(/^Recognised as Steam Guard .* \(encrypted\)$/).waitFor();
+    await options
+      .getByText(/The encryption passkey you set in Steam Desktop Authenticator/)
+      .waitFor();
+    const password = options.getByLabel('Password of the export');
+    await password.fill('not the passkey');
+    await options.getByRole('button', { name: 'Open file' }).click();
+    await options.getByRole('alert').waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+
+    await password.fill('sda passkey');
+    await options.getByRole('button', { name: 'Open file' }).click();
+    const preview = options.getByTestId('import-preview');
+    await preview.getByText('2 accounts found').waitFor();
+    expect(await seriousAxeViolations(options)).toEqual([]);
+    await preview.getByRole('button', { name: 'Import 2 accounts' }).click();
+    await options.getByTestId('import-done').waitFor();
+
+    const listed = await request(options, 'listAccounts', {});
+    if (!listed.ok) throw new Error(listed.error.code);
+    expect(listed.value.accounts.map((a) => [a.issuer, a.account])).toEqual([
+      ['Steam', ALICE.name],
+      ['Steam', BOB.name],
+    ]);
+    const shared = [ALICE, BOB].map((a) => a.secret);
+    for (const [i, account] of listed.value.accounts.entries()) {
+      const around = [-30_000, 0, 30_000].map((d) => steamCode(shared[i]!, listed.value.now + d));
+      expect(around).toContain(account.code);
+    }
   });
 });
 
