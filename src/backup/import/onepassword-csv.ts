@@ -6,8 +6,8 @@
  */
 import { err, ok, type Result } from '../../result';
 import { csvHeader, csvRow, parseCsv } from './csv';
-import { ImportCollector, distinct, entryFromTotpValue } from './password-manager';
-import type { DroppedField, ImportError, ImportResult } from './types';
+import { ImportCollector, distinct, entryFromTotpValue, withDropped } from './password-manager';
+import type { ImportError, ImportResult } from './types';
 
 /** The columns that tell 1Password's CSV from other apps' (Apple's has no Favorite/Archived). */
 export function isOnePasswordCsv(text: string | null): text is string {
@@ -39,17 +39,11 @@ export function readOnePasswordCsv(text: string): Result<ImportResult, ImportErr
       tags: distinct(get('tags').split(',')),
       sites: distinct([get('url')]),
     });
-    const drops: DroppedField[] = get('password') !== '' ? ['login_fields'] : [];
-    const username = itemNames.username.trim();
-    if (entry.ok && username !== '' && entry.value.account !== username) {
-      drops.push('login_fields');
-    }
+    const password = get('password') !== '' && 'login_fields';
     out.add(
       i + 1,
       itemNames,
-      entry.ok
-        ? ok({ ...entry.value, dropped: [...new Set([...entry.value.dropped, ...drops])] })
-        : entry,
+      entry.ok ? ok(withDropped(entry.value, itemNames.username, [password])) : entry,
     );
   }
   return out.result('onepassword', false);

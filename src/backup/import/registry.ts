@@ -30,6 +30,7 @@ import { freeotpImporter } from './freeotp';
 import { keeperImporter } from './keeper';
 import { lastpassImporter } from './lastpass';
 import { lastpassCsvImporter } from './lastpass-csv';
+import { applePasswordsImporter } from './apple-passwords';
 import { nordpassImporter } from './nordpass';
 import { onePasswordImporter } from './onepassword';
 import { protonAuthenticatorImporter } from './proton-authenticator';
@@ -83,6 +84,9 @@ export const IMPORTERS: readonly Importer[] = [
   roboformImporter,
   // LastPass's password manager CSV (and Passbolt's copy of it), by its header.
   lastpassCsvImporter,
+  // Apple Passwords' (and Safari's) CSV, by its header: only Apple's columns (1Password's CSV,
+  // read above, has more).
+  applePasswordsImporter,
   // JSON: { app: "2fauth_v…", data: [...] }.
   twofauthImporter,
   // JSON: a Steam Guard object (shared_secret + account_name...), or `accounts` of them by id.

@@ -59,6 +59,8 @@ export const IMPORT_FORMATS = [
   'roboform',
   /** LastPass's password manager CSV export (not LastPass Authenticator's JSON: `lastpass`). */
   'lastpass_csv',
+  /** Apple Passwords' (macOS, iOS) and Safari's CSV export. */
+  'apple_passwords',
   /** NordPass's CSV: recognised only to say that it holds no authenticator keys. */
   'nordpass',
   /** Any other JSON holding otpauth:// links (registry.ts: the last JSON reader). */
