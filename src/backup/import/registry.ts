@@ -31,6 +31,7 @@ import { keeperImporter } from './keeper';
 import { lastpassImporter } from './lastpass';
 import { lastpassCsvImporter } from './lastpass-csv';
 import { applePasswordsImporter } from './apple-passwords';
+import { keepassXcCsvImporter } from './keepassxc-csv';
 import { nordpassImporter } from './nordpass';
 import { onePasswordImporter } from './onepassword';
 import { protonAuthenticatorImporter } from './proton-authenticator';
@@ -87,6 +88,8 @@ export const IMPORTERS: readonly Importer[] = [
   // Apple Passwords' (and Safari's) CSV, by its header: only Apple's columns (1Password's CSV,
   // read above, has more).
   applePasswordsImporter,
+  // KeePassXC's (and KeePassium's) CSV, by its header: Group,Title,Username,Password,URL,Notes.
+  keepassXcCsvImporter,
   // JSON: { app: "2fauth_v…", data: [...] }.
   twofauthImporter,
   // JSON: a Steam Guard object (shared_secret + account_name...), or `accounts` of them by id.

@@ -61,6 +61,8 @@ export const IMPORT_FORMATS = [
   'lastpass_csv',
   /** Apple Passwords' (macOS, iOS) and Safari's CSV export. */
   'apple_passwords',
+  /** KeePassXC's (and KeePassium's) CSV export. */
+  'keepassxc_csv',
   /** NordPass's CSV: recognised only to say that it holds no authenticator keys. */
   'nordpass',
   /** Any other JSON holding otpauth:// links (registry.ts: the last JSON reader). */
