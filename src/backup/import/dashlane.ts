@@ -7,21 +7,14 @@
  * The one-time password is a bare base32 key or an otpauth link (what Bitwarden's and Proton
  * Pass's Dashlane importers read there); a login without one is not an account.
  */
-import { err, ok, type Result } from '../../result';
-import { csvCodeRows, csvHeader } from './csv';
-import { ImportCollector, distinct, entryFromTotpValue, withDropped } from './password-manager';
-import type { ImportError, ImportInput, ImportResult, Importer } from './types';
+import { err, ok } from '../../result';
+import { isCsvOf, readCsvLogins, type CsvLoginFormat } from './csv-logins';
+import { distinct } from './password-manager';
+import type { ImportInput, Importer } from './types';
 
-const FORMAT = 'dashlane';
 const CREDENTIALS = 'credentials.csv';
 /** The columns every credentials export has; the one-time password column came later. */
 const COLUMNS = ['title', 'password', 'note', 'url', 'category'];
-const OTP_COLUMNS = ['otpurl', 'otpsecret'];
-
-function isCredentialsCsv(text: string | null): text is string {
-  const header = csvHeader(text);
-  return header?.[0] === 'username' && COLUMNS.every((c) => header.includes(c));
-}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -44,43 +37,36 @@ function zipCredentials(input: ImportInput): string | null {
 const zipText = new WeakMap<ImportInput, string | null>();
 
 function credentials(input: ImportInput): string | null {
-  if (input.zip === null) return isCredentialsCsv(input.text) ? input.text : null;
+  if (input.zip === null) return isCsvOf(DASHLANE, input.text) ? input.text : null;
   if (!zipText.has(input)) zipText.set(input, zipCredentials(input));
   const text = zipText.get(input) ?? null;
-  return isCredentialsCsv(text) ? text : null;
+  return isCsvOf(DASHLANE, text) ? text : null;
 }
 
-function read(textValue: string): Result<ImportResult, ImportError> {
-  const rows = csvCodeRows(textValue, OTP_COLUMNS);
-  if (rows === null) return err({ code: 'import_damaged' });
-  const out = new ImportCollector();
-  out.expect(rows.length);
-  for (const { position, get, code: value } of rows) {
-    if (out.full) break;
-    const itemNames = { name: get('title'), username: get('username') };
-    const entry = entryFromTotpValue(value, itemNames, {
+const DASHLANE: CsvLoginFormat = {
+  format: 'dashlane',
+  isHeader: (header) => header[0] === 'username' && COLUMNS.every((c) => header.includes(c)),
+  codeColumns: ['otpurl', 'otpsecret'],
+  login: (get) => ({
+    names: { name: get('title'), username: get('username') },
+    extras: {
       note: get('note'),
       tags: distinct([get('category')]),
       sites: distinct([get('url')]),
-    });
-    const other = ['password', 'username2', 'username3'].some((c) => get(c).trim() !== '');
-    out.add(
-      position,
-      itemNames,
-      entry.ok
-        ? ok(withDropped(entry.value, itemNames.username, [other && 'login_fields']))
-        : entry,
-    );
-  }
-  return out.result(FORMAT, false);
-}
+    },
+    drops: [
+      ['password', 'username2', 'username3'].some((c) => get(c).trim() !== '') && 'login_fields',
+    ],
+  }),
+};
 
 export const dashlaneImporter: Importer = {
-  format: FORMAT,
+  format: DASHLANE.format,
   detect: (input) => input.json === undefined && credentials(input) !== null,
   read(input) {
     const text = credentials(input);
-    const result = text === null ? err({ code: 'import_damaged' as const }) : read(text);
+    const result =
+      text === null ? err({ code: 'import_damaged' as const }) : readCsvLogins(text, DASHLANE);
     return Promise.resolve(result.ok ? ok({ kind: 'plain', result: result.value }) : result);
   },
 };
