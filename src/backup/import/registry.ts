@@ -32,7 +32,7 @@ import { lastpassImporter } from './lastpass';
 import { lastpassCsvImporter } from './lastpass-csv';
 import { applePasswordsImporter } from './apple-passwords';
 import { keepassXcCsvImporter } from './keepassxc-csv';
-import { nordpassImporter } from './nordpass';
+import { browserPasswordsImporter, nordpassImporter } from './passwords-only';
 import { onePasswordImporter } from './onepassword';
 import { protonAuthenticatorImporter } from './proton-authenticator';
 import { protonPassImporter } from './proton-pass';
@@ -130,7 +130,8 @@ export const IMPORTERS: readonly Importer[] = [
   // Generic text: Google's transfer links, then any list of otpauth:// links, last of all.
   googleMigrationImporter,
   otpauthListImporter,
-  // NordPass's CSV, which holds no keys: recognised only to say so (after the list of links,
-  // which reads any otpauth:// link a NordPass note holds).
+  // NordPass's and the browsers' password CSVs, which hold no keys: recognised only to say so
+  // (after the list of links, which reads any otpauth:// link a note holds).
   nordpassImporter,
+  browserPasswordsImporter,
 ];

@@ -65,6 +65,8 @@ export const IMPORT_FORMATS = [
   'keepassxc_csv',
   /** NordPass's CSV: recognised only to say that it holds no authenticator keys. */
   'nordpass',
+  /** A browser's saved passwords (Chrome, Edge, Firefox): recognised only to say so. */
+  'browser_passwords',
   /** Any other JSON holding otpauth:// links (registry.ts: the last JSON reader). */
   'otpauth_json',
   /**
@@ -125,6 +127,8 @@ export const IMPORT_ERRORS = [
   'import_steam_manifest_encrypted',
   /** NordPass's CSV export: it holds no authenticator keys (each account is set up again). */
   'import_nordpass_no_keys',
+  /** A browser's saved passwords: no authenticator keys in them (the browser makes no codes). */
+  'import_browser_passwords_no_keys',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERRORS)[number];
 

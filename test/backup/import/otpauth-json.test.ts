@@ -51,7 +51,12 @@ describe('JSON with otpauth links', () => {
     expect(unwrap(await readDetected(keeper)).format).toBe('keeper');
     const order = IMPORTERS.map((i) => i.format);
     const at = order.indexOf('otpauth_json');
-    expect(order.slice(at + 1)).toEqual(['google_migration', 'otpauth_list', 'nordpass']);
+    expect(order.slice(at + 1)).toEqual([
+      'google_migration',
+      'otpauth_list',
+      'nordpass',
+      'browser_passwords',
+    ]);
     for (const importer of IMPORTERS.slice(at + 1)) {
       expect(importer.detect(importInput(json(FILE)))).toBe(false);
     }

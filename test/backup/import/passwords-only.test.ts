@@ -1,11 +1,16 @@
 /**
- * NordPass's CSV export holds no authenticator keys: recognised to say so, in every header shape
+ * Exports of passwords without authenticator keys, recognised to say so: NordPass's CSV, in every
+ * header shape
  * the NordPass importers of other projects read (Bitwarden's and Keeper Commander's older header
- * without `additional_urls` and `custom_fields`; the newer one with them; `pin` in between).
+ * without `additional_urls` and `custom_fields`; the newer one with them; `pin` in between), and
+ * the browsers' saved passwords (Chrome and Edge with and without `note`, Firefox).
  */
 import { describe, expect, it } from 'vitest';
 import { importInput } from '../../../src/backup/import/input';
-import { nordpassImporter } from '../../../src/backup/import/nordpass';
+import {
+  browserPasswordsImporter,
+  nordpassImporter,
+} from '../../../src/backup/import/passwords-only';
 import { fuzzImporter, readDetected, textBytes, unwrap } from './support';
 
 const OLD =
@@ -53,5 +58,39 @@ describe('NordPass CSV', () => {
 
   it('never throws on damaged input', async () => {
     await fuzzImporter(nordpassImporter, [textBytes([NEW, LOGIN_NEW].join('\n'))], { runs: 200 });
+  });
+});
+
+describe('a browser’s saved passwords', () => {
+  const CHROME = 'name,url,username,password,note';
+  const FIREFOX =
+    '"url","username","password","httpRealm","formActionOrigin","guid","timeCreated",' +
+    '"timeLastUsed","timePasswordChanged"';
+
+  it('says Chrome’s, Edge’s and Firefox’s exports hold no authenticator keys', async () => {
+    const rows = {
+      chrome: [CHROME, 'github.com,https://github.com/,octocat,pw,'],
+      older: ['name,url,username,password', 'github.com,https://github.com/,octocat,pw'],
+      firefox: [
+        FIREFOX,
+        '"https://github.com","octocat","pw",,"https://github.com","{0b3c}","1700000000000","1700000000000","1700000000000"',
+      ],
+    };
+    for (const lines of Object.values(rows)) {
+      expect(await errorOf(lines.join('\r\n'))).toBe('import_browser_passwords_no_keys');
+    }
+  });
+
+  it('claims no wider CSV, which may be another app’s', () => {
+    const claims = (text: string) => browserPasswordsImporter.detect(importInput(textBytes(text)));
+    expect(claims(CHROME)).toBe(true);
+    expect(claims(`${CHROME},totp`)).toBe(false);
+    expect(claims('name,url,username,password,note,folder')).toBe(false);
+    expect(claims(`${FIREFOX},"otp"`)).toBe(false);
+    expect(claims(FIREFOX)).toBe(true);
+  });
+
+  it('never throws on damaged input', async () => {
+    await fuzzImporter(browserPasswordsImporter, [textBytes(CHROME)], { runs: 200 });
   });
 });
