@@ -247,10 +247,14 @@ export function entryFromUri(
   const pick = (given: string | undefined, fromUri: string): string =>
     given !== undefined && given.trim() !== '' ? given : fromUri;
   const address = issuerAddress(uri, entry.issuer);
+  // The password managers pass the link's own issuer on as the one given: an address there is
+  // renamed too; a name the source gave of its own stays.
+  const given = (extras.issuer ?? '').trim();
+  const renamed = address !== null && (given === '' || given === entry.issuer.trim());
   return ok(
     withinBounds(entry, {
       ...extras,
-      issuer: pick(extras.issuer, address?.issuer ?? entry.issuer),
+      issuer: renamed && address !== null ? address.issuer : pick(extras.issuer, entry.issuer),
       account: pick(extras.account, entry.account),
       sites:
         address === null ? extras.sites : [...new Set([...(extras.sites ?? []), address.site])],

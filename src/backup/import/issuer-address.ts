@@ -4,7 +4,8 @@
  * `name:username` (passbolt_browser_extension, TotpEntity.createUrlFromResource); a few sites do
  * the same with their own address. Read as it stands, the service would be called
  * `https%3A%2F%2Fgithub.com`. The label's own prefix names the service instead (or, without one,
- * the address's host), and the address becomes one of the account's sites.
+ * the address's host), and the address's origin becomes one of the account's sites (as every
+ * importer keeps a web address).
  */
 import { percentDecode, splitLabel } from '../../otp/uri';
 
@@ -13,8 +14,14 @@ const ENCODED_SCHEME = /^https?%3a/i;
 
 function webAddress(issuer: string): URL | null {
   const text = ENCODED_SCHEME.test(issuer) ? percentDecode(issuer).trim() : issuer.trim();
-  if (!/^https?:\/\//i.test(text) || !URL.canParse(text)) return null;
-  const url = new URL(text);
+  if (!/^https?:\/\//i.test(text)) return null;
+  let url: URL;
+  try {
+    // Not URL.canParse: Chromium has it from 120 only, and Otter runs from 116.
+    url = new URL(text);
+  } catch {
+    return null;
+  }
   return url.hostname === '' ? null : url;
 }
 
@@ -33,6 +40,6 @@ export function issuerAddress(
   const named = prefix !== '' && webAddress(prefix) === null && prefix !== issuer;
   return {
     issuer: named ? prefix : address.hostname.replace(/^www\./, ''),
-    site: address.href,
+    site: address.origin,
   };
 }

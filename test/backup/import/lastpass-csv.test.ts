@@ -179,7 +179,7 @@ describe('Passbolt exports read by other importers', () => {
     // Only the link is read. Its issuer is Passbolt's encoded web address: the label names the
     // service, and the address is the account's site.
     expect(result.accounts.map((a) => [a.issuer, a.account, a.sites, codeOf(a)])).toEqual([
-      ['GitHub', 'octocat', ['https://github.com/'], '324550'],
+      ['GitHub', 'octocat', ['https://github.com'], '324550'],
     ]);
   });
 });
