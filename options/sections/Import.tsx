@@ -63,8 +63,8 @@ export function Import() {
     else setStep({ kind: 'preview', preview: read.preview });
   }
 
-  function start(files: File[]) {
-    const jobs = importJobs(files);
+  async function start(files: File[]) {
+    const jobs = await importJobs(files);
     if (jobs.length === 0) return;
     setTotal(jobs.length);
     setQueue(jobs.slice(1));

@@ -25,19 +25,33 @@ export const MAX_COMPANIONS = 1000;
 export const MAX_COMPANION_BYTES = 256 * 1024;
 
 /**
- * SDA and steamguard-cli name it so, beside the `.maFile` files. Only names pair the files (the
- * worker still reads each by its content): with two manifests picked, which files go with
- * which cannot be told, so then every file is read on its own, as when there is none.
+ * SDA and steamguard-cli name it so, beside the `.maFile` files. Names pair the files (the worker
+ * still reads each by its content): with two manifests picked, which files go with which cannot
+ * be told, so then every file is read on its own, as when there is none. Another app's
+ * manifest.json (no `entries` list) is read on its own too, and the `.maFile` files with it.
  */
-const isSteamManifest = (file: File) => file.name.toLowerCase() === 'manifest.json';
+const isManifestName = (file: File) => file.name.toLowerCase() === 'manifest.json';
 const isMaFile = (file: File) => file.name.toLowerCase().endsWith('.mafile');
+/** Far above a manifest of the 1000 accounts one import takes (~150 bytes each). */
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+async function listsEntries(file: File): Promise<boolean> {
+  if (file.size > MAX_MANIFEST_BYTES) return false;
+  try {
+    const json: unknown = JSON.parse(await file.text());
+    return typeof json === 'object' && json !== null && Array.isArray(Reflect.get(json, 'entries'));
+  } catch {
+    return false;
+  }
+}
 
 /** Export files in the order picked (a manifest with its `.maFile` files), then the images. */
-export function importJobs(files: readonly File[]): ImportJob[] {
+export async function importJobs(files: readonly File[]): Promise<ImportJob[]> {
   const images = files.filter((f) => f.type.startsWith('image/'));
   const others = files.filter((f) => !f.type.startsWith('image/'));
-  const manifests = others.filter(isSteamManifest);
-  const manifest = manifests.length === 1 ? manifests[0] : undefined;
+  const manifests = others.filter(isManifestName);
+  const only = manifests.length === 1 ? manifests[0] : undefined;
+  const manifest = only !== undefined && (await listsEntries(only)) ? only : undefined;
   const maFiles = manifest === undefined ? [] : others.filter(isMaFile);
   return [
     ...others

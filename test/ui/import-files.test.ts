@@ -20,6 +20,8 @@ vi.mock('../../src/platform/browser', () => import('./fake-browser'));
 afterEach(() => vi.restoreAllMocks());
 
 const file = (name: string, content = name, type = '') => new File([content], name, { type });
+const MANIFEST = '{"encrypted":false,"entries":[{"filename":"a.maFile","steamid":1}]}';
+const manifest = () => file('manifest.json', MANIFEST);
 
 /** Each job as names: the file and its companions, or the images. */
 const shape = (jobs: ImportJob[]) =>
@@ -29,11 +31,11 @@ const shape = (jobs: ImportJob[]) =>
       : { file: job.file.name, with: job.companions.map((f) => f.name) },
   );
 
-it('makes manifest.json and the .maFile files one job, where the manifest was picked', () => {
-  const jobs = importJobs([
+it('makes manifest.json and the .maFile files one job, where the manifest was picked', async () => {
+  const jobs = await importJobs([
     file('aegis.json'),
     file('76561198000000001.maFile'),
-    file('manifest.json'),
+    manifest(),
     file('shot.png', 'x', 'image/png'),
     file('76561198000000002.MAFILE'),
   ]);
@@ -46,24 +48,28 @@ it('makes manifest.json and the .maFile files one job, where the manifest was pi
   expect(jobName(jobs[0]!)).toBe('aegis.json');
 });
 
-it('takes .maFile files one by one, as before, without one manifest to pair them with', () => {
-  expect(shape(importJobs([file('a.maFile'), file('b.maFile')]))).toEqual([
+it('takes .maFile files one by one, as before, without one manifest to pair them with', async () => {
+  expect(shape(await importJobs([file('a.maFile'), file('b.maFile')]))).toEqual([
     { file: 'a.maFile', with: [] },
     { file: 'b.maFile', with: [] },
   ]);
   // Two manifests: which files go with which cannot be told by name.
-  expect(
-    shape(importJobs([file('manifest.json'), file('a.maFile'), file('manifest.json')])),
-  ).toEqual([
+  expect(shape(await importJobs([manifest(), file('a.maFile'), manifest()]))).toEqual([
     { file: 'manifest.json', with: [] },
     { file: 'a.maFile', with: [] },
     { file: 'manifest.json', with: [] },
   ]);
-  expect(shape(importJobs([file('manifest.json')]))).toEqual([{ file: 'manifest.json', with: [] }]);
+  expect(shape(await importJobs([manifest()]))).toEqual([{ file: 'manifest.json', with: [] }]);
+  // Another app's manifest.json (no `entries`): the .maFile files are not hidden behind it.
+  const other = file('manifest.json', '{"name":"My Extension","version":"1.0"}');
+  expect(shape(await importJobs([other, file('a.maFile')]))).toEqual([
+    { file: 'manifest.json', with: [] },
+    { file: 'a.maFile', with: [] },
+  ]);
 });
 
 it('sends the manifest with its files by name, and a lone file as before', async () => {
-  const [folder, lone] = importJobs([
+  const [folder, lone] = await importJobs([
     file('manifest.json', '{"entries":[]}'),
     file('a.maFile', 'AAAA'),
     file('notes.txt', 'hi'),

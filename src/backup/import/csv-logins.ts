@@ -34,9 +34,14 @@ export interface CsvLoginFormat {
   readonly login: (get: (name: string) => string) => CsvLogin;
 }
 
+/** The app's header with a column for the key (an export from before the app wrote one has none). */
 export function isCsvOf(spec: CsvLoginFormat, text: string | null): text is string {
   const header = csvHeader(text);
-  return header !== null && spec.isHeader(header);
+  return header !== null && spec.isHeader(header) && hasCodeColumn(spec, header);
+}
+
+function hasCodeColumn(spec: CsvLoginFormat, header: readonly string[]): boolean {
+  return spec.codeColumns.some((c) => header.includes(c));
 }
 
 export function readCsvLogins(
@@ -71,5 +76,21 @@ export function csvLoginsImporter(spec: CsvLoginFormat): Importer {
         : err({ code: 'import_damaged' as const });
       return Promise.resolve(result.ok ? ok({ kind: 'plain', result: result.value }) : result);
     },
+  };
+}
+
+/**
+ * The app's export from before it wrote keys (its header without the key column): it holds no
+ * accounts, and says so (`import_empty`) rather than "not an export Otter knows". Last in the
+ * registry, so an otpauth:// link someone kept in its notes is read as a list of links first.
+ */
+export function keylessCsvImporter(spec: CsvLoginFormat): Importer {
+  return {
+    format: spec.format,
+    detect: (input) => {
+      const header = input.json === undefined ? csvHeader(input.text) : null;
+      return header !== null && spec.isHeader(header) && !hasCodeColumn(spec, header);
+    },
+    read: () => Promise.resolve(err({ code: 'import_empty' as const })),
   };
 }

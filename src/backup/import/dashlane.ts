@@ -43,7 +43,7 @@ function credentials(input: ImportInput): string | null {
   return isCsvOf(DASHLANE, text) ? text : null;
 }
 
-const DASHLANE: CsvLoginFormat = {
+export const DASHLANE: CsvLoginFormat = {
   format: 'dashlane',
   isHeader: (header) => header[0] === 'username' && COLUMNS.every((c) => header.includes(c)),
   codeColumns: ['otpurl', 'otpsecret'],

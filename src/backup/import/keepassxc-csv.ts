@@ -9,12 +9,12 @@
  * `Group` is the path from the root group, `Root/Work/Servers`: the root is named after the
  * database, so, as for a .kdbx (keepass.ts), every group below it is a tag.
  */
-import { csvLoginsImporter } from './csv-logins';
+import { csvLoginsImporter, type CsvLoginFormat } from './csv-logins';
 import { distinct } from './password-manager';
 
 const COLUMNS = ['group', 'title', 'username', 'password', 'url', 'notes'];
 
-export const keepassXcCsvImporter = csvLoginsImporter({
+export const KEEPASSXC_CSV: CsvLoginFormat = {
   format: 'keepassxc_csv',
   isHeader: (header) =>
     COLUMNS.every((c, i) => header[i] === c) &&
@@ -29,4 +29,6 @@ export const keepassXcCsvImporter = csvLoginsImporter({
     },
     drops: [get('password') !== '' && 'login_fields'],
   }),
-});
+};
+
+export const keepassXcCsvImporter = csvLoginsImporter(KEEPASSXC_CSV);

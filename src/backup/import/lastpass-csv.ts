@@ -10,7 +10,7 @@
  * folder path, LastPass's parts separated by `\`; `(none)` is no folder. LastPass has been seen
  * ending records with CR CR LF: the blank line between them is no record (csv.ts).
  */
-import { csvLoginsImporter } from './csv-logins';
+import { csvLoginsImporter, type CsvLoginFormat } from './csv-logins';
 import { distinct } from './password-manager';
 
 const COLUMNS = ['url', 'username', 'password', 'extra', 'name', 'grouping', 'fav'];
@@ -26,7 +26,7 @@ function folderOf(grouping: string): string {
   return path.length === 1 && path[0] === '(none)' ? '' : path.join(' / ');
 }
 
-export const lastpassCsvImporter = csvLoginsImporter({
+export const LASTPASS_CSV: CsvLoginFormat = {
   format: 'lastpass_csv',
   isHeader: (header) => COLUMNS.every((c) => header.includes(c)),
   codeColumns: ['totp'],
@@ -43,4 +43,6 @@ export const lastpassCsvImporter = csvLoginsImporter({
       drops: [get('password') !== '' && 'login_fields'],
     };
   },
-});
+};
+
+export const lastpassCsvImporter = csvLoginsImporter(LASTPASS_CSV);

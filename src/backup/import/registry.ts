@@ -11,7 +11,7 @@ import { authenticatorPlusImporter } from './authenticator-plus';
 import { authyImporter } from './authy';
 import { authyApiImporter } from './authy-api';
 import { battleNetImporter } from './battle-net';
-import { dashlaneImporter } from './dashlane';
+import { DASHLANE, dashlaneImporter } from './dashlane';
 import { duoImporter } from './duo';
 import { authenticatorExtensionImporter } from './authenticator-extension';
 import { googleMigrationImporter } from './google-migration';
@@ -29,9 +29,10 @@ import { freeotpPlusImporter } from './freeotp-plus';
 import { freeotpImporter } from './freeotp';
 import { keeperImporter } from './keeper';
 import { lastpassImporter } from './lastpass';
-import { lastpassCsvImporter } from './lastpass-csv';
+import { LASTPASS_CSV, lastpassCsvImporter } from './lastpass-csv';
 import { applePasswordsImporter } from './apple-passwords';
-import { keepassXcCsvImporter } from './keepassxc-csv';
+import { KEEPASSXC_CSV, keepassXcCsvImporter } from './keepassxc-csv';
+import { keylessCsvImporter } from './csv-logins';
 import { browserPasswordsImporter, nordpassImporter } from './passwords-only';
 import { onePasswordImporter } from './onepassword';
 import { protonAuthenticatorImporter } from './proton-authenticator';
@@ -134,4 +135,8 @@ export const IMPORTERS: readonly Importer[] = [
   // (after the list of links, which reads any otpauth:// link a note holds).
   nordpassImporter,
   browserPasswordsImporter,
+  // Password managers' CSVs from before they wrote keys: no accounts in them, said so.
+  keylessCsvImporter(LASTPASS_CSV),
+  keylessCsvImporter(KEEPASSXC_CSV),
+  keylessCsvImporter(DASHLANE),
 ];

@@ -122,11 +122,14 @@ function slotOf(entry: FolderEntry, index: number, file: CompanionFile | undefin
   return sealed === null ? { kind: 'unreadable', ...named } : { kind: 'sealed', ...named, sealed };
 }
 
+const MAX_FILE_NAME = 255;
+
 function refusal(slot: Named, reason: RefuseReason): ReadEntry {
   return {
     index: slot.index,
     labels: { issuer: STEAM_ISSUER, account: slot.account },
-    result: err({ reason, detail: slot.filename }),
+    // A file's name as the manifest writes it, within what a file system allows.
+    result: err({ reason, detail: slot.filename.slice(0, MAX_FILE_NAME) }),
   };
 }
 
@@ -179,8 +182,18 @@ export function readSteamFolder(
   manifest: unknown,
   files: readonly CompanionFile[],
 ): Result<ReadFile, ImportError> | null {
-  const entries = folderEntries(manifest);
-  if (entries === null) return null;
+  const listed = folderEntries(manifest);
+  if (listed === null) return null;
+  // One entry per file: a manifest naming a file twice would open it (one key derivation each)
+  // and list its account twice.
+  const entries: FolderEntry[] = [];
+  const seen = new Set<string>();
+  for (const entry of listed) {
+    const name = baseName(entry.filename);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    entries.push(entry);
+  }
   if (tooManyEntries(entries.length + files.length)) return err({ code: 'import_too_large' });
   const byName = new Map<string, CompanionFile>();
   for (const file of files) {

@@ -77,9 +77,21 @@ describe('KeePassXC CSV', () => {
       '"Group","Title","Username","Password","URL","Notes"',
       quoted('Passwords', 'GitHub', 'octocat', 'pw', 'https://github.com', ''),
     ].join('\n');
-    expect(keepassxc.detect(importInput(textBytes(old)))).toBe(true);
+    expect(keepassxc.detect(importInput(textBytes(old)))).toBe(false);
     const result = await readDetected(textBytes(old));
     expect(result.ok ? 'read' : result.error.code).toBe('import_empty');
+  });
+
+  it('reads the links someone kept in the notes of such an export', async () => {
+    const link = `otpauth://totp/GitHub:octocat?secret=${KEY}&issuer=GitHub`;
+    const old = [
+      '"Group","Title","Username","Password","URL","Notes"',
+      quoted('Passwords', 'GitHub', 'octocat', 'pw', 'https://github.com', link),
+    ].join('\n');
+    const result = unwrap(await readDetected(textBytes(old)));
+    expect(result.accounts.map((a) => [a.issuer, a.account, codeOf(a)])).toEqual([
+      ['GitHub', 'octocat', '324550'],
+    ]);
   });
 
   it('never throws on damaged input', async () => {

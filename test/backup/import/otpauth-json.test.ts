@@ -56,6 +56,9 @@ describe('JSON with otpauth links', () => {
       'otpauth_list',
       'nordpass',
       'browser_passwords',
+      'lastpass_csv',
+      'keepassxc_csv',
+      'dashlane',
     ]);
     for (const importer of IMPORTERS.slice(at + 1)) {
       expect(importer.detect(importInput(json(FILE)))).toBe(false);

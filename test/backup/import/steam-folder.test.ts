@@ -154,6 +154,26 @@ describe('an encrypted Steam Desktop Authenticator folder', () => {
   });
 });
 
+describe('a manifest that names a file more than once', () => {
+  it('opens the file once and lists its account once', async () => {
+    const folder = await sdaFolder([ALICE], PASSKEY);
+    const manifest = JSON.parse(new TextDecoder().decode(folder.manifest)) as {
+      entries: unknown[];
+    };
+    const entry = manifest.entries[0];
+    manifest.entries = [
+      entry,
+      entry,
+      { ...(entry as object), filename: fileName(ALICE).toUpperCase() },
+    ];
+    const result = unwrap(
+      await read({ ...folder, manifest: textBytes(JSON.stringify(manifest)) }, PASSKEY),
+    );
+    expectAccounts(result, [ALICE]);
+    expect(result.refused).toEqual([]);
+  });
+});
+
 describe('an unencrypted Steam Desktop Authenticator folder', () => {
   it('reads every .maFile as it reads on its own, in one import, with no password', async () => {
     const folder = await sdaFolder([ALICE, BOB], null);
