@@ -8,6 +8,7 @@
 import { err, ok, type Result } from '../../result';
 import { csvCodeRows, csvHeader } from './csv';
 import type { EntryExtras } from './entry';
+import { keyless } from './passwords-only';
 import {
   ImportCollector,
   entryFromTotpValue,
@@ -38,6 +39,12 @@ export interface CsvLoginFormat {
 export function isCsvOf(spec: CsvLoginFormat, text: string | null): text is string {
   const header = csvHeader(text);
   return header !== null && spec.isHeader(header) && hasCodeColumn(spec, header);
+}
+
+/** The app's header, with or without a column for the key. */
+export function isHeaderOf(spec: CsvLoginFormat, text: string | null): text is string {
+  const header = csvHeader(text);
+  return header !== null && spec.isHeader(header);
 }
 
 function hasCodeColumn(spec: CsvLoginFormat, header: readonly string[]): boolean {
@@ -85,12 +92,9 @@ export function csvLoginsImporter(spec: CsvLoginFormat): Importer {
  * registry, so an otpauth:// link someone kept in its notes is read as a list of links first.
  */
 export function keylessCsvImporter(spec: CsvLoginFormat): Importer {
-  return {
-    format: spec.format,
-    detect: (input) => {
-      const header = input.json === undefined ? csvHeader(input.text) : null;
-      return header !== null && spec.isHeader(header) && !hasCodeColumn(spec, header);
-    },
-    read: () => Promise.resolve(err({ code: 'import_empty' as const })),
-  };
+  return keyless(
+    spec.format,
+    (header) => spec.isHeader(header) && !hasCodeColumn(spec, header),
+    'import_empty',
+  );
 }

@@ -8,7 +8,7 @@
  * Pass's Dashlane importers read there); a login without one is not an account.
  */
 import { err, ok } from '../../result';
-import { isCsvOf, readCsvLogins, type CsvLoginFormat } from './csv-logins';
+import { isCsvOf, isHeaderOf, readCsvLogins, type CsvLoginFormat } from './csv-logins';
 import { distinct } from './password-manager';
 import type { ImportInput, Importer } from './types';
 
@@ -40,7 +40,9 @@ function credentials(input: ImportInput): string | null {
   if (input.zip === null) return isCsvOf(DASHLANE, input.text) ? input.text : null;
   if (!zipText.has(input)) zipText.set(input, zipCredentials(input));
   const text = zipText.get(input) ?? null;
-  return isCsvOf(DASHLANE, text) ? text : null;
+  // Dashlane's own ZIP: one from before it exported keys is still its, and holds no accounts
+  // (the list of links, which may read a bare CSV's notes, never looks into a ZIP).
+  return isHeaderOf(DASHLANE, text) ? text : null;
 }
 
 export const DASHLANE: CsvLoginFormat = {

@@ -250,11 +250,12 @@ export function entryFromUri(
   // The password managers pass the link's own issuer on as the one given: an address there is
   // renamed too; a name the source gave of its own stays.
   const given = (extras.issuer ?? '').trim();
-  const renamed = address !== null && (given === '' || given === entry.issuer.trim());
+  const renamed =
+    address !== null && (given === '' || given === entry.issuer.trim()) ? address.issuer : null;
   return ok(
     withinBounds(entry, {
       ...extras,
-      issuer: renamed && address !== null ? address.issuer : pick(extras.issuer, entry.issuer),
+      issuer: renamed ?? pick(extras.issuer, entry.issuer),
       account: pick(extras.account, entry.account),
       sites:
         address === null ? extras.sites : [...new Set([...(extras.sites ?? []), address.site])],

@@ -39,7 +39,11 @@ function isBrowser(header: readonly string[]): boolean {
   );
 }
 
-function keyless(
+/**
+ * An importer that knows a CSV by its header and reads nothing from it: `code` says why (no keys
+ * in such an export). Placed after the list of links in the registry.
+ */
+export function keyless(
   format: ImportFormat,
   matches: (header: readonly string[]) => boolean,
   code: ImportErrorCode,

@@ -125,6 +125,11 @@ describe('Dashlane CSV', () => {
       ok: false,
       error: { code: 'import_empty' },
     });
+    // From before Dashlane exported keys (no otpSecret column): alone, and in its ZIP.
+    const old = 'username,username2,username3,title,password,note,url,category\r\na,,,A,p,,,';
+    for (const bytes of [textBytes(old), zipOf({ 'credentials.csv': old })]) {
+      expect(await readDetected(bytes)).toEqual({ ok: false, error: { code: 'import_empty' } });
+    }
     const many = ['username,title,password,note,url,category,otpSecret']
       .concat(Array(10_001).fill(`a,A,,,,,${KEY}`))
       .join('\n');
