@@ -263,6 +263,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
       pageRows: Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT),
       onButton: document.activeElement instanceof HTMLButtonElement,
       onSearch: document.activeElement === searchBox.current,
+      searchHasText: (searchBox.current?.value ?? '') !== '',
       textSelected: hasSelectedText(),
     });
     if (action === null) return;

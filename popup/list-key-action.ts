@@ -25,6 +25,8 @@ export interface ListKeyContext {
   /** A button has the focus: Enter and Space are its own. */
   readonly onButton: boolean;
   readonly onSearch: boolean;
+  /** The search box holds text: Home and End move its caret, as in any text field. */
+  readonly searchHasText: boolean;
   /** Text is selected, which Ctrl+C copies as the browser would. */
   readonly textSelected: boolean;
 }
@@ -32,6 +34,7 @@ export interface ListKeyContext {
 type Press = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>;
 
 export function listKeyAction(event: Press, at: ListKeyContext): ListKeyAction | null {
+  if (at.onSearch && at.searchHasText && (event.key === 'Home' || event.key === 'End')) return null;
   const moved = movedSelection(event.key, at.selected, at.count, at.pageRows);
   const chosen = at.count > 0;
   if (moved !== null) return { kind: 'move', to: moved };

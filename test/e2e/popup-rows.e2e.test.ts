@@ -379,6 +379,19 @@ describe('search and keys', () => {
         document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
     });
     await expect.poll(selected).toBe(40);
+    // Once the search box holds text, Home and End move its caret, not the list's selection.
+    await popup.keyboard.type('Service 1');
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('ArrowDown');
+    await expect.poll(selected).toBeGreaterThan(0);
+    const chosen = await selected();
+    await popup.keyboard.press('Home');
+    const caret = () =>
+      popup.evaluate(() => (document.activeElement as HTMLInputElement).selectionStart);
+    await expect.poll(caret).toBe(0);
+    await popup.keyboard.press('End');
+    await expect.poll(caret).toBe('Service 1'.length);
+    expect(await selected()).toBe(chosen);
   });
   it('opens at the height its list had last time, and sizes itself again once the app shows', async () => {
     const popup = await withAccounts(4);

@@ -7,6 +7,7 @@ const at: ListKeyContext = {
   pageRows: 5,
   onButton: false,
   onSearch: true,
+  searchHasText: false,
   textSelected: false,
 };
 const press = (key: string, more: Partial<KeyboardEvent> = {}) => ({
@@ -42,6 +43,20 @@ describe('the popup list’s keys', () => {
     expect(listKeyAction(press('g'), away)).toEqual({ kind: 'search' });
     expect(listKeyAction(press('g'), at)).toBeNull();
     expect(listKeyAction(press('g', { altKey: true }), away)).toBeNull();
+  });
+
+  it('leaves Home and End to the search box’s caret once it holds text, not when empty', () => {
+    const typed = { ...at, searchHasText: true };
+    expect(listKeyAction(press('Home'), typed)).toBeNull();
+    expect(listKeyAction(press('End', { shiftKey: true }), typed)).toBeNull();
+    expect(listKeyAction(press('ArrowDown'), typed)).toEqual({ kind: 'move', to: 3 });
+    expect(listKeyAction(press('PageDown'), typed)).toEqual({ kind: 'move', to: 6 });
+    expect(listKeyAction(press('Home'), at)).toEqual({ kind: 'move', to: 0 });
+    // Away from the box (a row's button focused), Home still moves the list.
+    expect(listKeyAction(press('End'), { ...typed, onSearch: false })).toEqual({
+      kind: 'move',
+      to: 9,
+    });
   });
 
   it('acts on no row of an empty list, but still escapes', () => {
