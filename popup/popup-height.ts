@@ -23,8 +23,9 @@
  * bookmarks bar). The page then scrolled as a whole, header and all, beside the list's own scroll
  * bar, and its scroll bar widened the popup by 30 px. The list's scroller gives up the difference
  * instead (`--over`, popup.css). Chromium sizes the popup to its page while laying it out, so the
- * window is final whenever the page reads it; Firefox's panel follows a few milliseconds later,
- * so a window shorter than the page is taken as short only when it is resized so (`fit`, below).
+ * window is final whenever the page reads it; Firefox's panel follows some milliseconds later,
+ * so a window shorter than the page is taken as short only when it is resized so and stays so
+ * for a moment (`fit`, below).
  */
 /** The views whose height is kept, each under its own key. */
 export type KeptView = 'list' | 'locked';
@@ -53,16 +54,51 @@ function stored(view: KeptView): [height: number, over: number] {
 }
 
 /**
- * The list's scroller is shorter by what the page is taller than its window. Firefox gives its
- * panel's page a 0 or 10 px window for a moment while it sets the panel up: no window the popup
- * shows itself in is shorter than its least height, so such a window shortens nothing.
+ * How long a window shorter than its page is given to follow it before the list gives up the
+ * difference. Firefox's panel follows its page some milliseconds later, and a resize event can
+ * be handled after the page has grown (the app's list came in): measured then, the 233 px panel
+ * of the "Loading…" page shortened the list to 112 px, and the panel, following the shortened
+ * page, stayed that small (a Firefox browser test under load, 2026-12-03). A shortened page
+ * would hold the panel short for good, so only a window that stays short is taken as the room.
+ */
+const FOLLOW_MS = 250;
+let pending: ReturnType<typeof setTimeout> | undefined;
+/** The view whose height is kept, once the app has shown it. */
+let kept: KeptView | null = null;
+
+/**
+ * The list's scroller is shorter by what the page is taller than its window, once the window has
+ * had time to follow. Firefox gives its panel's page a 0 or 10 px window for a moment while it
+ * sets the panel up: no window the popup shows itself in is shorter than its least height, so
+ * such a window shortens nothing.
  */
 function fit(): void {
+  clearTimeout(pending);
+  root.style.setProperty('--over', '');
+  if (innerHeight < LEAST || root.scrollHeight - innerHeight <= 1) return;
+  pending = setTimeout(shorten, FOLLOW_MS);
+}
+
+/** The list gives up what the page is taller than its window (now the room it has). */
+function shorten(): void {
   root.style.setProperty('--over', '');
   if (innerHeight < LEAST) return;
   const over = root.scrollHeight - innerHeight;
   // A pixel is the rounding of a page as tall as its window (its height is fractional).
   if (over > 1) root.style.setProperty('--over', `${over}px`);
+  if (kept !== null) keep(kept);
+}
+
+/** The page's height (and what the list gave up) for the next open of `view`. */
+function keep(view: KeptView): void {
+  try {
+    // Between the body's least and greatest height; read back through stored() all the same.
+    const height = Math.floor(root.getBoundingClientRect().height);
+    const over = parseFloat(root.style.getPropertyValue('--over'));
+    localStorage.setItem(KEYS[view], over > 0 ? `${height} ${over}` : String(height));
+  } catch {
+    // Storage refused (full, or disabled by policy): the popup sizes itself next time too.
+  }
 }
 
 /**
@@ -83,20 +119,14 @@ export function openAtLastHeight(view: KeptView): void {
  * The page sizes itself again: the app's first view is on the page (its layout effect, before it
  * is painted). When that view is the list or the lock screen, its height is kept for next time.
  */
-export function releaseHeight(keep: KeptView | null): void {
+export function releaseHeight(keepView: KeptView | null): void {
   root.style.minHeight = '';
-  // Only a window already found short is measured again here (the app's page can be taller than
-  // the painted rows'). Any other is left to its resize: Firefox's panel follows its page a few
-  // milliseconds later, so the app's list measured against the 220 px window it came into was
-  // shortened by 348 px, and the panel, following the shortened page, stayed 233 px tall.
-  if (root.style.getPropertyValue('--over') !== '') fit();
-  if (keep === null) return;
-  try {
-    // Between the body's least and greatest height; read back through stored() all the same.
-    const height = Math.floor(root.getBoundingClientRect().height);
-    const over = parseFloat(root.style.getPropertyValue('--over'));
-    localStorage.setItem(KEYS[keep], over > 0 ? `${height} ${over}` : String(height));
-  } catch {
-    // Storage refused (full, or disabled by policy): the popup sizes itself next time too.
-  }
+  kept = keepView;
+  // Only a window already found short (this open, or kept from the last, which was confirmed)
+  // is measured again here, at once: the app's page can be taller than the painted rows', and
+  // the window is the room it had then. Any other is left to its resize and fit()'s wait.
+  if (root.style.getPropertyValue('--over') !== '') {
+    clearTimeout(pending);
+    shorten();
+  } else if (keepView !== null) keep(keepView);
 }
