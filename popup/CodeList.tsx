@@ -22,6 +22,7 @@ import { useKeyHint } from './use-key-hint';
 import { UndoLine } from './UndoLine';
 import { paintedOrder } from './first-paint-handoff';
 import { hasSelectedText, useDocumentKeys } from './use-document-keys';
+import { useFeedback } from './use-feedback';
 import { useNow } from './use-now';
 import { usePageAccounts, type ShownList } from './use-page-accounts';
 import { usePendingEnter } from './use-pending-enter';
@@ -44,8 +45,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   const hint = useKeyHint();
   const [query, setQuery] = useState('');
   const [scrollTop, setScrollTop] = useState(0);
-  // Per row: a slow fill's "Filled" must not take the place of a later click's "Copied".
-  const [feedback, setFeedback] = useState<Readonly<Record<string, string>>>({});
+  const feedback = useFeedback();
   const [hotp, setHotp] = useState<Record<string, string>>({});
   const [error, setError] = useState<AppError | null>(null);
   // "No code field here, so it was copied": told, not in red; gone when the next action starts.
@@ -70,13 +70,9 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     list.accounts,
     shown[0],
     (account) => void fill(account),
-    (account) => void copy(account).then((done) => done && flash(account.id, t('copiedNotFilled'))),
+    (account) =>
+      void copy(account).then((done) => done && feedback.flash(account.id, t('copiedNotFilled'))),
   );
-
-  function flash(id: string, text: string) {
-    setFeedback((all) => ({ ...all, [id]: text }));
-    window.setTimeout(() => setFeedback(({ [id]: _gone, ...rest }) => rest), 1500);
-  }
 
   /** False, with the error shown, when the browser refused (a popup that lost the focus). */
   async function writeClipboard(code: string): Promise<boolean> {
@@ -113,7 +109,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     if (code === null || code === undefined) return false;
     if (!(await writeClipboard(code))) return false;
     setError(null);
-    flash(account.id, t('copied'));
+    feedback.flash(account.id, t('copied'));
     // Asked only once the worker has compared: before, a related account looks like a stranger.
     if (known && offersToLearn(account, matchOf(account), pageUrl, list.insecureTwins))
       setLearn({ account, copiedInstead: false });
@@ -145,7 +141,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
       return enter.wait(unchosen ? { first: true } : account.id);
     if (action === 'stranger' && !confirmed) {
       if (!(await copy(account))) return;
-      flash(account.id, t('copiedNotFilled'));
+      feedback.flash(account.id, t('copiedNotFilled'));
       if (offersToLearn(account, null, pageUrl, list.insecureTwins))
         setLearn({ account, copiedInstead: true });
       else setInfo({ code: 'site_not_secure' });
@@ -162,13 +158,13 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     const outcome = reply.value;
     if (outcome.filled) {
       setError(null);
-      flash(account.id, t('filled'));
+      feedback.flash(account.id, t('filled'));
       return;
     }
     if (outcome.code !== null) {
       if (account.type === 'hotp') setHotp((h) => ({ ...h, [account.id]: outcome.code! }));
       if (!(await writeClipboard(outcome.code))) return;
-      flash(account.id, t('copiedInstead'));
+      feedback.flash(account.id, t('copiedInstead'));
     }
     const notice = fillNotice(outcome);
     if (notice?.tone === 'info') {
@@ -184,7 +180,9 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     const reply = await send('trashAccounts', { ids: [account.id] });
     if (!reply.ok) return setError(reply.error);
     setError(null);
-    setUndo({ id: account.id, name: accountName(account) });
+    const name = accountName(account);
+    setUndo({ id: account.id, name });
+    feedback.say(t('removedNotice', name));
     await onRefresh({});
   }
 
@@ -289,6 +287,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
 
   return (
     <section class="codes">
+      {feedback.region}
       <SearchToolbar
         inputRef={searchBox}
         query={query}
@@ -360,7 +359,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
                 now={now}
                 selected={index === selectedIndex}
                 matchesSite={matchOf(account) !== null}
-                feedback={feedback[account.id] ?? null}
+                feedback={feedback.shown[account.id] ?? null}
                 hotpCode={hotp[account.id] ?? null}
                 icons={icons}
                 onCopy={() => {

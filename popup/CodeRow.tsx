@@ -98,7 +98,7 @@ export function CodeRow({
           )}
         </span>
         {feedback !== null ? (
-          <span class="feedback" role="status" data-testid="feedback">
+          <span class="feedback" data-testid="feedback">
             {feedback}
           </span>
         ) : (

@@ -15,7 +15,7 @@ export function UndoLine({
   // room for what happened ("Service 149 (user149@example.com) fl…").
   const [before = '', after = ''] = t('removedNotice', NAME).split(NAME);
   return (
-    <p class="undo-line" role="status" data-testid="undo-line">
+    <p class="undo-line" data-testid="undo-line">
       <span class="undo-text">
         {before}
         <span class="undo-name" title={undo.name}>
