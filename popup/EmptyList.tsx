@@ -1,4 +1,5 @@
 import { t } from '../src/i18n';
+import { focusOnMount } from '../ui/focus-on-mount';
 import { UndoLine } from './UndoLine';
 
 interface Props {
@@ -8,16 +9,26 @@ interface Props {
   readonly onAdd: () => void;
 }
 
-/** No account yet (or none left): what Otter is for, and the one button to start. */
+/**
+ * No account yet (or none left): what Otter is for, and the one button to start. The focus comes
+ * to Undo after the last account went to the Trash (the search box that had it is gone), else to
+ * "Add account" (the popup opened on an empty list, or a vault was just made).
+ */
 export function EmptyList({ undo, onUndo, onAdd }: Props) {
   return (
     <section class="stack empty" data-testid="empty">
       <h2>{t('emptyTitle')}</h2>
       <p>{t('emptyIntro')}</p>
-      <button class="primary" type="button" onClick={onAdd} data-testid="add-account">
+      <button
+        class="primary"
+        type="button"
+        ref={undo === null ? focusOnMount : undefined}
+        onClick={onAdd}
+        data-testid="add-account"
+      >
         {t('addAccountButton')}
       </button>
-      {undo !== null && <UndoLine undo={undo} onUndo={onUndo} />}
+      {undo !== null && <UndoLine undo={undo} onUndo={onUndo} focus />}
     </section>
   );
 }

@@ -2,10 +2,13 @@
 /**
  * The popup's list for screen-reader and keyboard users (found by a review, 2026-12-03): what an
  * action did is said in a live region that is on the page before its words change (one that
- * appears with its words is often not read).
+ * appears with its words is often not read); the focus is never left on the page's body when the
+ * list empties.
  */
-import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { CodeList } from '../../popup/CodeList';
 import { accountView } from './account-views';
 import { flush, listOf, showList } from './code-list-fixture';
 import { sendMessage } from './fake-browser';
@@ -66,4 +69,43 @@ it('says which account went to the Trash while other rows remain', async () => {
   expect(region.textContent).toBe('GitLab was moved to the Trash.');
   expect(regions()).toEqual([region]);
   expect(document.activeElement).toBe(search());
+});
+
+/** A list whose refresh after a trash leaves it empty, as the worker's answer would. */
+function EmptiedByTrash() {
+  const [accounts, setAccounts] = useState([github]);
+  return (
+    <CodeList
+      list={listOf(accounts, {})}
+      site=""
+      pageUrl="https://example.com/"
+      tabId={7}
+      onRefresh={() => {
+        const last = sendMessage.mock.calls.at(-1)?.[0] as { type: string } | undefined;
+        setAccounts(last?.type === 'trashAccounts' ? [] : [github]);
+        return Promise.resolve();
+      }}
+      onAdd={() => undefined}
+    />
+  );
+}
+
+it('puts the focus on Undo, which says what happened, when the last row goes to the Trash', async () => {
+  sendMessage.mockImplementation(() => Promise.resolve({ ok: true, value: {} }));
+  render(<EmptiedByTrash />);
+  fireEvent.keyDown(search(), { key: 'F10', shiftKey: true });
+  await flush();
+  fireEvent.click(document.querySelector('[data-action="trash"]')!);
+  await flush();
+  expect(screen.getByTestId('empty')).toBeTruthy();
+  // The search box that had the focus is gone: the focus goes to the way back, not to <body>.
+  const undo = screen.getByTestId('undo');
+  expect(document.activeElement).toBe(undo);
+  const described = document.getElementById(undo.getAttribute('aria-describedby') ?? '');
+  expect(described?.textContent).toBe('GitHub (kim) was moved to the Trash.');
+});
+
+it('focuses "Add account" when the popup opens on an empty list', () => {
+  showList(listOf([]), null);
+  expect(document.activeElement).toBe(screen.getByTestId('add-account'));
 });
