@@ -93,7 +93,8 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     enter.cancel();
     setInfo(null);
     setLearnt(null);
-    let code: string | null | undefined = rowState(account, Date.now()).code;
+    // A second ahead: in its last second a code is gone before anyone can paste it (row-state.ts).
+    let code: string | null | undefined = rowState(account, Date.now() + 1000).code;
     if (account.type === 'hotp') {
       code = hotp[account.id];
       if (code === undefined) {

@@ -10,7 +10,12 @@ export interface RowState {
   readonly secondsLeft: number | null;
 }
 
-/** The code to show at `now`: after the period boundary the next code becomes the current one. */
+/**
+ * The code to show at `now`: after the period boundary the next code becomes the current one.
+ * A copy asks for the code a second ahead (CodeList): in the current code's last second, the next
+ * one (shown as "next" then), which is current by the time it is pasted, and which the row shows
+ * a moment later beside "Copied". A fill types at once, with the worker's current code.
+ */
 export function rowState(account: AccountView, now: number): RowState {
   if (account.code === null || account.validUntil === null || account.validFrom === null) {
     return { code: account.code, next: null, secondsLeft: null };
