@@ -22,7 +22,8 @@ export function SearchToolbar({ inputRef, query, activeId, onQuery, onAdd }: Pro
         ref={inputRef}
         type="text"
         role="combobox"
-        aria-expanded="true"
+        // Open while it shows rows: with none matching, no listbox is on the page.
+        aria-expanded={activeId !== null}
         aria-autocomplete="list"
         class="search"
         placeholder={t('searchPlaceholder')}

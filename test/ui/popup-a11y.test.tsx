@@ -3,7 +3,7 @@
  * The popup's list for screen-reader and keyboard users (found by a review, 2026-12-03): what an
  * action did is said in a live region that is on the page before its words change (one that
  * appears with its words is often not read); the focus is never left on the page's body when the
- * list empties.
+ * list empties; the search box says it controls no list when nothing matches.
  */
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
@@ -108,4 +108,14 @@ it('puts the focus on Undo, which says what happened, when the last row goes to 
 it('focuses "Add account" when the popup opens on an empty list', () => {
   showList(listOf([]), null);
   expect(document.activeElement).toBe(screen.getByTestId('add-account'));
+});
+
+it('says the search controls no open list when nothing matches', async () => {
+  showList(listOf([github], {}), null);
+  expect(search().getAttribute('aria-expanded')).toBe('true');
+  fireEvent.input(search(), { target: { value: 'zzzz' } });
+  await flush();
+  expect(screen.getByTestId('no-match')).toBeTruthy();
+  expect(search().getAttribute('aria-expanded')).toBe('false');
+  expect(search().hasAttribute('aria-activedescendant')).toBe(false);
 });
