@@ -294,10 +294,21 @@ export function formatOtpauthUri(entry: OtpEntry): string {
   else params.push(['period', String(entry.period)]);
   if (entry.type === 'steam') params.push(['encoder', 'steam']);
 
-  const known = KNOWN_PARAMS[entry.type];
   for (const [key, value] of Object.entries(entry.extra)) {
-    if (!known.includes(key.toLowerCase())) params.push([key, value]);
+    if (!overridesField(entry.type, key, value)) params.push([key, value]);
   }
   const query = params.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
   return `otpauth://${type}/${label}?${query}`;
+}
+
+/**
+ * Whether an unknown parameter would be read back as one of the entry's own fields: the reader
+ * trims and lower-cases names and lets the last of two win, so a kept ` Secret` or `issuer\t`
+ * would replace the key or the name written before it, and `encoder=steam` would turn a TOTP key
+ * into a Steam one. Parsing never keeps such a parameter; one in a restored backup is not written.
+ */
+function overridesField(type: OtpType, key: string, value: string): boolean {
+  const name = key.toWellFormed().trim().toLowerCase();
+  if (KNOWN_PARAMS[type].includes(name)) return true;
+  return type === 'totp' && name === 'encoder' && value.toWellFormed().toLowerCase() === 'steam';
 }

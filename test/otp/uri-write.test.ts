@@ -1,0 +1,124 @@
+/**
+ * What Otter writes as an otpauth:// link reads back as the account it came from. uri.test.ts
+ * checks that for entries the parser itself makes; here the entries are what the vault can hold
+ * (a restored backup's unknown parameters and untrimmed names included).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { encodeBase32 } from '../../src/otp/secret';
+import { ALGORITHMS, LIMITS, OTP_TYPES, type OtpEntry } from '../../src/otp/types';
+import { formatOtpauthUri, parseOtpauthUri } from '../../src/otp/uri';
+
+/** The names the reader gives meaning to, in the spellings a reader folds onto them. */
+const FIELD_NAMES = ['secret', 'issuer', 'algorithm', 'digits', 'period', 'counter', 'encoder'];
+const PADDING = ['', ' ', '\t', '\n', '\u00a0', '\u2028'];
+
+const parameterName: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom(...PADDING),
+      fc.constantFrom(...FIELD_NAMES),
+      fc.boolean(),
+      fc.constantFrom(...PADDING),
+    )
+    .map(([before, name, upper, after]) => `${before}${upper ? name.toUpperCase() : name}${after}`),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+);
+
+const text = (maxLength: number): fc.Arbitrary<string> =>
+  fc.oneof(
+    fc.string({ unit: 'binary', maxLength }),
+    fc.string({
+      unit: fc.constantFrom(...Array.from(' :%+&=#?/aZ'), '\uD800', '\uDC00', 'steam', '3A'),
+      maxLength,
+    }),
+  );
+
+/** An account as the vault may hold it: names untrimmed, any unknown parameters. */
+const storedEntry: fc.Arbitrary<OtpEntry> = fc.record({
+  type: fc.constantFrom(...OTP_TYPES),
+  secret: fc.uint8Array({ minLength: LIMITS.minSecretBytes, maxLength: 40 }),
+  algorithm: fc.constantFrom(...ALGORITHMS),
+  digits: fc.integer({ min: LIMITS.minDigits, max: LIMITS.maxDigits }),
+  period: fc.integer({ min: LIMITS.minPeriod, max: LIMITS.maxPeriod }),
+  counter: fc.maxSafeNat(),
+  issuer: text(20),
+  account: text(30),
+  extra: fc
+    .array(fc.tuple(parameterName, fc.oneof(fc.constantFrom('steam', 'STEAM'), text(20))), {
+      maxLength: 4,
+    })
+    .map((pairs) => Object.fromEntries(pairs.filter(([k]) => k !== '__proto__'))),
+});
+
+/** What reading the link back must give: the fields as the type uses them, names as read. */
+function expectedBack(entry: OtpEntry): OtpEntry {
+  const name = (s: string): string => s.toWellFormed().trim();
+  const fields = new Set(['secret', 'issuer', 'algorithm', 'digits']);
+  fields.add(entry.type === 'hotp' ? 'counter' : 'period');
+  if (entry.type === 'steam') fields.add('encoder');
+  const extra: Record<string, string> = {};
+  for (const [key, value] of Object.entries(entry.extra)) {
+    const readAs = name(key);
+    if (readAs === '__proto__') continue;
+    const steamFlag = entry.type === 'totp' && readAs.toLowerCase() === 'encoder';
+    if (fields.has(readAs.toLowerCase()) || (steamFlag && value.toLowerCase() === 'steam'))
+      continue;
+    extra[readAs] = value.toWellFormed();
+  }
+  return {
+    type: entry.type,
+    secret: entry.secret,
+    algorithm: entry.type === 'steam' ? 'SHA1' : entry.algorithm,
+    digits: entry.type === 'steam' ? 5 : entry.digits,
+    period: entry.type === 'hotp' ? 30 : entry.period,
+    counter: entry.type === 'hotp' ? entry.counter : 0,
+    issuer: name(entry.issuer),
+    account: name(entry.account),
+    extra,
+  };
+}
+
+describe('a link Otter writes', () => {
+  it('reads back as the stored account: no unknown parameter takes the place of a field', () => {
+    fc.assert(
+      fc.property(storedEntry, (entry) => {
+        const read = parseOtpauthUri(formatOtpauthUri(entry));
+        expect(read.ok && read.value.entry).toEqual(expectedBack(entry));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    [' secret', 'JBSWY3DPEHPK3PXP', 'totp'],
+    ['Issuer\t', 'Someone else', 'totp'],
+    ['DIGITS', '8', 'hotp'],
+    ['\u00a0counter', '99', 'hotp'],
+    ['encoder', 'steam', 'totp'],
+    ['encoder ', 'other', 'steam'],
+  ] as const)(
+    'keeps the account’s own fields when a stored parameter is named %j',
+    (key, value, type) => {
+      const entry: OtpEntry = {
+        type,
+        secret: Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+        algorithm: 'SHA1',
+        digits: type === 'steam' ? 5 : 6,
+        period: 30,
+        counter: 7 * Number(type === 'hotp'),
+        issuer: 'ACME',
+        account: 'bob',
+        extra: { [key]: value, note: 'kept' },
+      };
+      const read = parseOtpauthUri(formatOtpauthUri(entry));
+      expect(
+        read.ok && { ...read.value.entry, secret: encodeBase32(read.value.entry.secret) },
+      ).toEqual({
+        ...entry,
+        secret: encodeBase32(entry.secret),
+        extra: { note: 'kept' },
+      });
+    },
+  );
+});
