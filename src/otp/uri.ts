@@ -156,7 +156,9 @@ function parseBoundedInt(raw: string, min: number, max: number): number | null {
 
 export function parseOtpauthUri(input: string): Result<ParsedUri, UriError> {
   if (input.length > MAX_URI_LENGTH) return err({ code: 'uri_too_long' });
-  const text = input.trim();
+  // A lone surrogate has no UTF-8 form, so the writer can only write it as U+FFFD: read it as
+  // that here, so that what is stored is what a written link gives back.
+  const text = input.trim().toWellFormed();
   if (!SCHEME.test(text)) {
     return err({ code: isDamagedOtpauthLink(text) ? 'uri_damaged' : 'uri_scheme' });
   }

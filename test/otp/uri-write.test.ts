@@ -1,7 +1,8 @@
 /**
  * What Otter writes as an otpauth:// link reads back as the account it came from. uri.test.ts
  * checks that for entries the parser itself makes; here the entries are what the vault can hold
- * (a restored backup's unknown parameters and untrimmed names included).
+ * (a restored backup's unknown parameters and untrimmed names included), and the links are what
+ * the parser accepts from anywhere, lone surrogates included.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -121,4 +122,45 @@ describe('a link Otter writes', () => {
       });
     },
   );
+});
+
+describe('a link Otter accepts', () => {
+  const uriish = fc
+    .tuple(
+      fc.constantFrom('otpauth://totp/', 'otpauth://hotp/', 'otpauth://steam/', 'OTPAUTH://TOTP'),
+      text(16),
+      fc.constantFrom(':', '%3A', ''),
+      text(16),
+      fc.array(
+        fc.tuple(
+          fc.constantFrom('issuer', 'Issuer', 'encoder', 'period', 'counter', 'x', 'image'),
+          text(12),
+        ),
+        { maxLength: 3 },
+      ),
+    )
+    .map(
+      ([start, prefix, colon, account, params]) =>
+        `${start}${prefix}${colon}${account}?secret=JBSWY3DPEHPK3PXP${params.map(([k, v]) => `&${k}=${v}`).join('')}`,
+    );
+
+  it('reads the same after Otter writes it, lone surrogates included', () => {
+    fc.assert(
+      fc.property(uriish, (uri) => {
+        const first = parseOtpauthUri(uri);
+        if (!first.ok) return;
+        const again = parseOtpauthUri(formatOtpauthUri(first.value.entry));
+        expect(again.ok && again.value.entry).toEqual(first.value.entry);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads a lone surrogate in a name as the replacement character, as it is written', () => {
+    const r = parseOtpauthUri('otpauth://totp/\uD83D:bob?secret=JBSWY3DPEHPK3PXP&note=\uDC00');
+    expect(r.ok && [r.value.entry.issuer, r.value.entry.extra]).toEqual([
+      '\uFFFD',
+      { note: '\uFFFD' },
+    ]);
+  });
 });
