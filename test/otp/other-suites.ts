@@ -1,6 +1,6 @@
 /**
  * The runner for other projects' otpauth:// test cases (uri-other-apps.test.ts,
- * uri-other-libraries.test.ts). Each row names the suite it comes from (repository:path); the
+ * uri-other-libraries.test.ts, uri-other-suites.test.ts, uri-real-world.test.ts). Each row names the suite it comes from (repository:path); the
  * URIs are that suite's test data, the expectations are Otter's. Where Otter deliberately reads a
  * URI differently from the suite, the row says why, so that whoever compares Otter with that
  * suite finds the decision next to the case.
