@@ -39,7 +39,7 @@ export interface UriError {
   readonly digitHint?: boolean;
 }
 
-export const URI_WARNINGS = ['counter_missing', 'issuer_mismatch'] as const;
+export const URI_WARNINGS = ['counter_missing'] as const;
 export type UriWarning = (typeof URI_WARNINGS)[number];
 
 export interface ParsedUri {
@@ -228,7 +228,6 @@ export function parseOtpauthUri(input: string): Result<ParsedUri, UriError> {
     rawIssuer === undefined ? '' : percentDecode(rawIssuer).trim(),
   );
   const issuer = resolveIssuer(rawIssuer, prefix);
-  if (issuer.mismatch) warnings.push('issuer_mismatch');
 
   const known = KNOWN_PARAMS[type];
   const extra: Record<string, string> = {};
@@ -249,7 +248,7 @@ export function parseOtpauthUri(input: string): Result<ParsedUri, UriError> {
       period,
       counter,
       issuer: issuer.value,
-      account,
+      account: issuer.mismatch ? withOtherName(account, prefix!, issuer.value) : account,
       extra,
     },
     warnings,
@@ -273,6 +272,22 @@ function resolveIssuer(
   }
   const differs = prefix !== null && prefix !== '' && prefix.toLowerCase() !== param.toLowerCase();
   return { value: param, mismatch: differs };
+}
+
+/**
+ * A label that names another service than the `issuer` parameter: the parameter names the
+ * service, and the label's name stays with the account name, in brackets. It is most often the
+ * organisation or workspace: Microsoft Entra writes `Contoso:alice@contoso.com&issuer=Microsoft`
+ * and Slack `Slack (Workspace):alice@example.com&issuer=Slack` (only `Workspace` is kept then),
+ * so a guest in two tenants or workspaces under one address gets two accounts told apart, and
+ * nothing the link said is lost.
+ */
+function withOtherName(account: string, prefix: string, issuer: string): string {
+  const rest = prefix.toLowerCase().startsWith(issuer.toLowerCase())
+    ? /^\s*\((.+)\)$/.exec(prefix.slice(issuer.length))?.[1]?.trim()
+    : undefined;
+  const name = rest === undefined || rest === '' ? prefix : rest;
+  return account === '' ? name : `${account} (${name})`;
 }
 
 /**

@@ -23,7 +23,8 @@ import { codesAround, screenshot } from './support';
 
 const PASS = 'microsoft e2e passphrase';
 const MS_SECRET = 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U';
-const MS_URI = `otpauth://totp/Microsoft:alice%40contoso.com?secret=${MS_SECRET}&issuer=Microsoft`;
+// As Microsoft Entra writes it: the organisation before the colon, the service as the issuer.
+const MS_URI = `otpauth://totp/Contoso:alice%40contoso.com?secret=${MS_SECRET}&issuer=Microsoft`;
 const GITHUB_SECRET = 'JBSWY3DPEHPK3PXP';
 
 const SETUP = 'https://mysignins.microsoft.com/security-info';
@@ -173,7 +174,10 @@ it('scans the Microsoft account at mysignins.microsoft.com, saved with that site
   await popup.getByTestId('scan').click();
   await popup.getByTestId('confirm-scanned').waitFor();
   expect(await popup.getByLabel('Service').inputValue()).toBe('Microsoft');
-  expect(await popup.getByLabel('Account name').inputValue()).toBe('alice@contoso.com');
+  // The organisation stays with the address (two tenants, one address: two accounts told apart),
+  // and no warning about two services.
+  expect(await popup.getByLabel('Account name').inputValue()).toBe('alice@contoso.com (Contoso)');
+  expect(await popup.getByText('two different services').count()).toBe(0);
   await popup.getByText('Otter will show it first on https://mysignins.microsoft.com.').waitFor();
   await popup.getByRole('button', { name: 'Save account' }).click();
   await popup.getByTestId('verify').waitFor();

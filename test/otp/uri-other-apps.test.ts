@@ -77,7 +77,7 @@ const ROWS: readonly Row[] = [
   [
     KEEPASSXC,
     `otpauth://totp/test:test@example.com?secret=${VALVE}&issuer=Valve&algorithm=SHA1&digits=5&period=30&encoder=steam`,
-    { type: 'steam', digits: 5, issuer: 'Valve', extra: {}, warnings: ['issuer_mismatch'] },
+    { type: 'steam', digits: 5, issuer: 'Valve', account: 'test@example.com (test)', extra: {} },
   ],
   // What KeePassXC writes (its writeSettings tests), read back.
   [
@@ -105,8 +105,8 @@ const ROWS: readonly Row[] = [
   [
     AUTHPRO,
     ap('otpauth://totp/issuer:username?secret=ABCDEFG&issuer=something'),
-    { issuer: 'something', account: 'username', warnings: ['issuer_mismatch'] },
-    'AuthenticatorPro keeps the label prefix; Otter keeps the parameter (as Google Authenticator and Bitwarden do) and warns',
+    { issuer: 'something', account: 'username (issuer)' },
+    'AuthenticatorPro keeps the label prefix; Otter keeps the parameter as the service (as Google Authenticator and Bitwarden do) and the prefix with the account name',
   ],
   [
     AUTHPRO,
@@ -240,7 +240,7 @@ const ROWS: readonly Row[] = [
   [
     GOOGLE,
     'otpauth://totp/Mismatched:test@gmail.com?secret=AAAABBBB&issuer=Some%20Issuer',
-    { issuer: 'Some Issuer', warnings: ['issuer_mismatch'] },
+    { issuer: 'Some Issuer', account: 'test@gmail.com (Mismatched)' },
   ],
   [
     GOOGLE,
@@ -280,7 +280,7 @@ const ROWS: readonly Row[] = [
   [
     BITWARDEN,
     `otpauth://totp/test-issuer:test-account@example.com?secret=${WQ}&issuer=other-test-issuer`,
-    { issuer: 'other-test-issuer', warnings: ['issuer_mismatch'] },
+    { issuer: 'other-test-issuer', account: 'test-account@example.com (test-issuer)' },
   ],
   [
     BITWARDEN,
@@ -312,7 +312,7 @@ const ROWS: readonly Row[] = [
   [
     PROTON,
     'otpauth://totp/issuer%3Alabel?secret=somesecret&issuer=ProtonMail&algorithm=SHA512&digits=8&period=45',
-    { issuer: 'ProtonMail', account: 'label', warnings: ['issuer_mismatch'] },
+    { issuer: 'ProtonMail', account: 'label (issuer)' },
   ],
 ];
 

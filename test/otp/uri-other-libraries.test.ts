@@ -168,8 +168,8 @@ const TOTP_RS_ROWS: readonly Row[] = [
   [
     TOTP_RS,
     `otpauth://totp/GitHub:test?issuer=Gitlab&secret=${KRS}&digits=8&period=60&algorithm=SHA256`,
-    { issuer: 'Gitlab', warnings: ['issuer_mismatch'] },
-    'totp-rs refuses two different issuers; Otter keeps the parameter and warns',
+    { issuer: 'Gitlab', account: 'test (GitHub)' },
+    'totp-rs refuses two different issuers; Otter keeps the parameter as the service and the prefix with the account name',
   ],
   [
     TOTP_RS,

@@ -174,8 +174,8 @@ const YUBIKIT_ROWS: readonly Row[] = [
   [
     YUBIKIT,
     yk('otpauth://totp/IssuerA:account?secret=abba&issuer=IssuerB'),
-    { issuer: 'IssuerB', account: 'account', warnings: ['issuer_mismatch'] },
-    'yubikit keeps the label prefix; Otter keeps the parameter (as Google Authenticator and Bitwarden do) and warns',
+    { issuer: 'IssuerB', account: 'account (IssuerA)' },
+    'yubikit keeps the label prefix; Otter keeps the parameter as the service (as Google Authenticator and Bitwarden do) and the prefix with the account name',
   ],
   [YUBIKIT, 'http://example.com/', { error: 'uri_scheme' }],
   [YUBIKIT, 'otpauth://foobar?secret=kaka', { error: 'uri_type' }],
@@ -208,8 +208,8 @@ const OTPHP_ROWS: readonly Row[] = [
   [
     OTPHP,
     MP.replace('Project%3A', 'Project2%3A'),
-    { issuer: 'My Project', account: 'alice@foo.bar', warnings: ['issuer_mismatch'] },
-    'otphp refuses two different issuers; Otter keeps the parameter and warns',
+    { issuer: 'My Project', account: 'alice@foo.bar (My Project2)' },
+    'otphp refuses two different issuers; Otter keeps the parameter as the service and the prefix with the account name',
   ],
   [
     OTPHP,

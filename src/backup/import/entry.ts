@@ -256,7 +256,12 @@ export function entryFromUri(
     withinBounds(entry, {
       ...extras,
       issuer: renamed ?? pick(extras.issuer, entry.issuer),
-      account: pick(extras.account, entry.account),
+      // Likewise the link's account name, which the parser gave the prefix that now names the
+      // service; an account name the source gave of its own stays.
+      account:
+        renamed !== null && [undefined, '', entry.account].includes(extras.account?.trim())
+          ? address!.account
+          : pick(extras.account, entry.account),
       sites:
         address === null ? extras.sites : [...new Set([...(extras.sites ?? []), address.site])],
     }),

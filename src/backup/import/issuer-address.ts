@@ -32,14 +32,18 @@ function webAddress(issuer: string): URL | null {
 export function issuerAddress(
   uri: string,
   issuer: string,
-): { readonly issuer: string; readonly site: string } | null {
+): { readonly issuer: string; readonly site: string; readonly account: string } | null {
   const address = webAddress(issuer);
   if (address === null) return null;
   const rawLabel = /^otpauth:\/\/[^/?#]*\/([^?#]*)/i.exec(uri.trim())?.[1] ?? '';
-  const prefix = splitLabel(rawLabel, issuer).prefix ?? '';
+  const label = splitLabel(rawLabel, issuer);
+  const prefix = label.prefix ?? '';
   const named = prefix !== '' && webAddress(prefix) === null && prefix !== issuer;
   return {
     issuer: named ? prefix : address.hostname.replace(/^www\./, ''),
     site: address.origin,
+    // The label's account name alone: the parser, seeing two names for the service, added the
+    // prefix to it, and the prefix is the service's name now.
+    account: label.account,
   };
 }

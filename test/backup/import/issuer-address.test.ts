@@ -45,7 +45,8 @@ describe('a link whose issuer is a web address', () => {
       'http%3A%2F%2F',
     ]) {
       const plain = `otpauth://totp/A:kim?secret=${KEY}&issuer=${issuer}`;
-      expect(named(plain)).toEqual([decodeURIComponent(issuer), 'kim', []]);
+      // The label's other name stays with the account's (src/otp/uri.ts, withOtherName).
+      expect(named(plain)).toEqual([decodeURIComponent(issuer), 'kim (A)', []]);
     }
   });
 
