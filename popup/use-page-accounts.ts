@@ -4,12 +4,24 @@
  * A search orders by how well each account answers it, and the page's accounts still come first,
  * in their own group (AccountGroups takes the first `suggested` rows as the page's).
  */
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PageMatches } from '../src/cache/code-cache';
+import type * as SearchModule from '../src/search';
 import type { AccountView, ResponseOf } from '../src/messages/protocol';
-import { indexForSearch, search } from '../src/search';
 import { matchRank, type SiteMatch } from '../src/sites/match-rank';
 import { webHost } from '../src/sites/origin';
+
+/**
+ * Search (src/search, 3.4 KB gzipped) is loaded once the list is on screen, not before the first
+ * code: the popup's JavaScript at open has a 30 KB budget. Until it is here a query shows no row,
+ * so an Enter pressed that soon never acts on a row the query would not have found.
+ */
+type Search = typeof SearchModule;
+let loaded: Search | null = null;
+let loading: Promise<Search> | null = null;
+export function loadSearch(): Promise<Search> {
+  return (loading ??= import('../src/search').then((module) => (loaded = module)));
+}
 
 /**
  * The list on screen: the worker's answer, or the code cache's before it, with the page's part's
@@ -53,14 +65,19 @@ export function usePageAccounts(
     const rank = new Map(list.accounts.map((a) => [a.id, matchRank(matchOf(a))]));
     return [...list.accounts].sort((a, b) => (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0));
   }, [list, site]);
+  const [search, setSearch] = useState(loaded);
+  useEffect(() => {
+    if (search === null) void loadSearch().then(setSearch);
+  }, []);
   // Indexed once per list; a keystroke then compares short strings (src/search).
-  const index = useMemo(() => indexForSearch(ordered), [ordered]);
+  const index = useMemo(() => search?.indexForSearch(ordered) ?? null, [ordered, search]);
   const { shown, suggested } = useMemo(() => {
-    const found = search(index, query);
+    const found =
+      query.trim() === '' ? ordered : index === null ? [] : search!.search(index, query);
     const page = found.filter((a) => matchOf(a) !== null);
     const rest = page.length === 0 ? found : found.filter((a) => matchOf(a) === null);
     return { shown: [...page, ...rest], suggested: page.length };
-  }, [index, query]);
+  }, [ordered, index, query]);
   return {
     host,
     matchOf,

@@ -2,6 +2,10 @@
 import { act, render } from '@testing-library/preact';
 import type { AccountView, ResponseOf } from '../../src/messages/protocol';
 import { CodeList } from '../../popup/CodeList';
+import { loadSearch } from '../../popup/use-page-accounts';
+
+// The popup loads search once its list is on screen; the tests type into a list that has it.
+await loadSearch();
 
 export type List = ResponseOf<'listAccounts'>;
 
