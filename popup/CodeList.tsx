@@ -160,6 +160,8 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     if (outcome.filled) {
       setError(null);
       feedback.flash(account.id, t('filled'));
+      // The fill used the next HOTP code: the one kept from a copy is spent, never copied again.
+      if (account.type === 'hotp') setHotp(({ [account.id]: _spent, ...rest }) => rest);
       return;
     }
     if (outcome.code !== null) {
@@ -239,15 +241,12 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
 
   function escape() {
     enter.cancel();
-    if (menuOpen) {
-      setMenuOpen(false);
-      searchBox.current?.focus();
-    } else if (query === '') {
-      window.close();
-    } else {
-      setQuery('');
-      selection.reset();
-    }
+    // The "use on this site?" prompt goes first, as a menu does; not the whole popup.
+    if (learn !== null) return closePrompt();
+    if (menuOpen) return void (setMenuOpen(false), searchBox.current?.focus());
+    if (query === '') return window.close();
+    setQuery('');
+    selection.reset();
   }
 
   /** `order`: the list, or the painted rows' order for keys pressed over them (paintedOrder). */

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 
 /**
  * What the last action did: on its row for a moment ("Copied", "Filled"), per row, so that a slow
@@ -11,6 +11,8 @@ export function useFeedback() {
   const [shown, setShown] = useState<Readonly<Record<string, string>>>({});
   const [said, setSaid] = useState<[text: string, n: number]>(['', 0]);
   const say = (text: string) => setSaid(([, n]) => [text, n + 1]);
+  // Each row's timer: a second flash on a row lasts its own 1.5 s, not what was left of the first.
+  const timers = useRef<Record<string, number>>({});
   return {
     /** What each row says now, by account id. */
     shown,
@@ -18,7 +20,11 @@ export function useFeedback() {
     flash(id: string, text: string) {
       setShown((all) => ({ ...all, [id]: text }));
       say(text);
-      window.setTimeout(() => setShown(({ [id]: _gone, ...rest }) => rest), 1500);
+      window.clearTimeout(timers.current[id]);
+      timers.current[id] = window.setTimeout(
+        () => setShown(({ [id]: _gone, ...rest }) => rest),
+        1500,
+      );
     },
     region: (
       <p class="visually-hidden" role="status">

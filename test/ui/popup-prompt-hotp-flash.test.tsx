@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+/**
+ * Three of the popup's smaller promises (found by a review, 2026-12-03): Escape closes the "use
+ * on this site?" prompt, not the popup; a HOTP code kept from a copy is dropped once a fill has
+ * used the next one, so it is never copied again; a second "Copied" on a row lasts as long as the
+ * first.
+ */
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { useFeedback } from '../../popup/use-feedback';
+import { accountView } from './account-views';
+import { flush, listOf, showList } from './code-list-fixture';
+import { sendMessage } from './fake-browser';
+
+vi.mock('../../src/platform/browser', () => import('./fake-browser'));
+
+let writeText: ReturnType<typeof vi.fn>;
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+beforeEach(() => {
+  localStorage.clear();
+  sendMessage.mockReset();
+  sendMessage.mockImplementation(() => Promise.resolve({ ok: true, value: {} }));
+  writeText = vi.fn(() => Promise.resolve());
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+});
+
+const search = () => screen.getByTestId('search');
+
+it('closes the site prompt on Escape, and leaves the popup open', async () => {
+  const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+  // GitHub on another site's page, the worker's word in: a click copies and asks.
+  showList(listOf([accountView()], {}), 'https://login.example.com/');
+  fireEvent.click(screen.getByTestId('account'));
+  await flush();
+  expect(screen.getByTestId('learn-site')).toBeTruthy();
+  fireEvent.keyDown(search(), { key: 'Escape' });
+  await flush();
+  expect(screen.queryByTestId('learn-site')).toBeNull();
+  expect(close).not.toHaveBeenCalled();
+  // Nothing else open: the next Escape closes the popup, as before.
+  fireEvent.keyDown(search(), { key: 'Escape' });
+  expect(close).toHaveBeenCalledTimes(1);
+});
+
+it('never copies again a HOTP code that a fill has since moved past', async () => {
+  let next = 0;
+  const codes = ['111111', '333333'];
+  sendMessage.mockImplementation((message) => {
+    const type = (message as { type: string }).type;
+    if (type === 'hotpNext') return Promise.resolve({ ok: true, value: { code: codes[next++] } });
+    if (type === 'fillCode') return Promise.resolve({ ok: true, value: { filled: true } });
+    return Promise.resolve({ ok: true, value: {} });
+  });
+  const hotp = accountView({ type: 'hotp', code: null, validFrom: null, validUntil: null });
+  showList(listOf([hotp], { a1: 'exact' }), 'https://github.com/login', 'https://github.com');
+  fireEvent.click(screen.getByTestId('account'));
+  await flush();
+  expect(writeText).toHaveBeenLastCalledWith('111111');
+  // Enter fills the page with the counter's next code (222222, in the worker).
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  fireEvent.click(screen.getByTestId('account'));
+  await flush();
+  expect(writeText).toHaveBeenLastCalledWith('333333');
+});
+
+it('keeps a second "Copied" on its row for its whole moment', async () => {
+  vi.useFakeTimers();
+  let feedback!: ReturnType<typeof useFeedback>;
+  function Row() {
+    feedback = useFeedback();
+    return <p data-testid="said">{feedback.shown['a1'] ?? ''}</p>;
+  }
+  render(<Row />);
+  const said = () => screen.getByTestId('said').textContent;
+  await act(() => feedback.flash('a1', 'Copied'));
+  await act(() => void vi.advanceTimersByTime(1_000));
+  await act(() => feedback.flash('a1', 'Copied'));
+  await act(() => void vi.advanceTimersByTime(600));
+  expect(said()).toBe('Copied');
+  await act(() => void vi.advanceTimersByTime(1_000));
+  expect(said()).toBe('');
+});
