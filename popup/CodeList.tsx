@@ -192,11 +192,12 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   async function untrash(id: string) {
     enter.cancel();
     const reply = await send('untrashAccounts', { ids: [id] });
-    setUndo(null);
     setLearnt(null);
+    // Refused (a locked vault, a policy): said, and Undo stays to be tried again.
+    if (!reply.ok) return setError(reply.error);
+    setUndo(null);
     searchBox.current?.focus();
-    if (reply.ok) await onRefresh({});
-    else setError(reply.error);
+    await onRefresh({});
     // From the empty list, the search box is back only once the list has rendered.
     setTimeout(() => searchBox.current?.focus(), 0);
   }
@@ -279,11 +280,11 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
 
   useDocumentKeys(onKeyDown, (event) => onKeyDown(event, paintedOrder(shown)));
 
-  if (list.accounts.length === 0) return <EmptyList undo={undo} onUndo={untrash} onAdd={onAdd} />;
+  if (list.accounts.length === 0)
+    return <EmptyList undo={undo} error={error} onUndo={untrash} onAdd={onAdd} />;
 
   const height = scroller.current?.clientHeight ?? 440;
-  const selectedIndex = selection.index;
-  const selectedTop = rowTop(selectedIndex, suggested, host);
+  const selectedTop = rowTop(selection.index, suggested, host);
 
   return (
     <section class="codes">
@@ -357,7 +358,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
                 index={index}
                 count={shown.length}
                 now={now}
-                selected={index === selectedIndex}
+                selected={index === selection.index}
                 matchesSite={matchOf(account) !== null}
                 feedback={feedback.shown[account.id] ?? null}
                 hotpCode={hotp[account.id] ?? null}
@@ -368,7 +369,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
                   copyByHand(account);
                 }}
                 onSelect={() => {
-                  if (!menuOpen && index !== selectedIndex) selection.choose(index);
+                  if (!menuOpen && index !== selection.index) selection.choose(index);
                 }}
                 onMenu={() => {
                   selection.choose(index);

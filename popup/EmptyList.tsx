@@ -1,4 +1,6 @@
+import type { AppError } from '../src/errors';
 import { t } from '../src/i18n';
+import { ErrorText } from '../ui/ErrorText';
 import { focusOnMount } from '../ui/focus-on-mount';
 import { UndoLine } from './UndoLine';
 
@@ -6,6 +8,8 @@ interface Props {
   /** The account just moved to the Trash, offered back (the last one, when the list is empty). */
   readonly undo: { id: string; name: string } | null;
   readonly onUndo: (id: string) => Promise<void>;
+  /** What went wrong last (an Undo the worker refused), said here as in the list. */
+  readonly error: AppError | null;
   readonly onAdd: () => void;
 }
 
@@ -14,7 +18,7 @@ interface Props {
  * to Undo after the last account went to the Trash (the search box that had it is gone), else to
  * "Add account" (the popup opened on an empty list, or a vault was just made).
  */
-export function EmptyList({ undo, onUndo, onAdd }: Props) {
+export function EmptyList({ undo, error, onUndo, onAdd }: Props) {
   return (
     <section class="stack empty" data-testid="empty">
       <h2>{t('emptyTitle')}</h2>
@@ -29,6 +33,7 @@ export function EmptyList({ undo, onUndo, onAdd }: Props) {
         {t('addAccountButton')}
       </button>
       {undo !== null && <UndoLine undo={undo} onUndo={onUndo} focus />}
+      <ErrorText error={error} />
     </section>
   );
 }

@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 /**
- * Three of the popup's smaller promises (found by a review, 2026-12-03): Escape closes the "use
+ * Four of the popup's smaller promises (found by a review, 2026-12-03): Escape closes the "use
  * on this site?" prompt, not the popup; a HOTP code kept from a copy is dropped once a fill has
  * used the next one, so it is never copied again; a second "Copied" on a row lasts as long as the
- * first.
+ * first; an Undo refused from the empty list says why and can be tried again.
  */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { useState } from 'preact/hooks';
+import { CodeList } from '../../popup/CodeList';
 import { useFeedback } from '../../popup/use-feedback';
 import { accountView } from './account-views';
 import { flush, listOf, showList } from './code-list-fixture';
@@ -85,4 +87,39 @@ it('keeps a second "Copied" on its row for its whole moment', async () => {
   expect(said()).toBe('Copied');
   await act(() => void vi.advanceTimersByTime(1_000));
   expect(said()).toBe('');
+});
+
+it('says why an Undo from the empty list was refused, and keeps Undo to try again', async () => {
+  let refuse = true;
+  sendMessage.mockImplementation((message) => {
+    const type = (message as { type: string }).type;
+    if (type === 'untrashAccounts' && refuse)
+      return Promise.resolve({ ok: false, error: { code: 'vault_locked' } });
+    return Promise.resolve({ ok: true, value: {} });
+  });
+  let trashed = false;
+  function Host() {
+    const [list, setList] = useState(listOf([accountView()], {}));
+    const onRefresh = () => {
+      setList(listOf(trashed ? [] : [accountView()], {}));
+      return Promise.resolve();
+    };
+    const props = { site: '', pageUrl: 'https://example.com/', tabId: 7, onAdd: () => {} };
+    return <CodeList list={list} onRefresh={onRefresh} {...props} />;
+  }
+  render(<Host />);
+  trashed = true;
+  fireEvent.contextMenu(screen.getByTestId('account'));
+  await flush();
+  fireEvent.click(document.querySelector('[data-action="trash"]')!);
+  await flush();
+  fireEvent.click(screen.getByTestId('undo'));
+  await flush();
+  expect(screen.getByTestId('error').dataset['code']).toBe('vault_locked');
+  // Unlocked elsewhere: the same Undo now brings the account back.
+  refuse = false;
+  trashed = false;
+  fireEvent.click(screen.getByTestId('undo'));
+  await flush();
+  expect(screen.getAllByTestId('account')).toHaveLength(1);
 });
