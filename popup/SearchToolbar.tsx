@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { t } from '../src/i18n';
 
 interface Props {
@@ -16,6 +16,15 @@ export function SearchToolbar({ inputRef, query, activeId, onQuery, onAdd }: Pro
   // The list shown after the popup loaded (unlocked, a vault just made, back from "Add"): focus
   // comes here as `autofocus` gives it at load (ui/focus-on-mount.ts says why both).
   useEffect(() => inputRef.current?.focus(), []);
+  // Only a row on the page can be pointed at: the list renders the rows around the view, and
+  // after a wheel scroll the chosen row may not be there. Set after each render, once the list's
+  // rows are in.
+  useLayoutEffect(() => {
+    const box = inputRef.current;
+    if (activeId !== null && document.getElementById(activeId) !== null)
+      box?.setAttribute('aria-activedescendant', activeId);
+    else box?.removeAttribute('aria-activedescendant');
+  });
   return (
     <div class="toolbar">
       <input
@@ -29,7 +38,6 @@ export function SearchToolbar({ inputRef, query, activeId, onQuery, onAdd }: Pro
         placeholder={t('searchPlaceholder')}
         aria-label={t('searchPlaceholder')}
         aria-controls="account-list"
-        aria-activedescendant={activeId ?? undefined}
         aria-describedby="search-keys"
         value={query}
         autofocus

@@ -119,3 +119,20 @@ it('says the search controls no open list when nothing matches', async () => {
   expect(search().getAttribute('aria-expanded')).toBe('false');
   expect(search().hasAttribute('aria-activedescendant')).toBe(false);
 });
+
+it('points screen readers only at a chosen row that is on the page', async () => {
+  const many = Array.from({ length: 60 }, (_, i) =>
+    accountView({ id: `s${i}`, issuer: `Service ${i}`, sites: [] }),
+  );
+  showList(listOf(many, {}), null);
+  fireEvent.keyDown(search(), { key: 'ArrowDown' });
+  await flush();
+  expect(search().getAttribute('aria-activedescendant')).toBe('account-s1');
+  // Scrolled by the wheel far below it: the chosen row is no longer rendered.
+  const scroller = document.querySelector<HTMLElement>('.scroller')!;
+  Object.defineProperty(scroller, 'scrollTop', { configurable: true, value: 3000 });
+  fireEvent.scroll(scroller);
+  await flush();
+  expect(document.getElementById('account-s1')).toBeNull();
+  expect(search().hasAttribute('aria-activedescendant')).toBe(false);
+});
