@@ -281,7 +281,8 @@ describe('list', () => {
   it('search filters by issuer, account or site; Esc clears it', async () => {
     const { popup } = await setUp();
     await popup.keyboard.type('elsew');
-    expect(await popup.getByTestId('account').count()).toBe(1);
+    // Search loads once the list is on screen: the first keys may come before it.
+    await expect.poll(() => popup.getByTestId('account').count()).toBe(1);
     expect(await popup.getByTestId('account').textContent()).toContain('Elsewhere');
     await popup.keyboard.press('Escape');
     expect(await popup.getByTestId('account').count()).toBe(2);
