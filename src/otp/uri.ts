@@ -270,8 +270,15 @@ function resolveIssuer(
   if (prefix !== null && param.includes('+') && param.replaceAll('+', ' ') === prefix) {
     return { value: prefix, mismatch: false };
   }
-  const differs = prefix !== null && prefix !== '' && prefix.toLowerCase() !== param.toLowerCase();
+  // `ACME+Corp:bob?issuer=ACME%20Corp` (PHP's and .NET's encoders write a space as `+`).
+  const same = (name: string) => name.toLowerCase() === param.toLowerCase();
+  const differs = prefix !== null && prefix !== '' && !same(prefix) && !same(spaced(prefix));
   return { value: param, mismatch: differs };
+}
+
+/** `+` read as a space in a name that has no space of its own (`Some+Company`). */
+function spaced(name: string): string {
+  return name.includes(' ') ? name : name.replaceAll('+', ' ');
 }
 
 /**
@@ -283,10 +290,14 @@ function resolveIssuer(
  * nothing the link said is lost.
  */
 function withOtherName(account: string, prefix: string, issuer: string): string {
-  const rest = prefix.toLowerCase().startsWith(issuer.toLowerCase())
-    ? /^\s*\((.+)\)$/.exec(prefix.slice(issuer.length))?.[1]?.trim()
+  const label = spaced(prefix);
+  const rest = label.toLowerCase().startsWith(issuer.toLowerCase())
+    ? /^\s*\((.+)\)$/.exec(label.slice(issuer.length))?.[1]?.trim()
     : undefined;
-  const name = rest === undefined || rest === '' ? prefix : rest;
+  const name = rest === undefined || rest === '' ? label : rest;
+  // Nothing to add: the label named the account twice, or already carries the bracket.
+  if (account.toLowerCase() === name.toLowerCase() || account.endsWith(` (${name})`))
+    return account;
   return account === '' ? name : `${account} (${name})`;
 }
 

@@ -60,7 +60,7 @@ const ROWS: readonly Row[] = [
     'Spomky-Labs/otphp#242',
     'otpauth://totp/Some+Company%3ame%40somecompany.net?secret=abcdefghijklmnop&issuer=Microsoft',
     {
-      ...{ issuer: 'Microsoft', account: 'me@somecompany.net (Some+Company)' },
+      ...{ issuer: 'Microsoft', account: 'me@somecompany.net (Some Company)' },
       secret: 'ABCDEFGHIJKLMNOP',
     },
     ENTRA,

@@ -130,6 +130,21 @@ const ACCEPTED: Array<[string, string, Expect]> = [
     { issuer: 'localhost:3000', account: 'kody (Other)' },
   ],
   [
+    'a prefix with + for its spaces names the same service as the parameter',
+    `otpauth://totp/ACME+Corp:bob?secret=${S}&issuer=ACME%20Corp`,
+    { issuer: 'ACME Corp', account: 'bob' },
+  ],
+  [
+    'another name that is the account itself is not added',
+    `otpauth://totp/alice%40x.com:alice%40x.com?secret=${S}&issuer=X`,
+    { issuer: 'X', account: 'alice@x.com' },
+  ],
+  [
+    'another name already in the account name’s bracket is not added again',
+    `otpauth://totp/Contoso:alice%20(Contoso)?secret=${S}&issuer=Microsoft`,
+    { issuer: 'Microsoft', account: 'alice (Contoso)' },
+  ],
+  [
     'a parameter that is only the start of the prefix does not split inside a word',
     `otpauth://totp/ACME%20Corp:bob?secret=${S}&issuer=ACME`,
     { issuer: 'ACME', account: 'bob (ACME Corp)' },

@@ -35,7 +35,8 @@ export function issuerAddress(
 ): { readonly issuer: string; readonly site: string; readonly account: string } | null {
   const address = webAddress(issuer);
   if (address === null) return null;
-  const rawLabel = /^otpauth:\/\/[^/?#]*\/([^?#]*)/i.exec(uri.trim())?.[1] ?? '';
+  // As the parser reads it: a lone surrogate becomes U+FFFD, so the name reads back as written.
+  const rawLabel = /^otpauth:\/\/[^/?#]*\/([^?#]*)/i.exec(uri.trim().toWellFormed())?.[1] ?? '';
   const label = splitLabel(rawLabel, issuer);
   const prefix = label.prefix ?? '';
   const named = prefix !== '' && webAddress(prefix) === null && prefix !== issuer;

@@ -67,6 +67,11 @@ describe('a link whose issuer is a web address', () => {
     ]);
   });
 
+  it('keeps a lone surrogate in the account name as the parser reads it (U+FFFD)', () => {
+    const uri = `otpauth://totp/GitHub:octo\ud800cat?secret=${KEY}&issuer=https%3A%2F%2Fgithub.com`;
+    expect(named(uri)).toEqual(['GitHub', 'octo\ufffdcat', ['https://github.com']]);
+  });
+
   it('reads on a browser without URL.canParse (Chromium 116–119, which Otter supports)', () => {
     const canParse = Object.getOwnPropertyDescriptor(URL, 'canParse');
     Reflect.deleteProperty(URL, 'canParse');
