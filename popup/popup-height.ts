@@ -63,8 +63,13 @@ function stored(view: KeptView): [height: number, over: number] {
  */
 const FOLLOW_MS = 250;
 let pending: ReturnType<typeof setTimeout> | undefined;
-/** The view whose height is kept, once the app has shown it. */
-let kept: KeptView | null = null;
+/**
+ * The view whose height is kept, once the app has shown it, and until when: a shortening
+ * confirmed later is kept under its name only while it surely is still the view on screen (an
+ * unlock or "Add" takes the user longer), never another view's height under the list's.
+ */
+let kept: { view: KeptView; until: number } | null = null;
+const KEPT_MS = 1_000;
 
 /**
  * The list's scroller is shorter by what the page is taller than its window, once the window has
@@ -74,9 +79,13 @@ let kept: KeptView | null = null;
  */
 function fit(): void {
   clearTimeout(pending);
-  root.style.setProperty('--over', '');
-  if (innerHeight < LEAST || root.scrollHeight - innerHeight <= 1) return;
-  pending = setTimeout(shorten, FOLLOW_MS);
+  // Not even a shortening kept from the last open is let go for Firefox's set-up window.
+  if (innerHeight < LEAST) return;
+  const over = parseFloat(root.style.getPropertyValue('--over')) || 0;
+  // The whole page fits: the list takes its room back at once. Else what it gave up stays (no
+  // page scroll bar meanwhile) and is measured again once the window has had time to follow.
+  if (root.scrollHeight + over - innerHeight <= 1) root.style.setProperty('--over', '');
+  else pending = setTimeout(shorten, FOLLOW_MS);
 }
 
 /** The list gives up what the page is taller than its window (now the room it has). */
@@ -86,7 +95,7 @@ function shorten(): void {
   const over = root.scrollHeight - innerHeight;
   // A pixel is the rounding of a page as tall as its window (its height is fractional).
   if (over > 1) root.style.setProperty('--over', `${over}px`);
-  if (kept !== null) keep(kept);
+  if (kept !== null && Date.now() < kept.until) keep(kept.view);
 }
 
 /** The page's height (and what the list gave up) for the next open of `view`. */
@@ -121,7 +130,7 @@ export function openAtLastHeight(view: KeptView): void {
  */
 export function releaseHeight(keepView: KeptView | null): void {
   root.style.minHeight = '';
-  kept = keepView;
+  kept = keepView === null ? null : { view: keepView, until: Date.now() + KEPT_MS };
   // Only a window already found short (this open, or kept from the last, which was confirmed)
   // is measured again here, at once: the app's page can be taller than the painted rows', and
   // the window is the room it had then. Any other is left to its resize and fit()'s wait.

@@ -207,6 +207,38 @@ it('waits for a late resize’s window to follow the grown page before shortenin
   expect(localStorage.getItem(KEY)).not.toMatch(/ /);
 });
 
+it('keeps the shortening from the last open through set-up and still-short windows', () => {
+  localStorage.setItem(KEY, '552 28');
+  pageOf(580);
+  openAtLastHeight('list');
+  // Firefox's set-up window, then the short window again: never a moment without it (a page
+  // scroll bar, the popup 30 px wider).
+  for (const height of [10, 552, 540]) {
+    windowOf(height);
+    expect(html.style.getPropertyValue('--over'), String(height)).toBe('28px');
+  }
+  // Measured again once the window has stayed so.
+  staysSo();
+  expect(html.style.getPropertyValue('--over')).toBe('40px');
+});
+
+it('keeps no height under the first view’s name once another view may be on screen', () => {
+  pageOf(580);
+  openAtLastHeight('list');
+  windowOf(580, false);
+  pageHeight(580);
+  releaseHeight('list');
+  expect(localStorage.getItem(KEY)).toBe('580');
+  // Seconds later (the user chose "Add" or unlocked): a short window measured then is not the
+  // list's.
+  vi.advanceTimersByTime(5_000);
+  pageOf(700);
+  windowOf(552);
+  staysSo();
+  expect(html.style.getPropertyValue('--over')).toBe('148px');
+  expect(localStorage.getItem(KEY)).toBe('580');
+});
+
 it('takes no window shorter than the popup’s least height for the room it has', () => {
   // Firefox gives the panel's page a 0 or 10 px window while it sets the panel up.
   pageOf(580);
