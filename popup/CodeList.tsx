@@ -1,19 +1,17 @@
 import { useRef, useState } from 'preact/hooks';
-import { t, tn } from '../src/i18n';
+import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
 import type { AccountView, RequestOf } from '../src/messages/protocol';
 import { openExtensionTab } from '../src/platform/runtime';
 import { accountLines, accountName } from '../ui/account-name';
-import { ErrorText } from '../ui/ErrorText';
 import { fillNotice } from '../ui/fill-outcome';
-import { InfoText } from '../ui/InfoText';
 import type { AppError } from '../src/errors';
 import { AccountGroups, ROW_HEIGHT, rowTop, scrollToRow } from './AccountGroups';
 import { CodeRow, rowState } from './CodeRow';
 import { EmptyList } from './EmptyList';
 import { LearnSitePrompt } from './LearnSitePrompt';
 import { listKeyAction } from './list-key-action';
-import { NoAccountLine } from './NoAccountLine';
+import { ListNotices } from './ListNotices';
 import { enterAction, offersToLearn, writeCode } from './page-fill';
 import { RowMenu, type RowAction } from './RowMenu';
 import { SearchToolbar } from './SearchToolbar';
@@ -150,18 +148,22 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     }
     if (confirmed && offersToLearn(account, matchOf(account), pageUrl, list.insecureTwins))
       setLearn({ account, copiedInstead: false });
+    const kept = hotp[account.id];
     const reply = await send('fillCode', {
       id: account.id,
       tabId,
-      ...(confirmed ? { confirmed } : {}),
+      ...(confirmed && { confirmed }),
     });
     if (!reply.ok) return setError(reply.error);
     const outcome = reply.value;
     if (outcome.filled) {
       setError(null);
       feedback.flash(account.id, t('filled'));
-      // The fill used the next HOTP code: the one kept from a copy is spent, never copied again.
-      if (account.type === 'hotp') setHotp(({ [account.id]: _spent, ...rest }) => rest);
+      // The fill used the next HOTP code: the one kept from a copy before it is spent (not one
+      // copied while the fill was on its way, which is newer).
+      setHotp(({ [account.id]: code, ...rest }) =>
+        code === kept ? rest : { ...rest, [account.id]: code! },
+      );
       return;
     }
     if (outcome.code !== null) {
@@ -301,20 +303,14 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
         }}
         onAdd={onAdd}
       />
-      {hint.show && (
-        <p class="key-hint" data-testid="key-hint">
-          {t('popupKeyHint')}
-        </p>
-      )}
-      {list.damaged > 0 && <p class="error small">{tn('damagedAccounts', list.damaged)}</p>}
-      {noAccount && host !== null && <NoAccountLine host={host} />}
-      <ErrorText error={error} />
-      <InfoText info={info} />
-      {learnt !== null && (
-        <p class="notice" role="status" data-testid="learnt">
-          {learnt}
-        </p>
-      )}
+      <ListNotices
+        hint={hint.show}
+        damaged={list.damaged}
+        noAccountFor={noAccount ? host : null}
+        error={error}
+        info={info}
+        learnt={learnt}
+      />
       {learn !== null && host !== null && pageUrl !== null && (
         <LearnSitePrompt
           account={learn.account}

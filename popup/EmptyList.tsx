@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { AppError } from '../src/errors';
 import { t } from '../src/i18n';
 import { ErrorText } from '../ui/ErrorText';
@@ -19,6 +20,9 @@ interface Props {
  * "Add account" (the popup opened on an empty list, or a vault was just made).
  */
 export function EmptyList({ undo, error, onUndo, onAdd }: Props) {
+  // Decided once: after an Undo the account comes back and the list replaces this page, and
+  // "Add account" taking the focus on the way (Undo gone first) would be said for nothing.
+  const [focusAdd] = useState(undo === null);
   return (
     <section class="stack empty" data-testid="empty">
       <h2>{t('emptyTitle')}</h2>
@@ -26,7 +30,7 @@ export function EmptyList({ undo, error, onUndo, onAdd }: Props) {
       <button
         class="primary"
         type="button"
-        ref={undo === null ? focusOnMount : undefined}
+        ref={focusAdd ? focusOnMount : undefined}
         onClick={onAdd}
         data-testid="add-account"
       >

@@ -123,3 +123,30 @@ it('says why an Undo from the empty list was refused, and keeps Undo to try agai
   await flush();
   expect(screen.getAllByTestId('account')).toHaveLength(1);
 });
+
+it('keeps a HOTP code copied while a fill was on its way', async () => {
+  let answerFill: (reply: unknown) => void = () => undefined;
+  let hotpAsked = 0;
+  sendMessage.mockImplementation((message) => {
+    const type = (message as { type: string }).type;
+    if (type === 'fillCode') return new Promise((done) => (answerFill = done));
+    if (type === 'hotpNext') {
+      hotpAsked++;
+      return Promise.resolve({ ok: true, value: { code: '111111' } });
+    }
+    return Promise.resolve({ ok: true, value: {} });
+  });
+  const hotp = accountView({ type: 'hotp', code: null, validFrom: null, validUntil: null });
+  showList(listOf([hotp], { a1: 'exact' }), 'https://github.com/login', 'https://github.com');
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  fireEvent.click(screen.getByTestId('account'));
+  await flush();
+  answerFill({ ok: true, value: { filled: true } });
+  await flush();
+  // The copied code is newer than the fill's: still shown, and copied again without a new one.
+  fireEvent.click(screen.getByTestId('account'));
+  await flush();
+  expect(writeText).toHaveBeenLastCalledWith('111111');
+  expect(hotpAsked).toBe(1);
+});
