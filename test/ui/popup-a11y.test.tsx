@@ -10,20 +10,14 @@ import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { CodeList } from '../../popup/CodeList';
 import { accountView } from './account-views';
-import { flush, listOf, showList } from './code-list-fixture';
+import { flush, listOf, showList, freshPopupPage } from './code-list-fixture';
 import { sendMessage } from './fake-browser';
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
 
 afterEach(cleanup);
 beforeEach(() => {
-  localStorage.clear();
-  sendMessage.mockReset();
-  sendMessage.mockImplementation(() =>
-    Promise.resolve({ ok: true, value: { filled: true, code: null } }),
-  );
-  const writeText = vi.fn(() => Promise.resolve());
-  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  freshPopupPage({ filled: true, code: null });
 });
 
 const github = accountView();

@@ -8,20 +8,15 @@
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { accountView } from './account-views';
-import { flush, listOf, showList } from './code-list-fixture';
-import { sendMessage } from './fake-browser';
+import { flush, listOf, showList, freshPopupPage } from './code-list-fixture';
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
 
-let writeText: ReturnType<typeof vi.fn>;
+let writeText: ReturnType<typeof freshPopupPage>;
 
 afterEach(cleanup);
 beforeEach(() => {
-  localStorage.clear();
-  sendMessage.mockReset();
-  sendMessage.mockImplementation(() => Promise.resolve({ ok: true, value: {} }));
-  writeText = vi.fn(() => Promise.resolve());
-  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  writeText = freshPopupPage();
 });
 
 /** A click on the only row, `msLeft` before its current code (123456) ends. */

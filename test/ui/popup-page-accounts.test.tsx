@@ -11,20 +11,16 @@ import { CodeList } from '../../popup/CodeList';
 import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { accountView } from './account-views';
-import { flush, listOf, showList } from './code-list-fixture';
+import { flush, listOf, showList, freshPopupPage } from './code-list-fixture';
 import { sendMessage } from './fake-browser';
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
 
-let writeText: ReturnType<typeof vi.fn>;
+let writeText: ReturnType<typeof freshPopupPage>;
 
 afterEach(cleanup);
 beforeEach(() => {
-  localStorage.clear();
-  sendMessage.mockReset();
-  sendMessage.mockImplementation(() => Promise.resolve({ ok: true, value: {} }));
-  writeText = vi.fn(() => Promise.resolve());
-  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  writeText = freshPopupPage();
 });
 
 const base = accountView();

@@ -11,12 +11,12 @@ import { useState } from 'preact/hooks';
 import { CodeList } from '../../popup/CodeList';
 import { useFeedback } from '../../popup/use-feedback';
 import { accountView } from './account-views';
-import { flush, listOf, showList } from './code-list-fixture';
+import { flush, listOf, showList, freshPopupPage } from './code-list-fixture';
 import { sendMessage } from './fake-browser';
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
 
-let writeText: ReturnType<typeof vi.fn>;
+let writeText: ReturnType<typeof freshPopupPage>;
 
 afterEach(() => {
   cleanup();
@@ -24,11 +24,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 beforeEach(() => {
-  localStorage.clear();
-  sendMessage.mockReset();
-  sendMessage.mockImplementation(() => Promise.resolve({ ok: true, value: {} }));
-  writeText = vi.fn(() => Promise.resolve());
-  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  writeText = freshPopupPage();
 });
 
 const search = () => screen.getByTestId('search');

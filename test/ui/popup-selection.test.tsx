@@ -9,7 +9,7 @@ import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ROW_HEIGHT, rowTop } from '../../popup/AccountGroups';
 import { accountView } from './account-views';
-import { flush, listOf, showList, type List } from './code-list-fixture';
+import { flush, listOf, showList, type List, freshPopupPage } from './code-list-fixture';
 import { sendMessage } from './fake-browser';
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
@@ -19,13 +19,7 @@ afterEach(() => {
   delete window.otterFirstPaint;
 });
 beforeEach(() => {
-  localStorage.clear();
-  sendMessage.mockReset();
-  sendMessage.mockImplementation(() =>
-    Promise.resolve({ ok: true, value: { filled: true, code: null } }),
-  );
-  const writeText = vi.fn(() => Promise.resolve());
-  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  freshPopupPage({ filled: true, code: null });
 });
 
 // At login.microsoftonline.com: Entra's site is the page's origin; the personal Microsoft account
