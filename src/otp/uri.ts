@@ -290,7 +290,8 @@ function spaced(name: string): string {
  * nothing the link said is lost.
  */
 function withOtherName(account: string, prefix: string, issuer: string): string {
-  const label = spaced(prefix);
+  const label = spaced(prefix).trim();
+  if (label === '') return account;
   const rest = label.toLowerCase().startsWith(issuer.toLowerCase())
     ? /^\s*\((.+)\)$/.exec(label.slice(issuer.length))?.[1]?.trim()
     : undefined;

@@ -156,6 +156,25 @@ describe('a link Otter accepts', () => {
     );
   });
 
+  it('reads the same after Otter writes it, for labels naming another service than the issuer', () => {
+    // Prefixes with + for spaces, brackets and names inside names (src/otp/uri.ts, withOtherName).
+    const bit = fc.constantFrom('+', ' ', '(', ')', '%20', '%2B', 'a', 'A', 'Co', '@', '\u0000');
+    const name = fc.array(bit, { maxLength: 6 }).map((bits) => bits.join(''));
+    fc.assert(
+      fc.property(name, name, name, (prefix, account, issuer) => {
+        const uri = `otpauth://totp/${prefix}:${account}?secret=JBSWY3DPEHPK3PXP&issuer=${issuer}`;
+        const first = parseOtpauthUri(uri);
+        if (!first.ok) return;
+        const again = parseOtpauthUri(formatOtpauthUri(first.value.entry));
+        expect(again.ok && again.value.entry).toEqual(first.value.entry);
+      }),
+      { numRuns: 5000 },
+    );
+    // Found by the property above: a prefix of a lone + is no name to add.
+    const plus = parseOtpauthUri('otpauth://totp/+:?secret=JBSWY3DPEHPK3PXP&issuer=X');
+    expect(plus.ok && plus.value.entry.account).toBe('');
+  });
+
   it('reads a lone surrogate in a name as the replacement character, as it is written', () => {
     const r = parseOtpauthUri('otpauth://totp/\uD83D:bob?secret=JBSWY3DPEHPK3PXP&note=\uDC00');
     expect(r.ok && [r.value.entry.issuer, r.value.entry.extra]).toEqual([
