@@ -8,6 +8,7 @@ import { ServiceBadge } from './ServiceBadge';
 
 export { rowState, type RowState } from './row-state';
 import { rowState } from './row-state';
+import { PIN_PATH } from '../ui/pin-path';
 
 interface Props {
   readonly account: AccountView;
@@ -91,7 +92,7 @@ export function CodeRow({
           {account.pinned && (
             <span class="pin-mark" data-testid="pinned" title={t('popupPinned')}>
               <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
-                <path d="M9.8 1.2 14.8 6.2 13.4 6.9 10.9 9.4 10.6 13 9.2 14.4 6.2 11.4 2.6 15 1 15 1 13.4 4.6 9.8 1.6 6.8 3 5.4 6.6 5.1 9.1 2.6Z" />
+                <path d={PIN_PATH} />
               </svg>
               <span class="visually-hidden">{t('popupPinned')}</span>
             </span>

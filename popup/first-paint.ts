@@ -14,6 +14,7 @@ import type { AccountView } from '../src/messages/protocol';
 import { matchRank } from '../src/sites/match-rank';
 import { accountLines } from '../ui/account-name';
 import { groupCode } from '../ui/code-format';
+import { PIN_PATH } from '../ui/pin-path';
 import { monogram } from '../ui/service-icons/monogram';
 import { FIRST_PAINT_ID, type CachedList } from './first-paint-handoff';
 import { GROUP_HOST_CHARACTERS, hostTail } from './host-tail';
@@ -57,11 +58,17 @@ function row(account: AccountView, now: number, selected: boolean, match: boolea
   const state = rowState(account, now);
   const { primary, secondary } = accountLines(account);
   const m = monogram(account.issuer, account.account);
-  const labels = el(
-    'span',
-    { class: 'labels' },
-    el('span', { class: 'title' }, el('span', { class: 'issuer' }, primary)),
-  );
+  const title = el('span', { class: 'title' }, el('span', { class: 'issuer' }, primary));
+  // As CodeRow marks it (its words for screen readers come with the app: these rows are inert).
+  if (account.pinned) {
+    const pin = svg(
+      'svg',
+      { viewBox: '0 0 16 16', width: '12', height: '12' },
+      svg('path', { d: PIN_PATH }),
+    );
+    title.append(el('span', { class: 'pin-mark', 'aria-hidden': 'true' }, pin));
+  }
+  const labels = el('span', { class: 'labels' }, title);
   if (secondary !== '') labels.append(el('span', { class: 'account muted' }, secondary));
   const code =
     account.type !== 'hotp' && state.code !== null

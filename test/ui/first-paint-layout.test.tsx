@@ -94,4 +94,19 @@ describe('the first paint is laid out as the app’s first list', () => {
     expect(first).toEqual(['GitHub', 'Microsoft']);
     expect(await app([github, microsoft])).toEqual(first);
   });
+
+  it('a pinned account: marked in the first paint as in the app’s row', async () => {
+    const pinned = { ...github, pinned: true };
+    paintFirst({ accounts: [pinned, microsoft], damaged: 0 }, SITE, 'login.microsoftonline.com');
+    const root = document.getElementById('first-paint')!;
+    const marked = (within: Element) =>
+      [...within.querySelectorAll('.row')].map(
+        (row) => row.querySelector('.pin-mark path') !== null,
+      );
+    expect(marked(root)).toEqual([true, false]);
+    root.remove();
+    showList({ accounts: [pinned, microsoft], damaged: 0 } as List, PAGE, SITE);
+    await flush();
+    expect(marked(document.body)).toEqual([true, false]);
+  });
 });
