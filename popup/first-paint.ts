@@ -9,7 +9,7 @@
  * Only what needs no worker: the cache's codes, the page's exact-origin accounts first (as the
  * app does until the worker answers), monograms (icons come later, with the app).
  */
-import { t } from '../src/i18n';
+import { t, tn } from '../src/i18n';
 import type { AccountView } from '../src/messages/protocol';
 import { matchRank } from '../src/sites/match-rank';
 import { accountLines } from '../ui/account-name';
@@ -171,6 +171,8 @@ export function paintFirst(list: CachedList, site: string, host: string | null):
     ),
   );
   if (!hintDone()) codes.append(el('p', { class: 'key-hint' }, t('popupKeyHint')));
+  if (list.damaged > 0)
+    codes.append(el('p', { class: 'error small' }, tn('damagedAccounts', list.damaged)));
   if (pageMatches !== undefined && suggested === 0 && host !== null) {
     codes.append(
       el(

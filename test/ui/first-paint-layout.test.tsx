@@ -109,4 +109,18 @@ describe('the first paint is laid out as the app’s first list', () => {
     await flush();
     expect(marked(document.body)).toEqual([true, false]);
   });
+
+  it('accounts the worker could not read: said above the rows in the first paint as in the app', async () => {
+    paintFirst({ accounts: [github], damaged: 2 }, SITE, 'login.microsoftonline.com');
+    const root = document.getElementById('first-paint')!;
+    const said = (within: Element) =>
+      [...within.querySelectorAll('p.error')].map((p) => p.textContent);
+    const first = said(root);
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatch(/^2 /);
+    root.remove();
+    showList({ accounts: [github], damaged: 2 } as List, PAGE, SITE);
+    await flush();
+    expect(said(document.body)).toEqual(first);
+  });
 });
