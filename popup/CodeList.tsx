@@ -310,6 +310,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
         error={error}
         info={info}
         learnt={learnt}
+        say={feedback.say}
       />
       {learn !== null && host !== null && pageUrl !== null && (
         <LearnSitePrompt
@@ -327,6 +328,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
             void onRefresh({});
           }}
           onClose={closePrompt}
+          say={feedback.say}
         />
       )}
       {undo !== null && <UndoLine undo={undo} onUndo={untrash} />}

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { t } from '../src/i18n';
 import type { AccountView } from '../src/messages/protocol';
 import { accountLines } from '../ui/account-name';
@@ -16,6 +17,8 @@ interface Props {
   readonly onFillAnyway: () => void;
   readonly onLearned: () => void;
   readonly onClose: () => void;
+  /** Says the question to screen readers as the prompt appears (the popup's live region). */
+  readonly say: (text: string) => void;
 }
 
 /**
@@ -29,6 +32,10 @@ export function LearnSitePrompt(props: Props) {
   const name = accountLines(account).primary;
   const siteHost = firstSiteHost(account);
 
+  const notHere = siteHost !== null ? t('notThisSite', siteHost) : t('noSiteYet', name);
+  const question = t('learnSiteQuestion', name, host);
+  useEffect(() => props.say(copiedInstead ? `${notHere} ${question}` : question), []);
+
   async function learn() {
     const learnt = await request.run('addPageSite', { id: account.id, page: props.pageUrl });
     if (learnt !== null) props.onLearned();
@@ -36,12 +43,8 @@ export function LearnSitePrompt(props: Props) {
 
   return (
     <div class="learn-site" role="region" aria-label={name} data-testid="learn-site">
-      {copiedInstead && (
-        <p data-testid="not-this-site">
-          {siteHost !== null ? t('notThisSite', siteHost) : t('noSiteYet', name)}
-        </p>
-      )}
-      <p>{t('learnSiteQuestion', name, host)}</p>
+      {copiedInstead && <p data-testid="not-this-site">{notHere}</p>}
+      <p>{question}</p>
       <ErrorText error={request.error} />
       <div class="buttons">
         <button

@@ -1,4 +1,5 @@
-import { t, tn } from '../src/i18n';
+import { useEffect } from 'preact/hooks';
+import { errorText, t, tn } from '../src/i18n';
 import type { AppError } from '../src/errors';
 import { ErrorText } from '../ui/ErrorText';
 import { InfoText } from '../ui/InfoText';
@@ -15,10 +16,16 @@ interface Props {
   readonly info: AppError | null;
   /** "GitHub is now used on login.example.com", after the site prompt's yes. */
   readonly learnt: string | null;
+  /** Says a line to screen readers through the popup's live region (use-feedback.tsx). */
+  readonly say: (text: string) => void;
 }
 
 /** The lines between the search box and the list: what the popup has to say about it. */
-export function ListNotices({ hint, damaged, noAccountFor, error, info, learnt }: Props) {
+export function ListNotices({ hint, damaged, noAccountFor, error, info, learnt, say }: Props) {
+  // These lines appear with their words, which screen readers often do not read: said through
+  // the region that is already on the page. (An error's role=alert is read as it appears.)
+  useEffect(() => void (info !== null && say(errorText(info))), [info]);
+  useEffect(() => void (learnt !== null && say(learnt)), [learnt]);
   return (
     <>
       {hint && (
@@ -29,9 +36,9 @@ export function ListNotices({ hint, damaged, noAccountFor, error, info, learnt }
       {damaged > 0 && <p class="error small">{tn('damagedAccounts', damaged)}</p>}
       {noAccountFor !== null && <NoAccountLine host={noAccountFor} />}
       <ErrorText error={error} />
-      <InfoText info={info} />
+      <InfoText info={info} announced={false} />
       {learnt !== null && (
-        <p class="notice" role="status" data-testid="learnt">
+        <p class="notice" data-testid="learnt">
           {learnt}
         </p>
       )}

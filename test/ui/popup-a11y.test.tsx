@@ -130,3 +130,36 @@ it('points screen readers only at a chosen row that is on the page', async () =>
   expect(document.getElementById('account-s1')).toBeNull();
   expect(search().hasAttribute('aria-activedescendant')).toBe(false);
 });
+
+it('says the site prompt, what a fill found and what was learnt, through the same live region', async () => {
+  // No code field on the page: the code is copied, and the popup says why.
+  sendMessage.mockImplementation((message) =>
+    Promise.resolve(
+      (message as { type: string }).type === 'fillCode'
+        ? {
+            ok: true,
+            value: { filled: false, reason: 'no_field', accountId: 'a1', code: '123456' },
+          }
+        : { ok: true, value: {} },
+    ),
+  );
+  showList(listOf([github], { a1: 'exact' }), 'https://github.com/login', 'https://github.com');
+  const region = regions()[0]!;
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  expect(screen.getByTestId('info').hasAttribute('role')).toBe(false);
+  expect(region.textContent).toBe(screen.getByTestId('info').textContent);
+  cleanup();
+
+  // Another site's page: copied instead, and the prompt's question is said as it appears.
+  showList(listOf([github], {}), 'https://login.example.com/');
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  const prompt = screen.getByTestId('learn-site');
+  expect(regions()[0]!.textContent).toContain('Use GitHub on login.example.com from now on?');
+  expect(regions()[0]!.textContent).toContain(screen.getByTestId('not-this-site').textContent);
+  fireEvent.click(prompt.querySelector('[data-testid="learn-site-yes"]')!);
+  await flush();
+  expect(screen.getByTestId('learnt').hasAttribute('role')).toBe(false);
+  expect(regions()[0]!.textContent).toBe(screen.getByTestId('learnt').textContent);
+});
