@@ -44,7 +44,7 @@ it('no account for the page: Enter copies, and the learnt site matches on the ne
   await popup.getByTestId('not-this-site').filter({ hasText: 'github.com' }).waitFor();
   expect(codesAround(SECRET)).toContain(await popup.evaluate(() => navigator.clipboard.readText()));
   expect(await page.locator('#live').textContent()).toBe('');
-  await popup.getByText(`Use GitHub on ${host} from now on?`).waitFor();
+  await popup.getByTestId('learn-site').getByText(`Use GitHub on ${host} from now on?`).waitFor();
   await popup.getByTestId('learn-site-yes').click();
   await popup.getByTestId('learn-site').waitFor({ state: 'detached' });
 
