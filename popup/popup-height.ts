@@ -71,6 +71,11 @@ let pending: ReturnType<typeof setTimeout> | undefined;
 let kept: { view: KeptView; until: number } | null = null;
 const KEPT_MS = 1_000;
 
+/** What the list gives up now (0: nothing). */
+function overNow(): number {
+  return parseFloat(root.style.getPropertyValue('--over')) || 0;
+}
+
 /**
  * The list's scroller is shorter by what the page is taller than its window, once the window has
  * had time to follow. Firefox gives its panel's page a 0 or 10 px window for a moment while it
@@ -81,10 +86,9 @@ function fit(): void {
   clearTimeout(pending);
   // Not even a shortening kept from the last open is let go for Firefox's set-up window.
   if (innerHeight < LEAST) return;
-  const over = parseFloat(root.style.getPropertyValue('--over')) || 0;
   // The whole page fits: the list takes its room back at once. Else what it gave up stays (no
   // page scroll bar meanwhile) and is measured again once the window has had time to follow.
-  if (root.scrollHeight + over - innerHeight <= 1) root.style.setProperty('--over', '');
+  if (root.scrollHeight + overNow() - innerHeight <= 1) root.style.setProperty('--over', '');
   else pending = setTimeout(shorten, FOLLOW_MS);
 }
 
@@ -103,7 +107,7 @@ function keep(view: KeptView): void {
   try {
     // Between the body's least and greatest height; read back through stored() all the same.
     const height = Math.floor(root.getBoundingClientRect().height);
-    const over = parseFloat(root.style.getPropertyValue('--over'));
+    const over = overNow();
     localStorage.setItem(KEYS[view], over > 0 ? `${height} ${over}` : String(height));
   } catch {
     // Storage refused (full, or disabled by policy): the popup sizes itself next time too.
@@ -134,7 +138,7 @@ export function releaseHeight(keepView: KeptView | null): void {
   // Only a window already found short (this open, or kept from the last, which was confirmed)
   // is measured again here, at once: the app's page can be taller than the painted rows', and
   // the window is the room it had then. Any other is left to its resize and fit()'s wait.
-  if (root.style.getPropertyValue('--over') !== '') {
+  if (overNow() > 0) {
     clearTimeout(pending);
     shorten();
   } else if (keepView !== null) keep(keepView);
