@@ -339,6 +339,48 @@ describe('the way back', () => {
     await popup.getByTestId('undo').click();
     await expect.poll(() => popup.getByTestId('account').count()).toBe(6);
   });
+
+  it('the last account trashed and brought back from the keyboard: the focus goes to Undo, then to the search box', async () => {
+    const popup = await withAccounts(1);
+    await popup.keyboard.press('End');
+    await popup.keyboard.press('Shift+F10');
+    await popup.getByTestId('row-menu').waitFor();
+    await popup.waitForFunction(
+      () => (document.activeElement?.closest('[data-testid="row-menu"]') ?? null) !== null,
+    );
+    await popup.keyboard.press('End');
+    await popup.waitForFunction(() => document.activeElement?.textContent === 'Move to Trash');
+    await popup.keyboard.press('Enter');
+    // The list is empty: the way back has the focus, so Enter is all it takes.
+    await popup.getByTestId('empty').waitFor();
+    await popup.waitForFunction(
+      () => (document.activeElement as HTMLElement | null)?.dataset['testid'] === 'undo',
+    );
+    // Every control the focus visits on the way back, as a screen reader would say each.
+    await popup.evaluate(() => {
+      const visited: string[] = [];
+      (window as unknown as { visited: string[] }).visited = visited;
+      document.addEventListener('focusin', (event) =>
+        visited.push((event.target as HTMLElement).dataset['testid'] ?? '?'),
+      );
+    });
+    await popup.keyboard.press('Enter');
+    await popup.getByTestId('account').first().waitFor();
+    const focused = () =>
+      popup.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['testid']);
+    await expect.poll(focused).toBe('search');
+    await popup.waitForTimeout(200);
+    expect(await focused()).toBe('search');
+    // Straight to the search box, where the list's keys are read: never through the empty page's
+    // "Add account" as Undo left it (which a screen reader would announce for nothing).
+    const visited = await popup.evaluate(
+      () => (window as unknown as { visited: string[] }).visited,
+    );
+    expect(visited.filter((id) => id !== 'search')).toEqual([]);
+    // And the list's keys work from there: End chooses the row.
+    await popup.keyboard.press('End');
+    expect(await popup.getByTestId('account').first().getAttribute('aria-selected')).toBe('true');
+  });
 });
 
 describe('search and keys', () => {
