@@ -223,6 +223,50 @@ describe('2FAS services', () => {
     ]);
   });
 
+  it('keeps the order of an iOS file, whose positions start again in each group', async () => {
+    // 2FAS iOS (twofas/2fas-ios MainRepositoryImpl+Export.swift, packServices) writes the
+    // services section by section, ungrouped first, each with `order.position` = its index in
+    // its own section; group ids are upper-case UUIDs (`uuidString`), schemaVersion 3.
+    const work = '0C7A9F1E-5B2D-4C3A-9E8F-1A2B3C4D5E6F';
+    const home = '9D8C7B6A-1E2F-4A3B-8C9D-0E1F2A3B4C5D';
+    const ios = (name: string, position: number, groupId?: string) =>
+      service({ name, order: { position }, ...(groupId === undefined ? {} : { groupId }) });
+    const result = unwrap(
+      await readWith(
+        twofasImporter,
+        file(
+          [
+            ios('Loose A', 0),
+            ios('Loose B', 1),
+            ios('Work A', 0, work),
+            ios('Work B', 1, work),
+            ios('Work C', 2, work),
+            ios('Home A', 0, home),
+            ios('Home B', 1, home),
+          ],
+          {
+            schemaVersion: 3,
+            appOrigin: 'ios',
+            groups: [
+              { id: work, name: 'Work', isExpanded: true },
+              { id: home, name: 'Home', isExpanded: false },
+            ],
+          },
+        ),
+      ),
+    );
+    expect(result.accounts.map((a) => a.issuer)).toEqual([
+      'Loose A',
+      'Loose B',
+      'Work A',
+      'Work B',
+      'Work C',
+      'Home A',
+      'Home B',
+    ]);
+    expect(result.accounts[3]?.tags).toEqual(['Work']);
+  });
+
   it('names the icons and colours it drops, not 2FAS defaults', async () => {
     const result = unwrap(
       await readWith(
