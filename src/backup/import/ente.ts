@@ -94,6 +94,24 @@ function splitCodeDisplay(uri: string): { uri: string; display: string | null } 
   };
 }
 
+/**
+ * Ente's own reading of an `issuer` parameter that `period=` ran into (`issuer=Forgeperiod=30`,
+ * with no `&` between): the service is what comes before `period=`, and no period is taken from
+ * it (code.dart `_getIssuer`, ente-io/ente pull 77). Such links stay in Ente's store as first
+ * saved and are exported as they are.
+ */
+function enteIssuer(uri: string): string {
+  const q = uri.indexOf('?');
+  if (q < 0) return uri;
+  const parts = uri.slice(q + 1).split('&');
+  const at = parts.findIndex((part) => /^issuer=/i.test(part));
+  const value = at < 0 ? '' : percentDecode((parts[at] ?? '').slice('issuer='.length));
+  const cut = value.indexOf('period=');
+  if (cut < 0) return uri;
+  parts[at] = `issuer=${encodeURIComponent(value.slice(0, cut))}`;
+  return `${uri.slice(0, q + 1)}${parts.join('&')}`;
+}
+
 interface Display {
   readonly pinned: boolean;
   readonly trashed: boolean;
@@ -140,7 +158,9 @@ function readLines(text: string, encrypted: boolean): Result<ImportResult, Impor
     // Ente once wrote its enum's name (`algorithm=Algorithm.sha256`) into the links it made,
     // and its exporter strips it only since a later version (export_widget.dart).
     const written = line.trim().replace(/([?&]algorithm=)Algorithm\./i, '$1');
-    const { uri, display } = splitCodeDisplay(written);
+    const split = splitCodeDisplay(written);
+    const uri = enteIssuer(split.uri);
+    const display = split.display;
     const d = readDisplay(display);
     return {
       labels: uriLabels(uri),

@@ -430,6 +430,24 @@ describe('Ente Auth codeDisplay and encryption (made with libsodium)', () => {
     ]);
   });
 
+  it('names the service as Ente does when `period=` ran into the issuer (no `&` before it)', async () => {
+    // Links with `issuer=<name>period=<n>` are kept in Ente's store as first saved and exported
+    // as they are; Ente names the service by what comes before `period=` and takes no period
+    // from there (mobile/apps/auth/lib/models/code.dart, _getIssuer and _getPeriod, citing
+    // ente-io/ente pull 77). Built here in that shape, with Ente's export form.
+    const text =
+      'otpauth://totp/Forge:dev?algorithm=SHA1&digits=6&issuer=Forgeperiod=30' +
+      '&secret=JBSWY3DPEHPK3PXP&codeDisplay=%7B%7D\n' +
+      'otpauth://totp/Old+Mill:ops?algorithm=SHA1&digits=6&issuer=Old+Millperiod=30' +
+      '&secret=JBSWY3DPEHPK3PXP&codeDisplay=%7B%7D\n';
+    const result = unwrap(await readWith(enteImporter, textBytes(text)));
+    expect(result.refused).toEqual([]);
+    expect(result.accounts.map((a) => [a.issuer, a.account, a.period])).toEqual([
+      ['Forge', 'dev', 30],
+      ['Old Mill', 'ops', 30],
+    ]);
+  });
+
   it('ignores prototype keys and codeDisplay JSON it cannot read', async () => {
     const polluted =
       'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&codeDisplay=' +
