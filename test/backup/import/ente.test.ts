@@ -439,12 +439,16 @@ describe('Ente Auth codeDisplay and encryption (made with libsodium)', () => {
       'otpauth://totp/Forge:dev?algorithm=SHA1&digits=6&issuer=Forgeperiod=30' +
       '&secret=JBSWY3DPEHPK3PXP&codeDisplay=%7B%7D\n' +
       'otpauth://totp/Old+Mill:ops?algorithm=SHA1&digits=6&issuer=Old+Millperiod=30' +
+      '&secret=JBSWY3DPEHPK3PXP&codeDisplay=%7B%7D\n' +
+      // A `+` in the issuer is a space however the label is written.
+      'otpauth://totp/ops?algorithm=SHA1&digits=6&issuer=New+Millperiod=30' +
       '&secret=JBSWY3DPEHPK3PXP&codeDisplay=%7B%7D\n';
     const result = unwrap(await readWith(enteImporter, textBytes(text)));
     expect(result.refused).toEqual([]);
     expect(result.accounts.map((a) => [a.issuer, a.account, a.period])).toEqual([
       ['Forge', 'dev', 30],
       ['Old Mill', 'ops', 30],
+      ['New Mill', 'ops', 30],
     ]);
   });
 
