@@ -37,6 +37,9 @@ const plainExport = (_: unknown, p: Policy): PolicyError | null =>
 const fileImport = (_: unknown, p: Policy): PolicyError | null =>
   p.allowImport === false ? 'import_forbidden' : null;
 
+const manualEntry = (_: unknown, p: Policy): PolicyError | null =>
+  p.allowManualEntry === false ? 'manual_entry_forbidden' : null;
+
 const recoveryCode = (_: unknown, p: Policy): PolicyError | null =>
   p.allowRecoveryCode === false ? 'recovery_code_forbidden' : null;
 
@@ -46,7 +49,9 @@ export const POLICY_GATES: { readonly [K in RequestName]?: Gate<K> } = {
   changePassphrase: none,
   unlockWithRecovery: recoveryCode,
   newRecoveryCode: recoveryCode,
-  addAccount: (_, p) => (p.allowManualEntry === false ? 'manual_entry_forbidden' : null),
+  addAccount: manualEntry,
+  // Links pasted as text are pasted, not scanned: the add form offers them only with manual entry.
+  readLinks: manualEntry,
   updateAccount: none,
   addScanned: none,
   importScanned: none,

@@ -205,13 +205,21 @@ const CASES: readonly Case[] = [
     key: 'AllowManualEntry',
     value: false,
     vault: 'unlocked',
-    free: async (w) => expect((await w.requests.addAccount(manual('Bank'))).ok).toBe(true),
+    free: async (w) => {
+      expect((await w.requests.addAccount(manual('Bank'))).ok).toBe(true);
+      const uri = `otpauth://totp/Shop:alice?secret=${SECRET}&issuer=Shop`;
+      expect((await w.requests.readLinks({ text: uri })).ok).toBe(true);
+    },
     enforced: async (w) => {
       expect(await w.requests.addAccount(manual('Bank'))).toEqual(
         refused('manual_entry_forbidden'),
       );
       const uri = `otpauth://totp/Bank:alice?secret=${SECRET}&issuer=Bank`;
       expect(await w.requests.addAccount({ entry: { uri } })).toEqual(
+        refused('manual_entry_forbidden'),
+      );
+      // Links pasted as text (a Google export's, or otpauth links) are pasted, not scanned.
+      expect(await w.requests.readLinks({ text: uri })).toEqual(
         refused('manual_entry_forbidden'),
       );
     },
