@@ -146,11 +146,6 @@ export class Vault {
     return this.keeper.touch();
   }
 
-  /** Brings the deadline within the idle time in force now (after a policy shortened it). */
-  clampDeadline(): Promise<void> {
-    return this.keeper.clampDeadline();
-  }
-
   lock(): Promise<void> {
     return this.keeper.lock();
   }
@@ -169,6 +164,8 @@ export class Vault {
   ): Promise<Created> {
     const checked = checkNewPassphrase(passphrase, minLength);
     if (!checked.ok) return checked;
+    // A lock from now on (the screen locked during the Argon2 runs) keeps the new vault locked.
+    const since = this.keeper.lockCount();
     const created = this.queue.run(async (): Promise<Created> => {
       if ((await this.deps.store.readHeader()) !== undefined) return err('vault_exists');
       const vaultId = randomId();
@@ -186,8 +183,7 @@ export class Vault {
       };
       const written = await this.deps.store.createVault(header, DEFAULT_SETTINGS);
       if (!written.ok) return written;
-      const lockAt = await this.keeper.start(vaultId, vaultKey);
-      return ok({ recoveryCode, lockAt });
+      return ok({ recoveryCode, lockAt: await this.keeper.start(vaultId, vaultKey, since) });
     });
     this.creating = created.catch(() => undefined);
     return created;
@@ -228,6 +224,7 @@ export class Vault {
     if (!normalized.ok) return normalized;
     const checked = checkNewPassphrase(newPassphrase, minLength);
     if (!checked.ok) return checked;
+    const since = this.keeper.lockCount();
     const unlocked = await this.queue.run(
       async (): Promise<Result<{ lockAt: number | null; recoveryCode: string }, VaultError>> => {
         const header = await this.keys.header();
@@ -246,7 +243,8 @@ export class Vault {
         // Written whole, in one strict transaction: the old slots go only once the new ones are in.
         const rekeyed = await this.deps.store.replaceHeader(next);
         if (!rekeyed.ok) return rekeyed;
-        const lockAt = await this.keeper.start(header.value.vaultId, key.value);
+        // A lock meanwhile keeps it locked; the new code is still shown (the old one is gone).
+        const lockAt = await this.keeper.start(header.value.vaultId, key.value, since);
         return ok({ lockAt, recoveryCode });
       },
     );

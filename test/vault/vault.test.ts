@@ -163,6 +163,31 @@ describe('lock and unlock', () => {
     expect((await t.vault.unlock(PASS)).ok).toBe(true);
   });
 
+  it('a lock while a recovery code opens the vault (its Argon2 runs) is not undone', async () => {
+    const code = await created();
+    await t.vault.lock();
+    const recovering = t.vault.unlockWithRecovery(code, 'my new passphrase');
+    await t.vault.lock();
+    // The new passphrase and recovery code are set (the old code was used), the vault stays locked.
+    const recovered = await recovering;
+    expect(recovered).toMatchObject({ ok: true, value: { lockAt: null } });
+    expect((await t.vault.state()).state).toBe('locked');
+    const revived = await makeVault({ session: t.session, clock: t.clock });
+    expect((await revived.vault.state()).state).toBe('locked');
+    expect((await t.vault.unlock('my new passphrase')).ok).toBe(true);
+  });
+
+  it('a lock while a new vault is made (the screen locked meanwhile) leaves it locked', async () => {
+    const creating = t.vault.create(PASS);
+    await t.vault.lock();
+    const made = await creating;
+    expect(made).toMatchObject({ ok: true, value: { lockAt: null } });
+    expect((await t.vault.state()).state).toBe('locked');
+    const revived = await makeVault({ session: t.session, clock: t.clock });
+    expect((await revived.vault.state()).state).toBe('locked');
+    expect((await t.vault.unlock(PASS)).ok).toBe(true);
+  });
+
   it('a lock while a use pushes the deadline back (a copy, then Lock at once) is not undone', async () => {
     await created();
     const touching = t.vault.touch();
