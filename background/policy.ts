@@ -85,7 +85,8 @@ export class PolicySource {
     await this.bounded(this.reading ?? this.read());
     if (this.policy !== null) return;
     const remembered = (await this.deps.area.get(REMEMBERED))[REMEMBERED];
-    if (remembered !== undefined) this.policy = parsePolicy(remembered);
+    // A read that arrived meanwhile is newer than what an earlier worker remembered: it stands.
+    if (remembered !== undefined && this.policy === null) this.policy = parsePolicy(remembered);
   }
 
   /** The policy changed while the browser runs: read it again (and apply it at once). */

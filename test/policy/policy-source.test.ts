@@ -1,0 +1,56 @@
+/**
+ * The worker's policy source (background/policy.ts) on its own: which policy stands when the
+ * first read of storage.managed is slower than the bounded wait and arrives while the policy
+ * remembered in local storage is being fetched.
+ */
+import { describe, expect, it } from 'vitest';
+import { PolicySource } from '../../background/policy';
+import { memorySessionArea, type SessionArea } from '../../src/vault/session';
+
+const REMEMBERED = 'otter.policy';
+
+describe('a first read later than the wait', () => {
+  it('arriving while the remembered policy is fetched, wins over it (the remembered one is older)', async () => {
+    const local = memorySessionArea();
+    // What an earlier worker read, before the organisation forbade plain exports.
+    await local.set({ [REMEMBERED]: { AutoLockMinutes: 30 } });
+    let deliver: (policy: unknown) => void = () => undefined;
+    const managed = new Promise<unknown>((resolve) => {
+      deliver = resolve;
+    });
+    // The read answers just after the remembered policy was read from local storage.
+    const area: SessionArea = {
+      get: async (key) => {
+        const value = await local.get(key);
+        if (key === REMEMBERED) {
+          deliver({ AllowPlainExport: false, AutoLockMinutes: 5 });
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        return value;
+      },
+      set: (items) => local.set(items),
+      remove: (key) => local.remove(key),
+    };
+    const source = new PolicySource({ read: () => managed, area, waitMs: 20 });
+    await source.settle();
+    expect(source.current()).toEqual({ allowPlainExport: false, autoLockMinutes: 5 });
+    // And the next worker starts from the new one.
+    expect((await local.get(REMEMBERED))[REMEMBERED]).toEqual({
+      AllowPlainExport: false,
+      AutoLockMinutes: 5,
+    });
+  });
+
+  it('not arriving at all, leaves the remembered policy standing', async () => {
+    const local = memorySessionArea();
+    await local.set({ [REMEMBERED]: { AllowPlainExport: false } });
+    const source = new PolicySource({
+      read: () => new Promise<never>(() => undefined),
+      area: local,
+      waitMs: 20,
+    });
+    await source.settle();
+    expect(source.known()).toBe(true);
+    expect(source.current()).toEqual({ allowPlainExport: false });
+  });
+});
