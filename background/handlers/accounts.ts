@@ -11,7 +11,7 @@ import { allowedIssuer } from '../../src/policy/rules';
 import { classifyQrText, recogniseMicrosoftManualEntry } from '../../src/qr/classify';
 import { bestMatch, isInsecureTwin, type SiteMatch } from '../../src/sites/match';
 import { siteOf } from '../../src/sites/origin';
-import { normaliseSites, withPageSite } from '../../src/sites/site-list';
+import { normaliseSites, withPageSite, type SiteListError } from '../../src/sites/site-list';
 import { accountView, managedView } from '../../src/vault/view';
 import { addOrAsk } from '../add-or-ask';
 import { useCode } from '../current-code';
@@ -119,15 +119,17 @@ export const accountHandlers: HandlerGroup<
     const sites = learnt(current.value.sites);
     if (!sites.ok) return err({ code: sites.error });
     // Applied to the account as it is inside the write queue: a site another popup added
-    // meanwhile is kept; one moved to the Trash meanwhile is left as it is, and refused.
+    // meanwhile is kept; one moved to the Trash (or filled up) meanwhile is refused, unwritten.
+    const refusal: { code?: 'account_in_trash' | SiteListError } = {};
     const updated = await vault.update([id], (a) => {
-      const next = learnt(a.sites);
-      return next.ok && a.trashedAt === null ? { sites: next.value } : {};
+      const next = a.trashedAt === null ? learnt(a.sites) : err('account_in_trash' as const);
+      if (next.ok) return { sites: next.value };
+      refusal.code = next.error;
+      return null;
     });
+    if (refusal.code !== undefined) return err({ code: refusal.code });
     if (!updated.ok) return err({ code: updated.error });
-    const account = updated.value[0]!;
-    if (account.trashedAt !== null) return err({ code: 'account_in_trash' });
-    return ok({ account: accountView(account, now()) });
+    return ok({ account: accountView(updated.value[0]!, now()) });
   },
 
   async hotpNext({ id }, { vault, now }) {

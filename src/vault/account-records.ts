@@ -261,11 +261,12 @@ export class AccountRecords {
   /**
    * Changes fields of accounts, all in one transaction. `change` sees the current state of each
    * account (after every earlier write), so concurrent edits of different fields both survive.
-   * With `since`, an account changed after that time is left alone (`account_changed`).
+   * With `since`, an account changed after that time is left alone (`account_changed`); so is
+   * every account when `change` returns null for one (it no longer applies to it as it is now).
    */
   update(
     ids: readonly string[],
-    change: (current: Account) => AccountPatch,
+    change: (current: Account) => AccountPatch | null,
     since?: number,
   ): Promise<Result<Account[], VaultError>> {
     return this.queue.run(async () => {
@@ -279,7 +280,9 @@ export class AccountRecords {
         if (!current) return err('account_not_found');
         // Checked inside the write queue: no other write can slip in between check and write.
         if (since !== undefined && current.updatedAt !== since) return err('account_changed');
-        updated.push({ ...current, ...change(current), updatedAt: now });
+        const patch = change(current);
+        if (patch === null) return err('account_changed');
+        updated.push({ ...current, ...patch, updatedAt: now });
       }
       const done = await this.commit(session, updated);
       return done.ok ? ok(updated) : done;

@@ -340,7 +340,7 @@ export class Vault {
 
   update(
     ids: readonly string[],
-    change: (current: Account) => AccountPatch,
+    change: (current: Account) => AccountPatch | null,
     since?: number,
   ): Promise<Result<Account[], VaultError>> {
     return this.records.update(ids, change, since);

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FillResult } from '../../src/fill/fill-code';
 import type { TabInfo } from '../../src/platform/tabs';
 import { MAX_SITES } from '../../src/text-limits';
-import { freshIndexedDB } from '../support/fake-idb';
+import { dumpDb, freshIndexedDB } from '../support/fake-idb';
 import { api, testContext, type Api } from '../support/worker-context';
 import { makeVault, type TestVault } from './helpers';
 
@@ -254,5 +254,40 @@ describe('addPageSite ("Use <account> on <host> from now on")', () => {
       ok: false,
       error: { code: 'site_too_many' },
     });
+  });
+
+  /** Runs `meanwhile` once the handler has read the account, before its write is queued. */
+  function between(meanwhile: () => Promise<unknown>): void {
+    const getActive = t.vault.getActive.bind(t.vault);
+    t.vault.getActive = async (id) => {
+      const got = await getActive(id);
+      t.vault.getActive = getActive;
+      await meanwhile();
+      return got;
+    };
+  }
+
+  it('refused inside the write queue (trashed, or filled up meanwhile), writes nothing', async () => {
+    const id = await add('Contoso');
+    let trashed: unknown = null;
+    between(async () => {
+      await t.vault.trash([id]);
+      trashed = await dumpDb();
+    });
+    expect(await requests.addPageSite({ id, page: 'https://a.example' })).toEqual({
+      ok: false,
+      error: { code: 'account_in_trash' },
+    });
+    // Not even rewritten (a new IV, a new updatedAt): the Trash's record is as it was.
+    expect(await dumpDb()).toEqual(trashed);
+
+    const full = await add('Full');
+    const many = Array.from({ length: MAX_SITES }, (_, i) => `https://s${i}.example`);
+    between(() => t.vault.update([full], () => ({ sites: many })));
+    expect(await requests.addPageSite({ id: full, page: 'https://one-more.example' })).toEqual({
+      ok: false,
+      error: { code: 'site_too_many' },
+    });
+    expect(await sitesOf(full)).toEqual(many);
   });
 });
