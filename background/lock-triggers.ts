@@ -13,8 +13,15 @@ export interface LockTriggerContext {
 
 export async function onIdleState(context: LockTriggerContext, state: string): Promise<void> {
   if (state !== 'locked') return;
-  await context.settlePolicy();
-  if ((await context.vault.settings()).lockOnScreenLock) await context.vault.lock();
+  // A setting that cannot be read (the policy's read or the settings' failed) locks: fail closed.
+  const locks = await context
+    .settlePolicy()
+    .then(() => context.vault.settings())
+    .then(
+      (settings) => settings.lockOnScreenLock,
+      () => true,
+    );
+  if (locks) await context.vault.lock();
 }
 
 /** The session is memory-only and gone after these anyway; locking also clears the alarm. */

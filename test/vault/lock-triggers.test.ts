@@ -45,6 +45,18 @@ describe('what locks the vault', () => {
     expect(await state()).toBe('unlocked');
   });
 
+  it('the screen lock when its setting cannot be read (fail closed)', async () => {
+    await t.vault.updateSettings({ lockOnScreenLock: false });
+    // The policy read failed (its settings write hit a full disk), or the settings read did.
+    const failing = { vault: t.vault, settlePolicy: () => Promise.reject(new Error('disk full')) };
+    await onIdleState(failing, 'locked');
+    expect(await state()).toBe('locked');
+    await t.vault.unlock('lock trigger passphrase');
+    t.vault.settings = () => Promise.reject(new Error('read failed'));
+    await onIdleState(context(), 'locked');
+    expect(await state()).toBe('locked');
+  });
+
   it('a browser start and an extension update, but not a Chrome update or a reinstall event', async () => {
     await onInstalled(context(), 'chrome_update');
     expect(await state()).toBe('unlocked');
