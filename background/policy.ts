@@ -53,8 +53,10 @@ export class PolicySource {
         if (this.reading !== reading) return this.reading ?? policy;
         this.policy = policy;
         // The keys as read, not the parsed form: the next worker parses them with its own rules.
-        await this.deps.area.set({ [REMEMBERED]: raw ?? {} });
-        await this.deps.onRead?.(policy);
+        // Neither failing undoes the read (the settings in force apply the policy on every read);
+        // a rejected read was kept by settle() and failed every later request of this worker.
+        await this.deps.area.set({ [REMEMBERED]: raw ?? {} }).catch(() => undefined);
+        await this.deps.onRead?.(policy).catch(() => undefined);
         return policy;
       });
     this.reading = reading;

@@ -54,3 +54,26 @@ describe('a first read later than the wait', () => {
     expect(source.current()).toEqual({ allowPlainExport: false });
   });
 });
+
+describe('a read whose side effects fail', () => {
+  it('still stands: the policy was read, and every later request decides from it', async () => {
+    const local = memorySessionArea();
+    let applies = 0;
+    const source = new PolicySource({
+      read: () => Promise.resolve({ AllowPlainExport: false }),
+      area: local,
+      // Tightening the stored settings failed (a full disk): the settings in force are clamped
+      // on every read anyway (Vault.settings), so the policy itself still holds.
+      onRead: () => {
+        applies++;
+        return Promise.reject(new Error('QuotaExceededError'));
+      },
+    });
+    await expect(source.settle()).resolves.toBeUndefined();
+    expect(source.current()).toEqual({ allowPlainExport: false });
+    await expect(source.settle()).resolves.toBeUndefined();
+    // A change read later is applied again, and stands too.
+    await expect(source.reread()).resolves.toBeUndefined();
+    expect(applies).toBe(2);
+  });
+});
