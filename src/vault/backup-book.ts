@@ -71,15 +71,19 @@ export class BackupBook {
    * on it: a failure here must not fail the restore that succeeded.
    */
   async recordCurrent(at: number): Promise<void> {
-    const session = await this.keeper.current();
-    if (!session) return;
-    const { records } = await this.store.readAll();
-    const state: BackupState = {
-      vaultId: session.vaultId,
-      at,
-      fingerprint: await recordsFingerprint(records),
-    };
-    await this.store.writeBackupState(session.vaultId, state);
+    try {
+      const session = await this.keeper.current();
+      if (!session) return;
+      const { records } = await this.store.readAll();
+      const state: BackupState = {
+        vaultId: session.vaultId,
+        at,
+        fingerprint: await recordsFingerprint(records),
+      };
+      await this.store.writeBackupState(session.vaultId, state);
+    } catch {
+      // The restore is committed: the reminder shows, as after any change.
+    }
   }
 
   /** The last backup and whether to remind; works while locked (it needs no key). */
