@@ -163,7 +163,18 @@ export const scanHandlers: HandlerGroup<
     if (tab === null || tab.windowId === null) return err({ code: 'capture_failed' });
     const png = await context.tabs.capture(tab.windowId);
     if (!png.ok) return err({ code: png.error });
-    return scanPng(context, png.value, siteOf(tab.url));
+    // A capture shows whatever its window shows: the codes are the page's only if the tab was
+    // that window's shown one before and after, on the same site. A tab switch or a navigation
+    // meanwhile would give them another page's site, so they get none (the user may add one).
+    const after = await context.tabs.get(tabId);
+    const site = siteOf(tab.url);
+    const same =
+      tab.active &&
+      after !== null &&
+      after.active &&
+      after.windowId === tab.windowId &&
+      siteOf(after.url) === site;
+    return scanPng(context, png.value, same ? site : '');
   },
 
   async scanImage({ png }, context) {

@@ -5,11 +5,20 @@ export interface TabInfo {
   readonly id: number | null;
   readonly url: string | undefined;
   readonly windowId: number | null;
+  /** The tab its window shows (the one a capture of that window sees). */
+  readonly active: boolean;
 }
 
-function info(tab: { id?: number; url?: string; windowId?: number } | undefined): TabInfo | null {
+function info(
+  tab: { id?: number; url?: string; windowId?: number; active?: boolean } | undefined,
+): TabInfo | null {
   if (tab === undefined) return null;
-  return { id: tab.id ?? null, url: tab.url, windowId: tab.windowId ?? null };
+  return {
+    id: tab.id ?? null,
+    url: tab.url,
+    windowId: tab.windowId ?? null,
+    active: tab.active === true,
+  };
 }
 
 /** A tab by id, or null when it is gone (or not ours to see). */

@@ -25,7 +25,7 @@ beforeEach(async () => {
   fill = vi.fn(() => Promise.resolve<FillResult>({ filled: true, fields: 1, how: 'heuristic' }));
   const tabs = {
     get: (id: number): Promise<TabInfo | null> =>
-      Promise.resolve(id === TAB ? { id, url: tabUrl, windowId: 1 } : null),
+      Promise.resolve(id === TAB ? { id, url: tabUrl, windowId: 1, active: true } : null),
     capture: () => Promise.reject(new Error('not used')),
   };
   requests = api(testContext(t, { tabs, fill }).context);

@@ -30,7 +30,7 @@ beforeEach(async () => {
   const { context } = testContext(t, {
     fill: vi.fn(() => Promise.resolve(frameResult)),
     tabs: {
-      get: () => Promise.resolve({ id: TAB, url: `${SITE}/login`, windowId: 1 }),
+      get: () => Promise.resolve({ id: TAB, url: `${SITE}/login`, windowId: 1, active: true }),
       capture: () => Promise.reject(new Error('not used')),
     },
   });

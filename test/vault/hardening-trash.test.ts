@@ -27,7 +27,7 @@ beforeEach(async () => {
   const { context } = testContext(t, {
     fill,
     tabs: {
-      get: () => Promise.resolve({ id: TAB, url: `${SITE}/login`, windowId: 1 }),
+      get: () => Promise.resolve({ id: TAB, url: `${SITE}/login`, windowId: 1, active: true }),
       capture: () => Promise.reject(new Error('not used')),
     },
   });
