@@ -33,6 +33,8 @@ export interface CsvLoginFormat {
   readonly codeColumns: readonly string[];
   /** A row, by its values under the (lower-case) header names: '' where absent. */
   readonly login: (get: (name: string) => string) => CsvLogin;
+  /** The key as the app means it, where the column's text needs reading first. */
+  readonly code?: (code: string, get: (name: string) => string) => string;
 }
 
 /** The app's header with a column for the key (an export from before the app wrote one has none). */
@@ -62,7 +64,7 @@ export function readCsvLogins(
   for (const { position, get, code } of rows) {
     if (out.full) break;
     const { names, extras, drops } = spec.login(get);
-    const entry = entryFromTotpValue(code, names, extras);
+    const entry = entryFromTotpValue(spec.code?.(code, get) ?? code, names, extras);
     out.add(
       position,
       names,

@@ -134,6 +134,31 @@ export function otpSource(get: FieldReader): OtpSource | null {
     : { kind: 'fields', fields: trayTotp(seed, get('TOTP Settings')) };
 }
 
+/**
+ * KeePassXC's own links (Totp::writeSettings): `otpauth://totp/{title}:{user name}?secret=…&period=…
+ * &digits=…&issuer={title}`, then `&encoder=steam` or `&algorithm=…` where they apply. The names
+ * are the entry's when the code was set up (in the CSV export: when exported), with "KeePassXC"
+ * for an empty title and "none" for an empty user name.
+ */
+const KEEPASSXC_LINK =
+  /^otpauth:\/\/totp\/([^:?#]*):([^?#]*)\?(secret=[^&#]*&period=\d+&digits=\d+)&issuer=([^&#]*)(&[^#]*)?$/;
+
+/**
+ * A link KeePassXC wrote, named as KeePassXC names it: by the entry's Title and UserName (it
+ * writes them anew into its QR code), the link's names only where the entry has none, and never
+ * its placeholders. Any other link is returned as it is.
+ */
+export function withEntryNames(uri: string, title: string, userName: string): string {
+  const match = KEEPASSXC_LINK.exec(uri.trim());
+  if (match === null || match[1] !== match[4]) return uri;
+  const labelTitle = percentDecode(match[1] ?? '');
+  const labelUser = percentDecode(match[2] ?? '');
+  const issuer = title.trim() !== '' ? title.trim() : labelTitle === 'KeePassXC' ? '' : labelTitle;
+  const account = userName.trim() !== '' ? userName.trim() : labelUser === 'none' ? '' : labelUser;
+  const name = encodeURIComponent(issuer);
+  return `otpauth://totp/${name}:${encodeURIComponent(account)}?${match[3]}&issuer=${name}${match[5] ?? ''}`;
+}
+
 /** The account from its stored code and the entry's names and other extras. */
 export function accountFromSource(
   source: OtpSource,

@@ -22,6 +22,7 @@ import {
   otpSource,
   type FieldReader,
   type OtpSource,
+  withEntryNames,
 } from './keepass-otp';
 import { EntryCollector } from './otpauth-list';
 import type { DroppedField, ImportError, ImportResult, Importer } from './types';
@@ -168,7 +169,10 @@ interface Candidate {
   readonly source: OtpSource;
 }
 
-function addAccount({ entry, path, source }: Candidate, collector: EntryCollector): boolean {
+function addAccount(
+  { entry, path, source: stored }: Candidate,
+  collector: EntryCollector,
+): boolean {
   const get = fieldReader(entry);
   const title = get('Title')?.trim() ?? '';
   const userName = get('UserName')?.trim() ?? '';
@@ -189,6 +193,10 @@ function addAccount({ entry, path, source }: Candidate, collector: EntryCollecto
   if ((entry.fgColor ?? '') !== '' || (entry.bgColor ?? '') !== '') dropped.add('colour');
   const tags = [...new Set([...path, ...entry.tags].map((t) => t.trim()).filter((t) => t !== ''))];
   const base = { note: get('Notes') ?? '', tags, sites };
+  const source =
+    stored.kind === 'uri'
+      ? { kind: 'uri' as const, uri: withEntryNames(stored.uri, title, userName) }
+      : stored;
   // The link's names win; Title and UserName stand in where it has none.
   const probe = accountFromSource(source, { ...base, dropped: [...dropped] });
   const issuer = probe.ok && probe.value.issuer !== '' ? probe.value.issuer : title;

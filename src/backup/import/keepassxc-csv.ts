@@ -10,6 +10,7 @@
  * database, so, as for a .kdbx (keepass.ts), every group below it is a tag.
  */
 import { csvLoginsImporter, type CsvLoginFormat } from './csv-logins';
+import { withEntryNames } from './keepass-otp';
 import { distinct } from './password-manager';
 
 const COLUMNS = ['group', 'title', 'username', 'password', 'url', 'notes'];
@@ -29,6 +30,8 @@ export const KEEPASSXC_CSV: CsvLoginFormat = {
     },
     drops: [get('password') !== '' && 'login_fields'],
   }),
+  // Its link names the entry by "KeePassXC" and "none" where the title or user name is empty.
+  code: (code, get) => withEntryNames(code, get('title'), get('username')),
 };
 
 export const keepassXcCsvImporter = csvLoginsImporter(KEEPASSXC_CSV);

@@ -72,6 +72,41 @@ describe('KeePassXC CSV', () => {
     expect(result.refused.map((r) => [r.issuer, r.reason])).toEqual([['Broken', 'secret_invalid']]);
   });
 
+  it('reads no placeholder names: an empty title or user name stays empty', async () => {
+    // KeePassXC's CsvExporter writes Entry::totpSettingsString(), Totp::writeSettings(…, title,
+    // username, forceOtp) (src/totp/totp.cpp): "KeePassXC" for an empty title, "none" for an
+    // empty user name.
+    const csv = [
+      HEADER,
+      quoted(
+        'Passwords',
+        '',
+        '',
+        '',
+        '',
+        '',
+        `otpauth://totp/KeePassXC:none?secret=${KEY}&period=30&digits=6&issuer=KeePassXC`,
+        ...STAMPS,
+      ),
+      quoted(
+        'Passwords',
+        'Forum',
+        '',
+        'pw',
+        '',
+        '',
+        `otpauth://totp/Forum:none?secret=${KEY}&period=30&digits=5&issuer=Forum&encoder=steam`,
+        ...STAMPS,
+      ),
+    ].join('\n');
+    const result = unwrap(await readDetected(textBytes(csv)));
+    expect(result.format).toBe('keepassxc_csv');
+    expect(result.accounts.map((a) => [a.issuer, a.account, a.type])).toEqual([
+      ['', '', 'totp'],
+      ['Forum', '', 'steam'],
+    ]);
+  });
+
   it('says an export from before KeePassXC wrote keys (six columns) holds no accounts', async () => {
     const old = [
       '"Group","Title","Username","Password","URL","Notes"',
