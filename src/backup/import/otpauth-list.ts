@@ -13,6 +13,7 @@ import { err, ok, type Result } from '../../result';
 import { TEXT_LIMITS } from '../../vault/format';
 import { entryFromFields, entryFromUri, type EntryExtras, type Refusal } from './entry';
 import { IMPORT_LIMITS } from './input';
+import { withDecodedLinkRepaired } from './decoded-link';
 import { otpauthCsvLinks } from './otpauth-csv';
 import type {
   ImportError,
@@ -241,7 +242,9 @@ export const otpauthListImporter: Importer = {
           line: index,
           text: value,
         }));
-    const read = readLinkLines(lines, collector, (text) => entryFromLine(withAppSteamMarks(text)));
+    const read = readLinkLines(lines, collector, (text) =>
+      entryFromLine(withAppSteamMarks(withDecodedLinkRepaired(text))),
+    );
     if (!read.ok) return Promise.resolve(read);
     const result = collector.result('otpauth_list');
     return Promise.resolve(result.ok ? ok({ kind: 'plain', result: result.value }) : result);

@@ -130,6 +130,33 @@ describe('2FAuth exports', () => {
     expect(empty.ok ? 'ok' : empty.error.code).toBe('import_empty');
   });
 
+  it('reads its "otpauth" export, links written fully decoded, names with & # ? = kept whole', async () => {
+    // TwoFAccountExportResource (Bubka/2FAuth, with the `otpauth` option) writes
+    // `urldecode($this->getURI())`, one link a line, as 2fauth_export_otpauth.txt: OTPHP's
+    // `Issuer:account` label and `issuer` parameter lose their encoding, `&` and `#` included.
+    const K = 'JBSWY3DPEHPK3PXP'; // 432690 at 2024-01-01T00:00:00Z
+    const text = [
+      `otpauth://totp/AT&T:bob@example.com?issuer=AT&T&secret=${K}`,
+      `otpauth://totp/C#Corner:ann?issuer=C#Corner&secret=${K}`,
+      `otpauth://totp/Q&A Site:what?me=yes?digits=8&issuer=Q&A Site&period=60&secret=${K}`,
+      `otpauth://hotp/Acme:al?counter=5&issuer=Acme&secret=${K}`,
+      // An encoded link with a fragment is read as before: the fragment is no part of it.
+      `otpauth://totp/Mail:kim%40example.com?secret=${K}&issuer=Mail#note`,
+    ].join('\n');
+    const result = unwrap(await readDetected(textBytes(text)));
+    expect(result.refused).toEqual([]);
+    expect(
+      result.accounts.map((a) => [a.issuer, a.account, a.type, a.digits, a.period, a.counter]),
+    ).toEqual([
+      ['AT&T', 'bob@example.com', 'totp', 6, 30, 0],
+      ['C#Corner', 'ann', 'totp', 6, 30, 0],
+      ['Q&A Site', 'what?me=yes', 'totp', 8, 60, 0],
+      ['Acme', 'al', 'hotp', 6, 30, 5],
+      ['Mail', 'kim@example.com', 'totp', 6, 30, 0],
+    ]);
+    expect(result.accounts.every((a) => a.secret.join() === key(K).join())).toBe(true);
+  });
+
   it('survives fuzzing', async () => {
     await fuzzImporter(
       twofauthImporter,
