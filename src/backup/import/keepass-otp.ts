@@ -153,8 +153,10 @@ export function withEntryNames(uri: string, title: string, userName: string): st
   if (match === null || match[1] !== match[4]) return uri;
   const labelTitle = percentDecode(match[1] ?? '');
   const labelUser = percentDecode(match[2] ?? '');
-  const issuer = title.trim() !== '' ? title.trim() : labelTitle === 'KeePassXC' ? '' : labelTitle;
-  const account = userName.trim() !== '' ? userName.trim() : labelUser === 'none' ? '' : labelUser;
+  // A field that refers to another entry (`{REF:U@I:…}`) was resolved into the link: the link's.
+  const own = (value: string) => (/\{[^}]+\}/.test(value) ? '' : value.trim());
+  const issuer = own(title) !== '' ? own(title) : labelTitle === 'KeePassXC' ? '' : labelTitle;
+  const account = own(userName) !== '' ? own(userName) : labelUser === 'none' ? '' : labelUser;
   const name = encodeURIComponent(issuer);
   return `otpauth://totp/${name}:${encodeURIComponent(account)}?${match[3]}&issuer=${name}${match[5] ?? ''}`;
 }

@@ -419,6 +419,12 @@ describe('KeePass: what entries can hold', () => {
         otp: link('Mail:kim', 'Mail', '&algorithm=SHA256'),
       });
       entry(db, root, { Title: '', UserName: 'lee', otp: link('Forum:none', 'Forum') });
+      // A reference to another entry's user name was resolved into the link: the link's name.
+      entry(db, root, {
+        Title: 'Shared',
+        UserName: '{REF:U@I:0123}',
+        otp: link('Shared:team', 'Shared'),
+      });
       // Not KeePassXC's form (another app's link): its names still win.
       entry(db, root, {
         Title: 'Shop',
@@ -432,6 +438,7 @@ describe('KeePass: what entries can hold', () => {
       ['Renamed', '', 'SHA1', []],
       ['Mail (work)', 'kim@work.example', 'SHA256', []],
       ['Forum', 'lee', 'SHA1', []],
+      ['Shared', 'team', 'SHA1', ['login_fields']],
       ['Shop', 'none', 'SHA1', ['login_fields']],
     ]);
   });
