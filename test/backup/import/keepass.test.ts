@@ -37,10 +37,9 @@ const SAMPLE: Record<string, AccountFields> = {
     dropped: ['login_fields'],
     code: '683601847',
   }),
-  // KeePassXC wrote `No%20username:none` into the link: "none" stands for the empty user name.
   noUsername: plain({
     issuer: 'No username',
-    account: '',
+    account: '', // the link says `none`: KeePassXC's word for an empty user name
     secret: 'KY2QJPMNQLSGSZE2C5F7AYBLBVEEDHFX',
     dropped: ['login_fields'],
     code: '961004',
@@ -396,51 +395,6 @@ describe('KeePass: what entries can hold', () => {
       { index: 8, issuer: 'Broken', account: 'erin', reason: 'secret_invalid' },
     ]);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
-  });
-
-  it("names KeePassXC's own links by the entry, never by their placeholders", async () => {
-    // KeePassXC's Totp::writeSettings (src/totp/totp.cpp, 2.4 to 2.7) writes
-    // `otpauth://totp/{title}:{user name}?secret=…&period=…&digits=…&issuer={title}`, with
-    // "KeePassXC" and "none" for an empty title and user name, as the entry was when the code was
-    // set up; KeePassXC shows the entry's Title and UserName, and writes them into its QR code.
-    const link = (label: string, issuer: string, rest = '') =>
-      `otpauth://totp/${label}?secret=${KEY}&period=30&digits=6&issuer=${issuer}${rest}`;
-    const bytes = await database((db) => {
-      const root = db.getDefaultGroup();
-      entry(db, root, { Title: '', UserName: '', otp: link('KeePassXC:none', 'KeePassXC') });
-      entry(db, root, {
-        Title: 'Renamed',
-        UserName: '',
-        otp: link('Old%20name:none', 'Old%20name'),
-      });
-      entry(db, root, {
-        Title: 'Mail (work)',
-        UserName: 'kim@work.example',
-        otp: link('Mail:kim', 'Mail', '&algorithm=SHA256'),
-      });
-      entry(db, root, { Title: '', UserName: 'lee', otp: link('Forum:none', 'Forum') });
-      // A reference to another entry's user name was resolved into the link: the link's name.
-      entry(db, root, {
-        Title: 'Shared',
-        UserName: '{REF:U@I:0123}',
-        otp: link('Shared:team', 'Shared'),
-      });
-      // Not KeePassXC's form (another app's link): its names still win.
-      entry(db, root, {
-        Title: 'Shop',
-        UserName: 'max',
-        otp: `otpauth://totp/Shop:none?secret=${KEY}&issuer=Shop`,
-      });
-    });
-    const result = unwrap(await readDetected(bytes, 'pw'));
-    expect(result.accounts.map((a) => [a.issuer, a.account, a.algorithm, a.dropped])).toEqual([
-      ['', '', 'SHA1', []],
-      ['Renamed', '', 'SHA1', []],
-      ['Mail (work)', 'kim@work.example', 'SHA256', []],
-      ['Forum', 'lee', 'SHA1', []],
-      ['Shared', 'team', 'SHA1', ['login_fields']],
-      ['Shop', 'none', 'SHA1', ['login_fields']],
-    ]);
   });
 
   it('refuses more OTP entries than any real export', () => {
