@@ -75,7 +75,16 @@ export function errorText(error: AppError): string {
   return t(`error_${error.code}`);
 }
 
-/** The UI language Chrome chose for the extension (the locale folder in use). */
+/**
+ * The language the page is written in: the browser's language where Otter has a catalogue for it
+ * (en-GB keeps its dates), otherwise the language of the catalogue the browser fell back to
+ * (`messagesLanguage` in each messages.json). A German or Japanese browser reads English text:
+ * its plural rules ("1 accounts" under Japanese rules), numbers, dates and the page's `lang`
+ * (what a screen reader's voice follows) must be English too.
+ */
 export function uiLanguage(): string {
-  return getUiLanguage();
+  const browserLanguage = getUiLanguage();
+  const written = getMessage('messagesLanguage', []);
+  if (written === '') return browserLanguage;
+  return browserLanguage.split(/[-_]/)[0]!.toLowerCase() === written ? browserLanguage : written;
 }

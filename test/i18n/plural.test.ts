@@ -33,7 +33,7 @@ vi.mock('../../src/platform/browser', () => ({
   default: { i18n: { getMessage, getUILanguage: () => ui.language } },
 }));
 
-const { pluralForm, tn } = await import('../../src/i18n');
+const { pluralForm, tn, uiLanguage } = await import('../../src/i18n');
 
 describe('plural forms', () => {
   it.each([
@@ -62,6 +62,29 @@ describe('plural forms', () => {
     expect(pluralForm('pl', 3)).toBe('few');
     expect(tn('importFound', 3)).toBe('3 accounts found');
     expect(pluralForm('not a language!', 1)).toBe('one');
+  });
+
+  it.each([
+    // English text read under another language's rules: Japanese has no singular, French
+    // treats 0 as one, German groups thousands with a dot.
+    ['ja', 1, '1 account found'],
+    ['fr', 0, '0 accounts found'],
+    ['de', 1000, '1,000 accounts found'],
+  ])('a browser in %s, which gets the English catalogue, counts %i in English', (l, n, text) => {
+    ui.language = l;
+    expect(tn('importFound', n)).toBe(text);
+  });
+
+  it.each([
+    ['en-GB', 'en-GB'],
+    ['en', 'en'],
+    ['sv-SE', 'sv-SE'],
+    ['sv', 'sv'],
+    ['de', 'en'],
+    ['ja', 'en'],
+  ])('a browser in %s: the page is written in %s (lang, dates)', (browserLanguage, written) => {
+    ui.language = browserLanguage;
+    expect(uiLanguage()).toBe(written);
   });
 
   it.each(Object.keys(catalogues))('%s: every plural key has its one and other forms', (l) => {
