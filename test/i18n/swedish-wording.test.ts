@@ -36,6 +36,7 @@ describe('Swedish wording', () => {
     ['the English field name "issuer"', /\bissuer\b/],
     ['"orelaterade"', /orelaterade/],
     ['a "(n)" plural workaround', /\(n\)/],
+    ['"lägga upp" for setting an account up again (Otter says "konfigurera")', /lägg\w* upp/],
   ])('has no %s', (_, pattern) => {
     expect(having(pattern)).toEqual([]);
   });
