@@ -11,11 +11,16 @@ interface Props {
   readonly autofocus?: boolean;
   readonly describedBy?: string;
   readonly invalid?: boolean;
+  /** The id of the error shown about this field: it describes the field while it is invalid. */
+  readonly errorId?: string;
 }
 
 /** A passphrase input with a show/hide toggle. */
 export function PassphraseField(props: Props) {
   const [shown, setShown] = useState(false);
+  const describedBy = [props.describedBy, props.invalid === true ? props.errorId : undefined]
+    .filter((id) => id !== undefined && id !== '')
+    .join(' ');
   return (
     <div class="field">
       <label for={props.id}>{t(props.label)}</label>
@@ -31,7 +36,7 @@ export function PassphraseField(props: Props) {
           autofocus={props.autofocus}
           ref={props.autofocus === true ? focusOnMount : undefined}
           spellcheck={false}
-          aria-describedby={props.describedBy}
+          aria-describedby={describedBy === '' ? undefined : describedBy}
           aria-invalid={props.invalid}
         />
         <button

@@ -40,8 +40,9 @@ export function UnlockForm({
         autocomplete="current-password"
         autofocus
         invalid={error !== null}
+        errorId="unlock-error"
       />
-      <ErrorText error={error} />
+      <ErrorText error={error} id="unlock-error" />
       {wrongTries >= TRIES_BEFORE_HELP && <SupportContact lead={t('unlockTroubleHelp')} />}
       <button class="primary" type="submit" disabled={busy || passphrase === ''}>
         {busy ? t('unlocking') : t('unlockButton')}

@@ -43,6 +43,8 @@ export function GoogleExport() {
           understoodLabel={t('googleExportUnderstood')}
           actionLabel={t('googleExportButton')}
           busy={busy}
+          wrongPassphrase={error?.code === 'wrong_passphrase'}
+          errorId="google-export-error"
           onConfirm={show}
         />
       )}
@@ -77,7 +79,7 @@ export function GoogleExport() {
           </button>
         </div>
       )}
-      <ErrorText error={error} />
+      <ErrorText error={error} id="google-export-error" />
     </div>
   );
 }

@@ -43,6 +43,7 @@ export function ImportPassword({
         describedBy="import-password-hint"
         autofocus
         invalid={WRONG_PASSWORD_ERRORS.some((code) => code === error?.code)}
+        errorId="import-password-error"
       />
       <p class="muted small" id="import-password-hint">
         {format === 'totp_authenticator_or_steam'
@@ -61,7 +62,7 @@ export function ImportPassword({
           {t('importOpening')}
         </p>
       )}
-      <ErrorText error={error} />
+      <ErrorText error={error} id="import-password-error" />
       <div class="buttons">
         <button class="primary" type="submit" disabled={busy || password === ''}>
           {t('importOpenButton')}

@@ -115,6 +115,8 @@ export function MakeBackup({
             onInput={setPassphrase}
             autocomplete="current-password"
             describedBy="backup-passphrase-hint"
+            invalid={error?.code === 'wrong_passphrase'}
+            errorId="make-backup-error"
           />
           <p class="muted small" id="backup-passphrase-hint">
             {t('backupPassphraseHint')}
@@ -130,13 +132,15 @@ export function MakeBackup({
             onInput={setVaultPassphrase}
             autocomplete="current-password"
             describedBy="backup-vault-passphrase-hint"
+            invalid={error?.code === 'wrong_passphrase'}
+            errorId="make-backup-error"
           />
           <p class="muted small" id="backup-vault-passphrase-hint">
             {t('backupVaultPassphraseHint')}
           </p>
         </>
       )}
-      <BackupErrorText error={error} />
+      <BackupErrorText error={error} id="make-backup-error" />
       {busy && (
         <p class="muted" role="status">
           {t('makingBackup')}

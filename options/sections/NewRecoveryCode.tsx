@@ -41,8 +41,9 @@ export function NewRecoveryCode() {
         onInput={setPassphrase}
         autocomplete="current-password"
         invalid={error?.code === 'wrong_passphrase'}
+        errorId="new-recovery-error"
       />
-      <ErrorText error={error} />
+      <ErrorText error={error} id="new-recovery-error" />
       <button type="submit" disabled={busy || passphrase === ''}>
         {t('newRecoveryCodeButton')}
       </button>

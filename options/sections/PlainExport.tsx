@@ -32,9 +32,11 @@ export function PlainExport() {
         understoodLabel={t('plainExportUnderstood')}
         actionLabel={t('plainExportButton')}
         busy={busy}
+        wrongPassphrase={error?.code === 'wrong_passphrase'}
+        errorId="plain-export-error"
         onConfirm={save}
       />
-      <ErrorText error={error} />
+      <ErrorText error={error} id="plain-export-error" />
       {saved && (
         <p class="ok" role="status">
           {tn('plainExported', saved.accounts, saved.fileName)}

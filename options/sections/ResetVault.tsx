@@ -39,6 +39,7 @@ export function ResetVault({ onReset }: { onReset: () => void }) {
         onInput={setPassphrase}
         autocomplete="current-password"
         invalid={error?.code === 'wrong_passphrase'}
+        errorId="reset-error"
       />
       <label class="check">
         <input
@@ -60,7 +61,7 @@ export function ResetVault({ onReset }: { onReset: () => void }) {
           />
         </div>
       )}
-      <ErrorText error={error} />
+      <ErrorText error={error} id="reset-error" />
       <button class="danger" type="submit" disabled={busy || !confirmed}>
         {t('resetButton')}
       </button>

@@ -113,6 +113,7 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
             describedBy="restore-password-hint"
             autofocus
             invalid={error?.code === 'backup_wrong_password'}
+            errorId="restore-error"
           />
           <p class="muted small" id="restore-password-hint">
             {t('restorePasswordHint')}
@@ -150,7 +151,7 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
           </button>
         </div>
       )}
-      <BackupErrorText error={error} />
+      <BackupErrorText error={error} id="restore-error" />
     </div>
   );
 }

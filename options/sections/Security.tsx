@@ -41,9 +41,11 @@ function ChangePassphrase({ minLength }: { minLength: number }) {
         value={current}
         onInput={setCurrent}
         autocomplete="current-password"
+        invalid={error?.code === 'wrong_passphrase'}
+        errorId="change-passphrase-error"
       />
       <NewPassphraseFields id="next" secret={next} />
-      <ErrorText error={error} />
+      <ErrorText error={error} id="change-passphrase-error" />
       {done && (
         <p class="ok" role="status" data-testid="passphrase-changed">
           {t('passphraseChanged')}

@@ -10,6 +10,10 @@ interface Props {
   readonly actionLabel: string;
   /** The action's request is under way (the parent's useRequest): the button waits. */
   readonly busy: boolean;
+  /** The worker refused the passphrase: the field is marked, and described by `errorId`. */
+  readonly wrongPassphrase: boolean;
+  /** The id of the parent's error text. */
+  readonly errorId: string;
   /**
    * Runs the action with the vault passphrase typed in the warning (the worker checks it); true
    * when it is done, which closes the warning again.
@@ -71,6 +75,8 @@ export function WarnFirst(props: Props) {
         onInput={setPassphrase}
         autocomplete="current-password"
         describedBy={hintId}
+        invalid={props.wrongPassphrase}
+        errorId={props.errorId}
       />
       <p class="muted small" id={hintId}>
         {t('exportPassphraseHint')}
