@@ -3,6 +3,7 @@ import { t } from '../../src/i18n';
 import type { ResponseOf } from '../../src/messages/protocol';
 import { ErrorText } from '../../ui/ErrorText';
 import { accountName } from '../../ui/account-name';
+import { focusOnMount } from '../../ui/focus-on-mount';
 import { useRequest } from '../../ui/use-request';
 import type { QrCode as QrCodeComponent } from './QrCode';
 import { WarnFirst } from './WarnFirst';
@@ -17,6 +18,8 @@ export function GoogleExport() {
   const [exported, setExported] = useState<Exported | null>(null);
   const { busy, error, run, busyWhile } = useRequest();
   const [QrCode, setQrCode] = useState<typeof QrCodeComponent | null>(null);
+  // Hidden again by the user: the start button that comes back takes the focus from "Hide".
+  const [hidden, setHidden] = useState(false);
 
   async function show(passphrase: string): Promise<boolean> {
     // The QR drawing library is loaded only when codes are shown (and never by the popup).
@@ -43,13 +46,15 @@ export function GoogleExport() {
           understoodLabel={t('googleExportUnderstood')}
           actionLabel={t('googleExportButton')}
           busy={busy}
+          takeFocus={hidden}
           wrongPassphrase={error?.code === 'wrong_passphrase'}
           errorId="google-export-error"
           onConfirm={show}
         />
       )}
       {exported !== null && (
-        <div class="stack" data-testid="google-codes">
+        // The warning and its button are gone: the focus moves to the codes.
+        <div class="stack" data-testid="google-codes" tabIndex={-1} ref={focusOnMount}>
           {total === 0 && <p>{t('googleExportNone')}</p>}
           {QrCode && (
             <ol class="qr-list">
@@ -74,7 +79,14 @@ export function GoogleExport() {
               </ul>
             </div>
           )}
-          <button type="button" class="align-start" onClick={() => setExported(null)}>
+          <button
+            type="button"
+            class="align-start"
+            onClick={() => {
+              setHidden(true);
+              setExported(null);
+            }}
+          >
             {t('googleExportHide')}
           </button>
         </div>

@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../../src/i18n';
+import { focusOnMount } from '../../ui/focus-on-mount';
 import { PassphraseField } from '../../ui/PassphraseField';
 
 interface Props {
@@ -19,20 +20,26 @@ interface Props {
    * when it is done, which closes the warning again.
    */
   readonly onConfirm: (passphrase: string) => Promise<boolean>;
+  /** The start button takes the focus when it shows (the control used last has gone). */
+  readonly takeFocus?: boolean;
 }
 
 /**
  * For exports that hold secrets in the clear: a start button, then a warning that must be
  * acknowledged (a ticked box) and the vault passphrase typed again before the action can run:
  * an unlocked Otter left alone must not be enough to take every secret away. Cancel closes it.
+ * The button the user pressed goes each time, so the focus follows: to the checkbox when the
+ * warning opens, back to the start button when it closes.
  */
 export function WarnFirst(props: Props) {
   const [warned, setWarned] = useState(false);
   const [understood, setUnderstood] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const { busy } = props;
+  const focusStart = useRef(props.takeFocus === true);
 
   function close() {
+    focusStart.current = true;
     setWarned(false);
     setUnderstood(false);
     setPassphrase('');
@@ -44,7 +51,16 @@ export function WarnFirst(props: Props) {
 
   if (!warned) {
     return (
-      <button type="button" class="align-start" onClick={() => setWarned(true)}>
+      <button
+        type="button"
+        class="align-start"
+        onClick={() => setWarned(true)}
+        ref={(button) => {
+          if (button === null || !focusStart.current) return;
+          focusStart.current = false;
+          button.focus();
+        }}
+      >
         {props.startLabel}
       </button>
     );
@@ -65,6 +81,7 @@ export function WarnFirst(props: Props) {
           type="checkbox"
           checked={understood}
           onChange={(e) => setUnderstood(e.currentTarget.checked)}
+          ref={focusOnMount}
         />
         {props.understoodLabel}
       </label>
