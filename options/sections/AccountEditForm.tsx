@@ -4,8 +4,9 @@ import type { AccountEdit, ManagedAccountView } from '../../src/messages/protoco
 import { TEXT_LIMITS } from '../../src/text-limits';
 import { ErrorText } from '../../ui/ErrorText';
 import { useRequest } from '../../ui/use-request';
+import { focusOnMount } from '../../ui/focus-on-mount';
 import { invalidPositions, siteFromInput } from './site-input';
-import { SitesField } from './SitesField';
+import { siteFieldId, SitesField } from './SitesField';
 
 /** Edits the labels of one account: issuer, account name, sites and note. */
 export function AccountEditForm({
@@ -32,7 +33,11 @@ export function AccountEditForm({
     event.preventDefault();
     const origins = sites.map(siteFromInput);
     setChecked(true);
-    if (origins.includes(null)) return;
+    if (origins.includes(null)) {
+      // Save did nothing: the focus goes to the first field to correct, which names the problem.
+      document.getElementById(siteFieldId(id, origins.indexOf(null)))?.focus();
+      return;
+    }
     // Blanks dropped, duplicates merged; the worker normalises the list again.
     const typed = [...new Set(origins.filter((o): o is string => o !== null && o !== ''))];
     const sitesChanged =
@@ -61,6 +66,7 @@ export function AccountEditForm({
             maxLength={TEXT_LIMITS.issuer}
             onInput={(e) => setIssuer(e.currentTarget.value)}
             autofocus
+            ref={focusOnMount}
           />
         </div>
         <div class="field">

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../src/i18n';
 import type { ManagedAccountView } from '../../src/messages/protocol';
 import { accountLines, accountName } from '../../ui/account-name';
@@ -27,10 +28,20 @@ interface Props {
 
 /**
  * One account on the accounts page. Dragging the row moves it; the up and down buttons do the
- * same from the keyboard. Every button's name says which account it acts on.
+ * same from the keyboard. Every button's name says which account it acts on. The edit form takes
+ * the focus when it opens (ui/focus-on-mount.ts) and gives it back to Edit when it closes (saved
+ * or cancelled) unless the user has moved it elsewhere meanwhile.
  */
 export function AccountRow(props: Props) {
   const { account } = props;
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(props.editing);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (wasEditing.current && !props.editing && (active === null || active === document.body))
+      editButton.current?.focus();
+    wasEditing.current = props.editing;
+  }, [props.editing]);
   const name = accountName(account);
   const lines = accountLines(account);
   return (
@@ -108,6 +119,7 @@ export function AccountRow(props: Props) {
             aria-label={t('editAccountLabel', name)}
             aria-expanded={props.editing}
             onClick={() => props.onEdit(!props.editing)}
+            ref={editButton}
           >
             {t('editButton')}
           </button>

@@ -10,6 +10,9 @@ interface Props {
   readonly onChange: (sites: string[]) => void;
 }
 
+/** The id of the site field at `position` in the form `id`. */
+export const siteFieldId = (id: string, position: number) => `${id}-site-${position}`;
+
 /**
  * The removed field's button goes with it: the focus moves to the field now in its place (or the
  * last one), or to "Add a site" when none is left, not to the page's start.
@@ -18,7 +21,7 @@ function focusAfterRemoving(id: string, removed: number, left: number): void {
   setTimeout(() => {
     const target =
       left > 0
-        ? document.getElementById(`${id}-site-${Math.min(removed, left - 1)}`)
+        ? document.getElementById(siteFieldId(id, Math.min(removed, left - 1)))
         : document.getElementById(`${id}-add-site`);
     target?.focus();
   }, 0);
@@ -41,13 +44,14 @@ export function SitesField({ id, sites, invalid, onChange }: Props) {
         {sites.map((site, i) => (
           <li key={i} class="site-line">
             <input
-              id={`${id}-site-${i}`}
+              id={siteFieldId(id, i)}
               value={site}
               maxLength={TEXT_LIMITS.site}
               inputMode="url"
               spellcheck={false}
               aria-label={t('siteFieldLabel', String(i + 1))}
               aria-invalid={invalid.includes(i)}
+              aria-describedby={invalid.includes(i) ? `${id}-sites-error` : undefined}
               onInput={(e) => set(i, e.currentTarget.value)}
               data-testid="site-input"
             />
@@ -67,12 +71,20 @@ export function SitesField({ id, sites, invalid, onChange }: Props) {
           </li>
         ))}
       </ul>
-      {invalid.length > 0 && <p class="error">{t('siteInvalid')}</p>}
+      {invalid.length > 0 && (
+        <p class="error" id={`${id}-sites-error`}>
+          {t('siteInvalid')}
+        </p>
+      )}
       {sites.length < MAX_SITES && (
         <button
           type="button"
           id={`${id}-add-site`}
-          onClick={() => onChange([...sites, ''])}
+          onClick={() => {
+            onChange([...sites, '']);
+            // The new, empty field is where the user types next.
+            setTimeout(() => document.getElementById(siteFieldId(id, sites.length))?.focus(), 0);
+          }}
           data-testid="add-site"
         >
           {t('addSiteButton')}

@@ -55,3 +55,26 @@ it('moves the focus to "Add a site" when the last field goes', async () => {
   await flush();
   expect(document.activeElement).toBe(screen.getByTestId('add-site'));
 });
+
+it('moves the focus to the first field that is no web address when Save finds one, which the error describes', async () => {
+  render(
+    <AccountEditForm account={account} onSaved={() => undefined} onCancel={() => undefined} />,
+  );
+  fireEvent.input(inputs()[1]!, { target: { value: 'not a site' } });
+  fireEvent.submit(screen.getByTestId('edit-form'));
+  await flush();
+  expect(document.activeElement).toBe(inputs()[1]);
+  const error = screen.getByText(/^Type a web address/);
+  expect(inputs()[1]!.getAttribute('aria-describedby')).toBe(error.id);
+  expect(inputs()[0]!.getAttribute('aria-describedby')).toBeNull();
+});
+
+it('puts the focus in the new field that "Add a site" makes', async () => {
+  render(
+    <AccountEditForm account={account} onSaved={() => undefined} onCancel={() => undefined} />,
+  );
+  fireEvent.click(screen.getByTestId('add-site'));
+  await flush();
+  expect(inputs()).toHaveLength(3);
+  expect(document.activeElement).toBe(inputs()[2]);
+});

@@ -5,8 +5,10 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Accounts } from '../../options/sections/Accounts';
 import { GoogleExport } from '../../options/sections/GoogleExport';
 import { PlainExport } from '../../options/sections/PlainExport';
+import { managedAccountView } from './account-views';
 import { sendMessage } from './fake-browser';
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
@@ -46,5 +48,49 @@ describe('the exports that show secrets', () => {
     await waitFor(() => expect(focused()).toBe(codes));
     fireEvent.click(button('Hide QR codes'));
     await waitFor(() => expect(focused()).toBe(button('Show transfer QR codes…')));
+  });
+});
+
+describe('the accounts page', () => {
+  const accounts = [
+    managedAccountView({ id: 'gh', issuer: 'GitHub', account: 'kim' }),
+    managedAccountView({ id: 'gl', issuer: 'GitLab', account: 'kim', sites: [] }),
+  ];
+  async function open() {
+    sendMessage.mockImplementation((envelope) => {
+      const { type } = envelope as { type: string };
+      const value =
+        type === 'manageList' ? { accounts, trash: [], damaged: 0, trashRetentionDays: 30 } : {};
+      return Promise.resolve({ ok: true, value });
+    });
+    render(<Accounts />);
+    await screen.findAllByTestId('manage-account');
+  }
+
+  it('puts the focus in the edit form, and back on Edit when it is cancelled or saved', async () => {
+    await open();
+    const edit = button('Edit GitHub (kim)');
+    fireEvent.click(edit);
+    await waitFor(() => expect(focused()).toBe(screen.getByLabelText('Service')));
+    fireEvent.click(button('Cancel'));
+    await waitFor(() => expect(focused()).toBe(button('Edit GitHub (kim)')));
+
+    fireEvent.click(button('Edit GitHub (kim)'));
+    fireEvent.input(screen.getByLabelText('Service'), { target: { value: 'GitHub Enterprise' } });
+    fireEvent.click(button('Save'));
+    await screen.findByText('Saved.');
+    await waitFor(() => expect(focused()).toBe(button('Edit GitHub (kim)')));
+  });
+
+  it('leaves the focus where the user put it when another row’s Edit closes the form', async () => {
+    await open();
+    fireEvent.click(button('Edit GitHub (kim)'));
+    const other = button('Edit GitLab (kim)');
+    other.focus();
+    fireEvent.click(other);
+    await waitFor(() => expect(screen.getAllByTestId('edit-form')).toHaveLength(1));
+    // The new form takes it, as any opened form does; the closed one does not pull it back.
+    await waitFor(() => expect(focused()).toBe(screen.getByLabelText('Service')));
+    expect(screen.getByLabelText<HTMLInputElement>('Service').value).toBe('GitLab');
   });
 });
