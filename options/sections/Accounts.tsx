@@ -16,7 +16,7 @@ import { useRequest } from '../../ui/use-request';
 import { applyFilter, filterCounts, type AccountFilter } from './account-filter';
 import { beforeFor, groupPositions } from './account-order';
 import { AccountRow } from './AccountRow';
-import { AccountsToolbar } from './AccountsToolbar';
+import { AccountsToolbar, SELECT_ALL_ID } from './AccountsToolbar';
 import { BulkActions, type SiteScope } from './BulkActions';
 import { ConfirmDialog } from './ConfirmDialog';
 import { UndoNotice } from './UndoNotice';
@@ -262,7 +262,11 @@ export function Accounts() {
               onPin={bulkPin}
               onSite={bulkSite}
               onTrash={() => setConfirming(selectedAccounts)}
-              onClear={() => setSelected(new Set())}
+              onClear={() => {
+                setSelected(new Set());
+                // Its button goes with the selection's bar: the focus goes to "Select all".
+                setTimeout(() => document.getElementById(SELECT_ALL_ID)?.focus(), 0);
+              }}
             />
           )}
           <p class="muted small">

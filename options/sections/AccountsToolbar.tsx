@@ -15,6 +15,9 @@ interface Props {
   readonly onSelectAll: (on: boolean) => void;
 }
 
+/** "Select all", where the focus goes when the selection's own buttons go (Clear selection). */
+export const SELECT_ALL_ID = 'accounts-select-all';
+
 /**
  * Finding accounts among many: one search box (src/search: service, account, site, initials,
  * short names), a filter, and "select all" for the accounts shown.
@@ -63,6 +66,7 @@ export function AccountsToolbar(props: Props) {
         <label class="check">
           <input
             type="checkbox"
+            id={SELECT_ALL_ID}
             checked={allSelected}
             indeterminate={selected > 0 && !allSelected}
             disabled={shown === 0}

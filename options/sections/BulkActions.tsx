@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, tn } from '../../src/i18n';
 import type { ManagedAccountView } from '../../src/messages/protocol';
 import { TEXT_LIMITS } from '../../src/text-limits';
@@ -23,6 +23,19 @@ interface Props {
  */
 export function BulkActions({ selected, busy, onPin, onSite, onTrash, onClear }: Props) {
   const [siteOpen, setSiteOpen] = useState(false);
+  // The site form closed (applied or cancelled) with the focus in it: back to its button, once
+  // the request it started is answered (a disabled button takes no focus).
+  const siteButton = useRef<HTMLButtonElement>(null);
+  const siteWasOpen = useRef(false);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (siteWasOpen.current && !siteOpen) refocus.current = true;
+    siteWasOpen.current = siteOpen;
+    if (!refocus.current || busy) return;
+    refocus.current = false;
+    const active = document.activeElement;
+    if (active === null || active === document.body) siteButton.current?.focus();
+  }, [siteOpen, busy]);
   const count = selected.length;
   const pinned = selected.filter((a) => a.pinned).length;
   return (
@@ -57,6 +70,7 @@ export function BulkActions({ selected, busy, onPin, onSite, onTrash, onClear }:
           aria-expanded={siteOpen}
           disabled={busy}
           onClick={() => setSiteOpen(!siteOpen)}
+          ref={siteButton}
           data-testid="bulk-site"
         >
           {t('bulkSiteButton')}

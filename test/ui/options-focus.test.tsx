@@ -3,7 +3,7 @@
  * Where the focus goes in the options page when the control just used disappears: a keyboard or
  * screen-reader user must not be sent back to the page's start (document.body).
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Accounts } from '../../options/sections/Accounts';
 import { GoogleExport } from '../../options/sections/GoogleExport';
@@ -80,6 +80,33 @@ describe('the accounts page', () => {
     fireEvent.click(button('Save'));
     await screen.findByText('Saved.');
     await waitFor(() => expect(focused()).toBe(button('Edit GitHub (kim)')));
+  });
+
+  it('gives the focus to "Select all" when Clear selection takes the selection’s bar away', async () => {
+    await open();
+    fireEvent.click(screen.getByLabelText('Select GitHub (kim)'));
+    fireEvent.click(button('Clear selection'));
+    await waitFor(() => expect(focused()).toBe(screen.getByTestId('select-all')));
+    expect(screen.queryByTestId('bulk')).toBeNull();
+  });
+
+  it('gives the focus back to "Add site…" when its form closes, cancelled or applied', async () => {
+    await open();
+    fireEvent.click(screen.getByLabelText('Select GitLab (kim)'));
+    fireEvent.click(button('Add site…'));
+    await waitFor(() =>
+      expect(focused()).toBe(screen.getByLabelText('Site for the selected accounts')),
+    );
+    fireEvent.click(within(screen.getByTestId('bulk-site-form')).getByText('Cancel'));
+    await waitFor(() => expect(focused()).toBe(button('Add site…')));
+
+    fireEvent.click(button('Add site…'));
+    fireEvent.input(screen.getByLabelText('Site for the selected accounts'), {
+      target: { value: 'gitlab.com' },
+    });
+    fireEvent.click(screen.getByTestId('bulk-site-apply'));
+    await screen.findByText('1 account now belongs to https://gitlab.com.');
+    await waitFor(() => expect(focused()).toBe(button('Add site…')));
   });
 
   it('leaves the focus where the user put it when another row’s Edit closes the form', async () => {
