@@ -6,7 +6,10 @@ import { useRequest } from '../../ui/use-request';
 
 type NumberKey = keyof typeof SETTING_BOUNDS & keyof Settings;
 
-/** One whole-number setting, saved when the field changes and holds a value in its bounds. */
+/**
+ * One whole-number setting, saved when the field changes and holds a value in its bounds; a value
+ * outside them is not saved, and the field says so (it kept the typed number, as if saved).
+ */
 export function NumberSetting({
   setting,
   label,
@@ -21,6 +24,7 @@ export function NumberSetting({
 }) {
   const id = useId();
   const [value, setValue] = useState<number | null>(null);
+  const [outOfRange, setOutOfRange] = useState(false);
   const { error, run } = useRequest();
   const bounds = {
     min: Math.max(SETTING_BOUNDS[setting].min, limit?.min ?? -Infinity),
@@ -49,11 +53,22 @@ export function NumberSetting({
         max={bounds.max}
         value={value}
         class="number"
+        aria-invalid={outOfRange}
+        aria-describedby={outOfRange ? `${id}-range` : undefined}
         onChange={(e) => {
-          const next = Number(e.currentTarget.value);
-          if (Number.isInteger(next) && next >= bounds.min && next <= bounds.max) void save(next);
+          const text = e.currentTarget.value.trim();
+          const next = Number(text);
+          const fits =
+            text !== '' && Number.isInteger(next) && next >= bounds.min && next <= bounds.max;
+          setOutOfRange(!fits);
+          if (fits) void save(next);
         }}
       />
+      {outOfRange && (
+        <p class="error" role="alert" id={`${id}-range`}>
+          {t('settingOutOfRange', String(bounds.min), String(bounds.max))}
+        </p>
+      )}
       {limit?.max !== undefined && <p class="muted small">{t('policyLimit', String(limit.max))}</p>}
       <ErrorText error={error} />
     </div>

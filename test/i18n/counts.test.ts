@@ -40,6 +40,7 @@ const NO_PLURAL_NEEDED: Record<string, string> = {
   passphraseTooShort: 'the minimum is never below 8 (src/policy)',
   backupPasswordTooShort: 'the minimum is never below 8 (src/policy)',
   policyLimit: '"allows at most 60": the unit is in the field’s label',
+  settingOutOfRange: '"a whole number from 1 to 60": bounds, no noun',
 };
 
 describe.each(locales)('%s', (locale) => {
