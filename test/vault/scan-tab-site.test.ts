@@ -37,7 +37,11 @@ beforeEach(async () => {
   const scanner = {
     scan: () =>
       Promise.resolve(
-        ok({ decoder: 'zxing' as const, codes: [{ text: LINK }], secondLook: false }),
+        ok({
+          decoder: 'zxing' as const,
+          codes: [{ text: LINK, box: { x: 0, y: 0, width: 1, height: 1 } }],
+          secondLook: false,
+        }),
       ),
     prepare: () => Promise.resolve(),
   };
