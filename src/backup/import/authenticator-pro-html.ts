@@ -10,30 +10,11 @@ import { err, type Result } from '../../result';
 import { STEAM_DIGITS } from '../../otp/types';
 import { finishImport, tooManyEntries, uriLabels, type ReadEntry } from './collect';
 import { entryFromUri } from './entry';
+import { decodeEntities } from './html-entities';
 import type { ImportError, ImportResult, ImportedAccount } from './types';
 
 export function isHtmlBackup(text: string | null): text is string {
   return text !== null && /<th>\s*OTP Auth URI\s*<\/th>/i.test(text) && /<table/i.test(text);
-}
-
-const ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-
-function decodeEntities(html: string): string {
-  return html.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,6});/gi, (whole, name: string) => {
-    if (name.startsWith('#')) {
-      const code =
-        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
 }
 
 /** The app's Steam marks: it reads a TOTP URI back as Steam when one of them is there. */

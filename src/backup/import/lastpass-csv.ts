@@ -9,8 +9,14 @@
  * (secure notes, `http://sn`, and logins without a key) is not an account. `grouping` is the
  * folder path, LastPass's parts separated by `\`; `(none)` is no folder. LastPass has been seen
  * ending records with CR CR LF: the blank line between them is no record (csv.ts).
+ *
+ * The export from LastPass's browser extension is shown as a web page first, and has long come
+ * out HTML-encoded (`AT&amp;T`, `R&amp;D`, an otpauth link's `&amp;issuer=`: Bitwarden's
+ * clients#268 and web#40, pass-import#35); the web vault's is not. Every field is read decoded:
+ * no one names an account `&amp;` on purpose, and an undecoded link would lose its parameters.
  */
 import { csvLoginsImporter, type CsvLoginFormat } from './csv-logins';
+import { decodeEntities } from './html-entities';
 import { distinct } from './password-manager';
 
 const COLUMNS = ['url', 'username', 'password', 'extra', 'name', 'grouping', 'fav'];
@@ -30,7 +36,9 @@ export const LASTPASS_CSV: CsvLoginFormat = {
   format: 'lastpass_csv',
   isHeader: (header) => COLUMNS.every((c) => header.includes(c)),
   codeColumns: ['totp'],
-  login: (get) => {
+  code: (code) => decodeEntities(code),
+  login: (raw) => {
+    const get = (name: string) => decodeEntities(raw(name));
     const url = get('url').trim();
     return {
       names: { name: get('name'), username: get('username') },

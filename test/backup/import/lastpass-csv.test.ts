@@ -98,6 +98,23 @@ describe('LastPass password manager CSV', () => {
     ]);
   });
 
+  it('reads the browser extension’s HTML-encoded export as the names and links were written', async () => {
+    // The extension's export has long come out HTML-encoded (`&amp;`, `&lt;`, `&gt;`: reported
+    // in bitwarden/clients#268, bitwarden/web#40 and #101, roddhjav/pass-import#35).
+    const encoded = [
+      HEADER,
+      `https://att.com,bob&amp;co,p&amp;w,${KEY},x &lt; y,AT&amp;T,R&amp;D,0`,
+      `https://gitlab.com,,,otpauth://totp/Git%26Lab:kim?secret=${KEY}&amp;issuer=Git%26Lab&amp;digits=8,,GitLab,,0`,
+    ].join('\n');
+    const result = unwrap(await readDetected(textBytes(encoded)));
+    expect(result.format).toBe('lastpass_csv');
+    expect(result.accounts.map((a) => [a.issuer, a.account, a.note, a.tags, a.digits])).toEqual([
+      ['AT&T', 'bob&co', 'x < y', ['R&D'], 6],
+      ['Git&Lab', 'kim', '', [], 8],
+    ]);
+    expect(result.refused).toEqual([]);
+  });
+
   it('says an export without keys is empty (older exports have no totp column)', async () => {
     for (const header of [HEADER, 'url,username,password,extra,name,grouping,fav']) {
       const plain = [header, 'https://a.example,a,b,,,A,,0'].join('\n');
