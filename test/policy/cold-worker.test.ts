@@ -330,7 +330,8 @@ describe('what each one decides, from the late policy', () => {
       { ...entry('Bank', 'bob', 'GEZDGNBVGY3TQOJQ'), sites: ['https://bank.example'] },
     ]);
     const tabs: WorkerContext['tabs'] = {
-      get: (id) => Promise.resolve({ id, url: 'https://bank.example/login', windowId: 1, active: true }),
+      get: (id) =>
+        Promise.resolve({ id, url: 'https://bank.example/login', windowId: 1, active: true }),
       capture: () => Promise.reject(new Error('not used')),
     };
     const worker = await coldWorker(later(MANAGED), memorySessionArea(), 10_000, tabs);

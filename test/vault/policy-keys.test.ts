@@ -219,9 +219,7 @@ const CASES: readonly Case[] = [
         refused('manual_entry_forbidden'),
       );
       // Links pasted as text (a Google export's, or otpauth links) are pasted, not scanned.
-      expect(await w.requests.readLinks({ text: uri })).toEqual(
-        refused('manual_entry_forbidden'),
-      );
+      expect(await w.requests.readLinks({ text: uri })).toEqual(refused('manual_entry_forbidden'));
     },
   },
   {

@@ -131,28 +131,14 @@ function position(service: unknown): number {
 
 /**
  * Where each service goes. 2FAS Android numbers `order.position` across all services; 2FAS iOS
- * (MainRepositoryImpl+Export.swift) writes them group by group and numbers each group from 0,
- * so a position repeats. Then the groups keep the file's order and positions order each group.
+ * (MainRepositoryImpl+Export.swift) numbers each group from 0, so a position repeats, and the
+ * positions then say nothing across groups: the file's own order is kept (iOS writes its list
+ * in the order it shows it; Bitwarden's iOS test export interleaves groups so).
  */
-function orderKeys(services: readonly unknown[]): number[][] {
+function orderKeys(services: readonly unknown[]): number[] {
   const positions = services.map(position);
   const finite = positions.filter((p) => p !== Number.POSITIVE_INFINITY);
-  if (new Set(finite).size === finite.length) return positions.map((p) => [p]);
-  const groupRank = new Map<string | undefined, number>();
-  return services.map((service, i) => {
-    const group = stringField(service, 'groupId');
-    if (!groupRank.has(group)) groupRank.set(group, groupRank.size);
-    return [groupRank.get(group) ?? 0, positions[i] ?? Number.POSITIVE_INFINITY];
-  });
-}
-
-function compareKeys(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
+  return new Set(finite).size === finite.length ? positions : services.map((_, i) => i);
 }
 
 function readServices(
@@ -164,8 +150,8 @@ function readServices(
   if (tooManyEntries(services)) return err({ code: 'import_too_large' });
   const keys = orderKeys(services);
   const ordered = services
-    .map((service: unknown, i) => ({ service, i, at: keys[i] ?? [] }))
-    .sort((a, b) => compareKeys(a.at, b.at) || a.i - b.i);
+    .map((service: unknown, i) => ({ service, i, at: keys[i] ?? i }))
+    .sort((a, b) => a.at - b.at || a.i - b.i);
   return finishImport(
     'twofas',
     encrypted,
