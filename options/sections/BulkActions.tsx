@@ -18,6 +18,29 @@ interface Props {
 }
 
 /**
+ * Pin and Unpin are off while a request runs and when nothing would change (Pin once all are
+ * pinned). Marked so with `aria-disabled`, not `disabled`: a disabled button loses the focus, and
+ * the one just pressed would send a keyboard or screen-reader user back to the page's start.
+ */
+function PinButton(props: {
+  readonly off: boolean;
+  readonly onPress: () => void;
+  readonly testid: string;
+  readonly children: string;
+}) {
+  return (
+    <button
+      type="button"
+      aria-disabled={props.off}
+      onClick={() => !props.off && props.onPress()}
+      data-testid={props.testid}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+/**
  * What can be done to the selected accounts at once: pin or unpin them, give them a site (all
  * of them, or those without one), move them to the Trash. Each has Undo afterwards.
  */
@@ -49,22 +72,12 @@ export function BulkActions({ selected, busy, onPin, onSite, onTrash, onClear }:
         <strong class="bulk-count" data-testid="bulk-count">
           {tn('bulkSelected', count)}
         </strong>
-        <button
-          type="button"
-          disabled={busy || pinned === count}
-          onClick={() => onPin(true)}
-          data-testid="bulk-pin"
-        >
+        <PinButton off={busy || pinned === count} onPress={() => onPin(true)} testid="bulk-pin">
           {t('bulkPinButton')}
-        </button>
-        <button
-          type="button"
-          disabled={busy || pinned === 0}
-          onClick={() => onPin(false)}
-          data-testid="bulk-unpin"
-        >
+        </PinButton>
+        <PinButton off={busy || pinned === 0} onPress={() => onPin(false)} testid="bulk-unpin">
           {t('bulkUnpinButton')}
-        </button>
+        </PinButton>
         <button
           type="button"
           aria-expanded={siteOpen}

@@ -109,6 +109,36 @@ describe('the accounts page', () => {
     await waitFor(() => expect(focused()).toBe(button('Add site…')));
   });
 
+  it('keeps the focus on Pin when it pins them all (it is only marked off, never disabled)', async () => {
+    let list = accounts;
+    sendMessage.mockImplementation((envelope) => {
+      const { type, payload } = envelope as { type: string; payload: unknown };
+      if (type === 'updateAccounts') {
+        const { edits } = payload as { edits: { id: string; edit: { pinned: boolean } }[] };
+        list = list.map((a) => ({ ...a, ...edits.find((e) => e.id === a.id)?.edit }));
+      }
+      const value =
+        type === 'manageList'
+          ? { accounts: list, trash: [], damaged: 0, trashRetentionDays: 30 }
+          : {};
+      return Promise.resolve({ ok: true, value });
+    });
+    render(<Accounts />);
+    await screen.findAllByTestId('manage-account');
+    fireEvent.click(screen.getByLabelText('Select GitLab (kim)'));
+    const pin = screen.getByTestId('bulk-pin');
+    pin.focus();
+    fireEvent.click(pin);
+    await screen.findByText('1 account was pinned.');
+    // A disabled button drops the focus to the page's start; this one stays focusable.
+    expect(pin.hasAttribute('disabled')).toBe(false);
+    expect(focused()).toBe(pin);
+    const requests = sendMessage.mock.calls.length;
+    await waitFor(() => expect(pin.getAttribute('aria-disabled')).toBe('true'));
+    fireEvent.click(pin);
+    expect(sendMessage.mock.calls.length).toBe(requests);
+  });
+
   it('leaves the focus where the user put it when another row’s Edit closes the form', async () => {
     await open();
     fireEvent.click(button('Edit GitHub (kim)'));
