@@ -157,7 +157,7 @@ function BulkSiteForm({
           ref={focusOnMount}
         />
         {invalid && (
-          <p class="error" id="bulk-site-error">
+          <p class="error" id="bulk-site-error" role="alert">
             {t('siteInvalid')}
           </p>
         )}
