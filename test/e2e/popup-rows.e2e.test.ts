@@ -51,6 +51,20 @@ async function withAccounts(
   return popup;
 }
 
+/** The chosen row to the Trash from the keyboard: Shift+F10 opens its menu, End, Enter. */
+async function trashChosenByKeys(popup: Page): Promise<void> {
+  await popup.keyboard.press('Shift+F10');
+  await popup.getByTestId('row-menu').waitFor();
+  // The menu takes the focus in an effect, a frame after it shows: keys pressed before that go
+  // to the list (a full run under load failed so).
+  await popup.waitForFunction(
+    () => (document.activeElement?.closest('[data-testid="row-menu"]') ?? null) !== null,
+  );
+  await popup.keyboard.press('End');
+  await popup.waitForFunction(() => document.activeElement?.textContent === 'Move to Trash');
+  await popup.keyboard.press('Enter');
+}
+
 /**
  * Holds the popup's clock (Playwright's) about 2 s before the end of the current TOTP period,
  * where the next codes show, instead of waiting up to a whole period for that state. The codes
@@ -276,16 +290,7 @@ describe('recognisable rows', () => {
     // Trash GitHub from the keyboard: select it, Shift+F10, the arrows, Enter.
     await popup.keyboard.press('Home');
     await popup.keyboard.press('ArrowDown');
-    await popup.keyboard.press('Shift+F10');
-    await popup.getByTestId('row-menu').waitFor();
-    // The menu takes the focus in an effect, a frame after it shows: keys pressed before that go
-    // to the list (a full run under load failed so).
-    await popup.waitForFunction(
-      () => (document.activeElement?.closest('[data-testid="row-menu"]') ?? null) !== null,
-    );
-    await popup.keyboard.press('End');
-    await popup.waitForFunction(() => document.activeElement?.textContent === 'Move to Trash');
-    await popup.keyboard.press('Enter');
+    await trashChosenByKeys(popup);
     await expect.poll(names).toEqual(['Skånetrafiken', 'Microsoft', 'Amazon Web Services']);
     await popup.getByTestId('undo-line').filter({ hasText: 'GitHub' }).waitFor();
     await popup.getByTestId('undo').click();
@@ -343,14 +348,7 @@ describe('the way back', () => {
   it('the last account trashed and brought back from the keyboard: the focus goes to Undo, then to the search box', async () => {
     const popup = await withAccounts(1);
     await popup.keyboard.press('End');
-    await popup.keyboard.press('Shift+F10');
-    await popup.getByTestId('row-menu').waitFor();
-    await popup.waitForFunction(
-      () => (document.activeElement?.closest('[data-testid="row-menu"]') ?? null) !== null,
-    );
-    await popup.keyboard.press('End');
-    await popup.waitForFunction(() => document.activeElement?.textContent === 'Move to Trash');
-    await popup.keyboard.press('Enter');
+    await trashChosenByKeys(popup);
     // The list is empty: the way back has the focus, so Enter is all it takes.
     await popup.getByTestId('empty').waitFor();
     await popup.waitForFunction(
