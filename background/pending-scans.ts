@@ -26,6 +26,11 @@ export interface Pending {
   readonly site: string;
   /** The Google export this account came from, if any. */
   readonly batchId: number | null;
+  /**
+   * Read from links pasted as text, not from a QR code: saved only while AllowManualEntry allows
+   * pasting (the policy may forbid it between the paste and "Save").
+   */
+  readonly pasted?: boolean;
 }
 
 const pendingName = (id: string): string => `pending.${id}`;

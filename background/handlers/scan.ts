@@ -38,12 +38,18 @@ async function hold(
   site: string,
   uriWarnings: readonly EntryWarning[],
   batchId: number | null,
+  pasted: boolean,
 ): Promise<Result<ScannedAccount | null, AppError>> {
   const fitted = fitAccount(found);
   if (!fitted.ok) return ok(null);
   const entry = fitted.value.entry;
   const warnings = [...uriWarnings, ...fitted.value.notes];
-  const pendingId = await context.pending.hold({ entry, site, batchId });
+  const pendingId = await context.pending.hold({
+    entry,
+    site,
+    batchId,
+    ...(pasted ? { pasted: true } : {}),
+  });
   if (!pendingId.ok) return err({ code: pendingId.error });
   const duplicate = findDuplicate(existing, entry);
   return ok({
@@ -74,9 +80,10 @@ async function forPage(
   existing: readonly Account[],
   finding: QrFinding,
   site: string,
+  pasted: boolean,
 ): Promise<Result<ScanFinding, AppError>> {
   if (finding.kind === 'account') {
-    const held = await hold(context, existing, finding.entry, site, finding.warnings, null);
+    const held = await hold(context, existing, finding.entry, site, finding.warnings, null, pasted);
     if (!held.ok) return held;
     return ok(
       held.value === null
@@ -91,7 +98,7 @@ async function forPage(
     if (entries !== null) {
       accounts = [];
       for (const entry of entries) {
-        const held = await hold(context, existing, entry, '', [], finding.batchId);
+        const held = await hold(context, existing, entry, '', [], finding.batchId, pasted);
         if (!held.ok) return held;
         if (held.value === null) unusable++;
         else accounts.push(held.value);
@@ -107,6 +114,7 @@ async function readTexts(
   context: WorkerContext,
   texts: readonly string[],
   site: string,
+  pasted: boolean,
 ): Promise<Result<ScanFinding[], AppError>> {
   const list = await context.vault.list();
   if (!list.ok) return err({ code: list.error });
@@ -115,7 +123,7 @@ async function readTexts(
   const reading = readQrTexts(texts, batches.value);
   const findings: ScanFinding[] = [];
   for (const finding of reading.findings) {
-    const shown = await forPage(context, list.value.active, finding, site);
+    const shown = await forPage(context, list.value.active, finding, site, pasted);
     if (!shown.ok) return shown;
     findings.push(shown.value);
   }
@@ -139,10 +147,19 @@ async function scanPng(
     context,
     scan.value.codes.map((c) => c.text),
     site,
+    false,
   );
   return findings.ok
     ? ok({ decoder: scan.value.decoder, site, findings: findings.value })
     : findings;
+}
+
+/**
+ * AllowManualEntry forbids pasted links (src/policy/gates.ts refuses `readLinks`); accounts read
+ * from a paste before the policy said so are refused at "Save" too, all of them or none.
+ */
+function pastedRefused(held: readonly Pending[], context: WorkerContext): boolean {
+  return context.policy().allowManualEntry === false && held.some((p) => p.pasted === true);
 }
 
 /** More links than any export has (ten accounts a link: 10,000 accounts). */
@@ -188,7 +205,7 @@ export const scanHandlers: HandlerGroup<
     const links = text.split(/\s+/).filter((l) => l !== '');
     if (links.length === 0 || links.length > MAX_LINKS) return err({ code: 'bad_request' });
     // A pasted link belongs to no page: its accounts get no site unless the user gives one.
-    const findings = await readTexts(context, links, '');
+    const findings = await readTexts(context, links, '', true);
     return findings.ok ? ok({ decoder: 'link', site: '', findings: findings.value }) : findings;
   },
 
@@ -197,6 +214,7 @@ export const scanHandlers: HandlerGroup<
     const pending = await context.pending.take(pendingId);
     if (!pending.ok) return err({ code: pending.error });
     const { entry, site } = pending.value;
+    if (pastedRefused([pending.value], context)) return err({ code: 'manual_entry_forbidden' });
     // The issuer the code named and the one the user kept must both be allowed: renaming a
     // scanned account is not a way round the organisation's list.
     const policy = context.policy();
@@ -221,6 +239,7 @@ export const scanHandlers: HandlerGroup<
       if (!pending.ok) return err({ code: pending.error });
       entries.push(pending.value);
     }
+    if (pastedRefused(entries, context)) return err({ code: 'manual_entry_forbidden' });
     // The organisation's AllowedIssuers: refused ones are left out, and counted.
     const allowed = entries.filter((p) => allowedIssuer(p.entry.issuer, context.policy()));
     const fitted: Pending[] = [];
