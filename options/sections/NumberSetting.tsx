@@ -31,9 +31,11 @@ export function NumberSetting({
     max: Math.min(SETTING_BOUNDS[setting].max, limit?.max ?? Infinity),
   };
 
+  // Read again when the organisation's limit changes while the page is open: the worker has
+  // brought the stored value within it, and the field must not show the old one beside it.
   useEffect(() => {
     void run('getSettings', {}).then((settings) => settings && setValue(settings[setting]));
-  }, [setting]);
+  }, [setting, limit?.min, limit?.max]);
 
   async function save(next: number) {
     const settings = await run('updateSettings', { [setting]: next });

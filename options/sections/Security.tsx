@@ -61,9 +61,11 @@ function ChangePassphrase({ minLength }: { minLength: number }) {
 function LockSettings({ policy }: { policy: Policy }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const { error, run } = useRequest();
+  const forced = policy.lockOnScreenLock === true;
+  // Read again when the policy forces the switch while the page is open (it is on from then).
   useEffect(() => {
     void run('getSettings', {}).then((loaded) => loaded && setSettings(loaded));
-  }, []);
+  }, [forced]);
 
   async function save(patch: Partial<Settings>) {
     const saved = await run('updateSettings', patch);
@@ -71,7 +73,6 @@ function LockSettings({ policy }: { policy: Policy }) {
   }
 
   if (settings === null) return <ErrorText error={error} />;
-  const forced = policy.lockOnScreenLock === true;
   return (
     <div class="stack card" data-testid="lock-settings">
       <h3>{t('autoLockTitle')}</h3>
