@@ -56,7 +56,12 @@ export function Backup({ minLength, onChanged }: { minLength: number; onChanged?
         <div class="card stack">
           <NumberSetting
             setting="backupReminderDays"
-            label="backupReminderLabel"
+            // Under the organisation's limit "0 = never" is not offered.
+            label={
+              policy?.backupReminderDays === undefined
+                ? 'backupReminderLabel'
+                : 'backupReminderLabelLimited'
+            }
             limit={
               policy?.backupReminderDays === undefined
                 ? {}

@@ -103,7 +103,12 @@ function LockSettings({ policy }: { policy: Policy }) {
       )}
       <NumberSetting
         setting="clipboardClearSeconds"
-        label="clipboardClearLabel"
+        // Under the organisation's limit "0 = never" is not offered.
+        label={
+          policy.clipboardClearSeconds === undefined
+            ? 'clipboardClearLabel'
+            : 'clipboardClearLabelLimited'
+        }
         limit={
           policy.clipboardClearSeconds === undefined
             ? {}

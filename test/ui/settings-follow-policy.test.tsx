@@ -62,3 +62,20 @@ it('the screen-lock switch shows on once LockOnScreenLock forces it', async () =
   await waitFor(() => expect(box().checked).toBe(true));
   expect(box().disabled).toBe(true);
 });
+
+it('under ClipboardClearSeconds the field does not offer "0 = never"', async () => {
+  worker({ ...DEFAULT_SETTINGS, clipboardClearSeconds: 20 });
+  render(
+    <Security
+      minLength={8}
+      policy={{ clipboardClearSeconds: 20 }}
+      onLocked={() => {}}
+      onReset={() => {}}
+    />,
+  );
+  const field = await screen.findByLabelText<HTMLInputElement>(
+    'Clear a copied code from the clipboard after this many seconds',
+  );
+  expect(field.min).toBe('1');
+  expect(screen.queryByText(/0 = never/)).toBeNull();
+});
