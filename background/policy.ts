@@ -15,7 +15,11 @@ const REMEMBERED = 'otter.policy';
 export const POLICY_WAIT_MS = 5000;
 
 export interface PolicySourceDeps {
-  /** Reads storage.managed; a rejection means no policy for us (Firefox without one). */
+  /**
+   * Reads storage.managed (`{}` when there is no policy for us). A rejection is a read that
+   * failed: the policy stays as it was, never "none" (that would lift every rule), and the next
+   * request reads again.
+   */
   readonly read: () => Promise<unknown>;
   /** Where the last policy read is kept (local storage: not secret, and it outlives a restart). */
   readonly area: SessionArea;
@@ -45,8 +49,6 @@ export class PolicySource {
   private read(): Promise<Policy> {
     const reading: Promise<Policy> = this.deps
       .read()
-      // No policy at all (not managed, or no schema support) is the common case: nothing to apply.
-      .catch((): unknown => ({}))
       .then(async (raw): Promise<Policy> => {
         const policy = parsePolicy(raw);
         // Only the newest read stands (a reread may overtake a slow first read).
@@ -58,6 +60,11 @@ export class PolicySource {
         await this.deps.area.set({ [REMEMBERED]: raw ?? {} }).catch(() => undefined);
         await this.deps.onRead?.(policy).catch(() => undefined);
         return policy;
+      })
+      .catch((): Policy => {
+        // Failed: nothing changes. Not read at all yet, the next settle() reads again.
+        if (this.reading === reading && this.policy === null) this.reading = null;
+        return this.current();
       });
     this.reading = reading;
     return reading;
@@ -70,6 +77,8 @@ export class PolicySource {
   async settle(): Promise<void> {
     this.settled ??= this.firstRead();
     await this.settled;
+    // Still unknown (every read so far failed, nothing remembered): try once more, bounded.
+    if (this.policy === null) await this.bounded(this.reading ?? this.read());
     // A change is being read (storage.onChanged): decide on the new policy, not the old one.
     if (this.rereading !== null) await this.bounded(this.rereading);
   }

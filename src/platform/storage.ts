@@ -31,11 +31,17 @@ export function localArea(): SessionArea {
 }
 
 /**
- * The organisation's policy (`storage.managed`). Rejects when the browser has none for us
- * (Firefox without a policies.json entry) — the caller treats that as "no policy".
+ * The organisation's policy (`storage.managed`). Firefox rejects when it has none for us (no
+ * policies.json entry: "Managed storage manifest not found", bug 1868153): that is no policy,
+ * `{}`, as Chromium answers. Any other failure rejects: the caller keeps the policy it had.
  */
-export function readManagedStorage(): Promise<Record<string, unknown>> {
-  return browser.storage.managed.get();
+export async function readManagedStorage(): Promise<Record<string, unknown>> {
+  try {
+    return await browser.storage.managed.get();
+  } catch (error) {
+    if (error instanceof Error && /manifest not found/i.test(error.message)) return {};
+    throw error;
+  }
 }
 
 /** A changed policy while the browser runs (Chromium fires this; Firefox does not). */

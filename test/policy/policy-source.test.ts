@@ -77,3 +77,47 @@ describe('a read whose side effects fail', () => {
     expect(applies).toBe(2);
   });
 });
+
+describe('a read that fails', () => {
+  it('never lifts the policy: the remembered one stands, and a failed reread keeps the one read', async () => {
+    const local = memorySessionArea();
+    await local.set({ [REMEMBERED]: { AllowPlainExport: false } });
+    let fail = true;
+    const source = new PolicySource({
+      read: () =>
+        fail ? Promise.reject(new Error('transient')) : Promise.resolve({ AllowImport: false }),
+      area: local,
+      waitMs: 20,
+    });
+    await source.settle();
+    expect(source.current()).toEqual({ allowPlainExport: false });
+    // What the next worker starts from is not overwritten by the failure either.
+    expect((await local.get(REMEMBERED))[REMEMBERED]).toEqual({ AllowPlainExport: false });
+    fail = false;
+    await source.reread();
+    expect(source.current()).toEqual({ allowImport: false });
+    fail = true;
+    await source.reread();
+    expect(source.current()).toEqual({ allowImport: false });
+  });
+
+  it('with nothing remembered, leaves the policy unknown (fail closed) and reads again at the next request', async () => {
+    let reads = 0;
+    const source = new PolicySource({
+      read: () => {
+        reads++;
+        return reads < 3
+          ? Promise.reject(new Error('transient'))
+          : Promise.resolve({ AllowBackup: false });
+      },
+      area: memorySessionArea(),
+      waitMs: 20,
+    });
+    await source.settle();
+    expect(source.known()).toBe(false);
+    await source.settle();
+    expect(source.known()).toBe(true);
+    expect(source.current()).toEqual({ allowBackup: false });
+    expect(reads).toBe(3);
+  });
+});
