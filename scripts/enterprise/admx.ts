@@ -10,6 +10,7 @@
  * The templates are self-contained (own category and supportedOn), so neither Google's nor
  * Microsoft's templates need to be installed beside them.
  */
+import { policyTextMax } from '../../src/policy/policy';
 import { CATEGORY, extensionPolicyKey, type ChromiumBrowser } from './browsers';
 import type { PolicyKey } from './schema';
 import { explainText, type PolicyText, type TemplateWords } from './texts';
@@ -68,8 +69,16 @@ function policyElement(key: PolicyKey, policyKey: string): XmlElement {
         minValue: key.minimum ?? 0,
         maxValue: key.maximum ?? 0,
       });
-    case 'string':
-      return el('text', { id, valueName: key.name, required: 'true' });
+    case 'string': {
+      // Group Policy's text box stops at 1023 characters unless told: the support link takes 2000.
+      const max = policyTextMax(key.name);
+      return el('text', {
+        id,
+        valueName: key.name,
+        required: 'true',
+        ...(max !== undefined ? { maxLength: max } : {}),
+      });
+    }
     default:
       // A list: values "1", "2", … in a subkey named after the policy, as Chrome's own lists.
       return el('list', { id, key: `${policyKey}\\${key.name}`, valuePrefix: '' });

@@ -103,6 +103,18 @@ const TEXTS: Readonly<Record<string, { field: TextField; max: number }>> = {
 
 export const SUPPORT_URL_MAX = 2000;
 
+/**
+ * The most characters a text policy may hold, where Otter bounds it (admin templates carry it:
+ * Group Policy's text boxes take 1023 characters unless told otherwise).
+ */
+export function policyTextMax(key: string): number | undefined {
+  return key === 'SupportURL'
+    ? SUPPORT_URL_MAX
+    : Object.hasOwn(TEXTS, key)
+      ? TEXTS[key]?.max
+      : undefined;
+}
+
 /** A support link a page may show: web or mail, nothing that runs (javascript:, data:). */
 export function parseSupportUrl(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > SUPPORT_URL_MAX) return null;

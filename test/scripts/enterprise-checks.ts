@@ -4,6 +4,7 @@
 import { expect } from 'vitest';
 import type { PolicyValue } from '../../scripts/enterprise/examples';
 import type { PolicyKey } from '../../scripts/enterprise/schema';
+import { policyTextMax } from '../../src/policy/policy';
 import { child, childrenNamed, type XmlNode } from '../support/xml';
 
 /** The order of policyDefinitions' children, and of a policy's, in the ADMX schema. */
@@ -85,5 +86,8 @@ export function expectAdmxPolicy(policy: XmlNode, key: PolicyKey, policyKey: str
     expect(Number(element.attrs.maxValue)).toBe(key.maximum);
   } else {
     expect(element.name).toBe('text');
+    // As long as Otter takes it (Group Policy's own limit is 1023 characters).
+    const max = policyTextMax(key.name);
+    expect(element.attrs.maxLength, key.name).toBe(max === undefined ? undefined : String(max));
   }
 }
