@@ -10,7 +10,7 @@ import { recoveryCodeShown } from '../ui/recovery-code-shown';
 import { Lazy } from '../ui/Lazy';
 import { ManagedBy } from '../ui/ManagedBy';
 import { UnlockForm } from '../ui/UnlockForm';
-import type { ActiveTab } from './active-tab';
+import { listRequest, type ActiveTab } from './active-tab';
 import { CodeList } from './CodeList';
 import { takeOver, type CachedList } from './first-paint-handoff';
 import type { ShownList } from './use-page-accounts';
@@ -63,8 +63,7 @@ export function App({ firstList, cached, tab }: AppProps) {
   const pageNow = useRef(page);
   pageNow.current = page;
   const refresh = async (request: RequestOf<'listAccounts'> = {}) => {
-    const url = pageNow.current.url;
-    await show(await send('listAccounts', url === null ? request : { ...request, page: url }));
+    await show(await send('listAccounts', listRequest(pageNow.current, request)));
   };
 
   // Locked meanwhile (auto-lock, the settings page's Lock): no list stays on screen behind a

@@ -1,3 +1,4 @@
+import type { RequestOf } from '../src/messages/protocol';
 import { siteOf } from '../src/sites/origin';
 import { activeTabInfo, getTab } from '../src/platform/tabs';
 
@@ -7,6 +8,8 @@ export interface ActiveTab {
   readonly site: string;
   /** The page's URL, for the worker to say which accounts belong to it (null when unknown). */
   readonly url: string | null;
+  /** The tab is in a private window: the worker matches its page but does not remember it. */
+  readonly private?: boolean;
 }
 
 /**
@@ -23,5 +26,18 @@ export async function activeTab(): Promise<ActiveTab> {
     id: tab?.id ?? null,
     site: siteOf(url ?? undefined),
     url: siteOf(url ?? undefined) === '' ? null : url,
+    private: tab?.private === true,
   };
+}
+
+/**
+ * The list request over `tab`: it names the page so the worker says which accounts belong to
+ * it, and says when the page is in a private window, whose pages the worker never remembers.
+ */
+export function listRequest(
+  tab: ActiveTab,
+  request: RequestOf<'listAccounts'> = {},
+): RequestOf<'listAccounts'> {
+  if (tab.url === null) return request;
+  return { ...request, page: tab.url, ...(tab.private === true ? { privatePage: true } : {}) };
 }

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { uiLanguage } from '../src/i18n';
 import { send } from '../src/messages/client';
-import { activeTab } from './active-tab';
+import { activeTab, listRequest } from './active-tab';
 import { App } from './App';
 import { readCachedList, type FirstPaint } from './first-paint-handoff';
 
@@ -18,9 +18,7 @@ export function start(first: FirstPaint | undefined): void {
   );
   document.documentElement.lang = uiLanguage();
   // The list request names the page so the worker says which accounts belong to it.
-  const firstList = tab.then((active) =>
-    send('listAccounts', active.url === null ? {} : { page: active.url }),
-  );
+  const firstList = tab.then((active) => send('listAccounts', listRequest(active)));
   render(
     <App firstList={firstList} cached={cached} tab={tab} />,
     document.getElementById('app') as HTMLElement,

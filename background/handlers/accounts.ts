@@ -45,13 +45,14 @@ function parseEntry(entry: ManualEntry | UriEntry): Result<OtpEntry, AppError> {
 export const accountHandlers: HandlerGroup<
   'listAccounts' | 'addAccount' | 'updateAccount' | 'hotpNext' | 'addPageSite'
 > = {
-  async listAccounts({ page }, { vault, now, codeCache }) {
+  async listAccounts({ page, privatePage }, { vault, now, codeCache }) {
     const list = await vault.list();
     if (!list.ok) return err({ code: list.error });
     const at = now();
     // Once the answer is on its way: the popup's next open can then paint without this worker,
-    // and, over this page, with the worker's word on which accounts belong to it.
-    const origin = page === undefined ? '' : siteOf(page);
+    // and, over this page, with the worker's word on which accounts belong to it. A page in a
+    // private window is not remembered: its origin would outlive the window in the session area.
+    const origin = page === undefined || privatePage === true ? '' : siteOf(page);
     setTimeout(
       () =>
         void codeCache

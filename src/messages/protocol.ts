@@ -228,8 +228,12 @@ export interface Protocol extends ManageProtocol, ImportProtocol {
    * does not count as activity, so a page left open cannot keep the vault from its idle lock.
    */
   listAccounts: {
-    /** `page`: the URL of the page the popup is over, to say which accounts belong to it. */
-    request: { auto?: boolean; page?: string };
+    /**
+     * `page`: the URL of the page the popup is over, to say which accounts belong to it.
+     * `privatePage`: that page is in a private window; it is matched, but never remembered for
+     * the next open (background/code-cache.ts), so nothing of it outlives the private window.
+     */
+    request: { auto?: boolean; page?: string; privatePage?: boolean };
     response: {
       accounts: AccountView[];
       damaged: number;

@@ -165,10 +165,17 @@ export const REQUESTS: RequestTable = {
   ),
 
   // Codes and accounts.
-  listAccounts: row(obj({ auto: optional(bool), page: optional(str(MAX_PAGE_URL)) }), {
-    unlocked: true,
-    activity: (payload) => payload.auto !== true,
-  }),
+  listAccounts: row(
+    obj({
+      auto: optional(bool),
+      page: optional(str(MAX_PAGE_URL)),
+      privatePage: optional(bool),
+    }),
+    {
+      unlocked: true,
+      activity: (payload) => payload.auto !== true,
+    },
+  ),
   addAccount: row(
     obj({
       entry: either(uriEntry, manualEntry),

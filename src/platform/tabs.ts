@@ -7,10 +7,17 @@ export interface TabInfo {
   readonly windowId: number | null;
   /** The tab its window shows (the one a capture of that window sees). */
   readonly active: boolean;
+  /**
+   * In a private window (Firefox's private browsing, Chromium's incognito), where the user
+   * expects nothing of the page to be kept: the extension sees such tabs only when allowed there.
+   */
+  readonly private?: boolean;
 }
 
 function info(
-  tab: { id?: number; url?: string; windowId?: number; active?: boolean } | undefined,
+  tab:
+    | { id?: number; url?: string; windowId?: number; active?: boolean; incognito?: boolean }
+    | undefined,
 ): TabInfo | null {
   if (tab === undefined) return null;
   return {
@@ -18,6 +25,7 @@ function info(
     url: tab.url,
     windowId: tab.windowId ?? null,
     active: tab.active === true,
+    private: tab.incognito === true,
   };
 }
 

@@ -145,6 +145,23 @@ describe('the parts of remembered pages', () => {
     expect(cacheKeys()).toEqual([]);
   });
 
+  it('a page in a private window is matched but never remembered, nor named in the cache', async () => {
+    const reply = await api(worker.context).listAccounts({
+      page: `${MS_SIGN_IN}/some/path`,
+      privatePage: true,
+    });
+    if (!reply.ok) throw new Error(reply.error.code);
+    // The popup still gets the worker's word on the page…
+    expect(reply.value.matches).toEqual({ [ids['Microsoft']!]: 'related' });
+    // …and the cache is written as after any list, but nothing in it names the private page.
+    await vi.waitFor(() => expect(t.session.data.get(CODE_CACHE_KEY)).toBeDefined());
+    await new Promise((done) => setTimeout(done, 200));
+    expect(pages()).toBeUndefined();
+    expect(part(MS_SIGN_IN)).toBeNull();
+    expect(unmatched()).not.toContain(MS_SIGN_IN);
+    expect(JSON.stringify([...t.session.data.values()])).not.toContain('microsoftonline');
+  });
+
   it('a part whose matches are not the worker’s kinds is read without them', () => {
     const head = t.session.data.get(CODE_CACHE_HEAD_KEY);
     expect(head).toBeUndefined();
