@@ -9,7 +9,12 @@ import type { FillResult } from '../src/fill/fill-code';
 import type { Policy } from '../src/policy/policy';
 import type { QrScanner } from '../src/qr/decode';
 import type { Result } from '../src/result';
-import { localArea, readManagedStorage, sessionArea } from '../src/platform/storage';
+import {
+  localArea,
+  readManagedStorage,
+  sessionArea,
+  storageOutlivesSession,
+} from '../src/platform/storage';
 import { extensionVersion } from '../src/platform/runtime';
 import { clearClipboardAfter, copyToClipboard } from '../src/platform/clipboard';
 import { getTab, type TabInfo } from '../src/platform/tabs';
@@ -42,6 +47,11 @@ export interface WorkerContext {
   /** The policy changed while the browser runs: read it again and apply it at once. */
   readonly rereadPolicy: () => Promise<void>;
   readonly version: string;
+  /**
+   * False when the browser will delete the vault's database when it closes (Firefox always in
+   * private browsing): no vault is created there, since every account in it would be lost.
+   */
+  readonly storageKept: () => boolean;
   readonly tabs: {
     get(tabId: number): Promise<TabInfo | null>;
     /** The visible part of the tab's window as PNG bytes (activeTab grant). */
@@ -105,6 +115,7 @@ async function start(): Promise<WorkerContext> {
     settlePolicy: () => policy.settle(),
     rereadPolicy: () => policy.reread(),
     version: extensionVersion(),
+    storageKept: storageOutlivesSession,
     tabs: { get: getTab, capture: captureTab },
     fill: fillInTab,
     clipboard: { clearAfter: clearClipboardAfter, copy: copyToClipboard },

@@ -28,6 +28,9 @@ export const PROTOCOL_ERRORS = [
 /** Scanning beyond the decoder: the tab could not be captured; a scan waited too long. */
 export const SCAN_FLOW_ERRORS = ['capture_failed', 'scan_expired'] as const;
 
+/** The browser would delete a new vault when it closes (always in private browsing). */
+export const STORAGE_ERRORS = ['storage_not_kept'] as const;
+
 /** The popup could not write the code to the clipboard (the browser refused it). */
 export const COPY_ERRORS = ['copy_failed'] as const;
 
@@ -40,6 +43,7 @@ export const ERROR_CODES = [
   ...SCAN_ERRORS,
   ...SCAN_FLOW_ERRORS,
   ...COPY_ERRORS,
+  ...STORAGE_ERRORS,
   ...MIGRATION_ERRORS,
   ...BACKUP_ERRORS,
   ...RESTORE_ERRORS,

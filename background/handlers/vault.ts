@@ -31,7 +31,10 @@ export const vaultHandlers: HandlerGroup<
     });
   },
 
-  async createVault({ passphrase }, { vault, policy, strength }) {
+  async createVault({ passphrase }, { vault, policy, strength, storageKept }) {
+    // Firefox set to always use private browsing would delete the vault when it closes: every
+    // account added to it would be lost without a word. Say so instead of creating it.
+    if (!storageKept()) return err({ code: 'storage_not_kept' });
     const problem = await newSecretProblem('passphrase', passphrase, policy(), strength);
     if (problem !== null) return err(problem);
     const created = await vault.create(passphrase, minPassphraseLength(policy()), {

@@ -31,6 +31,16 @@ export function localArea(): SessionArea {
 }
 
 /**
+ * Whether what the worker stores (the vault, in IndexedDB) outlives the browser session. Firefox
+ * runs the event page in a private context when the profile always uses private browsing
+ * ("Never remember history", `browser.privatebrowsing.autostart`): its IndexedDB is then private
+ * too, and Firefox deletes it when it closes. Chromium's worker is never in an incognito context.
+ */
+export function storageOutlivesSession(): boolean {
+  return browser.extension?.inIncognitoContext !== true;
+}
+
+/**
  * The organisation's policy (`storage.managed`). Firefox rejects when it has none for us (no
  * policies.json entry: "Managed storage manifest not found", bug 1868153): that is no policy,
  * `{}`, as Chromium answers. Any other failure rejects: the caller keeps the policy it had.

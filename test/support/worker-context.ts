@@ -41,6 +41,8 @@ export interface TestContextOptions {
   readonly policyWaitMs?: number;
   /** Local storage, where the last policy read is remembered (a fresh one by default). */
   readonly local?: SessionArea;
+  /** False: the browser deletes the worker's storage when it closes (always private browsing). */
+  readonly storageKept?: boolean;
 }
 
 export interface TestContext {
@@ -75,6 +77,7 @@ export function testContext(t: TestVault, options: TestContextOptions = {}): Tes
     settlePolicy: () => policy.settle(),
     rereadPolicy: () => policy.reread(),
     version: '1.2.3',
+    storageKept: () => options.storageKept ?? true,
     tabs: options.tabs ?? {
       get: () => Promise.resolve(null),
       capture: () => Promise.resolve(err('capture_failed' as const)),

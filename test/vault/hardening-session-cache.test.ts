@@ -22,6 +22,7 @@ vi.mock('../../src/platform/storage', async () => {
     localArea: () => memory(),
     readManagedStorage: () => Promise.resolve({}),
     onManagedStorageChanged: () => undefined,
+    storageOutlivesSession: () => true,
   };
 });
 vi.mock('../../background/lock-alarm', () => ({
