@@ -5,7 +5,7 @@
  * own in the package (`iconUrl`), which a row loads only when it is rendered. No DOM: tested in
  * Node.
  */
-import { fold } from '../../src/search/normalize';
+import { fold } from '../../src/search/fold';
 
 export interface ServiceIcon {
   readonly slug: string;

@@ -3,7 +3,7 @@
  * name, so the same service always has the same colour. White text on each colour meets WCAG AA
  * (4.5:1) in both themes.
  */
-import { fold } from '../../src/search/normalize';
+import { fold } from '../../src/search/fold';
 
 export const MONOGRAM_COLOURS = [
   '#0f6e6e',
