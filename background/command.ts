@@ -1,5 +1,6 @@
 /** The keyboard command: fill the current site's code; fall back to the popup when it cannot. */
-import { openPopup } from '../src/platform/commands';
+import { markAction, openPopup } from '../src/platform/commands';
+import { t } from '../src/i18n';
 import type { WorkerContext } from './context';
 import { accountForTab, fillAccount } from './handlers/fill';
 
@@ -10,8 +11,10 @@ export async function fillFromCommand(context: WorkerContext, tabId: number): Pr
   await context.settlePolicy();
   const account = await accountForTab(context, tabId);
   if (account === 'locked' || account === null) {
-    // Locked, or no account for this site: the popup lets the user unlock or choose.
-    await openPopup();
+    // Locked, or no account for this site: the popup lets the user unlock or choose. Where the
+    // browser will not open it from here, the toolbar button says so, for a click.
+    if (!(await openPopup()))
+      await markAction(tabId, t(account === 'locked' ? 'commandHintLocked' : 'commandHintChoose'));
     return;
   }
   const outcome = await fillAccount(context, account, tabId);

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { uiLanguage } from '../src/i18n';
 import { send } from '../src/messages/client';
+import { markAction } from '../src/platform/commands';
 import { activeTab, listRequest } from './active-tab';
 import { App } from './App';
 import { readCachedList, type FirstPaint } from './first-paint-handoff';
@@ -19,6 +20,8 @@ export function start(first: FirstPaint | undefined): void {
   document.documentElement.lang = uiLanguage();
   // The list request names the page so the worker says which accounts belong to it.
   const firstList = tab.then((active) => send('listAccounts', listRequest(active)));
+  // The mark the keyboard shortcut left on the toolbar button when it could not open the popup.
+  void tab.then((active) => (active.id === null ? undefined : markAction(active.id, '')));
   render(
     <App firstList={firstList} cached={cached} tab={tab} />,
     document.getElementById('app') as HTMLElement,

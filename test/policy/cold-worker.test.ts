@@ -24,7 +24,10 @@ import { api, testContext, TEST_SELF, type TestContext } from '../support/worker
 import { entry, makeVault, type TestVault } from '../vault/helpers';
 
 // The keyboard command opens the popup through the extension API: not in Node.
-vi.mock('../../src/platform/commands', () => ({ openPopup: vi.fn(() => Promise.resolve()) }));
+vi.mock('../../src/platform/commands', () => ({
+  openPopup: vi.fn(() => Promise.resolve(true)),
+  markAction: vi.fn(() => Promise.resolve()),
+}));
 
 const PASS = 'correct horse battery';
 /** 21 characters: enough without a policy, too short under POLICY's 24. */
