@@ -95,7 +95,11 @@ export class PolicySource {
   private async firstRead(): Promise<void> {
     await this.bounded(this.reading ?? this.read());
     if (this.policy !== null) return;
-    const remembered = (await this.deps.area.get(REMEMBERED))[REMEMBERED];
+    // A failed fetch is nothing remembered (unknown: fail closed), not a rejection settle() keeps.
+    const remembered = await this.deps.area
+      .get(REMEMBERED)
+      .then((items) => items[REMEMBERED])
+      .catch((): unknown => undefined);
     // A read that arrived meanwhile is newer than what an earlier worker remembered: it stands.
     if (remembered !== undefined && this.policy === null) this.policy = parsePolicy(remembered);
   }

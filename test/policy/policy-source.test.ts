@@ -121,3 +121,32 @@ describe('a read that fails', () => {
     expect(reads).toBe(3);
   });
 });
+
+describe('a remembered policy that cannot be fetched', () => {
+  it('is none remembered: the policy stays unknown, and a later read still stands', async () => {
+    // The first read is slower than the wait, and local storage fails (a damaged profile).
+    const local = memorySessionArea();
+    const area: SessionArea = {
+      get: () => Promise.reject(new Error('IO error')),
+      set: (items) => local.set(items),
+      remove: (key) => local.remove(key),
+    };
+    let reads = 0;
+    const source = new PolicySource({
+      read: () => {
+        reads++;
+        return reads === 1
+          ? new Promise<never>(() => undefined)
+          : Promise.resolve({ AllowPlainExport: false });
+      },
+      area,
+      waitMs: 20,
+    });
+    // Not a rejection kept for the worker's life (every policy request would fail as internal).
+    await expect(source.settle()).resolves.toBeUndefined();
+    expect(source.known()).toBe(false);
+    await source.reread();
+    await expect(source.settle()).resolves.toBeUndefined();
+    expect(source.current()).toEqual({ allowPlainExport: false });
+  });
+});
