@@ -9,16 +9,19 @@ export interface LockTriggerContext {
   readonly vault: Vault;
   /** The screen-lock setting may be forced by policy: read it first on a fresh worker. */
   readonly settlePolicy: () => Promise<void>;
+  /** False while the policy has never been read nor remembered (it may force the screen lock). */
+  readonly policyKnown: () => boolean;
 }
 
 export async function onIdleState(context: LockTriggerContext, state: string): Promise<void> {
   if (state !== 'locked') return;
-  // A setting that cannot be read (the policy's read or the settings' failed) locks: fail closed.
+  // A setting that cannot be read (the policy's read or the settings' failed), or a policy not
+  // known yet (LockOnScreenLock may force it on), locks: fail closed.
   const locks = await context
     .settlePolicy()
     .then(() => context.vault.settings())
     .then(
-      (settings) => settings.lockOnScreenLock,
+      (settings) => settings.lockOnScreenLock || !context.policyKnown(),
       () => true,
     );
   if (locks) await context.vault.lock();

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { onBrowserStart, onIdleState, onInstalled } from '../../background/lock-triggers';
 import { freshIndexedDB } from '../support/fake-idb';
+import { testContext } from '../support/worker-context';
 import { makeVault, type TestVault } from './helpers';
 
 let t: TestVault;
@@ -11,7 +12,11 @@ beforeEach(async () => {
   if (!created.ok) throw new Error(created.error);
 });
 
-const context = () => ({ vault: t.vault, settlePolicy: () => Promise.resolve() });
+const context = () => ({
+  vault: t.vault,
+  settlePolicy: () => Promise.resolve(),
+  policyKnown: () => true,
+});
 const state = async () => (await t.vault.state()).state;
 
 describe('what locks the vault', () => {
@@ -48,12 +53,22 @@ describe('what locks the vault', () => {
   it('the screen lock when its setting cannot be read (fail closed)', async () => {
     await t.vault.updateSettings({ lockOnScreenLock: false });
     // The policy read failed (its settings write hit a full disk), or the settings read did.
-    const failing = { vault: t.vault, settlePolicy: () => Promise.reject(new Error('disk full')) };
+    const failing = { ...context(), settlePolicy: () => Promise.reject(new Error('disk full')) };
     await onIdleState(failing, 'locked');
     expect(await state()).toBe('locked');
     await t.vault.unlock('lock trigger passphrase');
     t.vault.settings = () => Promise.reject(new Error('read failed'));
     await onIdleState(context(), 'locked');
+    expect(await state()).toBe('locked');
+  });
+
+  it('the screen lock while the policy is unknown (never read nor remembered), whatever the user chose', async () => {
+    await t.vault.updateSettings({ lockOnScreenLock: false });
+    // storage.managed failed (not Firefox's "no manifest") and no earlier read is remembered:
+    // the organisation's LockOnScreenLock may be true, so its absence is not taken as its answer.
+    const worker = testContext(t, { managed: () => Promise.reject(new Error('read failed')) });
+    await onIdleState(worker.context, 'locked');
+    expect(worker.policy.known()).toBe(false);
     expect(await state()).toBe('locked');
   });
 
