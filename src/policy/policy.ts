@@ -9,7 +9,7 @@
  */
 import type { Settings } from '../settings';
 import { parseIssuerPatterns } from './issuers';
-import { compilePassphrasePattern } from './passphrase-pattern';
+import { compilePassphrasePattern, PATTERN_LIMITS } from './passphrase-pattern';
 
 export interface Policy {
   /** The shortest passphrase a user may choose (raises Otter's minimum of 8). */
@@ -108,11 +108,9 @@ export const SUPPORT_URL_MAX = 2000;
  * Group Policy's text boxes take 1023 characters unless told otherwise).
  */
 export function policyTextMax(key: string): number | undefined {
-  return key === 'SupportURL'
-    ? SUPPORT_URL_MAX
-    : Object.hasOwn(TEXTS, key)
-      ? TEXTS[key]?.max
-      : undefined;
+  if (key === 'SupportURL') return SUPPORT_URL_MAX;
+  if (key === 'PassphrasePolicy') return PATTERN_LIMITS.maxLength;
+  return Object.hasOwn(TEXTS, key) ? TEXTS[key]?.max : undefined;
 }
 
 /** A support link a page may show: web or mail, nothing that runs (javascript:, data:). */
