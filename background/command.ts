@@ -17,6 +17,8 @@ export async function fillFromCommand(context: WorkerContext, tabId: number): Pr
       await markAction(tabId, t(account === 'locked' ? 'commandHintLocked' : 'commandHintChoose'));
     return;
   }
+  // A mark an earlier press left (locked then, or no account then) no longer says what is so.
+  await markAction(tabId, '');
   const outcome = await fillAccount(context, account, tabId);
   if ('error' in outcome) return;
   await context.vault.touch();

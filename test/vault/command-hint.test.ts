@@ -62,6 +62,20 @@ describe('the keyboard command, when the popup cannot open', () => {
     );
   });
 
+  it('takes an earlier mark away once it can fill (unlocked, or the account added, meanwhile)', async () => {
+    openPopup.mockResolvedValue(false);
+    await t.vault.lock();
+    await fillFromCommand(worker.context, TAB);
+    expect(markAction).toHaveBeenLastCalledWith(TAB, expect.stringContaining('locked'));
+    // Unlocked elsewhere (the popup over another tab, the settings page), an account for the page.
+    await t.vault.unlock('correct horse battery');
+    await api(worker.context).addAccount({
+      entry: { secret: 'JBSWY3DPEHPK3PXP', issuer: 'GitHub', account: 'kim', site: 'github.com' },
+    });
+    await fillFromCommand(worker.context, TAB);
+    expect(markAction).toHaveBeenLastCalledWith(TAB, '');
+  });
+
   it('leaves the button alone when the popup opened', async () => {
     openPopup.mockResolvedValue(true);
     await t.vault.lock();
