@@ -1,10 +1,18 @@
 /** The keyboard command: fill the current site's code; fall back to the popup when it cannot. */
 import { markAction, openPopup } from '../src/platform/commands';
-import { t } from '../src/i18n';
+import { t, type MessageKey } from '../src/i18n';
 import type { WorkerContext } from './context';
 import { accountForTab, fillAccount } from './handlers/fill';
 
 export const FILL_COMMAND = 'fill-code';
+
+/** What the popup would have said: no account for the page, locked, or no vault at all yet. */
+async function hint(context: WorkerContext, account: 'locked' | null): Promise<MessageKey> {
+  if (account === null) return 'commandHintChoose';
+  return (await context.vault.state()).state === 'absent'
+    ? 'commandHintNoVault'
+    : 'commandHintLocked';
+}
 
 export async function fillFromCommand(context: WorkerContext, tabId: number): Promise<void> {
   // The copy fallback's clearing delay may be forced by policy: read it first on a fresh worker.
@@ -13,8 +21,7 @@ export async function fillFromCommand(context: WorkerContext, tabId: number): Pr
   if (account === 'locked' || account === null) {
     // Locked, or no account for this site: the popup lets the user unlock or choose. Where the
     // browser will not open it from here, the toolbar button says so, for a click.
-    if (!(await openPopup()))
-      await markAction(tabId, t(account === 'locked' ? 'commandHintLocked' : 'commandHintChoose'));
+    if (!(await openPopup())) await markAction(tabId, t(await hint(context, account)));
     return;
   }
   // A mark an earlier press left (locked then, or no account then) no longer says what is so.

@@ -50,6 +50,16 @@ describe('the keyboard command, when the popup cannot open', () => {
     );
   });
 
+  it('no vault yet: the toolbar button says to set Otter up, not to unlock it', async () => {
+    openPopup.mockResolvedValue(false);
+    await t.vault.reset({ passphrase: 'correct horse battery' });
+    await fillFromCommand(worker.context, TAB);
+    expect(markAction).toHaveBeenCalledWith(
+      TAB,
+      'Otter is not set up yet. Click to create your vault, then add your accounts.',
+    );
+  });
+
   it('no account for the page: the toolbar button says to click to choose one', async () => {
     openPopup.mockResolvedValue(false);
     await api(worker.context).addAccount({
