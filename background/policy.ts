@@ -33,6 +33,9 @@ export class PolicySource {
   private reading: Promise<Policy> | null = null;
   private settled: Promise<void> | null = null;
   private rereading: Promise<Policy> | null = null;
+  /** Reads in the order they were started, and the newest whose answer stands. */
+  private started = 0;
+  private standing = 0;
 
   constructor(private readonly deps: PolicySourceDeps) {}
 
@@ -47,12 +50,15 @@ export class PolicySource {
   }
 
   private read(): Promise<Policy> {
+    const order = ++this.started;
     const reading: Promise<Policy> = this.deps
       .read()
       .then(async (raw): Promise<Policy> => {
         const policy = parsePolicy(raw);
-        // Only the newest read stands (a reread may overtake a slow first read).
-        if (this.reading !== reading) return this.reading ?? policy;
+        // The newest answer stands: a slow first read never undoes a reread's answer, and still
+        // stands when the reread started after it fails.
+        if (order < this.standing) return this.current();
+        this.standing = order;
         this.policy = policy;
         // The keys as read, not the parsed form: the next worker parses them with its own rules.
         // Neither failing undoes the read (the settings in force apply the policy on every read);

@@ -150,3 +150,45 @@ describe('a remembered policy that cannot be fetched', () => {
     expect(source.current()).toEqual({ allowPlainExport: false });
   });
 });
+
+describe('reads that overtake each other', () => {
+  it('a slow first read stands when the reread started after it fails', async () => {
+    let answerFirst: (policy: unknown) => void = () => undefined;
+    let reads = 0;
+    const source = new PolicySource({
+      read: () => {
+        reads++;
+        if (reads === 1) return new Promise((resolve) => (answerFirst = resolve));
+        return Promise.reject(new Error('transient'));
+      },
+      area: memorySessionArea(),
+      waitMs: 1000,
+    });
+    const settled = source.settle();
+    const reread = source.reread();
+    await reread;
+    answerFirst({ AllowImport: false });
+    await settled;
+    expect(source.known()).toBe(true);
+    expect(source.current()).toEqual({ allowImport: false });
+  });
+
+  it('a slow first read never undoes the newer answer of a reread', async () => {
+    let answerFirst: (policy: unknown) => void = () => undefined;
+    let reads = 0;
+    const source = new PolicySource({
+      read: () => {
+        reads++;
+        if (reads === 1) return new Promise((resolve) => (answerFirst = resolve));
+        return Promise.resolve({ AllowBackup: false });
+      },
+      area: memorySessionArea(),
+      waitMs: 1000,
+    });
+    const settled = source.settle();
+    await source.reread();
+    answerFirst({ AllowImport: false });
+    await settled;
+    expect(source.current()).toEqual({ allowBackup: false });
+  });
+});
