@@ -128,7 +128,9 @@ export async function launchOtter(options: LaunchOptions = {}): Promise<Otter> {
     ]);
     await cdp.detach();
     await page.setViewportSize({ width, height });
-    await page.waitForLoadState('domcontentloaded');
+    // The document's own word: Playwright, attached to a page it did not open, once missed the
+    // load events (waitForLoadState('domcontentloaded') hung 30 s with the page shown).
+    await page.waitForFunction(() => document.readyState !== 'loading');
     return page;
   }
 
