@@ -151,44 +151,41 @@ describe('a remembered policy that cannot be fetched', () => {
   });
 });
 
+/**
+ * A first read answered only when the test says (`answerFirst`), then a reread that `reread`
+ * answers; the source settles on what stands once both have answered.
+ */
+async function firstReadOvertaken(
+  reread: () => Promise<unknown>,
+  first: unknown,
+): Promise<PolicySource> {
+  let answerFirst: (policy: unknown) => void = () => undefined;
+  let reads = 0;
+  const source = new PolicySource({
+    read: () => (++reads === 1 ? new Promise((resolve) => (answerFirst = resolve)) : reread()),
+    area: memorySessionArea(),
+    waitMs: 1000,
+  });
+  const settled = source.settle();
+  await source.reread();
+  answerFirst(first);
+  await settled;
+  return source;
+}
+
 describe('reads that overtake each other', () => {
   it('a slow first read stands when the reread started after it fails', async () => {
-    let answerFirst: (policy: unknown) => void = () => undefined;
-    let reads = 0;
-    const source = new PolicySource({
-      read: () => {
-        reads++;
-        if (reads === 1) return new Promise((resolve) => (answerFirst = resolve));
-        return Promise.reject(new Error('transient'));
-      },
-      area: memorySessionArea(),
-      waitMs: 1000,
+    const source = await firstReadOvertaken(() => Promise.reject(new Error('transient')), {
+      AllowImport: false,
     });
-    const settled = source.settle();
-    const reread = source.reread();
-    await reread;
-    answerFirst({ AllowImport: false });
-    await settled;
     expect(source.known()).toBe(true);
     expect(source.current()).toEqual({ allowImport: false });
   });
 
   it('a slow first read never undoes the newer answer of a reread', async () => {
-    let answerFirst: (policy: unknown) => void = () => undefined;
-    let reads = 0;
-    const source = new PolicySource({
-      read: () => {
-        reads++;
-        if (reads === 1) return new Promise((resolve) => (answerFirst = resolve));
-        return Promise.resolve({ AllowBackup: false });
-      },
-      area: memorySessionArea(),
-      waitMs: 1000,
+    const source = await firstReadOvertaken(() => Promise.resolve({ AllowBackup: false }), {
+      AllowImport: false,
     });
-    const settled = source.settle();
-    await source.reread();
-    answerFirst({ AllowImport: false });
-    await settled;
     expect(source.current()).toEqual({ allowBackup: false });
   });
 });
