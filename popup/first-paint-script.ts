@@ -61,10 +61,12 @@ const bodyParsed = (): Promise<void> =>
         document.addEventListener('DOMContentLoaded', () => done(), { once: true }),
       );
 
-document.documentElement.lang = uiLanguage();
 const tab = activeTab();
 const head = readCachedHead();
 openAtLastHeight('list');
+// After the reads are asked for: the first message read loads the catalogue from the browser,
+// synchronously, and can do so while they are on their way (the rows need it anyway).
+document.documentElement.lang = uiLanguage();
 
 /**
  * The rows to paint: the page's own accounts (its part of the cache, read once the tab is known
