@@ -20,8 +20,11 @@ export function start(first: FirstPaint | undefined): void {
   document.documentElement.lang = uiLanguage();
   // The list request names the page so the worker says which accounts belong to it.
   const firstList = tab.then((active) => send('listAccounts', listRequest(active)));
-  // The mark the keyboard shortcut left on the toolbar button when it could not open the popup.
-  void tab.then((active) => (active.id === null ? undefined : markAction(active.id, '')));
+  // The mark the keyboard shortcut left on the toolbar button when it could not open the popup:
+  // taken away once the list has come, not beside its request.
+  void Promise.all([tab, firstList]).then(([active]) =>
+    active.id === null ? undefined : markAction(active.id, ''),
+  );
   render(
     <App firstList={firstList} cached={cached} tab={tab} />,
     document.getElementById('app') as HTMLElement,

@@ -48,11 +48,28 @@ it('no account for the page: Enter copies, and the learnt site matches on the ne
   await popup.getByTestId('learn-site-yes').click();
   await popup.getByTestId('learn-site').waitFor({ state: 'detached' });
 
+  // The mark a keyboard shortcut leaves on the toolbar button where it could not open the popup
+  // (commandHint*): the popup opened over that tab takes it away, with the usual tooltip back.
+  await popup.evaluate(async (id) => {
+    await chrome.action.setBadgeText({ tabId: id, text: '!' });
+    await chrome.action.setTitle({ tabId: id, title: 'Otter is locked.' });
+  }, tabId);
   const again = await otter.openPopup({ tabId });
   await again
     .getByTestId('group-page')
     .filter({ hasText: `For ${host}` })
     .waitFor();
+  await expect
+    .poll(() =>
+      again.evaluate(
+        async (id) => [
+          await chrome.action.getBadgeText({ tabId: id }),
+          await chrome.action.getTitle({ tabId: id }),
+        ],
+        tabId,
+      ),
+    )
+    .toEqual(['', 'Otter Authenticator']);
   expect(await again.getByTestId('no-account').count()).toBe(0);
   const first = again.getByTestId('account').first();
   expect(await first.getAttribute('data-site-match')).toBe('true');
