@@ -24,9 +24,10 @@ export async function fillFromCommand(context: WorkerContext, tabId: number): Pr
     if (!(await openPopup())) await markAction(tabId, t(await hint(context, account)));
     return;
   }
-  // A mark an earlier press left (locked then, or no account then) no longer says what is so.
-  await markAction(tabId, '');
   const outcome = await fillAccount(context, account, tabId);
+  // A mark an earlier press left (locked then, or no account then) no longer says what is so:
+  // taken away after the fill, not on its way.
+  await markAction(tabId, '');
   if ('error' in outcome) return;
   await context.vault.touch();
   if (!outcome.filled && outcome.code !== null) {
