@@ -45,9 +45,27 @@ export const SHARED_HOSTS: readonly SharedHost[] = [
   { host: 'okta-emea.com' },
   { host: 'auth0.com' },
   { host: 'my.salesforce.com' },
+  // Each customer's own pages and scripts, where the Public Suffix List keeps the domain whole
+  // (related-domains.ts leaves these out for the same reason): a Salesforce org's Lightning
+  // components and Visualforce pages (acme.lightning.force.com, acme--c.vf.force.com) and its
+  // public Sites (acme.secure.force.com, acme.my.salesforce-sites.com, acme.my.site.com);
+  // a Zendesk help centre's theme, JavaScript included; each tenant's SharePoint, Jira and
+  // Confluence; a status page's own HTML.
+  { host: 'force.com' },
+  { host: 'my.salesforce-sites.com' },
+  { host: 'my.site.com' },
+  { host: 'zendesk.com' },
+  { host: 'sharepoint.com' },
+  { host: 'atlassian.net' },
+  { host: 'jira.com' },
+  { host: 'statuspage.io', signIn: ['manage.statuspage.io'] },
   // Anyone's blog or form on a name of its own; the service signs in on one host.
   { host: 'wordpress.com', signIn: ['wordpress.com'] },
   { host: 'typeform.com', signIn: ['admin.typeform.com'] },
+  // A Tumblr blog's theme is its owner's HTML, scripts included.
+  { host: 'tumblr.com', signIn: ['tumblr.com', 'www.tumblr.com'] },
+  // Glitch's projects: anyone's app, server code included (its sign-in is on glitch.com).
+  { host: 'glitch.me' },
 ];
 
 let index: ReadonlyMap<string, ReadonlySet<string>> | null = null;

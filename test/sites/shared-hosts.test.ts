@@ -66,6 +66,16 @@ describe('servesOthers', () => {
     ['admin.typeform.com', false],
     ['acme.typeform.com', true],
     ['github.com', false],
+    ['acme.lightning.force.com', true],
+    ['acme--c.vf.force.com', true],
+    ['evil.my.site.com', true],
+    ['www.site.com', false],
+    ['evil.zendesk.com', true],
+    ['tumblr.com', false],
+    ['www.tumblr.com', false],
+    ['evil.tumblr.com', true],
+    ['manage.statuspage.io', false],
+    ['evil.statuspage.io', true],
   ])('%s → %s', (host, shared) => expect(servesOthers(host)).toBe(shared));
 });
 
@@ -112,6 +122,25 @@ describe('a page on a shared host matches only its exact origin', () => {
     ['https://admin.typeform.com', 'https://acme.typeform.com/to/x', null],
     ['https://www.wordpress.com', 'https://wordpress.com/log-in', 'same-site'],
     ['https://wordpress.com', 'https://alice.wordpress.com/', null],
+    // Customers' own scripts under a domain the PSL keeps whole: Salesforce orgs' Lightning
+    // components, Visualforce pages and Sites; Zendesk help centres' theme JavaScript; Tumblr
+    // blogs' theme HTML; each tenant's SharePoint, Jira and Confluence; Glitch's apps.
+    ['https://acme.lightning.force.com', 'https://evil.secure.force.com/', null],
+    ['https://acme.lightning.force.com', 'https://evil--c.vf.force.com/', null],
+    ['https://acme.lightning.force.com', 'https://evil.lightning.force.com/', null],
+    ['https://acme.lightning.force.com', 'https://acme.lightning.force.com/lightning/', 'exact'],
+    ['https://acme.my.site.com', 'https://evil.my.site.com/s/login', null],
+    ['https://acme.my.salesforce-sites.com', 'https://evil.my.salesforce-sites.com/', null],
+    ['https://acme.zendesk.com', 'https://evil.zendesk.com/hc/en-us', null],
+    ['https://acme.zendesk.com', 'https://acme.zendesk.com/agent', 'exact'],
+    ['https://www.tumblr.com', 'https://evil.tumblr.com/', null],
+    ['https://evil.tumblr.com', 'https://www.tumblr.com/login', 'same-site'],
+    ['https://acme.sharepoint.com', 'https://evil.sharepoint.com/', null],
+    ['https://acme.atlassian.net', 'https://evil.atlassian.net/', null],
+    ['https://acme.jira.com', 'https://evil.jira.com/', null],
+    ['https://manage.statuspage.io', 'https://evil.statuspage.io/', null],
+    ['https://evil.statuspage.io', 'https://manage.statuspage.io/login', 'same-site'],
+    ['https://alice.glitch.me', 'https://bob.glitch.me/', null],
   ])('account %s, page %s → %s', (account, page, match) => {
     expect(matchSite(account, page)).toBe(match);
     expect(isSilentFillAllowed(account, page)).toBe(match === 'exact');
