@@ -105,16 +105,23 @@ function strongest(sites: readonly string[], page: Site): SiteMatch | null {
 
 /**
  * Whether an http page is the plain twin of a site the account has over https: the same host over
- * https would match one of its sites (exact, subdomain, same site, related). Such a page is never
- * learnt as a site (site-list.ts says why).
+ * https, on that site's port, would match it (exact, subdomain, same site, related). Such a page
+ * is never learnt as a site (site-list.ts says why). Whatever the page's own port, as
+ * `learnsInsecurely` compares hosts: http://b.example.com:8443 beside https://a.example.com:8443.
  */
 export function isInsecureTwin(sites: readonly string[], pageUrl: string): boolean {
   const page = parseWebUrl(pageUrl);
   if (!page.ok || page.value.scheme !== 'http') return false;
-  const twin = parseWebUrl(`https://${page.value.host}/`);
-  // A host that serves others' pages counts as well: http://docs.google.com beside an account's
-  // https://accounts.google.com is still a forgeable page that learning would make exact.
-  return twin.ok && strongest(sites, { ...withDomain(twin.value), exactOnly: false }) !== null;
+  const host = page.value.host;
+  return sites.some((site) => {
+    const account = parseAccountSite(site);
+    if (account === null || account.scheme !== 'https') return false;
+    const twin = parseWebUrl(`https://${host}${account.port === '' ? '' : `:${account.port}`}/`);
+    // A host that serves others' pages counts as well: http://docs.google.com beside an
+    // account's https://accounts.google.com is still a forgeable page that learning would make
+    // exact.
+    return twin.ok && compare(account, { ...withDomain(twin.value), exactOnly: false }) !== null;
+  });
 }
 
 /**

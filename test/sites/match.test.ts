@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bestMatch,
+  isInsecureTwin,
   isSilentFillAllowed,
   matchRank,
   matchSite,
@@ -227,6 +228,22 @@ describe('bestMatch', () => {
   ])('%j at %s → %s', (sites, page, match) => {
     expect(bestMatch(sites, page)).toBe(match);
     expect(isSilentFillAllowed(sites, page)).toBe(match === 'exact');
+  });
+});
+
+describe('isInsecureTwin', () => {
+  it('finds the https twin on the port of the account’s site, not only on the default one', () => {
+    // https://b.example.com:8443 is same-site to the account's https://a.example.com:8443:
+    // learnt over http, b would be an exact match that anyone on the network can forge.
+    const sites = ['https://a.example.com:8443'];
+    expect(matchSite(sites[0]!, 'https://b.example.com:8443/')).toBe('same-site');
+    expect(isInsecureTwin(sites, 'http://b.example.com:8443/')).toBe(true);
+    expect(isInsecureTwin(sites, 'http://b.example.com/')).toBe(true);
+    expect(isInsecureTwin(['https://a.example.com'], 'http://b.example.com:8080/')).toBe(true);
+    // Still only where the https twin would match at all.
+    expect(isInsecureTwin(sites, 'http://b.example.org:8443/')).toBe(false);
+    expect(isInsecureTwin(['http://a.example.com:8443'], 'http://b.example.com:8443/')).toBe(false);
+    expect(isInsecureTwin(sites, 'https://b.example.com:8443/')).toBe(false);
   });
 });
 
