@@ -8,7 +8,8 @@
  *   bob.github.io, never victim.me.uk and evil.me.uk), same scheme and port.
  * - `related`: different domains that one service signs in on (related-domains.ts), https only.
  * A page on a host that serves other people's pages (shared-hosts.ts) matches by exact origin
- * only. Never across http and https, never between different IP addresses, and a trailing dot
+ * only. Never across http and https, never on an http page beside an https site of the same
+ * account (bestMatch), never between different IP addresses, and a trailing dot
  * changes nothing (origin.ts). Sites that cannot be parsed match nothing.
  */
 import { MAX_SITE_TEXT, parseSite, parseWebUrl, type WebOrigin } from './origin';
@@ -86,10 +87,17 @@ export function matchSite(accountSite: string, pageUrl: string): SiteMatch | nul
   return page === null || account === null ? null : compare(account, page);
 }
 
-/** The strongest match of any of an account's sites, or null. */
+/**
+ * The strongest match of any of an account's sites, or null. Never on an http page that is the
+ * plain twin of one of the account's https sites (isInsecureTwin), whichever http site of the
+ * list would match it: learning refuses such a site, but one typed, imported (a password
+ * manager's old `http://` address) or merged on replace is in the list all the same, and as an
+ * exact match the keyboard command would fill it without asking.
+ */
 export function bestMatch(sites: readonly string[], pageUrl: string): SiteMatch | null {
   const page = parsePageSite(pageUrl);
-  return page === null ? null : strongest(sites, page);
+  if (page === null || (page.scheme === 'http' && twinOfHttpsSite(sites, page.host))) return null;
+  return strongest(sites, page);
 }
 
 function strongest(sites: readonly string[], page: Site): SiteMatch | null {
@@ -111,8 +119,11 @@ function strongest(sites: readonly string[], page: Site): SiteMatch | null {
  */
 export function isInsecureTwin(sites: readonly string[], pageUrl: string): boolean {
   const page = parseWebUrl(pageUrl);
-  if (!page.ok || page.value.scheme !== 'http') return false;
-  const host = page.value.host;
+  return page.ok && page.value.scheme === 'http' && twinOfHttpsSite(sites, page.value.host);
+}
+
+/** Whether `host` over https, on the port of one of the https sites, would match that site. */
+function twinOfHttpsSite(sites: readonly string[], host: string): boolean {
   return sites.some((site) => {
     const account = parseAccountSite(site);
     if (account === null || account.scheme !== 'https') return false;

@@ -245,6 +245,31 @@ describe('isInsecureTwin', () => {
     expect(isInsecureTwin(['http://a.example.com:8443'], 'http://b.example.com:8443/')).toBe(false);
     expect(isInsecureTwin(sites, 'https://b.example.com:8443/')).toBe(false);
   });
+
+  it('keeps an http twin in the list from matching, however it got there', () => {
+    // Typed in the edit view, imported from a password manager's old http:// address, merged
+    // on replace: beside https://github.com, http://github.com would be an exact match, filled
+    // by the keyboard command without asking into a page anyone on the network can forge.
+    const sites = ['https://github.com', 'http://github.com'];
+    for (const page of [
+      'http://github.com/login',
+      'http://www.github.com/',
+      'http://github.com:8080/',
+    ]) {
+      expect(bestMatch(sites, page), page).toBeNull();
+      expect(isSilentFillAllowed(sites, page), page).toBe(false);
+    }
+    expect(bestMatch(['http://github.com', 'https://github.com'], 'http://github.com/')).toBeNull();
+    expect(
+      bestMatch(['https://a.example.com', 'http://b.example.com'], 'http://b.example.com/'),
+    ).toBeNull();
+    // The https page still matches; an http site with no https twin (a device at home) too.
+    expect(bestMatch(sites, 'https://github.com/login')).toBe('exact');
+    expect(bestMatch(['http://192.168.1.1', 'https://nas.example'], 'http://192.168.1.1/')).toBe(
+      'exact',
+    );
+    expect(bestMatch(['http://router.example'], 'http://router.example/')).toBe('exact');
+  });
 });
 
 describe('matchRank', () => {

@@ -169,6 +169,29 @@ describe('fillCode checks the page', () => {
     });
     expect(fill).not.toHaveBeenCalled();
   });
+
+  it('neither fills nor silently fills an http twin that the list holds beside its https site', async () => {
+    // Typed (or imported from an old http:// address): learning would have refused it.
+    const id = await add('Bank', 'https://bank.example');
+    const typed = await requests.updateAccount({
+      id,
+      edit: { sites: ['https://bank.example', 'http://bank.example'] },
+    });
+    expect(typed.ok).toBe(true);
+    tabUrl = 'http://bank.example/login';
+    expect(await requests.fillCode({ id, tabId: TAB })).toEqual({
+      ok: false,
+      error: { code: 'fill_site_mismatch' },
+    });
+    expect(await requests.fillForTab({ tabId: TAB })).toMatchObject({
+      ok: true,
+      value: { filled: false, reason: 'no_account' },
+    });
+    expect(fill).not.toHaveBeenCalled();
+    const list = await requests.listAccounts({ page: tabUrl });
+    expect(list.ok && list.value.matches).toEqual({});
+    expect(list.ok && list.value.insecureTwins).toEqual([id]);
+  });
 });
 
 describe('addPageSite ("Use <account> on <host> from now on")', () => {
