@@ -10,6 +10,7 @@ import type * as SearchModule from '../src/search';
 import type { AccountView, ResponseOf } from '../src/messages/protocol';
 import { matchRank, type SiteMatch } from '../src/sites/match-rank';
 import { webHost } from '../src/sites/origin';
+import { learnsInsecurely } from '../src/sites/site-list';
 
 /**
  * Search (src/search: 1.4 KB gzipped; its text folding stays at open, for the monograms) is
@@ -54,12 +55,13 @@ export function usePageAccounts(
   const host = webHost(pageUrl);
   // The worker says how each account matches the page (it holds the Public Suffix List); painted
   // from the code cache before it answers, its word on this page when last seen, or else only an
-  // exact origin counts.
+  // exact origin counts, and never an http twin of one of the account's https sites, which
+  // matches nothing (src/sites/match.ts).
   const said = list.matches ?? list.hint;
   const matchOf = (a: AccountView): SiteMatch | null =>
     said !== undefined
       ? (said[a.id] ?? null)
-      : site !== '' && a.sites.includes(site)
+      : site !== '' && a.sites.includes(site) && !learnsInsecurely(a.sites, site)
         ? 'exact'
         : null;
   const ordered = useMemo(() => {

@@ -106,6 +106,21 @@ it('holds Enter until the worker has compared the accounts with the page', async
   expect(screen.queryByTestId('learn-site')).toBeNull();
 });
 
+it('does not take an http twin in the list for the page’s own before the worker compared', async () => {
+  // Typed or imported beside its https site, the twin matches nothing (src/sites/match.ts):
+  // painted from the cache, the popup must not count it as exact and send a fill.
+  const bank = { ...base, id: 'b1', sites: ['https://bank.example', 'http://bank.example'] };
+  const view = show(listOf([bank]), 'http://bank.example/login', 'http://bank.example');
+  expect(screen.queryByTestId('group-page')).toBeNull();
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  expect(sent()).toEqual([]);
+  view.rerender({ ...listOf([bank], {}), insecureTwins: ['b1'] });
+  await flush();
+  expect(sent()).not.toContain('fillCode');
+  expect(screen.getByTestId('info').dataset['code']).toBe('site_not_secure');
+});
+
 it('lets Space press the focused button instead of typing into the search', async () => {
   show(listOf([base], {}), 'https://example.com/login');
   fireEvent.keyDown(search(), { key: 'Enter' });
