@@ -105,16 +105,35 @@ function read(
 
 const rank = (f: QrFinding): number => (f.kind === 'account' || f.kind === 'google-export' ? 0 : 1);
 
-/** Reads every decoded text of one scan, in order, against the exports scanned before. */
+/**
+ * Reads every decoded text of one scan, in order, against the exports scanned before. Several
+ * codes of one Google export read at once (a page or an image showing them all, links pasted
+ * together) make one finding: the export's progress after the last of them, `repeated` only when
+ * none of them was new.
+ */
 export function readQrTexts(texts: readonly string[], batches: MigrationBatchesState): QrReading {
   const findings: QrFinding[] = [];
+  /** Where each export's finding is in `findings`. */
+  const exportAt = new Map<number, number>();
   let state = batches;
   let batchesChanged = false;
   for (const text of texts) {
     const next = read(text, state);
-    findings.push(next.finding);
     state = next.batches;
     batchesChanged ||= next.changed;
+    const finding = next.finding;
+    if (finding.kind !== 'google-export') {
+      findings.push(finding);
+      continue;
+    }
+    const at = exportAt.get(finding.batchId);
+    const before = at === undefined ? undefined : findings[at];
+    if (at !== undefined && before?.kind === 'google-export') {
+      findings[at] = { ...finding, repeated: before.repeated && finding.repeated };
+    } else {
+      exportAt.set(finding.batchId, findings.length);
+      findings.push(finding);
+    }
   }
   return {
     findings: [...findings].sort((a, b) => rank(a) - rank(b)),
