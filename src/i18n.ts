@@ -61,6 +61,17 @@ function formatCount(language: string, count: number): string {
   return intlFor(language).numbers.format(count);
 }
 
+/** Items joined the UI language's way: "1, 2, and 3" / "1, 2 och 3". */
+export function listText(items: readonly string[]): string {
+  const language = uiLanguage();
+  try {
+    return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+  } catch {
+    // A language tag Intl does not take: English.
+    return new Intl.ListFormat('en', { type: 'conjunction' }).format(items);
+  }
+}
+
 /** The translated message for an error code (and its position, where it has one). */
 export function errorText(error: AppError): string {
   if (error.code === 'secret_invalid_char') {

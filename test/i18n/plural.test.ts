@@ -33,7 +33,7 @@ vi.mock('../../src/platform/browser', () => ({
   default: { i18n: { getMessage, getUILanguage: () => ui.language } },
 }));
 
-const { pluralForm, tn, uiLanguage } = await import('../../src/i18n');
+const { listText, pluralForm, tn, uiLanguage } = await import('../../src/i18n');
 
 describe('plural forms', () => {
   it.each([
@@ -86,6 +86,20 @@ describe('plural forms', () => {
     ui.language = browserLanguage;
     expect(uiLanguage()).toBe(written);
   });
+
+  it.each([
+    ['en', ['2'], 'Still to scan: code 2.'],
+    ['en', ['1', '3'], 'Still to scan: codes 1 and 3.'],
+    ['sv', ['2'], 'Kvar att skanna: kod 2.'],
+    ['sv', ['1', '3', '4'], 'Kvar att skanna: koderna 1, 3 och 4.'],
+    ['ja', ['1', '3', '4'], 'Still to scan: codes 1, 3, and 4.'],
+  ])(
+    '%s: the codes of an export still to scan, %j, as a list of the language',
+    (l, codes, text) => {
+      ui.language = l;
+      expect(tn('exportMissing', codes.length, listText(codes))).toBe(text);
+    },
+  );
 
   it.each(Object.keys(catalogues))('%s: every plural key has its one and other forms', (l) => {
     const keys = Object.keys(catalogues[l]!);

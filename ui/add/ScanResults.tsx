@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t, tn, type MessageKey } from '../../src/i18n';
+import { listText, t, tn, type MessageKey } from '../../src/i18n';
 import type {
   AccountView,
   FitNote,
@@ -81,9 +81,20 @@ export function ScanResults(props: Props) {
           <h2>{t('exportTitle')}</h2>
           {e.repeated && <p class="muted">{t('exportRepeated')}</p>}
           {e.accounts === null ? (
-            <p data-testid="export-progress">
-              {t('exportProgress', String(e.scanned), String(e.size))}
-            </p>
+            <>
+              <p data-testid="export-progress">
+                {t('exportProgress', String(e.scanned), String(e.size))}
+              </p>
+              {e.missing.length > 0 && (
+                <p class="muted small" data-testid="export-missing">
+                  {tn(
+                    'exportMissing',
+                    e.missing.length,
+                    listText(e.missing.map((i) => String(i + 1))),
+                  )}
+                </p>
+              )}
+            </>
           ) : (
             <>
               <p>{tn('exportComplete', e.accounts.length)}</p>
