@@ -227,7 +227,7 @@ export function parseOtpauthUri(input: string): Result<ParsedUri, UriError> {
     rawLabel,
     rawIssuer === undefined ? '' : percentDecode(rawIssuer).trim(),
   );
-  const issuer = resolveIssuer(rawIssuer, prefix);
+  const issuer = resolveIssuer(rawIssuer, prefix, account);
 
   const known = KNOWN_PARAMS[type];
   const extra: Record<string, string> = {};
@@ -257,18 +257,21 @@ export function parseOtpauthUri(input: string): Result<ParsedUri, UriError> {
 
 /**
  * The `issuer` parameter wins over the label prefix. `+` is read as a space only where the label
- * prefix shows that was meant (`Air Canada:bob?issuer=Air+Canada`), since RFC 3986 keeps `+`.
+ * shows that was meant, since RFC 3986 keeps `+`: its prefix (`Air Canada:bob?issuer=Air+Canada`),
+ * or, with no prefix, the whole label (`My%20Code?issuer=My+Code`, stratumauth/app#271).
  * A prefix that differs only in case (`Github:…&issuer=GitHub`, as sites and Google's own tests
  * write) names the same service: warning of two services there would only teach users to ignore it.
  */
 function resolveIssuer(
   rawParam: string | undefined,
   prefix: string | null,
+  account: string,
 ): { value: string; mismatch: boolean } {
   const param = rawParam === undefined ? '' : percentDecode(rawParam).trim();
   if (param === '') return { value: prefix ?? '', mismatch: false };
-  if (prefix !== null && param.includes('+') && param.replaceAll('+', ' ') === prefix) {
-    return { value: prefix, mismatch: false };
+  const label = prefix ?? account;
+  if (param.includes('+') && param.replaceAll('+', ' ') === label) {
+    return { value: label, mismatch: false };
   }
   // `ACME+Corp:bob?issuer=ACME%20Corp` (PHP's and .NET's encoders write a space as `+`).
   const same = (name: string) => name.toLowerCase() === param.toLowerCase();

@@ -94,6 +94,23 @@ const ROWS: readonly Row[] = [
     'otpauth://totp/User1@Mail_VPN?secret=FMXCG6AGUFM7CNFE72P6ZOPNYY3QQX6B',
     { issuer: '', account: 'User1@Mail_VPN', secret: 'FMXCG6AGUFM7CNFE72P6ZOPNYY3QQX6B' },
   ],
+  // A label with %20 and an issuer form-encoded with + (Go's url.Values, PHP's http_build_query,
+  // Java's URLEncoder): the label shows the + stood for spaces, with or without an issuer prefix.
+  [
+    'stratumauth/app#271',
+    `otpauth://totp/My%20TOTP%20Code?secret=${S}&issuer=My+TOTP+Code`,
+    { issuer: 'My TOTP Code', account: 'My TOTP Code' },
+  ],
+  [
+    'oslo-project/otp#8',
+    `otpauth://totp/Capawesome%20Cloud:owner%40capawesome.io?issuer=Capawesome+Cloud&algorithm=SHA1&secret=${S}&period=30&digits=6`,
+    { issuer: 'Capawesome Cloud', account: 'owner@capawesome.io' },
+  ],
+  [
+    'go-gitea/gitea#6634',
+    'otpauth://totp/%E5%96%B5%20%E3%81%A8%20Nyaa%20%28https://old.huihui.cat%29:user?algorithm=SHA1&digits=6&issuer=%E5%96%B5+%E3%81%A8+Nyaa+%28https%3A%2F%2Fold.huihui.cat%29&period=30&secret=WHY5IXDH5S73SGA5',
+    { issuer: '喵 と Nyaa (https://old.huihui.cat)', account: 'user', secret: 'WHY5IXDH5S73SGA5' },
+  ],
   [
     'stefansundin/2fa-qr#1',
     'otpauth://totp/Shashank?secret=IAmShashank11111111',
