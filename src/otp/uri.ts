@@ -23,6 +23,8 @@ export const URI_ERRORS = [
   'uri_scheme',
   /** `otpauth:/totp/…`, `otpauth:totp…`: an otpauth link damaged in copying, not a key. */
   'uri_damaged',
+  /** Two links in one text (lines of a list pasted together): which one was meant is not known. */
+  'uri_several',
   'uri_type',
   ...SECRET_ERRORS,
   'algorithm_invalid',
@@ -52,6 +54,12 @@ export interface ParsedUri {
 export const MAX_URI_LENGTH = 8192;
 
 const SCHEME = /^otpauth:\/\//i;
+/**
+ * The start of another link after a space or line break. Read as one link, two would give one
+ * account the first one's names and whichever key comes last. Only authenticator schemes: a
+ * name written unencoded may hold an address (`Gitea https://git.example.com:alice`).
+ */
+const ANOTHER_LINK = /\sotpauth(?:-migration)?:/i;
 /** What is left of an otpauth scheme that lost a slash or its colon in copying. */
 const DAMAGED_SCHEME = /^otpauth(?::|\/\/?|\\)/i;
 
@@ -162,6 +170,7 @@ export function parseOtpauthUri(input: string): Result<ParsedUri, UriError> {
   if (!SCHEME.test(text)) {
     return err({ code: isDamagedOtpauthLink(text) ? 'uri_damaged' : 'uri_scheme' });
   }
+  if (ANOTHER_LINK.test(text)) return err({ code: 'uri_several' });
 
   const rest = text.replace(SCHEME, '');
   const typeEnd = rest.search(/[/?]/);

@@ -253,6 +253,7 @@ const REJECTED: Array<[string, string, UriError]> = [
   ['no slash', `otpauth:totp/a?secret=${S}`, { code: 'uri_damaged' }],
   ['no colon', `otpauth//totp/a?secret=${S}`, { code: 'uri_damaged' }],
   ['backslashes', `OTPAUTH:\\totp/a?secret=${S}`, { code: 'uri_damaged' }],
+  ['two links', `otpauth://totp/a?secret=${S} otpauth://x`, { code: 'uri_several' }],
   ['yandex type', `otpauth://yandex/test?secret=${S}&pin=1234`, { code: 'uri_type' }],
   ['empty type', `otpauth:///a?secret=${S}`, { code: 'uri_type' }],
   ['no secret', 'otpauth://totp/alice?issuer=X', { code: 'secret_missing' }],
