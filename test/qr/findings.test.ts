@@ -2,11 +2,12 @@
  * What one scan (or one paste of links) found, as findings: readQrTexts over decoded texts and
  * the Google exports scanned before.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OtpEntry } from '../../src/otp/types';
 import { readQrTexts, type QrFinding } from '../../src/qr/findings';
 import { encodeMigrationUris } from '../../src/qr/google-migration';
-import { EMPTY_MIGRATION_BATCHES } from '../../src/qr/migration-batches';
+import { EMPTY_MIGRATION_BATCHES, migrationProgress } from '../../src/qr/migration-batches';
 
 function entry(n: number): OtpEntry {
   return {
@@ -77,5 +78,59 @@ describe('readQrTexts', () => {
       [-42, 2],
       [7, 1],
     ]);
+  });
+});
+
+describe('readQrTexts over any texts', () => {
+  /** Codes of small exports (ids that collide, parts out of order), damaged ones, and any text. */
+  const exportCode = fc
+    .record({ id: fc.integer({ min: -2, max: 2 }), size: fc.integer({ min: 1, max: 3 }) })
+    .chain(({ id, size }) =>
+      fc.integer({ min: 0, max: size - 1 }).map((index) => {
+        const uris = encodeMigrationUris(
+          Array.from({ length: size * 10 }, (_, i) => entry(i + 1)),
+          { batchId: id },
+        ).uris;
+        return uris[Math.min(index, uris.length - 1)]!;
+      }),
+    );
+  const text = fc.oneof(
+    exportCode,
+    exportCode.map((uri) => uri.slice(0, -6)),
+    fc.constantFrom(
+      'otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP',
+      'otpauth://totp/A:a?secret=1',
+      'WIFI:S:net;P:pw;;',
+      'https://example.com',
+    ),
+    fc.string({ unit: 'binary', maxLength: 200 }),
+  );
+
+  it('never throws; one finding per export; accounts and exports first; progress adds up', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(text, { maxLength: 6 }), { maxLength: 4 }), (scans) => {
+        let state = EMPTY_MIGRATION_BATCHES;
+        for (const texts of scans) {
+          const reading = readQrTexts(texts, state);
+          state = reading.batches;
+          const found = exports(reading.findings);
+          expect(new Set(found.map((f) => f.batchId)).size).toBe(found.length);
+          expect(reading.findings.length).toBeLessThanOrEqual(texts.length);
+          const ranks = reading.findings.map((f) =>
+            f.kind === 'account' || f.kind === 'google-export' ? 0 : 1,
+          );
+          expect(ranks).toEqual([...ranks].sort());
+          for (const f of found) {
+            expect(f.scanned + f.missing.length).toBe(f.size);
+            expect(f.entries === null).toBe(f.missing.length > 0);
+          }
+          for (const batch of state.batches) {
+            const progress = migrationProgress(batch);
+            expect(progress.scanned + progress.missing.length).toBe(batch.size);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
