@@ -198,7 +198,9 @@ describe('pasted Google export links', () => {
     const { uris } = encodeMigrationUris(many, { batchId: 11 });
     const both = await requests.readLinks({ text: uris.join('\n') });
     const found = both.ok ? both.value.findings : [];
-    expect(found.some((f) => f.kind === 'google-export' && f.accounts?.length === 12)).toBe(true);
+    // One export, complete: not its "1 of 2" beside it (each of its accounts held once).
+    expect(found).toHaveLength(1);
+    expect(found[0]?.kind === 'google-export' && found[0].accounts?.length).toBe(12);
     const broken = await requests.readLinks({ text: 'otpauth-migration://offline?data=' });
     expect(broken.ok && broken.value.findings[0]).toEqual({
       kind: 'invalid-google-export',
