@@ -201,8 +201,13 @@ export const scanHandlers: HandlerGroup<
   },
 
   async readLinks({ text }, context) {
-    // Links pasted together are separated by spaces or line breaks; none of them holds one.
-    const links = text.split(/\s+/).filter((l) => l !== '');
+    // Links pasted together are separated by spaces or line breaks. An export link holds no
+    // space, but an otpauth link's name may (`otpauth://totp/My Bank:alice?…`, written unencoded
+    // by some sites): a new link starts only where a scheme follows the space.
+    const links = text
+      .trim()
+      .split(/\s+(?=otpauth(?:-migration)?:)/i)
+      .filter((l) => l !== '');
     if (links.length === 0 || links.length > MAX_LINKS) return err({ code: 'bad_request' });
     // A pasted link belongs to no page: its accounts get no site unless the user gives one.
     const findings = await readTexts(context, links, '', true);

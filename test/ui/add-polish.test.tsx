@@ -156,6 +156,24 @@ describe('the typed form', () => {
     expect(sent('addAccount')).toEqual([]);
   });
 
+  it('reads several links pasted at once like a page of QR codes, each its own account', async () => {
+    const report = { found: [], migration: null, other: 0 };
+    worker({ readLinks: [{ ok: true, value: report }] });
+    const { onReport } = manual('');
+    const links = [
+      'otpauth://totp/My Bank:alice?secret=JBSWY3DPEHPK3PXP',
+      'otpauth://totp/GitHub:bob?secret=KRUGS4ZANFZSAYJA',
+    ].join(' ');
+    type('Secret key or otpauth:// link', links);
+    expect(screen.getByTestId('migration-link').textContent).toMatch(/several links/);
+    // No names to type: each account comes with its own.
+    expect(screen.queryByLabelText('Service')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Read the links' }));
+    await waitFor(() => expect(onReport).toHaveBeenCalledWith(report));
+    expect(sent('readLinks')).toEqual([{ text: links }]);
+    expect(sent('addAccount')).toEqual([]);
+  });
+
   it('says a link with one slash is damaged, not a wrong key', async () => {
     worker({ addAccount: [{ ok: false, error: { code: 'uri_damaged' } }] });
     manual('');

@@ -213,6 +213,30 @@ describe('pasted Google export links', () => {
   });
 });
 
+describe('plain otpauth links pasted together', () => {
+  it('are read as one account each, a name with a space in it kept whole', async () => {
+    const text = [
+      `otpauth://totp/My Bank:alice?secret=${KEY}&issuer=My Bank`,
+      `otpauth://totp/GitHub:bob?secret=${LONG_KEY}&issuer=GitHub`,
+    ].join(' ');
+    const report = await requests.readLinks({ text });
+    if (!report.ok) throw new Error(report.error.code);
+    const read = report.value.findings.map((f) =>
+      f.kind === 'account' ? [f.issuer, f.account, f.pendingId] : f.kind,
+    );
+    expect(read).toEqual([
+      ['My Bank', 'alice', expect.any(String)],
+      ['GitHub', 'bob', expect.any(String)],
+    ]);
+    // Each with its own key: the second account is added with the second link's.
+    const [, second] = report.value.findings;
+    if (second?.kind !== 'account') throw new Error('no account');
+    await requests.addScanned({ pendingId: second.pendingId, issuer: 'GitHub', account: 'bob' });
+    const [added] = await all();
+    expect(decodeBase32(LONG_KEY)).toEqual({ ok: true, value: added?.secret });
+  });
+});
+
 describe('two pages adding the same account at the same moment', () => {
   it('get one account and one question, not two accounts', async () => {
     const typed = manual(LONG_KEY, { issuer: 'GitHub', account: 'alice' });

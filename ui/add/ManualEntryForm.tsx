@@ -55,6 +55,12 @@ interface Props {
 const LINK = /^\s*[a-z][a-z0-9+.-]*:/i;
 /** A Google Authenticator export, pasted: read like its QR code (ScanResults shows it). */
 const MIGRATION = /^\s*otpauth-migration:/i;
+/**
+ * Several links pasted at once (lines of a list: the field turns line breaks into spaces): read
+ * like a page with several QR codes, each its own account to choose, never one link's names with
+ * another's key.
+ */
+const SEVERAL_LINKS = /^\s*otpauth(?:-migration)?:\S*\s.*\botpauth(?:-migration)?:/is;
 /** What an advanced field left empty means. */
 const DEFAULTS = { digits: DEFAULT_DIGITS, period: DEFAULT_PERIOD, counter: 0 } as const;
 type ManualNumberError = 'digits_invalid' | 'period_invalid' | 'counter_invalid';
@@ -102,7 +108,8 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
   useEffect(() => secretField.current?.focus(), []);
   /** The user already said the key is whole: the duplicate question's answer keeps that. */
   const confirmed = useRef(false);
-  const isMigration = MIGRATION.test(secret);
+  const several = SEVERAL_LINKS.test(secret);
+  const isMigration = several || MIGRATION.test(secret);
   const isLink = LINK.test(secret);
   const hexLike = !isLink && looksLikeHex(secret);
 
@@ -213,7 +220,7 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
       {hexLike && <HexKeyOffer length={keyLength(secret)} hex={hex} onChange={setHex} />}
       {isMigration ? (
         <p class="notice" data-testid="migration-link">
-          {t('migrationLinkNotice')}
+          {t(several ? 'severalLinksNotice' : 'migrationLinkNotice')}
         </p>
       ) : (
         <>
@@ -311,7 +318,9 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
       <ErrorText error={error} id="form-error" />
       <div class="buttons">
         <button class="primary" type="submit" disabled={busy || secret.trim() === ''}>
-          {isMigration ? t('readLinksButton') : t('saveAccountButton')}
+          {isMigration
+            ? t(several ? 'readSeveralLinksButton' : 'readLinksButton')
+            : t('saveAccountButton')}
         </button>
         <button type="button" class="quiet" onClick={onCancel}>
           {t('cancelButton')}
