@@ -283,7 +283,9 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
   useDocumentKeys(onKeyDown, (event) => onKeyDown(event, paintedOrder(shown)));
 
   if (list.accounts.length === 0)
-    return <EmptyList undo={undo} error={error} onUndo={untrash} onAdd={onAdd} />;
+    return (
+      <EmptyList undo={undo} error={error} damaged={list.damaged} onUndo={untrash} onAdd={onAdd} />
+    );
 
   const height = scroller.current?.clientHeight ?? 440;
   const selectedTop = rowTop(selection.index, suggested, host);

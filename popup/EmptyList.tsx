@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AppError } from '../src/errors';
-import { t } from '../src/i18n';
+import { t, tn } from '../src/i18n';
 import { ErrorText } from '../ui/ErrorText';
 import { focusOnMount } from '../ui/focus-on-mount';
 import { UndoLine } from './UndoLine';
@@ -11,6 +11,8 @@ interface Props {
   readonly onUndo: (id: string) => Promise<void>;
   /** What went wrong last (an Undo the worker refused), said here as in the list. */
   readonly error: AppError | null;
+  /** Stored accounts the worker could not read: then the list is not empty for want of any. */
+  readonly damaged: number;
   readonly onAdd: () => void;
 }
 
@@ -19,13 +21,14 @@ interface Props {
  * to Undo after the last account went to the Trash (the search box that had it is gone), else to
  * "Add account" (the popup opened on an empty list, or a vault was just made).
  */
-export function EmptyList({ undo, error, onUndo, onAdd }: Props) {
+export function EmptyList({ undo, error, damaged, onUndo, onAdd }: Props) {
   // Decided once: after an Undo the account comes back and the list replaces this page, and
   // "Add account" taking the focus on the way (Undo gone first) would be said for nothing.
   const [focusAdd] = useState(undo === null);
   return (
     <section class="stack empty" data-testid="empty">
       <h2>{t('emptyTitle')}</h2>
+      {damaged > 0 && <p class="error small">{tn('damagedAccounts', damaged)}</p>}
       <p>{t('emptyIntro')}</p>
       <button
         class="primary"

@@ -67,3 +67,13 @@ it('cuts a long host in the page group’s label at its start, the full host on 
   expect(label?.textContent).toBe('For …example.com');
   expect(label?.getAttribute('title')).toBe(host);
 });
+
+it('says accounts could not be read when none could, not only "No accounts yet"', () => {
+  show({ accounts: [], damaged: 2 });
+  expect(screen.getByTestId('empty')).toBeTruthy();
+  expect(
+    screen.getByText(
+      '2 stored accounts could not be read and are hidden. They were left untouched; a backup can restore them.',
+    ),
+  ).toBeTruthy();
+});
