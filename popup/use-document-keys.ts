@@ -15,7 +15,9 @@ export function useDocumentKeys(
   const handler = useRef(onKeyDown);
   handler.current = onKeyDown;
   useLayoutEffect(() => {
-    const listener = (event: KeyboardEvent) => handler.current(event);
+    // Keys an input method composes with are its own (Enter commits, the arrows pick, Escape
+    // cancels): they must not fill a code, move the list or close the popup.
+    const listener = (event: KeyboardEvent) => event.isComposing || handler.current(event);
     document.addEventListener('keydown', listener);
     // Pressed over the rows painted before the app loaded: acted on now, in order.
     for (const event of takeEarlyKeys()) onEarlyKey(event);

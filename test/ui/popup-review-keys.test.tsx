@@ -1,0 +1,42 @@
+// @vitest-environment happy-dom
+/**
+ * The popup's list from a keyboard and screen-reader review (2026-12-05): keys that an input
+ * method is composing with belong to it, not to the list.
+ */
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { accountView } from './account-views';
+import { flush, freshPopupPage, listOf, showList } from './code-list-fixture';
+import { sendMessage } from './fake-browser';
+
+vi.mock('../../src/platform/browser', () => import('./fake-browser'));
+
+let writeText: ReturnType<typeof freshPopupPage>;
+afterEach(cleanup);
+beforeEach(() => {
+  writeText = freshPopupPage({ filled: true, code: null });
+});
+
+const search = () => screen.getByTestId('search');
+const sent = () => sendMessage.mock.calls.map((call) => (call[0] as { type: string }).type);
+
+it('leaves Enter, the arrows and Escape to an input method that is composing a search', async () => {
+  const gitlab = accountView({ id: 'b1', issuer: 'GitLab', sites: [] });
+  showList(listOf([accountView(), gitlab], { a1: 'exact' }), 'https://github.com/login');
+  fireEvent.input(search(), { target: { value: 'git' } });
+  // Enter commits the composed text; the arrows choose among its candidates; Escape cancels it.
+  for (const key of ['ArrowDown', 'Enter', 'Escape']) {
+    const press = new KeyboardEvent('keydown', {
+      key,
+      isComposing: true,
+      bubbles: true,
+      cancelable: true,
+    });
+    search().dispatchEvent(press);
+    expect(press.defaultPrevented).toBe(false);
+  }
+  await flush();
+  expect(sent()).not.toContain('fillCode');
+  expect(writeText).not.toHaveBeenCalled();
+  expect((search() as HTMLInputElement).value).toBe('git');
+});
