@@ -386,7 +386,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
             rowHeight={ROW_HEIGHT}
             open={menuOpen}
             above={selectedTop + ROW_HEIGHT * 3.5 > scrollTop + height && selectedTop > height / 2}
-            canFill={tabId !== null}
+            canFill={host !== null}
             onToggle={(open) => {
               setMenuOpen(open);
               if (!open) searchBox.current?.focus();

@@ -13,6 +13,7 @@ interface Props {
   readonly open: boolean;
   /** The menu opens above the row (a row near the bottom of the view). */
   readonly above: boolean;
+  /** Over a web page: over a browser page or a file, Fill could only copy. */
   readonly canFill: boolean;
   readonly onToggle: (open: boolean) => void;
   readonly onAction: (action: RowAction) => void;

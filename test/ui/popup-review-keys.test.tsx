@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * The popup's list from a keyboard and screen-reader review (2026-12-05): keys that an input
- * method is composing with belong to it, not to the list.
+ * method is composing with belong to it, not to the list; the row menu offers only what it can do.
  */
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
@@ -39,4 +39,14 @@ it('leaves Enter, the arrows and Escape to an input method that is composing a s
   expect(sent()).not.toContain('fillCode');
   expect(writeText).not.toHaveBeenCalled();
   expect((search() as HTMLInputElement).value).toBe('git');
+});
+
+it('offers no Fill in the row menu over a page Otter cannot fill (a browser page, a file)', async () => {
+  showList(listOf([accountView()], {}), null);
+  fireEvent.keyDown(search(), { key: 'F10', shiftKey: true });
+  await flush();
+  const actions = [...document.querySelectorAll('[role=menuitem]')].map((b) =>
+    b.getAttribute('data-action'),
+  );
+  expect(actions).toEqual(['copy', 'edit', 'pin', 'trash']);
 });
