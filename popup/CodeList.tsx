@@ -86,9 +86,10 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     void copy(account);
   }
 
-  /** True once the code is on the clipboard. */
+  /** True once the code is on the clipboard. The last error goes: one again is a new alert. */
   async function copy(account: AccountView): Promise<boolean> {
     enter.cancel();
+    setError(null);
     setInfo(null);
     setLearnt(null);
     // A second ahead: in its last second a code is gone before anyone can paste it (row-state.ts).
@@ -129,6 +130,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
       await copy(account);
       return;
     }
+    setError(null);
     setInfo(null);
     const action = enterAction(matchOf(account), host);
     if (action === 'copy') {
@@ -214,10 +216,8 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     if (action === 'edit')
       return openExtensionTab(`options/index.html?edit=${account.id}#accounts`);
     if (action === 'trash') return trash(account);
-    const reply = await send('updateAccount', {
-      id: account.id,
-      edit: { pinned: !account.pinned },
-    });
+    const edit = { pinned: !account.pinned };
+    const reply = await send('updateAccount', { id: account.id, edit });
     if (!reply.ok) return setError(reply.error);
     await onRefresh({});
   }

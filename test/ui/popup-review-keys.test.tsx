@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * The popup's list from a keyboard and screen-reader review (2026-12-05): keys that an input
- * method is composing with belong to it, not to the list; the row menu offers only what it can do.
+ * method is composing with belong to it, not to the list; the row menu offers only what it can do;
+ * a failure that comes again is said again.
  */
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
@@ -49,4 +50,33 @@ it('offers no Fill in the row menu over a page Otter cannot fill (a browser page
     b.getAttribute('data-action'),
   );
   expect(actions).toEqual(['copy', 'edit', 'pin', 'trash']);
+});
+
+it('says a failed copy again when a second try fails too (a new alert, not the same one left)', async () => {
+  writeText.mockImplementation(() => Promise.reject(new Error('not focused')));
+  showList(listOf([accountView()], { a1: 'exact' }), 'https://github.com/login');
+  fireEvent.click(screen.getByTestId('account'));
+  await flush();
+  const first = screen.getByTestId('error');
+  expect(first.getAttribute('data-code')).toBe('copy_failed');
+  fireEvent.keyDown(search(), { key: 'c', ctrlKey: true });
+  await flush();
+  expect(writeText).toHaveBeenCalledTimes(2);
+  const second = screen.getByTestId('error');
+  expect(second.getAttribute('data-code')).toBe('copy_failed');
+  expect(second).not.toBe(first);
+});
+
+it('says a failed fill again when Enter fails a second time', async () => {
+  sendMessage.mockImplementation(() =>
+    Promise.resolve({ ok: false, error: { code: 'worker_unavailable' } }),
+  );
+  showList(listOf([accountView()], { a1: 'exact' }), 'https://github.com/login');
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  const first = screen.getByTestId('error');
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  expect(screen.getByTestId('error').getAttribute('data-code')).toBe('worker_unavailable');
+  expect(screen.getByTestId('error')).not.toBe(first);
 });
