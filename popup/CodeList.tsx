@@ -126,17 +126,13 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     // The hint teaches the key; pressed, it is learnt, whatever this page lets it do.
     hint.used('fill');
     setLearnt(null);
-    if (tabId === null) {
+    const action = enterAction(matchOf(account), host);
+    if (tabId === null || action === 'copy') {
       await copy(account);
       return;
     }
     setError(null);
     setInfo(null);
-    const action = enterAction(matchOf(account), host);
-    if (action === 'copy') {
-      await copy(account);
-      return;
-    }
     // Painted from the cache, only exact origins are known: Enter waits for the worker's word.
     if (action === 'stranger' && !confirmed && !known)
       return enter.wait(unchosen ? { first: true } : account.id);
@@ -156,7 +152,11 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
       tabId,
       ...(confirmed && { confirmed }),
     });
-    if (!reply.ok) return setError(reply.error);
+    if (!reply.ok) {
+      // The page moved on to another site meanwhile: copied, as on any page not the account's.
+      if (reply.error.code === 'fill_site_mismatch' && !(await copy(account))) return;
+      return setError(reply.error);
+    }
     const outcome = reply.value;
     if (outcome.filled) {
       setError(null);

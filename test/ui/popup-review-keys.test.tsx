@@ -80,3 +80,21 @@ it('says a failed fill again when Enter fails a second time', async () => {
   expect(screen.getByTestId('error').getAttribute('data-code')).toBe('worker_unavailable');
   expect(screen.getByTestId('error')).not.toBe(first);
 });
+
+it('copies the code when the worker finds the page no longer the account’s (it moved on)', async () => {
+  sendMessage.mockImplementation((message) =>
+    Promise.resolve(
+      (message as { type: string }).type === 'fillCode'
+        ? { ok: false, error: { code: 'fill_site_mismatch' } }
+        : { ok: true, value: {} },
+    ),
+  );
+  showList(listOf([accountView()], { a1: 'exact' }), 'https://github.com/login');
+  fireEvent.keyDown(search(), { key: 'Enter' });
+  await flush();
+  expect(writeText).toHaveBeenCalledWith('123456');
+  expect(screen.getByTestId('error').textContent).toBe(
+    'This account does not belong to this page (the page may have changed), so Otter copied its code instead of filling it in.',
+  );
+  expect(screen.queryByTestId('learn-site')).toBeNull();
+});
