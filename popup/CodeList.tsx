@@ -304,6 +304,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
           setMenuOpen(false);
         }}
         onAdd={onAdd}
+        say={feedback.say}
       />
       <ListNotices
         hint={hint.show}
@@ -368,9 +369,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
                   setMenuOpen(false);
                   copyByHand(account);
                 }}
-                onSelect={() => {
-                  if (!menuOpen && index !== selection.index) selection.choose(index);
-                }}
+                onSelect={() => !menuOpen && index !== selection.index && selection.choose(index)}
                 onMenu={() => {
                   selection.choose(index);
                   openMenu();

@@ -9,13 +9,18 @@ interface Props {
   readonly activeId: string | null;
   readonly onQuery: (query: string) => void;
   readonly onAdd: () => void;
+  /** Says a line through the popup's live region (use-feedback.tsx). */
+  readonly say: (text: string) => void;
 }
 
 /** The search box over the codes (a combobox for the list below it) and the "+" button. */
-export function SearchToolbar({ inputRef, query, activeId, onQuery, onAdd }: Props) {
+export function SearchToolbar({ inputRef, query, activeId, onQuery, onAdd, say }: Props) {
   // The list shown after the popup loaded (unlocked, a vault just made, back from "Add"): focus
   // comes here as `autofocus` gives it at load (ui/focus-on-mount.ts says why both).
   useEffect(() => inputRef.current?.focus(), []);
+  // Nothing matches: said once, as there is no option left to point at (and none to read).
+  const none = activeId === null && query !== '';
+  useEffect(() => void (none && say(t('noMatch'))), [none]);
   // Only a row on the page can be pointed at: the list renders the rows around the view, and
   // after a wheel scroll the chosen row may not be there. Set after each render, once the list's
   // rows are in.

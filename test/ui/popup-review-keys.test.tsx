@@ -98,3 +98,18 @@ it('copies the code when the worker finds the page no longer the account’s (it
   );
   expect(screen.queryByTestId('learn-site')).toBeNull();
 });
+
+it('says once that nothing matches a search (no option is left for the search box to point at)', async () => {
+  showList(listOf([accountView()], {}), null);
+  const region = document.querySelector('[role=status]')!;
+  fireEvent.input(search(), { target: { value: 'zz' } });
+  await flush();
+  expect(region.textContent).toBe('No account matches.');
+  const said = region.firstChild;
+  fireEvent.input(search(), { target: { value: 'zzz' } });
+  await flush();
+  expect(region.firstChild).toBe(said);
+  fireEvent.input(search(), { target: { value: 'git' } });
+  await flush();
+  expect(region.firstChild).toBe(said);
+});
