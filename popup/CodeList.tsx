@@ -202,6 +202,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     setUndo(null);
     searchBox.current?.focus();
     await onRefresh({});
+    feedback.say(t('undoneNotice'));
     // From the empty list, the search box is back only once the list has rendered.
     setTimeout(() => searchBox.current?.focus(), 0);
   }

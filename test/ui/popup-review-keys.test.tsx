@@ -113,3 +113,18 @@ it('says once that nothing matches a search (no option is left for the search bo
   await flush();
   expect(region.firstChild).toBe(said);
 });
+
+it('says that Undo brought the account back', async () => {
+  const gitlab = accountView({ id: 'b1', issuer: 'GitLab', account: '', sites: [] });
+  showList(listOf([gitlab, accountView()], {}), null);
+  const region = document.querySelector('[role=status]')!;
+  fireEvent.keyDown(search(), { key: 'F10', shiftKey: true });
+  await flush();
+  fireEvent.click(document.querySelector('[data-action="trash"]')!);
+  await flush();
+  expect(region.textContent).toBe('GitLab was moved to the Trash.');
+  fireEvent.click(screen.getByTestId('undo'));
+  await flush();
+  expect(region.textContent).toBe('Undone: back in your accounts.');
+  expect(document.activeElement).toBe(search());
+});
