@@ -34,7 +34,11 @@ export function LearnSitePrompt(props: Props) {
 
   const notHere = siteHost !== null ? t('notThisSite', siteHost) : t('noSiteYet', name);
   const question = t('learnSiteQuestion', name, host);
-  useEffect(() => props.say(copiedInstead ? `${notHere} ${question}` : question), []);
+  // Said as it appears, and as it comes for another account: asked anew, without the last error.
+  useEffect(() => {
+    request.fail(null);
+    props.say(copiedInstead ? `${notHere} ${question}` : question);
+  }, [account.id]);
 
   async function learn() {
     const learnt = await request.run('addPageSite', { id: account.id, page: props.pageUrl });

@@ -128,3 +128,24 @@ it('says that Undo brought the account back', async () => {
   expect(region.textContent).toBe('Undone: back in your accounts.');
   expect(document.activeElement).toBe(search());
 });
+
+it('says the site prompt again when it comes for another account', async () => {
+  const gitlab = accountView({ id: 'b1', issuer: 'GitLab', account: '', sites: [] });
+  showList(listOf([accountView(), gitlab], {}), 'https://login.example.com/');
+  const region = document.querySelector('[role=status]')!;
+  const [first, second] = screen.getAllByTestId('account');
+  fireEvent.click(first!);
+  await flush();
+  expect(region.textContent).toBe('Use GitHub on login.example.com from now on?');
+  // Refused (locked meanwhile, say): the error is GitHub's, not the next prompt's.
+  sendMessage.mockImplementation(() => Promise.resolve({ ok: false, error: { code: 'internal' } }));
+  fireEvent.click(screen.getByTestId('learn-site-yes'));
+  await flush();
+  expect(screen.getByTestId('learn-site').querySelector('[data-testid=error]')).not.toBeNull();
+  sendMessage.mockImplementation(() => Promise.resolve({ ok: true, value: {} }));
+  fireEvent.click(second!);
+  await flush();
+  expect(screen.getByTestId('learn-site').textContent).toContain('Use GitLab on');
+  expect(region.textContent).toBe('Use GitLab on login.example.com from now on?');
+  expect(screen.getByTestId('learn-site').querySelector('[data-testid=error]')).toBeNull();
+});
