@@ -2,7 +2,8 @@
 /**
  * The popup's list from a keyboard and screen-reader review (2026-12-05): keys that an input
  * method is composing with belong to it, not to the list; the row menu offers only what it can do;
- * a failure that comes again is said again.
+ * a failure that comes again is said again; a page that moved on gets the code copied; a search
+ * with no match, an Undo and a second site prompt are said.
  */
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
