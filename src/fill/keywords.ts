@@ -32,6 +32,7 @@ export const STRONG = [
   'auth code',
   'authcode',
   'verif', // verification, verify, verifieringskod, verificación, verificatiecode, verifiseringskode
+  'vérif', // vérification, vérifier: French writes the accent
   'security code',
   'securitycode',
   'login code',
@@ -77,6 +78,7 @@ export const STRONG = [
   'authenticatie',
   'authentification',
   'code de sécurité',
+  'deux étapes', // validation (vérification) en deux étapes
   'usage unique',
   'código de seguridad',
   'código de segurança',

@@ -28,6 +28,8 @@ describe('hasStrong', () => {
     ['Verification code', true],
     ['Engångskod', true],
     ['Sicherheitscode', true],
+    ['Code de vérification', true],
+    ['Validation en deux étapes', true],
     ['otc', true], // Microsoft's field name, as a word
     ['otcmarket', false],
     ['Postal code', false],
