@@ -5,6 +5,16 @@
  * "validate").
  */
 
+import { BACKUP_CODE, HARD_NEGATIVE, HARD_NEGATIVE_WORDS } from './other-codes';
+
+export {
+  BACKUP_CODE,
+  CARD_CONTEXT,
+  GIFT_CONTEXT,
+  HARD_NEGATIVE,
+  HARD_NEGATIVE_WORDS,
+} from './other-codes';
+
 /** Words that mark a one-time-code field, in the languages Otter speaks and its neighbours'. */
 export const STRONG = [
   // English
@@ -178,75 +188,6 @@ export const NEGATIVE_WORDS = [
   'pris',
 ];
 
-/**
- * Codes that are never a TOTP, whatever else the field says: "Card security code", "Backup
- * verification code", "Gift card claim code". These beat strong words and one-time-code.
- */
-export const HARD_NEGATIVE = [
-  'cvv',
-  'cvc',
-  'card verification',
-  'card security',
-  'card code',
-  'cardcode',
-  'credit card',
-  'debit card',
-  'kortnummer',
-  'gift',
-  'presentkort',
-  'claim',
-  'redeem',
-  'promo',
-  'coupon',
-  'voucher',
-  'kupong',
-  'rabattkod',
-  'captcha',
-  'device code',
-  'user code',
-  'pairing',
-];
-export const HARD_NEGATIVE_WORDS = ['card', 'kort', 'csc', 'cid', 'cvn'];
-/**
- * The other codes of a two-factor form, typed instead of the TOTP when the app is lost: recovery,
- * backup and scratch codes (Gitea, Google's PAM module). Hard negatives too, unless the field's
- * name offers one as an alternative to the TOTP (see keepTotpAlternatives).
- */
-export const BACKUP_CODE = ['recovery', 'backup', 'scratch', 'återställ', 'reservkod'];
-
-/** Text around a field that says the form is for a payment card. */
-export const CARD_CONTEXT = [
-  'card number',
-  'cardnumber',
-  'credit card',
-  'debit card',
-  'name on card',
-  'cardholder',
-  'card holder',
-  'expiry date',
-  'expiration date',
-  'exp date',
-  ' mm yy ',
-  'valid thru',
-  'kortnummer',
-  'kortinnehavare',
-  'utgångsdatum',
-  'giltig till',
-];
-/** Text around a field that says it redeems a gift card, voucher or offer. */
-export const GIFT_CONTEXT = [
-  'gift card',
-  'giftcard',
-  'gift code',
-  'presentkort',
-  'claim code',
-  'redeem',
-  'lös in',
-  'voucher',
-  'coupon',
-  'promo code',
-];
-
 /** autocomplete tokens that name some other kind of data. */
 export const OTHER_AUTOCOMPLETE =
   /^(?:username|email|tel|tel-.*|cc-.*|postal-code|street-address|address-.*|name|given-name|family-name|additional-name|nickname|honorific-.*|current-password|new-password|organization.*|country.*|bday.*|sex|url|photo|language|transaction-.*|impp)$/;
@@ -289,8 +230,11 @@ export function namesCode(text: string): boolean {
   return hasStrong(text) || hasAny(text, WEAK) || hasWord(text, WEAK_WORDS);
 }
 
-/** What separates the codes one field takes: "App code / backup code", "… or recovery code". */
-const ALTERNATIVES = /\/|\||\b(?:or|eller|oder|ou)\b/i;
+/**
+ * What separates the codes one field takes: "App code / backup code", "… or recovery code",
+ * "… o código de recuperación" (a word of its own: "año" holds no "o").
+ */
+const ALTERNATIVES = /\/|\||(?<![\p{L}\d])(?:or|eller|oder|ou|o)(?![\p{L}\d])/iu;
 /**
  * Where a sentence or clause ends: alternatives are offered within one. Punctuation (also with no
  * space before a capital: a label's spans run together in textContent), a dash, "if"/"when", or a
@@ -298,7 +242,7 @@ const ALTERNATIVES = /\/|\||\b(?:or|eller|oder|ou)\b/i;
  * your app or phone, enter a recovery code" is two clauses).
  */
 const CLAUSE =
-  /[.?!;:](?:\s+|(?=[A-ZÅÄÖ]))|\s[-–—]\s|\s(?:if|when|unless|om|när)\s|,\s+(?!(?:[Oo]r|[Ee]ller|[Oo]der|[Oo]u)\b)/;
+  /[.?!;:](?:\s+|(?=[A-ZÅÄÖ]))|\s[-–—]\s|\s(?:if|when|unless|om|när)\s|,\s+(?!(?:[Oo]r|[Ee]ller|[Oo]der|[Oo]u|[Oo])(?![\p{L}\d]))/u;
 
 const isBackup = (piece: string): boolean => hasAny(normalise(piece), BACKUP_CODE);
 

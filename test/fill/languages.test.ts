@@ -26,3 +26,89 @@ describe('a one-time code named in French', () => {
     expect(result).toEqual({ filled: true, fields: 1, how: 'heuristic' });
   });
 });
+
+/**
+ * A card form, a voucher or a recovery code in a language whose "security code" or
+ * "verification code" is a strong word: the word must not win there, as in English.
+ */
+describe('other codes, named in the languages of the strong words', () => {
+  it.each([
+    [
+      'Spanish card form: "Código de seguridad"',
+      `<form><label for="n">Número de tarjeta</label><input id="n" name="numero" inputmode="numeric">
+       <label for="e">Fecha de caducidad</label><input id="e" name="fecha">
+       <label for="s">Código de seguridad</label><input id="s" name="cvx" inputmode="numeric"><button>Pagar</button></form>`,
+    ],
+    [
+      'German card form: "Sicherheitscode"',
+      `<form><label for="n">Kartennummer</label><input id="n" name="knr" inputmode="numeric">
+       <label for="e">Gültig bis</label><input id="e" name="gb">
+       <label for="s">Sicherheitscode</label><input id="s" name="sc" inputmode="numeric"><button>Bezahlen</button></form>`,
+    ],
+    [
+      'French card form: "Code de sécurité"',
+      `<form><label for="n">Numéro de carte</label><input id="n" name="ncarte" inputmode="numeric">
+       <label for="e">Date d'expiration</label><input id="e" name="dexp">
+       <label for="s">Code de sécurité</label><input id="s" name="sc" inputmode="numeric"><button>Payer</button></form>`,
+    ],
+    [
+      'Spanish "Código de seguridad de la tarjeta" alone',
+      `<form><label for="s">Código de seguridad de la tarjeta</label><input id="s" inputmode="numeric"></form>`,
+    ],
+    [
+      'French "Cryptogramme visuel (code de sécurité)"',
+      `<form><label for="s">Cryptogramme visuel (code de sécurité)</label><input id="s" inputmode="numeric"></form>`,
+    ],
+    [
+      'German "Gutscheincode"',
+      `<form><label for="g">Gutscheincode</label><input id="g" name="gs" inputmode="numeric"><button>Einlösen</button></form>`,
+    ],
+    [
+      'Swedish "Kampanjkod" that says six digits',
+      `<form><label for="g">Kampanjkod (sexsiffrig)</label><input id="g" name="k" inputmode="numeric"></form>`,
+    ],
+    [
+      'Spanish "Código de cupón"',
+      `<form><label for="g">Código de cupón</label><input id="g" name="c" inputmode="numeric"></form>`,
+    ],
+    [
+      'French "Code de la carte cadeau"',
+      `<form><label for="g">Code de la carte cadeau</label><input id="g" name="c" inputmode="numeric"></form>`,
+    ],
+    [
+      'French "Code de récupération" under a two-factor heading',
+      `<form><h2>Authentification à deux facteurs</h2><label for="c">Code de récupération</label><input id="c" name="code" inputmode="numeric"></form>`,
+    ],
+    [
+      'French "code de secours" (Google\'s backup codes)',
+      `<form><h2>Validation en deux étapes</h2><label for="c">Saisissez un code de secours à 8 chiffres</label><input id="c" name="code" inputmode="numeric"></form>`,
+    ],
+    [
+      'German "Wiederherstellungscode" under a two-factor heading',
+      `<form><h2>Zwei-Faktor-Authentifizierung</h2><label for="c">Wiederherstellungscode</label><input id="c" name="code" inputmode="numeric"></form>`,
+    ],
+    [
+      'Spanish "Código de recuperación" under a two-step heading',
+      `<form><h2>Verificación en dos pasos</h2><label for="c">Código de recuperación</label><input id="c" name="code" inputmode="numeric"></form>`,
+    ],
+  ])('is not filled: %s', async (_name, html) => {
+    const { result, filled } = await run(html);
+    expect(filled).toEqual([]);
+    expect(result.filled).toBe(false);
+  });
+
+  it.each([
+    [
+      'Spanish "Código de verificación o código de recuperación"',
+      `<form><label for="c">Código de verificación o código de recuperación</label><input id="c" name="code"></form>`,
+    ],
+    [
+      'French "Code d\'authentification ou code de récupération"',
+      `<form><label for="c">Code d'authentification ou code de récupération</label><input id="c" name="code"></form>`,
+    ],
+  ])('a field that takes the TOTP or a recovery code is filled: %s', async (_name, html) => {
+    const { result, filled } = await run(html);
+    expect(filled).toEqual(['c']);
+    expect(result).toEqual({ filled: true, fields: 1, how: 'heuristic' });
+  });
+});
