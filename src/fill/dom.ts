@@ -39,7 +39,24 @@ export function isVisible(el: Element): boolean {
   return true;
 }
 
-const TEXT_TYPES = ['', 'text', 'tel', 'number'];
+const TEXT_TYPES = ['text', 'tel', 'number'];
+
+/**
+ * Disabled as the browser sees it: by its own attribute, or inside a disabled fieldset (unless in
+ * that fieldset's first legend), which `el.disabled` does not tell.
+ */
+export function isDisabled(el: HTMLInputElement): boolean {
+  if (el.disabled) return true;
+  for (
+    let set = el.closest('fieldset[disabled]');
+    set;
+    set = set.parentElement?.closest('fieldset[disabled]') ?? null
+  ) {
+    const legend = Array.from(set.children).find((child) => child.localName === 'legend');
+    if (!legend?.contains(el)) return true;
+  }
+  return false;
+}
 
 /**
  * An input a person could type a code into (any purpose). A password-type one only when
@@ -47,10 +64,11 @@ const TEXT_TYPES = ['', 'text', 'tel', 'number'];
  * (Magento's admin asks for its "Authenticator code" in a masked field).
  */
 export function isTypable(el: HTMLInputElement, masked = false): boolean {
-  const type = (el.getAttribute('type') ?? '').toLowerCase();
+  // The property, not the attribute: a type the browser does not know ("numeric") is text.
+  const type = el.type;
   return (
     (TEXT_TYPES.includes(type) || (masked && type === 'password')) &&
-    !el.disabled &&
+    !isDisabled(el) &&
     !el.readOnly &&
     el.closest('[inert]') === null &&
     el.getAttribute('aria-hidden') !== 'true' &&

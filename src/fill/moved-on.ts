@@ -5,7 +5,7 @@
  * events it did not see from a keyboard. Only a sign of the first counts as filled; otherwise
  * the popup copies the code, so the person is never told "Filled" with the code nowhere.
  */
-import { getValue, isVisible, squash } from './dom';
+import { getValue, isDisabled, isVisible, squash } from './dom';
 
 export interface MoveWatch {
   /** Whether the page shows a sign of having moved on from the fields; call once it settled. */
@@ -50,7 +50,8 @@ export function watchMove(
     movedOn: () => {
       if (submitted !== null || address() !== before) return true;
       const left = inputs.filter((el) => el.isConnected);
-      if (left.length > 0) return left.every((el) => el.disabled || el.readOnly || !isVisible(el));
+      if (left.length > 0)
+        return left.every((el) => isDisabled(el) || el.readOnly || !isVisible(el));
       return !asksAgain();
     },
     atSubmit: () => submitted,
