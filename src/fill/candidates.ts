@@ -13,6 +13,7 @@ import {
   hasNegative,
   hasStrong,
   hasWord,
+  namesOtherData,
   normalise,
   OTHER_AUTOCOMPLETE,
   WEAK,
@@ -57,7 +58,7 @@ function screen(
   // A card's CVC, a gift card's claim code, a backup code: never a TOTP, whatever else it says.
   if (hasHardNegative(own.naming)) return null;
   const strong = hasStrong(own.all);
-  if (!otc && !strong && hasNegative(own.all)) return null;
+  if (!otc && (strong ? namesOtherData(own.naming) : hasNegative(own.all))) return null;
   return { own, strong };
 }
 

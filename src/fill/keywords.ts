@@ -129,6 +129,18 @@ export const NEGATIVE = [
   'mobile',
   'mobil',
   'telefon',
+  'teléfono',
+  'celular',
+  'móvil',
+  'movil',
+  'handynummer',
+  'puhelin',
+  'courriel',
+  'correo',
+  'utilisateur',
+  'usuario',
+  'benutzer',
+  'postleitzahl',
   'password',
   'passwd',
   'lösenord',
@@ -172,6 +184,8 @@ export const NEGATIVE_WORDS = [
   's',
   'tel',
   'zip',
+  'plz',
+  'handy',
   'name',
   'namn',
   'date',
@@ -224,6 +238,25 @@ export function hasHardNegative(text: string): boolean {
     hasAny(text, HARD_NEGATIVE) || hasWord(text, HARD_NEGATIVE_WORDS) || hasAny(text, BACKUP_CODE)
   );
 }
+
+/**
+ * Strong words that name the code itself, not only the two-factor step it belongs to: a "2FA
+ * phone number" is a phone number, a "One-time password" is a code.
+ */
+const CODE_ITSELF = [
+  'one time',
+  'onetime',
+  'otp',
+  'passcode',
+  'digit',
+  'engångs',
+  'sexsiffrig',
+  'einmal',
+  'kertakäyttö',
+  'eenmalige',
+  'usage unique',
+  'steam guard',
+];
 
 /** Whether the (normalised) text names a code of some kind: "Authentication code", "Token". */
 export function namesCode(text: string): boolean {
@@ -318,4 +351,19 @@ export function withoutStrong(text: string): string {
 export function hasNegative(text: string): boolean {
   const rest = withoutStrong(text);
   return hasAny(rest, NEGATIVE) || hasWord(rest, NEGATIVE_WORDS);
+}
+
+/**
+ * What a field's name says is some other kind of data, though it names two-factor sign-in: "Phone
+ * number for two-factor authentication", `mfa_email`. A field that names a code as well ("Email
+ * verification code", "mfaCode") is one.
+ */
+export function namesOtherData(naming: string): boolean {
+  return (
+    hasNegative(naming) &&
+    !hasAny(naming, CODE_ITSELF) &&
+    !hasAny(naming, WEAK) &&
+    !hasWord(naming, WEAK_WORDS) &&
+    !hasWord(naming, STRONG_WORDS)
+  );
 }

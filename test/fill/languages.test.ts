@@ -112,3 +112,45 @@ describe('other codes, named in the languages of the strong words', () => {
     expect(result).toEqual({ filled: true, fields: 1, how: 'heuristic' });
   });
 });
+
+describe('a phone number or a postcode is no code field', () => {
+  it.each([
+    [
+      'Spanish "Número de teléfono" (numeric, alone in its form)',
+      `<form><label for="p">Número de teléfono</label><input type="tel" id="p" name="tf" inputmode="numeric"><button>Enviar</button></form>`,
+    ],
+    [
+      'Portuguese "Número de celular"',
+      `<form><label for="p">Número de celular</label><input type="tel" id="p" name="n" inputmode="numeric"><button>Enviar</button></form>`,
+    ],
+    [
+      'German "Handynummer"',
+      `<form><label for="p">Handynummer</label><input type="tel" id="p" name="n" inputmode="numeric"><button>Weiter</button></form>`,
+    ],
+    [
+      'German "PLZ"',
+      `<form><label for="p">PLZ</label><input id="p" name="z" inputmode="numeric" pattern="[0-9]*"><button>Weiter</button></form>`,
+    ],
+    [
+      'a phone number for two-factor sign-in, its name saying so',
+      `<form><h2>Two-factor authentication</h2><label for="p">Phone number for two-factor authentication</label>
+       <input type="tel" id="p" name="mfa_phone"><button>Send code</button></form>`,
+    ],
+    [
+      'an e-mail address for 2FA, no code named',
+      `<form><label for="m">2FA email address</label><input id="m" name="mfa_email" inputmode="numeric"><button>Save</button></form>`,
+    ],
+  ])('is not filled: %s', async (_name, html) => {
+    const { result, filled } = await run(html);
+    expect(filled).toEqual([]);
+    expect(result.filled).toBe(false);
+  });
+
+  it('"Email verification code" is still a code field (the strong word names a code)', async () => {
+    const { result, filled } = await run(
+      `<form><label for="c">Email verification code</label><input id="c" name="email_code" inputmode="numeric"></form>`,
+    );
+    expect(filled).toEqual(['c']);
+    expect(result.filled).toBe(true);
+  });
+});
