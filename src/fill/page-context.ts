@@ -197,9 +197,12 @@ function formAsksForBackup(prompt: Prompt): boolean {
   );
 }
 
-/** A mailbox, a text message or a phone number, where a code the site sends arrives. */
+/**
+ * A mailbox, a text message or a phone number, where a code the site sends arrives; or the
+ * address itself, shown whole or masked ("alice@example.com", "(•••) •••-••89").
+ */
 const SENT_BY =
-  / (?:e ?mail|e post|epost|mejl|inbox|sms|text message|texted|(?:mobile|phone) number) /;
+  / (?:e ?mail|e post|epost|mejl|inbox|sms|text message|texted|(?:mobile|phone) number) |@[\p{L}\d]|[•●∙]{2,}/u;
 /**
  * That the site has sent it, not that it could ("we'll send a code to your email"): "we sent",
  * "texted", "skickade"; or the code read from a mailbox ("the code from your email address").

@@ -175,6 +175,10 @@ describe('steps that ask for a code sent by e-mail or text message', () => {
     'Ange koden vi skickade till din e-post',
     'We texted your phone +X XXXXXXXX34. Please enter the code to sign in.',
     'Enter the OTP that has been sent to a mobile number ending in 123',
+    // Slack's e-mail step: the address, not the word "email", says where the code went.
+    'We’ve sent a 6-character code to alice@example.com. The code expires shortly, so please enter it soon.',
+    'We sent a code to (•••) •••-••89. Enter it below.',
+    'Vi har skickat en kod till ***@example.com',
   ])('%s', (text) => {
     expect(veto(`<form><p>${text}</p><input id="x" inputmode="numeric"></form>`)).toBe('sent');
   });
