@@ -4,7 +4,16 @@
  * page, a card form, a gift card) can rule out even a field that calls itself a code field.
  */
 import { findBoxRows, isNarrow, MAX_BOXES, MIN_BOXES, spreadsWhole } from './box-rows';
-import { isOneTimeCode, isSearch, isTypable, isVisible, autocompleteTokens, viewOf } from './dom';
+import {
+  autocompleteTokens,
+  formOf,
+  isOneTimeCode,
+  isSearch,
+  isTypable,
+  isVisible,
+  parentOf,
+  viewOf,
+} from './dom';
 import { contextReader, labelText, ownText, type ContextReader, type OwnText } from './field-text';
 import type { FillHow } from './fill-result';
 import {
@@ -160,12 +169,13 @@ function singleCandidate(
   const signs = screened.strong || weak || structural(el) > 0 || max === length;
   if (hasStrong(reader.around(el)) || (signs && titled(el, reader))) score += 3;
   // The only thing to type into in its form: a weak sign, worth something with context.
-  const scope = el.form ?? el.parentElement;
+  // (A field in a web component counts its host's form: not in it as far as querySelectorAll goes.)
+  const scope = formOf(el) ?? parentOf(el);
   if (
     scope &&
-    Array.from(scope.querySelectorAll('input')).filter(
-      (other) => other === el || (isTypable(other) && isVisible(other)),
-    ).length === 1
+    !Array.from(scope.querySelectorAll('input')).some(
+      (other) => other !== el && isTypable(other) && isVisible(other),
+    )
   ) {
     score += 1;
   }

@@ -119,6 +119,38 @@ export function squash(text: string): string {
   return text.replace(/[\s\-–]+/g, '').toLowerCase();
 }
 
+/** The parent of `el`, or the host of the shadow root it is the top of: the page around a component. */
+export function parentOf(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement;
+  const root = el.parentNode;
+  return root !== null && 'host' in root ? (root as ShadowRoot).host : null;
+}
+
+/** `el` or the shadow host holding it that is in the same tree (document or root) as `other`. */
+export function inTreeOf(el: Element, other: Node): Element | null {
+  const tree = other.getRootNode();
+  let node: Element | null = el;
+  while (node && node.getRootNode() !== tree) {
+    const root = node.getRootNode();
+    node = 'host' in root ? (root as ShadowRoot).host : null;
+  }
+  return node;
+}
+
+/** The form of a field, also one around the web component the field is in. */
+export function formOf(el: Element): HTMLFormElement | null {
+  const own = (el as Partial<HTMLInputElement>).form;
+  if (own) return own;
+  let node: Element | null = el;
+  while (node) {
+    const form = node.closest('form');
+    if (form) return form;
+    const root = node.getRootNode();
+    node = 'host' in root ? (root as ShadowRoot).host : null;
+  }
+  return null;
+}
+
 /** The focused element, looking into open shadow roots and same-origin frames. */
 export function deepActiveElement(doc: Document): Element | null {
   let active: Element | null = doc.activeElement;

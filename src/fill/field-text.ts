@@ -1,5 +1,5 @@
 /** The text that says what a field is for: its own attributes and labels, and what surrounds it. */
-import { isVisible, squash } from './dom';
+import { formOf, isVisible, parentOf, squash } from './dom';
 import { keepTotpAlternatives, normalise } from './keywords';
 
 export interface OwnText {
@@ -83,7 +83,7 @@ function nearestHeading(el: Element): string {
       const title = headingOf(sibling);
       if (title !== null) return title.slice(0, 300);
     }
-    node = node.parentElement;
+    node = parentOf(node);
   }
   return '';
 }
@@ -126,10 +126,10 @@ export function contextReader(): ContextReader {
     heading,
     around(el) {
       const parts = [el.ownerDocument.title];
-      const form = el.closest('form');
+      const form = formOf(el);
       if (form) parts.push(textOf(form, 2000));
-      let node: Element | null = el.parentElement;
-      for (let depth = 0; node && depth < 3; depth += 1, node = node.parentElement) {
+      let node: Element | null = parentOf(el);
+      for (let depth = 0; node && depth < 3; depth += 1, node = parentOf(node)) {
         if (node.localName === 'body' || node.localName === 'html') break;
         parts.push(textOf(node, 1000));
       }

@@ -4,7 +4,7 @@
  * (its "security code" is the CVC), a gift-card or voucher page, a recovery-code form, a step
  * that asks for a code sent by e-mail or text message. A TOTP would be wrong in each.
  */
-import { autocompleteTokens, isVisible } from './dom';
+import { autocompleteTokens, formOf, inTreeOf, isVisible, parentOf } from './dom';
 import { ownText, type ContextReader } from './field-text';
 import {
   BACKUP_CODE,
@@ -64,12 +64,13 @@ function isDevicePage(el: HTMLInputElement, reader: ContextReader): boolean {
 
 /** The inputs that share the field's form (or, without one, its nearest few ancestors). */
 function neighbours(el: HTMLInputElement): HTMLInputElement[] {
-  let scope: Element | null = el.form;
+  let scope: Element | null = formOf(el);
   if (!scope) {
-    scope = el.parentElement;
-    for (let depth = 0; scope?.parentElement && depth < 2; depth += 1) {
-      if (scope.parentElement.localName === 'body') break;
-      scope = scope.parentElement;
+    scope = parentOf(el);
+    for (let depth = 0; scope && depth < 2; depth += 1) {
+      const parent = parentOf(scope);
+      if (!parent || parent.localName === 'body') break;
+      scope = parent;
     }
   }
   return scope ? Array.from(scope.querySelectorAll('input')) : [];
@@ -166,10 +167,11 @@ function shownPrompt(root: Element, field: Element): Prompt {
 /** The shown prompt of the field's form and what is around it; null where none can be read. */
 function promptOf(el: HTMLInputElement): Prompt | null {
   try {
-    const form = el.form ?? el.parentElement;
-    const scope = form?.parentElement ?? form;
+    const form = formOf(el) ?? parentOf(el);
+    const scope = (form && parentOf(form)) ?? form;
     if (!scope || scope.localName === 'html') return null;
-    return shownPrompt(scope, el);
+    // A field in a web component stands where its host does in the text around it.
+    return shownPrompt(scope, inTreeOf(el, scope) ?? el);
   } catch {
     // A page whose named inputs hide more of its form's DOM: no veto from its text.
     return null;
@@ -241,7 +243,8 @@ function asksForSentCode(el: HTMLInputElement, prompt: Prompt): boolean {
 /** The shown prompt of the field's own form, or of what is around it when it has none. */
 function formPromptOf(el: HTMLInputElement, around: Prompt | null): Prompt | null {
   try {
-    return el.form === null ? around : shownPrompt(el.form, el);
+    const form = formOf(el);
+    return form === null ? around : shownPrompt(form, inTreeOf(el, form) ?? el);
   } catch {
     return null;
   }
