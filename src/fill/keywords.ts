@@ -353,14 +353,27 @@ export function hasNegative(text: string): boolean {
   return hasAny(rest, NEGATIVE) || hasWord(rest, NEGATIVE_WORDS);
 }
 
+/** The words for signing in and its user, as negatives: a username field, a login name field. */
+const SIGN_IN_WORDS = [
+  'login',
+  'inloggning',
+  'user',
+  'användar',
+  'benutzer',
+  'usuario',
+  'utilisateur',
+];
+
 /**
  * What a field's name says is some other kind of data, though it names two-factor sign-in: "Phone
  * number for two-factor authentication", `mfa_email`. A field that names a code as well ("Email
  * verification code", "mfaCode") is one.
  */
 export function namesOtherData(naming: string): boolean {
+  // The sign-in step's own words are no other data beside a strong one: "mfa-login", "user_2fa".
+  const rest = SIGN_IN_WORDS.reduce((t, w) => t.split(w).join(' '), naming);
   return (
-    hasNegative(naming) &&
+    hasNegative(rest) &&
     !hasAny(naming, CODE_ITSELF) &&
     !hasAny(naming, WEAK) &&
     !hasWord(naming, WEAK_WORDS) &&

@@ -154,3 +154,14 @@ describe('a phone number or a postcode is no code field', () => {
     expect(result.filled).toBe(true);
   });
 });
+
+describe('a strong name beside the words of the sign-in step itself', () => {
+  it.each([
+    ['id "mfa-login"', '<form><input id="c" name="mfa-login" inputmode="numeric"></form>'],
+    ['name "user_2fa"', '<form><input id="c" name="user_2fa" inputmode="numeric"></form>'],
+  ])('is a code field: %s', async (_name, html) => {
+    const { result, filled } = await run(html);
+    expect(filled).toEqual(['c']);
+    expect(result.filled).toBe(true);
+  });
+});
