@@ -16,6 +16,7 @@
  * Adding a request: a row here, its types in protocol.ts, and one handler in background/handlers/.
  */
 import { IMPORT_LIMITS } from '../backup/import/input';
+import { BACKUP_LIMITS } from '../backup/limits';
 import { DUPLICATE_CHOICES } from '../backup/merge';
 import { TEXT_LIMITS } from '../vault/format';
 import { LOST_BOTH } from '../vault/reset-proof';
@@ -56,8 +57,12 @@ const ids = list(id, { min: 1, max: MAX_IDS, unique: true });
 const tabId = int(0);
 /** Longer than any passphrase Otter accepts (4096); bounds what reaches Argon2. */
 const password = str(4 * 4096);
-/** A file's text: its size is the reader's to judge (too large is its own error). */
-const fileText = str();
+/**
+ * A backup file's text: its size is the reader's to judge (too large is its own error), so the
+ * bound is well above the reader's 16 MiB (the default 4 MiB refused, as a malformed request, a
+ * backup of 10 000 accounts that Otter itself made).
+ */
+const fileText = str(2 * BACKUP_LIMITS.maxFileChars);
 /** A file to import, in base64: the importers' own bound on its bytes, as base64 characters. */
 const importBytes = str(Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4);
 /** SDA's `.maFile` files sent with its manifest.json: a name (a file system's bound) and bytes. */
