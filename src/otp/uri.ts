@@ -317,6 +317,7 @@ function withOtherName(account: string, prefix: string, issuer: string): string 
 /**
  * Formats an entry as the widely read form (Google's Key URI format). Steam is written as
  * `totp` with `encoder=steam`, which KeePassXC, steamguard-cli and Otter read back as Steam.
+ * Never longer than `MAX_URI_LENGTH`, so that Otter reads back every link it writes.
  */
 export function formatOtpauthUri(entry: OtpEntry): string {
   const type = entry.type === 'hotp' ? 'hotp' : 'totp';
@@ -335,11 +336,17 @@ export function formatOtpauthUri(entry: OtpEntry): string {
   else params.push(['period', String(entry.period)]);
   if (entry.type === 'steam') params.push(['encoder', 'steam']);
 
-  for (const [key, value] of Object.entries(entry.extra)) {
-    if (!overridesField(entry.type, key, value)) params.push([key, value]);
-  }
   const query = params.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
-  return `otpauth://${type}/${label}?${query}`;
+  let uri = `otpauth://${type}/${label}?${query}`;
+  for (const [key, value] of Object.entries(entry.extra)) {
+    if (overridesField(entry.type, key, value)) continue;
+    // Unknown parameters come last, and one that would take the link past what the reader takes
+    // is left out: the account itself always fits (the vault's longest names and key, written
+    // three times as long, are about 7 500 characters), and still reads back.
+    const param = `&${percentEncode(key)}=${percentEncode(value)}`;
+    if (uri.length + param.length <= MAX_URI_LENGTH) uri += param;
+  }
+  return uri;
 }
 
 /**

@@ -7,6 +7,9 @@ import {
   readOtpauthList,
 } from '../../src/backup/otpauth-list';
 import { ALGORITHMS, LIMITS, type OtpEntry } from '../../src/otp/types';
+import { MAX_URI_LENGTH } from '../../src/otp/uri';
+import { TEXT_LIMITS, type Account } from '../../src/vault/format';
+import { account, accountArb } from './arbitraries';
 
 /** Names as a URI keeps them: the reader trims labels, so no leading or trailing spaces. */
 const name = fc.string({ unit: 'grapheme', maxLength: 30 }).map((s) => s.trim());
@@ -56,6 +59,67 @@ describe('round trip', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  /** What a link gives back of a vault account: names are trimmed, text made well-formed. */
+  function expectReadBack(written: Account, read: OtpEntry): void {
+    expect(read.type).toBe(written.type);
+    expect(read.secret).toEqual(written.secret);
+    if (written.type !== 'steam') {
+      // Steam codes use neither: the link says SHA1 and 5 digits, as Steam does.
+      expect(read.algorithm).toBe(written.algorithm);
+      expect(read.digits).toBe(written.digits);
+    }
+    if (written.type === 'hotp') expect(read.counter).toBe(written.counter);
+    else expect(read.period).toBe(written.period);
+    expect(read.issuer).toBe(written.issuer.toWellFormed().trim());
+    expect(read.account).toBe(written.account.toWellFormed().trim());
+    // Every parameter read back is one the account had (one too long for a link is left out).
+    const kept = Object.fromEntries(
+      Object.entries(written.extra).map(([k, v]) => [k.toWellFormed().trim(), v.toWellFormed()]),
+    );
+    for (const [key, value] of Object.entries(read.extra)) expect(kept[key]).toBe(value);
+  }
+
+  it('reads back every account the vault accepts, whatever its names, key and parameters', () => {
+    fc.assert(
+      fc.property(fc.array(accountArb, { minLength: 1, maxLength: 3 }), (accounts) => {
+        const text = formatOtpauthList(accounts);
+        for (const line of text.split('\n').slice(0, -1))
+          expect(line.length).toBeLessThanOrEqual(MAX_URI_LENGTH);
+        const read = readOtpauthList(text);
+        expect(read.ok && read.value.errors).toEqual([]);
+        if (!read.ok) return;
+        expect(read.value.entries).toHaveLength(accounts.length);
+        accounts.forEach((a, i) => expectReadBack(a, read.value.entries[i]!.entry));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves out a parameter that would make the link longer than Otter reads, and only it', () => {
+    // The longest names and key the vault holds, each character three bytes of UTF-8 (nine
+    // characters in a link), and an HOTP counter at the top of its range.
+    const longest = account({
+      type: 'hotp',
+      secret: new Uint8Array(LIMITS.maxSecretBytes).fill(0xa5),
+      algorithm: 'SHA512',
+      digits: LIMITS.maxDigits,
+      counter: LIMITS.maxCounter,
+      issuer: '\uD800'.repeat(TEXT_LIMITS.issuer),
+      account: '€'.repeat(TEXT_LIMITS.account),
+      extra: {
+        image: `https://example.com/${'ö'.repeat(TEXT_LIMITS.extraValue - 20)}`,
+        icon: 'otter',
+      },
+    });
+    const text = formatOtpauthList([longest]);
+    expect(text.length - 1).toBeLessThanOrEqual(MAX_URI_LENGTH);
+    const read = readOtpauthList(text);
+    expect(read.ok && read.value.errors).toEqual([]);
+    if (!read.ok) return;
+    expectReadBack(longest, read.value.entries[0]!.entry);
+    expect(read.value.entries[0]!.entry.extra).toEqual({ icon: 'otter' });
   });
 
   it('writes one URI per line, newline-terminated, and nothing for no accounts', () => {
