@@ -94,6 +94,19 @@ function percentEncode(text: string): string {
   return encodeURIComponent(text.toWellFormed());
 }
 
+/**
+ * A parameter's name with every character but letters, digits and `-._~` encoded (RFC 3986's
+ * unreserved set): the `!*'()` that encodeURIComponent leaves are what a link written fully
+ * decoded has in its names, and Otter's list import would take the line for one
+ * (src/backup/import/decoded-link.ts) and read it wrongly.
+ */
+function parameterName(text: string): string {
+  return percentEncode(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
 interface RawParams {
   /** Lower-cased key → raw (still encoded) value; the last duplicate wins. */
   readonly known: Map<string, string>;
@@ -343,7 +356,7 @@ export function formatOtpauthUri(entry: OtpEntry): string {
     // Unknown parameters come last, and one that would take the link past what the reader takes
     // is left out: the account itself always fits (the vault's longest names and key, written
     // three times as long, are about 7 500 characters), and still reads back.
-    const param = `&${percentEncode(key)}=${percentEncode(value)}`;
+    const param = `&${parameterName(key)}=${percentEncode(value)}`;
     if (uri.length + param.length <= MAX_URI_LENGTH) uri += param;
   }
   return uri;
