@@ -256,8 +256,10 @@ export function parseOtpauthUri(input: string): Result<ParsedUri, UriError> {
   for (const [key, value] of params.all) {
     const name = percentDecode(key).trim();
     // `__proto__` is not kept: assigning it would not make a key, and a stored key of that name
-    // would make every backup of the account unreadable (the backup reader refuses it).
-    if (!known.includes(name.toLowerCase()) && name !== '__proto__')
+    // would make every backup of the account unreadable (the backup reader refuses it). Nor is a
+    // parameter without a name (`&=x`): it means nothing, and written back it would make the
+    // list import take the link for one written decoded (src/backup/import/decoded-link.ts).
+    if (!known.includes(name.toLowerCase()) && name !== '__proto__' && name !== '')
       extra[name] = percentDecode(value);
   }
 
@@ -370,6 +372,7 @@ export function formatOtpauthUri(entry: OtpEntry): string {
  */
 function overridesField(type: OtpType, key: string, value: string): boolean {
   const name = key.toWellFormed().trim().toLowerCase();
-  if (KNOWN_PARAMS[type].includes(name)) return true;
+  // Nor one without a name, which parsing does not keep either (kept by an older version).
+  if (name === '' || KNOWN_PARAMS[type].includes(name)) return true;
   return type === 'totp' && name === 'encoder' && value.toWellFormed().toLowerCase() === 'steam';
 }

@@ -61,7 +61,8 @@ function expectedBack(entry: OtpEntry): OtpEntry {
   const extra: Record<string, string> = {};
   for (const [key, value] of Object.entries(entry.extra)) {
     const readAs = name(key);
-    if (readAs === '__proto__') continue;
+    // Neither is kept by the reader, nor written (a nameless one by an older version).
+    if (readAs === '__proto__' || readAs === '') continue;
     const steamFlag = entry.type === 'totp' && readAs.toLowerCase() === 'encoder';
     if (fields.has(readAs.toLowerCase()) || (steamFlag && value.toLowerCase() === 'steam'))
       continue;

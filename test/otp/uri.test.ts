@@ -221,6 +221,13 @@ const ACCEPTED: Array<[string, string, Expect]> = [
   ['surrounding whitespace (as pasted)', `  otpauth://totp/a?secret=${S}\n`, { secret: S }],
 ];
 
+describe('parseOtpauthUri keeps unknown parameters', () => {
+  it('but none without a name (`&=x`), which means nothing', () => {
+    const r = parseOtpauthUri(`otpauth://totp/a?secret=${S}&=x&%20=y&ok=1`);
+    expect(r.ok && r.value.entry.extra).toEqual({ ok: '1' });
+  });
+});
+
 describe('parseOtpauthUri accepts real-world forms', () => {
   it.each(ACCEPTED)('%s', (_name, uri, expected) => {
     const r = parseOtpauthUri(uri);
