@@ -1,4 +1,8 @@
-/** Codes grouped for reading: 123 456, 1234 5678, 12 345 67. Steam codes stay whole. */
+/**
+ * Codes grouped for reading: in threes when the length divides by three, otherwise in fours from
+ * the left (123 456, 1234 567, 1234 5678, 123 456 789, 1234 5678 90). Codes under six digits and
+ * Steam codes (letters) stay whole.
+ */
 export function groupCode(code: string): string {
   if (!/^\d+$/.test(code) || code.length < 6) return code;
   const size = code.length % 3 === 0 ? 3 : 4;
