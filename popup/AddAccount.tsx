@@ -5,7 +5,13 @@ import { ErrorText } from '../ui/ErrorText';
 import type { ActiveTab } from './active-tab';
 import { focusOnMount } from '../ui/focus-on-mount';
 
-/** Adding an account from the popup: scan the page's QR code (first choice), or type the key. */
+/** The focus on a view's first choice (ui/focus-on-mount.ts). */
+const first = { autofocus: true, ref: focusOnMount };
+
+/**
+ * Adding an account from the popup: scan the page's QR code (first choice), or type the key. With
+ * no tab to capture (no id), Scan is disabled and the focus goes to typing the key.
+ */
 export function AddAccount({ tab, onClose }: { tab: ActiveTab; onClose: () => void }) {
   return (
     <AddFlow
@@ -32,13 +38,17 @@ export function AddAccount({ tab, onClose }: { tab: ActiveTab; onClose: () => vo
               }}
               disabled={tab.id === null}
               data-testid="scan"
-              autofocus
-              ref={focusOnMount}
+              {...(tab.id !== null && first)}
             >
               {error === null ? t('scanButton') : t('scanAgainButton')}
             </button>
             <p class="muted small">{t('scanHint')}</p>
-            <button type="button" onClick={manual} data-testid="manual">
+            <button
+              type="button"
+              onClick={manual}
+              data-testid="manual"
+              {...(tab.id === null && first)}
+            >
               {t('manualButton')}
             </button>
             <button type="button" class="quiet" onClick={onClose}>
