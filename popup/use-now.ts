@@ -5,11 +5,10 @@ export function useNow(): number {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     let timer = 0;
-    const tick = () => {
-      setNow(Date.now());
-      timer = window.setTimeout(tick, 1000 - (Date.now() % 1000) + 5);
+    const next = () => {
+      timer = window.setTimeout(() => (setNow(Date.now()), next()), 1000 - (Date.now() % 1000) + 5);
     };
-    timer = window.setTimeout(tick, 1000 - (Date.now() % 1000) + 5);
+    next();
     return () => window.clearTimeout(timer);
   }, []);
   return now;
