@@ -14,6 +14,7 @@ import { listRequest, type ActiveTab } from './active-tab';
 import { CodeList } from './CodeList';
 import { takeOver, type CachedList } from './first-paint-handoff';
 import type { ShownList } from './use-page-accounts';
+import { usePeriodRefresh } from './use-period-refresh';
 
 // Loaded when needed: first run, recovery and adding accounts are rare next to reading codes.
 const loadCreate = () => import('../ui/CreateVaultForm').then((m) => m.CreateVaultForm);
@@ -51,12 +52,22 @@ export function App({ firstList, cached, tab }: AppProps) {
     return status.ok ? status.value.minPassphraseLength : 8;
   }
 
+  // The view now, also for listeners set at the start.
+  const viewNow = useRef(view);
+  viewNow.current = view;
+
+  // A list's refresh that failed otherwise than locked or gone (the worker not answering, an
+  // internal error): the list stays, its codes good until their period ends, with a notice (its
+  // `stale`), and is asked for again a second later. `failed` counts them in a row.
+  const [failed, setFailed] = useState(0);
   async function show(reply: Reply<'listAccounts'>) {
     if (reply.ok) setView({ kind: 'list', reply: reply.value });
     else if (reply.error.code === 'vault_locked') setView({ kind: 'locked' });
     else if (reply.error.code === 'vault_absent')
       setView({ kind: 'create', minLength: await minLength() });
-    else setView({ kind: 'error', error: reply.error });
+    else if (viewNow.current.kind !== 'list') setView({ kind: 'error', error: reply.error });
+    else return setFailed((n) => n + 1);
+    setFailed(0);
   }
 
   // The page as it is when a refresh is asked for, also from a listener added at the start.
@@ -65,13 +76,12 @@ export function App({ firstList, cached, tab }: AppProps) {
   const refresh = async (request: RequestOf<'listAccounts'> = {}) => {
     await show(await send('listAccounts', listRequest(pageNow.current, request)));
   };
+  usePeriodRefresh(view.kind === 'list' ? view.reply : null, refresh, failed);
 
   // Locked meanwhile (auto-lock, the settings page's Lock): no list stays on screen behind a
   // locked vault, but a recovery code on screen stays until stored (ui/recovery-code-shown.ts).
   // Unlocked elsewhere: only a popup waiting at its unlock form follows (its own create and
   // recovery views unlock too, and show a recovery code first, once).
-  const viewNow = useRef(view);
-  viewNow.current = view;
   useEffect(
     () =>
       onLockOrUnlock((change) => {
@@ -165,6 +175,7 @@ export function App({ firstList, cached, tab }: AppProps) {
             site={page.site}
             pageUrl={page.url}
             tabId={page.id}
+            stale={failed > 0}
             onRefresh={refresh}
             onAdd={() => setView({ kind: 'add' })}
           />

@@ -24,7 +24,6 @@ import { useFeedback } from './use-feedback';
 import { useNow } from './use-now';
 import { usePageAccounts, type ShownList } from './use-page-accounts';
 import { usePendingEnter } from './use-pending-enter';
-import { usePeriodRefresh } from './use-period-refresh';
 import { useSelection } from './use-selection';
 
 interface Props {
@@ -33,11 +32,12 @@ interface Props {
   /** The page's URL (null when it is not a web page): its host is shown, and can be learnt. */
   readonly pageUrl: string | null;
   readonly tabId: number | null;
+  readonly stale?: boolean;
   readonly onRefresh: (request: RequestOf<'listAccounts'>) => Promise<void>;
   readonly onAdd: () => void;
 }
 
-export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props) {
+export function CodeList({ list, site, pageUrl, tabId, stale, onRefresh, onAdd }: Props) {
   const now = useNow();
   const icons = useIcons();
   const hint = useKeyHint();
@@ -61,8 +61,6 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
     if (scroller.current) scrollToRow(scroller.current, index, suggested, host);
   });
   const current = shown[selection.index];
-
-  usePeriodRefresh(list, onRefresh);
   const enter = usePendingEnter(
     known,
     list.accounts,
@@ -310,6 +308,7 @@ export function CodeList({ list, site, pageUrl, tabId, onRefresh, onAdd }: Props
       <ListNotices
         hint={hint.show}
         damaged={list.damaged}
+        stale={stale}
         noAccountFor={noAccount ? host : null}
         error={error}
         info={info}

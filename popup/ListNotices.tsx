@@ -10,6 +10,8 @@ interface Props {
   readonly hint: boolean;
   /** Accounts the worker could not read. */
   readonly damaged: number;
+  /** The last refresh failed: App shows the list it had and asks again. */
+  readonly stale?: boolean;
   /** The page's host when no account belongs to it ("No account for … yet"). */
   readonly noAccountFor: string | null;
   readonly error: AppError | null;
@@ -21,7 +23,16 @@ interface Props {
 }
 
 /** The lines between the search box and the list: what the popup has to say about it. */
-export function ListNotices({ hint, damaged, noAccountFor, error, info, learnt, say }: Props) {
+export function ListNotices({
+  hint,
+  damaged,
+  stale,
+  noAccountFor,
+  error,
+  info,
+  learnt,
+  say,
+}: Props) {
   // These lines appear with their words, which screen readers often do not read: said through
   // the region that is already on the page. (An error's role=alert is read as it appears.)
   useEffect(() => void (info !== null && say(errorText(info))), [info]);
@@ -34,6 +45,7 @@ export function ListNotices({ hint, damaged, noAccountFor, error, info, learnt, 
         </p>
       )}
       {damaged > 0 && <p class="error small">{tn('damagedAccounts', damaged)}</p>}
+      {stale && <p class="notice small">{t('popupCodesStale')}</p>}
       {noAccountFor !== null && <NoAccountLine host={noAccountFor} />}
       <ErrorText error={error} />
       <InfoText info={info} announced={false} />

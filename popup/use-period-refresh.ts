@@ -2,20 +2,24 @@ import { useEffect } from 'preact/hooks';
 import type { RequestOf, ResponseOf } from '../src/messages/protocol';
 
 /**
- * One refresh per period boundary, for the codes after `next`; no per-second round trips. It is
- * not the user's doing (`auto`), so it does not hold off the idle lock.
+ * One refresh per period boundary of the list on screen (null: none is), for the codes after
+ * `next`; no per-second round trips. It is not the user's doing (`auto`), so it does not hold off
+ * the idle lock. After refreshes that failed (`failed` in a row; the list stayed), one a second
+ * later.
  */
 export function usePeriodRefresh(
-  list: ResponseOf<'listAccounts'>,
+  list: ResponseOf<'listAccounts'> | null,
   onRefresh: (request: RequestOf<'listAccounts'>) => Promise<void>,
+  failed: number,
 ): void {
   useEffect(() => {
+    if (list === null) return;
     const ends = list.accounts.map((a) => a.validUntil).filter((v): v is number => v !== null);
-    if (ends.length === 0) return;
-    const timer = window.setTimeout(
+    if (ends.length === 0 && !failed) return;
+    const timer = setTimeout(
       () => void onRefresh({ auto: true }),
-      Math.max(Math.min(...ends) - Date.now(), 0) + 200,
+      failed ? 1000 : Math.max(Math.min(...ends) - Date.now(), 0) + 200,
     );
-    return () => window.clearTimeout(timer);
-  }, [list]);
+    return () => clearTimeout(timer);
+  }, [list, failed]);
 }

@@ -30,5 +30,5 @@ export default {
   i18n: { getMessage, getUILanguage: () => 'en' },
   runtime: { sendMessage, getURL: (path: string) => path },
   // Pages listen for managed-policy changes (ui/use-policy.ts); none happen in these tests.
-  storage: { onChanged: { addListener: () => undefined } },
+  storage: { onChanged: { addListener: () => undefined, removeListener: () => undefined } },
 };
