@@ -219,6 +219,7 @@ export function CodeList({ list, site, pageUrl, tabId, stale, onRefresh, onAdd }
     const reply = await send('updateAccount', { id: account.id, edit });
     if (!reply.ok) return setError(reply.error);
     await onRefresh({});
+    feedback.say(t(edit.pinned ? 'pinnedNotice' : 'unpinnedNotice'));
   }
 
   function select(index: number) {
