@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../src/i18n';
 import type { AccountView } from '../src/messages/protocol';
 import { accountName } from '../ui/account-name';
@@ -48,6 +48,16 @@ export function RowMenu({
   useLayoutEffect(() => {
     if (open) menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
   }, [open, account.id]);
+
+  // A press anywhere else in the popup closes it (the focus goes back to the search box, then
+  // where the press puts it); one on its button toggles it there.
+  useEffect(() => {
+    if (!open) return;
+    const away = (event: PointerEvent) =>
+      !(event.target as Element).closest('.row-menu,.row-menu-button') && onToggle(false);
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, [open]);
 
   function onKeyDown(event: KeyboardEvent) {
     const buttons = [
