@@ -6,7 +6,9 @@
  * Restore is two requests, plan then confirm, and both carry the file and the password: the MV3
  * worker may be stopped while the user chooses, so nothing is kept between them. The confirm
  * re-plans against the vault as it is then, inside the vault's write queue, and writes everything
- * in one transaction.
+ * in one transaction. Each answer names the vault account the plan showed it against: if the
+ * vault changed so that the backup's account matches another one (or none), nothing is written
+ * (`restore_plan_stale`) and the page plans again.
  */
 import { sameSettings } from '../../src/backup/account-equality';
 import type { BackupError } from '../../src/backup/backup-errors';

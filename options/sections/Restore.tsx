@@ -58,10 +58,18 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
     choices: Record<string, DuplicateChoice>,
     restoreSettings: boolean,
   ) {
+    // Each choice goes with the account it was shown against: the worker refuses it if the
+    // backup's account matches another one by now.
+    const answers = Object.fromEntries(
+      current.plan.plan.duplicates.map((d) => [
+        d.incoming.id,
+        { choice: choices[d.incoming.id] ?? d.suggested, existing: d.existing.id },
+      ]),
+    );
     const reply = await request.reply('confirmRestore', {
       text: current.text,
       password: current.password,
-      choices,
+      choices: answers,
       restoreSettings,
     });
     if (reply.ok) {
@@ -71,7 +79,10 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
       return;
     }
     // The vault changed meanwhile: show the new plan, with the message, to choose again.
-    if (reply.error.code === 'restore_choices_invalid') {
+    if (
+      reply.error.code === 'restore_plan_stale' ||
+      reply.error.code === 'restore_choices_invalid'
+    ) {
       await plan(current.text, current.password);
       request.fail(reply.error);
     }

@@ -19,8 +19,14 @@ export const DUPLICATE_REASONS = ['same_secret', 'same_name'] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
 export const RESTORE_ERRORS = [
-  /** The choices do not answer exactly the plan's duplicates (stale plan, or a page bug). */
+  /** A choice is not one of `DUPLICATE_CHOICES` with the id of the account it was shown (a page bug). */
   'restore_choices_invalid',
+  /**
+   * The vault changed since the plan the user answered: an account of the backup now matches
+   * another account than the one it was shown with, or none, or one matches that matched none.
+   * Nothing is written; the page plans again and asks again.
+   */
+  'restore_plan_stale',
   /** Two accounts from the backup would replace the same account in the vault. */
   'restore_replace_conflict',
 ] as const;
@@ -42,6 +48,15 @@ export interface RestorePlan {
   readonly duplicates: readonly Duplicate[];
   /** Ids in use in the vault, so that nothing added overwrites a record. */
   readonly existingIds: ReadonlySet<string>;
+}
+
+/**
+ * The user's answer for one duplicate: the choice, and the id of the vault's account it was shown
+ * with (`Duplicate.existing`), so that the choice applies to that account and to no other.
+ */
+export interface DuplicateAnswer {
+  readonly choice: DuplicateChoice;
+  readonly existing: string;
 }
 
 /** Exactly what to write: new records, and the ids of accounts that go to the Trash. */
@@ -185,36 +200,52 @@ export function viewRestorePlan(plan: RestorePlan): RestorePlanView {
   };
 }
 
-function readChoices(
-  plan: RestorePlan,
-  choices: Readonly<Record<string, unknown>>,
-): Map<string, DuplicateChoice> | null {
-  const ids = new Set(plan.duplicates.map((d) => d.incoming.id));
-  const keys = Object.keys(choices);
-  if (keys.length !== ids.size) return null;
-  const read = new Map<string, DuplicateChoice>();
-  for (const key of keys) {
-    const choice = DUPLICATE_CHOICES.find((c) => c === choices[key]);
-    if (!ids.has(key) || choice === undefined) return null;
-    read.set(key, choice);
+/** The answers as sent by the page (so checked here), or null when one is malformed. */
+function readAnswers(
+  answers: Readonly<Record<string, unknown>>,
+): Map<string, DuplicateAnswer> | null {
+  const read = new Map<string, DuplicateAnswer>();
+  for (const key of Object.keys(answers)) {
+    const value: unknown = answers[key];
+    if (typeof value !== 'object' || value === null || key === '__proto__') return null;
+    const { choice, existing } = value as Record<string, unknown>;
+    const known = DUPLICATE_CHOICES.find((c) => c === choice);
+    if (known === undefined || typeof existing !== 'string') return null;
+    read.set(key, { choice: known, existing });
   }
   return read;
 }
 
 /**
- * Applies one choice per duplicate (`choices`: incoming id → choice, as sent by the page, so
- * checked here). Added accounts keep every field; one whose id is already taken gets a new id.
+ * Whether the answers were given to this plan: one for each duplicate, each naming the account
+ * that duplicate matches now, and none for anything else.
+ */
+function answersFit(plan: RestorePlan, answers: ReadonlyMap<string, DuplicateAnswer>): boolean {
+  return (
+    answers.size === plan.duplicates.length &&
+    plan.duplicates.every((d) => answers.get(d.incoming.id)?.existing === d.existing.id)
+  );
+}
+
+/**
+ * Applies one answer per duplicate (`answers`: incoming id → choice and the id of the vault's
+ * account the user saw it matched, as sent by the page, so checked here). The plan is made again
+ * at confirm, against the vault as it is then: if what an account of the backup matches is not
+ * what it matched when the user chose, nothing is applied (`restore_plan_stale`), so that
+ * "Replace" can never move to the Trash an account the user was not shown.
+ * Added accounts keep every field; one whose id is already taken gets a new id.
  * "Replace" moves the vault's account to the Trash (where it can be restored from) and adds the
  * backup's as it is, under its own id, except that an HOTP counter of the same key never goes
  * back: codes below the higher counter were already used.
  */
 export function applyRestoreChoices(
   plan: RestorePlan,
-  choices: Readonly<Record<string, unknown>>,
+  answers: Readonly<Record<string, unknown>>,
   newId: () => string = randomId,
 ): Result<RestoreChanges, RestoreError> {
-  const chosen = readChoices(plan, choices);
+  const chosen = readAnswers(answers);
   if (chosen === null) return err('restore_choices_invalid');
+  if (!answersFit(plan, chosen)) return err('restore_plan_stale');
 
   const used = new Set(plan.existingIds);
   const place = (a: Account): Account => {
@@ -230,7 +261,7 @@ export function applyRestoreChoices(
   const add = plan.fresh.map(place);
   const trash: string[] = [];
   for (const d of plan.duplicates) {
-    const choice = chosen.get(d.incoming.id);
+    const choice = chosen.get(d.incoming.id)?.choice;
     if (choice === 'keep_both') add.push(place(d.incoming));
     if (choice !== 'replace') continue;
     // One account replaced by two would leave the user guessing which one they kept.

@@ -3,7 +3,7 @@
  * backup.ts), kept apart so that src/messages/protocol.ts stays readable; it re-exports them.
  */
 import type { BackupStatus } from '../vault/backup-state';
-import type { DuplicateChoice as RestoreChoice, RestorePlanView } from '../backup/merge';
+import type { DuplicateAnswer, RestorePlanView } from '../backup/merge';
 import type { MigrationExportSkip } from '../qr/google-migration';
 import type { AccountLabel, BulkEdit, ManagedAccountView } from './protocol';
 
@@ -95,10 +95,14 @@ export interface ManageProtocol {
       notAllowed: AccountLabel[];
     };
   };
-  /** Restores with one choice per duplicate (incoming id → choice), all or nothing. */
+  /**
+   * Restores with one answer per duplicate (incoming id → the choice and the id of the vault
+   * account the plan showed it with), all or nothing. `restore_plan_stale` when the vault changed
+   * so that the plan is no longer what the user answered: nothing is written.
+   */
   confirmRestore: {
     request: RestoreRequest & {
-      choices: Record<string, RestoreChoice>;
+      choices: Record<string, DuplicateAnswer>;
       restoreSettings: boolean;
     };
     response: { added: number; replaced: number };

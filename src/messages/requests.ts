@@ -268,7 +268,8 @@ export const REQUESTS: RequestTable = {
     obj({
       text: fileText,
       password,
-      choices: record(oneOf(...DUPLICATE_CHOICES), 10_000),
+      // Each answer names the vault account the plan showed it with (src/backup/merge.ts).
+      choices: record(obj({ choice: oneOf(...DUPLICATE_CHOICES), existing: id }), 10_000),
       restoreSettings: bool,
     }),
     { ...CHANGE, policy: true },

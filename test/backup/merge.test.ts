@@ -7,6 +7,8 @@ import {
   findDuplicate,
   planRestore,
   viewRestorePlan,
+  type DuplicateAnswer,
+  type DuplicateChoice,
   type RestorePlan,
 } from '../../src/backup/merge';
 import { decodeBase32 } from '../../src/otp/secret';
@@ -43,6 +45,18 @@ function ids(list: readonly Account[]): string[] {
 
 let counter = 0;
 const newId = (): string => `new-${++counter}`;
+
+/** The page's answers to `plan`: each choice with the vault account that duplicate was shown. */
+function answers(
+  plan: RestorePlan,
+  choices: Readonly<Record<string, DuplicateChoice>>,
+): Record<string, DuplicateAnswer> {
+  return Object.fromEntries(
+    plan.duplicates
+      .filter((d) => choices[d.incoming.id] !== undefined)
+      .map((d) => [d.incoming.id, { choice: choices[d.incoming.id]!, existing: d.existing.id }]),
+  );
+}
 
 describe('finding duplicates', () => {
   it.each<[string, Account, string | null, string[], boolean]>([
@@ -162,12 +176,20 @@ describe('applying choices', () => {
   const plan = planRestore(existing, [renamed, oldBank, brandNew]);
 
   it('adds new accounts as they are, every field kept', () => {
-    const changes = applyRestoreChoices(plan, { gh: 'skip', 'bk-old': 'skip' }, newId);
+    const changes = applyRestoreChoices(
+      plan,
+      answers(plan, { gh: 'skip', 'bk-old': 'skip' }),
+      newId,
+    );
     expect(changes).toEqual({ ok: true, value: { add: [brandNew], trash: [] } });
   });
 
   it('keeps both under a new id when the id is taken', () => {
-    const changes = applyRestoreChoices(plan, { gh: 'keep_both', 'bk-old': 'keep_both' }, newId);
+    const changes = applyRestoreChoices(
+      plan,
+      answers(plan, { gh: 'keep_both', 'bk-old': 'keep_both' }),
+      newId,
+    );
     expect(changes.ok).toBe(true);
     if (!changes.ok) return;
     const [fresh, copy, hotp] = changes.value.add;
@@ -179,7 +201,11 @@ describe('applying choices', () => {
   });
 
   it("replaces by moving the vault account to the Trash and adding the backup's, never moving an HOTP counter back", () => {
-    const changes = applyRestoreChoices(plan, { gh: 'replace', 'bk-old': 'replace' }, newId);
+    const changes = applyRestoreChoices(
+      plan,
+      answers(plan, { gh: 'replace', 'bk-old': 'replace' }),
+      newId,
+    );
     expect(changes).toEqual({
       ok: true,
       value: {
@@ -196,29 +222,67 @@ describe('applying choices', () => {
 
   it('takes a higher HOTP counter from the backup', () => {
     const ahead = { ...bank, id: 'bk-new', counter: 99 };
-    const changes = applyRestoreChoices(planRestore(existing, [ahead]), { 'bk-new': 'replace' });
+    const p = planRestore(existing, [ahead]);
+    const changes = applyRestoreChoices(p, answers(p, { 'bk-new': 'replace' }));
     expect(changes.ok && changes.value).toEqual({ add: [ahead], trash: ['bk'] });
   });
 
   it('refuses two replacements of one account', () => {
     const twice = planRestore(existing, [renamed, { ...renamed, id: 'gh2', issuer: 'Other' }]);
-    expect(applyRestoreChoices(twice, { gh: 'replace', gh2: 'replace' })).toEqual({
+    expect(applyRestoreChoices(twice, answers(twice, { gh: 'replace', gh2: 'replace' }))).toEqual({
       ok: false,
       error: 'restore_replace_conflict',
     });
-    expect(applyRestoreChoices(twice, { gh: 'replace', gh2: 'keep_both' }).ok).toBe(true);
+    expect(applyRestoreChoices(twice, answers(twice, { gh: 'replace', gh2: 'keep_both' })).ok).toBe(
+      true,
+    );
   });
 
+  const skip = (existing: string) => ({ choice: 'skip', existing });
   it.each<[string, Record<string, unknown>]>([
-    ['a missing choice', { gh: 'skip' }],
-    ['an unknown id', { gh: 'skip', 'bk-old': 'skip', nn: 'skip' }],
-    ['an unknown choice', { gh: 'skip', 'bk-old': 'merge' }],
-    ['a non-string choice', { gh: 'skip', 'bk-old': 1 }],
-    ['a __proto__ key', JSON.parse('{"gh":"skip","__proto__":"skip"}') as Record<string, unknown>],
-  ])('refuses choices with %s', (_name, choices) => {
+    ['an unknown choice', { gh: skip('gh'), 'bk-old': { choice: 'merge', existing: 'bk' } }],
+    ['a choice without its account', { gh: skip('gh'), 'bk-old': { choice: 'skip' } }],
+    ['a bare choice (the answer before accounts were named)', { gh: 'skip', 'bk-old': 'skip' }],
+    ['a non-string account', { gh: skip('gh'), 'bk-old': { choice: 'skip', existing: 1 } }],
+    [
+      'a __proto__ key',
+      JSON.parse(
+        '{"gh":{"choice":"skip","existing":"gh"},"__proto__":{"choice":"skip","existing":"bk"}}',
+      ) as Record<string, unknown>,
+    ],
+  ])('refuses answers with %s as malformed', (_name, choices) => {
     expect(applyRestoreChoices(plan, choices)).toEqual({
       ok: false,
       error: 'restore_choices_invalid',
+    });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['a missing answer', { gh: skip('gh') }],
+    [
+      'an answer for an account that matches nothing',
+      { gh: skip('gh'), 'bk-old': skip('bk'), nn: skip('x') },
+    ],
+    ['an answer given against another account', { gh: skip('gh'), 'bk-old': skip('go') }],
+  ])('refuses answers that do not fit the plan as stale: %s', (_name, choices) => {
+    expect(applyRestoreChoices(plan, choices)).toEqual({ ok: false, error: 'restore_plan_stale' });
+  });
+
+  it("refuses a Replace answered against one account once the backup's account matches another", () => {
+    // Shown: the backup's GitHub (old key) matched the re-enrolled GitHub by name.
+    const reenrolled = account({ id: 're', secret: S2, issuer: 'GitHub', account: 'alice' });
+    const incoming = account({ id: 'in', secret: S1, issuer: 'GitHub', account: 'alice' });
+    const shown = planRestore([reenrolled], [incoming]);
+    expect(shown.duplicates.map((d) => d.existing.id)).toEqual(['re']);
+    const chosen = answers(shown, { in: 'replace' });
+    // Meanwhile an account with the old key was added: the same duplicates, another match.
+    const work = account({ id: 'wk', secret: S1, issuer: 'Work', account: 'someone' });
+    const now = planRestore([reenrolled, work], [incoming]);
+    expect(now.duplicates.map((d) => [d.incoming.id, d.existing.id])).toEqual([['in', 'wk']]);
+    expect(applyRestoreChoices(now, chosen)).toEqual({ ok: false, error: 'restore_plan_stale' });
+    expect(applyRestoreChoices(shown, chosen)).toEqual({
+      ok: true,
+      value: { add: [incoming], trash: ['re'] },
     });
   });
 
@@ -234,8 +298,10 @@ describe('applying choices', () => {
           const copies = vault.filter((_, i) => copied[i]).map((a) => ({ ...a, note: 'changed' }));
           const backup = [...copies, ...others];
           const p: RestorePlan = planRestore(vault, backup);
-          const choices = Object.fromEntries(p.duplicates.map((d, i) => [d.incoming.id, picks[i]]));
-          const changes = applyRestoreChoices(p, choices);
+          const choices = Object.fromEntries(
+            p.duplicates.map((d, i) => [d.incoming.id, picks[i]!]),
+          );
+          const changes = applyRestoreChoices(p, answers(p, choices));
           if (!changes.ok) {
             expect(changes.error).toBe('restore_replace_conflict');
             return;

@@ -132,7 +132,7 @@ describe('payloads are parsed by the request table before any handler runs', () 
         otter: 1,
         type: 'confirmRestore',
         payload: JSON.parse(
-          '{"text":"","password":"","restoreSettings":false,"choices":{"__proto__":"skip"}}',
+          '{"text":"","password":"","restoreSettings":false,"choices":{"__proto__":{"choice":"skip","existing":"x"}}}',
         ) as unknown,
       },
     ],

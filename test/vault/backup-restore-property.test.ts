@@ -99,7 +99,10 @@ describe('a backup of any accounts the vault holds', () => {
         expect(plan.value.plan.duplicates.every((d) => d.identical)).toBe(true);
         const choice: DuplicateChoice = keep ? 'keep_both' : 'skip';
         const choices = Object.fromEntries(
-          plan.value.plan.duplicates.map((d) => [d.incoming.id, choice]),
+          plan.value.plan.duplicates.map((d) => [
+            d.incoming.id,
+            { choice, existing: d.existing.id },
+          ]),
         );
         const stored = await dumpDb();
         const done = await requests.confirmRestore({

@@ -269,10 +269,10 @@ describe('a restore that must change nothing', () => {
     const confirmed = await backup().confirmRestore({
       text: file.text,
       password: PASS,
-      choices: { 'not-an-id': 'skip' },
+      choices: { 'not-an-id': { choice: 'skip', existing: 'not-an-id-either' } },
       restoreSettings: false,
     });
-    expect(confirmed).toEqual({ ok: false, error: { code: 'restore_choices_invalid' } });
+    expect(confirmed).toEqual({ ok: false, error: { code: 'restore_plan_stale' } });
     expect(await dumpDb()).toEqual(before);
   }, 30_000);
 });
@@ -304,8 +304,8 @@ describe('merging with accounts already there', () => {
       text: file.text,
       password: PASS,
       choices: {
-        [byIssuer.GitHub!.incoming.id]: 'replace',
-        [byIssuer.Bank!.incoming.id]: 'keep_both',
+        [byIssuer.GitHub!.incoming.id]: { choice: 'replace', existing: github.id },
+        [byIssuer.Bank!.incoming.id]: { choice: 'keep_both', existing: bank.id },
       },
       restoreSettings: false,
     });
@@ -341,7 +341,7 @@ describe('Replace in a restore', () => {
   async function reenrolledGitHub(): Promise<{
     file: { text: string };
     current: Account;
-    choices: Record<string, 'replace' | 'skip'>;
+    choices: Record<string, { choice: 'replace' | 'skip'; existing: string }>;
   }> {
     await fill();
     const file = await makeBackup();
@@ -355,7 +355,10 @@ describe('Replace in a restore', () => {
     const choices = Object.fromEntries(
       plan.value.plan.duplicates.map((d) => [
         d.incoming.id,
-        d.incoming.issuer === 'GitHub' ? ('replace' as const) : ('skip' as const),
+        {
+          choice: d.incoming.issuer === 'GitHub' ? ('replace' as const) : ('skip' as const),
+          existing: d.existing.id,
+        },
       ]),
     );
     const github2 = plan.value.plan.duplicates.find((d) => d.incoming.issuer === 'GitHub');
@@ -414,7 +417,10 @@ describe('Replace in a restore', () => {
     const choices = Object.fromEntries(
       plan.value.plan.duplicates.map((d) => [
         d.incoming.id,
-        d.incoming.issuer === 'Bank' ? ('replace' as const) : ('skip' as const),
+        {
+          choice: d.incoming.issuer === 'Bank' ? ('replace' as const) : ('skip' as const),
+          existing: d.existing.id,
+        },
       ]),
     );
     const done = await backup().confirmRestore({

@@ -1,0 +1,84 @@
+// @vitest-environment happy-dom
+/**
+ * The restore page's confirm: each choice is sent with the vault account the plan showed it
+ * against, and a confirm refused because the vault changed meanwhile plans again and says so.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, expect, it, vi } from 'vitest';
+import { Restore } from '../../options/sections/Restore';
+import { sendMessage } from './fake-browser';
+
+vi.mock('../../src/platform/browser', () => import('./fake-browser'));
+
+afterEach(() => {
+  cleanup();
+  sendMessage.mockReset();
+});
+
+const label = (id: string, issuer: string) => ({
+  id,
+  issuer,
+  account: 'alice',
+  type: 'totp' as const,
+  trashed: false,
+});
+const planWith = (existing: ReturnType<typeof label>) => ({
+  plan: {
+    fresh: [],
+    duplicates: [
+      {
+        incoming: label('in', 'GitHub'),
+        existing,
+        reasons: ['same_name'],
+        identical: false,
+        suggested: 'keep_both',
+      },
+    ],
+  },
+  exportedAt: Date.UTC(2026, 10, 24),
+  vaultEmpty: false,
+  settingsDiffer: false,
+  notAllowed: [],
+});
+
+/** Answers the worker's requests in turn; records what each one asked. */
+function worker(...replies: unknown[]) {
+  const asked: { type: string; payload: Record<string, unknown> }[] = [];
+  sendMessage.mockImplementation((envelope) => {
+    asked.push(envelope as (typeof asked)[number]);
+    return Promise.resolve(replies.shift());
+  });
+  return asked;
+}
+
+it('sends each choice with the account it was shown, and plans again when the vault changed', async () => {
+  const asked = worker(
+    { ok: true, value: {} },
+    { ok: true, value: planWith(label('re', 'GitHub')) },
+    { ok: false, error: { code: 'restore_plan_stale' } },
+    { ok: true, value: planWith(label('wk', 'Work')) },
+  );
+  render(<Restore onRestored={() => undefined} />);
+  const input = document.querySelector<HTMLInputElement>('#restore-file')!;
+  Object.defineProperty(input, 'files', { value: [new File(['{}'], 'otter-backup.json')] });
+  fireEvent.change(input);
+  const password = await screen.findByLabelText(/password/i);
+  fireEvent.input(password, { target: { value: 'a backup password' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Open backup' }));
+  await screen.findByTestId('restore-plan');
+  fireEvent.click(screen.getByLabelText(/^Replace/));
+  fireEvent.click(screen.getByTestId('confirm-restore'));
+
+  await waitFor(() => expect(asked.map((m) => m.type)).toHaveLength(4));
+  expect(asked.map((m) => m.type)).toEqual([
+    'inspectBackup',
+    'planRestore',
+    'confirmRestore',
+    'planRestore',
+  ]);
+  expect(asked[2]!.payload.choices).toEqual({ in: { choice: 'replace', existing: 're' } });
+  // The new plan is shown, from its own suggestions, with the reason nothing was restored.
+  await screen.findByText(/changed after this list was made/);
+  expect(screen.getByText(/Work/)).toBeTruthy();
+  expect(screen.getByLabelText<HTMLInputElement>('Keep both').checked).toBe(true);
+});

@@ -1,0 +1,133 @@
+/**
+ * Restoring into a vault that already holds accounts, through the worker's requests: the user's
+ * answers apply to what the plan showed them, whatever changed in the vault before the confirm.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Account } from '../../src/vault/format';
+import { dumpDb, freshIndexedDB } from '../support/fake-idb';
+import { api, testContext, type Api } from '../support/worker-context';
+import { entry, makeVault, type TestVault } from './helpers';
+
+// Backups here run at the Argon2 floor: these tests are about the requests, not the KDF's cost.
+vi.mock('../../src/crypto/kdf', async (original) =>
+  (await import('../support/floor-backup-kdf')).floorPassphraseKdf(original),
+);
+
+const PASS = 'correct horse battery';
+const OLD_KEY = 'JBSWY3DPEHPK3PXP';
+const REENROLLED = 'MZXW6YTBOI2DQ3TQMFZXGZDGONSGMZLT';
+
+let t: TestVault;
+let requests: Api;
+
+beforeEach(async () => {
+  freshIndexedDB();
+  t = await makeVault();
+  requests = api(testContext(t, { managed: () => ({}) }).context);
+  const created = await t.vault.create(PASS);
+  if (!created.ok) throw new Error(created.error);
+});
+
+async function accounts(): Promise<Account[]> {
+  const list = await t.vault.all();
+  if (!list.ok) throw new Error(list.error);
+  return list.value;
+}
+
+async function add(...entries: Parameters<typeof entry>[]): Promise<Account[]> {
+  const added = await t.vault.add(entries.map((e) => entry(...e)));
+  if (!added.ok) throw new Error(added.error);
+  return added.value;
+}
+
+async function backupText(): Promise<string> {
+  const made = await requests.createBackup({ password: PASS, source: 'passphrase' });
+  if (!made.ok) throw new Error(made.error.code);
+  return made.value.text;
+}
+
+async function plan(text: string) {
+  const planned = await requests.planRestore({ text, password: PASS });
+  if (!planned.ok) throw new Error(planned.error.code);
+  return planned.value.plan;
+}
+
+describe('a vault change between plan and confirm', () => {
+  /**
+   * The backup's GitHub has the old key; GitHub was re-enrolled since, so the plan shows it
+   * matching the re-enrolled account by name, and the user chooses Replace for it.
+   */
+  async function replaceShown() {
+    const [github] = await add(['GitHub', 'alice', OLD_KEY]);
+    const text = await backupText();
+    await t.vault.trash([github!.id]);
+    await t.vault.deleteFromTrash([github!.id]);
+    const [reenrolled] = await add(['GitHub', 'alice', REENROLLED]);
+    const shown = await plan(text);
+    expect(shown.duplicates.map((d) => [d.existing.id, d.reasons])).toEqual([
+      [reenrolled!.id, ['same_name']],
+    ]);
+    const choices = {
+      [shown.duplicates[0]!.incoming.id]: {
+        choice: 'replace' as const,
+        existing: reenrolled!.id,
+      },
+    };
+    return { text, reenrolled: reenrolled!, choices };
+  }
+
+  it('refuses a Replace once the account matches another by its key, and writes nothing', async () => {
+    const { text, choices } = await replaceShown();
+    // Meanwhile (another Otter page) an account with the backup's old key is added: the set of
+    // the backup's accounts with a match is the same, but GitHub now matches this one first.
+    await add(['Work', 'someone', OLD_KEY]);
+    const before = await dumpDb();
+    const done = await requests.confirmRestore({
+      text,
+      password: PASS,
+      choices,
+      restoreSettings: false,
+    });
+    expect(done).toEqual({ ok: false, error: { code: 'restore_plan_stale' } });
+    expect(await dumpDb()).toEqual(before);
+    // Planned again, the user sees the new match and can answer it.
+    const again = await plan(text);
+    expect(again.duplicates.map((d) => [d.existing.issuer, d.reasons])).toEqual([
+      ['Work', ['same_secret']],
+    ]);
+  }, 30_000);
+
+  it('refuses it when the edit runs while the confirm is on its way', async () => {
+    const { text, choices } = await replaceShown();
+    const before = await dumpDb();
+    const confirming = requests.confirmRestore({
+      text,
+      password: PASS,
+      choices,
+      restoreSettings: false,
+    });
+    // Queued before the confirm writes (the confirm decrypts the file first).
+    const edit = add(['Work', 'someone', OLD_KEY]);
+    const [done] = await Promise.all([confirming, edit]);
+    expect(done).toEqual({ ok: false, error: { code: 'restore_plan_stale' } });
+    // Only the edit was written.
+    expect((await accounts()).map((a) => [a.issuer, a.trashedAt])).toEqual([
+      ['GitHub', null],
+      ['Work', null],
+    ]);
+    expect(await dumpDb()).not.toEqual(before);
+  }, 30_000);
+
+  it('applies the Replace to the account shown when nothing changed', async () => {
+    const { text, reenrolled, choices } = await replaceShown();
+    const done = await requests.confirmRestore({
+      text,
+      password: PASS,
+      choices,
+      restoreSettings: false,
+    });
+    expect(done).toEqual({ ok: true, value: { added: 0, replaced: 1 } });
+    const trashed = (await accounts()).filter((a) => a.trashedAt !== null);
+    expect(trashed.map((a) => a.id)).toEqual([reenrolled.id]);
+  }, 30_000);
+});
