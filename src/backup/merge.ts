@@ -3,7 +3,8 @@
  * account already in the vault, by the same secret and type, or by the same issuer and account
  * name. The user chooses for each duplicate (keep both, replace, skip); `applyRestoreChoices`
  * turns the choices into exactly what to add and what to move to the Trash, which the worker
- * commits in one transaction. Every field of a restored account is kept, HOTP counters included.
+ * commits in one transaction. Every field of a restored account is kept, but for an HOTP counter
+ * behind the vault's for the same key (see `applyRestoreChoices`).
  * Nothing in the vault is ever overwritten: "replace" moves the current account to the Trash and
  * adds the backup's, as adding one does, so that an older backup cannot destroy a newer key.
  */
@@ -48,6 +49,8 @@ export interface RestorePlan {
   readonly duplicates: readonly Duplicate[];
   /** Ids in use in the vault, so that nothing added overwrites a record. */
   readonly existingIds: ReadonlySet<string>;
+  /** The highest counter of each HOTP key in the vault, the Trash included (by `secretKey`). */
+  readonly hotpCounters: ReadonlyMap<string, number>;
 }
 
 /**
@@ -153,7 +156,12 @@ export function planRestore(
       identical: sameAccountData(a, match),
     });
   }
-  return { fresh, duplicates, existingIds: new Set(existing.map((a) => a.id)) };
+  const hotpCounters = new Map<string, number>();
+  for (const a of existing) {
+    if (a.type !== 'hotp') continue;
+    hotpCounters.set(secretKey(a), Math.max(a.counter, hotpCounters.get(secretKey(a)) ?? 0));
+  }
+  return { fresh, duplicates, existingIds: new Set(existing.map((a) => a.id)), hotpCounters };
 }
 
 /** What a page may see of an account in the plan: labels, never the secret or the note. */
@@ -235,8 +243,10 @@ function answersFit(plan: RestorePlan, answers: ReadonlyMap<string, DuplicateAns
  * "Replace" can never move to the Trash an account the user was not shown.
  * Added accounts keep every field; one whose id is already taken gets a new id.
  * "Replace" moves the vault's account to the Trash (where it can be restored from) and adds the
- * backup's as it is, under its own id, except that an HOTP counter of the same key never goes
- * back: codes below the higher counter were already used.
+ * backup's as it is, under its own id. With "Replace" and "Keep both" alike, an HOTP counter never
+ * goes back from the highest the vault holds for the same key (any account, the Trash included):
+ * every copy counts against the one counter on the server, so codes below it were already used,
+ * and a copy starting lower would show codes the server refuses.
  */
 export function applyRestoreChoices(
   plan: RestorePlan,
@@ -260,16 +270,19 @@ export function applyRestoreChoices(
 
   const add = plan.fresh.map(place);
   const trash: string[] = [];
+  const caughtUp = (a: Account): Account => {
+    const used = a.type === 'hotp' ? plan.hotpCounters.get(secretKey(a)) : undefined;
+    return used === undefined || used <= a.counter ? a : { ...a, counter: used };
+  };
   for (const d of plan.duplicates) {
     const choice = chosen.get(d.incoming.id)?.choice;
-    if (choice === 'keep_both') add.push(place(d.incoming));
-    if (choice !== 'replace') continue;
-    // One account replaced by two would leave the user guessing which one they kept.
-    if (trash.includes(d.existing.id)) return err('restore_replace_conflict');
-    trash.push(d.existing.id);
-    const sameKey = d.incoming.type === 'hotp' && d.reasons.includes('same_secret');
-    const counter = sameKey ? Math.max(d.incoming.counter, d.existing.counter) : d.incoming.counter;
-    add.push(place(counter === d.incoming.counter ? d.incoming : { ...d.incoming, counter }));
+    if (choice !== 'keep_both' && choice !== 'replace') continue;
+    if (choice === 'replace') {
+      // One account replaced by two would leave the user guessing which one they kept.
+      if (trash.includes(d.existing.id)) return err('restore_replace_conflict');
+      trash.push(d.existing.id);
+    }
+    add.push(place(caughtUp(d.incoming)));
   }
   return ok({ add, trash });
 }

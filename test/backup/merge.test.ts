@@ -195,8 +195,9 @@ describe('applying choices', () => {
     const [fresh, copy, hotp] = changes.value.add;
     expect(fresh).toBe(brandNew);
     expect(copy).toEqual({ ...renamed, id: expect.stringMatching(/^new-/) });
-    // Not taken, so kept: a HOTP copy keeps its own counter.
-    expect(hotp).toEqual(oldBank);
+    // Not taken, so kept; the copy counts against the same server counter as the vault's Bank,
+    // so it starts from the higher one (its own 12 and up were used already).
+    expect(hotp).toEqual({ ...oldBank, counter: 40 });
     expect(changes.value.trash).toEqual([]);
   });
 
@@ -225,6 +226,30 @@ describe('applying choices', () => {
     const p = planRestore(existing, [ahead]);
     const changes = applyRestoreChoices(p, answers(p, { 'bk-new': 'replace' }));
     expect(changes.ok && changes.value).toEqual({ add: [ahead], trash: ['bk'] });
+  });
+
+  it('takes the highest counter any account of the same HOTP key has, Trash included, to Keep both and Replace', () => {
+    // Two copies of the Bank key in the vault (an earlier Keep both), the one in the Trash used most.
+    const copy = { ...bank, id: 'bk-copy', issuer: 'Bank (copy)', counter: 55, trashedAt: 9 };
+    const totp = account({ id: 'tt', secret: S3, issuer: 'Other', account: 'z', counter: 0 });
+    const p = planRestore([...existing, copy, totp], [oldBank]);
+    expect(p.duplicates.map((d) => d.existing.id)).toEqual(['bk']);
+    for (const choice of ['keep_both', 'replace'] as const) {
+      const changes = applyRestoreChoices(p, answers(p, { 'bk-old': choice }));
+      expect(changes.ok && changes.value.add).toEqual([{ ...oldBank, counter: 55 }]);
+    }
+    // The same secret as a TOTP key is another key: its counter is not taken.
+    const p2 = planRestore([totp], [oldBank]);
+    const changes = applyRestoreChoices(p2, answers(p2, {}));
+    expect(changes.ok && changes.value.add).toEqual([oldBank]);
+  });
+
+  it('keeps the counter of an HOTP account that matched by name only (another key)', () => {
+    const renamedKey = { ...oldBank, secret: S4, issuer: 'Bank', account: 'c' };
+    const p = planRestore(existing, [renamedKey]);
+    expect(p.duplicates.map((d) => d.reasons)).toEqual([['same_name']]);
+    const changes = applyRestoreChoices(p, answers(p, { 'bk-old': 'keep_both' }));
+    expect(changes.ok && changes.value.add).toEqual([renamedKey]);
   });
 
   it('refuses two replacements of one account', () => {

@@ -131,3 +131,25 @@ describe('a vault change between plan and confirm', () => {
     expect(trashed.map((a) => a.id)).toEqual([reenrolled.id]);
   }, 30_000);
 });
+
+describe('Keep both for an HOTP key already in the vault', () => {
+  it("starts the copy at the vault's counter, which the server has reached", async () => {
+    const [bank] = await add(['Bank', 'bob', 'GEZDGNBVGY3TQOJQ', { type: 'hotp', counter: 7 }]);
+    const text = await backupText();
+    // Codes 7 to 19 are used after the backup.
+    await t.vault.update([bank!.id], () => ({ counter: 20 }));
+    const [d] = (await plan(text)).duplicates;
+    const done = await requests.confirmRestore({
+      text,
+      password: PASS,
+      choices: { [d!.incoming.id]: { choice: 'keep_both', existing: bank!.id } },
+      restoreSettings: false,
+    });
+    expect(done).toEqual({ ok: true, value: { added: 1, replaced: 0 } });
+    const banks = await accounts();
+    expect(banks.map((a) => [a.id === bank!.id, a.counter])).toEqual([
+      [true, 20],
+      [false, 20],
+    ]);
+  }, 30_000);
+});
