@@ -14,6 +14,7 @@ import { sameSettings } from '../../src/backup/account-equality';
 import type { BackupError } from '../../src/backup/backup-errors';
 import {
   applyRestoreChoices,
+  keepRestoredTrash,
   planRestore,
   viewRestorePlan,
   type RestoreChanges,
@@ -177,22 +178,24 @@ export const backupHandlers: HandlerGroup<
     });
   },
 
-  async confirmRestore({ text, password, choices, restoreSettings }, { vault, policy }) {
+  async confirmRestore({ text, password, choices, restoreSettings }, { vault, policy, now }) {
     const backup = await readBackup(text, password);
     if (!backup.ok) return backupFailure(backup.error);
     const { settings, exportedAt } = backup.value;
     // The policy as it is now: the plan the user saw was made the same way.
     const accounts: readonly Account[] = splitByIssuer(backup.value.accounts, policy()).allowed;
+    // Restored settings are never looser than the policy in force.
+    const restored = restoreSettings ? applyPolicy(settings, policy()) : undefined;
+    // The Trash's retention once restored, which the next purge goes by.
+    const { trashRetentionDays } = restored ?? (await vault.settings());
     const written = await vault.writeAccounts(
       (current): Result<RestoreChanges, AppError> => {
         const changes = applyRestoreChoices(planRestore(current, accounts), choices);
-        return changes.ok ? changes : err({ code: changes.error });
+        if (!changes.ok) return err({ code: changes.error });
+        const add = keepRestoredTrash(changes.value.add, trashRetentionDays, now());
+        return ok({ add, trash: changes.value.trash });
       },
-      {
-        // Restored settings are never looser than the policy in force.
-        ...(restoreSettings ? { settings: applyPolicy(settings, policy()) } : {}),
-        backupAt: exportedAt,
-      },
+      { ...(restored ? { settings: restored } : {}), backupAt: exportedAt },
     );
     if (!written.ok) {
       return err(typeof written.error === 'string' ? { code: written.error } : written.error);

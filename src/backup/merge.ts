@@ -4,13 +4,14 @@
  * name. The user chooses for each duplicate (keep both, replace, skip); `applyRestoreChoices`
  * turns the choices into exactly what to add and what to move to the Trash, which the worker
  * commits in one transaction. Every field of a restored account is kept, but for an HOTP counter
- * behind the vault's for the same key (see `applyRestoreChoices`).
+ * behind the vault's for the same key (`applyRestoreChoices`) and the date of an account in the
+ * Trash for longer than it keeps accounts (`keepRestoredTrash`).
  * Nothing in the vault is ever overwritten: "replace" moves the current account to the Trash and
  * adds the backup's, as adding one does, so that an older backup cannot destroy a newer key.
  */
 import { randomId } from '../crypto/random';
 import { err, ok, type Result } from '../result';
-import type { Account } from '../vault/format';
+import { trashExpired, type Account } from '../vault/format';
 import { sameAccountData } from './account-equality';
 
 export const DUPLICATE_CHOICES = ['keep_both', 'replace', 'skip'] as const;
@@ -285,4 +286,19 @@ export function applyRestoreChoices(
     add.push(place(caughtUp(d.incoming)));
   }
   return ok({ add, trash });
+}
+
+/**
+ * The accounts a restore adds, as they go into the vault. One that has been in the backup's Trash
+ * for longer than the Trash keeps accounts (`retentionDays`, as in force after the restore) would
+ * be deleted for good by the next purge, within half an hour and without a word, though the
+ * restore counted it as restored: it goes into the Trash as if moved there at the restore
+ * instead, so the user has the whole retention period to bring it back or let it go.
+ */
+export function keepRestoredTrash(
+  accounts: readonly Account[],
+  retentionDays: number,
+  now: number,
+): Account[] {
+  return accounts.map((a) => (trashExpired(a, retentionDays, now) ? { ...a, trashedAt: now } : a));
 }

@@ -15,6 +15,7 @@ import {
   parseHeader,
   parseRecord,
   recordAad,
+  trashExpired,
   type Account,
   type StoredRecord,
 } from './format';
@@ -24,8 +25,6 @@ import type { VaultStore } from './store';
 import type { SessionKeeper, Unlocked } from './unlocked-session';
 import type { VaultError } from './vault-errors';
 import type { WriteQueue } from './write-queue';
-
-const DAY_MS = 86_400_000;
 
 /** What a new account is made from: the OTP entry plus the user's fields. */
 export interface NewAccount extends OtpEntry {
@@ -319,9 +318,9 @@ export class AccountRecords {
     return this.queue.run(async () => {
       const loaded = await this.loaded();
       if (!loaded.ok) return loaded;
-      const cutoff = this.now() - retentionDays * DAY_MS;
+      const now = this.now();
       const expired = [...loaded.value.accounts.values()]
-        .filter((a) => a.trashedAt !== null && a.trashedAt <= cutoff)
+        .filter((a) => trashExpired(a, retentionDays, now))
         .map((a) => a.id);
       if (expired.length === 0) return ok([]);
       const done = await this.commit(loaded.value, [], expired);

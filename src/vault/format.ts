@@ -61,6 +61,20 @@ export interface Account extends OtpEntry {
   readonly trashedAt: number | null;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether an account has been in the Trash for `retentionDays` or longer: the purge deletes it
+ * for good (on unlock, and every half hour of a session).
+ */
+export function trashExpired(
+  account: Pick<Account, 'trashedAt'>,
+  retentionDays: number,
+  now: number,
+): boolean {
+  return account.trashedAt !== null && account.trashedAt <= now - retentionDays * DAY_MS;
+}
+
 export { TEXT_LIMITS } from '../text-limits';
 
 export function slotAad(vaultId: string, slot: Omit<Slot, 'iv' | 'key'>): Uint8Array {

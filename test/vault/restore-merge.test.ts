@@ -147,9 +147,55 @@ describe('Keep both for an HOTP key already in the vault', () => {
     });
     expect(done).toEqual({ ok: true, value: { added: 1, replaced: 0 } });
     const banks = await accounts();
-    expect(banks.map((a) => [a.id === bank!.id, a.counter])).toEqual([
-      [true, 20],
+    expect(banks.map((a) => [a.id === bank!.id, a.counter]).sort()).toEqual([
       [false, 20],
+      [true, 20],
     ]);
+  }, 30_000);
+});
+
+describe("accounts in the backup's Trash for longer than the Trash keeps them", () => {
+  const DAY = 86_400_000;
+
+  /** A backup with Old in its Trash, and GitHub in use, restored `later` into a new vault. */
+  async function restoreLater(later: number, restoreSettings: boolean) {
+    await t.vault.updateSettings({ trashRetentionDays: 60 });
+    const [, old] = await add(['GitHub', 'alice', OLD_KEY], ['Old', 'carol', REENROLLED]);
+    await t.vault.trash([old!.id]);
+    const trashedAt = t.clock.now;
+    const text = await backupText();
+    t.clock.now += later;
+    // Otter locked itself meanwhile: reset from the lock screen, as after a reinstall.
+    const reset = await t.vault.reset({ passphrase: PASS });
+    if (!reset.ok) throw new Error(reset.error);
+    const created = await t.vault.create(PASS);
+    if (!created.ok) throw new Error(created.error);
+    const done = await requests.confirmRestore({
+      text,
+      password: PASS,
+      choices: {},
+      restoreSettings,
+    });
+    expect(done).toEqual({ ok: true, value: { added: 2, replaced: 0 } });
+    return { id: old!.id, trashedAt };
+  }
+
+  it('go into the Trash as if moved there at the restore, so the next purge keeps them', async () => {
+    // 45 days later, into a vault whose Trash keeps accounts 30 days (the default).
+    const { id } = await restoreLater(45 * DAY, false);
+    expect(await t.vault.purgeExpiredTrash()).toEqual({ ok: true, value: [] });
+    const old = (await accounts()).find((a) => a.id === id);
+    expect(old?.trashedAt).toBe(t.clock.now);
+    // And then they go as any other account in the Trash does.
+    t.clock.now += 30 * DAY;
+    await t.vault.lock();
+    expect((await t.vault.unlock(PASS)).ok).toBe(true);
+    expect((await accounts()).map((a) => a.issuer)).toEqual(['GitHub']);
+  }, 30_000);
+
+  it('keep their date when the retention restored with the settings still holds them', async () => {
+    const { id, trashedAt } = await restoreLater(45 * DAY, true);
+    expect(await t.vault.purgeExpiredTrash()).toEqual({ ok: true, value: [] });
+    expect((await accounts()).find((a) => a.id === id)?.trashedAt).toBe(trashedAt);
   }, 30_000);
 });
