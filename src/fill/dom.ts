@@ -4,6 +4,8 @@
  * same-origin frame's listeners expect events from their own realm.
  */
 
+import { shadowRootOf } from './shadow';
+
 type PageWindow = Window & typeof globalThis;
 
 export function viewOf(el: Element): PageWindow {
@@ -151,11 +153,12 @@ export function formOf(el: Element): HTMLFormElement | null {
   return null;
 }
 
-/** The focused element, looking into open shadow roots and same-origin frames. */
+/** The focused element, looking into shadow roots (closed ones too) and same-origin frames. */
 export function deepActiveElement(doc: Document): Element | null {
   let active: Element | null = doc.activeElement;
   for (let hops = 0; active && hops < 10; hops += 1) {
-    if (active.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    const focusedInside = shadowRootOf(active)?.activeElement;
+    if (focusedInside) active = focusedInside;
     else if (active.localName === 'iframe' || active.localName === 'frame') {
       const inner = frameDocument(active);
       if (!inner?.activeElement || inner.activeElement === inner.body) break;

@@ -1,8 +1,10 @@
 /**
- * Every input on the page, in document order, through open shadow roots and same-origin frames;
- * and the frames from other origins, which the fill cannot look into.
+ * Every input on the page, in document order, through shadow roots (closed ones too, see
+ * shadow.ts) and same-origin frames; and the frames from other origins, which the fill cannot
+ * look into.
  */
 import { deepActiveElement, frameDocument, isVisible } from './dom';
+import { shadowRootOf } from './shadow';
 
 export interface ForeignFrame {
   /** The frame's origin, read from its src (the only thing another origin's frame tells). */
@@ -39,7 +41,8 @@ export function scanPage(top: Document): PageScan {
   const walk = (root: Document | ShadowRoot, depth: number): void => {
     for (const el of Array.from(root.querySelectorAll('*'))) {
       if (el.localName === 'input') inputs.push(el as HTMLInputElement);
-      if (el.shadowRoot) walk(el.shadowRoot, depth);
+      const shadow = shadowRootOf(el);
+      if (shadow) walk(shadow, depth);
       if ((el.localName === 'iframe' || el.localName === 'frame') && depth < MAX_FRAME_DEPTH) {
         if (!isVisible(el)) continue;
         const doc = frameDocument(el);
