@@ -4,6 +4,7 @@
  * same-origin frame's listeners expect events from their own realm.
  */
 
+import { isInert } from './inert';
 import { shadowRootOf } from './shadow';
 
 type PageWindow = Window & typeof globalThis;
@@ -72,7 +73,7 @@ export function isTypable(el: HTMLInputElement, masked = false): boolean {
     (TEXT_TYPES.includes(type) || (masked && type === 'password')) &&
     !isDisabled(el) &&
     !el.readOnly &&
-    el.closest('[inert]') === null &&
+    !isInert(el) &&
     el.getAttribute('aria-hidden') !== 'true' &&
     el.getAttribute('aria-disabled') !== 'true' &&
     el.getAttribute('aria-readonly') !== 'true'
