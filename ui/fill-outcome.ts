@@ -7,7 +7,12 @@ import type { AppError } from '../src/errors';
 import type { FillOutcome } from '../src/messages/protocol';
 
 /** Nothing went wrong: there was nowhere to type, and the code is on the clipboard instead. */
-const BENIGN: ReadonlySet<string> = new Set(['no_field', 'field_in_frame', 'not_allowed']);
+const BENIGN: ReadonlySet<string> = new Set([
+  'no_field',
+  'field_wants_sent_code',
+  'field_in_frame',
+  'not_allowed',
+]);
 
 export type FillNotice =
   | { readonly tone: 'info'; readonly error: AppError }

@@ -29,7 +29,7 @@ import {
   WEAK_WORDS,
 } from './keywords';
 import { namesMaskedCode } from './masked-code';
-import { contextVeto } from './page-context';
+import { contextVeto, type Veto } from './page-context';
 
 /** One field (single input) or one row of boxes that may take the code. */
 export interface Candidate {
@@ -210,12 +210,16 @@ function compare(a: Candidate, b: Candidate): number {
   );
 }
 
-/** The field (or row) the code of `length` characters goes into, or null when there is none. */
+/**
+ * The field (or row) the code of `length` characters goes into, or null when there is none.
+ * `vetoes`, when given, gets why the page ruled out each field that would have won before it.
+ */
 export function chooseCandidate(
   inputs: readonly HTMLInputElement[],
   active: Element | null,
   length: number,
   digitsOnly: boolean,
+  vetoes?: Veto[],
 ): Candidate | null {
   const reader = contextReader();
   const order = new Map<HTMLInputElement, number>();
@@ -245,5 +249,11 @@ export function chooseCandidate(
 
   candidates.sort(compare);
   // The page's context is read last, and only for the fields that would win: it reads more text.
-  return candidates.find((c) => c.inputs[0] && contextVeto(c.inputs[0], reader) === null) ?? null;
+  for (const candidate of candidates) {
+    const first = candidate.inputs[0];
+    const veto = first ? contextVeto(first, reader) : null;
+    if (first && veto === null) return candidate;
+    if (veto !== null) vetoes?.push(veto);
+  }
+  return null;
 }

@@ -14,14 +14,19 @@ import type { FillFailure, FillResult } from './fill-result';
 import { likelyFrame, scanPage, type ForeignFrame } from './scan-page';
 import { pasteIntoBoxes, typeIntoBoxes, typeIntoField } from './typing';
 import { watchMove } from './moved-on';
+import type { Veto } from './page-context';
 import { readFields, verify } from './verify';
 
 export { FILL_FAILURES, type FillFailure, type FillHow, type FillResult } from './fill-result';
 
 const fail = (reason: FillFailure): FillResult => ({ filled: false, reason });
 
-/** Nothing to fill here: the field may be in a frame from another site, which Otter cannot reach. */
-function nothingFound(frames: readonly ForeignFrame[]): FillResult {
+/**
+ * Nothing to fill here: the best field asks for a code the site sent (said first: it is the
+ * page's own field), or the field may be in a frame from another site, which Otter cannot reach.
+ */
+function nothingFound(frames: readonly ForeignFrame[], vetoes: readonly Veto[]): FillResult {
+  if (vetoes[0] === 'sent') return fail('field_wants_sent_code');
   const frame = likelyFrame(frames);
   if (!frame) return fail('no_field');
   if (frame.origin === null) return fail('field_in_frame');
@@ -74,8 +79,10 @@ export async function fillCode(code: unknown): Promise<FillResult> {
       return fail('not_allowed');
     }
     const scan = scanPage(top);
-    const best = chooseCandidate(scan.inputs, scan.active, text.length, /^\d+$/.test(text));
-    if (!best) return nothingFound(scan.foreignFrames);
+    const vetoes: Veto[] = [];
+    const digitsOnly = /^\d+$/.test(text);
+    const best = chooseCandidate(scan.inputs, scan.active, text.length, digitsOnly, vetoes);
+    if (!best) return nothingFound(scan.foreignFrames, vetoes);
     if (!best.fits) return fail('length_mismatch');
     return await fillInto(top, best, text);
   } catch {

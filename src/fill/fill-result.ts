@@ -10,6 +10,11 @@ export type FillHow = 'one-time-code' | 'heuristic' | 'split';
 export const FILL_FAILURES = [
   /** No field on the page looks like it wants a one-time code. */
   'no_field',
+  /**
+   * The page's code field asks for a code the site sent by e-mail or text message (a TOTP
+   * would be wrong there): the code was copied instead (src/fill/sent-code.ts).
+   */
+  'field_wants_sent_code',
   /** No field here, but the page shows frames from another site that may hold it. */
   'field_in_frame',
   /** The field (or row of boxes) takes a different number of characters than the code has. */

@@ -55,9 +55,7 @@ function flatParent(node: Element): Element | null {
     // A closed root does not tell its slot through assignedSlot: ask its slots.
     const shadow = shadowRootOf(parent);
     const slot = shadow
-      ? Array.from(shadow.querySelectorAll('slot')).find((s) =>
-          s.assignedElements().includes(node),
-        )
+      ? Array.from(shadow.querySelectorAll('slot')).find((s) => s.assignedElements().includes(node))
       : undefined;
     return slot ?? parent;
   }

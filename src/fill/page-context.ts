@@ -18,6 +18,7 @@ import {
   normalise,
   withoutBackupAlternatives,
 } from './keywords';
+import { asksForSentCode, FALLBACK, NAMES_APP } from './sent-code';
 
 /**
  * Paths of device-code pages: microsoft.com/devicelogin, login.microsoftonline.com/…/deviceauth,
@@ -110,17 +111,6 @@ function isBackupCodeForm(
   return prompt !== null && formAsksForBackup(prompt);
 }
 
-/** A clause that offers a backup code as the way out, not as what the form is for. */
-const FALLBACK =
-  / (?:instead|otherwise|alternatively|also|lost|lose|if you|can use|may use|dont have|do not have|istället|annars|också|tappat|om du) /;
-/**
- * The app the TOTP comes from, named in plain words: "Enter the code from your app", "one of
- * your authentication apps", "your TOTP device". Not "token": backup codes are tokens too
- * ("static token", "backup token").
- */
-const NAMES_APP =
-  / (?:apps?|applications?|appen|applikation|authenticator|authentication apps?|totp) /;
-
 /** Offers of another way in (a "Use a recovery code" button), and what is not text. */
 const NOT_PROMPT = 'a, button, [role="button"], [role="link"], script, style, template, select';
 /** Elements whose text stands apart from the text around them. */
@@ -199,47 +189,6 @@ function formAsksForBackup(prompt: Prompt): boolean {
   );
 }
 
-/**
- * A mailbox, a text message or a phone number, where a code the site sends arrives; or the
- * address itself, shown whole or masked ("alice@example.com", "(•••) •••-••89").
- */
-const SENT_BY =
-  / (?:e ?mail|e post|epost|mejl|inbox|sms|text message|texted|(?:mobile|phone) number) |@[\p{L}\d]|[•●∙]{2,}/u;
-/**
- * That the site has sent it, not that it could ("we'll send a code to your email"): "we sent",
- * "texted", "skickade"; or the code read from a mailbox ("the code from your email address").
- */
-const SENT =
-  / (?:sent|texted|emailed|skickade|skickat) |code (?:from|in) (?:your )?(?:e ?mail|inbox)/;
-/** A sentence that offers the sent code beside another ("on your token or sent by SMS"). */
-const EITHER = / (?:or|eller) /;
-/** Sentence by sentence: a clause split at "if" or a comma would lose "If you can't, …". */
-const SENTENCE = /[.!?]+\s+|\n/;
-
-/**
- * The form asks for a code the site sent by e-mail or text message, and no app: Steam's e-mail
- * step ("Enter the code from your email address at …") shows the same five boxes as its
- * authenticator step. A TOTP there is wrong; the code is copied instead. Only the field's own
- * form is read (a banner above it, "We sent a confirmation email", says nothing of this field),
- * and only a sentence that says the code was sent. One that offers it as the way out ("If you
- * can't use your device, we'll send…", "Lost your phone? …") does not count, nor does a form
- * that names an app anywhere in its shown text ("the code from your authenticator app or the
- * one we e-mailed"). A page in a language these words do not know is never ruled out here.
- */
-function asksForSentCode(el: HTMLInputElement, prompt: Prompt): boolean {
-  if (NAMES_APP.test(normalise(ownText(el).naming))) return false;
-  const asks = prompt.before
-    .split(SENTENCE)
-    .map(normalise)
-    .some((c) => SENT_BY.test(c) && SENT.test(c) && !FALLBACK.test(c) && !EITHER.test(c));
-  return (
-    asks &&
-    !clausesOf(prompt.all)
-      .map(normalise)
-      .some((c) => NAMES_APP.test(c))
-  );
-}
-
 /** The shown prompt of the field's own form, or of what is around it when it has none. */
 function formPromptOf(el: HTMLInputElement, around: Prompt | null): Prompt | null {
   try {
@@ -250,11 +199,11 @@ function formPromptOf(el: HTMLInputElement, around: Prompt | null): Prompt | nul
   }
 }
 
+/** Why the page rules out a field whatever it is called. */
+export type Veto = 'device' | 'card' | 'gift' | 'backup' | 'sent';
+
 /** Why the page rules this field out, or null when it does not. */
-export function contextVeto(
-  el: HTMLInputElement,
-  reader: ContextReader,
-): 'device' | 'card' | 'gift' | 'backup' | 'sent' | null {
+export function contextVeto(el: HTMLInputElement, reader: ContextReader): Veto | null {
   if (isDevicePage(el, reader)) return 'device';
   if (isCardForm(el, reader)) return 'card';
   if (isGiftPage(el, reader)) return 'gift';

@@ -92,6 +92,32 @@ describe('frames and shadow roots', () => {
   });
 });
 
+describe('a field ruled out', () => {
+  it('as asking for a code the site sent says so, not that there was no field', async () => {
+    // Steam's e-mail step: the same five boxes as its authenticator step.
+    const page = (text: string): string =>
+      `<form><p>${text}</p><label>Verification code <input id="c" inputmode="numeric"></label></form>`;
+    expect(await run(page('We sent a code to alice@example.com.'))).toEqual({
+      result: { filled: false, reason: 'field_wants_sent_code' },
+      filled: [],
+    });
+    expect(await run(page('Hemos enviado un código a tu correo.'))).toEqual({
+      result: { filled: false, reason: 'field_wants_sent_code' },
+      filled: [],
+    });
+  });
+
+  it('as something else (a card form) is still no field', async () => {
+    expect(
+      (
+        await run(
+          '<form><input autocomplete="cc-number"><label>Security code <input id="c" inputmode="numeric"></label></form>',
+        )
+      ).result,
+    ).toEqual({ filled: false, reason: 'no_field' });
+  });
+});
+
 describe('what the page kept, once it settled', () => {
   it('a field the page submits and empties after the last digit counts as filled', async () => {
     document.body.innerHTML =

@@ -217,6 +217,60 @@ describe('steps that ask for a code sent by e-mail or text message', () => {
     ).toBeNull();
   });
 
+  // The languages keywords.ts knows, each in the forms its sites write.
+  it.each([
+    ['Spanish', 'Hemos enviado un código a tu correo electrónico.'],
+    ['Spanish, a phone', 'Te enviamos un código por SMS al número de teléfono terminado en 34.'],
+    ['German', 'Wir haben einen Code an a•••@example.com gesendet.'],
+    ['German, SMS', 'Wir haben Ihnen per SMS einen Bestätigungscode geschickt.'],
+    ['French', 'Nous avons envoyé un code à alice@example.com.'],
+    ['French, a text', 'Saisissez le code envoyé par SMS.'],
+    ['Portuguese', 'Enviamos um código para o seu e-mail.'],
+    ['Portuguese, a phone', 'Digite o código enviado para o número de celular terminado em 34.'],
+    ['Dutch', 'We hebben een code naar alice@example.com gestuurd.'],
+    ['Dutch, SMS', 'Voer de code in die we per sms hebben verstuurd.'],
+    ['Norwegian', 'Vi har sendt en kode til e-posten din.'],
+    ['Danish', 'Vi har sendt en kode til dit mobilnummer.'],
+    ['Finnish', 'Syötä sähköpostiisi lähetetty koodi.'],
+    [
+      'English with "of", which is not Dutch’s "or" there',
+      'We sent a code to the email address of your account.',
+    ],
+  ])('%s', (_name, text) => {
+    expect(veto(`<form><p>${text}</p><input id="x" inputmode="numeric"></form>`)).toBe('sent');
+  });
+
+  it.each([
+    // Offers to send, not sent.
+    ['Spanish, an offer', 'Si no tienes acceso, te enviaremos un código a tu correo.'],
+    ['German, an offer', 'Wir senden Ihnen einen Code per SMS, wenn Sie keinen Zugriff haben.'],
+    ['French, an offer', 'Nous vous enverrons un code par SMS.'],
+    ['Portuguese, an offer', 'Podemos enviar um código para o seu e-mail.'],
+    ['Dutch, an offer', 'We sturen je een code per sms.'],
+    // The sent code offered beside the app or a token, in the language's own "or".
+    [
+      'German, an app too',
+      'Gib den Code aus deiner Authenticator-App oder den per SMS gesendeten Code ein.',
+    ],
+    [
+      'Spanish, a token or e-mail',
+      'Introduce el código de tu token o el que hemos enviado a tu correo.',
+    ],
+    ['French, a token or SMS', 'Saisissez le code de votre jeton ou le code envoyé par SMS.'],
+    ['Portuguese, a token or SMS', 'Digite o código do seu token ou o código enviado por SMS.'],
+    [
+      'Dutch, a token or SMS',
+      'Voer de code van je token in of de code die we per sms hebben gestuurd.',
+    ],
+    ['Finnish, an app too', 'Syötä sovelluksen koodi tai tekstiviestinä lähetetty koodi.'],
+    [
+      'Spanish, the app',
+      'Introduce el código de tu aplicación. Te lo hemos enviado también por SMS.',
+    ],
+  ])('not with %s', (_name, text) => {
+    expect(veto(`<form><p>${text}</p><input id="x" inputmode="numeric"></form>`)).toBeNull();
+  });
+
   it('not for a banner outside the field’s form', () => {
     expect(
       veto(

@@ -89,3 +89,15 @@ it.each([
     );
   },
 );
+
+it('tells a field that asks for a code the site sent as information, the code copied', async () => {
+  const requests = fillWith({ filled: false, reason: 'field_wants_sent_code' });
+  const reply = await requests.fillCode({ id, tabId: TAB });
+  if (!reply.ok) throw new Error(reply.error.code);
+  expect(reply.value.filled === false && reply.value.code).toMatch(/^\d{6}$/);
+  const notice = fillNotice(reply.value);
+  expect(notice?.tone).toBe('info');
+  expect(errorText(notice!.error)).toBe(
+    'This page asks for a code it sent you by e-mail or text message, so Otter copied the code instead of filling it.',
+  );
+});
