@@ -61,6 +61,4 @@ export interface AppError {
   readonly position?: number;
   /** The wrong character is a digit that base32 does not use (0, 1, 8, 9). */
   readonly digitHint?: boolean;
-  /** `field_in_frame`: the host of the frame from another site that holds the field, if known. */
-  readonly host?: string;
 }

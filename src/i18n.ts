@@ -81,8 +81,6 @@ export function errorText(error: AppError): string {
       position,
     );
   }
-  if (error.code === 'field_in_frame' && error.host !== undefined && error.host !== '')
-    return t('error_field_in_frame_host', error.host);
   return t(`error_${error.code}`);
 }
 

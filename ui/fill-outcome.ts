@@ -21,9 +21,6 @@ export type FillNotice =
 /** What to tell after a fill: null when it filled (or had no account to fill). */
 export function fillNotice(outcome: FillOutcome): FillNotice | null {
   if (outcome.filled || outcome.reason === 'no_account') return null;
-  const error: AppError =
-    outcome.frameHost === undefined
-      ? { code: outcome.reason }
-      : { code: outcome.reason, host: outcome.frameHost };
+  const error: AppError = { code: outcome.reason };
   return BENIGN.has(outcome.reason) ? { tone: 'info', error } : { tone: 'error', error };
 }

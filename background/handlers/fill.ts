@@ -2,7 +2,6 @@
 import { err, ok } from '../../src/result';
 import type { FillOutcome } from '../../src/messages/protocol';
 import { bestMatch, isSilentFillAllowed } from '../../src/sites';
-import { webHost } from '../../src/sites/origin';
 import type { Account } from '../../src/vault/format';
 import type { VaultError } from '../../src/vault/vault';
 import { useCode } from '../current-code';
@@ -19,14 +18,7 @@ export async function fillAccount(
   if (!code.ok) return { error: code.error };
   const result = await context.fill(tabId, code.value);
   if (result.filled) return { filled: true, accountId: account.id };
-  const frameHost = webHost(result.frameOrigin);
-  return {
-    filled: false,
-    reason: result.reason,
-    accountId: account.id,
-    code: code.value,
-    ...(frameHost === null ? {} : { frameHost }),
-  };
+  return { filled: false, reason: result.reason, accountId: account.id, code: code.value };
 }
 
 /**

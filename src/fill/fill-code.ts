@@ -11,7 +11,7 @@
 import { chooseCandidate, type Candidate } from './candidates';
 import { squash } from './dom';
 import type { FillFailure, FillResult } from './fill-result';
-import { likelyFrame, scanPage, type ForeignFrame } from './scan-page';
+import { mayHoldField, scanPage, type ForeignFrame } from './scan-page';
 import { pasteIntoBoxes, typeIntoBoxes, typeIntoField } from './typing';
 import { watchMove } from './moved-on';
 import type { Veto } from './page-context';
@@ -27,10 +27,8 @@ const fail = (reason: FillFailure): FillResult => ({ filled: false, reason });
  */
 function nothingFound(frames: readonly ForeignFrame[], vetoes: readonly Veto[]): FillResult {
   if (vetoes[0] === 'sent') return fail('field_wants_sent_code');
-  const frame = likelyFrame(frames);
-  if (!frame) return fail('no_field');
-  if (frame.origin === null) return fail('field_in_frame');
-  return { filled: false, reason: 'field_in_frame', frameOrigin: frame.origin };
+  // No host named: where a frame says it comes from is the page's to choose (see ForeignFrame).
+  return fail(mayHoldField(frames) ? 'field_in_frame' : 'no_field');
 }
 
 /** A partial result beats a rejected one: it tells the person more about what happened. */

@@ -39,12 +39,4 @@ export type FillResult =
       readonly fields: number;
       readonly how: FillHow;
     }
-  | {
-      readonly filled: false;
-      readonly reason: FillFailure;
-      /**
-       * With `field_in_frame`: the origin of the frame from another site that most likely holds
-       * the field (the largest one shown), so the popup can name it. Never a full URL.
-       */
-      readonly frameOrigin?: string;
-    };
+  | { readonly filled: false; readonly reason: FillFailure };

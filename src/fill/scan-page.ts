@@ -6,9 +6,17 @@
 import { deepActiveElement, frameDocument, isVisible } from './dom';
 import { shadowRootOf } from './shadow';
 
+/**
+ * A frame from another origin (or a sandboxed one), which the fill cannot look into. Only its
+ * size is kept, not where it says it comes from: under activeTab nothing tells which origin a
+ * frame holds now. Its src attribute is the page's to write: srcdoc overrides it, a redirect or
+ * the frame's own navigation leaves it behind, a 204 answer keeps the old document. A popup that
+ * named the host read from it would let the page choose the site the person is told the field
+ * belongs to (a phishing page framing "your bank"). The cross-origin frame's location and origin
+ * are not readable from the page, no webNavigation permission is held, and executeScript cannot
+ * reach the frame's origin, so the popup names no host.
+ */
 export interface ForeignFrame {
-  /** The frame's origin, read from its src (the only thing another origin's frame tells). */
-  readonly origin: string | null;
   /** Its area on screen, in CSS pixels. */
   readonly area: number;
 }
@@ -22,18 +30,6 @@ export interface PageScan {
 
 /** How deep same-origin frames are followed. */
 const MAX_FRAME_DEPTH = 4;
-
-/** The origin a frame was loaded from, when its src says (not about:, data:, javascript:). */
-function frameOrigin(frame: Element): string | null {
-  const src = frame.getAttribute('src');
-  if (!src) return null;
-  try {
-    const url = new URL(src, frame.ownerDocument.baseURI);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
 
 export function scanPage(top: Document): PageScan {
   const inputs: HTMLInputElement[] = [];
@@ -49,7 +45,7 @@ export function scanPage(top: Document): PageScan {
         if (doc?.body) walk(doc, depth + 1);
         else if (!doc) {
           const rect = el.getBoundingClientRect();
-          foreignFrames.push({ origin: frameOrigin(el), area: rect.width * rect.height });
+          foreignFrames.push({ area: rect.width * rect.height });
         }
       }
     }
@@ -62,19 +58,9 @@ export function scanPage(top: Document): PageScan {
 const MIN_FORM_AREA = 200 * 100;
 
 /**
- * The frame from another origin that most likely holds the code field: the largest one shown
- * that is big enough for a form, preferring one whose origin is known. Null when there is none
- * (only ads, tracking pixels and buttons).
+ * Whether a frame from another origin may hold the code field: one shown that is big enough for
+ * a form (not only ads, tracking pixels and buttons).
  */
-export function likelyFrame(frames: readonly ForeignFrame[]): ForeignFrame | null {
-  let best: ForeignFrame | null = null;
-  for (const frame of frames) {
-    if (frame.area < MIN_FORM_AREA) continue;
-    const known = frame.origin !== null;
-    const bestKnown = best !== null && best.origin !== null;
-    if (!best || (known && !bestKnown) || (known === bestKnown && frame.area > best.area)) {
-      best = frame;
-    }
-  }
-  return best;
+export function mayHoldField(frames: readonly ForeignFrame[]): boolean {
+  return frames.some((frame) => frame.area >= MIN_FORM_AREA);
 }

@@ -324,11 +324,6 @@ export type FillOutcome =
       readonly reason: FillFailure | 'no_account';
       readonly accountId: string | null;
       readonly code: string | null;
-      /**
-       * With `field_in_frame`: the host of the frame from another site that most likely holds
-       * the field (activeTab reaches only the page's own origin), to name it to the user.
-       */
-      readonly frameHost?: string;
     };
 
 export type RequestName = keyof Protocol;

@@ -1,7 +1,11 @@
 // @vitest-environment happy-dom
-/** Inputs through shadow roots and frames; the frame from another site that may hold the field. */
+/**
+ * Inputs through shadow roots and frames; a frame from another site that may hold the field,
+ * named by nothing the page wrote.
+ */
 import { describe, expect, it } from 'vitest';
-import { likelyFrame, scanPage } from '../../src/fill/scan-page';
+import { fillCode } from '../../src/fill/fill-code';
+import { mayHoldField, scanPage } from '../../src/fill/scan-page';
 import { useFakeLayout } from './dom-fixture';
 
 useFakeLayout();
@@ -23,23 +27,38 @@ describe('scanPage', () => {
   });
 });
 
-describe('likelyFrame', () => {
-  const ads = { origin: 'https://ads.example', area: 300 * 250 };
-  const apple = { origin: 'https://idmsa.apple.com', area: 500 * 400 };
-  const pixel = { origin: 'https://pixel.example', area: 1 };
-  const sandboxed = { origin: null, area: 800 * 600 };
+describe('mayHoldField', () => {
+  const ads = { area: 300 * 250 };
+  const pixel = { area: 1 };
 
-  it('is the largest frame big enough for a form', () => {
-    expect(likelyFrame([ads, apple, pixel])).toBe(apple);
+  it('is true for a frame shown big enough for a form', () => {
+    expect(mayHoldField([pixel, ads])).toBe(true);
   });
 
-  it('prefers a frame whose origin is known', () => {
-    expect(likelyFrame([sandboxed, ads])).toBe(ads);
-    expect(likelyFrame([sandboxed])).toBe(sandboxed);
+  it('is false when every frame is too small for a form', () => {
+    expect(mayHoldField([pixel, { area: 120 * 40 }])).toBe(false);
+    expect(mayHoldField([])).toBe(false);
   });
+});
 
-  it('is none when every frame is too small for a form', () => {
-    expect(likelyFrame([pixel, { origin: 'https://button.example', area: 120 * 40 }])).toBeNull();
-    expect(likelyFrame([])).toBeNull();
+describe('a frame from another origin', () => {
+  /** A frame the fill cannot look into (another origin, or sandboxed), with `attrs`. */
+  function foreignFrame(attrs: string): void {
+    document.body.innerHTML = `<iframe ${attrs} style="width:500px;height:400px"></iframe>`;
+    Object.defineProperty(document.querySelector('iframe')!, 'contentDocument', { value: null });
+  }
+
+  // The page writes src: srcdoc overrides it, a redirect or the frame's own navigation leaves it
+  // behind. The popup must not name a host the page chose.
+  it.each([
+    [
+      'a src and a srcdoc that overrides it',
+      'sandbox srcdoc="<input>" src="https://bank.example/"',
+    ],
+    ['a src it may have left', 'src="https://bank.example/login"'],
+  ])('with %s is reported without its origin', async (_name, attrs) => {
+    foreignFrame(attrs);
+    expect(scanPage(document).foreignFrames).toEqual([{ area: 500 * 400 }]);
+    expect(await fillCode('123456')).toEqual({ filled: false, reason: 'field_in_frame' });
   });
 });
