@@ -59,7 +59,7 @@ it('says the field may be in another site’s part of the page, naming no host, 
   const notice = fillNotice(reply.value);
   expect(notice).toEqual({ tone: 'info', error: { code: 'field_in_frame' } });
   expect(errorText(notice!.error)).toBe(
-    'Otter found no code field it can reach (it may be in a part of the page from another site), so the code was copied instead.',
+    'Otter found no code field it can reach (it may be in a part of the page from another site), so the code was copied instead: paste it into the field.',
   );
 });
 
