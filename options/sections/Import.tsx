@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ImportPreview } from '../../src/backup/import/preview';
 import type { ImportFormat } from '../../src/backup/import/types';
-import type { DuplicateChoice } from '../../src/backup/merge';
+import type { DuplicateAnswer } from '../../src/backup/merge';
 import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import { ErrorText } from '../../ui/ErrorText';
@@ -90,7 +90,7 @@ export function Import() {
     return true;
   }
 
-  async function commit(preview: ImportPreview, choices: Record<string, DuplicateChoice>) {
+  async function commit(preview: ImportPreview, choices: Record<string, DuplicateAnswer>) {
     const reply = await request.reply('importCommit', {
       importId: preview.importId,
       choices,
@@ -101,8 +101,12 @@ export function Import() {
       setStep({ kind: 'done', summary: { ...reply.value, fromImages: false } });
       return;
     }
-    // The vault changed meanwhile: show the duplicates as they are now, to choose again.
-    if (reply.error.code === 'import_choices_invalid') {
+    // The vault changed meanwhile: show the duplicates as they are now, to choose again (the
+    // error stays on screen to say why nothing was imported).
+    if (
+      reply.error.code === 'import_preview_stale' ||
+      reply.error.code === 'import_choices_invalid'
+    ) {
       const again = await send('importPreview', { importId: preview.importId });
       if (again.ok) setStep({ kind: 'preview', preview: again.value });
     }

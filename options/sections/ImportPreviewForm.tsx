@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ImportPreview } from '../../src/backup/import/preview';
 import type { RefusedEntry } from '../../src/backup/import/types';
-import type { DuplicateChoice } from '../../src/backup/merge';
+import type { DuplicateAnswer, DuplicateChoice } from '../../src/backup/merge';
 import { t, tn } from '../../src/i18n';
 import { accountName } from '../../ui/account-name';
 import { ImportAccountTable } from './ImportAccountTable';
@@ -15,16 +15,37 @@ function refusedText(r: RefusedEntry): string {
     : t('importRefusedItem', String(r.index), name, reason);
 }
 
-/** The choices kept for the duplicates of `preview`; a new duplicate starts from its suggestion. */
+/**
+ * The choices for the duplicates of `preview`: one made for a duplicate that still names the same
+ * vault account is kept; a new duplicate, or one that names another account since the preview was
+ * refreshed, starts from its suggestion.
+ */
 function choicesFor(
   preview: ImportPreview,
-  previous: Readonly<Record<number, DuplicateChoice>>,
+  previous: Readonly<Record<number, DuplicateAnswer>>,
 ): Record<number, DuplicateChoice> {
   const choices: Record<number, DuplicateChoice> = {};
   for (const a of preview.accounts) {
-    if (a.duplicate !== null) choices[a.index] = previous[a.index] ?? suggestedChoice(a);
+    if (a.duplicate === null) continue;
+    const kept = previous[a.index];
+    choices[a.index] =
+      kept?.existing === a.duplicate.existing.id ? kept.choice : suggestedChoice(a);
   }
   return choices;
+}
+
+/** Each choice with the vault account it was shown against, as the commit takes them. */
+function answersFor(
+  preview: ImportPreview,
+  choices: Readonly<Record<number, DuplicateChoice>>,
+): Record<string, DuplicateAnswer> {
+  const answers: Record<string, DuplicateAnswer> = {};
+  for (const a of preview.accounts) {
+    const choice = choices[a.index];
+    if (a.duplicate !== null && choice !== undefined)
+      answers[a.index] = { choice, existing: a.duplicate.existing.id };
+  }
+  return answers;
 }
 
 /**
@@ -39,10 +60,11 @@ export function ImportPreviewForm({
 }: {
   preview: ImportPreview;
   busy: boolean;
-  onCommit: (choices: Record<string, DuplicateChoice>) => void;
+  /** Each duplicate's choice, with the id of the vault account it was shown against. */
+  onCommit: (answers: Record<string, DuplicateAnswer>) => void;
   onCancel: () => void;
 }) {
-  const [chosen, setChosen] = useState<Record<number, DuplicateChoice>>({});
+  const [chosen, setChosen] = useState<Record<number, DuplicateAnswer>>({});
   // Choices follow the preview as it is refreshed (the vault may have changed meanwhile).
   const choices = choicesFor(preview, chosen);
   const duplicates = preview.accounts.filter((a) => a.duplicate !== null);
@@ -56,7 +78,7 @@ export function ImportPreviewForm({
       data-testid="import-preview"
       onSubmit={(event) => {
         event.preventDefault();
-        onCommit(Object.fromEntries(Object.entries(choices)));
+        onCommit(answersFor(preview, choices));
       }}
     >
       <h3 data-testid="import-format">
@@ -81,7 +103,8 @@ export function ImportPreviewForm({
           onChoose={(indices, choice) => {
             const next = { ...choices };
             for (const index of indices) next[index] = choice;
-            setChosen(next);
+            // Kept with the account each was made against (see choicesFor).
+            setChosen(answersFor(preview, next));
           }}
         />
       )}

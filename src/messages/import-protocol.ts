@@ -3,7 +3,7 @@
  * readable; protocol.ts re-exports them.
  */
 import type { ImportCounts } from '../backup/import/commit';
-import type { DuplicateChoice } from '../backup/merge';
+import type { DuplicateAnswer } from '../backup/merge';
 import type { ImportPreview } from '../backup/import/preview';
 import type { ImportFormat } from '../backup/import/types';
 
@@ -47,15 +47,16 @@ export interface ImportProtocol {
    */
   importPreview: { request: { importId: string; auto?: boolean }; response: ImportPreview };
   /**
-   * Imports every account of the preview in one transaction, with a choice for each duplicate
-   * (its index → keep both, skip, replace), or nothing: `import_choices_invalid` when the
-   * duplicates are not those any more. `tagsLabel` ("Tags") and `revocationLabel` ("Steam
+   * Imports every account of the preview in one transaction, with an answer for each duplicate
+   * (its index → keep both, skip or replace, and the id of the vault account the preview showed
+   * it with), or nothing: `import_preview_stale` when the vault changed so that the duplicates
+   * are not those the user answered. `tagsLabel` ("Tags") and `revocationLabel` ("Steam
    * revocation code"), in the user's language, label the lines they add to the note.
    */
   importCommit: {
     request: {
       importId: string;
-      choices: Record<string, DuplicateChoice>;
+      choices: Record<string, DuplicateAnswer>;
       tagsLabel: string;
       revocationLabel: string;
     };

@@ -287,7 +287,11 @@ export const REQUESTS: RequestTable = {
   importCommit: row(
     obj({
       importId,
-      choices: record(oneOf(...DUPLICATE_CHOICES), IMPORT_LIMITS.maxEntries),
+      // Each answer names the vault account the preview showed it with (import/commit.ts).
+      choices: record(
+        obj({ choice: oneOf(...DUPLICATE_CHOICES), existing: id }),
+        IMPORT_LIMITS.maxEntries,
+      ),
       tagsLabel: str(64),
       revocationLabel: str(64),
     }),

@@ -290,7 +290,11 @@ describeWithShared('importing a file through the worker', () => {
 
     const done = await requests.importCommit({
       importId: preview.importId,
-      choices: { '0': 'skip', '1': 'keep_both', '3': 'replace' },
+      choices: {
+        '0': { choice: 'skip', existing: oldDeno!.id },
+        '1': { choice: 'keep_both', existing: oldIssuu!.id },
+        '3': { choice: 'replace', existing: oldWwe!.id },
+      },
       tagsLabel: 'Tags',
       revocationLabel: 'Revocation code',
     });
@@ -318,11 +322,18 @@ describeWithShared('importing a file through the worker', () => {
 
   it('refuses choices that do not answer the duplicates, and a vault that changed', async () => {
     const deno = fixture.find((f) => f.issuer === 'Deno')!;
-    await t.vault.add([entry('Deno', 'Mason', deno.secret)]);
+    const added = await t.vault.add([entry('Deno', 'Mason', deno.secret)]);
+    if (!added.ok) throw new Error(added.error);
+    const skip = { choice: 'skip' as const, existing: added.value[0]!.id };
     const preview = await open(sample('2fas/2fas_authenticator_plain_v4.2fas'));
     const before = await dumpDb();
-    const wrong: Record<string, 'skip'>[] = [{}, { '0': 'skip', '1': 'skip' }, { '00': 'skip' }];
-    for (const choices of wrong) {
+    const wrong = [
+      [{}, 'import_preview_stale'],
+      [{ '0': skip, '1': skip }, 'import_preview_stale'],
+      [{ '0': { ...skip, existing: 'another' } }, 'import_preview_stale'],
+      [{ '00': skip }, 'import_choices_invalid'],
+    ] as const;
+    for (const [choices, code] of wrong) {
       expect(
         await requests.importCommit({
           importId: preview.importId,
@@ -330,8 +341,9 @@ describeWithShared('importing a file through the worker', () => {
           tagsLabel: 'Tags',
           revocationLabel: 'Revocation code',
         }),
-      ).toEqual({ ok: false, error: { code: 'import_choices_invalid' } });
+      ).toEqual({ ok: false, error: { code } });
     }
+    expect(await dumpDb()).toEqual(before);
     // Another page adds the file's Boeing meanwhile: the choices no longer fit.
     const boeing = fixture.find((f) => f.issuer === 'Boeing')!;
     await t.vault.add([entry('Boeing', 'Sophia', boeing.secret, { type: 'steam', digits: 5 })]);
@@ -339,11 +351,11 @@ describeWithShared('importing a file through the worker', () => {
     expect(
       await requests.importCommit({
         importId: preview.importId,
-        choices: { '0': 'skip' },
+        choices: { '0': skip },
         tagsLabel: 'Tags',
         revocationLabel: 'Revocation code',
       }),
-    ).toEqual({ ok: false, error: { code: 'import_choices_invalid' } });
+    ).toEqual({ ok: false, error: { code: 'import_preview_stale' } });
     expect(await dumpDb()).toEqual(changed);
     expect(changed).not.toEqual(before);
     // The preview, asked again, shows both duplicates.

@@ -92,7 +92,10 @@ async function write(c: Candidate): Promise<number | string> {
     const choices = Object.fromEntries(
       preview.accounts
         .filter((a) => a.duplicate !== null)
-        .map((a) => [String(a.index), 'keep_both' as const]),
+        .map((a) => [
+          String(a.index),
+          { choice: 'keep_both' as const, existing: a.duplicate!.existing.id },
+        ]),
     );
     const done = await requests.importCommit({
       importId: preview.importId,

@@ -2,8 +2,10 @@
  * Committing an import: the user's choice for each duplicate (keep both, skip, replace) turned
  * into exactly the accounts to write, which the worker writes in one transaction. It runs inside
  * the vault's write queue against the vault as it is then (vault.writeAccounts), so duplicates
- * are found again there: if they are not the ones the user chose for, nothing is written and the
- * page shows the new preview.
+ * are found again there. Each choice names the vault account the preview showed it against: if
+ * an account of the file now matches another account than that one, or none, or one where it
+ * matched none, nothing is written (`import_preview_stale`) and the page shows the new preview,
+ * so that "replace" never moves to the Trash an account the user was not shown.
  *
  * - New accounts come after the vault's last, in the file's order; pinned ones stay pinned.
  * - An account from the source's trash goes into Otter's Trash.
@@ -13,7 +15,7 @@
 import { randomId } from '../../crypto/random';
 import { err, ok, type Result } from '../../result';
 import type { Account } from '../../vault/format';
-import { DUPLICATE_CHOICES, type DuplicateChoice } from '../merge';
+import { DUPLICATE_CHOICES, type DuplicateAnswer } from '../merge';
 import { importDuplicates, type ImportDuplicate } from './preview';
 import type { ImportedAccount } from './types';
 import { mergeSites } from '../../sites/site-list';
@@ -24,8 +26,14 @@ import { lastOrder } from '../../vault/account-records';
 export const IMPORT_FLOW_ERRORS = [
   /** The accounts read from the file are gone: read too long ago, or the browser restarted. */
   'import_expired',
-  /** The choices do not answer exactly the duplicates (the vault changed since the preview). */
+  /** A choice is not one of `DUPLICATE_CHOICES` with the id of the account it was shown (a page bug). */
   'import_choices_invalid',
+  /**
+   * The vault changed since the preview the user answered: an account of the file now matches
+   * another account than the one it was shown with, or none, or one matches that matched none.
+   * Nothing is written; the page previews again and asks again.
+   */
+  'import_preview_stale',
 ] as const;
 export type ImportFlowError = (typeof IMPORT_FLOW_ERRORS)[number];
 
@@ -56,25 +64,41 @@ export interface CommitOptions {
   readonly newId?: () => string;
 }
 
-function readChoices(
-  duplicates: ReadonlyMap<number, ImportDuplicate>,
-  choices: Readonly<Record<string, unknown>>,
-): Map<number, DuplicateChoice> | null {
-  const keys = Object.keys(choices);
-  if (keys.length !== duplicates.size) return null;
-  const read = new Map<number, DuplicateChoice>();
-  for (const key of keys) {
-    const index = /^(0|[1-9]\d{0,6})$/.test(key) ? Number(key) : -1;
-    const choice = DUPLICATE_CHOICES.find((c) => c === choices[key]);
-    if (!duplicates.has(index) || choice === undefined) return null;
-    read.set(index, choice);
+/** The answers as sent by the page (so checked here), by index; null when one is malformed. */
+function readAnswers(
+  answers: Readonly<Record<string, unknown>>,
+): Map<number, DuplicateAnswer> | null {
+  const read = new Map<number, DuplicateAnswer>();
+  for (const key of Object.keys(answers)) {
+    if (!/^(0|[1-9]\d{0,6})$/.test(key)) return null;
+    const value: unknown = answers[key];
+    if (typeof value !== 'object' || value === null) return null;
+    const { choice, existing } = value as Record<string, unknown>;
+    const known = DUPLICATE_CHOICES.find((c) => c === choice);
+    if (known === undefined || typeof existing !== 'string') return null;
+    read.set(Number(key), { choice: known, existing });
   }
   return read;
 }
 
 /**
+ * Whether the answers were given to these duplicates: one for each, naming the account that
+ * duplicate matches now, and none for anything else.
+ */
+function answersFit(
+  duplicates: ReadonlyMap<number, ImportDuplicate>,
+  answers: ReadonlyMap<number, DuplicateAnswer>,
+): boolean {
+  return (
+    answers.size === duplicates.size &&
+    [...duplicates].every(([index, d]) => answers.get(index)?.existing === d.existing.id)
+  );
+}
+
+/**
  * The writes for importing `accounts` into a vault holding `current` (every account, the Trash
- * included), with `choices`: the index of each duplicate (as a string) → its choice.
+ * included), with `choices`: the index of each duplicate (as a string) → its choice and the id of
+ * the vault's account the preview showed it against (`ImportDuplicate.existing.id`).
  */
 export function planImportCommit(
   accounts: readonly ImportedAccount[],
@@ -84,8 +108,9 @@ export function planImportCommit(
 ): Result<ImportWrites, ImportFlowError> {
   const active = current.filter((a) => a.trashedAt === null);
   const duplicates = importDuplicates(accounts, active);
-  const chosen = readChoices(duplicates, choices);
+  const chosen = readAnswers(choices);
   if (chosen === null) return err('import_choices_invalid');
+  if (!answersFit(duplicates, chosen)) return err('import_preview_stale');
 
   let order = lastOrder(current);
   const add: Account[] = [];
@@ -93,7 +118,7 @@ export function planImportCommit(
   let skipped = 0;
   accounts.forEach((imported, index) => {
     const duplicate = duplicates.get(index);
-    const choice = duplicate === undefined ? 'keep_both' : chosen.get(index);
+    const choice = duplicate === undefined ? 'keep_both' : chosen.get(index)?.choice;
     if (choice === 'skip') {
       skipped++;
       return;

@@ -155,7 +155,8 @@ describe('the writes of an import', () => {
     const current = [
       stored('m', 'Mail', 'MFRGGZDFMZTWQ2LK', { note: 'old note', sites: ['https://x.example'] }),
     ];
-    const plan = planImportCommit(twice, current, { 0: 'replace', 1: 'replace' }, options);
+    const replace = { choice: 'replace', existing: 'm' };
+    const plan = planImportCommit(twice, current, { 0: replace, 1: replace }, options);
     if (!plan.ok) throw new Error(plan.error);
     expect(plan.value.trash).toEqual([current[0]!.id]);
     expect(plan.value.add.map((a) => [a.note, a.sites])).toEqual([
@@ -165,17 +166,52 @@ describe('the writes of an import', () => {
     expect(plan.value.counts).toMatchObject({ imported: 2, replaced: 1 });
   });
 
+  const skip = { choice: 'skip', existing: 'm' };
   it.each([
-    [{}],
-    [{ 3: 'skip', 1: 'skip' }],
-    [{ 3: 'maybe' }],
-    [{ '3.0': 'skip' }],
-    [{ 'not-an-index': 'skip' }],
-  ])('refuses choices %j that do not answer exactly the duplicates', (choices) => {
+    [{ 3: 'skip' }],
+    [{ 3: { choice: 'maybe', existing: 'm' } }],
+    [{ 3: { choice: 'skip' } }],
+    [{ '3.0': skip }],
+    [{ 'not-an-index': skip }],
+    [JSON.parse('{"__proto__": {"choice": "skip", "existing": "m"}}') as Record<string, unknown>],
+  ])('refuses choices %j that are not answers', (choices) => {
     const current = [stored('m', 'Mail', 'MFRGGZDFMZTWQ2LK')];
     expect(planImportCommit(file, current, choices, options)).toEqual({
       ok: false,
       error: 'import_choices_invalid',
+    });
+  });
+
+  it.each([[{}], [{ 3: skip, 1: skip }], [{ 3: { choice: 'skip', existing: 'another' } }]])(
+    'refuses answers %j that do not answer exactly the duplicates as they are',
+    (choices) => {
+      const current = [stored('m', 'Mail', 'MFRGGZDFMZTWQ2LK')];
+      expect(planImportCommit(file, current, choices, options)).toEqual({
+        ok: false,
+        error: 'import_preview_stale',
+      });
+    },
+  );
+
+  it('refuses a Replace shown against one account once the file matches another', () => {
+    // Shown: the file's Mail matches m by name (another key); Replace chosen for m.
+    const shown = [
+      stored('m', 'Mail', 'ONSWG4TFOQ======'),
+      stored('w', 'Work', 'KRUGS4ZANFZSAYJAONSWG4TFOQQGWZLZ'),
+    ];
+    const answers = { 3: { choice: 'replace', existing: 'm' } };
+    expect(planImportCommit(file, shown, answers, options)).toMatchObject({
+      ok: true,
+      value: { trash: ['m'] },
+    });
+    // Since then m was renamed, and w renamed to Mail: the same index has a duplicate, not m.
+    const now = [
+      { ...shown[0]!, issuer: 'Mail (old)' },
+      { ...shown[1]!, issuer: 'Mail' },
+    ];
+    expect(planImportCommit(file, now, answers, options)).toEqual({
+      ok: false,
+      error: 'import_preview_stale',
     });
   });
 
@@ -185,11 +221,16 @@ describe('the writes of an import', () => {
       stored('g', 'GitHub', 'JBSWY3DPEHPK3PXP'),
     ];
     const key = fc.oneof(fc.constantFrom('0', '1', '2', '3', '01', '-1', '__proto__'), fc.string());
-    const value = fc.oneof(fc.constantFrom('keep_both', 'skip', 'replace'), fc.anything());
+    const answer = fc.record({
+      choice: fc.constantFrom('keep_both', 'skip', 'replace'),
+      existing: fc.constantFrom('m', 'g', 'x'),
+    });
+    const value = fc.oneof(answer, fc.constantFrom('keep_both', 'skip'), fc.anything());
     fc.assert(
       fc.property(fc.dictionary(key, value, { maxKeys: 6 }), (choices) => {
         const plan = planImportCommit(file, current, choices, options);
-        if (!plan.ok) return plan.error === 'import_choices_invalid';
+        if (!plan.ok)
+          return ['import_choices_invalid', 'import_preview_stale'].includes(plan.error);
         const { imported, skipped } = plan.value.counts;
         return imported + skipped === file.length && plan.value.trash.length <= 2;
       }),

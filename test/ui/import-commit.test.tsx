@@ -1,0 +1,92 @@
+// @vitest-environment happy-dom
+/**
+ * The import page's commit: each choice is sent with the vault account the preview showed it
+ * against, and a commit refused because the vault changed meanwhile previews again and says so,
+ * with no choice carried over to an account the user has not answered for.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, expect, it, vi } from 'vitest';
+import { Import } from '../../options/sections/Import';
+import type { ImportPreview } from '../../src/backup/import/preview';
+import { sendMessage } from './fake-browser';
+
+vi.mock('../../src/platform/browser', () => import('./fake-browser'));
+
+afterEach(() => {
+  cleanup();
+  sendMessage.mockReset();
+});
+
+/** A preview of one HOTP account (no code to refresh) that duplicates `existing` by name. */
+const previewWith = (id: string, issuer: string): ImportPreview => ({
+  importId: 'imp',
+  format: 'otpauth_list',
+  encrypted: false,
+  accounts: [
+    {
+      index: 0,
+      issuer: 'GitHub',
+      account: 'alice',
+      type: 'hotp',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+      code: '755224',
+      validUntil: null,
+      pinned: false,
+      trashed: false,
+      tags: [],
+      sites: [],
+      hasNote: false,
+      dropped: [],
+      duplicate: { existing: { id, issuer, account: 'alice' }, reasons: ['same_name'] },
+    },
+  ],
+  refused: [],
+  now: Date.UTC(2026, 10, 24),
+});
+
+it('sends each choice with the account it was shown, and previews again when the vault changed', async () => {
+  const replies: Record<string, unknown[]> = {
+    importFile: [
+      {
+        ok: true,
+        value: {
+          format: 'otpauth_list',
+          needsPassword: false,
+          preview: previewWith('gh', 'GitHub'),
+        },
+      },
+    ],
+    importCommit: [{ ok: false, error: { code: 'import_preview_stale' } }],
+    importPreview: [{ ok: true, value: previewWith('wk', 'GitHub (work)') }],
+  };
+  const asked: { type: string; payload: Record<string, unknown> }[] = [];
+  sendMessage.mockImplementation((envelope) => {
+    const message = envelope as (typeof asked)[number];
+    asked.push(message);
+    return Promise.resolve(replies[message.type]?.shift() ?? { ok: true, value: {} });
+  });
+  render(<Import />);
+  const input = screen.getByTestId('import-input');
+  Object.defineProperty(input, 'files', {
+    value: [new File(['otpauth://hotp/GitHub:alice?secret=JBSWY3DPEHPK3PXP\n'], 'codes.txt')],
+  });
+  fireEvent.change(input);
+  await screen.findByTestId('import-preview');
+  fireEvent.click(screen.getByLabelText(/^Replace/));
+  fireEvent.click(screen.getByTestId('import-commit'));
+
+  await screen.findByText(/changed while you were choosing, so nothing was imported/);
+  const commits = asked.filter((m) => m.type === 'importCommit');
+  expect(commits.map((m) => m.payload.choices)).toEqual([
+    { '0': { choice: 'replace', existing: 'gh' } },
+  ]);
+  expect(asked.map((m) => m.type)).toContain('importPreview');
+  // The new preview is shown; its duplicate names another account, so it starts from its
+  // suggestion, not from the Replace chosen for the one shown before.
+  await waitFor(() => expect(screen.getAllByText(/GitHub \(work\)/).length).toBeGreaterThan(0));
+  expect(screen.getByLabelText<HTMLInputElement>('Keep both').checked).toBe(true);
+  expect(screen.getByLabelText<HTMLInputElement>(/^Replace/).checked).toBe(false);
+});

@@ -1,0 +1,119 @@
+/**
+ * Importing into a vault that changes between the preview and the commit, through the worker's
+ * requests: each choice applies to the account the preview showed it against, or nothing is
+ * written and the page previews again.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { toBase64 } from '../../src/bytes';
+import type { ImportPreview } from '../../src/backup/import/preview';
+import type { DuplicateAnswer } from '../../src/backup/merge';
+import type { Account } from '../../src/vault/format';
+import { dumpDb, freshIndexedDB } from '../support/fake-idb';
+import { api, testContext, type Api } from '../support/worker-context';
+import { entry, makeVault, type TestVault } from './helpers';
+
+const PASS = 'correct horse battery';
+const OLD_KEY = 'JBSWY3DPEHPK3PXP';
+const FILE_KEY = 'MZXW6YTBOI2DQ3TQMFZXGZDGONSGMZLT';
+const OTHER_KEY = 'GEZDGNBVGY3TQOJQ';
+
+let t: TestVault;
+let requests: Api;
+
+beforeEach(async () => {
+  freshIndexedDB();
+  t = await makeVault();
+  requests = api(testContext(t).context);
+  const created = await t.vault.create(PASS);
+  if (!created.ok) throw new Error(created.error);
+});
+
+const textFile = (text: string): string => toBase64(new TextEncoder().encode(text));
+
+async function accounts(): Promise<Account[]> {
+  const list = await t.vault.all();
+  if (!list.ok) throw new Error(list.error);
+  return list.value;
+}
+
+async function add(...entries: Parameters<typeof entry>[]): Promise<Account[]> {
+  const added = await t.vault.add(entries.map((e) => entry(...e)));
+  if (!added.ok) throw new Error(added.error);
+  return added.value;
+}
+
+async function open(lines: string[]): Promise<ImportPreview> {
+  const read = await requests.importFile({ file: textFile(lines.join('\n') + '\n') });
+  if (!read.ok) throw new Error(read.error.code);
+  if (read.value.preview === null) throw new Error('needs a password');
+  return read.value.preview;
+}
+
+const commit = (importId: string, choices: Record<string, DuplicateAnswer>) =>
+  requests.importCommit({
+    importId,
+    choices,
+    tagsLabel: 'Tags',
+    revocationLabel: 'Revocation code',
+  });
+
+describe('a vault change between preview and commit', () => {
+  /**
+   * The file's GitHub has a key the vault does not hold; the preview shows it matching the
+   * vault's GitHub by name, and the user chooses Replace for it.
+   */
+  async function replaceShown() {
+    const [github, work] = await add(['GitHub', 'alice', OLD_KEY], ['Work', 'bob', OTHER_KEY]);
+    const preview = await open([`otpauth://totp/GitHub:alice?secret=${FILE_KEY}&issuer=GitHub`]);
+    expect(preview.accounts.map((a) => a.duplicate)).toEqual([
+      { existing: { id: github!.id, issuer: 'GitHub', account: 'alice' }, reasons: ['same_name'] },
+    ]);
+    const choices = { '0': { choice: 'replace' as const, existing: github!.id } };
+    return { preview, github: github!, work: work!, choices };
+  }
+
+  it('refuses a Replace once the account matches another after an edit, and writes nothing', async () => {
+    const { preview, github, work, choices } = await replaceShown();
+    // Meanwhile (another Otter page) GitHub is renamed, and Work renamed to GitHub: the file's
+    // account still has a duplicate, but not the one the user was shown.
+    await t.vault.update([github.id], () => ({ issuer: 'GitHub (old)' }));
+    await t.vault.update([work.id], () => ({ issuer: 'GitHub', account: 'alice' }));
+    const before = await dumpDb();
+    const done = await commit(preview.importId, choices);
+    expect(done).toEqual({ ok: false, error: { code: 'import_preview_stale' } });
+    expect(await dumpDb()).toEqual(before);
+    expect((await accounts()).every((a) => a.trashedAt === null)).toBe(true);
+    // Previewed again, the user sees the account it matches now and can answer for it.
+    const again = await requests.importPreview({ importId: preview.importId });
+    expect(again.ok && again.value.accounts.map((a) => a.duplicate?.existing)).toEqual([
+      { id: work.id, issuer: 'GitHub', account: 'alice' },
+    ]);
+    const answered = await commit(preview.importId, {
+      '0': { choice: 'replace', existing: work.id },
+    });
+    expect(answered).toMatchObject({ ok: true, value: { imported: 1, replaced: 1 } });
+  });
+
+  it('refuses it when the edit runs while the commit is on its way', async () => {
+    const { preview, choices } = await replaceShown();
+    const committing = commit(preview.importId, choices);
+    // Queued behind the commit's reading of the sealed accounts, ahead of its write.
+    const edit = add(['GitHub', 'alice', FILE_KEY]);
+    const [done] = await Promise.all([committing, edit]);
+    expect(done).toEqual({ ok: false, error: { code: 'import_preview_stale' } });
+    // Only the edit was written.
+    expect((await accounts()).map((a) => [a.issuer, a.account, a.trashedAt])).toEqual([
+      ['GitHub', 'alice', null],
+      ['Work', 'bob', null],
+      ['GitHub', 'alice', null],
+    ]);
+  });
+
+  it('applies the Replace to the account shown when nothing changed', async () => {
+    const { preview, github, choices } = await replaceShown();
+    const done = await commit(preview.importId, choices);
+    expect(done).toMatchObject({ ok: true, value: { imported: 1, replaced: 1 } });
+    const trashed = (await accounts()).filter((a) => a.trashedAt !== null);
+    expect(trashed.map((a) => a.id)).toEqual([github.id]);
+  });
+});
