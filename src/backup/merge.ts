@@ -157,12 +157,35 @@ export function planRestore(
       identical: sameAccountData(a, match),
     });
   }
-  const hotpCounters = new Map<string, number>();
-  for (const a of existing) {
+  return {
+    fresh,
+    duplicates,
+    existingIds: new Set(existing.map((a) => a.id)),
+    hotpCounters: hotpCounters(existing),
+  };
+}
+
+/** The highest counter of each HOTP key among `accounts` (by `secretKey`). */
+export function hotpCounters(accounts: readonly Account[]): ReadonlyMap<string, number> {
+  const counters = new Map<string, number>();
+  for (const a of accounts) {
     if (a.type !== 'hotp') continue;
-    hotpCounters.set(secretKey(a), Math.max(a.counter, hotpCounters.get(secretKey(a)) ?? 0));
+    counters.set(secretKey(a), Math.max(a.counter, counters.get(secretKey(a)) ?? 0));
   }
-  return { fresh, duplicates, existingIds: new Set(existing.map((a) => a.id)), hotpCounters };
+  return counters;
+}
+
+/**
+ * The counter an account added next to accounts with `counters` (`hotpCounters`) starts at: an
+ * HOTP counter never goes back from the highest held for the same key, since every copy counts
+ * against the one counter on the server (codes below it were already used).
+ */
+export function caughtUpCounter(
+  counters: ReadonlyMap<string, number>,
+  a: Identity & Pick<Account, 'counter'>,
+): number {
+  const used = a.type === 'hotp' ? counters.get(secretKey(a)) : undefined;
+  return used === undefined ? a.counter : Math.max(used, a.counter);
 }
 
 /** What a page may see of an account in the plan: labels, never the secret or the note. */
@@ -272,8 +295,8 @@ export function applyRestoreChoices(
   const add = plan.fresh.map(place);
   const trash: string[] = [];
   const caughtUp = (a: Account): Account => {
-    const used = a.type === 'hotp' ? plan.hotpCounters.get(secretKey(a)) : undefined;
-    return used === undefined || used <= a.counter ? a : { ...a, counter: used };
+    const counter = caughtUpCounter(plan.hotpCounters, a);
+    return counter === a.counter ? a : { ...a, counter };
   };
   for (const d of plan.duplicates) {
     const choice = chosen.get(d.incoming.id)?.choice;

@@ -10,12 +10,15 @@
  * - New accounts come after the vault's last, in the file's order; pinned ones stay pinned.
  * - An account from the source's trash goes into Otter's Trash.
  * - Replace moves the old account to the Trash (a way back); the new one keeps the old one's
- *   note and pin where the file has none, its sites after the file's, and an HOTP counter never goes back.
+ *   note and pin where the file has none, and its sites after the file's.
+ * - An HOTP account whose key the vault already holds (any account, the Trash included: whether
+ *   kept both, replacing, or no duplicate at all) starts at the highest counter held for it:
+ *   every copy counts against the one counter on the server, so codes below it were used.
  */
 import { randomId } from '../../crypto/random';
 import { err, ok, type Result } from '../../result';
 import type { Account } from '../../vault/format';
-import { DUPLICATE_CHOICES, type DuplicateAnswer } from '../merge';
+import { caughtUpCounter, DUPLICATE_CHOICES, hotpCounters, type DuplicateAnswer } from '../merge';
 import { importDuplicates, type ImportDuplicate } from './preview';
 import type { ImportedAccount } from './types';
 import { mergeSites } from '../../sites/site-list';
@@ -112,6 +115,7 @@ export function planImportCommit(
   if (chosen === null) return err('import_choices_invalid');
   if (!answersFit(duplicates, chosen)) return err('import_preview_stale');
 
+  const counters = hotpCounters(current);
   let order = lastOrder(current);
   const add: Account[] = [];
   const replaced = new Set<string>();
@@ -134,7 +138,6 @@ export function planImportCommit(
       imported.revocationCode,
     ).note;
     const sites = importedSites(imported.sites);
-    const sameKey = old !== undefined && duplicate?.reasons.includes('same_secret') === true;
     add.push({
       id: newId(),
       type: imported.type,
@@ -142,10 +145,7 @@ export function planImportCommit(
       algorithm: imported.algorithm,
       digits: imported.digits,
       period: imported.period,
-      counter:
-        sameKey && imported.type === 'hotp'
-          ? Math.max(imported.counter, old.counter)
-          : imported.counter,
+      counter: caughtUpCounter(counters, imported),
       issuer: imported.issuer,
       account: imported.account,
       extra: { ...imported.extra },

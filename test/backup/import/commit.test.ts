@@ -166,6 +166,42 @@ describe('the writes of an import', () => {
     expect(plan.value.counts).toMatchObject({ imported: 2, replaced: 1 });
   });
 
+  it("starts an HOTP key the vault holds at the vault's highest counter, whatever the choice", () => {
+    const hotp = { type: 'hotp' as const, counter: 7 };
+    const key = 'GEZDGNBVGY3TQOJQ';
+    const bank = [
+      imported('Bank', key, hotp),
+      imported('Bank', key, hotp),
+      imported('Bank (trash)', key, { ...hotp, trashed: true }),
+      // The same key as TOTP is another key: its counter is not the HOTP one's.
+      imported('Bank totp', key),
+    ];
+    const current = [
+      stored('b', 'Bank', key, { ...hotp, counter: 20 }),
+      stored('t', 'Old bank', key, { ...hotp, counter: 30, trashedAt: 5 }),
+    ];
+    for (const choice of ['keep_both', 'replace']) {
+      const answer = { choice, existing: 'b' };
+      const plan = planImportCommit(bank, current, { 0: answer, 1: answer }, options);
+      if (!plan.ok) throw new Error(plan.error);
+      expect(plan.value.add.map((a) => [a.issuer, a.type, a.counter])).toEqual([
+        ['Bank', 'hotp', 30],
+        ['Bank', 'hotp', 30],
+        ['Bank (trash)', 'hotp', 30],
+        ['Bank totp', 'totp', 0],
+      ]);
+    }
+    // A file ahead of the vault keeps its own counter.
+    const ahead = [imported('Bank', key, { ...hotp, counter: 50 })];
+    const plan = planImportCommit(
+      ahead,
+      current,
+      { 0: { choice: 'keep_both', existing: 'b' } },
+      options,
+    );
+    expect(plan.ok && plan.value.add[0]!.counter).toBe(50);
+  });
+
   const skip = { choice: 'skip', existing: 'm' };
   it.each([
     [{ 3: 'skip' }],

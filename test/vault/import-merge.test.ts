@@ -1,7 +1,7 @@
 /**
- * Importing into a vault that changes between the preview and the commit, through the worker's
- * requests: each choice applies to the account the preview showed it against, or nothing is
- * written and the page previews again.
+ * Importing into a vault that already holds accounts, through the worker's requests: each choice
+ * applies to the account the preview showed it against, or nothing is written and the page
+ * previews again; an HOTP key already in the vault never starts again below its counter.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { toBase64 } from '../../src/bytes';
@@ -115,5 +115,51 @@ describe('a vault change between preview and commit', () => {
     expect(done).toMatchObject({ ok: true, value: { imported: 1, replaced: 1 } });
     const trashed = (await accounts()).filter((a) => a.trashedAt !== null);
     expect(trashed.map((a) => a.id)).toEqual([github.id]);
+  });
+});
+
+describe('an HOTP key already in the vault', () => {
+  const bankUri = (counter: number) =>
+    `otpauth://hotp/Bank:bob?secret=${OTHER_KEY}&issuer=Bank&counter=${counter}`;
+
+  it("starts a Keep both copy at the vault's counter, which the server has reached", async () => {
+    const [bank] = await add(['Bank', 'bob', OTHER_KEY, { type: 'hotp', counter: 20 }]);
+    // The old app's export is behind: codes 7 to 19 were used with Otter since.
+    const preview = await open([bankUri(7)]);
+    expect(preview.accounts.map((a) => [a.counter, a.duplicate?.reasons])).toEqual([
+      [7, ['same_secret', 'same_name']],
+    ]);
+    const done = await commit(preview.importId, {
+      '0': { choice: 'keep_both', existing: bank!.id },
+    });
+    expect(done).toMatchObject({ ok: true, value: { imported: 1, replaced: 0 } });
+    expect((await accounts()).map((a) => [a.id === bank!.id, a.counter])).toEqual([
+      [true, 20],
+      [false, 20],
+    ]);
+  });
+
+  it('takes the highest counter of any copy, the Trash included, with or without a duplicate', async () => {
+    const [trashed, bank] = await add(
+      ['Bank (old)', 'bob', OTHER_KEY, { type: 'hotp', counter: 30 }],
+      ['Bank', 'bob', OTHER_KEY, { type: 'hotp', counter: 20 }],
+    );
+    await t.vault.trash([trashed!.id]);
+    let preview = await open([bankUri(7)]);
+    expect(preview.accounts[0]!.duplicate?.existing.id).toBe(bank!.id);
+    const replaced = await commit(preview.importId, {
+      '0': { choice: 'replace', existing: bank!.id },
+    });
+    expect(replaced).toMatchObject({ ok: true, value: { imported: 1, replaced: 1 } });
+    const active = (await accounts()).filter((a) => a.trashedAt === null);
+    expect(active.map((a) => [a.issuer, a.counter])).toEqual([['Bank', 30]]);
+
+    // With every copy in the Trash, the file's account is no duplicate: it still starts there.
+    await t.vault.trash([active[0]!.id]);
+    preview = await open([bankUri(7)]);
+    expect(preview.accounts[0]!.duplicate).toBeNull();
+    expect(await commit(preview.importId, {})).toMatchObject({ ok: true });
+    const added = (await accounts()).filter((a) => a.trashedAt === null);
+    expect(added.map((a) => [a.issuer, a.counter])).toEqual([['Bank', 30]]);
   });
 });
