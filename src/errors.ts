@@ -9,6 +9,7 @@ import { IMPORT_ERRORS } from './backup/import/types';
 import { RESTORE_ERRORS } from './backup/merge';
 import { FILL_FAILURES } from './fill/fill-code';
 import { MANUAL_ERRORS } from './otp/manual';
+import { STEAM_LINK_ERRORS } from './otp/steam-link';
 import { URI_ERRORS } from './otp/uri';
 import { SCAN_ERRORS } from './qr/decode';
 import { POLICY_ERRORS } from './policy/gates';
@@ -37,6 +38,7 @@ export const COPY_ERRORS = ['copy_failed'] as const;
 export const ERROR_CODES = [
   ...URI_ERRORS,
   ...MANUAL_ERRORS,
+  ...STEAM_LINK_ERRORS,
   ...VAULT_ERRORS,
   ...NEW_SECRET_ERRORS,
   ...FILL_FAILURES,

@@ -4,6 +4,7 @@ import type { AppError } from '../../src/errors';
 import type { ManualEntry, UriEntry } from '../../src/messages/protocol';
 import { withAppSteamMarks } from '../../src/backup/import/otpauth-list';
 import { parseManualEntry } from '../../src/otp/manual';
+import { parseSteamLink } from '../../src/otp/steam-link';
 import type { OtpEntry } from '../../src/otp/types';
 import { keyWarning } from '../../src/otp/key-check';
 import { isDamagedOtpauthLink, parseOtpauthUri } from '../../src/otp/uri';
@@ -20,6 +21,10 @@ import type { HandlerGroup } from './types';
 /** A typed key or a pasted link, as an entry; Microsoft's own enrolment gets its explanation. */
 function parseEntry(entry: ManualEntry | UriEntry): Result<OtpEntry, AppError> {
   if ('uri' in entry) {
+    const typed = { issuer: entry.issuer?.trim() ?? '', account: entry.account?.trim() ?? '' };
+    // Bitwarden's and Proton's `steam://<key>`: a Steam account, with the names typed beside it.
+    const steam = parseSteamLink(entry.uri, typed);
+    if (steam !== null) return steam;
     const content = classifyQrText(entry.uri);
     if (content.kind === 'microsoft' || recogniseMicrosoftManualEntry(entry.uri) !== null) {
       return err({ code: 'microsoft_activation' });
@@ -28,7 +33,6 @@ function parseEntry(entry: ManualEntry | UriEntry): Result<OtpEntry, AppError> {
     // named "Steam:" with no digits, gives 5-letter Steam codes, as it does in a list of links.
     const parsed = parseOtpauthUri(withAppSteamMarks(entry.uri.trim()));
     if (!parsed.ok) return err(parsed.error);
-    const typed = { issuer: entry.issuer?.trim() ?? '', account: entry.account?.trim() ?? '' };
     return ok({
       ...parsed.value.entry,
       issuer: typed.issuer !== '' ? typed.issuer : parsed.value.entry.issuer,

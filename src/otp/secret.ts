@@ -110,6 +110,23 @@ export function decodeHex(text: string): Result<Uint8Array, SecretError> {
   return checkLength(bytes);
 }
 
+/**
+ * Decodes a base64 key as the importers meet it (Proton writes Steam keys so): standard or URL-safe
+ * alphabet, padding optional, surrounding spaces ignored.
+ */
+export function decodeBase64(text: string): Result<Uint8Array, SecretError> {
+  const trimmed = text.trim();
+  if (trimmed === '') return err({ code: 'secret_missing' });
+  if (trimmed.length > MAX_TEXT_LENGTH) return err({ code: 'secret_too_long' });
+  const symbols = trimmed.replace(/=+$/, '');
+  // One symbol left over is six bits, no whole byte: `atob` would throw on it.
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed) || symbols.length % 4 === 1) {
+    return err({ code: 'secret_invalid_char' });
+  }
+  const binary = atob(symbols.replaceAll('-', '+').replaceAll('_', '/'));
+  return checkLength(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
 export function encodeHex(bytes: Uint8Array): string {
   let out = '';
   for (const byte of bytes) out += byte.toString(16).padStart(2, '0');

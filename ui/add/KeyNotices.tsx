@@ -63,3 +63,12 @@ export function ShortKeyPrompt({
     </div>
   );
 }
+
+/** A pasted `steam://` key (Bitwarden, Proton): the account will be a Steam one, 5-character codes. */
+export function SteamKeyNotice() {
+  return (
+    <p class="notice" data-testid="steam-key">
+      {t('steamKeyNotice')}
+    </p>
+  );
+}

@@ -12,6 +12,7 @@ import type {
   UriEntry,
 } from '../../src/messages/protocol';
 import { keyLength, looksLikeHex, type KeyWarning } from '../../src/otp/key-check';
+import { isSteamLink, STEAM_ISSUER } from '../../src/otp/steam-link';
 import {
   ALGORITHMS,
   DEFAULT_DIGITS,
@@ -20,7 +21,7 @@ import {
   type OtpType,
 } from '../../src/otp/types';
 import { DuplicatePrompt } from './DuplicatePrompt';
-import { HexKeyOffer, ShortKeyPrompt } from './KeyNotices';
+import { HexKeyOffer, ShortKeyPrompt, SteamKeyNotice } from './KeyNotices';
 import { hasName, NameFields } from './NameFields';
 import { SiteField } from './SiteField';
 import { ErrorText } from '../ErrorText';
@@ -73,7 +74,8 @@ function isKeyError(error: AppError | null): boolean {
     code.startsWith('secret_') ||
     code.startsWith('uri_') ||
     code.startsWith('migration_') ||
-    code === 'microsoft_activation'
+    code === 'microsoft_activation' ||
+    code === 'steam_key_unreadable'
   );
 }
 
@@ -111,6 +113,8 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
   const several = SEVERAL_LINKS.test(secret);
   const isMigration = several || MIGRATION.test(secret);
   const isLink = LINK.test(secret);
+  // Bitwarden's and Proton's `steam://<key>`: a Steam account, named here (the link names nothing).
+  const isSteam = isSteamLink(secret);
   const hexLike = !isLink && looksLikeHex(secret);
 
   /** The entry to send, or the error of the first number field that is not a whole number. */
@@ -144,7 +148,7 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
   }
 
   async function save(options: { onDuplicate?: DuplicateChoice; confirmShortKey?: boolean } = {}) {
-    if (!isLink && !hasName(issuer, account)) {
+    if ((!isLink || isSteam) && !hasName(issuer, account)) {
       request.fail({ code: 'name_missing' });
       return;
     }
@@ -204,7 +208,10 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
           ref={secretField}
           value={secret}
           onInput={(e) => {
-            setSecret(e.currentTarget.value);
+            const value = e.currentTarget.value;
+            // A Steam key's service is Steam unless the user names another.
+            if (isSteamLink(value) && !isSteam && issuer.trim() === '') setIssuer(STEAM_ISSUER);
+            setSecret(value);
             setShortKey(null);
           }}
           autocomplete="off"
@@ -218,6 +225,7 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
         </p>
       </div>
       {hexLike && <HexKeyOffer length={keyLength(secret)} hex={hex} onChange={setHex} />}
+      {isSteam && <SteamKeyNotice />}
       {isMigration ? (
         <p class="notice" data-testid="migration-link">
           {t(several ? 'severalLinksNotice' : 'migrationLinkNotice')}

@@ -6,7 +6,7 @@
  */
 import { parseOtpauthUri, type UriErrorCode } from '../../otp/uri';
 import { issuerAddress } from './issuer-address';
-import { decodeBase32, decodeHex, type SecretErrorCode } from '../../otp/secret';
+import { decodeBase32, decodeBase64, decodeHex, type SecretErrorCode } from '../../otp/secret';
 import {
   ALGORITHMS,
   DEFAULT_DIGITS,
@@ -77,15 +77,8 @@ function decodeSecret(source: SecretSource | undefined): Result<Uint8Array, Refu
     return ok(Uint8Array.from(source.bytes));
   }
   if ('base64' in source) {
-    const text = source.base64.trim();
-    if (text === '') return err({ reason: 'secret_missing' });
-    if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text) || text.length > LIMITS.maxSecretBytes * 2)
-      return err({ reason: 'secret_invalid' });
-    const bytes = Uint8Array.from(
-      atob(text.replaceAll('-', '+').replaceAll('_', '/').replace(/=+$/, '')),
-      (c) => c.charCodeAt(0),
-    );
-    return decodeSecret({ bytes });
+    const decoded = decodeBase64(source.base64);
+    return decoded.ok ? decoded : err({ reason: secretRefusal(decoded.error.code) });
   }
   const decoded = 'base32' in source ? decodeBase32(source.base32) : decodeHex(source.hex);
   return decoded.ok ? decoded : err({ reason: secretRefusal(decoded.error.code) });

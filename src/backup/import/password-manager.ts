@@ -5,6 +5,7 @@
  *
  * Items without a one-time password are simply not accounts: they are neither taken nor refused.
  */
+import { steamLinkKey } from '../../otp/steam-link';
 import { parseOtpauthUri, percentDecode } from '../../otp/uri';
 import { parseBoundedJson } from '../bounded-json';
 import { err, ok, type Result } from '../../result';
@@ -84,13 +85,12 @@ export function entryFromTotpValue(
       ? entry
       : err({ reason: 'algorithm_unsupported', detail: algorithmParam(text) });
   }
-  const steam = /^steam:\/\/(.*)$/is.exec(text);
-  if (steam) {
-    const secret = steam[1] ?? '';
+  const steamKey = steamLinkKey(text);
+  if (steamKey !== null) {
     return entryFromFields({
       ...extras,
       type: 'steam',
-      secret: { base32: options.lenient === true ? lenientBase32(secret) : secret },
+      secret: { base32: options.lenient === true ? lenientBase32(steamKey) : steamKey },
       issuer: names.name,
       account: names.username,
     });
