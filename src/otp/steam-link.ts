@@ -53,6 +53,19 @@ export function readSteamKey(key: string): Result<Uint8Array, SteamLinkErrorCode
 }
 
 /**
+ * A Steam key from a file whose app writes one form (`otherwise`, the key as that form reads it):
+ * a 20-byte key in either form is read as what it is (Proton writes base32 when the key came to it
+ * as base32, from Bitwarden); any other key as the file's form, as before.
+ */
+export function steamKeySource<Source>(
+  key: string,
+  otherwise: Source,
+): { readonly bytes: Uint8Array } | Source {
+  const read = readSteamKey(key);
+  return read.ok ? { bytes: read.value } : otherwise;
+}
+
+/**
  * A pasted `steam://` link as a Steam account with the names the user typed (issuer "Steam" when
  * none); null when the text is no Steam link.
  */

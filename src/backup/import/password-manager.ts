@@ -5,7 +5,7 @@
  *
  * Items without a one-time password are simply not accounts: they are neither taken nor refused.
  */
-import { steamLinkKey } from '../../otp/steam-link';
+import { steamKeySource, steamLinkKey } from '../../otp/steam-link';
 import { parseOtpauthUri, percentDecode } from '../../otp/uri';
 import { parseBoundedJson } from '../bounded-json';
 import { err, ok, type Result } from '../../result';
@@ -90,7 +90,10 @@ export function entryFromTotpValue(
     return entryFromFields({
       ...extras,
       type: 'steam',
-      secret: { base32: options.lenient === true ? lenientBase32(steamKey) : steamKey },
+      // Base32 as Bitwarden writes it; a 20-byte key in Proton's base64 is read as base64.
+      secret: steamKeySource(steamKey, {
+        base32: options.lenient === true ? lenientBase32(steamKey) : steamKey,
+      }),
       issuer: names.name,
       account: names.username,
     });

@@ -11,6 +11,7 @@ import { fromUtf8, utf8 } from '../../bytes';
 import { parseBoundedJson } from '../bounded-json';
 import { finishImport, tooManyEntries, uriLabels, type ReadEntry } from './collect';
 import { argon2idKey, base64Bytes, openAesGcm } from './crypto-open';
+import { steamKeySource } from '../../otp/steam-link';
 import { entryFromFields, entryFromUri, formEncodedQuery } from './entry';
 import { field, IMPORT_LIMITS, isObject, stringField } from './input';
 import type { ImportError, ImportResult, Importer, ReadFile } from './types';
@@ -38,7 +39,10 @@ function isEncrypted(json: unknown): boolean {
   );
 }
 
-/** `steam://<key>`: the key is standard base64 (SteamTotp::uri in proton-pass-common). */
+/**
+ * `steam://<key>`: standard base64 (SteamTotp::uri in proton-pass-common), or base32 when the key
+ * came to Proton as base32 (from Bitwarden): steamKeySource tells a 20-byte key's form.
+ */
 function steamKey(uri: string): string | null {
   const m = /^steam:\/\/([^?#]*)/i.exec(uri.trim());
   return m ? (m[1] ?? '') : null;
@@ -58,7 +62,12 @@ function readEntry(entry: unknown): ReadEntry {
     const labels = { issuer: 'Steam', account: name };
     return {
       labels,
-      result: entryFromFields({ ...labels, type: 'steam', secret: { base64: steam }, note }),
+      result: entryFromFields({
+        ...labels,
+        type: 'steam',
+        secret: steamKeySource(steam, { base64: steam }),
+        note,
+      }),
     };
   }
   // The app writes its links with Rust's `query_pairs_mut` (a space in the query is `+`).
