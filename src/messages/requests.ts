@@ -151,9 +151,11 @@ export const REQUESTS: RequestTable = {
     policy: true,
     activity: true,
   }),
-  // Only for the vault's owner: the passphrase or the recovery code, checked by the handler.
+  // Only for the vault's owner: the passphrase or the recovery code, checked by the handler; the
+  // recovery code only where the organisation allows them (AllowRecoveryCode, src/policy/gates.ts).
   resetVault: row(either(obj({ passphrase: password }), obj({ recoveryCode })), {
     changesAccounts: true,
+    policy: true,
   }),
   // Lost both: nothing to check, so the page's token (after a typed phrase) is all there is.
   resetVaultLostBoth: row(obj({ confirm: oneOf(LOST_BOTH) }), { changesAccounts: true }),

@@ -49,6 +49,9 @@ export const POLICY_GATES: { readonly [K in RequestName]?: Gate<K> } = {
   changePassphrase: none,
   unlockWithRecovery: recoveryCode,
   newRecoveryCode: recoveryCode,
+  // A reset is the owner's to ask for with either secret, but under the policy no recovery code
+  // is used anywhere: neither to open the vault nor to prove it is one's own.
+  resetVault: (proof, p) => ('recoveryCode' in proof ? recoveryCode(proof, p) : null),
   addAccount: manualEntry,
   // Links pasted as text are pasted, not scanned: the add form offers them only with manual entry.
   readLinks: manualEntry,
@@ -70,6 +73,15 @@ export const POLICY_GATES: { readonly [K in RequestName]?: Gate<K> } = {
   importCommit: fileImport,
 };
 
+/**
+ * The forms of a gated request that no key can refuse: they run even while the policy is
+ * unknown (a reset under the passphrase is not held up by a policy that only concerns recovery
+ * codes). Any other form, including one not foreseen here, is gated.
+ */
+const POLICY_FREE: { readonly [K in RequestName]?: (payload: RequestOf<K>) => boolean } = {
+  resetVault: (proof) => 'passphrase' in proof,
+};
+
 /** Why the policy refuses this request, or null when it may run. */
 export function policyRefusal<K extends RequestName>(
   type: K,
@@ -79,6 +91,10 @@ export function policyRefusal<K extends RequestName>(
 ): PolicyError | null {
   const gate = Object.hasOwn(POLICY_GATES, type) ? (POLICY_GATES[type] as Gate<K>) : undefined;
   if (gate === undefined) return null;
+  const free = Object.hasOwn(POLICY_FREE, type)
+    ? (POLICY_FREE[type] as (payload: RequestOf<K>) => boolean)
+    : undefined;
+  if (free?.(payload) === true) return null;
   if (!known) return 'policy_unknown';
   return gate(payload, policy);
 }

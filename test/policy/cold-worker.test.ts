@@ -157,6 +157,8 @@ const FIRST_REQUESTS: { [K in RequestName]?: () => RequestOf<K> } = {
   unlockWithRecovery: () => ({ recoveryCode, newPassphrase: LONG }),
   changePassphrase: () => ({ current: PASS, next: SHORT_FOR_POLICY }),
   newRecoveryCode: () => ({ passphrase: PASS }),
+  // A wrong passphrase: the handler runs, and the vault stays for the checks after it.
+  resetVault: () => ({ passphrase: 'not the passphrase' }),
   getSettings: () => ({}),
   updateSettings: () => ({ autoLockMinutes: 600 }),
   addAccount: () => ({ entry: { uri: 'otpauth://totp/New:bob?secret=JBSWY3DPEHPK3PXP' } }),

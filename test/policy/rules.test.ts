@@ -206,6 +206,8 @@ describe('request gates', () => {
     [{ AllowImport: false }, 'importCommit', {}, 'import_forbidden'],
     [{ AllowManualEntry: false }, 'addAccount', {}, 'manual_entry_forbidden'],
     [{ AllowRecoveryCode: false }, 'unlockWithRecovery', {}, 'recovery_code_forbidden'],
+    [{ AllowRecoveryCode: false }, 'newRecoveryCode', {}, 'recovery_code_forbidden'],
+    [{ AllowRecoveryCode: false }, 'resetVault', { recoveryCode: 'x' }, 'recovery_code_forbidden'],
   ])('%j refuses %s', (raw, name, payload, code) => {
     expect(policyRefusal(name, payload as never, parsePolicy(raw), true)).toBe(code);
     expect(policyRefusal(name, payload as never, {}, true)).toBeNull();

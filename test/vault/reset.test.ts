@@ -141,3 +141,45 @@ describe('resetVaultLostBoth ("I have lost both")', () => {
     expect(await requests.listAccounts({})).toMatchObject({ ok: true, value: { accounts: [] } });
   });
 });
+
+describe('under AllowRecoveryCode: false (a vault made before the policy keeps its slot)', () => {
+  const locked = () => t.vault.lock();
+  const underPolicy = (managed: () => unknown) => api(testContext(t, { managed }).context);
+
+  it.each([
+    ['unlocked', () => Promise.resolve()],
+    ['locked', locked],
+  ])(
+    'refuses a reset with the right recovery code while %s, and changes nothing',
+    async (_s, before) => {
+      await before();
+      const stored = await dumpDb();
+      const w = underPolicy(() => ({ AllowRecoveryCode: false }));
+      expect(await w.resetVault({ recoveryCode })).toEqual({
+        ok: false,
+        error: { code: 'recovery_code_forbidden' },
+      });
+      expect(await dumpDb()).toEqual(stored);
+    },
+  );
+
+  it('nor unlocks with it', async () => {
+    await locked();
+    const stored = await dumpDb();
+    const w = underPolicy(() => ({ AllowRecoveryCode: false }));
+    expect(
+      await w.unlockWithRecovery({ recoveryCode, newPassphrase: 'a new start passphrase' }),
+    ).toEqual({ ok: false, error: { code: 'recovery_code_forbidden' } });
+    expect(await dumpDb()).toEqual(stored);
+  });
+
+  it('still resets with the passphrase, even while the policy cannot be read yet', async () => {
+    await locked();
+    const w = underPolicy(() => new Promise<never>(() => undefined));
+    expect(await w.resetVault({ recoveryCode })).toEqual({
+      ok: false,
+      error: { code: 'policy_unknown' },
+    });
+    expect(await w.resetVault({ passphrase: PASS })).toEqual({ ok: true, value: {} });
+  });
+});
