@@ -17,17 +17,41 @@ export const ISSUER_PATTERN_LIMITS = {
   maxPatterns: 500,
 } as const;
 
-/** The patterns of a policy value: null when the value is not a usable list (ignored then). */
+/** An `AllowedIssuers` value as read: the patterns in force, and what of it Otter could not use. */
+export interface IssuerList {
+  /** Lower-cased, without duplicates; empty when no entry was usable (then no issuer is allowed). */
+  readonly patterns: readonly string[];
+  /** Positions (from 1) of the entries that are not text or are too long, among those read. */
+  readonly unusable: readonly number[];
+  /** Entries past `maxPatterns`, not read at all. */
+  readonly overLimit: number;
+}
+
+/**
+ * A policy value as a list of patterns: null when it is not a list, or an empty one (far more
+ * likely a mistake than "no account at all"), and then ignored. Entries Otter cannot use are
+ * skipped and reported; a list none of whose entries is usable still restricts (to nothing):
+ * the administrator asked for a restriction, and a mistake in it must not lift it.
+ */
+export function readIssuerList(raw: unknown): IssuerList | null {
+  if (!Array.isArray(raw) || raw.length === 0) return null;
+  const patterns = new Set<string>();
+  const unusable: number[] = [];
+  raw.slice(0, ISSUER_PATTERN_LIMITS.maxPatterns).forEach((p: unknown, i) => {
+    if (typeof p === 'string' && p.length <= ISSUER_PATTERN_LIMITS.maxLength)
+      patterns.add(normalise(p));
+    else unusable.push(i + 1);
+  });
+  return {
+    patterns: [...patterns],
+    unusable,
+    overLimit: Math.max(0, raw.length - ISSUER_PATTERN_LIMITS.maxPatterns),
+  };
+}
+
+/** The patterns in force of a policy value, or null when it is ignored (readIssuerList). */
 export function parseIssuerPatterns(raw: unknown): readonly string[] | null {
-  if (!Array.isArray(raw)) return null;
-  const patterns = raw
-    .slice(0, ISSUER_PATTERN_LIMITS.maxPatterns)
-    .filter(
-      (p): p is string => typeof p === 'string' && p.length <= ISSUER_PATTERN_LIMITS.maxLength,
-    )
-    .map(normalise);
-  // An empty list is far more likely a mistake than "no account at all": it is ignored.
-  return patterns.length === 0 ? null : [...new Set(patterns)];
+  return readIssuerList(raw)?.patterns ?? null;
 }
 
 function normalise(name: string): string {

@@ -8,7 +8,7 @@
  * Each field is named after its key in public/schema.json, first letter lower-cased.
  */
 import type { Settings } from '../settings';
-import { parseIssuerPatterns } from './issuers';
+import { readIssuerList } from './issuers';
 import { compilePassphrasePattern, PATTERN_LIMITS } from './passphrase-pattern';
 
 export interface Policy {
@@ -30,8 +30,19 @@ export interface Policy {
   readonly allowImport?: boolean;
   /** false: accounts only from a scanned QR code (no key typed or link pasted). */
   readonly allowManualEntry?: boolean;
-  /** Glob patterns an account's issuer must match (src/policy/issuers.ts), lower-cased. */
+  /**
+   * Glob patterns an account's issuer must match (src/policy/issuers.ts), lower-cased. Empty
+   * when the list had no usable entry: then no issuer is allowed (fail closed).
+   */
   readonly allowedIssuers?: readonly string[];
+  /**
+   * The `AllowedIssuers` entries Otter skipped (positions from 1: not text, or too long) and how
+   * many past the limit it did not read; absent when it used them all.
+   */
+  readonly allowedIssuersIgnored?: {
+    readonly entries: readonly number[];
+    readonly overLimit: number;
+  };
   /** A regular expression every new passphrase must match (src/policy/passphrase-pattern.ts). */
   readonly passphrasePolicy?: string;
   /** The organisation's own words on its passphrase rules, shown beside passphrase fields. */
@@ -161,9 +172,12 @@ export function parsePolicy(raw: unknown): Policy {
     return true;
   });
   each({ AllowedIssuers: null }, (key) => {
-    const patterns = parseIssuerPatterns(own(key));
-    if (patterns !== null) policy.allowedIssuers = patterns;
-    return patterns !== null;
+    const list = readIssuerList(own(key));
+    if (list === null) return false;
+    policy.allowedIssuers = list.patterns;
+    if (list.unusable.length > 0 || list.overLimit > 0)
+      policy.allowedIssuersIgnored = { entries: list.unusable, overLimit: list.overLimit };
+    return true;
   });
   each({ PassphrasePolicy: null }, (key) => {
     const value = own(key);

@@ -49,12 +49,36 @@ describe('AllowedIssuers patterns', () => {
     expect(issuerAllowed('Anything', undefined)).toBe(true);
   });
 
-  it.each<[unknown]>([['Contoso'], [[]], [[1, null]], [{}], [null]])(
-    'ignores %j (not a usable list)',
-    (raw) => {
-      expect(parseIssuerPatterns(raw)).toBeNull();
-    },
-  );
+  it.each<[unknown]>([['Contoso'], [[]], [{}], [null]])('ignores %j (not a usable list)', (raw) => {
+    expect(parseIssuerPatterns(raw)).toBeNull();
+  });
+
+  it('a list none of whose entries is usable allows no issuer (fail closed), each named', () => {
+    const long = 'x'.repeat(ISSUER_PATTERN_LIMITS.maxLength + 1);
+    for (const raw of [[1, null], [long], [{}, long]]) {
+      const policy = parsePolicy({ AllowedIssuers: raw });
+      expect(policy.allowedIssuers, JSON.stringify(raw)).toEqual([]);
+      expect(policy.ignored).toBeUndefined();
+      expect(policy.allowedIssuersIgnored?.entries).toEqual(raw.map((_, i) => i + 1));
+      expect(issuerAllowed('Contoso', policy.allowedIssuers)).toBe(false);
+      expect(issuerAllowed('', policy.allowedIssuers)).toBe(false);
+    }
+  });
+
+  it('names the entries it skips in an otherwise good list, and those past the limit', () => {
+    const long = 'x'.repeat(ISSUER_PATTERN_LIMITS.maxLength + 1);
+    expect(parsePolicy({ AllowedIssuers: ['A', 7, long, 'b'] })).toEqual({
+      allowedIssuers: ['a', 'b'],
+      allowedIssuersIgnored: { entries: [2, 3], overLimit: 0 },
+    });
+    const many = Array.from({ length: ISSUER_PATTERN_LIMITS.maxPatterns + 3 }, (_, i) => `p${i}`);
+    expect(parsePolicy({ AllowedIssuers: many }).allowedIssuersIgnored).toEqual({
+      entries: [],
+      overLimit: 3,
+    });
+    // Nothing to say of a good list (duplicates are no problem).
+    expect(parsePolicy({ AllowedIssuers: ['A', 'a'] })).toEqual({ allowedIssuers: ['a'] });
+  });
 
   it('bounds the list and each pattern, and drops duplicates', () => {
     const long = 'x'.repeat(ISSUER_PATTERN_LIMITS.maxLength + 1);
