@@ -12,7 +12,7 @@ import { MANUAL_ERRORS } from './otp/manual';
 import { STEAM_LINK_ERRORS } from './otp/steam-link';
 import { URI_ERRORS } from './otp/uri';
 import { SCAN_ERRORS } from './qr/decode';
-import { POLICY_ERRORS } from './policy/gates';
+import { POLICY_ERRORS } from './policy/policy-errors';
 import { SITE_LIST_ERRORS } from './sites/site-list';
 import { MIGRATION_ERRORS } from './qr/google-migration';
 import { NEW_SECRET_ERRORS } from './passphrase/new-secret';

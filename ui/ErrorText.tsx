@@ -1,6 +1,6 @@
 import type { AppError } from '../src/errors';
 import { errorText } from '../src/i18n';
-import { POLICY_ERRORS } from '../src/policy/gates';
+import { POLICY_ERRORS } from '../src/policy/policy-errors';
 import { SupportContact } from './SupportContact';
 
 const REFUSED_BY_POLICY: ReadonlySet<string> = new Set(POLICY_ERRORS);
