@@ -8,6 +8,9 @@ import { afterEach, expect, it, vi } from 'vitest';
 import type { ResponseOf } from '../../src/messages/protocol';
 import { CodeList } from '../../popup/CodeList';
 import { accountView } from './account-views';
+// Loaded before the tests: the list imports search once it has rendered, and an import still on
+// its way when this short file ends fails the run (vitest's environment is torn down under it).
+import '../../src/search';
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
 
