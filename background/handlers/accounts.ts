@@ -10,7 +10,7 @@ import { keyWarning } from '../../src/otp/key-check';
 import { isDamagedOtpauthLink, parseOtpauthUri } from '../../src/otp/uri';
 import { allowedIssuer } from '../../src/policy/rules';
 import { classifyQrText, recogniseMicrosoftManualEntry } from '../../src/qr/classify';
-import { bestMatch, isInsecureTwin, type SiteMatch } from '../../src/sites/match';
+import { addsInsecureTwin, bestMatch, isInsecureTwin, type SiteMatch } from '../../src/sites/match';
 import { siteOf } from '../../src/sites/origin';
 import { normaliseSites, withPageSite, type SiteListError } from '../../src/sites/site-list';
 import { accountView, managedView } from '../../src/vault/view';
@@ -110,7 +110,17 @@ export const accountHandlers: HandlerGroup<
     const sites = typed === undefined ? undefined : normaliseSites(typed);
     if (sites !== undefined && !sites.ok) return err({ code: sites.error });
     const patch = sites === undefined ? rest : { ...rest, sites: sites.value };
-    const updated = await vault.update([id], () => patch, since);
+    // Against the account's list as it is inside the write queue.
+    let twin = false;
+    const updated = await vault.update(
+      [id],
+      (a) => {
+        twin = sites !== undefined && addsInsecureTwin(a.sites, sites.value);
+        return twin ? null : patch;
+      },
+      since,
+    );
+    if (twin) return err({ code: 'site_http_twin' });
     if (!updated.ok) return err({ code: updated.error });
     return ok({ account: managedView(updated.value[0]!, now()) });
   },

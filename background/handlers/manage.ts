@@ -3,6 +3,7 @@
  * deleting from the trash for good, and reordering. Editing and pinning go through updateAccount.
  */
 import { err, ok } from '../../src/result';
+import { addsInsecureTwin } from '../../src/sites/match';
 import { normaliseSites } from '../../src/sites/site-list';
 import { managedView, trashView } from '../../src/vault/view';
 import type { HandlerGroup } from './types';
@@ -40,10 +41,15 @@ export const manageHandlers: HandlerGroup<
       byId.set(id, sites === undefined ? rest : { ...rest, sites: sites.value });
     }
     if (byId.size !== edits.length) return err({ code: 'bad_request' });
-    // One transaction: every account changes, or (one is missing) none does.
-    const updated = await vault.update([...byId.keys()], (current) => ({
-      ...byId.get(current.id),
-    }));
+    // One transaction: every account changes, or (one is missing, or would gain the http twin
+    // of one of its https sites) none does.
+    let twin = false;
+    const updated = await vault.update([...byId.keys()], (current) => {
+      const edit = byId.get(current.id);
+      twin = edit?.sites !== undefined && addsInsecureTwin(current.sites, edit.sites);
+      return twin ? null : { ...edit };
+    });
+    if (twin) return err({ code: 'site_http_twin' });
     return updated.ok ? ok({ updated: updated.value.length }) : err({ code: updated.error });
   },
 

@@ -122,6 +122,15 @@ export function isInsecureTwin(sites: readonly string[], pageUrl: string): boole
   return page.ok && page.value.scheme === 'http' && twinOfHttpsSite(sites, page.value.host);
 }
 
+/**
+ * Whether a typed list (`after`) adds a site `before` did not have that is the http twin of one
+ * of its https sites: it would match nothing (bestMatch), so the form says so instead of keeping
+ * it. One already in the list (imported from an old address) does not stop other changes.
+ */
+export function addsInsecureTwin(before: readonly string[], after: readonly string[]): boolean {
+  return after.some((site) => !before.includes(site) && isInsecureTwin(after, site));
+}
+
 /** Whether `host` over https, on the port of one of the https sites, would match that site. */
 function twinOfHttpsSite(sites: readonly string[], host: string): boolean {
   return sites.some((site) => {

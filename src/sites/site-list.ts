@@ -17,6 +17,8 @@ export const SITE_LIST_ERRORS = [
   'site_not_web_page',
   /** "Use on this site": an http page, for an account that has the same host over https. */
   'site_not_secure',
+  /** A typed list adds the http twin of one of its https sites, which would match nothing. */
+  'site_http_twin',
   /** A fill into a page that is not one of the account's sites, without the user's yes. */
   'fill_site_mismatch',
 ] as const;

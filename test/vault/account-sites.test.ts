@@ -103,6 +103,51 @@ describe('typed sites', () => {
     const cleared = await requests.updateAccount({ id, edit: { sites: [] } });
     expect(cleared.ok && cleared.value.account.sites).toEqual([]);
   });
+
+  it('refuse a typed http twin of one of the list’s https sites, which would match nothing', async () => {
+    const id = await add('GitHub', 'https://github.com');
+    const other = await add('GitLab', 'https://gitlab.com');
+    const stored = await dumpDb();
+    const twin = ['https://github.com', 'http://www.github.com'];
+    expect(await requests.updateAccount({ id, edit: { sites: twin } })).toEqual({
+      ok: false,
+      error: { code: 'site_http_twin' },
+    });
+    // The bulk form too, refused whole: the other account is not changed either.
+    const bulk = await requests.updateAccounts({
+      edits: [
+        { id: other, edit: { sites: ['https://gitlab.com', 'https://example.com'] } },
+        { id, edit: { sites: twin } },
+      ],
+    });
+    expect(bulk).toEqual({ ok: false, error: { code: 'site_http_twin' } });
+    expect(await dumpDb()).toEqual(stored);
+    // An http site with no https twin in the list is kept (an intranet page).
+    const intranet = await requests.updateAccount({
+      id,
+      edit: { sites: ['https://github.com', 'http://intranet.example'] },
+    });
+    expect(intranet.ok && intranet.value.account.sites).toEqual([
+      'https://github.com',
+      'http://intranet.example',
+    ]);
+  });
+
+  it('keep a twin already in the list (imported from an old address) through other edits', async () => {
+    const id = await add('GitHub', 'https://github.com');
+    const imported = await t.vault.update([id], () => ({
+      sites: ['https://github.com', 'http://github.com'],
+    }));
+    expect(imported.ok).toBe(true);
+    const renamed = await requests.updateAccount({
+      id,
+      edit: { account: 'bob', sites: ['https://github.com', 'http://github.com'] },
+    });
+    expect(renamed.ok && [renamed.value.account.account, renamed.value.account.sites]).toEqual([
+      'bob',
+      ['https://github.com', 'http://github.com'],
+    ]);
+  });
 });
 
 describe('matching every site', () => {
@@ -171,13 +216,12 @@ describe('fillCode checks the page', () => {
   });
 
   it('neither fills nor silently fills an http twin that the list holds beside its https site', async () => {
-    // Typed (or imported from an old http:// address): learning would have refused it.
+    // Imported from an old http:// address (typed, it is refused; learning refuses it too).
     const id = await add('Bank', 'https://bank.example');
-    const typed = await requests.updateAccount({
-      id,
-      edit: { sites: ['https://bank.example', 'http://bank.example'] },
-    });
-    expect(typed.ok).toBe(true);
+    const imported = await t.vault.update([id], () => ({
+      sites: ['https://bank.example', 'http://bank.example'],
+    }));
+    expect(imported.ok).toBe(true);
     tabUrl = 'http://bank.example/login';
     expect(await requests.fillCode({ id, tabId: TAB })).toEqual({
       ok: false,
