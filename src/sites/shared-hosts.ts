@@ -66,6 +66,32 @@ export const SHARED_HOSTS: readonly SharedHost[] = [
   { host: 'tumblr.com', signIn: ['tumblr.com', 'www.tumblr.com'] },
   // Glitch's projects: anyone's app, server code included (its sign-in is on glitch.com).
   { host: 'glitch.me' },
+  // More tenants whose pages run their owner's scripts, and anyone can have one: an Azure AD
+  // B2C or Entra External ID tenant's page layouts (JavaScript allowed), a ServiceNow instance
+  // (free developer instances), an Odoo database's website, a Retool organisation's apps.
+  { host: 'b2clogin.com' },
+  { host: 'ciamlogin.com' },
+  { host: 'service-now.com' },
+  { host: 'odoo.com', signIn: ['odoo.com', 'www.odoo.com'] },
+  { host: 'retool.com', signIn: ['login.retool.com'] },
+  // More tenants' sign-in pages, as Okta's above.
+  { host: 'onelogin.com' },
+  { host: 'cloudflareaccess.com' },
+  // Help-desk portals with their owner's theme scripts, and the tenants that sign in to them.
+  { host: 'freshdesk.com' },
+  { host: 'freshservice.com' },
+  { host: 'myfreshworks.com' },
+  // Site builders and hosts whose customers' sites (code injection, custom HTML, whole PHP
+  // sites) live under the service's own domain; the service signs in on the hosts named.
+  { host: 'squarespace.com', signIn: ['login.squarespace.com', 'account.squarespace.com'] },
+  { host: 'weebly.com', signIn: ['weebly.com', 'www.weebly.com'] },
+  { host: 'ghost.io' },
+  { host: 'neocities.org', signIn: ['neocities.org', 'www.neocities.org'] },
+  { host: 'wpengine.com', signIn: ['my.wpengine.com', 'identity.wpengine.com'] },
+  { host: 'kinsta.cloud' },
+  { host: 'cloudwaysapps.com' },
+  { host: 'acquia-sites.com' },
+  { host: '000webhostapp.com' },
 ];
 
 let index: ReadonlyMap<string, ReadonlySet<string>> | null = null;

@@ -141,6 +141,32 @@ describe('a page on a shared host matches only its exact origin', () => {
     ['https://manage.statuspage.io', 'https://evil.statuspage.io/', null],
     ['https://evil.statuspage.io', 'https://manage.statuspage.io/login', 'same-site'],
     ['https://alice.glitch.me', 'https://bob.glitch.me/', null],
+    // Tenants anyone can have, whose pages run their owner's scripts.
+    ['https://acme.b2clogin.com', 'https://evil.b2clogin.com/evil.onmicrosoft.com/', null],
+    ['https://acme.ciamlogin.com', 'https://evil.ciamlogin.com/', null],
+    ['https://acme.service-now.com', 'https://dev12345.service-now.com/login.do', null],
+    ['https://acme.service-now.com', 'https://acme.service-now.com/login.do', 'exact'],
+    ['https://acme.odoo.com', 'https://evil.odoo.com/web/login', null],
+    ['https://acme.odoo.com', 'https://www.odoo.com/web/login', 'same-site'],
+    ['https://acme.retool.com', 'https://evil.retool.com/apps/x', null],
+    ['https://login.retool.com', 'https://evil.retool.com/', null],
+    ['https://acme.onelogin.com', 'https://evil.onelogin.com/login2', null],
+    ['https://acme.cloudflareaccess.com', 'https://evil.cloudflareaccess.com/', null],
+    ['https://acme.freshdesk.com', 'https://evil.freshdesk.com/support/login', null],
+    ['https://acme.myfreshworks.com', 'https://evil.myfreshworks.com/login', null],
+    ['https://acme.freshservice.com', 'https://evil.freshservice.com/', null],
+    // Customers' sites under a site builder's or a host's own domain.
+    ['https://account.squarespace.com', 'https://evil.squarespace.com/', null],
+    ['https://evil.squarespace.com', 'https://login.squarespace.com/', 'same-site'],
+    ['https://www.weebly.com', 'https://evil.weebly.com/', null],
+    ['https://acme.ghost.io', 'https://evil.ghost.io/ghost/', null],
+    ['https://neocities.org', 'https://evil.neocities.org/', null],
+    ['https://my.wpengine.com', 'https://evil.wpengine.com/wp-login.php', null],
+    ['https://my.wpengine.com', 'https://identity.wpengine.com/', 'same-site'],
+    ['https://acme.kinsta.cloud', 'https://evil.kinsta.cloud/wp-login.php', null],
+    ['https://acme.cloudwaysapps.com', 'https://evil.cloudwaysapps.com/', null],
+    ['https://acme.acquia-sites.com', 'https://evil.acquia-sites.com/user/login', null],
+    ['https://acme.000webhostapp.com', 'https://evil.000webhostapp.com/', null],
   ])('account %s, page %s → %s', (account, page, match) => {
     expect(matchSite(account, page)).toBe(match);
     expect(isSilentFillAllowed(account, page)).toBe(match === 'exact');
