@@ -5,6 +5,7 @@
  * "validate").
  */
 
+import { namesCaptcha } from './captcha';
 import { BACKUP_CODE, HARD_NEGATIVE, HARD_NEGATIVE_WORDS } from './other-codes';
 
 export {
@@ -235,7 +236,10 @@ export function hasStrong(text: string): boolean {
 
 export function hasHardNegative(text: string): boolean {
   return (
-    hasAny(text, HARD_NEGATIVE) || hasWord(text, HARD_NEGATIVE_WORDS) || hasAny(text, BACKUP_CODE)
+    hasAny(text, HARD_NEGATIVE) ||
+    hasWord(text, HARD_NEGATIVE_WORDS) ||
+    hasAny(text, BACKUP_CODE) ||
+    namesCaptcha(text)
   );
 }
 

@@ -1,8 +1,9 @@
 /**
  * What the page around a field is doing, when that rules the field out whatever it is called: a
  * device-code page (a TV or CLI asks the person to type the code it shows), a payment-card form
- * (its "security code" is the CVC), a gift-card or voucher page, a recovery-code form, a step
- * that asks for a code sent by e-mail or text message. A TOTP would be wrong in each.
+ * (its "security code" is the CVC), a gift-card or voucher page, a captcha's picture beside the
+ * field, a recovery-code form, a step that asks for a code sent by e-mail or text message. A
+ * TOTP would be wrong in each.
  */
 import { autocompleteTokens, formOf, inTreeOf, isVisible, parentOf } from './dom';
 import { ownText, type ContextReader } from './field-text';
@@ -18,6 +19,7 @@ import {
   normalise,
   withoutBackupAlternatives,
 } from './keywords';
+import { showsCaptchaImage } from './captcha';
 import { asksForSentCode, FALLBACK, NAMES_APP } from './sent-code';
 
 /**
@@ -63,8 +65,8 @@ function isDevicePage(el: HTMLInputElement, reader: ContextReader): boolean {
   return DEVICE_TITLE.test(text) || DEVICE_PHRASES.some((phrase) => phrase.test(text));
 }
 
-/** The inputs that share the field's form (or, without one, its nearest few ancestors). */
-function neighbours(el: HTMLInputElement): HTMLInputElement[] {
+/** The field's form, or without one its nearest few ancestors. */
+function scopeOf(el: HTMLInputElement): Element | null {
   let scope: Element | null = formOf(el);
   if (!scope) {
     scope = parentOf(el);
@@ -74,7 +76,19 @@ function neighbours(el: HTMLInputElement): HTMLInputElement[] {
       scope = parent;
     }
   }
+  return scope;
+}
+
+/** The inputs that share the field's form (or, without one, its nearest few ancestors). */
+function neighbours(el: HTMLInputElement): HTMLInputElement[] {
+  const scope = scopeOf(el);
   return scope ? Array.from(scope.querySelectorAll('input')) : [];
+}
+
+/** A captcha's picture beside the field (`/verifycode.jpg`): the field wants its text. */
+function besideCaptcha(el: HTMLInputElement): boolean {
+  const scope = scopeOf(el);
+  return scope !== null && showsCaptchaImage(scope);
 }
 
 function isCardForm(el: HTMLInputElement, reader: ContextReader): boolean {
@@ -200,13 +214,14 @@ function formPromptOf(el: HTMLInputElement, around: Prompt | null): Prompt | nul
 }
 
 /** Why the page rules out a field whatever it is called. */
-export type Veto = 'device' | 'card' | 'gift' | 'backup' | 'sent';
+export type Veto = 'device' | 'card' | 'gift' | 'captcha' | 'backup' | 'sent';
 
 /** Why the page rules this field out, or null when it does not. */
 export function contextVeto(el: HTMLInputElement, reader: ContextReader): Veto | null {
   if (isDevicePage(el, reader)) return 'device';
   if (isCardForm(el, reader)) return 'card';
   if (isGiftPage(el, reader)) return 'gift';
+  if (besideCaptcha(el)) return 'captcha';
   const prompt = promptOf(el);
   if (isBackupCodeForm(el, reader, prompt)) return 'backup';
   const own = formPromptOf(el, prompt);
