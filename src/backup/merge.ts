@@ -13,9 +13,9 @@ import { randomId } from '../crypto/random';
 import { err, ok, type Result } from '../result';
 import { trashExpired, type Account } from '../vault/format';
 import { sameAccountData } from './account-equality';
+import { answersFit, readDuplicateAnswers, type DuplicateChoice } from './duplicate-answers';
 
-export const DUPLICATE_CHOICES = ['keep_both', 'replace', 'skip'] as const;
-export type DuplicateChoice = (typeof DUPLICATE_CHOICES)[number];
+export { DUPLICATE_CHOICES, type DuplicateAnswer, type DuplicateChoice } from './duplicate-answers';
 
 export const DUPLICATE_REASONS = ['same_secret', 'same_name'] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
@@ -52,15 +52,6 @@ export interface RestorePlan {
   readonly existingIds: ReadonlySet<string>;
   /** The highest counter of each HOTP key in the vault, the Trash included (by `secretKey`). */
   readonly hotpCounters: ReadonlyMap<string, number>;
-}
-
-/**
- * The user's answer for one duplicate: the choice, and the id of the vault's account it was shown
- * with (`Duplicate.existing`), so that the choice applies to that account and to no other.
- */
-export interface DuplicateAnswer {
-  readonly choice: DuplicateChoice;
-  readonly existing: string;
 }
 
 /** Exactly what to write: new records, and the ids of accounts that go to the Trash. */
@@ -232,33 +223,6 @@ export function viewRestorePlan(plan: RestorePlan): RestorePlanView {
   };
 }
 
-/** The answers as sent by the page (so checked here), or null when one is malformed. */
-function readAnswers(
-  answers: Readonly<Record<string, unknown>>,
-): Map<string, DuplicateAnswer> | null {
-  const read = new Map<string, DuplicateAnswer>();
-  for (const key of Object.keys(answers)) {
-    const value: unknown = answers[key];
-    if (typeof value !== 'object' || value === null || key === '__proto__') return null;
-    const { choice, existing } = value as Record<string, unknown>;
-    const known = DUPLICATE_CHOICES.find((c) => c === choice);
-    if (known === undefined || typeof existing !== 'string') return null;
-    read.set(key, { choice: known, existing });
-  }
-  return read;
-}
-
-/**
- * Whether the answers were given to this plan: one for each duplicate, each naming the account
- * that duplicate matches now, and none for anything else.
- */
-function answersFit(plan: RestorePlan, answers: ReadonlyMap<string, DuplicateAnswer>): boolean {
-  return (
-    answers.size === plan.duplicates.length &&
-    plan.duplicates.every((d) => answers.get(d.incoming.id)?.existing === d.existing.id)
-  );
-}
-
 /**
  * Applies one answer per duplicate (`answers`: incoming id → choice and the id of the vault's
  * account the user saw it matched, as sent by the page, so checked here). The plan is made again
@@ -277,9 +241,11 @@ export function applyRestoreChoices(
   answers: Readonly<Record<string, unknown>>,
   newId: () => string = randomId,
 ): Result<RestoreChanges, RestoreError> {
-  const chosen = readAnswers(answers);
+  // A `__proto__` key is refused: the page never sends one (ids are random).
+  const chosen = readDuplicateAnswers(answers, (id) => (id === '__proto__' ? null : id));
   if (chosen === null) return err('restore_choices_invalid');
-  if (!answersFit(plan, chosen)) return err('restore_plan_stale');
+  const shown = plan.duplicates.map((d) => [d.incoming.id, d.existing.id] as const);
+  if (!answersFit(shown, chosen)) return err('restore_plan_stale');
 
   const used = new Set(plan.existingIds);
   const place = (a: Account): Account => {

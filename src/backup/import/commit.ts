@@ -18,8 +18,9 @@
 import { randomId } from '../../crypto/random';
 import { err, ok, type Result } from '../../result';
 import type { Account } from '../../vault/format';
-import { caughtUpCounter, DUPLICATE_CHOICES, hotpCounters, type DuplicateAnswer } from '../merge';
-import { importDuplicates, type ImportDuplicate } from './preview';
+import { answersFit, readDuplicateAnswers } from '../duplicate-answers';
+import { caughtUpCounter, hotpCounters } from '../merge';
+import { importDuplicates } from './preview';
 import type { ImportedAccount } from './types';
 import { mergeSites } from '../../sites/site-list';
 import { importedNote, importedSites } from './vault-fields';
@@ -67,37 +68,6 @@ export interface CommitOptions {
   readonly newId?: () => string;
 }
 
-/** The answers as sent by the page (so checked here), by index; null when one is malformed. */
-function readAnswers(
-  answers: Readonly<Record<string, unknown>>,
-): Map<number, DuplicateAnswer> | null {
-  const read = new Map<number, DuplicateAnswer>();
-  for (const key of Object.keys(answers)) {
-    if (!/^(0|[1-9]\d{0,6})$/.test(key)) return null;
-    const value: unknown = answers[key];
-    if (typeof value !== 'object' || value === null) return null;
-    const { choice, existing } = value as Record<string, unknown>;
-    const known = DUPLICATE_CHOICES.find((c) => c === choice);
-    if (known === undefined || typeof existing !== 'string') return null;
-    read.set(Number(key), { choice: known, existing });
-  }
-  return read;
-}
-
-/**
- * Whether the answers were given to these duplicates: one for each, naming the account that
- * duplicate matches now, and none for anything else.
- */
-function answersFit(
-  duplicates: ReadonlyMap<number, ImportDuplicate>,
-  answers: ReadonlyMap<number, DuplicateAnswer>,
-): boolean {
-  return (
-    answers.size === duplicates.size &&
-    [...duplicates].every(([index, d]) => answers.get(index)?.existing === d.existing.id)
-  );
-}
-
 /**
  * The writes for importing `accounts` into a vault holding `current` (every account, the Trash
  * included), with `choices`: the index of each duplicate (as a string) → its choice and the id of
@@ -111,9 +81,12 @@ export function planImportCommit(
 ): Result<ImportWrites, ImportFlowError> {
   const active = current.filter((a) => a.trashedAt === null);
   const duplicates = importDuplicates(accounts, active);
-  const chosen = readAnswers(choices);
+  const chosen = readDuplicateAnswers(choices, (key) =>
+    /^(0|[1-9]\d{0,6})$/.test(key) ? Number(key) : null,
+  );
   if (chosen === null) return err('import_choices_invalid');
-  if (!answersFit(duplicates, chosen)) return err('import_preview_stale');
+  const shown = [...duplicates].map(([index, d]) => [index, d.existing.id] as const);
+  if (!answersFit(shown, chosen)) return err('import_preview_stale');
 
   const counters = hotpCounters(current);
   let order = lastOrder(current);
