@@ -258,6 +258,8 @@ export function applyRestoreChoices(
     return id === a.id ? a : { ...a, id };
   };
 
+  // New accounts need no catching up: `planRestore` matches the Trash too, so no account of the
+  // vault holds a new one's key (an HOTP key only in the Trash makes a duplicate of that account).
   const add = plan.fresh.map(place);
   const trash: string[] = [];
   const caughtUp = (a: Account): Account => {

@@ -132,7 +132,7 @@ describe('a vault change between plan and confirm', () => {
   }, 30_000);
 });
 
-describe('Keep both for an HOTP key already in the vault', () => {
+describe('an HOTP key already in the vault', () => {
   it("starts the copy at the vault's counter, which the server has reached", async () => {
     const [bank] = await add(['Bank', 'bob', 'GEZDGNBVGY3TQOJQ', { type: 'hotp', counter: 7 }]);
     const text = await backupText();
@@ -152,6 +152,43 @@ describe('Keep both for an HOTP key already in the vault', () => {
       [true, 20],
     ]);
   }, 30_000);
+
+  it.each(['keep_both', 'replace'] as const)(
+    'catches up when the only copy of the key is in the Trash (%s)',
+    async (choice) => {
+      const [bank] = await add(['Bank', 'bob', 'GEZDGNBVGY3TQOJQ', { type: 'hotp', counter: 7 }]);
+      const text = await backupText();
+      // Codes 7 to 19 are used after the backup, then the account is moved to the Trash.
+      await t.vault.update([bank!.id], () => ({ counter: 20 }));
+      await t.vault.trash([bank!.id]);
+      // The plan matches the Trash too: the backup's Bank is no new account, whose counter
+      // nothing would catch up, but a duplicate of the one in the Trash.
+      const shown = await plan(text);
+      expect(shown.fresh).toEqual([]);
+      expect(shown.duplicates.map((d) => [d.existing.id, d.existing.trashed, d.reasons])).toEqual([
+        [bank!.id, true, ['same_secret', 'same_name']],
+      ]);
+      const done = await requests.confirmRestore({
+        text,
+        password: PASS,
+        choices: { [shown.duplicates[0]!.incoming.id]: { choice, existing: bank!.id } },
+        restoreSettings: false,
+      });
+      expect(done).toEqual({
+        ok: true,
+        value: choice === 'replace' ? { added: 0, replaced: 1 } : { added: 1, replaced: 0 },
+      });
+      const banks = await accounts();
+      // The backup's copy keeps its place in the order, that of the vault's: either may list first.
+      expect(banks.map((a) => [a.id === bank!.id, a.trashedAt === null, a.counter]).sort()).toEqual(
+        [
+          [false, true, 20],
+          [true, false, 20],
+        ],
+      );
+    },
+    30_000,
+  );
 });
 
 describe("accounts in the backup's Trash for longer than the Trash keeps them", () => {
