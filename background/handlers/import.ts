@@ -89,7 +89,9 @@ export const importHandlers: HandlerGroup<
       return ok({ add: plan.value.add, trash: plan.value.trash });
     });
     if (!written.ok) return err({ code: written.error });
-    await context.imports.drop(importId);
+    // Written: forgetting the file read only tidies up (it expires, and the next file read drops
+    // it), and must not make the page report an import that was done as failed.
+    await context.imports.drop(importId).catch(() => undefined);
     return ok({ format: held.value.format, ...planned.counts! });
   },
 

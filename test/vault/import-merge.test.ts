@@ -163,3 +163,18 @@ describe('an HOTP key already in the vault', () => {
     expect(added.map((a) => [a.issuer, a.counter])).toEqual([['Bank', 30]]);
   });
 });
+
+describe('after the write', () => {
+  it('says the import was done when forgetting the file read fails (it was written)', async () => {
+    const preview = await open([`otpauth://totp/GitHub:alice?secret=${FILE_KEY}&issuer=GitHub`]);
+    // The session area refuses to remove the sealed accounts once the vault has them.
+    const remove = t.session.remove.bind(t.session);
+    t.session.remove = (key) =>
+      key === `otter.sealed.import.${preview.importId}`
+        ? Promise.reject(new Error('storage.session unavailable'))
+        : remove(key);
+    const done = await commit(preview.importId, {});
+    expect(done).toMatchObject({ ok: true, value: { imported: 1 } });
+    expect((await accounts()).map((a) => a.issuer)).toEqual(['GitHub']);
+  });
+});
