@@ -100,7 +100,13 @@ export function duplicateFinder(
 ) => { readonly existing: Account; readonly reasons: readonly DuplicateReason[] } | null {
   const bySecret = new Map<string, Account>();
   const byName = new Map<string, Account>();
-  for (const a of existing) {
+  // An account in use is the match before one in the Trash with the same key or name: Replace
+  // would otherwise replace the Trash's copy and leave the one in use beside a second one.
+  const inUseFirst = [
+    ...existing.filter((a) => a.trashedAt === null),
+    ...existing.filter((a) => a.trashedAt !== null),
+  ];
+  for (const a of inUseFirst) {
     const key = secretKey(a);
     if (!bySecret.has(key)) bySecret.set(key, a);
     const name = nameKey(a);
@@ -124,7 +130,13 @@ export function planRestore(
 ): RestorePlan {
   const bySecret = new Map<string, Account>();
   const byName = new Map<string, Account>();
-  for (const a of existing) {
+  // An account in use is the match before one in the Trash with the same key or name: Replace
+  // would otherwise replace the Trash's copy and leave the one in use beside a second one.
+  const inUseFirst = [
+    ...existing.filter((a) => a.trashedAt === null),
+    ...existing.filter((a) => a.trashedAt !== null),
+  ];
+  for (const a of inUseFirst) {
     if (!bySecret.has(secretKey(a))) bySecret.set(secretKey(a), a);
     const name = nameKey(a);
     if (name !== null && !byName.has(name)) byName.set(name, a);

@@ -132,6 +132,18 @@ describe('finding duplicates', () => {
     expect(plan.duplicates[0]).toMatchObject({ existing: { id: 'gh' }, reasons: ['same_secret'] });
   });
 
+  it('matches the account in use before a copy in the Trash placed earlier', () => {
+    // Replace would otherwise replace the Trash's copy and leave the one in use beside a second.
+    const trashed = account({ id: 't', secret: S1, issuer: 'GitHub', account: 'alice' });
+    const inUse = account({ id: 'u', secret: S1, issuer: 'GitHub', account: 'alice' });
+    const incoming = account({ id: 'x', secret: S1, issuer: 'GitHub', account: 'alice' });
+    const plan = planRestore([{ ...trashed, trashedAt: 1 }, inUse], [incoming]);
+    expect(plan.duplicates[0]).toMatchObject({ existing: { id: 'u' } });
+    // With only the Trash's copy, that is the match (its HOTP counter is caught up there).
+    const onlyTrash = planRestore([{ ...trashed, trashedAt: 1 }], [incoming]);
+    expect(onlyTrash.duplicates[0]).toMatchObject({ existing: { id: 't' } });
+  });
+
   it('shows the page labels only: no secret, no note', () => {
     const incoming = account({
       id: 'x',
