@@ -17,6 +17,8 @@ async function hint(context: WorkerContext, account: 'locked' | null): Promise<M
 export async function fillFromCommand(context: WorkerContext, tabId: number): Promise<void> {
   // The copy fallback's clearing delay may be forced by policy: read it first on a fresh worker.
   await context.settlePolicy();
+  // A lock from now on (the screen locked while the tab was read) types and copies nothing.
+  const locks = context.vault.lockCount();
   const account = await accountForTab(context, tabId);
   if (account === 'locked' || account === null) {
     // Locked, or no account for this site: the popup lets the user unlock or choose. Where the
@@ -24,16 +26,15 @@ export async function fillFromCommand(context: WorkerContext, tabId: number): Pr
     if (!(await openPopup())) await markAction(tabId, t(await hint(context, account)));
     return;
   }
-  const outcome = await fillAccount(context, account, tabId);
+  const outcome = await fillAccount(context, account, tabId, locks);
   // A mark an earlier press left (locked then, or no account then) no longer says what is so:
   // taken away after the fill, not on its way.
   await markAction(tabId, '');
   if ('error' in outcome) return;
   await context.vault.touch();
   if (!outcome.filled && outcome.code !== null) {
-    await context.clipboard.copy(
-      outcome.code,
-      (await context.vault.settings()).clipboardClearSeconds,
-    );
+    const seconds = (await context.vault.settings()).clipboardClearSeconds;
+    if (context.vault.lockCount() !== locks) return;
+    await context.clipboard.copy(outcome.code, seconds);
   }
 }

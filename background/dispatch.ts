@@ -8,7 +8,8 @@
  * - `changesAccounts`: the popup's code cache is cleared before and after the handler (a rebuild
  *   that read the accounts while they changed must not survive);
  * - `activity`: a success moves the idle deadline, which itself depends on the policy, so the
- *   policy is always read before that.
+ *   policy is always read before that;
+ * - `codes`: a reply with codes is not sent when the vault locked while the handler ran.
  */
 import type { Execute } from '../src/messages/router';
 import type { RequestName, RequestOf, Reply } from '../src/messages/protocol';
@@ -29,6 +30,8 @@ export function createDispatcher(
     // Started now, awaited before anything depends on it: reading the policy overlaps the rest.
     const policy = row.policy || activity ? ctx.settlePolicy() : Promise.resolve();
     if (row.policy) await policy;
+    // Read before the vault is found open: a lock from now on is one the reply must respect.
+    const locks = ctx.vault.lockCount();
     if (row.unlocked) {
       const { state } = await ctx.vault.state();
       if (state !== 'unlocked')
@@ -41,6 +44,10 @@ export function createDispatcher(
     if (row.changesAccounts) await ctx.codeCache.clear();
     try {
       const reply = await (handlers[type] as Handler<K>)(payload, ctx);
+      // Codes read while the vault was open do not leave after it locked (the page already
+      // shows the lock screen; a late reply would paint codes over it).
+      if (row.codes && reply.ok && ctx.vault.lockCount() !== locks)
+        return err({ code: 'vault_locked' });
       if (reply.ok && activity) {
         await policy;
         await ctx.vault.touch();

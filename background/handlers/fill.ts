@@ -8,15 +8,23 @@ import { useCode } from '../current-code';
 import type { WorkerContext } from '../context';
 import type { HandlerGroup } from './types';
 
-/** Fills `account`'s code into the tab; on failure the code comes back to be copied. */
+/**
+ * Fills `account`'s code into the tab; on failure the code comes back to be copied. `locks` is
+ * the vault's lock count read before `account` was: a lock since then (the Lock button, the
+ * screen lock while the tab was read) types nothing, and a lock while the code was being typed
+ * hands no code back to be copied.
+ */
 export async function fillAccount(
   context: WorkerContext,
   account: Account,
   tabId: number,
+  locks: number,
 ): Promise<FillOutcome | { error: VaultError | 'counter_invalid' }> {
   const code = await useCode(context.vault, account, context.now());
   if (!code.ok) return { error: code.error };
+  if (context.vault.lockCount() !== locks) return { error: 'vault_locked' };
   const result = await context.fill(tabId, code.value);
+  if (context.vault.lockCount() !== locks) return { error: 'vault_locked' };
   if (result.filled) return { filled: true, accountId: account.id };
   return { filled: false, reason: result.reason, accountId: account.id, code: code.value };
 }
@@ -49,22 +57,24 @@ async function belongsToTab(context: WorkerContext, account: Account, tabId: num
 
 export const fillHandlers: HandlerGroup<'fillCode' | 'fillForTab' | 'codeCopied'> = {
   async fillCode({ id, tabId, confirmed }, context) {
+    const locks = context.vault.lockCount();
     const account = await context.vault.getActive(id);
     if (!account.ok) return err({ code: account.error });
     // Checked here, not only in the popup: Enter must never type a code into a stranger's page.
     if (confirmed !== true && !(await belongsToTab(context, account.value, tabId))) {
       return err({ code: 'fill_site_mismatch' });
     }
-    const outcome = await fillAccount(context, account.value, tabId);
+    const outcome = await fillAccount(context, account.value, tabId, locks);
     return 'error' in outcome ? err({ code: outcome.error }) : ok(outcome);
   },
 
   async fillForTab({ tabId }, context) {
+    const locks = context.vault.lockCount();
     const account = await accountForTab(context, tabId);
     if (account === 'locked') return err({ code: 'vault_locked' });
     if (account === null)
       return ok({ filled: false, reason: 'no_account', accountId: null, code: null });
-    const outcome = await fillAccount(context, account, tabId);
+    const outcome = await fillAccount(context, account, tabId, locks);
     return 'error' in outcome ? err({ code: outcome.error }) : ok(outcome);
   },
 

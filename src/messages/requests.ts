@@ -45,6 +45,13 @@ export interface RequestRow<K extends RequestName> {
   readonly activity: boolean | ((payload: RequestOf<K>) => boolean);
   readonly policy: boolean;
   readonly unlocked: boolean;
+  /**
+   * The reply carries codes: when the vault locked while the handler ran (the Lock button, the
+   * screen lock), the dispatcher answers `vault_locked` instead, so no code outlives the lock.
+   * Not for a change that may have been written (its reply says what was done), nor for a reply
+   * that is the only sight of something (a new recovery code).
+   */
+  readonly codes: boolean;
 }
 
 export type RequestTable = { readonly [K in RequestName]: RequestRow<K> };
@@ -119,6 +126,7 @@ function row<K extends RequestName>(
     activity: false,
     policy: false,
     unlocked: false,
+    codes: false,
     ...flags,
     payload,
   };
@@ -181,6 +189,7 @@ export const REQUESTS: RequestTable = {
     {
       unlocked: true,
       activity: (payload) => payload.auto !== true,
+      codes: true,
     },
   ),
   addAccount: row(
@@ -206,9 +215,9 @@ export const REQUESTS: RequestTable = {
     // AllowedIssuers holds for a renamed issuer too.
     { ...CHANGE, policy: true },
   ),
-  hotpNext: row(obj({ id }), USE),
-  fillCode: row(obj({ id, tabId, confirmed: optional(bool) }), USE),
-  fillForTab: row(obj({ tabId }), USE),
+  hotpNext: row(obj({ id }), { ...USE, codes: true }),
+  fillCode: row(obj({ id, tabId, confirmed: optional(bool) }), { ...USE, codes: true }),
+  fillForTab: row(obj({ tabId }), { ...USE, codes: true }),
   codeCopied: row(empty, { policy: true, activity: true }),
   addPageSite: row(obj({ id, page: str(MAX_PAGE_URL) }), CHANGE),
 
@@ -233,7 +242,7 @@ export const REQUESTS: RequestTable = {
   ),
 
   // The accounts page and the trash.
-  manageList: row(empty, { ...CHANGE, policy: true }),
+  manageList: row(empty, { ...CHANGE, policy: true, codes: true }),
   updateAccounts: row(
     obj({
       edits: list(obj({ id, edit: obj({ sites, pinned: optional(bool) }) }), {

@@ -146,9 +146,9 @@ export class Vault {
     return this.keeper.touch();
   }
 
-  lock(): Promise<void> {
-    return this.keeper.lock();
-  }
+  lock = (): Promise<void> => this.keeper.lock();
+  /** Locks so far: read before a code is made, checked before it leaves (a lock meanwhile wins). */
+  lockCount = (): number => this.keeper.lockCount();
 
   // --- Keys --------------------------------------------------------------------------------
 
