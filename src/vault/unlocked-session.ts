@@ -73,12 +73,18 @@ export class SessionKeeper {
 
   /**
    * Opens a session with the vault key; returns the lock deadline, or null when a lock came after
-   * `since` (the session then stays closed).
+   * `since` or the session could not be written (it then stays closed). Never throws for the
+   * write: a new vault or a recovery has committed its new recovery code by then, and that code
+   * must still reach the user (the vault opens with the passphrase just set).
    */
   async start(vaultId: string, raw: Uint8Array, since = this.locks): Promise<number | null> {
     const lockAt = this.deps.now() + (await this.deps.idleMinutes()) * 60_000;
     if (this.locks !== since) return null;
-    await writeSession(this.deps.session, { vaultId, vaultKey: raw, lockAt });
+    const written = await writeSession(this.deps.session, { vaultId, vaultKey: raw, lockAt }).then(
+      () => true,
+      () => false,
+    );
+    if (!written) return null;
     const key = await importAesKey(raw);
     // A lock issued during the write removed the session after it.
     if (this.locks !== since) return null;

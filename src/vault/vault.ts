@@ -243,7 +243,7 @@ export class Vault {
         // Written whole, in one strict transaction: the old slots go only once the new ones are in.
         const rekeyed = await this.deps.store.replaceHeader(next);
         if (!rekeyed.ok) return rekeyed;
-        // A lock meanwhile keeps it locked; the new code is still shown (the old one is gone).
+        // A lock meanwhile (or no session written) keeps it locked; the new code is still shown.
         const lockAt = await this.keeper.start(header.value.vaultId, key.value, since);
         return ok({ lockAt, recoveryCode });
       },
