@@ -127,6 +127,9 @@ export class SessionKeeper {
 
   async lock(): Promise<void> {
     this.locks++;
+    // The raw key is needed only to write the session, which goes now: wiped, not left to the
+    // garbage collector (every write that could still use it checks the lock count first).
+    this.unlocked?.raw.fill(0);
     this.unlocked = null;
     await clearSession(this.deps.session);
     await this.forget();

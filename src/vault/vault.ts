@@ -282,9 +282,9 @@ export class Vault {
       if (!header.ok) return header;
       const key = await this.keys.fromPassphrase(header.value, current);
       if (!key.ok) return key;
-      return this.deps.store.replaceHeader(
-        await this.slots.replace(header.value, 'passphrase', next, key.value),
-      );
+      const rewrapped = await this.slots.replace(header.value, 'passphrase', next, key.value);
+      key.value.fill(0); // Not kept in memory once rewrapped (as renewRecoveryCode).
+      return this.deps.store.replaceHeader(rewrapped);
     });
   }
 
