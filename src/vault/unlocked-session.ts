@@ -48,8 +48,14 @@ export class SessionKeeper {
     const { session: stored, cleared } = await readSessionState(this.deps.session, now);
     if (stored === null) {
       // Locked just now (found expired), or while this worker knew it unlocked: say so, so the
-      // alarm and every cache of codes are cleared even by a worker that has just started.
-      if (this.unlocked || cleared) await this.forget();
+      // alarm and every cache of codes are cleared even by a worker that has just started. It
+      // counts as a lock: a use on its way (a deadline being pushed back, an unlock's session
+      // being written) must not write the session back once the lock has been said.
+      if (this.unlocked || cleared) {
+        this.locks++;
+        this.unlocked?.raw.fill(0);
+        await this.forget();
+      }
       return null;
     }
     if (this.unlocked?.vaultId === stored.vaultId) {
