@@ -112,6 +112,22 @@ describe('WinAuth text export', () => {
       { index: 9, issuer: 'Bad', account: 'x', reason: 'secret_invalid' },
     ]);
   });
+
+  it('takes a Steam link’s key and revocation code from the account in its data', async () => {
+    // `data` as WinAuth writes it: the form-encoded JSON of the Steam account (a .maFile's).
+    const data = encodeURIComponent(
+      JSON.stringify({ shared_secret: 'AAECAwQFBgcICQoLDA0ODxAREhM=', revocation_code: 'R01234' }),
+    );
+    const other = `otpauth://totp/Steam:gamer?secret=${KEY}&digits=5&issuer=Steam&deviceid=android%3a1&data=${data}`;
+    const bare = `otpauth://totp/Steam:alt?secret=AB&issuer=Steam&data=${data}`;
+    const result = unwrap(await readDetected(textBytes(`${other}\n${bare}`)));
+    expect(result.format).toBe('winauth');
+    expect(result.refused).toEqual([]);
+    expect(result.accounts.map((a) => [a.account, a.revocationCode, fieldsOf(a).secret])).toEqual([
+      ['gamer', 'R01234', 'AAAQEAYEAUDAOCAJBIFQYDIOB4IBCEQT'],
+      ['alt', 'R01234', 'AAAQEAYEAUDAOCAJBIFQYDIOB4IBCEQT'],
+    ]);
+  });
 });
 
 describe('WinAuth ZIP export', () => {
