@@ -14,8 +14,11 @@
  *
  * Every entry is matched to a chosen file by its name (case aside, as Windows names are). A file
  * the manifest names but that was not chosen is named as missing; the others are imported. A file
- * not in the manifest is read as an unencrypted `.maFile`, or named as unreadable. A file that
- * holds an account's JSON is read as it is, whatever the manifest says of it.
+ * not in the manifest is read as an unencrypted `.maFile`, or named as unreadable, except the
+ * copies steamguard-cli leaves when it migrates a folder (`manifest.json.bak`, and `<file>.bak`
+ * beside each file the manifest names): an older copy of the same account, which steamguard-cli
+ * never reads again, is left aside. A file that holds an account's JSON is read as it is,
+ * whatever the manifest says of it.
  *
  * The first encrypted file decides whether the passkey is right (as SDA checks it): a file after
  * it that does not open is named as unreadable, and the rest are imported.
@@ -200,11 +203,15 @@ export function readSteamFolder(
     if (!byName.has(baseName(file.name))) byName.set(baseName(file.name), file);
   }
   const named = new Set(entries.map((e) => baseName(e.filename)));
+  // steamguard-cli's migration copies (migrate.rs, backup_file): `<name>.bak` of the manifest
+  // and of each file it names.
+  const backupCopy = (name: string): boolean =>
+    name.endsWith('.bak') && [...named, 'manifest.json'].includes(name.slice(0, -'.bak'.length));
   const slots = entries.map((entry, i) =>
     slotOf(entry, i + 1, byName.get(baseName(entry.filename))),
   );
   files
-    .filter((file) => !named.has(baseName(file.name)))
+    .filter((file) => !named.has(baseName(file.name)) && !backupCopy(baseName(file.name)))
     .forEach((file, i) => {
       const extra: FolderEntry = { filename: file.name, account: '', encryption: null };
       slots.push(slotOf(extra, entries.length + i + 1, file));

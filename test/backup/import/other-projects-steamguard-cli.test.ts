@@ -11,7 +11,9 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ImportedAccount } from '../../../src/backup/import/types';
+import { readImportFiles } from '../../../src/backup/import/read';
+import type { ImportedAccount, ImportError, ImportResult } from '../../../src/backup/import/types';
+import type { Result } from '../../../src/result';
 import { FIXTURE_TIME } from './fixture-accounts';
 import { fieldsOf } from './account-fields';
 import { readDetected, unwrap } from './support';
@@ -64,7 +66,45 @@ function rowOf(account: ImportedAccount): Record<string, unknown> {
   return { ...fieldsOf(account), revocationCode: account.revocationCode };
 }
 
+/** steamguard-cli's maFiles folder chosen whole: manifest.json and the files beside it. */
+async function readFolder(
+  folder: string,
+  passkey?: string,
+): Promise<Result<ImportResult, ImportError>> {
+  const names = ['1234.maFile', '1234.maFile.bak', 'manifest.json.bak'];
+  const read = await readImportFiles(
+    fixture(`${folder}/manifest.json`),
+    names.map((name) => ({ name, bytes: fixture(`${folder}/${name}`) })),
+  );
+  if (!read.ok || read.value.kind === 'plain' || passkey === undefined) {
+    return read.ok && read.value.kind === 'plain'
+      ? { ok: true, value: read.value.result }
+      : { ok: false, error: read.ok ? { code: 'import_password_required' } : read.error };
+  }
+  return read.value.decrypt(passkey);
+}
+
 describe('dyc3/steamguard-cli test files', () => {
+  // manifest-v1/1-account-encrypted, as steamguard-cli's repository holds it: the manifest (version
+  // 1, LegacySdaCompatible), the account's file sealed with the passkey `password`, and the `.bak`
+  // copies its migration (migrate.rs, backup_file) leaves of the manifest and the file beside
+  // them. steamguard-cli reads the files its manifest names, nothing else: one account, `example`.
+  it('reads its encrypted folder (manifest version 1) to the one account, leaving the .bak copies aside', async () => {
+    const folder = 'steamguard-cli/manifest-v1-1-account-encrypted';
+    expect(await readFolder(folder)).toEqual({
+      ok: false,
+      error: { code: 'import_password_required' },
+    });
+    expect(await readFolder(folder, 'passw0rd')).toEqual({
+      ok: false,
+      error: { code: 'import_wrong_password' },
+    });
+    const result = unwrap(await readFolder(folder, 'password'));
+    expect([result.format, result.encrypted]).toEqual(['steam', true]);
+    expect(result.refused).toEqual([]);
+    expect(result.accounts.map(rowOf)).toEqual([steamRow('example', 'R12345')]);
+  });
+
   it('reads its WinAuth export by the Steam account in each link’s data, not the link’s stand-in secret', async () => {
     const result = unwrap(await readDetected(fixture('steamguard-cli/winauth-exports.txt')));
     expect([result.format, result.encrypted]).toEqual(['winauth', false]);

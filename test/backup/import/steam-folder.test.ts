@@ -191,6 +191,21 @@ describe('an unencrypted Steam Desktop Authenticator folder', () => {
     expectAccounts(result, [ALICE, BOB]);
   });
 
+  it('leaves aside the .bak copies steamguard-cli’s migration keeps, not another file', async () => {
+    // migrate.rs backup_file: `manifest.json.bak` and `<file>.bak` beside each file; read, the
+    // copy of ALICE's file would import her account twice.
+    const folder = await sdaFolder([ALICE, BOB], null);
+    const copies = [
+      { name: `${fileName(ALICE)}.bak`, bytes: folder.files[0]!.bytes },
+      { name: 'manifest.json.bak', bytes: folder.manifest },
+      { name: 'carol.maFile.bak', bytes: textBytes(maFileJson(CAROL)) },
+    ];
+    const result = unwrap(await read({ ...folder, files: [...folder.files, ...copies] }));
+    expect(result.refused).toEqual([]);
+    // A .bak of no file the manifest names is a file chosen like any other.
+    expectAccounts(result, [ALICE, BOB, CAROL]);
+  });
+
   it('names a missing file here too', async () => {
     const folder = without(await sdaFolder([ALICE, BOB], null), fileName(ALICE));
     const result = unwrap(await read(folder));
