@@ -7,7 +7,7 @@ import { CreateVaultForm } from '../ui/CreateVaultForm';
 import { ErrorText } from '../ui/ErrorText';
 import { RecoverForm } from '../ui/RecoverForm';
 import { RecoveryCodeView } from '../ui/RecoveryCodeView';
-import { recoveryCodeShown } from '../ui/recovery-code-shown';
+import { afterRecoveryCode } from '../ui/recovery-code-shown';
 import { ManagedBy } from '../ui/ManagedBy';
 import { UnlockForm } from '../ui/UnlockForm';
 import { onLockOrUnlock, onManagedStorageChanged } from '../src/platform/storage';
@@ -64,11 +64,13 @@ export function App() {
     onHash();
     // Locked (auto-lock, the popup's Lock button): the page follows at once, and an account's
     // note or sites do not stay on screen behind a locked vault; a recovery code on screen stays
-    // until stored (ui/recovery-code-shown.ts). Unlocked elsewhere: only the plain unlock form
-    // follows (creating a vault or recovering unlocks too, and shows a new recovery code first).
+    // until stored, and the page follows then (ui/recovery-code-shown.ts). Unlocked elsewhere:
+    // only the plain unlock form follows (creating a vault or recovering unlocks too, and shows a
+    // new recovery code first).
     const unlockFormShown = () => statusNow.current?.vault === 'locked' && !recoveringNow.current;
     const stopFollowing = onLockOrUnlock((change) => {
-      if (change === 'locked' ? !recoveryCodeShown() : unlockFormShown()) void refresh();
+      if (change === 'locked') afterRecoveryCode(() => void refresh());
+      else if (unlockFormShown()) void refresh();
     });
     return () => {
       window.removeEventListener('hashchange', onHash);

@@ -6,7 +6,7 @@ import type { Reply, RequestOf } from '../src/messages/protocol';
 import { openOptionsPage } from '../src/platform/runtime';
 import { onLockOrUnlock } from '../src/platform/storage';
 import { ErrorText } from '../ui/ErrorText';
-import { recoveryCodeShown } from '../ui/recovery-code-shown';
+import { afterRecoveryCode } from '../ui/recovery-code-shown';
 import { Lazy } from '../ui/Lazy';
 import { ManagedBy } from '../ui/ManagedBy';
 import { UnlockForm } from '../ui/UnlockForm';
@@ -79,14 +79,15 @@ export function App({ firstList, cached, tab }: AppProps) {
   usePeriodRefresh(view.kind === 'list' ? view.reply : null, refresh, failed);
 
   // Locked meanwhile (auto-lock, the settings page's Lock): no list stays on screen behind a
-  // locked vault, but a recovery code on screen stays until stored (ui/recovery-code-shown.ts).
+  // locked vault, but a recovery code on screen stays until stored (ui/recovery-code-shown.ts),
+  // and the popup follows then.
   // Unlocked elsewhere: only a popup waiting at its unlock form follows (its own create and
   // recovery views unlock too, and show a recovery code first, once).
   useEffect(
     () =>
       onLockOrUnlock((change) => {
-        if (change === 'locked' ? !recoveryCodeShown() : viewNow.current.kind === 'locked')
-          void refresh();
+        if (change === 'locked') afterRecoveryCode(() => void refresh());
+        else if (viewNow.current.kind === 'locked') void refresh();
       }),
     [],
   );

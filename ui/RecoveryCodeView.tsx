@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../src/i18n';
 import { focusOnMount } from './focus-on-mount';
 import { holdRecoveryCode } from './recovery-code-shown';
@@ -17,7 +17,8 @@ export function RecoveryCodeView({
   onDone: () => void;
 }) {
   const [stored, setStored] = useState(false);
-  useEffect(holdRecoveryCode, []);
+  // Counted from the frame it shows in: a lock heard before a later effect ran took the code away.
+  useLayoutEffect(holdRecoveryCode, []);
   const [copied, setCopied] = useState(false);
   return (
     <section class="stack" data-testid="recovery-code">
