@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import { ErrorText } from './ErrorText';
+import { focusOnMount } from './focus-on-mount';
 import { useRequest } from './use-request';
 
 /**
@@ -24,7 +25,10 @@ export function LostBothReset({ onReset, onBack }: { onReset: () => void; onBack
 
   return (
     <form onSubmit={submit} class="stack danger-zone" data-testid="lost-both">
-      <h2>{t('lostBothTitle')}</h2>
+      {/* The link that opened it is gone: the focus starts on what is said first. */}
+      <h2 tabIndex={-1} ref={focusOnMount}>
+        {t('lostBothTitle')}
+      </h2>
       <p>{t('lostBothIntro')}</p>
       <label class="check">
         <input

@@ -15,10 +15,20 @@ interface Props {
   readonly errorId?: string;
 }
 
-/** A passphrase input with a show/hide toggle. */
+/**
+ * A passphrase input with a show/hide toggle, and a note while Caps Lock is on (a right passphrase
+ * typed so is wrong; a new one typed twice so would not open the vault later).
+ */
 export function PassphraseField(props: Props) {
   const [shown, setShown] = useState(false);
-  const describedBy = [props.describedBy, props.invalid === true ? props.errorId : undefined]
+  const [capsLock, setCapsLock] = useState(false);
+  const capsId = `${props.id}-caps`;
+  const onKey = (e: KeyboardEvent) => setCapsLock(e.getModifierState('CapsLock'));
+  const describedBy = [
+    props.describedBy,
+    props.invalid === true ? props.errorId : undefined,
+    capsLock ? capsId : undefined,
+  ]
     .filter((id) => id !== undefined && id !== '')
     .join(' ');
   return (
@@ -32,6 +42,9 @@ export function PassphraseField(props: Props) {
           type={(shown ? 'text' : 'password') as 'text'}
           value={props.value}
           onInput={(e) => props.onInput(e.currentTarget.value)}
+          onKeyDown={onKey}
+          onKeyUp={onKey}
+          onBlur={() => setCapsLock(false)}
           autocomplete={props.autocomplete}
           autofocus={props.autofocus}
           ref={props.autofocus === true ? focusOnMount : undefined}
@@ -49,6 +62,11 @@ export function PassphraseField(props: Props) {
           {t(shown ? 'hidePassphrase' : 'showPassphrase')}
         </button>
       </div>
+      {capsLock && (
+        <p class="notice small" role="status" id={capsId} data-testid="caps-lock">
+          {t('capsLockOn')}
+        </p>
+      )}
     </div>
   );
 }

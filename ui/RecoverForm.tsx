@@ -10,6 +10,12 @@ import { usePolicy } from './use-policy';
 import { useRequest } from './use-request';
 import { focusOnMount } from './focus-on-mount';
 
+const CODE_ERRORS: ReadonlySet<string> = new Set([
+  'wrong_recovery_code',
+  'recovery_code_invalid',
+  'recovery_code_absent',
+]);
+
 /**
  * A forgotten passphrase where the organisation allows no recovery code (AllowRecoveryCode
  * false): what is left to do, and who can help, and the "lost both" way out. The worker refuses
@@ -18,7 +24,10 @@ import { focusOnMount } from './focus-on-mount';
 function NoRecovery({ onBack, onLostBoth }: { onBack: () => void; onLostBoth: () => void }) {
   return (
     <section class="stack" data-testid="no-recovery">
-      <h2>{t('recoverTitle')}</h2>
+      {/* The button that led here is gone: the focus goes to what is said instead. */}
+      <h2 tabIndex={-1} ref={focusOnMount}>
+        {t('recoverTitle')}
+      </h2>
       <p>{t('forgotNoRecovery')}</p>
       <SupportContact />
       <button type="button" class="link" onClick={onBack}>
@@ -57,6 +66,8 @@ export function RecoverForm({
   const policy = usePolicy();
 
   const form = useSendWhenChecked(secret, code !== '', () => void recover());
+  // A refusal about the code marks its field and describes it (the alert is said only once).
+  const codeRefused = error !== null && CODE_ERRORS.has(error.code);
 
   async function recover() {
     const reply = await run('unlockWithRecovery', {
@@ -89,10 +100,12 @@ export function RecoverForm({
           autofocus
           ref={focusOnMount}
           placeholder="ABCD-EFGH-IJKL-MNOP-QRST-UVWX"
+          aria-invalid={codeRefused}
+          aria-describedby={codeRefused ? 'recover-error' : undefined}
         />
       </div>
       <NewPassphraseFields id="recover" secret={secret} />
-      <ErrorText error={error} />
+      <ErrorText error={error} id="recover-error" />
       <SupportContact />
       <button class="primary" type="submit" disabled={busy || form.pending || !form.canSend}>
         {t('recoverButton')}

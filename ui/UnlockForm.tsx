@@ -8,6 +8,8 @@ import { useRequest } from './use-request';
 /** Wrong passphrases in a row after which the organisation's support contact is shown. */
 const TRIES_BEFORE_HELP = 3;
 
+const FIELD_ID = 'unlock-passphrase';
+
 export function UnlockForm({
   onUnlocked,
   onForgot,
@@ -23,6 +25,13 @@ export function UnlockForm({
     event.preventDefault();
     if ((await run('unlock', { passphrase })) === null) {
       setWrongTries((n) => n + 1);
+      // Back to the field, selected to be typed again: the button, disabled while the passphrase
+      // was checked, dropped the focus it had.
+      const field = document.getElementById(FIELD_ID);
+      if (field instanceof HTMLInputElement) {
+        field.focus();
+        field.select();
+      }
       return;
     }
     setPassphrase('');
@@ -33,7 +42,7 @@ export function UnlockForm({
     <form onSubmit={submit} class="stack" data-testid="unlock">
       <h2>{t('lockedTitle')}</h2>
       <PassphraseField
-        id="unlock-passphrase"
+        id={FIELD_ID}
         label="passphraseLabel"
         value={passphrase}
         onInput={setPassphrase}
@@ -42,7 +51,12 @@ export function UnlockForm({
         invalid={error !== null}
         errorId="unlock-error"
       />
-      <ErrorText error={error} id="unlock-error" />
+      <ErrorText
+        error={error}
+        id="unlock-error"
+        // A lock that came while the passphrase was checked: "Otter is locked" would say nothing.
+        text={error?.code === 'vault_locked' ? t('unlockInterrupted') : undefined}
+      />
       {wrongTries >= TRIES_BEFORE_HELP && <SupportContact lead={t('unlockTroubleHelp')} />}
       <button class="primary" type="submit" disabled={busy || passphrase === ''}>
         {busy ? t('unlocking') : t('unlockButton')}
