@@ -1,4 +1,5 @@
 import { t } from '../src/i18n';
+import { BusyStatus } from './BusyStatus';
 import { ErrorText } from './ErrorText';
 import { NewPassphraseFields } from './NewPassphraseFields';
 import { useNewSecret, useSendWhenChecked } from './use-new-secret';
@@ -43,6 +44,7 @@ export function CreateVaultForm({
         autofocus
       />
       <ErrorText error={error} />
+      <BusyStatus busy={busy} text={t('creating')} />
       <button class="primary" type="submit" disabled={busy || form.pending || !form.canSend}>
         {busy ? t('creating') : t('createButton')}
       </button>

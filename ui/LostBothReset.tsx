@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../src/i18n';
+import { BusyStatus } from './BusyStatus';
 import { ErrorText } from './ErrorText';
 import { focusOnMount } from './focus-on-mount';
 import { useRequest } from './use-request';
@@ -52,8 +53,9 @@ export function LostBothReset({ onReset, onBack }: { onReset: () => void; onBack
         </div>
       )}
       <ErrorText error={error} />
+      <BusyStatus busy={busy} text={t('erasingVault')} />
       <button class="danger" type="submit" disabled={busy || !confirmed}>
-        {t('lostBothButton')}
+        {busy ? t('erasingVault') : t('lostBothButton')}
       </button>
       <button type="button" class="link" onClick={onBack}>
         {t('backButton')}

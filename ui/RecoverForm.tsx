@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../src/i18n';
+import { BusyStatus } from './BusyStatus';
 import { ErrorText } from './ErrorText';
 import { LostBothReset } from './LostBothReset';
 import { NewPassphraseFields } from './NewPassphraseFields';
@@ -107,8 +108,9 @@ export function RecoverForm({
       <NewPassphraseFields id="recover" secret={secret} />
       <ErrorText error={error} id="recover-error" />
       <SupportContact />
+      <BusyStatus busy={busy} text={t('recovering')} />
       <button class="primary" type="submit" disabled={busy || form.pending || !form.canSend}>
-        {t('recoverButton')}
+        {busy ? t('recovering') : t('recoverButton')}
       </button>
       <button type="button" class="link" onClick={onBack}>
         {t('backButton')}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../src/i18n';
+import { BusyStatus } from './BusyStatus';
 import { ErrorText } from './ErrorText';
 import { PassphraseField } from './PassphraseField';
 import { SupportContact } from './SupportContact';
@@ -58,6 +59,7 @@ export function UnlockForm({
         text={error?.code === 'vault_locked' ? t('unlockInterrupted') : undefined}
       />
       {wrongTries >= TRIES_BEFORE_HELP && <SupportContact lead={t('unlockTroubleHelp')} />}
+      <BusyStatus busy={busy} text={t('unlocking')} />
       <button class="primary" type="submit" disabled={busy || passphrase === ''}>
         {busy ? t('unlocking') : t('unlockButton')}
       </button>

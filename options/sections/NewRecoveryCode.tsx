@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../src/i18n';
+import { BusyStatus } from '../../ui/BusyStatus';
 import { ErrorText } from '../../ui/ErrorText';
 import { PassphraseField } from '../../ui/PassphraseField';
 import { RecoveryCodeView } from '../../ui/RecoveryCodeView';
@@ -44,8 +45,9 @@ export function NewRecoveryCode() {
         errorId="new-recovery-error"
       />
       <ErrorText error={error} id="new-recovery-error" />
+      <BusyStatus busy={busy} text={t('makingRecoveryCode')} />
       <button type="submit" disabled={busy || passphrase === ''}>
-        {t('newRecoveryCodeButton')}
+        {busy ? t('makingRecoveryCode') : t('newRecoveryCodeButton')}
       </button>
     </form>
   );

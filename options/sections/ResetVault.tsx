@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../src/i18n';
+import { BusyStatus } from '../../ui/BusyStatus';
 import { ErrorText } from '../../ui/ErrorText';
 import { PassphraseField } from '../../ui/PassphraseField';
 import { useRequest } from '../../ui/use-request';
@@ -62,8 +63,9 @@ export function ResetVault({ onReset }: { onReset: () => void }) {
         </div>
       )}
       <ErrorText error={error} id="reset-error" />
+      <BusyStatus busy={busy} text={t('resetting')} />
       <button class="danger" type="submit" disabled={busy || !confirmed}>
-        {t('resetButton')}
+        {busy ? t('resetting') : t('resetButton')}
       </button>
     </form>
   );

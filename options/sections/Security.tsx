@@ -8,6 +8,7 @@ import { NewRecoveryCode } from './NewRecoveryCode';
 import { NumberSetting } from './NumberSetting';
 import { ResetVault } from './ResetVault';
 import { PolicySummary } from './PolicySummary';
+import { BusyStatus } from '../../ui/BusyStatus';
 import { ErrorText } from '../../ui/ErrorText';
 import { PassphraseField } from '../../ui/PassphraseField';
 import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
@@ -51,8 +52,9 @@ function ChangePassphrase({ minLength }: { minLength: number }) {
           {t('passphraseChanged')}
         </p>
       )}
+      <BusyStatus busy={busy} text={t('changingPassphrase')} />
       <button class="primary" type="submit" disabled={busy || form.pending || !form.canSend}>
-        {t('changePassphraseButton')}
+        {busy ? t('changingPassphrase') : t('changePassphraseButton')}
       </button>
     </form>
   );
