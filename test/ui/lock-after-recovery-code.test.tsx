@@ -8,6 +8,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, expect, it, vi } from 'vitest';
 import { App } from '../../options/App';
+import type * as Storage from '../../src/platform/storage';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import { sendMessage } from './fake-browser';
 
@@ -15,7 +16,7 @@ const lockListeners = vi.hoisted(() => [] as ((change: 'locked' | 'unlocked') =>
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
 vi.mock('../../src/platform/storage', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../src/platform/storage')>()),
+  ...(await importOriginal<typeof Storage>()),
   onLockOrUnlock: (listener: (change: 'locked' | 'unlocked') => void) => {
     lockListeners.push(listener);
     return () => lockListeners.splice(lockListeners.indexOf(listener), 1);
