@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../src/i18n';
 import { focusOnMount } from './focus-on-mount';
 
@@ -22,6 +22,10 @@ interface Props {
 export function PassphraseField(props: Props) {
   const [shown, setShown] = useState(false);
   const [capsLock, setCapsLock] = useState(false);
+  // Emptied by its form (done with it, or a new step): the next passphrase is not shown unasked.
+  useEffect(() => {
+    if (props.value === '') setShown(false);
+  }, [props.value === '']);
   const capsId = `${props.id}-caps`;
   const onKey = (e: KeyboardEvent) => setCapsLock(e.getModifierState('CapsLock'));
   const describedBy = [
@@ -55,7 +59,9 @@ export function PassphraseField(props: Props) {
         <button
           type="button"
           class="quiet"
-          aria-pressed={shown}
+          // Its words change with its state, so no aria-pressed too ("Hide, pressed"); its name
+          // says which field (the Security page has five of them).
+          aria-label={t(shown ? 'hidePassphraseNamed' : 'showPassphraseNamed', t(props.label))}
           aria-controls={props.id}
           onClick={() => setShown(!shown)}
         >
