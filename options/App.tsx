@@ -97,6 +97,7 @@ export function App() {
         <CreateVaultForm
           minLength={status.minPassphraseLength}
           onCreated={(code) => (code === null ? void refresh() : setRecoveryCode(code))}
+          onExists={() => void refresh()}
         />
       );
     if (status.vault === 'locked') {

@@ -147,6 +147,7 @@ export function App({ firstList, cached, tab }: AppProps) {
               minLength: view.minLength,
               onCreated: (code: string | null) =>
                 code === null ? void refresh() : setView({ kind: 'recovery-code', code }),
+              onExists: () => void refresh(),
             }}
           />
         )}

@@ -9,24 +9,29 @@ import { useRequest } from './use-request';
 /**
  * First run: choose the passphrase (twice), then the worker creates the vault. `onCreated` gets
  * the recovery code to show, or null when the organisation allows none (AllowRecoveryCode).
+ * `onExists`: a vault was made meanwhile in another Otter page; the page goes on to it (its
+ * unlock form) instead of a form that can only be refused.
  * SkipWelcome leaves out the introduction (an organisation has told its people already).
  */
 export function CreateVaultForm({
   minLength,
   onCreated,
+  onExists,
 }: {
   minLength: number;
   onCreated: (recoveryCode: string | null) => void;
+  onExists?: () => void;
 }) {
   const policy = usePolicy();
   const secret = useNewSecret('passphrase', minLength);
-  const { run, busy, error } = useRequest();
+  const { reply, busy, error } = useRequest();
 
   const form = useSendWhenChecked(secret, true, () => void create());
 
   async function create() {
-    const created = await run('createVault', { passphrase: secret.value });
-    if (created !== null) onCreated(created.recoveryCode);
+    const created = await reply('createVault', { passphrase: secret.value });
+    if (created.ok) onCreated(created.value.recoveryCode);
+    else if (created.error.code === 'vault_exists') onExists?.();
   }
 
   return (
