@@ -19,7 +19,7 @@ export function RecoveryCodeView({
   const [stored, setStored] = useState(false);
   // Counted from the frame it shows in: a lock heard before a later effect ran took the code away.
   useLayoutEffect(holdRecoveryCode, []);
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<boolean | null>(null);
   return (
     <section class="stack" data-testid="recovery-code">
       {/* Focus on the heading, read out first: the code and what to do with it follow. */}
@@ -38,11 +38,23 @@ export function RecoveryCodeView({
       <button
         type="button"
         onClick={() => {
-          void navigator.clipboard.writeText(code).then(() => setCopied(true));
+          void navigator.clipboard.writeText(code).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          );
         }}
       >
-        {copied ? t('copied') : t('copyButton')}
+        {copied === true ? t('copied') : t('copyButton')}
       </button>
+      {/* The button's new words are not announced on their own. */}
+      <span class="visually-hidden" role="status">
+        {copied === true ? t('copied') : ''}
+      </span>
+      {copied === false && (
+        <p class="error" role="alert">
+          {t('recoveryCopyFailed')}
+        </p>
+      )}
       <label class="check">
         <input
           type="checkbox"

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../src/i18n';
 import { BusyStatus } from '../../ui/BusyStatus';
 import { ErrorText } from '../../ui/ErrorText';
+import { focusOnMount } from '../../ui/focus-on-mount';
 import { PassphraseField } from '../../ui/PassphraseField';
 import { RecoveryCodeView } from '../../ui/RecoveryCodeView';
 import { useRequest } from '../../ui/use-request';
@@ -14,6 +15,8 @@ import { useRequest } from '../../ui/use-request';
 export function NewRecoveryCode() {
   const [passphrase, setPassphrase] = useState('');
   const [code, setCode] = useState<string | null>(null);
+  // Back from the code (Continue, gone): the focus goes to this section's start, not the page's.
+  const [back, setBack] = useState(false);
   const { run, busy, error } = useRequest();
 
   async function submit(event: Event) {
@@ -27,13 +30,22 @@ export function NewRecoveryCode() {
   if (code !== null) {
     return (
       <div class="card">
-        <RecoveryCodeView code={code} notice="newRecoveryCodeNotice" onDone={() => setCode(null)} />
+        <RecoveryCodeView
+          code={code}
+          notice="newRecoveryCodeNotice"
+          onDone={() => {
+            setCode(null);
+            setBack(true);
+          }}
+        />
       </div>
     );
   }
   return (
     <form class="stack card" onSubmit={submit} data-testid="new-recovery-code">
-      <h3>{t('newRecoveryCodeTitle')}</h3>
+      <h3 tabIndex={back ? -1 : undefined} ref={back ? focusOnMount : undefined}>
+        {t('newRecoveryCodeTitle')}
+      </h3>
       <p class="muted">{t('newRecoveryCodeIntro')}</p>
       <PassphraseField
         id="new-recovery-passphrase"
