@@ -76,7 +76,9 @@ export function RecoverForm({
       newPassphrase: secret.value,
     });
     if (reply === null) return;
+    // Done with: neither stays in this form's state while the new code is shown.
     setCode('');
+    secret.clear();
     setNewCode(reply.recoveryCode);
   }
 
