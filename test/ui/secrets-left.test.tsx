@@ -34,7 +34,7 @@ const NEW_CODE = 'WXYZ-2345-6723-4567-ABCD-EFGH';
  * component's hooks, `__` a hook's value. Vnodes a parent's props still point to after a
  * component rendered again are not the page's state, so props are not followed.
  */
-function stateStrings(container: HTMLElement): Set<string> {
+function stateStrings(container: Element): Set<string> {
   const found = new Set<string>();
   const seen = new Set<object>();
   const values = (value: unknown, depth: number) => {
@@ -55,7 +55,7 @@ function stateStrings(container: HTMLElement): Set<string> {
 }
 
 /** Strings in the page: input values and text. */
-function inPage(container: HTMLElement): string[] {
+function inPage(container: Element): string[] {
   const values = [...container.querySelectorAll('input')].map((i) => i.value);
   return [...values, container.textContent ?? ''];
 }
