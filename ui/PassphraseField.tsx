@@ -37,7 +37,9 @@ export function PassphraseField(props: Props) {
     .join(' ');
   return (
     <div class="field">
-      <label for={props.id}>{t(props.label)}</label>
+      <label for={props.id} id={`${props.id}-label`}>
+        {t(props.label)}
+      </label>
       <div class="with-button">
         <input
           id={props.id}
@@ -59,9 +61,9 @@ export function PassphraseField(props: Props) {
         <button
           type="button"
           class="quiet"
-          // Its words change with its state, so no aria-pressed too ("Hide, pressed"); its name
-          // says which field (the Security page has five of them).
-          aria-label={t(shown ? 'hidePassphraseNamed' : 'showPassphraseNamed', t(props.label))}
+          // Its words change with its state, so no aria-pressed too ("Hide, pressed"); described
+          // by the field's label, it says which field (the Security page has five of them).
+          aria-describedby={`${props.id}-label`}
           aria-controls={props.id}
           onClick={() => setShown(!shown)}
         >
