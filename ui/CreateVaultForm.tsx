@@ -47,8 +47,10 @@ export function CreateVaultForm({
         label="passphraseLabel"
         repeatLabel="passphraseRepeatLabel"
         autofocus
+        error={error}
+        errorId="create-error"
       />
-      <ErrorText error={error} />
+      <ErrorText error={error} id="create-error" />
       <BusyStatus busy={busy} text={t('creating')} />
       <button class="primary" type="submit" disabled={busy || form.pending || !form.canSend}>
         {busy ? t('creating') : t('createButton')}

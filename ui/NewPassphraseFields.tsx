@@ -1,3 +1,4 @@
+import type { AppError } from '../src/errors';
 import type { MessageKey } from '../src/i18n';
 import { t } from '../src/i18n';
 import { PassphraseField } from './PassphraseField';
@@ -14,13 +15,28 @@ interface Props {
   readonly label?: MessageKey;
   readonly repeatLabel?: MessageKey;
   readonly autofocus?: boolean;
+  /** The form's error, and the id it is shown under: a refusal of the new secret describes it. */
+  readonly error?: AppError | null;
+  readonly errorId?: string;
 }
+
+/** What the worker answers about a new secret itself (the form's other refusals are not). */
+const ABOUT_NEW_SECRET: ReadonlySet<string> = new Set([
+  'passphrase_too_short',
+  'passphrase_too_long',
+  'passphrase_too_weak',
+  'passphrase_policy_mismatch',
+  'backup_password_too_short',
+  'backup_password_too_long',
+  'backup_password_too_weak',
+]);
 
 /**
  * A new passphrase or backup password typed twice, with its minimum, a strength estimate, why it
  * cannot be used yet and what would help, and a mismatch note. Every text names the field.
  */
-export function NewPassphraseFields({ id, secret, label, repeatLabel, autofocus }: Props) {
+export function NewPassphraseFields(props: Props) {
+  const { id, secret, label, repeatLabel, autofocus } = props;
   const passphrase = secret.kind === 'passphrase';
   const differ = secret.repeat !== '' && secret.repeat !== secret.value;
   // The organisation's rule is described only where there is one.
@@ -35,6 +51,8 @@ export function NewPassphraseFields({ id, secret, label, repeatLabel, autofocus 
         autocomplete="new-password"
         autofocus={autofocus}
         describedBy={`${id}-hint${rule} ${id}-strength`}
+        invalid={ABOUT_NEW_SECRET.has(props.error?.code ?? '')}
+        errorId={props.errorId}
       />
       <p class="muted small" id={`${id}-hint`}>
         {t(passphrase ? 'passphraseMinHint' : 'backupPasswordHint', String(secret.minLength))}

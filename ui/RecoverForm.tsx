@@ -107,7 +107,7 @@ export function RecoverForm({
           aria-describedby={codeRefused ? 'recover-error' : undefined}
         />
       </div>
-      <NewPassphraseFields id="recover" secret={secret} />
+      <NewPassphraseFields id="recover" secret={secret} error={error} errorId="recover-error" />
       <ErrorText error={error} id="recover-error" />
       <SupportContact />
       <BusyStatus busy={busy} text={t('recovering')} />

@@ -45,7 +45,12 @@ function ChangePassphrase({ minLength }: { minLength: number }) {
         invalid={error?.code === 'wrong_passphrase'}
         errorId="change-passphrase-error"
       />
-      <NewPassphraseFields id="next" secret={next} />
+      <NewPassphraseFields
+        id="next"
+        secret={next}
+        error={error}
+        errorId="change-passphrase-error"
+      />
       <ErrorText error={error} id="change-passphrase-error" />
       {done && (
         <p class="ok" role="status" data-testid="passphrase-changed">

@@ -6,6 +6,9 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Security } from '../../options/sections/Security';
+import { DEFAULT_SETTINGS } from '../../src/settings';
+import { CreateVaultForm } from '../../ui/CreateVaultForm';
 import { RecoverForm } from '../../ui/RecoverForm';
 import { UnlockForm } from '../../ui/UnlockForm';
 import { reloadPolicy } from '../../ui/use-policy';
@@ -128,6 +131,50 @@ describe('the recovery form', () => {
     const section = await screen.findByTestId('no-recovery');
     await waitFor(() => expect(section.contains(focused())).toBe(true));
     expect(focused()?.textContent).toBe('Unlock with your recovery code');
+    // The next tests run without the policy (it is kept for the page, once asked).
+    sendMessage.mockResolvedValue({ ok: false, error: { code: 'internal' } });
     reloadPolicy();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+});
+
+describe('a new passphrase the worker refuses is tied to its field', () => {
+  async function refuseNew(form: string, button: string, prefix: string) {
+    const field = screen.getByLabelText(/passphrase/i, { selector: `#${prefix}-new` });
+    type(field, STRONG);
+    type(screen.getByLabelText(/passphrase/i, { selector: `#${prefix}-repeat` }), STRONG);
+    await waitFor(() => expect(button_(button).disabled).toBe(false));
+    fireEvent.submit(screen.getByTestId(form));
+    await expectTiedToError(
+      field,
+      'The passphrase is too easy to guess. Choose a stronger one: a few unrelated words work well.',
+    );
+  }
+  const button_ = button;
+
+  it('creating the vault', async () => {
+    refuse('passphrase_too_weak');
+    render(<CreateVaultForm minLength={8} onCreated={() => {}} />);
+    await refuseNew('create-vault', 'Create vault', 'create');
+  });
+
+  it('recovering', async () => {
+    refuse('passphrase_too_weak');
+    showRecover();
+    type(screen.getByLabelText('Recovery code'), 'A'.repeat(24));
+    await refuseNew('recover', 'Unlock and set passphrase', 'recover');
+    expect(screen.getByLabelText('Recovery code').getAttribute('aria-invalid')).not.toBe('true');
+  });
+
+  it('changing the passphrase', async () => {
+    sendMessage.mockImplementation((envelope) => {
+      const { type: request } = envelope as { type: string };
+      if (request === 'getSettings') return Promise.resolve({ ok: true, value: DEFAULT_SETTINGS });
+      return Promise.resolve({ ok: false, error: { code: 'passphrase_too_weak' } });
+    });
+    render(<Security minLength={8} policy={{}} onLocked={() => {}} onReset={() => {}} />);
+    await screen.findByTestId('change-passphrase');
+    type(screen.getByLabelText(/passphrase/, { selector: '#current-passphrase' }), 'the old one');
+    await refuseNew('change-passphrase', 'Change passphrase', 'next');
   });
 });
