@@ -35,6 +35,8 @@ export interface CsvLoginFormat {
   readonly login: (get: (name: string) => string) => CsvLogin;
   /** The key as the app means it, where the column's text needs reading first. */
   readonly code?: (code: string, get: (name: string) => string) => string;
+  /** The app writes multi-line fields unquoted at times: join the records split (csv.ts). */
+  readonly joinBrokenRecords?: boolean;
 }
 
 /** The app's header with a column for the key (an export from before the app wrote one has none). */
@@ -57,7 +59,7 @@ export function readCsvLogins(
   text: string,
   spec: CsvLoginFormat,
 ): Result<ImportResult, ImportError> {
-  const rows = csvCodeRows(text, spec.codeColumns);
+  const rows = csvCodeRows(text, spec.codeColumns, { joinBrokenRecords: spec.joinBrokenRecords });
   if (rows === null) return err({ code: 'import_damaged' });
   const out = new ImportCollector();
   out.expect(rows.length);

@@ -107,17 +107,61 @@ export interface CsvCodeRow {
  * the first non-empty one wins), for the password managers' CSV exports: rows without a code are
  * not accounts. Null when the text is not CSV.
  */
-export function csvCodeRows(text: string, codeColumns: readonly string[]): CsvCodeRow[] | null {
+export function csvCodeRows(
+  text: string,
+  codeColumns: readonly string[],
+  options: { readonly joinBrokenRecords?: boolean } = {},
+): CsvCodeRow[] | null {
   const records = parseCsv(text);
   if (!records.ok) return null;
-  const [header = [], ...rows] = records.value;
+  const [header = [], ...parsed] = records.value;
   const names = header.map((h) => h.trim().toLowerCase());
+  const rows =
+    options.joinBrokenRecords === true ? joinBrokenRecords(parsed, names.length) : parsed;
   const out: CsvCodeRow[] = [];
   rows.forEach((row, i) => {
     const get = csvRow(names, row);
     const code = codeColumns.map(get).find((v) => v.trim() !== '') ?? '';
     if (code !== '') out.push({ position: i + 1, get, code });
   });
+  return out;
+}
+
+/**
+ * Records an unquoted line break split, joined again. LastPass writes a multi-line field (a note)
+ * without quotes at times (Proton Pass warns of it: "LastPass will export a corrupted CSV file if
+ * any of your item fields contain unexpected commas, quotes or multiple lines"; its test file
+ * `lastpass.corrupted.rows.csv`): the record comes out as several, each shorter than the header,
+ * the last holding the name, folder and favourite. Consecutive short records whose fields add up
+ * to the header's exactly (the break joins the last field of one to the first of the next) are
+ * one record, the break a line feed; a blank line inside such a field is not seen (the parser
+ * skips blank lines). Short records that add up to anything else are left as they are.
+ */
+export function joinBrokenRecords(rows: readonly string[][], width: number): string[][] {
+  const out: string[][] = [];
+  let i = 0;
+  while (i < rows.length) {
+    const first = rows[i] ?? [];
+    let joined = first;
+    let j = i + 1;
+    while (first.length < width && joined.length < width && j < rows.length) {
+      const next = rows[j] ?? [];
+      if (next.length >= width) break;
+      joined = [
+        ...joined.slice(0, -1),
+        `${joined[joined.length - 1] ?? ''}\n${next[0] ?? ''}`,
+        ...next.slice(1),
+      ];
+      j++;
+    }
+    if (j > i + 1 && joined.length === width) {
+      out.push(joined);
+      i = j;
+    } else {
+      out.push(first);
+      i++;
+    }
+  }
   return out;
 }
 

@@ -8,7 +8,8 @@
  * The `totp` column holds the bare base32 key (an otpauth link is read too); a row without one
  * (secure notes, `http://sn`, and logins without a key) is not an account. `grouping` is the
  * folder path, LastPass's parts separated by `\`; `(none)` is no folder. LastPass has been seen
- * ending records with CR CR LF: the blank line between them is no record (csv.ts).
+ * ending records with CR CR LF: the blank line between them is no record (csv.ts); and writing a
+ * multi-line note without quotes, which splits its record in several: they are joined again.
  *
  * The export from LastPass's browser extension is shown as a web page first, and has long come
  * out HTML-encoded (`AT&amp;T`, `R&amp;D`, an otpauth link's `&amp;issuer=`: Bitwarden's
@@ -37,6 +38,8 @@ export const LASTPASS_CSV: CsvLoginFormat = {
   isHeader: (header) => COLUMNS.every((c) => header.includes(c)),
   codeColumns: ['totp'],
   code: (code) => decodeEntities(code),
+  // A multi-line note written unquoted splits its record (Proton Pass's test file).
+  joinBrokenRecords: true,
   login: (raw) => {
     const get = (name: string) => decodeEntities(raw(name));
     const url = get('url').trim();

@@ -1,0 +1,70 @@
+/**
+ * Password managers' export files from other projects' test suites (fixtures/other-projects, each
+ * with its source in PROVENANCE.md), read through the detection every import uses: the files that
+ * showed Otter reading them differently from what they mean. Each account is checked field by
+ * field (expect-accounts.ts), its code computed independently (independent-otp.ts).
+ * other-projects.test.ts holds the authenticator apps' files.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ImportResult } from '../../../src/backup/import/types';
+import { expectAccounts, type ExpectedAccount } from './expect-accounts';
+import { FIXTURE_TIME } from './fixture-accounts';
+import { base32, referenceCode } from './independent-otp';
+import { readDetected, textBytes, unwrap } from './support';
+
+function fixture(path: string): Uint8Array {
+  return new Uint8Array(readFileSync(new URL(`fixtures/other-projects/${path}`, import.meta.url)));
+}
+
+async function errorOf(bytes: Uint8Array): Promise<string> {
+  const result = await readDetected(bytes);
+  return result.ok ? 'ok' : result.error.code;
+}
+
+async function read(bytes: Uint8Array): Promise<ImportResult> {
+  return unwrap(await readDetected(bytes));
+}
+
+/** A TOTP row (SHA1, 6 digits, 30 s) with its code at FIXTURE_TIME computed independently. */
+function totp(e: Omit<ExpectedAccount, 'code'>): ExpectedAccount {
+  const counter = Math.floor(Date.parse(FIXTURE_TIME) / 1000 / 30);
+  return { ...e, code: referenceCode(base32(e.secret), 'SHA1', counter, 6) };
+}
+
+// Proton Pass's lastpass.corrupted.rows.csv: LastPass wrote multi-line notes without quotes, so
+// each such login came out as several records (Proton's reader warns: "LastPass will export a
+// corrupted CSV file if any of your item fields contain unexpected commas, quotes or multiple
+// lines"). None of its logins has a key. Each broken record's last part, `…,name,grouping,0`,
+// put the favourite flag under `totp`: Otter refused three "keys" that were never there.
+describe('LastPass CSV with records split by unquoted line breaks (Proton Pass)', () => {
+  const CORRUPTED = fixture('proton-webclients/lastpass.corrupted.rows.csv');
+
+  it('finds no key in the file, and refuses nothing', async () => {
+    expect(await errorOf(CORRUPTED)).toBe('import_empty');
+  });
+
+  // The same breakage on a login that has a key (its `totp` column before the note): the key
+  // keeps the login's name, note, folder and favourite, which were in the record's last part.
+  it('keeps the name, note, folder and favourite of a login with a key', async () => {
+    const text = new TextDecoder().decode(CORRUPTED);
+    const broken = text.replace(
+      ',,,,first line\nsecond line,login with multi lines,,0',
+      'https://example.com,kim,pw,JBSWY3DPEHPK3PXP,first line\nsecond line,Example,Work\\Dev,1',
+    );
+    const result = await read(textBytes(broken));
+    expect(result).toMatchObject({ format: 'lastpass_csv', refused: [] });
+    expectAccounts(result.accounts, [
+      totp({
+        issuer: 'Example',
+        account: 'kim',
+        secret: 'JBSWY3DPEHPK3PXP',
+        note: 'first line\nsecond line',
+        pinned: true,
+        tags: ['Work / Dev'],
+        sites: ['https://example.com'],
+        dropped: ['login_fields'],
+      }),
+    ]);
+  });
+});
