@@ -10,6 +10,7 @@
 import { err, ok } from '../../result';
 import { isCsvOf, isHeaderOf, readCsvLogins, type CsvLoginFormat } from './csv-logins';
 import { distinct } from './password-manager';
+import { KEY_COLUMN, keyless } from './passwords-only';
 import type { ImportInput, Importer } from './types';
 
 const CREDENTIALS = 'credentials.csv';
@@ -72,3 +73,32 @@ export const dashlaneImporter: Importer = {
     return Promise.resolve(result.ok ? ok({ kind: 'plain', result: result.value }) : result);
   },
 };
+
+/**
+ * The ZIP's other files, by their headers (Bitwarden's Dashlane importer reads the same columns;
+ * Proton Pass's and Bitwarden's test files): payments.csv (`type,account_name,…,cc_number,…,
+ * expiration_month`), ids.csv (`type,number,name,issue_date,expiration_date,place_of_issue,
+ * state`), personalInfo.csv (`type,title,first_name,middle_name,last_name,login,date_of_birth,…`)
+ * and securenotes.csv (`title,note` and nothing else). No one-time code is in any of them: chosen
+ * alone, each says to choose credentials.csv or the ZIP instead of "not an export Otter knows".
+ * After the list of links in the registry, which reads otpauth:// links kept in a secure note.
+ */
+const OTHER_FILES: readonly (readonly string[])[] = [
+  ['type', 'account_name', 'cc_number', 'expiration_month'],
+  ['type', 'number', 'name', 'issue_date', 'expiration_date', 'place_of_issue'],
+  ['type', 'title', 'first_name', 'last_name', 'date_of_birth', 'email_type', 'item_name'],
+];
+
+function isOtherFile(header: readonly string[]): boolean {
+  if (header.some((c) => KEY_COLUMN.test(c))) return false;
+  if (header.length === 2 && header[0] === 'title' && header[1] === 'note') return true;
+  return (
+    header[0] === 'type' && OTHER_FILES.some((columns) => columns.every((c) => header.includes(c)))
+  );
+}
+
+export const dashlaneOtherFileImporter = keyless(
+  'dashlane',
+  isOtherFile,
+  'import_dashlane_no_keys',
+);

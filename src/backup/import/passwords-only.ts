@@ -20,7 +20,7 @@ import type { ImportErrorCode, ImportFormat, Importer } from './types';
 /** Columns no other export Otter knows has together: NordPass's card and identity fields. */
 const NORDPASS = ['name', 'url', 'username', 'password', 'note', 'cardholdername', 'cvc', 'type'];
 /** A column that might hold a key one day: then the file is not claimed as keyless. */
-const KEY_COLUMN = /otp|totp|2fa|authenticator/;
+export const KEY_COLUMN = /otp|totp|2fa|authenticator/;
 const CHROMIUM = ['name', 'url', 'username', 'password'];
 const FIREFOX = ['url', 'username', 'password', 'httprealm', 'formactionorigin', 'guid'];
 

@@ -11,7 +11,7 @@ import { authenticatorPlusImporter } from './authenticator-plus';
 import { authyImporter } from './authy';
 import { authyApiImporter } from './authy-api';
 import { battleNetImporter } from './battle-net';
-import { DASHLANE, dashlaneImporter } from './dashlane';
+import { DASHLANE, dashlaneImporter, dashlaneOtherFileImporter } from './dashlane';
 import { duoImporter } from './duo';
 import { authenticatorExtensionImporter } from './authenticator-extension';
 import { googleMigrationImporter } from './google-migration';
@@ -139,4 +139,6 @@ export const IMPORTERS: readonly Importer[] = [
   keylessCsvImporter(LASTPASS_CSV),
   keylessCsvImporter(KEEPASSXC_CSV),
   keylessCsvImporter(DASHLANE),
+  // Dashlane's other CSV files (payments, IDs, personal info, secure notes): no codes in them.
+  dashlaneOtherFileImporter,
 ];

@@ -129,6 +129,8 @@ export const IMPORT_ERRORS = [
   'import_nordpass_no_keys',
   /** A browser's saved passwords: no authenticator keys in them (the browser makes no codes). */
   'import_browser_passwords_no_keys',
+  /** One of Dashlane's CSV files other than credentials.csv: its codes are in credentials.csv. */
+  'import_dashlane_no_keys',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERRORS)[number];
 

@@ -68,3 +68,49 @@ describe('LastPass CSV with records split by unquoted line breaks (Proton Pass)'
     ]);
   });
 });
+
+// Dashlane's CSV export is a ZIP of one file per kind of item; only credentials.csv holds codes.
+// Proton Pass's test files of the others (its dashlane.zip.reader.spec.ts reads them from the
+// ZIP), and Bitwarden's payments-payment-card.csv.ts (an export without the bank columns), were
+// "not an export Otter knows" when chosen alone, with no word of credentials.csv.
+describe('Dashlane’s other CSV files (Proton Pass, Bitwarden)', () => {
+  it.each(['dashlane-payments.csv', 'dashlane-personal-info.csv', 'dashlane-secure-notes.csv'])(
+    'says %s holds no codes and where they are',
+    async (name) => {
+      expect(await errorOf(fixture(`proton-webclients/${name}`))).toBe('import_dashlane_no_keys');
+    },
+  );
+
+  it('knows the payments file without its bank columns, and ids.csv', async () => {
+    // bitwarden/clients libs/importer/src/importers/spec-data/dashlane-csv/payments-payment-card.csv.ts
+    const payments = [
+      'type,account_name,cc_number,code,expiration_month,expiration_year,country,name',
+      'payment_card,Work Visa,41111111111111111,123,01,2030,US,Jane M Doe',
+    ].join('\n');
+    // Bitwarden's IdRecord columns (dashlane-csv-types.ts), as Dashlane writes them.
+    const ids = [
+      'type,number,name,issue_date,expiration_date,place_of_issue,state',
+      'passport,X123,Jane Doe,2020-01-01,2030-01-01,Paris,',
+    ].join('\r\n');
+    expect(await errorOf(textBytes(payments))).toBe('import_dashlane_no_keys');
+    expect(await errorOf(textBytes(ids))).toBe('import_dashlane_no_keys');
+  });
+
+  it('reads otpauth links kept in secure notes as the list of links they are', async () => {
+    const notes = `title,note\r\nGitHub,otpauth://totp/GitHub:kim?secret=JBSWY3DPEHPK3PXP&issuer=GitHub\r\n`;
+    const result = await read(textBytes(notes));
+    expect(result.format).toBe('otpauth_list');
+    expectAccounts(result.accounts, [
+      totp({ issuer: 'GitHub', account: 'kim', secret: 'JBSWY3DPEHPK3PXP' }),
+    ]);
+  });
+
+  it('leaves a CSV with a key column to others, and Proton Pass’s CSV to its reader', async () => {
+    const withKey = 'type,account_name,cc_number,expiration_month,otp\ncard,a,1,01,x\n';
+    expect(await errorOf(textBytes(withKey))).not.toBe('import_dashlane_no_keys');
+    const proton =
+      'type,name,url,email,username,password,note,totp,createTime,modifyTime,vault\n' +
+      'note,n,,,,,text,,1,1,Personal\n';
+    expect(await errorOf(textBytes(proton))).not.toBe('import_dashlane_no_keys');
+  });
+});

@@ -59,6 +59,7 @@ describe('JSON with otpauth links', () => {
       'lastpass_csv',
       'keepassxc_csv',
       'dashlane',
+      'dashlane',
     ]);
     for (const importer of IMPORTERS.slice(at + 1)) {
       expect(importer.detect(importInput(json(FILE)))).toBe(false);
