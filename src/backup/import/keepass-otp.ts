@@ -141,20 +141,50 @@ export function otpSource(get: FieldReader): OtpSource | null {
  * for an empty title and "none" for an empty user name.
  */
 const KEEPASSXC_LINK =
-  /^otpauth:\/\/totp\/([^:?#]*):([^?#]*)\?(secret=[^&#]*&period=\d+&digits=\d+)&issuer=([^&#]*)(&[^#]*)?$/;
+  /^otpauth:\/\/totp\/([^:?#]*):([^?#]*)\?(secret=[^&#]*&period=\d+&digits=\d+)(?:&issuer=([^&#]*))?(&[^#]*)?$/;
+
+/**
+ * MacPass's links (KeePassKit's KPKOTPGenerator `_issuerForEntry`): one string made of the entry's
+ * names when the code was set up, `{title}:{user name}` then `@{the URL's host}` when it has one,
+ * written as both the label and the `issuer` (`otpauth://totp/Entry%20A:kim@example.com@example.com
+ * ?algorithm=sha1&issuer=Entry%20A:kim@example.com@example.com&period=30&digits=6&secret=…`).
+ */
+const LINK = /^otpauth:\/\/(totp|hotp)\/([^?#]*)\?([^#]*)$/i;
+
+/** A field that refers to another entry (`{REF:U@I:…}`) was resolved into the link: the link's. */
+function own(value: string): string {
+  return /\{[^}]+\}/.test(value) ? '' : value.trim();
+}
+
+/** A MacPass link named by the entry's Title and UserName (the label's parts where it has none). */
+function withMacPassNames(uri: string, title: string, userName: string): string | null {
+  const match = LINK.exec(uri.trim());
+  if (match === null) return null;
+  const label = percentDecode(match[2] ?? '');
+  const params = (match[3] ?? '').split('&');
+  const at = params.findIndex((p) => /^issuer=/i.test(p));
+  const colon = label.indexOf(':');
+  if (at < 0 || colon < 0 || percentDecode(params[at]?.slice(7) ?? '') !== label) return null;
+  const issuer = own(title) !== '' ? own(title) : label.slice(0, colon).trim();
+  const account = own(userName) !== '' ? own(userName) : label.slice(colon + 1).trim();
+  params[at] = `issuer=${encodeURIComponent(issuer)}`;
+  return `otpauth://${match[1]}/${encodeURIComponent(issuer)}:${encodeURIComponent(account)}?${params.join('&')}`;
+}
 
 /**
  * A link KeePassXC wrote, named as KeePassXC names it: by the entry's Title and UserName (it
  * writes them anew into its QR code), the link's names only where the entry has none, and never
- * its placeholders. Any other link is returned as it is.
+ * its placeholders; MacPass's the same way. Any other link is returned as it is.
  */
 export function withEntryNames(uri: string, title: string, userName: string): string {
   const match = KEEPASSXC_LINK.exec(uri.trim());
-  if (match === null || match[1] !== match[4]) return uri;
+  // The same without `issuer` (Proton Pass's KeePass test file: `Title:none?secret=…&period=42
+  // &digits=8`, its placeholder for an empty user name).
+  if (match === null || (match[4] !== undefined && match[1] !== match[4])) {
+    return withMacPassNames(uri, title, userName) ?? uri;
+  }
   const labelTitle = percentDecode(match[1] ?? '');
   const labelUser = percentDecode(match[2] ?? '');
-  // A field that refers to another entry (`{REF:U@I:…}`) was resolved into the link: the link's.
-  const own = (value: string) => (/\{[^}]+\}/.test(value) ? '' : value.trim());
   const issuer = own(title) !== '' ? own(title) : labelTitle === 'KeePassXC' ? '' : labelTitle;
   const account = own(userName) !== '' ? own(userName) : labelUser === 'none' ? '' : labelUser;
   const name = encodeURIComponent(issuer);

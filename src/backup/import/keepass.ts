@@ -210,7 +210,7 @@ function addAccount(
 }
 
 /** The accounts of an opened database (exported for tests that build one in memory). */
-export function keepassAccounts(db: Kdbx): Result<ImportResult, ImportError> {
+export function keepassAccounts(db: Kdbx, encrypted = true): Result<ImportResult, ImportError> {
   const bin = db.meta.recycleBinEnabled === false ? undefined : db.meta.recycleBinUuid;
   const candidates: Candidate[] = [];
   // Depth-first in KeePass's order, without recursion (a deep tree cannot overflow the stack).
@@ -237,7 +237,7 @@ export function keepassAccounts(db: Kdbx): Result<ImportResult, ImportError> {
   for (const candidate of candidates) {
     if (!addAccount(candidate, collector)) return err({ code: 'import_too_large' });
   }
-  return collector.result('keepass', true);
+  return collector.result('keepass', encrypted);
 }
 
 function errorCode(e: unknown): ImportError['code'] {
@@ -284,5 +284,32 @@ export const keepassImporter: Importer = {
         decrypt: (password: string) => open(buffer, password),
       }),
     );
+  },
+};
+
+/**
+ * KeePass 2's XML export (File → Export → KeePass XML (2.x); MacPass and KeePassXC's CLI write the
+ * same): the database's own XML, protected values in the clear (`ProtectInMemory="True"`), no
+ * password. Known by its root element; read as the database is.
+ */
+const KEEPASS_XML = /^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<KeePassFile[\s>]/;
+
+export function isKeePassXml(text: string | null): text is string {
+  return text !== null && KEEPASS_XML.test(text.slice(0, 4096));
+}
+
+export const keepassXmlImporter: Importer = {
+  format: 'keepass',
+  detect: (input) => input.zip === null && input.json === undefined && isKeePassXml(input.text),
+  async read(input) {
+    if (!isKeePassXml(input.text)) return err({ code: 'import_damaged' });
+    let db: Kdbx;
+    try {
+      db = await kdbxweb.Kdbx.loadXml(input.text, new kdbxweb.Credentials(null));
+    } catch (e) {
+      return err({ code: errorCode(e) });
+    }
+    const result = keepassAccounts(db, false);
+    return result.ok ? ok({ kind: 'plain', result: result.value }) : result;
   },
 };

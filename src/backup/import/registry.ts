@@ -15,7 +15,7 @@ import { DASHLANE, dashlaneImporter, dashlaneOtherFileImporter } from './dashlan
 import { duoImporter } from './duo';
 import { authenticatorExtensionImporter } from './authenticator-extension';
 import { googleMigrationImporter } from './google-migration';
-import { keepassImporter } from './keepass';
+import { keepassImporter, keepassXmlImporter } from './keepass';
 import { otpauthJsonImporter } from './otpauth-json';
 import { otpauthListImporter } from './otpauth-list';
 import { winauthImporter } from './winauth';
@@ -47,8 +47,9 @@ import { totpAuthenticatorImporter } from './totp-authenticator';
 import type { Importer } from './types';
 
 export const IMPORTERS: readonly Importer[] = [
-  // KeePass, by its signature bytes.
+  // KeePass, by its signature bytes; its XML export, by its root element.
   keepassImporter,
+  keepassXmlImporter,
   // FreeOTP's backup: Java serialization's magic and a java.util.HashMap class descriptor.
   freeotpImporter,
   // Apps' SQLite databases, by the SQLite header and the app's table and columns (before the

@@ -7,11 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { keepassXmlImporter } from '../../../src/backup/import/keepass';
 import type { ImportResult } from '../../../src/backup/import/types';
 import { expectAccounts, type ExpectedAccount } from './expect-accounts';
 import { FIXTURE_TIME } from './fixture-accounts';
 import { base32, referenceCode } from './independent-otp';
-import { readDetected, textBytes, unwrap } from './support';
+import { fuzzImporter, readDetected, textBytes, unwrap } from './support';
 
 function fixture(path: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(`fixtures/other-projects/${path}`, import.meta.url)));
@@ -112,5 +113,69 @@ describe('Dashlane’s other CSV files (Proton Pass, Bitwarden)', () => {
       'type,name,url,email,username,password,note,totp,createTime,modifyTime,vault\n' +
       'note,n,,,,,text,,1,1,Personal\n';
     expect(await errorOf(textBytes(proton))).not.toBe('import_dashlane_no_keys');
+  });
+});
+
+// Proton Pass's keepass.xml: MacPass's KeePass XML export (Generator MacPass), read by its
+// keepass/keepass.reader.spec.ts. Otter called it "not an export Otter knows". Three entries hold
+// a code; the others and every history entry hold none (history keeps older links, not accounts).
+describe('KeePass XML export (Proton Pass)', () => {
+  const XML = fixture('proton-webclients/keepass.xml');
+  const accounts = [
+    // MacPass wrote its link with one string, `{title}:{user}@{host}` as set up ("Entry A"), as
+    // both label and issuer; the entry is now "Login item with note" (Proton names the item so).
+    totp({
+      issuer: 'Login item with note',
+      account: 'nobodyA@proton.me',
+      secret: 'VZKDI2A4UP2NG5BB',
+      note: 'Login item',
+      sites: ['https://account.proton.me'],
+      dropped: ['custom_fields', 'login_fields'],
+    }),
+    // Proton's "modern TOTP definition": `Title:none`, KeePassXC's placeholder for no user name.
+    {
+      ...totp({ issuer: 'Modern TOTP definition', account: '', secret: '5KO67YMS2FHKA627' }),
+      digits: 8,
+      period: 42,
+      tags: ['TOTP definitions'],
+      code: referenceCode(base32('5KO67YMS2FHKA627'), 'SHA1', 40476190, 8),
+    },
+    // The legacy one: `TOTP Seed` with `TOTP Settings` 42;8.
+    {
+      ...totp({ issuer: 'Legacy TOTP definition', account: '', secret: 'AU2HMGCJYPNI2WZT' }),
+      digits: 8,
+      period: 42,
+      tags: ['TOTP definitions'],
+      code: referenceCode(base32('AU2HMGCJYPNI2WZT'), 'SHA1', 40476190, 8),
+    },
+  ];
+
+  it('reads the three codes, named as the entries are', async () => {
+    const result = await read(XML);
+    expect(result).toMatchObject({ format: 'keepass', encrypted: false, refused: [] });
+    expectAccounts(result.accounts, accounts);
+  });
+
+  it('names a MacPass link by its label where the entry has no names', async () => {
+    const text = new TextDecoder()
+      .decode(XML)
+      .replace('<Value>Login item with note</Value>', '<Value/>')
+      .replace(
+        '<Key>UserName</Key>\n          <Value>nobodyA@proton.me</Value>',
+        '<Key>UserName</Key><Value/>',
+      );
+    const [first] = (await read(textBytes(text))).accounts;
+    expect(first).toMatchObject({
+      issuer: 'Entry A',
+      account: 'nobodyA@proton.me@account.proton.me',
+    });
+  });
+
+  it('says a truncated export is damaged', async () => {
+    expect(await errorOf(XML.slice(0, 20000))).toBe('import_damaged');
+  });
+
+  it('survives mutations of the export', async () => {
+    await fuzzImporter(keepassXmlImporter, [XML], { runs: 40, maxMs: 3000 });
   });
 });
