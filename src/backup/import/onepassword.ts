@@ -9,12 +9,14 @@
  *
  * A one-time password is a section field whose value is `{"totp": <otpauth URI or secret>}`, in
  * any category: each becomes an account. `export.data` given on its own (unzipped) is read too,
- * and so is the CSV export (onepassword-csv.ts). A .1pux in a password-protected ZIP is read
- * once encrypted-zip.ts has opened it with its password.
+ * and so are the CSV export (onepassword-csv.ts) and 1Password 7's `.1pif` (onepassword-1pif.ts).
+ * A .1pux in a password-protected ZIP is read once encrypted-zip.ts has opened it with its
+ * password.
  */
 import { err, ok, type Result } from '../../result';
 import { field, isObject } from './input';
 import { isOnePasswordCsv, readOnePasswordCsv } from './onepassword-csv';
+import { isOnePasswordPif, readOnePasswordPif } from './onepassword-1pif';
 import {
   ImportCollector,
   distinct,
@@ -159,13 +161,14 @@ export const onePasswordImporter: Importer = {
     // An encrypted `export.data` (the .1pux zipped again with a password) cannot be looked into
     // here: encrypted-zip.ts opens the archive with its password and hands it back.
     if (input.zip !== null) return input.zip.entries.some((e) => e.name === DATA && !e.encrypted);
-    return isExportData(input.json) || isOnePasswordCsv(input.text);
+    return isExportData(input.json) || isOnePasswordCsv(input.text) || isOnePasswordPif(input.text);
   },
   read(input) {
     let result: Result<ImportResult, ImportError>;
     if (input.zip !== null) result = readZip(input);
     else if (isExportData(input.json)) result = readExportData(input.json);
     else if (isOnePasswordCsv(input.text)) result = readOnePasswordCsv(input.text);
+    else if (isOnePasswordPif(input.text)) result = readOnePasswordPif(input.text);
     else result = err({ code: 'import_unrecognised' });
     return Promise.resolve(result.ok ? ok({ kind: 'plain', result: result.value }) : result);
   },

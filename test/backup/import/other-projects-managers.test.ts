@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { keepassXmlImporter } from '../../../src/backup/import/keepass';
+import { onePasswordImporter } from '../../../src/backup/import/onepassword';
 import type { ImportResult } from '../../../src/backup/import/types';
 import { expectAccounts, type ExpectedAccount } from './expect-accounts';
 import { FIXTURE_TIME } from './fixture-accounts';
@@ -177,5 +178,55 @@ describe('KeePass XML export (Proton Pass)', () => {
 
   it('survives mutations of the export', async () => {
     await fuzzImporter(keepassXmlImporter, [XML], { runs: 40, maxMs: 3000 });
+  });
+});
+
+// Proton Pass's 1password.private.1pif: 1Password 7's export (1Password Interchange Format), read
+// by its 1password/1pif.reader.spec.ts. Otter called it "not an export Otter knows". "Login with
+// TOTP" has two one-time password fields (a bare key and a link naming "generator"); "login with
+// 2fa" a link whose key is two characters; "Inicio de sesión" a one-time password field left empty.
+describe('1Password 7 .1pif (Proton Pass)', () => {
+  const PIF = fixture('proton-webclients/1password.private.1pif');
+  const login = {
+    issuer: 'Login with TOTP',
+    secret: 'BASE32SECRET3232',
+    sites: ['http://localhost:7777/dashboard/'],
+    dropped: ['login_fields'],
+  };
+
+  it('reads every one-time password field, and names the unusable key', async () => {
+    const result = await read(PIF);
+    expect(result).toMatchObject({
+      format: 'onepassword',
+      encrypted: false,
+      refused: [{ index: 7, issuer: 'login with 2fa', account: '', reason: 'secret_too_short' }],
+    });
+    expectAccounts(result.accounts, [
+      totp({ ...login, account: 'john@wick.com' }),
+      totp({ ...login, account: 'generator' }),
+    ]);
+  });
+
+  it('keeps the folder, tags, favourite and trash of a record', async () => {
+    const folder =
+      '{"uuid":"F1","title":"Work","typeName":"system.folder.Regular"}\n' +
+      '***5642bee8-a5ff-11dc-8314-0800200c9a66***\n';
+    const text = new TextDecoder()
+      .decode(PIF)
+      .replace(
+        '"title":"Login with TOTP",',
+        '"title":"Login with TOTP","folderUuid":"F1","trashed":true,"openContents":{"tags":["a"],"faveIndex":2},',
+      );
+    const [first] = (await read(textBytes(folder + text))).accounts;
+    expect(first).toMatchObject({ pinned: true, trashed: true, tags: ['Work', 'a'] });
+  });
+
+  it('survives mutations of the export', async () => {
+    await fuzzImporter(onePasswordImporter, [PIF], { runs: 100 });
+  });
+
+  it('leaves text that only mentions the separator to others', async () => {
+    const notes = 'a note\n***5642bee8-a5ff-11dc-8314-0800200c9a66***\n';
+    expect(await errorOf(textBytes(notes))).toBe('import_unrecognised');
   });
 });
