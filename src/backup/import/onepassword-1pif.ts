@@ -5,7 +5,9 @@
  * typeName, location, folderUuid, trashed, openContents: {tags, faveIndex}, secureContents:
  * {fields: [{designation, value}], URLs: [{url}], notesPlain, password, passwordHistory,
  * sections: [{fields: [{k, n, v, t}]}]}}`; folders are records of type `system.folder.Regular`.
- * Shape as Bitwarden's and Proton Pass's 1PIF importers read it, and Proton Pass's test file.
+ * 1Password 7 for Windows writes an OPVault's records as `{…, hmac, overview: {title, URLs: [{u}],
+ * tags}, details: {…as secureContents}}`. Shapes as Bitwarden's and Proton Pass's 1PIF importers
+ * read them, and Proton Pass's test file.
  *
  * A one-time password is a section field named `TOTP_…` (an otpauth URI or a bare key), in any
  * kind of record: each becomes an account. A field of that name with no value is none.
@@ -38,9 +40,14 @@ function isTotpField(f: unknown): boolean {
   return text(field(f, 'n')).startsWith('TOTP_') || field(f, 'k') === 'totp';
 }
 
+/** The record's contents: `secureContents`, or `details` in Windows' OPVault records. */
+function contents(record: unknown): unknown {
+  return field(record, 'secureContents') ?? field(record, 'details');
+}
+
 /** The record's one-time passwords, in their order. */
 function recordTotps(record: unknown): string[] {
-  return sectionFields(field(record, 'secureContents'))
+  return sectionFields(contents(record))
     .filter(isTotpField)
     .map((f) => text(field(f, 'v')))
     .filter((v) => v.trim() !== '');
@@ -91,13 +98,14 @@ export function readOnePasswordPif(input: string): Result<ImportResult, ImportEr
     }
     const totps = recordTotps(record);
     if (totps.length === 0) return;
-    const secure = field(record, 'secureContents');
+    const secure = contents(record);
     const open = field(record, 'openContents');
+    const overview = field(record, 'overview');
     const usernames = list(field(secure, 'fields')).filter(
       (f) => field(f, 'designation') === 'username',
     );
     const names = {
-      name: text(record.title),
+      name: text(record.title ?? field(overview, 'title')),
       username: text(field(usernames.at(-1), 'value')),
     };
     const faveIndex = field(open, 'faveIndex');
@@ -107,11 +115,12 @@ export function readOnePasswordPif(input: string): Result<ImportResult, ImportEr
       trashed: record.trashed === true,
       tags: distinct([
         folders.get(text(record.folderUuid)) ?? '',
-        ...list(field(open, 'tags')).map(text),
+        ...list(field(open, 'tags') ?? field(overview, 'tags')).map(text),
       ]),
       sites: distinct([
         text(record.location),
         ...list(field(secure, 'URLs')).map((u) => text(field(u, 'url'))),
+        ...list(field(overview, 'URLs')).map((u) => text(field(u, 'u'))),
       ]),
     };
     const drops = droppedOf(secure);

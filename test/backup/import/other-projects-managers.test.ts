@@ -230,3 +230,33 @@ describe('1Password 7 .1pif (Proton Pass)', () => {
     expect(await errorOf(textBytes(notes))).toBe('import_unrecognised');
   });
 });
+
+// bitwarden/clients onepassword-1pif-importer.ts (processWinOpVaultItem): 1Password 7 for Windows
+// writes an OPVault's records with `hmac`, `overview` (title, URLs as `u`) and `details`.
+describe('1Password 7 for Windows .1pif (Bitwarden’s shape)', () => {
+  it('reads a record’s details and overview', async () => {
+    const record = {
+      uuid: 'W1',
+      hmac: 'aGVsbG8=',
+      trashed: false,
+      overview: { title: 'GitHub', URLs: [{ u: 'https://github.com/login' }], tags: ['Dev'] },
+      details: {
+        fields: [{ designation: 'username', name: 'username', value: 'kim', type: 'T' }],
+        notesPlain: 'note',
+        sections: [{ fields: [{ k: 'concealed', n: 'TOTP_1', v: 'JBSWY3DPEHPK3PXP', t: 'otp' }] }],
+      },
+    };
+    const pif = `${JSON.stringify(record)}\r\n***5642bee8-a5ff-11dc-8314-0800200c9a66***\r\n`;
+    const result = await read(textBytes(pif));
+    expectAccounts(result.accounts, [
+      totp({
+        issuer: 'GitHub',
+        account: 'kim',
+        secret: 'JBSWY3DPEHPK3PXP',
+        note: 'note',
+        tags: ['Dev'],
+        sites: ['https://github.com/login'],
+      }),
+    ]);
+  });
+});
