@@ -13,6 +13,7 @@ export const vaultHandlers: HandlerGroup<
   | 'unlock'
   | 'unlockWithRecovery'
   | 'newRecoveryCode'
+  | 'recoveryCodeStored'
   | 'lock'
   | 'changePassphrase'
   | 'resetVault'
@@ -28,6 +29,11 @@ export const vaultHandlers: HandlerGroup<
       lockAt,
       minPassphraseLength: minPassphraseLength(policy()),
       policy: policy(),
+      // Under AllowRecoveryCode false no code is made, and none can be made to replace one.
+      recoveryUnconfirmed:
+        state !== 'absent' &&
+        policy().allowRecoveryCode !== false &&
+        (await vault.recoveryUnconfirmed()),
     });
   },
 
@@ -62,6 +68,11 @@ export const vaultHandlers: HandlerGroup<
   async newRecoveryCode({ passphrase }, { vault }) {
     const renewed = await vault.renewRecoveryCode(passphrase);
     return renewed.ok ? renewed : err({ code: renewed.error });
+  },
+
+  async recoveryCodeStored(_, { vault }) {
+    const stored = await vault.recoveryCodeStored();
+    return stored.ok ? ok({}) : err({ code: stored.error });
   },
 
   async lock(_, { vault }) {

@@ -36,6 +36,11 @@ export interface Status {
   readonly minPassphraseLength: number;
   /** What the organisation's managed policy sets (empty when unmanaged), to show in settings. */
   readonly policy: Policy;
+  /**
+   * A recovery code was shown and the user has not yet confirmed storing it (the page showing it
+   * went first: a popup that lost focus, a closed tab). Never under AllowRecoveryCode false.
+   */
+  readonly recoveryUnconfirmed: boolean;
 }
 
 /** An account as pages see it: labels and codes, never the secret. */
@@ -212,6 +217,8 @@ export interface Protocol extends ManageProtocol, ImportProtocol {
   };
   /** A new recovery code (shown once); the old one stops working at once. Needs the passphrase. */
   newRecoveryCode: { request: { passphrase: string }; response: { recoveryCode: string } };
+  /** The user ticked "I have stored it" and pressed Continue: `recoveryUnconfirmed` is over. */
+  recoveryCodeStored: { request: Empty; response: Empty };
   lock: { request: Empty; response: Empty };
   changePassphrase: { request: { current: string; next: string }; response: Empty };
   /** Deletes the vault, for whoever shows its passphrase or its recovery code (checked). */

@@ -154,6 +154,8 @@ export const REQUESTS: RequestTable = {
     activity: true,
     policy: true,
   }),
+  // Only while unlocked: someone at a locked browser must not silence the unstored code's warning.
+  recoveryCodeStored: row(empty, { unlocked: true, activity: true }),
   lock: row(empty),
   changePassphrase: row(obj({ current: password, next: password }), {
     policy: true,

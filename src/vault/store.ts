@@ -3,7 +3,8 @@
  *
  * Database `otter`, version 1:
  *   meta      out-of-line keys: 'header' (the vault header), 'settings', 'backup' (when the last
- *             backup was made; src/vault/backup-state.ts)
+ *             backup was made; src/vault/backup-state.ts), 'recoveryUnconfirmed' (a recovery
+ *             code shown and not yet confirmed as stored; src/vault/recovery-note.ts)
  *   accounts  keyPath 'id': encrypted records {id, iv, data}
  *
  * Every write is one readwrite transaction, aborted as a whole if anything in it fails, so a crash
@@ -19,6 +20,7 @@ import {
 } from 'idb';
 import { err, ok, type Result } from '../result';
 import type { Header, StoredRecord } from './format';
+import type { RecoveryNote } from './recovery-note';
 import type { Settings } from '../settings';
 
 export const DB_NAME = 'otter';
@@ -33,6 +35,9 @@ type Store = StoreNames<OtterSchema>;
 type WriteTx<S extends Store[]> = IDBPTransaction<OtterSchema, S, 'readwrite'>;
 
 export type StoreWriteError = 'vault_absent' | 'vault_exists' | 'vault_changed';
+
+/** The meta key of the note that a recovery code was shown and not yet confirmed as stored. */
+const RECOVERY_NOTE = 'recoveryUnconfirmed';
 
 export class VaultStore {
   private constructor(private readonly db: IDBPDatabase<OtterSchema>) {}
@@ -65,6 +70,18 @@ export class VaultStore {
     return this.db.get('meta', 'backup');
   }
 
+  /** The header and the unconfirmed recovery code's note (if any), read together. */
+  async readRecoveryNote(): Promise<{ header: unknown; note: unknown }> {
+    const tx = this.db.transaction('meta', 'readonly');
+    const meta = tx.objectStore('meta');
+    const [header, note] = await Promise.all([
+      meta.get('header'),
+      meta.get(RECOVERY_NOTE),
+      tx.done,
+    ]);
+    return { header, note };
+  }
+
   /** Header and every record, read in one transaction so they belong together. */
   async readAll(): Promise<{ header: unknown; records: unknown[] }> {
     const tx = this.db.transaction(['meta', 'accounts'], 'readonly');
@@ -80,25 +97,48 @@ export class VaultStore {
     return this.db.get('accounts', id);
   }
 
-  /** Writes a new vault; refuses if one exists (it is never overwritten, only reset). */
-  createVault(header: Header, settings: Settings): Promise<Result<void, StoreWriteError>> {
+  /**
+   * Writes a new vault; refuses if one exists (it is never overwritten, only reset). `note`: its
+   * recovery code is about to be shown, written in the same transaction as the header.
+   */
+  createVault(
+    header: Header,
+    settings: Settings,
+    note?: RecoveryNote,
+  ): Promise<Result<void, StoreWriteError>> {
     return this.write(['meta', 'accounts'], 'strict', async (tx) => {
       const meta = tx.objectStore('meta');
       if ((await meta.get('header')) !== undefined) return err('vault_exists');
       await tx.objectStore('accounts').clear();
       await meta.put(header, 'header');
       await meta.put(settings, 'settings');
+      if (note) await meta.put(note, RECOVERY_NOTE);
       return ok(undefined);
     });
   }
 
-  /** Replaces the header (new or rewrapped slots) of the vault `vaultId`, strictly durable. */
-  replaceHeader(header: Header): Promise<Result<void, StoreWriteError>> {
+  /**
+   * Replaces the header (new or rewrapped slots) of the vault `vaultId`, strictly durable; with
+   * `note` (a new recovery code is about to be shown) in the same transaction.
+   */
+  replaceHeader(header: Header, note?: RecoveryNote): Promise<Result<void, StoreWriteError>> {
     return this.write(['meta'], 'strict', async (tx) => {
       const meta = tx.objectStore('meta');
       const check = sameVault(await meta.get('header'), header.vaultId);
       if (!check.ok) return check;
       await meta.put(header, 'header');
+      if (note) await meta.put(note, RECOVERY_NOTE);
+      return ok(undefined);
+    });
+  }
+
+  /** The user stored the recovery code of the vault `vaultId`: its note goes. */
+  clearRecoveryNote(vaultId: string): Promise<Result<void, StoreWriteError>> {
+    return this.write(['meta'], 'default', async (tx) => {
+      const meta = tx.objectStore('meta');
+      const check = sameVault(await meta.get('header'), vaultId);
+      if (!check.ok) return check;
+      await meta.delete(RECOVERY_NOTE);
       return ok(undefined);
     });
   }

@@ -6,6 +6,7 @@
  * - unlocked-session.ts: the unlocked key and lock deadline, surviving the worker being stopped;
  * - account-records.ts: decrypting accounts and the one write path, one transaction per write;
  * - backup-book.ts: what a backup holds, when the last was made, whether to remind;
+ * - recovery-codes.ts: a recovery, a new recovery code, whether the last was confirmed as stored;
  * - store.ts: the only IndexedDB code.
  *
  * Only the background worker creates one. Secrets live here and in the worker's memory; what
@@ -32,7 +33,9 @@ import {
   PASSPHRASE_LIMITS,
   type KdfCosts,
 } from './key-slots';
-import { newRecoveryCode, normalizeRecoveryCode } from './recovery';
+import { newRecoveryCode } from './recovery';
+import { RecoveryCodes, type Recovered } from './recovery-codes';
+import { recoveryNote } from './recovery-note';
 import { VaultKeys } from './vault-keys';
 import type { ResetProof } from './reset-proof';
 import type { SessionArea } from './session';
@@ -73,6 +76,7 @@ export class Vault {
   private readonly keeper: SessionKeeper;
   private readonly records: AccountRecords;
   private readonly book: BackupBook;
+  private readonly recovery: RecoveryCodes;
 
   constructor(private readonly deps: VaultDeps) {
     this.slots = new KeySlots(deps.kdf ?? DEFAULT_KDF_COSTS);
@@ -85,6 +89,7 @@ export class Vault {
     });
     this.records = new AccountRecords(deps.store, this.keeper, this.queue, deps.now);
     this.book = new BackupBook(deps.store, this.keeper, this.records, this.queue, deps.now);
+    this.recovery = new RecoveryCodes(deps.store, this.keys, this.slots, this.keeper, this.queue);
   }
 
   // --- Settings ----------------------------------------------------------------------------
@@ -181,7 +186,9 @@ export class Vault {
             : [await this.slots.make(vaultId, 'recovery', recoveryCode, vaultKey)]),
         ],
       };
-      const written = await this.deps.store.createVault(header, DEFAULT_SETTINGS);
+      // With the note that its code is not yet confirmed as stored (recovery-note.ts).
+      const note = recoveryNote(header);
+      const written = await this.deps.store.createVault(header, DEFAULT_SETTINGS, note);
       if (!written.ok) return written;
       return ok({ recoveryCode, lockAt: await this.keeper.start(vaultId, vaultKey, since) });
     });
@@ -211,62 +218,33 @@ export class Vault {
   }
 
   /**
-   * For a forgotten passphrase: the recovery code opens the vault and a new passphrase is set. A
-   * used code may have been seen, so it is replaced in the same header write (no second step to
-   * skip); the new one is returned, to be shown once.
+   * For a forgotten passphrase: the recovery code opens the vault, a new passphrase is set and
+   * the used code replaced in the same header write; the new one is returned, to be shown once
+   * (recovery-codes.ts).
    */
   async unlockWithRecovery(
     code: string,
     newPassphrase: string,
     minLength: number = PASSPHRASE_LIMITS.minLength,
-  ): Promise<Result<{ lockAt: number | null; recoveryCode: string }, VaultError>> {
-    const normalized = normalizeRecoveryCode(code);
-    if (!normalized.ok) return normalized;
-    const checked = checkNewPassphrase(newPassphrase, minLength);
-    if (!checked.ok) return checked;
-    const since = this.keeper.lockCount();
-    const unlocked = await this.queue.run(
-      async (): Promise<Result<{ lockAt: number | null; recoveryCode: string }, VaultError>> => {
-        const header = await this.keys.header();
-        if (!header.ok) return header;
-        if (!header.value.slots.some((s) => s.kind === 'recovery'))
-          return err('recovery_code_absent');
-        const key = await this.keys.fromRecoveryCode(header.value, normalized.value);
-        if (!key.ok) return key;
-        const recoveryCode = newRecoveryCode();
-        const next = await this.slots.replace(
-          await this.slots.replace(header.value, 'passphrase', newPassphrase, key.value),
-          'recovery',
-          recoveryCode,
-          key.value,
-        );
-        // Written whole, in one strict transaction: the old slots go only once the new ones are in.
-        const rekeyed = await this.deps.store.replaceHeader(next);
-        if (!rekeyed.ok) return rekeyed;
-        // A lock meanwhile (or no session written) keeps it locked; the new code is still shown.
-        const lockAt = await this.keeper.start(header.value.vaultId, key.value, since);
-        return ok({ lockAt, recoveryCode });
-      },
-    );
+  ): Promise<Recovered> {
+    const unlocked = await this.recovery.unlock(code, newPassphrase, minLength);
     if (unlocked.ok) await this.purgeOnUnlock();
     return unlocked;
   }
 
   /** A new recovery code (shown once) for the passphrase; the old one stops working at once. */
-  async renewRecoveryCode(
-    passphrase: string,
-  ): Promise<Result<{ recoveryCode: string }, VaultError>> {
-    return this.queue.run(async () => {
-      const header = await this.keys.header();
-      if (!header.ok) return header;
-      const key = await this.keys.fromPassphrase(header.value, passphrase);
-      if (!key.ok) return key;
-      const recoveryCode = newRecoveryCode();
-      const next = await this.slots.replace(header.value, 'recovery', recoveryCode, key.value);
-      key.value.fill(0);
-      const written = await this.deps.store.replaceHeader(next);
-      return written.ok ? ok({ recoveryCode }) : written;
-    });
+  renewRecoveryCode(passphrase: string): Promise<Result<{ recoveryCode: string }, VaultError>> {
+    return this.recovery.renew(passphrase);
+  }
+
+  /** A recovery code was shown and not yet confirmed as stored (recovery-note.ts). */
+  recoveryUnconfirmed(): Promise<boolean> {
+    return this.recovery.unconfirmed();
+  }
+
+  /** The user confirmed storing the recovery code shown: the note goes. Only while unlocked. */
+  recoveryCodeStored(): Promise<Result<void, VaultError>> {
+    return this.recovery.stored();
   }
 
   /** Rewraps the vault key under a new passphrase; the accounts are not touched. */
