@@ -85,7 +85,9 @@ export function App() {
       return (
         <RecoveryCodeView
           code={recoveryCode}
-          onDone={() => {
+          onDone={async () => {
+            // Stored, says the user: the worker stops warning (src/vault/recovery-note.ts).
+            await send('recoveryCodeStored', {});
             setRecoveryCode(null);
             void refresh();
           }}
@@ -138,8 +140,10 @@ export function App() {
             <Security
               minLength={status.minPassphraseLength}
               policy={status.policy}
+              recoveryUnconfirmed={status.recoveryUnconfirmed}
               onLocked={refresh}
               onReset={refresh}
+              onRecoveryChange={() => void refresh()}
             />
           )}
         </div>

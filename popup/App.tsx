@@ -18,7 +18,10 @@ import { usePeriodRefresh } from './use-period-refresh';
 
 // Loaded when needed: first run, recovery and adding accounts are rare next to reading codes.
 const loadCreate = () => import('../ui/CreateVaultForm').then((m) => m.CreateVaultForm);
-const loadRecoveryCode = () => import('../ui/RecoveryCodeView').then((m) => m.RecoveryCodeView);
+const loadRecoveryViews = () => import('./recovery-views');
+const loadRecoveryCode = () => loadRecoveryViews().then((m) => m.RecoveryCodeView);
+// Once the list has rendered: a recovery code not confirmed as stored (RecoveryNotice).
+const loadRecoveryNotice = () => loadRecoveryViews().then((m) => m.RecoveryNotice);
 const loadRecover = () => import('../ui/RecoverForm').then((m) => m.RecoverForm);
 const loadAdd = () => import('./AddAccount').then((m) => m.AddAccount);
 
@@ -138,6 +141,7 @@ export function App({ firstList, cached, tab }: AppProps) {
           {t('settingsButton')}
         </button>
       </header>
+      {view.kind === 'list' && <Lazy load={loadRecoveryNotice} props={{ send }} />}
       <main>
         {view.kind === 'loading' && <p class="muted">{t('loading')}</p>}
         {view.kind === 'create' && (
@@ -152,7 +156,17 @@ export function App({ firstList, cached, tab }: AppProps) {
           />
         )}
         {view.kind === 'recovery-code' && (
-          <Lazy load={loadRecoveryCode} props={{ code: view.code, onDone: () => void refresh() }} />
+          <Lazy
+            load={loadRecoveryCode}
+            props={{
+              code: view.code,
+              // Stored, says the user: the worker stops warning (src/vault/recovery-note.ts).
+              onDone: async () => {
+                await send('recoveryCodeStored', {});
+                await refresh();
+              },
+            }}
+          />
         )}
         {view.kind === 'locked' && (
           <UnlockForm

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../src/i18n';
+import { send } from '../src/messages/client';
 import { BusyStatus } from './BusyStatus';
 import { ErrorText } from './ErrorText';
 import { LostBothReset } from './LostBothReset';
@@ -83,7 +84,16 @@ export function RecoverForm({
   }
 
   if (newCode !== null)
-    return <RecoveryCodeView code={newCode} notice="recoveryUsedNotice" onDone={onUnlocked} />;
+    return (
+      <RecoveryCodeView
+        code={newCode}
+        notice="recoveryUsedNotice"
+        onDone={async () => {
+          await send('recoveryCodeStored', {});
+          onUnlocked();
+        }}
+      />
+    );
   if (lostBoth) return <LostBothReset onReset={onReset} onBack={() => setLostBoth(false)} />;
   if (policy?.allowRecoveryCode === false)
     return <NoRecovery onBack={onBack} onLostBoth={() => setLostBoth(true)} />;

@@ -6,6 +6,11 @@ import { holdRecoveryCode } from './recovery-code-shown';
 /**
  * Shown once, right after setup (or after the code was replaced): the recovery code and a prompt
  * to store it. `notice` says why a new one is shown (the old one no longer works).
+ * `onDone` (Continue, once "I have stored it" is ticked) sends `recoveryCodeStored` before the
+ * page goes on: until then the worker keeps that the code may not be stored, and the pages say so
+ * (src/vault/recovery-note.ts), in case this page went first. Sent by the caller, which gets the
+ * code from the worker, not here: the popup loads this view apart, and a request from it would
+ * move the message client out of the chunk the popup loads at open (scripts/popup-size.ts).
  */
 export function RecoveryCodeView({
   code,

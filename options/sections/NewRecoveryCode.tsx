@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../src/i18n';
+import { send } from '../../src/messages/client';
 import { BusyStatus } from '../../ui/BusyStatus';
 import { ErrorText } from '../../ui/ErrorText';
 import { focusOnMount } from '../../ui/focus-on-mount';
@@ -10,9 +11,10 @@ import { useRequest } from '../../ui/use-request';
 /**
  * A new recovery code in place of one that may have been seen or lost. The worker wants the
  * passphrase (an unlocked session alone must not be enough to take over the way back in); the
- * old code stops working at once, and the new one is shown here once.
+ * old code stops working at once, and the new one is shown here once. `onShown` is told when the
+ * code comes on screen and when Continue takes it away (Security's warning waits meanwhile).
  */
-export function NewRecoveryCode() {
+export function NewRecoveryCode({ onShown }: { onShown?: (shown: boolean) => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [code, setCode] = useState<string | null>(null);
   // Back from the code (Continue, gone): the focus goes to this section's start, not the page's.
@@ -25,6 +27,7 @@ export function NewRecoveryCode() {
     if (made === null) return;
     setPassphrase('');
     setCode(made.recoveryCode);
+    onShown?.(true);
   }
 
   if (code !== null) {
@@ -33,9 +36,11 @@ export function NewRecoveryCode() {
         <RecoveryCodeView
           code={code}
           notice="newRecoveryCodeNotice"
-          onDone={() => {
+          onDone={async () => {
+            await send('recoveryCodeStored', {});
             setCode(null);
             setBack(true);
+            onShown?.(false);
           }}
         />
       </div>

@@ -8,6 +8,7 @@ import { NewRecoveryCode } from './NewRecoveryCode';
 import { NumberSetting } from './NumberSetting';
 import { ResetVault } from './ResetVault';
 import { PolicySummary } from './PolicySummary';
+import { RecoveryUnconfirmed } from './RecoveryUnconfirmed';
 import { BusyStatus } from '../../ui/BusyStatus';
 import { ErrorText } from '../../ui/ErrorText';
 import { PassphraseField } from '../../ui/PassphraseField';
@@ -128,20 +129,31 @@ function LockSettings({ policy }: { policy: Policy }) {
   );
 }
 
+/**
+ * `recoveryUnconfirmed`: the recovery code shown last was not confirmed as stored (the status
+ * reply); `onRecoveryChange` reads the status again once a new code is shown or confirmed.
+ */
 export function Security({
   minLength,
   policy,
+  recoveryUnconfirmed = false,
   onLocked,
   onReset,
+  onRecoveryChange,
 }: {
   minLength: number;
   policy: Policy;
+  recoveryUnconfirmed?: boolean;
   onLocked: () => void;
   onReset: () => void;
+  onRecoveryChange?: () => void;
 }) {
+  // While New recovery code shows its code, the warning about it would only be in the way.
+  const [codeShown, setCodeShown] = useState(false);
   return (
     <section class="stack" data-testid="security">
       <h2>{t('securityTitle')}</h2>
+      {recoveryUnconfirmed && !codeShown && <RecoveryUnconfirmed />}
       <PolicySummary policy={policy} />
       <div class="card stack">
         <p>{t('lockNowIntro')}</p>
@@ -159,7 +171,14 @@ export function Security({
       <LockSettings policy={policy} />
       <ChangePassphrase minLength={minLength} />
       {/* The worker refuses it too (src/policy/gates.ts): no second key where none is allowed. */}
-      {policy.allowRecoveryCode !== false && <NewRecoveryCode />}
+      {policy.allowRecoveryCode !== false && (
+        <NewRecoveryCode
+          onShown={(shown) => {
+            setCodeShown(shown);
+            onRecoveryChange?.();
+          }}
+        />
+      )}
       <ResetVault onReset={onReset} />
     </section>
   );

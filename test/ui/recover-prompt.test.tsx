@@ -118,9 +118,17 @@ describe('after a recovery', () => {
     const next = screen.getByRole('button', { name: 'Continue' });
     expect((next as HTMLButtonElement).disabled).toBe(true);
     expect(calls.unlocked).toBe(0);
+    // Until the user says so, the worker keeps that the new code may not be stored.
+    const unconfirmed = async () => {
+      const status = await requests.status({});
+      return status.ok && status.value.recoveryUnconfirmed;
+    };
+    expect(await unconfirmed()).toBe(true);
     fireEvent.click(screen.getByLabelText(en.recoveryStored.message));
     fireEvent.click(next);
-    expect(calls.unlocked).toBe(1);
+    // Told (recoveryCodeStored) before the page goes on.
+    await waitFor(() => expect(calls.unlocked).toBe(1));
+    expect(await unconfirmed()).toBe(false);
 
     // What the page showed is the vault's code now; the used one is refused.
     await t.vault.lock();
