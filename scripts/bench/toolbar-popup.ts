@@ -94,6 +94,7 @@ export async function toolbarFigures(options: ToolbarOptions): Promise<void> {
     const page = await browser.newPage();
     await page.goto(`${origin}/${options.blankPage}`);
     await request(page, 'createVault', { passphrase: options.passphrase });
+    await request(page, 'recoveryCodeStored', {}); // Continue under the recovery code
     console.log('\n— the toolbar popup (chrome.action.openPopup)');
     let have = 0;
     for (const size of options.sizes) {

@@ -6,7 +6,7 @@ import { startPageServer, type PageServer } from '../../scripts/page-server';
 import { hotp } from '../../src/otp/generate';
 import { decodeBase32 } from '../../src/otp/secret';
 import { browserPerFile, E2E_DIST, tabIdOf, type Otter } from './harness';
-import { createVaultInPopup, request } from './steps';
+import { confirmRecoveryCodeStored, createVaultInPopup, request } from './steps';
 import { codesAround, screenshot, seriousAxeViolations, totpAt } from './support';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
@@ -401,6 +401,7 @@ const ROW_KINDS = [
 /** A new vault holding one account of each kind of row. */
 async function addEveryRowKind(popup: Page): Promise<void> {
   await request(popup, 'createVault', { passphrase: PASS });
+  await confirmRecoveryCodeStored(popup);
   for (const entry of ROW_KINDS) {
     const added = await request(popup, 'addAccount', { entry, onDuplicate: 'keep_both' });
     expect(added.ok).toBe(true);

@@ -14,8 +14,17 @@ export async function createVaultInPopup(
   const popup = await otter.openPopup(tabId === undefined ? {} : { tabId });
   const created = await request(popup, 'createVault', { passphrase });
   if (!created.ok) throw new Error(`createVault failed: ${created.error.code}`);
+  // As the user does under the code shown (the box ticked, Continue): otherwise the popup says
+  // the recovery code was never confirmed as stored.
+  await confirmRecoveryCodeStored(popup);
   await popup.reload();
   return popup;
+}
+
+/** What Continue under a new recovery code sends, the box ticked. */
+export async function confirmRecoveryCodeStored(page: Page): Promise<void> {
+  const stored = await request(page, 'recoveryCodeStored', {});
+  if (!stored.ok) throw new Error(`recoveryCodeStored failed: ${stored.error.code}`);
 }
 
 /** Stops the extension's service worker, as Chrome does after 30 s idle (DevTools protocol). */

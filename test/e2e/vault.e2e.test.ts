@@ -63,6 +63,29 @@ describe('first run, lock and unlock (popup)', () => {
     expect(await again.getByTestId('recovery-code').count()).toBe(0);
   });
 
+  it('a popup closed while its recovery code was on screen says so next time, and leads to Security', async () => {
+    otter = await launchOtter();
+    const popup = await otter.openPopup();
+    // Made and shown, then the popup lost focus and closed: the box was never ticked.
+    expect((await request(popup, 'createVault', { passphrase: PASS })).ok).toBe(true);
+    await popup.reload();
+    await popup.getByTestId('empty').waitFor();
+    await popup.getByTestId('recovery-unconfirmed').waitFor();
+    const [options] = await Promise.all([
+      otter.context.waitForEvent('page'),
+      popup.getByTestId('recovery-unconfirmed-open').click(),
+    ]);
+    await options.getByTestId('recovery-unconfirmed').waitFor();
+    expect(new URL(options.url()).hash).toBe('#security');
+    // Continue under a new code: the popup no longer says it.
+    expect((await request(options, 'recoveryCodeStored', {})).ok).toBe(true);
+    const again = await otter.openPopup();
+    await again.getByTestId('empty').waitFor();
+    // The line asks the worker a frame after the list renders: give it that time to come.
+    await again.waitForTimeout(500);
+    expect(await again.getByTestId('recovery-unconfirmed').count()).toBe(0);
+  });
+
   it('locks, refuses a wrong passphrase with a message, unlocks with the right one', async () => {
     otter = await launchOtter();
     const popup = await createVaultInPopup(otter, PASS);
