@@ -131,6 +131,14 @@ export function App() {
         </nav>
         <div class="content">
           {section !== 'backup' && <BackupReminder key={section} />}
+          {section !== 'security' && status.recoveryUnconfirmed && (
+            // Above every other section too: the page may open on Accounts and never show
+            // Security, where the warning and the way to a new code are.
+            <div class="notice warn reminder" role="note" data-testid="recovery-reminder">
+              <p>{t('popupRecoveryUnconfirmed')}</p>
+              <a href="#security">{t('popupRecoveryUnconfirmedLink')}</a>
+            </div>
+          )}
           {section === 'accounts' && <Accounts />}
           {section === 'add' && <AddAccount />}
           {section === 'import' && <Import />}
