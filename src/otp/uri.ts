@@ -76,7 +76,9 @@ const KNOWN_PARAMS: Readonly<Record<OtpType, readonly string[]>> = {
   hotp: ['secret', 'issuer', 'algorithm', 'digits', 'counter'],
 };
 
-const utf8 = new TextDecoder('utf-8', { fatal: false });
+// ignoreBOM: a %EF%BB%BF at the start of a run is a character of the value (a written U+FEFF),
+// which the decoder would otherwise drop, so that a link Otter writes read back differently.
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 /** Decodes %XX runs as UTF-8; a malformed `%` stays as it is instead of throwing. */
 export function percentDecode(text: string): string {

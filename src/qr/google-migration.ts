@@ -160,7 +160,8 @@ const DIGITS_BY_ENUM: ReadonlyMap<bigint, number> = new Map([
   [8n, 8],
 ]);
 
-const utf8 = new TextDecoder('utf-8', { fatal: false });
+// ignoreBOM: a name starting with U+FEFF keeps it, as the exporter wrote it.
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 type EntryFailure = Pick<MigrationEntryError, 'code' | 'issuer' | 'account'>;
 

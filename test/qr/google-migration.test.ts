@@ -369,6 +369,22 @@ describe('migration export', () => {
       expect(uri).toMatch(/^otpauth-migration:\/\/offline\?data=[A-Za-z0-9%]+$/);
   });
 
+  it('keeps a name that starts with U+FEFF (the decoder would drop it as a byte-order mark)', () => {
+    const entry: OtpEntry = {
+      type: 'totp',
+      secret: SECRET,
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+      issuer: '\uFEFFSite',
+      account: '\uFEFFuser',
+      extra: {},
+    };
+    const [uri] = encodeMigrationUris([entry]).uris;
+    expect(decodeOk(uri!).entries).toEqual([entry]);
+  });
+
   it('skips, with a reason, what the format cannot carry', () => {
     const base: OtpEntry = {
       type: 'totp',
