@@ -129,22 +129,6 @@ describe('the popup', () => {
     expect((await screen.findByTestId('recovery-unconfirmed')).textContent).toContain(POPUP_LINE);
   });
 
-  it('reminds above the other sections too, with the way to Security', async () => {
-    recoveryUnconfirmed = true;
-    worker();
-    location.hash = '#accounts';
-    render(<OptionsApp />);
-    const reminder = await screen.findByTestId('recovery-reminder');
-    expect(reminder.textContent).toContain(
-      'You did not confirm that you stored your recovery code.',
-    );
-    expect(reminder.querySelector('a')?.getAttribute('href')).toBe('#security');
-    location.hash = '#security';
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
-    await screen.findByTestId('recovery-unconfirmed');
-    expect(screen.queryByTestId('recovery-reminder')).toBeNull();
-  });
-
   it('says nothing when the code was confirmed', async () => {
     worker();
     openPopup();
