@@ -1,5 +1,6 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
+import { Features } from 'lightningcss';
 import { defineConfig } from 'vite';
 import { classicScript } from './scripts/vite/classic-script.ts';
 import { fillScript } from './scripts/vite/fill-script.ts';
@@ -45,6 +46,9 @@ export default defineConfig(({ mode }) => {
       noEvalInKdbxweb(),
     ],
     define,
+    // `color-scheme` makes lightningcss add variables for a light-dark() polyfill (Chrome < 123);
+    // no style uses light-dark(), and they would be bytes in every page (the popup's are budgeted).
+    css: { lightningcss: { exclude: Features.LightDark } },
     build: {
       outDir: outDirOf(variant),
       emptyOutDir: true,

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppError } from '../src/errors';
 import { t, type MessageKey } from '../src/i18n';
 import { send } from '../src/messages/client';
+import { clipboardClearsIn } from '../ui/clipboard-clears';
 import type { Status } from '../src/messages/protocol';
 import { CreateVaultForm } from '../ui/CreateVaultForm';
 import { ErrorText } from '../ui/ErrorText';
@@ -85,6 +86,7 @@ export function App() {
       return (
         <RecoveryCodeView
           code={recoveryCode}
+          onCopied={clipboardClearsIn}
           onDone={async () => {
             // Stored, says the user: the worker stops warning (src/vault/recovery-note.ts).
             await send('recoveryCodeStored', {});

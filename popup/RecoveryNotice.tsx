@@ -10,7 +10,7 @@ import { openExtensionTab } from '../src/platform/runtime';
  * Security section, where a new one is made. Loaded once the list has rendered (App.tsx), and it
  * asks the worker after the next frame, so nothing on the way to the codes waits for it.
  * `send` comes from App: imported here, the message client would leave the chunk the popup loads
- * at open for one of its own (recovery-views.ts).
+ * at open for one of its own (recovery-views.tsx).
  */
 export function RecoveryNotice({ send }: { send: typeof sendRequest }) {
   const [show, setShow] = useState(false);

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../src/i18n';
 import { send } from '../src/messages/client';
+import { clipboardClearsIn } from './clipboard-clears';
 import { BusyStatus } from './BusyStatus';
 import { ErrorText } from './ErrorText';
 import { LostBothReset } from './LostBothReset';
@@ -88,6 +89,7 @@ export function RecoverForm({
       <RecoveryCodeView
         code={newCode}
         notice="recoveryUsedNotice"
+        onCopied={clipboardClearsIn}
         onDone={async () => {
           await send('recoveryCodeStored', {});
           onUnlocked();

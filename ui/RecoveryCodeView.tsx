@@ -1,5 +1,5 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../src/i18n';
+import { t, tn, type MessageKey } from '../src/i18n';
 import { focusOnMount } from './focus-on-mount';
 import { holdRecoveryCode } from './recovery-code-shown';
 
@@ -11,20 +11,27 @@ import { holdRecoveryCode } from './recovery-code-shown';
  * (src/vault/recovery-note.ts), in case this page went first. Sent by the caller, which gets the
  * code from the worker, not here: the popup loads this view apart, and a request from it would
  * move the message client out of the chunk the popup loads at open (scripts/popup-size.ts).
+ * `onCopied` likewise: the caller sends `codeCopied`, so the worker clears the clipboard after the
+ * user's delay, as for a one-time code (this code opens the vault: it must not stay there for
+ * the next paste or the system's clipboard history), and gives the seconds left, or null.
  */
 export function RecoveryCodeView({
   code,
   notice,
   onDone,
+  onCopied,
 }: {
   code: string;
   notice?: MessageKey;
   onDone: () => void;
+  onCopied: () => Promise<number | null>;
 }) {
   const [stored, setStored] = useState(false);
   // Counted from the frame it shows in: a lock heard before a later effect ran took the code away.
   useLayoutEffect(holdRecoveryCode, []);
   const [copied, setCopied] = useState<boolean | null>(null);
+  const [clearsIn, setClearsIn] = useState<number | null>(null);
+  const clears = clearsIn === null ? '' : tn('recoveryCopyClears', clearsIn);
   return (
     <section class="stack" data-testid="recovery-code">
       {/* Focus on the heading, read out first: the code and what to do with it follow. */}
@@ -44,7 +51,10 @@ export function RecoveryCodeView({
         type="button"
         onClick={() => {
           void navigator.clipboard.writeText(code).then(
-            () => setCopied(true),
+            async () => {
+              setCopied(true);
+              setClearsIn(await onCopied().catch(() => null));
+            },
             () => setCopied(false),
           );
         }}
@@ -53,8 +63,13 @@ export function RecoveryCodeView({
       </button>
       {/* The button's new words are not announced on their own. */}
       <span class="visually-hidden" role="status">
-        {copied === true ? t('copied') : ''}
+        {copied !== true ? '' : clearsIn === null ? t('copied') : `${t('copied')}. ${clears}`}
       </span>
+      {copied === true && clearsIn !== null && (
+        <p class="muted" data-testid="recovery-copy-clears">
+          {clears}
+        </p>
+      )}
       {copied === false && (
         <p class="error" role="alert">
           {t('recoveryCopyFailed')}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../src/i18n';
 import { send } from '../../src/messages/client';
+import { clipboardClearsIn } from '../../ui/clipboard-clears';
 import { BusyStatus } from '../../ui/BusyStatus';
 import { ErrorText } from '../../ui/ErrorText';
 import { focusOnMount } from '../../ui/focus-on-mount';
@@ -36,6 +37,7 @@ export function NewRecoveryCode({ onShown }: { onShown?: (shown: boolean) => voi
         <RecoveryCodeView
           code={code}
           notice="newRecoveryCodeNotice"
+          onCopied={clipboardClearsIn}
           onDone={async () => {
             await send('recoveryCodeStored', {});
             setCode(null);
