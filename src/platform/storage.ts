@@ -13,6 +13,7 @@ export function sessionArea(): SessionArea {
     get: (key) => area.get(key),
     set: (items) => area.set(items),
     remove: (key) => area.remove(key),
+    keys: async () => Object.keys(await area.get(null)),
   };
 }
 
@@ -27,6 +28,7 @@ export function localArea(): SessionArea {
     get: (key) => area.get(key),
     set: (items) => area.set(items),
     remove: (key) => area.remove(key),
+    keys: async () => Object.keys(await area.get(null)),
   };
 }
 

@@ -2,7 +2,9 @@
  * Short-lived values that hold secrets (a scanned account waiting for the user's "Save", a
  * Google export half scanned) are kept in the session storage area, sealed with the vault key:
  * the worker may be stopped while the user reads the confirmation, and no secret is ever stored
- * in the clear, not even in memory-only storage. They die with the session (lock, restart).
+ * in the clear, not even in memory-only storage. They die with the session: a restart empties
+ * the area, and a lock or an unlock that finds no session removes them (`dropAllSealed`), since
+ * the vault key that sealed them is the same in the next session and would open them again.
  */
 import { importAesKey, open, seal } from '../crypto/aead';
 import { fromBase64, fromUtf8, toBase64, utf8 } from '../bytes';
@@ -35,7 +37,14 @@ interface SealedItem {
   readonly expires: number;
 }
 
-const storageKey = (name: string): string => `otter.sealed.${name}`;
+const PREFIX = 'otter.sealed.';
+const storageKey = (name: string): string => `${PREFIX}${name}`;
+
+/** Removes every sealed value, whatever its name (scans and imports name theirs by id). */
+export async function dropAllSealed(area: SessionArea): Promise<void> {
+  const sealed = (await area.keys()).filter((key) => key.startsWith(PREFIX));
+  if (sealed.length > 0) await area.remove(sealed);
+}
 
 export class SealedStore {
   constructor(private readonly area: SessionArea) {}

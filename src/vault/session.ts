@@ -12,6 +12,8 @@ export interface SessionArea {
   set(items: Record<string, unknown>): Promise<void>;
   /** One key, or several in one call. */
   remove(key: string | string[]): Promise<void>;
+  /** Every key in the area (a lock removes what was sealed under the session: sealed-store.ts). */
+  keys(): Promise<string[]>;
 }
 
 const KEY = SESSION_KEY;
@@ -76,6 +78,7 @@ export function memorySessionArea(): SessionArea & { readonly data: Map<string, 
       for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
       return Promise.resolve();
     },
+    keys: () => Promise.resolve([...data.keys()]),
     remove: (key) => {
       for (const k of typeof key === 'string' ? [key] : key) data.delete(k);
       return Promise.resolve();

@@ -5,7 +5,14 @@
  */
 import { importAesKey } from '../crypto/aead';
 import type { Account } from './format';
-import { clearSession, readSessionState, writeSession, type SessionArea } from './session';
+import { dropAllSealed } from './sealed-store';
+import {
+  clearSession,
+  readSession,
+  readSessionState,
+  writeSession,
+  type SessionArea,
+} from './session';
 
 export interface Unlocked {
   readonly vaultId: string;
@@ -85,6 +92,12 @@ export class SessionKeeper {
    */
   async start(vaultId: string, raw: Uint8Array, since = this.locks): Promise<number | null> {
     const lockAt = this.deps.now() + (await this.deps.idleMinutes()) * 60_000;
+    // A new session starts with nothing sealed under an old one: a lock found by a read of the
+    // expired session (not by lock()) left it there, and the same vault key would open it.
+    // Best effort (never throws, as below): the next lock or unlock tries again.
+    await readSession(this.deps.session, this.deps.now())
+      .then((live) => (live?.vaultId === vaultId ? undefined : dropAllSealed(this.deps.session)))
+      .catch(() => undefined);
     if (this.locks !== since) return null;
     const written = await writeSession(this.deps.session, { vaultId, vaultKey: raw, lockAt }).then(
       () => true,
@@ -139,6 +152,9 @@ export class SessionKeeper {
     this.unlocked = null;
     await clearSession(this.deps.session);
     await this.forget();
+    // What waited for the user under the session (a scan to confirm, an import's file): gone
+    // with it, not opened again by the next unlock of the same vault.
+    await dropAllSealed(this.deps.session).catch(() => undefined);
   }
 
   private async forget(): Promise<void> {
