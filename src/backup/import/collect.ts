@@ -38,8 +38,24 @@ export function tooManyEntries(entries: number | readonly unknown[]): boolean {
   return (typeof entries === 'number' ? entries : entries.length) > IMPORT_LIMITS.maxEntries;
 }
 
-function label(value: string | undefined, max: number): string {
-  return (value ?? '').trim().slice(0, max);
+/**
+ * Where a key parameter starts in a name (`secret=`, `secret%3D`). A link whose `?` was lost or
+ * typed as `&` (`otpauth://totp/Bank:alice&secret=KEY&issuer=Bank`) has no key parameter, so it
+ * is refused, and the label it is named by then runs on into its key.
+ */
+const KEY_PARAMETER = /secret\s*(?:=|%3d)/i;
+
+/**
+ * A name as a refusal shows it (the import preview shows refusals on the page): cut before any
+ * key parameter (and the separators before it), trimmed, and bounded to `max` without splitting
+ * a surrogate pair. Every importer's refusals pass through here: they name entries, never keys.
+ */
+export function refusalLabel(value: string | undefined, max: number): string {
+  const text = value ?? '';
+  const at = text.search(KEY_PARAMETER);
+  const named = (at < 0 ? text : text.slice(0, at).replace(/(?:[\s&?/#;=]|%26|%3f)+$/i, '')).trim();
+  if (named.length <= max) return named;
+  return named.slice(0, /[\uD800-\uDBFF]/.test(named.charAt(max - 1)) ? max - 1 : max);
 }
 
 function compareOrder(a: readonly number[], b: readonly number[]): number {
@@ -66,8 +82,8 @@ export function finishImport(
       const { reason, detail } = entry.result.error;
       refused.push({
         index: entry.index ?? i + 1,
-        issuer: label(entry.labels.issuer, TEXT_LIMITS.issuer),
-        account: label(entry.labels.account, TEXT_LIMITS.account),
+        issuer: refusalLabel(entry.labels.issuer, TEXT_LIMITS.issuer),
+        account: refusalLabel(entry.labels.account, TEXT_LIMITS.account),
         reason,
         ...(detail === undefined || detail === '' ? {} : { detail }),
       });

@@ -11,6 +11,7 @@ import { decodeBase32, decodeHex, encodeBase32 } from '../../otp/secret';
 import { percentDecode, splitLabel } from '../../otp/uri';
 import { err, ok, type Result } from '../../result';
 import { TEXT_LIMITS } from '../../vault/format';
+import { refusalLabel as label } from './collect';
 import { entryFromFields, entryFromUri, type EntryExtras, type Refusal } from './entry';
 import { IMPORT_LIMITS } from './input';
 import { withDecodedLinkRepaired } from './decoded-link';
@@ -56,11 +57,6 @@ export function looksLikeUriList(input: ImportInput, lineTest: RegExp = OTPAUTH_
   const lines = contentLines(input.text);
   const uris = lines.filter((l) => URI_LINE.test(l.text)).length;
   return lines.some((l) => lineTest.test(l.text)) && uris * 2 >= lines.length;
-}
-
-/** Cuts a label for a refusal message (labels are not secret, but they are bounded). */
-function label(text: string, max: number): string {
-  return text.trim().slice(0, max);
 }
 
 /**

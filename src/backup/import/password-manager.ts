@@ -10,6 +10,7 @@ import { parseOtpauthUri, percentDecode } from '../../otp/uri';
 import { parseBoundedJson } from '../bounded-json';
 import { err, ok, type Result } from '../../result';
 import { TEXT_LIMITS } from '../../vault/format';
+import { refusalLabel } from './collect';
 import { entryFromFields, entryFromUri, type EntryExtras, type Refusal } from './entry';
 import { IMPORT_LIMITS } from './input';
 import type {
@@ -120,13 +121,6 @@ export function entryFromTotpValue(
   });
 }
 
-/** A label cut to the vault's bound, never through a surrogate pair. */
-function cut(text: string, max: number): string {
-  const trimmed = text.trim();
-  if (trimmed.length <= max) return trimmed;
-  return trimmed.slice(0, /[\uD800-\uDBFF]/.test(trimmed.charAt(max - 1)) ? max - 1 : max);
-}
-
 /** Accounts and refusals in file order, bounded by `IMPORT_LIMITS.maxEntries` in all. */
 export class ImportCollector {
   private readonly accounts: ImportedAccount[] = [];
@@ -158,8 +152,8 @@ export class ImportCollector {
     const { reason, detail } = entry.error;
     this.refused.push({
       index,
-      issuer: cut(names.name, TEXT_LIMITS.issuer),
-      account: cut(names.username, TEXT_LIMITS.account),
+      issuer: refusalLabel(names.name, TEXT_LIMITS.issuer),
+      account: refusalLabel(names.username, TEXT_LIMITS.account),
       reason,
       ...(detail === undefined ? {} : { detail }),
     });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { importInput } from '../../../src/backup/import/input';
 import { otpauthJsonImporter as generic } from '../../../src/backup/import/otpauth-json';
 import { IMPORTERS } from '../../../src/backup/import/registry';
-import { codeOf, fuzzImporter, readDetected, textBytes, unwrap } from './support';
+import { codeOf, fuzzImporter, readDetected, readWith, textBytes, unwrap } from './support';
 import { PLAIN, view } from './password-manager-support';
 
 const KEY = 'JBSWY3DPEHPK3PXP'; // 324550 at 1700000000
@@ -40,6 +40,15 @@ describe('JSON with otpauth links', () => {
       { index: 4, issuer: 'X', account: 'y', reason: 'secret_invalid' },
       { index: 5, issuer: '', account: 'Old', reason: 'type_unsupported', detail: 'motp' },
     ]);
+  });
+
+  it('names a refusal without the key of a link whose `?` was typed as `&`', async () => {
+    const file = { accounts: [{ uri: `otpauth://totp/Bank:alice&secret=${KEY}&issuer=Bank` }] };
+    const result = unwrap(await readWith(generic, json(file)));
+    expect(result.refused).toEqual([
+      { index: 1, issuer: 'Bank', account: 'alice', reason: 'secret_missing' },
+    ]);
+    expect(JSON.stringify(result)).not.toContain(KEY);
   });
 
   it('never takes a file an app’s importer claims (they come first in the registry)', async () => {

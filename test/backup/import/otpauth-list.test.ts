@@ -1,7 +1,7 @@
 /** Text files of otpauth:// links (Aegis/FreeOTP+/ente-style plain exports, authenticator.txt). */
 import { describe, expect, it } from 'vitest';
 import { IMPORT_LIMITS, importInput } from '../../../src/backup/import/input';
-import { uriLabels as collectedUriLabels } from '../../../src/backup/import/collect';
+import { finishImport, uriLabels as collectedUriLabels } from '../../../src/backup/import/collect';
 import {
   otpauthListImporter,
   uriLabels as otpauthUriLabels,
@@ -307,5 +307,47 @@ describe('the names shown for a link that could not be read', () => {
   ])('%s: the colon issuer whole, as the link parser reads it', (uri, issuer, account) => {
     expect(otpauthUriLabels(uri)).toEqual({ issuer, account });
     expect(collectedUriLabels(uri)).toEqual({ issuer, account });
+  });
+
+  // A link whose `?` was lost or typed as `&` has no key parameter: refused as `secret_missing`,
+  // and its "label" then runs on into the key. The refusal reaches the page (the import preview):
+  // it names the entry, never the key (DESIGN.md: no secret leaves the worker).
+  const KEY = 'JBSWY3DPEHPK3PXP';
+  const keyInLabel = [
+    `otpauth://totp/Bank:alice&secret=${KEY}&issuer=Bank`,
+    `otpauth://totp/Bank:alice?issuer=Bank%26secret%3D${KEY}`,
+    `otpauth://totp/Bank:alice%26secret%3D${KEY}`,
+    `otpauth://totp/Bank:alice/SECRET=${KEY}`,
+    `otpauth://totp/Bank:alice%3Fsecret=${KEY}&digits=6`,
+  ];
+
+  it('a list: the refusal of a link whose key ran into its label names it without the key', async () => {
+    const result = unwrap(await readWith(otpauthListImporter, textBytes(keyInLabel.join('\n'))));
+    expect(result.accounts).toEqual([]);
+    expect(result.refused).toHaveLength(keyInLabel.length);
+    expect(JSON.stringify(result)).not.toContain(KEY);
+    expect(result.refused[0]).toEqual({
+      index: 1,
+      issuer: 'Bank',
+      account: 'alice',
+      reason: 'secret_missing',
+    });
+  });
+
+  it('the shared collector: no key in a refusal named from such a link', () => {
+    const refused = finishImport(
+      'ente',
+      false,
+      keyInLabel.map((uri) => ({
+        labels: collectedUriLabels(uri),
+        result: { ok: false as const, error: { reason: 'secret_missing' as const } },
+      })),
+    );
+    expect(refused.ok).toBe(true);
+    expect(JSON.stringify(refused)).not.toContain(KEY);
+    expect(refused.ok && refused.value.refused[0]).toMatchObject({
+      issuer: 'Bank',
+      account: 'alice',
+    });
   });
 });
