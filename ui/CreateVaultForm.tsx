@@ -35,7 +35,7 @@ export function CreateVaultForm({
   }
 
   return (
-    <form onSubmit={form.submit} class="stack" data-testid="create-vault">
+    <form autocomplete="off" onSubmit={form.submit} class="stack" data-testid="create-vault">
       <h2>{t('createTitle')}</h2>
       {policy !== null && policy.skipWelcome !== true && (
         <p data-testid="welcome">{t('welcomeIntro')}</p>

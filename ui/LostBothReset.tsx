@@ -25,7 +25,7 @@ export function LostBothReset({ onReset, onBack }: { onReset: () => void; onBack
   }
 
   return (
-    <form onSubmit={submit} class="stack danger-zone" data-testid="lost-both">
+    <form autocomplete="off" onSubmit={submit} class="stack danger-zone" data-testid="lost-both">
       {/* The link that opened it is gone: the focus starts on what is said first. */}
       <h2 tabIndex={-1} ref={focusOnMount}>
         {t('lostBothTitle')}

@@ -101,7 +101,7 @@ export function RecoverForm({
     return <NoRecovery onBack={onBack} onLostBoth={() => setLostBoth(true)} />;
 
   return (
-    <form onSubmit={form.submit} class="stack" data-testid="recover">
+    <form autocomplete="off" onSubmit={form.submit} class="stack" data-testid="recover">
       <h2>{t('recoverTitle')}</h2>
       <p>{t('recoverIntro')}</p>
       <div class="field">

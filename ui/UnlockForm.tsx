@@ -40,7 +40,7 @@ export function UnlockForm({
   }
 
   return (
-    <form onSubmit={submit} class="stack" data-testid="unlock">
+    <form autocomplete="off" onSubmit={submit} class="stack" data-testid="unlock">
       <h2>{t('lockedTitle')}</h2>
       <PassphraseField
         id={FIELD_ID}

@@ -56,7 +56,7 @@ export function AccountEditForm({
   }
 
   return (
-    <form class="stack edit-form" onSubmit={save} data-testid="edit-form">
+    <form autocomplete="off" class="stack edit-form" onSubmit={save} data-testid="edit-form">
       <div class="grid-2">
         <div class="field">
           <label for={`${id}-issuer`}>{t('issuerLabel')}</label>

@@ -133,6 +133,7 @@ function BulkSiteForm({
   const [invalid, setInvalid] = useState(false);
   return (
     <form
+      autocomplete="off"
       class="stack tight card"
       data-testid="bulk-site-form"
       onSubmit={(event) => {

@@ -24,6 +24,7 @@ export function ImportPassword({
   const app = t(`import_format_${format}`);
   return (
     <form
+      autocomplete="off"
       class="stack"
       data-testid="import-password"
       onSubmit={(event) => {

@@ -74,6 +74,7 @@ export function ImportPreviewForm({
 
   return (
     <form
+      autocomplete="off"
       class="stack"
       data-testid="import-preview"
       onSubmit={(event) => {

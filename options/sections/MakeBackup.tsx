@@ -78,7 +78,7 @@ export function MakeBackup({
   }
 
   return (
-    <form class="stack card" onSubmit={submit} data-testid="make-backup">
+    <form autocomplete="off" class="stack card" onSubmit={submit} data-testid="make-backup">
       <h3>{t('makeBackupTitle')}</h3>
       {!separatePassword && (
         <p class="muted small" data-testid="separate-password-forbidden">

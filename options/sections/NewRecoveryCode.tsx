@@ -49,7 +49,7 @@ export function NewRecoveryCode({ onShown }: { onShown?: (shown: boolean) => voi
     );
   }
   return (
-    <form class="stack card" onSubmit={submit} data-testid="new-recovery-code">
+    <form autocomplete="off" class="stack card" onSubmit={submit} data-testid="new-recovery-code">
       <h3 tabIndex={back ? -1 : undefined} ref={back ? focusOnMount : undefined}>
         {t('newRecoveryCodeTitle')}
       </h3>

@@ -22,6 +22,7 @@ export function ResetVault({ onReset }: { onReset: () => void }) {
     typed.trim().toLocaleUpperCase() === word.toLocaleUpperCase();
   return (
     <form
+      autocomplete="off"
       class="stack card danger-zone"
       data-testid="reset"
       onSubmit={async (event) => {

@@ -109,6 +109,7 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
       )}
       {step.kind === 'password' && (
         <form
+          autocomplete="off"
           class="stack"
           onSubmit={(event) => {
             event.preventDefault();

@@ -42,6 +42,7 @@ export function RestorePlanForm({
 
   return (
     <form
+      autocomplete="off"
       class="stack"
       data-testid="restore-plan"
       onSubmit={(event) => {

@@ -34,7 +34,12 @@ function ChangePassphrase({ minLength }: { minLength: number }) {
   }
 
   return (
-    <form class="stack card" onSubmit={form.submit} data-testid="change-passphrase">
+    <form
+      autocomplete="off"
+      class="stack card"
+      onSubmit={form.submit}
+      data-testid="change-passphrase"
+    >
       <h3>{t('changePassphraseTitle')}</h3>
       <p class="muted">{t('changePassphraseIntro')}</p>
       <PassphraseField

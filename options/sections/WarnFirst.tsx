@@ -68,6 +68,7 @@ export function WarnFirst(props: Props) {
   const hintId = `${props.testId}-passphrase-hint`;
   return (
     <form
+      autocomplete="off"
       class="stack warning-box"
       data-testid={props.testId}
       onSubmit={(event) => {

@@ -1,13 +1,21 @@
 // @vitest-environment happy-dom
 /**
  * A passphrase or recovery code a form is done with is not kept: not in the page (an input's
- * value) and not in a component's state, where it stayed for as long as the form was shown.
+ * value) and not in a component's state, where it stayed for as long as the form was shown; and
+ * no field's value is kept by the browser in the page's session history (written to disk for
+ * session restore) while it is typed.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { Security } from '../../options/sections/Security';
 import { DEFAULT_SETTINGS } from '../../src/settings';
+import { CreateVaultForm } from '../../ui/CreateVaultForm';
+import { ManualEntryForm } from '../../ui/add/ManualEntryForm';
 import { RecoverForm } from '../../ui/RecoverForm';
+import { UnlockForm } from '../../ui/UnlockForm';
 import { sendMessage } from './fake-browser';
 
 vi.mock('../../src/platform/browser', () => import('./fake-browser'));
@@ -139,4 +147,66 @@ it('changing the passphrase or making a new recovery code keeps no passphrase on
   expect(kept.has('the old passphrase')).toBe(false);
   expect(kept.has(NEW_PASS)).toBe(false);
   expect(kept.has(NEW_CODE), 'the code, once stored, is not kept either').toBe(false);
+});
+
+/**
+ * Chromium (since 113, crbug.com/1419161) and WebKit save a text field's value in the page's
+ * history item, which Chromium writes to disk for session restore, unless the field's *form* has
+ * autocomplete=off: the field's own autocomplete=off no longer stops it. Only password-type
+ * fields are never saved, and a passphrase shown with "Show" is a text field. So the forms that
+ * take a key or link, a recovery code, a passphrase or a backup password say autocomplete=off.
+ */
+it('keeps no typed key, link, recovery code or passphrase in the session history', async () => {
+  sendMessage.mockResolvedValue({ ok: true, value: {} });
+  const { container } = render(
+    <div>
+      <ManualEntryForm site="" onAdded={() => {}} onReport={() => {}} onCancel={() => {}} />
+      <RecoverForm minLength={8} onUnlocked={() => {}} onBack={() => {}} onReset={() => {}} />
+      <UnlockForm onUnlocked={() => {}} onForgot={() => {}} />
+      <CreateVaultForm minLength={8} onCreated={() => {}} />
+      <Security minLength={8} policy={{}} onLocked={() => {}} onReset={() => {}} />
+    </div>,
+  );
+  await screen.findByTestId('change-passphrase');
+  const fields = [...container.querySelectorAll('input')].filter(
+    (input) => !['checkbox', 'radio'].includes(input.type),
+  );
+  const ids = fields.map((input) => input.id);
+  expect(ids).toEqual(expect.arrayContaining(['secret', 'recovery-code', 'current-passphrase']));
+  for (const input of fields) {
+    expect(input.form?.getAttribute('autocomplete'), `#${input.id}`).toBe('off');
+  }
+});
+
+it('every form of the pages is one the browser keeps no state of', () => {
+  const root = join(import.meta.dirname, '../..');
+  const sources = (dir: string): string[] =>
+    readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.tsx'))
+      .map((file) => join(root, dir, file));
+  const files = ['ui', 'options', 'popup'].flatMap(sources);
+  let forms = 0;
+  for (const file of files) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+    const visit = (node: ts.Node) => {
+      if (
+        (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) &&
+        node.tagName.getText(source) === 'form'
+      ) {
+        forms++;
+        const off = node.attributes.properties.some(
+          (a) =>
+            ts.isJsxAttribute(a) &&
+            a.name.getText(source) === 'autocomplete' &&
+            a.initializer !== undefined &&
+            ts.isStringLiteral(a.initializer) &&
+            a.initializer.text === 'off',
+        );
+        expect(off, `a <form> in ${file}`).toBe(true);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  expect(forms).toBeGreaterThan(10);
 });

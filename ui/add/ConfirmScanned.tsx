@@ -67,6 +67,7 @@ export function ConfirmScanned({ found, site, onAdded, onBack, backLabel }: Prop
   }
   return (
     <form
+      autocomplete="off"
       class="stack"
       data-testid="confirm-scanned"
       onSubmit={(event) => {

@@ -191,6 +191,7 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
   return (
     // noValidate: Otter's own checks say exactly what is wrong, in the user's language.
     <form
+      autocomplete="off"
       class="stack"
       noValidate
       data-testid="manual-entry"
