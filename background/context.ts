@@ -9,12 +9,8 @@ import type { FillResult } from '../src/fill/fill-code';
 import type { Policy } from '../src/policy/policy';
 import type { QrScanner } from '../src/qr/decode';
 import type { Result } from '../src/result';
-import {
-  localArea,
-  readManagedStorage,
-  sessionArea,
-  storageOutlivesSession,
-} from '../src/platform/storage';
+import { localArea, readManagedStorage, storageOutlivesSession } from '../src/platform/storage';
+import { workerSessionArea } from '../src/platform/worker-session-area';
 import { extensionVersion } from '../src/platform/runtime';
 import { clearClipboardAfter, copyToClipboard } from '../src/platform/clipboard';
 import { getTab, type TabInfo } from '../src/platform/tabs';
@@ -76,7 +72,7 @@ export interface WorkerContext {
 }
 
 async function start(): Promise<WorkerContext> {
-  const area = sessionArea();
+  const area = workerSessionArea();
   const store = await VaultStore.open();
   // A failed migration leaves the old form in place; the vault then reports why it cannot open.
   await runMigrations(store);

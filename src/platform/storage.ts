@@ -13,7 +13,6 @@ export function sessionArea(): SessionArea {
     get: (key) => area.get(key),
     set: (items) => area.set(items),
     remove: (key) => area.remove(key),
-    keys: async () => Object.keys(await area.get(null)),
   };
 }
 
@@ -28,7 +27,6 @@ export function localArea(): SessionArea {
     get: (key) => area.get(key),
     set: (items) => area.set(items),
     remove: (key) => area.remove(key),
-    keys: async () => Object.keys(await area.get(null)),
   };
 }
 

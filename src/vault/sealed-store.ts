@@ -9,7 +9,7 @@
 import { importAesKey, open, seal } from '../crypto/aead';
 import { fromBase64, fromUtf8, toBase64, utf8 } from '../bytes';
 import { err, ok, type Result } from '../result';
-import { readSession, type SessionArea } from './session';
+import { readSession, type ListedArea, type SessionArea } from './session';
 
 /** JSON with Uint8Array values (secrets) as {$bytes: base64}. */
 function toJson(value: unknown): string {
@@ -41,7 +41,7 @@ const PREFIX = 'otter.sealed.';
 const storageKey = (name: string): string => `${PREFIX}${name}`;
 
 /** Removes every sealed value, whatever its name (scans and imports name theirs by id). */
-export async function dropAllSealed(area: SessionArea): Promise<void> {
+export async function dropAllSealed(area: ListedArea): Promise<void> {
   const sealed = (await area.keys()).filter((key) => key.startsWith(PREFIX));
   if (sealed.length > 0) await area.remove(sealed);
 }

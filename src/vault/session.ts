@@ -12,7 +12,14 @@ export interface SessionArea {
   set(items: Record<string, unknown>): Promise<void>;
   /** One key, or several in one call. */
   remove(key: string | string[]): Promise<void>;
-  /** Every key in the area (a lock removes what was sealed under the session: sealed-store.ts). */
+}
+
+/**
+ * The worker's session area, which can also list its keys: a lock removes whatever was sealed
+ * under the session (sealed-store.ts). Apart from SessionArea because the popup reads the same
+ * area at open, and every byte it loads then is counted (scripts/popup-size.ts).
+ */
+export interface ListedArea extends SessionArea {
   keys(): Promise<string[]>;
 }
 
@@ -69,7 +76,7 @@ export async function clearSession(area: SessionArea): Promise<void> {
 }
 
 /** An in-memory session area (unit tests, and anywhere session storage is missing). */
-export function memorySessionArea(): SessionArea & { readonly data: Map<string, unknown> } {
+export function memorySessionArea(): ListedArea & { readonly data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
   return {
     data,

@@ -11,7 +11,7 @@ import {
   readSession,
   readSessionState,
   writeSession,
-  type SessionArea,
+  type ListedArea,
 } from './session';
 
 export interface Unlocked {
@@ -25,7 +25,7 @@ export interface Unlocked {
 }
 
 export interface SessionDeps {
-  readonly session: SessionArea;
+  readonly session: ListedArea;
   readonly now: () => number;
   /** Minutes of idleness before the vault locks, as the settings in force say. */
   readonly idleMinutes: () => Promise<number>;

@@ -38,7 +38,7 @@ import { RecoveryCodes, type Recovered } from './recovery-codes';
 import { recoveryNote } from './recovery-note';
 import { VaultKeys } from './vault-keys';
 import type { ResetProof } from './reset-proof';
-import type { SessionArea } from './session';
+import type { ListedArea } from './session';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
 import type { VaultStore } from './store';
 import { SessionKeeper } from './unlocked-session';
@@ -54,7 +54,7 @@ export { LOST_BOTH, type ResetProof } from './reset-proof';
 
 export interface VaultDeps {
   readonly store: VaultStore;
-  readonly session: SessionArea;
+  readonly session: ListedArea;
   readonly now: () => number;
   /** Argon2 costs for new slots (tests may use the floor to run quickly). */
   readonly kdf?: KdfCosts;

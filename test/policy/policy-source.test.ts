@@ -30,7 +30,6 @@ describe('a first read later than the wait', () => {
       },
       set: (items) => local.set(items),
       remove: (key) => local.remove(key),
-      keys: () => local.keys(),
     };
     const source = new PolicySource({ read: () => managed, area, waitMs: 20 });
     await source.settle();
@@ -131,7 +130,6 @@ describe('a remembered policy that cannot be fetched', () => {
       get: () => Promise.reject(new Error('IO error')),
       set: (items) => local.set(items),
       remove: (key) => local.remove(key),
-      keys: () => local.keys(),
     };
     let reads = 0;
     const source = new PolicySource({

@@ -3,7 +3,7 @@ import { RECOVERY_KDF } from '../../src/crypto/kdf';
 import { decodeBase32 } from '../../src/otp/secret';
 import type { OtpEntry } from '../../src/otp/types';
 import type { Policy } from '../../src/policy/policy';
-import { memorySessionArea, type SessionArea } from '../../src/vault/session';
+import { memorySessionArea, type ListedArea } from '../../src/vault/session';
 import { VaultStore } from '../../src/vault/store';
 import { Vault, type KdfCosts } from '../../src/vault/vault';
 
@@ -19,13 +19,13 @@ export interface TestVault {
   /** What the vault sees as the managed policy (testContext() connects its PolicySource here). */
   policy: { current: () => Policy };
   store: VaultStore;
-  session: SessionArea & { data: Map<string, unknown> };
+  session: ListedArea & { data: Map<string, unknown> };
   clock: Clock;
   lockChanges: Array<number | null>;
 }
 
 export async function makeVault(
-  reuse: { session?: SessionArea & { data: Map<string, unknown> }; clock?: Clock } = {},
+  reuse: { session?: ListedArea & { data: Map<string, unknown> }; clock?: Clock } = {},
 ): Promise<TestVault> {
   const store = await VaultStore.open();
   const session = reuse.session ?? memorySessionArea();
