@@ -9,8 +9,12 @@ import type { FillResult } from '../src/fill/fill-code';
 import type { Policy } from '../src/policy/policy';
 import type { QrScanner } from '../src/qr/decode';
 import type { Result } from '../src/result';
-import { localArea, readManagedStorage, storageOutlivesSession } from '../src/platform/storage';
-import { workerSessionArea } from '../src/platform/worker-session-area';
+import {
+  localArea,
+  readManagedStorage,
+  storageOutlivesSession,
+  workerSessionArea,
+} from '../src/platform/worker-storage';
 import { extensionVersion } from '../src/platform/runtime';
 import { clearClipboardAfter, copyToClipboard } from '../src/platform/clipboard';
 import { getTab, type TabInfo } from '../src/platform/tabs';

@@ -1,4 +1,8 @@
-/** Extension storage: the memory-only session area, and the managed (policy) area. */
+/**
+ * Extension storage as our pages use it too: the memory-only session area, and what changes in
+ * it and in the managed (policy) area. What only the worker uses is in worker-storage.ts: this
+ * module shares a chunk with the popup, which loads it at open (scripts/popup-size.ts).
+ */
 import type { SessionArea } from '../vault/session';
 import { lockChange, type StorageChange } from './session-change';
 import browser from './browser';
@@ -14,44 +18,6 @@ export function sessionArea(): SessionArea {
     set: (items) => area.set(items),
     remove: (key) => area.remove(key),
   };
-}
-
-/**
- * `storage.local`: on disk, for what is not secret and should outlive a browser restart (the
- * managed policy last read, so a browser start does not run on no policy while Chromium takes
- * seconds to read it).
- */
-export function localArea(): SessionArea {
-  const area = browser.storage.local;
-  return {
-    get: (key) => area.get(key),
-    set: (items) => area.set(items),
-    remove: (key) => area.remove(key),
-  };
-}
-
-/**
- * Whether what the worker stores (the vault, in IndexedDB) outlives the browser session. Firefox
- * runs the event page in a private context when the profile always uses private browsing
- * ("Never remember history", `browser.privatebrowsing.autostart`): its IndexedDB is then private
- * too, and Firefox deletes it when it closes. Chromium's worker is never in an incognito context.
- */
-export function storageOutlivesSession(): boolean {
-  return browser.extension?.inIncognitoContext !== true;
-}
-
-/**
- * The organisation's policy (`storage.managed`). Firefox rejects when it has none for us (no
- * policies.json entry: "Managed storage manifest not found", bug 1868153): that is no policy,
- * `{}`, as Chromium answers. Any other failure rejects: the caller keeps the policy it had.
- */
-export async function readManagedStorage(): Promise<Record<string, unknown>> {
-  try {
-    return await browser.storage.managed.get();
-  } catch (error) {
-    if (error instanceof Error && /manifest not found/i.test(error.message)) return {};
-    throw error;
-  }
 }
 
 /** A changed policy while the browser runs (Chromium fires this; Firefox does not). */

@@ -10,7 +10,7 @@ vi.mock('../../src/platform/browser', () => ({
   default: { storage: { managed: { get } } },
 }));
 
-const { readManagedStorage } = await import('../../src/platform/storage');
+const { readManagedStorage } = await import('../../src/platform/worker-storage');
 
 describe('reading the managed policy', () => {
   it('gives the policy as the browser has it', async () => {

@@ -15,13 +15,16 @@ import { entry, makeVault } from './helpers';
 type MemoryArea = ReturnType<typeof memorySessionArea>;
 const areas = vi.hoisted(() => ({ session: null as MemoryArea | null }));
 
-vi.mock('../../src/platform/storage', async () => {
+vi.mock('../../src/platform/storage', () => ({
+  sessionArea: () => areas.session,
+  onManagedStorageChanged: () => undefined,
+}));
+vi.mock('../../src/platform/worker-storage', async () => {
   const { memorySessionArea: memory } = await import('../../src/vault/session');
   return {
-    sessionArea: () => areas.session,
+    workerSessionArea: () => areas.session,
     localArea: () => memory(),
     readManagedStorage: () => Promise.resolve({}),
-    onManagedStorageChanged: () => undefined,
     storageOutlivesSession: () => true,
   };
 });

@@ -13,7 +13,7 @@ import { makeVault, type TestVault } from './helpers';
 const extension = vi.hoisted(() => ({ inIncognitoContext: undefined as boolean | undefined }));
 vi.mock('../../src/platform/browser', () => ({ default: { extension } }));
 
-const { storageOutlivesSession } = await import('../../src/platform/storage');
+const { storageOutlivesSession } = await import('../../src/platform/worker-storage');
 
 const PASS = 'correct horse battery staple';
 let t: TestVault;
