@@ -182,16 +182,26 @@ export const backupHandlers: HandlerGroup<
     const backup = await readBackup(text, password);
     if (!backup.ok) return backupFailure(backup.error);
     const { settings, exportedAt } = backup.value;
-    // The policy as it is now: the plan the user saw was made the same way.
-    const accounts: readonly Account[] = splitByIssuer(backup.value.accounts, policy()).allowed;
+    // The policy as it is now, which may refuse accounts the plan showed as restored: those are
+    // not written, and the answer names them. An answer given for one of them is set aside (its
+    // vault account stays as it is), rather than making the whole plan stale.
+    const { allowed, refused } = splitByIssuer(backup.value.accounts, policy());
+    const refusedIds = new Set(refused.map((a) => a.id));
+    const answers = Object.fromEntries(
+      Object.entries(choices).filter(([id]) => !refusedIds.has(id)),
+    );
     // Restored settings are never looser than the policy in force.
     const restored = restoreSettings ? applyPolicy(settings, policy()) : undefined;
     // The Trash's retention once restored, which the next purge goes by.
     const { trashRetentionDays } = restored ?? (await vault.settings());
+    let skipped = 0;
     const written = await vault.writeAccounts(
       (current): Result<RestoreChanges, AppError> => {
-        const changes = applyRestoreChoices(planRestore(current, accounts), choices);
+        const plan = planRestore(current, allowed);
+        const changes = applyRestoreChoices(plan, answers);
         if (!changes.ok) return err({ code: changes.error });
+        // Every account of the plan is added once, or skipped.
+        skipped = plan.fresh.length + plan.duplicates.length - changes.value.add.length;
         const add = keepRestoredTrash(changes.value.add, trashRetentionDays, now());
         return ok({ add, trash: changes.value.trash });
       },
@@ -202,6 +212,13 @@ export const backupHandlers: HandlerGroup<
     }
     // Each replaced account has its replacement among those added: counted once, as replaced.
     const { add, trash } = written.value;
-    return ok({ added: add.length - trash.length, replaced: trash.length });
+    return ok({
+      added: add.length - trash.length,
+      replaced: trash.length,
+      skipped,
+      // Of those added or replacing, the ones in the Trash (as in the backup, or moved there).
+      intoTrash: add.filter((a) => a.trashedAt !== null).length,
+      notAllowed: labels(refused),
+    });
   },
 };

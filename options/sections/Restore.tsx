@@ -5,6 +5,7 @@ import type { ResponseOf } from '../../src/messages/protocol';
 import { PassphraseField } from '../../ui/PassphraseField';
 import { useRequest } from '../../ui/use-request';
 import { BackupErrorText } from './BackupErrorText';
+import { RestoreDone, type RestoreResult } from './RestoreDone';
 import { RestorePlanForm } from './RestorePlanForm';
 
 /** Read no file larger than this into the page: a backup is at most 16 M characters of ASCII. */
@@ -14,7 +15,7 @@ type Step =
   | { kind: 'pick' }
   | { kind: 'password'; text: string }
   | { kind: 'plan'; text: string; password: string; plan: ResponseOf<'planRestore'> }
-  | { kind: 'done'; added: number; replaced: number };
+  | { kind: 'done'; result: RestoreResult };
 
 /**
  * Restore: pick the file (checked at once, without the password), type the password, see what
@@ -73,7 +74,7 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
       restoreSettings,
     });
     if (reply.ok) {
-      setStep({ kind: 'done', ...reply.value });
+      setStep({ kind: 'done', result: { ...reply.value, settings: restoreSettings } });
       setPassword('');
       onRestored();
       return;
@@ -155,14 +156,7 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
           onCancel={reset}
         />
       )}
-      {step.kind === 'done' && (
-        <div class="stack" role="status" data-testid="restore-done">
-          <p class="ok">{t('restoreDone', String(step.added), String(step.replaced))}</p>
-          <button type="button" class="link" onClick={reset}>
-            {t('restoreTitle')}
-          </button>
-        </div>
-      )}
+      {step.kind === 'done' && <RestoreDone result={step.result} onAgain={reset} />}
       <BackupErrorText error={error} id="restore-error" />
     </div>
   );

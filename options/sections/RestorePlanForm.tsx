@@ -51,7 +51,12 @@ export function RestorePlanForm({
       }}
     >
       <p>
-        {tn('restorePlanIntro', fresh.length + duplicates.length, formatDateTime(plan.exportedAt))}
+        {tn(
+          'restorePlanIntro',
+          // Every account of the backup, those the organisation refuses included.
+          fresh.length + duplicates.length + plan.notAllowed.length,
+          formatDateTime(plan.exportedAt),
+        )}
       </p>
       {fresh.length > 0 && (
         <div class="stack">

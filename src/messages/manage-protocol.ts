@@ -98,13 +98,25 @@ export interface ManageProtocol {
   /**
    * Restores with one answer per duplicate (incoming id → the choice and the id of the vault
    * account the plan showed it with), all or nothing. `restore_plan_stale` when the vault changed
-   * so that the plan is no longer what the user answered: nothing is written.
+   * so that the plan is no longer what the user answered: nothing is written. `notAllowed`: the
+   * accounts the organisation's AllowedIssuers refuse now (the policy may have changed since the
+   * plan), not restored; an answer given for one of them is set aside.
    */
   confirmRestore: {
     request: RestoreRequest & {
       choices: Record<string, DuplicateAnswer>;
       restoreSettings: boolean;
     };
-    response: { added: number; replaced: number };
+    response: {
+      /** Accounts added beside those in the vault (the replacing ones not counted). */
+      added: number;
+      /** Vault accounts moved to the Trash, each replaced by the backup's. */
+      replaced: number;
+      /** Duplicates the user chose to skip. */
+      skipped: number;
+      /** Of the accounts added or replacing, those that went into the Trash. */
+      intoTrash: number;
+      notAllowed: AccountLabel[];
+    };
   };
 }

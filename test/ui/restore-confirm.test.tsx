@@ -82,3 +82,44 @@ it('sends each choice with the account it was shown, and plans again when the va
   expect(screen.getByText(/Work/)).toBeTruthy();
   expect(screen.getByLabelText<HTMLInputElement>('Keep both').checked).toBe(true);
 });
+
+/** Picks a file, types the password and opens the plan. */
+async function openPlan(): Promise<void> {
+  const input = document.querySelector<HTMLInputElement>('#restore-file')!;
+  Object.defineProperty(input, 'files', { value: [new File(['{}'], 'otter-backup.json')] });
+  fireEvent.change(input);
+  const password = await screen.findByLabelText(/password/i);
+  fireEvent.input(password, { target: { value: 'a backup password' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Open backup' }));
+  await screen.findByTestId('restore-plan');
+}
+
+it('says what the confirm left out: skipped, refused by a policy changed since the plan, in the Trash', async () => {
+  worker(
+    { ok: true, value: {} },
+    { ok: true, value: planWith(label('re', 'GitHub')) },
+    {
+      ok: true,
+      value: {
+        added: 1,
+        replaced: 0,
+        skipped: 1,
+        intoTrash: 1,
+        notAllowed: [{ id: 'x', issuer: 'Contoso', account: 'bob' }],
+      },
+    },
+  );
+  render(<Restore onRestored={() => undefined} />);
+  await openPlan();
+  fireEvent.click(screen.getByTestId('confirm-restore'));
+  const done = await screen.findByTestId('restore-done');
+  expect(done.textContent).toContain('Restored: 1 added, 0 replaced.');
+  expect(done.textContent).toContain('1 account was skipped.');
+  expect(done.textContent).toContain('1 restored account is in the Trash');
+  expect(done.textContent).toContain(
+    'Not restored: 1 account from an issuer your organisation does not allow:',
+  );
+  expect(done.textContent).toContain('Contoso');
+  // The form the user was on is gone: the outcome takes the focus, and is read out.
+  expect(document.activeElement).toBe(done);
+});

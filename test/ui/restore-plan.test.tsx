@@ -62,3 +62,22 @@ it('applies one choice to every duplicate, and still lets each be changed', () =
     false,
   );
 });
+
+it('counts the accounts the organisation refuses among those the backup holds', () => {
+  render(
+    <RestorePlanForm
+      plan={{
+        plan: { fresh: [label('n1', 'Nextcloud')], duplicates: [] },
+        exportedAt: Date.UTC(2026, 10, 24),
+        vaultEmpty: false,
+        settingsDiffer: false,
+        notAllowed: [{ id: 'c1', issuer: 'Contoso', account: 'kim' }],
+      }}
+      busy={false}
+      onConfirm={() => undefined}
+      onCancel={() => undefined}
+    />,
+  );
+  expect(screen.getByText(/holds 2 accounts \(its Trash included\)\.$/)).toBeTruthy();
+  expect(screen.getByTestId('restore-not-allowed').textContent).toContain('Contoso');
+});

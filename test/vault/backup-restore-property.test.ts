@@ -95,7 +95,7 @@ describe('a backup of any accounts the vault holds', () => {
           choices: {},
           restoreSettings: true,
         });
-        expect(done).toEqual({ ok: true, value: { added: list.length, replaced: 0 } });
+        expect(done).toMatchObject({ ok: true, value: { added: list.length, replaced: 0 } });
         const retention = settings.trashRetentionDays;
         expect(await accounts()).toEqual(before.map((a) => restoredAs(a, [], retention)));
         expect(await t.vault.userSettings()).toEqual(settings);
@@ -130,7 +130,7 @@ describe('a backup of any accounts the vault holds', () => {
           choices,
           restoreSettings: false,
         });
-        expect(done).toEqual({ ok: true, value: { added: keep ? list.length : 0, replaced: 0 } });
+        expect(done).toMatchObject({ ok: true, value: { added: keep ? list.length : 0, replaced: 0 } });
         if (!keep) {
           expect(await dumpDb()).toEqual(stored);
           return;

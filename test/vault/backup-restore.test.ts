@@ -139,7 +139,7 @@ describe('export, reset, restore', () => {
       choices: {},
       restoreSettings: true,
     });
-    expect(done).toEqual({ ok: true, value: { added: 3, replaced: 0 } });
+    expect(done).toMatchObject({ ok: true, value: { added: 3, replaced: 0 } });
     expect(await accounts()).toEqual(before);
     expect(await t.vault.settings()).toEqual({
       ...DEFAULT_SETTINGS,
@@ -167,7 +167,7 @@ describe('a restore into an empty vault', () => {
       restoreSettings: false,
     });
     // The accounts are in: the page must not say the restore failed (a retry would ask again).
-    expect(done).toEqual({ ok: true, value: { added: 3, replaced: 0 } });
+    expect(done).toMatchObject({ ok: true, value: { added: 3, replaced: 0 } });
     expect(await accounts()).toHaveLength(3);
   }, 30_000);
 });
@@ -309,7 +309,7 @@ describe('merging with accounts already there', () => {
       },
       restoreSettings: false,
     });
-    expect(done).toEqual({ ok: true, value: { added: 2, replaced: 1 } });
+    expect(done).toMatchObject({ ok: true, value: { added: 2, replaced: 1 } });
     const after = await accounts();
     // Replace: the renamed one is in the Trash, the backup's is in use under a new id.
     expect(after.find((a) => a.id === github.id)).toMatchObject({
@@ -373,7 +373,7 @@ describe('Replace in a restore', () => {
       choices,
       restoreSettings: false,
     });
-    expect(done).toEqual({ ok: true, value: { added: 0, replaced: 1 } });
+    expect(done).toMatchObject({ ok: true, value: { added: 0, replaced: 1 } });
 
     const after = await accounts();
     const githubs = after.filter((a) => a.issuer === 'GitHub');
@@ -425,7 +425,7 @@ describe('Replace in a restore', () => {
       choices,
       restoreSettings: false,
     });
-    expect(done).toEqual({ ok: true, value: { added: 0, replaced: 1 } });
+    expect(done).toMatchObject({ ok: true, value: { added: 0, replaced: 1 } });
     const banks = (await accounts()).filter((a) => a.issuer === 'Bank');
     expect(banks.map((a) => [a.id === bank.id, a.trashedAt === null, a.counter])).toEqual(
       expect.arrayContaining([

@@ -58,7 +58,7 @@ it('restores a backup of more than 4 MiB, which the reader takes (up to 16 MiB)'
     choices: {},
     restoreSettings: false,
   });
-  expect(done).toEqual({ ok: true, value: { added: 600, replaced: 0 } });
+  expect(done).toMatchObject({ ok: true, value: { added: 600, replaced: 0 } });
   expect(await accounts()).toEqual(before);
 }, 60_000);
 

@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../src/vault/format';
 import { dumpDb, freshIndexedDB } from '../support/fake-idb';
-import { api, testContext, type Api } from '../support/worker-context';
+import { api, testContext, type Api, type TestContext } from '../support/worker-context';
 import { entry, makeVault, type TestVault } from './helpers';
 
 // Backups here run at the Argon2 floor: these tests are about the requests, not the KDF's cost.
@@ -19,11 +19,22 @@ const REENROLLED = 'MZXW6YTBOI2DQ3TQMFZXGZDGONSGMZLT';
 
 let t: TestVault;
 let requests: Api;
+/** What storage.managed holds (the policy file's keys), read at each request. */
+let managed: Record<string, unknown> = {};
+let context: TestContext;
+
+/** The organisation changes its policy: the worker reads it again (storage.onChanged). */
+async function policyBecomes(keys: Record<string, unknown>): Promise<void> {
+  managed = keys;
+  await context.policy.reread();
+}
 
 beforeEach(async () => {
+  managed = {};
   freshIndexedDB();
   t = await makeVault();
-  requests = api(testContext(t, { managed: () => ({}) }).context);
+  context = testContext(t, { managed: () => managed });
+  requests = api(context.context);
   const created = await t.vault.create(PASS);
   if (!created.ok) throw new Error(created.error);
 });
@@ -126,7 +137,7 @@ describe('a vault change between plan and confirm', () => {
       choices,
       restoreSettings: false,
     });
-    expect(done).toEqual({ ok: true, value: { added: 0, replaced: 1 } });
+    expect(done).toMatchObject({ ok: true, value: { added: 0, replaced: 1 } });
     const trashed = (await accounts()).filter((a) => a.trashedAt !== null);
     expect(trashed.map((a) => a.id)).toEqual([reenrolled.id]);
   }, 30_000);
@@ -145,7 +156,7 @@ describe('an HOTP key already in the vault', () => {
       choices: { [d!.incoming.id]: { choice: 'keep_both', existing: bank!.id } },
       restoreSettings: false,
     });
-    expect(done).toEqual({ ok: true, value: { added: 1, replaced: 0 } });
+    expect(done).toMatchObject({ ok: true, value: { added: 1, replaced: 0 } });
     const banks = await accounts();
     expect(banks.map((a) => [a.id === bank!.id, a.counter]).sort()).toEqual([
       [false, 20],
@@ -174,7 +185,7 @@ describe('an HOTP key already in the vault', () => {
         choices: { [shown.duplicates[0]!.incoming.id]: { choice, existing: bank!.id } },
         restoreSettings: false,
       });
-      expect(done).toEqual({
+      expect(done).toMatchObject({
         ok: true,
         value: choice === 'replace' ? { added: 0, replaced: 1 } : { added: 1, replaced: 0 },
       });
@@ -213,7 +224,7 @@ describe("accounts in the backup's Trash for longer than the Trash keeps them", 
       choices: {},
       restoreSettings,
     });
-    expect(done).toEqual({ ok: true, value: { added: 2, replaced: 0 } });
+    expect(done).toMatchObject({ ok: true, value: { added: 2, replaced: 0 } });
     return { id: old!.id, trashedAt };
   }
 
@@ -234,5 +245,85 @@ describe("accounts in the backup's Trash for longer than the Trash keeps them", 
     const { id, trashedAt } = await restoreLater(45 * DAY, true);
     expect(await t.vault.purgeExpiredTrash()).toEqual({ ok: true, value: [] });
     expect((await accounts()).find((a) => a.id === id)?.trashedAt).toBe(trashedAt);
+  }, 30_000);
+});
+
+describe('a policy change between plan and confirm', () => {
+  /** A backup of GitHub, Contoso and Work; the vault now holds another Contoso/bob. */
+  async function planned() {
+    await add(['GitHub', 'alice', OLD_KEY], ['Contoso', 'bob', OLD_KEY.slice(0, 8) + 'MFRGGZDF']);
+    await add(['Work', 'carol', REENROLLED]);
+    const text = await backupText();
+    for (const a of await accounts()) {
+      await t.vault.trash([a.id]);
+      await t.vault.deleteFromTrash([a.id]);
+    }
+    const [contoso] = await add(['Contoso', 'bob', 'KRUGS4ZANFZSAYJAONSWG4TFOQQGWZLZ']);
+    const shown = await requests.planRestore({ text, password: PASS });
+    if (!shown.ok) throw new Error(shown.error.code);
+    // Nothing refused when the user looked: all three are to be restored.
+    expect(shown.value.notAllowed).toEqual([]);
+    expect(shown.value.plan.fresh.map((a) => a.issuer)).toEqual(['GitHub', 'Work']);
+    const [duplicate] = shown.value.plan.duplicates;
+    expect(duplicate?.existing.id).toBe(contoso!.id);
+    return { text, contoso: contoso!, incoming: duplicate!.incoming.id };
+  }
+
+  it('says which accounts the policy refused at the confirm: none is dropped without a word', async () => {
+    const { text, contoso, incoming } = await planned();
+    await policyBecomes({ AllowedIssuers: ['GitHub', 'Contoso'] });
+    const done = await requests.confirmRestore({
+      text,
+      password: PASS,
+      choices: { [incoming]: { choice: 'keep_both', existing: contoso.id } },
+      restoreSettings: false,
+    });
+    expect(done).toMatchObject({
+      ok: true,
+      value: {
+        added: 2,
+        replaced: 0,
+        skipped: 0,
+        notAllowed: [{ issuer: 'Work', account: 'carol' }],
+      },
+    });
+    expect((await accounts()).map((a) => a.issuer).sort()).toEqual([
+      'Contoso',
+      'Contoso',
+      'GitHub',
+    ]);
+  }, 30_000);
+
+  it('drops the answer for a duplicate the policy now refuses: its vault account stays, it is named', async () => {
+    const { text, contoso, incoming } = await planned();
+    await policyBecomes({ AllowedIssuers: ['GitHub', 'Work'] });
+    const done = await requests.confirmRestore({
+      text,
+      password: PASS,
+      choices: { [incoming]: { choice: 'replace', existing: contoso.id } },
+      restoreSettings: false,
+    });
+    expect(done).toMatchObject({
+      ok: true,
+      value: { added: 2, replaced: 0, notAllowed: [{ issuer: 'Contoso', account: 'bob' }] },
+    });
+    // The vault's Contoso is not replaced: the backup's could not come in.
+    const after = await accounts();
+    expect(after.find((a) => a.id === contoso.id)?.trashedAt).toBeNull();
+    expect(after.map((a) => a.issuer).sort()).toEqual(['Contoso', 'GitHub', 'Work']);
+  }, 30_000);
+
+  it('counts the duplicates skipped and the accounts restored into the Trash', async () => {
+    const { text, contoso, incoming } = await planned();
+    const done = await requests.confirmRestore({
+      text,
+      password: PASS,
+      choices: { [incoming]: { choice: 'skip', existing: contoso.id } },
+      restoreSettings: false,
+    });
+    expect(done).toEqual({
+      ok: true,
+      value: { added: 2, replaced: 0, skipped: 1, intoTrash: 0, notAllowed: [] },
+    });
   }, 30_000);
 });

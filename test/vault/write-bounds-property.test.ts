@@ -167,7 +167,7 @@ it('what a write path accepts reads back in a new worker, backs up and restores'
     choices: {},
     restoreSettings: true,
   });
-  expect(restored).toEqual({ ok: true, value: { added: expected, replaced: 0 } });
+  expect(restored).toMatchObject({ ok: true, value: { added: expected, replaced: 0 } });
   const again = await readBack();
   expect(again.damaged).toEqual([]);
   expect(again.active).toEqual(active);
