@@ -11,7 +11,7 @@
 import { planImportCommit, type ImportCounts } from '../../src/backup/import/commit';
 import { previewImport, type ImportPreview } from '../../src/backup/import/preview';
 import { readImportFiles, type CompanionFile } from '../../src/backup/import/read';
-import type { ImportResult } from '../../src/backup/import/types';
+import type { ImportResult, RefusedEntry } from '../../src/backup/import/types';
 import { fromBase64 } from '../../src/bytes';
 import type { AppError } from '../../src/errors';
 import { allowedIssuer, withoutRefusedIssuers } from '../../src/policy/rules';
@@ -73,26 +73,37 @@ export const importHandlers: HandlerGroup<
   async importCommit({ importId, choices, tagsLabel, revocationLabel }, context) {
     const held = await context.imports.get(importId);
     if (!held.ok) return err({ code: held.error });
-    // The policy changed since the file was read: nothing, rather than accounts it now refuses.
-    if (held.value.accounts.some((a) => !allowedIssuer(a.issuer, context.policy())))
-      return err({ code: 'issuer_not_allowed' });
-    const planned: { counts?: ImportCounts } = {};
+    // The policy may have changed since the file was read: what it refuses now is not written,
+    // and is named beside the entries the file itself could not give (the preview's).
+    const policy = context.policy();
+    const planned: { counts?: ImportCounts; notAllowed?: readonly number[] } = {};
     // Planned inside the vault's write queue, against the accounts as they are then.
     const written = await context.vault.writeAccounts((current) => {
       const plan = planImportCommit(held.value.accounts, current, choices, {
         now: context.now(),
         tagsLabel,
         revocationLabel,
+        allowed: (a) => allowedIssuer(a.issuer, policy),
       });
       if (!plan.ok) return plan;
       planned.counts = plan.value.counts;
+      planned.notAllowed = plan.value.notAllowed;
       return ok({ add: plan.value.add, trash: plan.value.trash });
     });
     if (!written.ok) return err({ code: written.error });
     // Written: forgetting the file read only tidies up (it expires, and the next file read drops
     // it), and must not make the page report an import that was done as failed.
     await context.imports.drop(importId).catch(() => undefined);
-    return ok({ format: held.value.format, ...planned.counts! });
+    const refusedNow = (planned.notAllowed ?? []).map((index): RefusedEntry => {
+      const { issuer, account } = held.value.accounts[index]!;
+      // Numbered as the file's other refusals are: 1-based, among the accounts read.
+      return { index: index + 1, issuer, account, reason: 'issuer_not_allowed' };
+    });
+    return ok({
+      format: held.value.format,
+      ...planned.counts!,
+      refused: [...held.value.refused, ...refusedNow],
+    });
   },
 
   async importDiscard({ importId }, { imports }) {

@@ -98,7 +98,7 @@ export function Import() {
       revocationLabel: t('importRevocationLabel'),
     });
     if (reply.ok) {
-      setStep({ kind: 'done', summary: { ...reply.value, fromImages: false } });
+      setStep({ kind: 'done', summary: { ...reply.value, notAllowed: 0, fromImages: false } });
       return;
     }
     // The vault changed meanwhile: show the duplicates as they are now, to choose again (the
@@ -188,7 +188,7 @@ export function Import() {
       {step.kind === 'images' && (
         <ImportImages
           files={step.files}
-          onImported={(added, skipped) =>
+          onImported={(added, skipped, notAllowed) =>
             setStep({
               kind: 'done',
               summary: {
@@ -197,6 +197,8 @@ export function Import() {
                 intoTrash: 0,
                 replaced: 0,
                 skipped,
+                refused: [],
+                notAllowed,
                 fromImages: true,
               },
             })

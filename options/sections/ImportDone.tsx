@@ -1,16 +1,21 @@
 import type { ImportCounts } from '../../src/backup/import/commit';
-import type { ImportFormat } from '../../src/backup/import/types';
+import type { ImportFormat, RefusedEntry } from '../../src/backup/import/types';
 import { t, tn } from '../../src/i18n';
+import { refusedText } from './import-refused';
 
 export interface ImportSummary extends ImportCounts {
   readonly format: ImportFormat;
+  /** Every entry not imported, and why (the file's own, and what the policy refused). */
+  readonly refused: readonly RefusedEntry[];
+  /** Accounts of screenshots the organisation refused (counted only: the page never saw them). */
+  readonly notAllowed: number;
   /** From screenshots of transfer codes rather than an export file (the reminder differs). */
   readonly fromImages: boolean;
 }
 
 /**
  * After an import: how many accounts came from which app, what went to the Trash or was
- * skipped, and the reminder that the export holds every secret, so it must be deleted now.
+ * skipped, which entries were not imported and why, and the reminder that the export holds every secret, so it must be deleted now.
  */
 export function ImportDone({
   summary,
@@ -33,6 +38,19 @@ export function ImportDone({
         {summary.intoTrash > 0 && <p>{tn('importedIntoTrash', summary.intoTrash)}</p>}
         {summary.replaced > 0 && <p>{tn('importedReplaced', summary.replaced)}</p>}
         {summary.skipped > 0 && <p>{tn('importedSkipped', summary.skipped)}</p>}
+        {summary.notAllowed > 0 && (
+          <p data-testid="import-done-not-allowed">{tn('scannedRefused', summary.notAllowed)}</p>
+        )}
+        {summary.refused.length > 0 && (
+          <div class="stack" data-testid="import-done-refused">
+            <p>{tn('importedRefused', summary.refused.length)}</p>
+            <ul class="restore-list">
+              {summary.refused.map((r, i) => (
+                <li key={i}>{refusedText(r)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
       </div>
       <p class="warning-box" data-testid="import-delete-reminder">
         {t(summary.fromImages ? 'importDeleteScreenshots' : 'importDeleteFile')}

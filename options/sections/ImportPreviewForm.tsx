@@ -1,19 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { ImportPreview } from '../../src/backup/import/preview';
-import type { RefusedEntry } from '../../src/backup/import/types';
 import type { DuplicateAnswer, DuplicateChoice } from '../../src/backup/merge';
 import { t, tn } from '../../src/i18n';
 import { accountName } from '../../ui/account-name';
 import { ImportAccountTable } from './ImportAccountTable';
 import { ImportDuplicates, suggestedChoice } from './ImportDuplicates';
-
-function refusedText(r: RefusedEntry): string {
-  const reason = t(`import_refused_${r.reason}`, r.detail ?? '?');
-  const name = r.issuer.trim() !== '' || r.account.trim() !== '' ? accountName(r) : '';
-  return name === ''
-    ? t('importRefusedItemUnnamed', String(r.index), reason)
-    : t('importRefusedItem', String(r.index), name, reason);
-}
+import { refusedText } from './import-refused';
 
 /**
  * The choices for the duplicates of `preview`: one made for a duplicate that still names the same
@@ -91,8 +83,9 @@ export function ImportPreviewForm({
         <div class="stack" data-testid="import-refused">
           <h3>{tn('importRefusedTitle', preview.refused.length)}</h3>
           <ul class="restore-list">
-            {preview.refused.map((r) => (
-              <li key={r.index}>{refusedText(r)}</li>
+            {preview.refused.map((r, i) => (
+              // Not by `r.index`: a file's refusals are numbered by entry, the policy's by account.
+              <li key={i}>{refusedText(r)}</li>
             ))}
           </ul>
         </div>

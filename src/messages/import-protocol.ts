@@ -5,7 +5,7 @@
 import type { ImportCounts } from '../backup/import/commit';
 import type { DuplicateAnswer } from '../backup/merge';
 import type { ImportPreview } from '../backup/import/preview';
-import type { ImportFormat } from '../backup/import/types';
+import type { ImportFormat, RefusedEntry } from '../backup/import/types';
 
 type Empty = Record<string, never>;
 
@@ -52,6 +52,9 @@ export interface ImportProtocol {
    * it with), or nothing: `import_preview_stale` when the vault changed so that the duplicates
    * are not those the user answered. `tagsLabel` ("Tags") and `revocationLabel` ("Steam
    * revocation code"), in the user's language, label the lines they add to the note.
+   * `refused`: every entry not imported and why, the file's own (as the preview listed them)
+   * and those the organisation's AllowedIssuers refuse at the commit (the policy may have
+   * changed since the preview; an answer given for one of them is set aside).
    */
   importCommit: {
     request: {
@@ -60,7 +63,10 @@ export interface ImportProtocol {
       tagsLabel: string;
       revocationLabel: string;
     };
-    response: ImportCounts & { readonly format: ImportFormat };
+    response: ImportCounts & {
+      readonly format: ImportFormat;
+      readonly refused: readonly RefusedEntry[];
+    };
   };
   /** Forgets the accounts read from a file (the user cancelled). */
   importDiscard: { request: { importId: string }; response: Empty };

@@ -90,3 +90,110 @@ it('sends each choice with the account it was shown, and previews again when the
   expect(screen.getByLabelText<HTMLInputElement>('Keep both').checked).toBe(true);
   expect(screen.getByLabelText<HTMLInputElement>(/^Replace/).checked).toBe(false);
 });
+
+/** Answers each request type from its own queue (an empty success once it runs out). */
+function answer(replies: Record<string, unknown[]>) {
+  const asked: { type: string; payload: Record<string, unknown> }[] = [];
+  sendMessage.mockImplementation((envelope) => {
+    const message = envelope as (typeof asked)[number];
+    asked.push(message);
+    return Promise.resolve(replies[message.type]?.shift() ?? { ok: true, value: {} });
+  });
+  return asked;
+}
+
+function choose(...files: File[]): void {
+  const input = screen.getByTestId('import-input');
+  Object.defineProperty(input, 'files', { value: files, configurable: true });
+  fireEvent.change(input);
+}
+
+const codes = () =>
+  new File(['otpauth://hotp/GitHub:alice?secret=JBSWY3DPEHPK3PXP\n'], 'codes.txt');
+
+it('names every entry not imported, the policy’s refusals at the commit among them', async () => {
+  answer({
+    importFile: [
+      {
+        ok: true,
+        value: {
+          format: 'otpauth_list',
+          needsPassword: false,
+          preview: previewWith('gh', 'GitHub'),
+        },
+      },
+    ],
+    importCommit: [
+      {
+        ok: true,
+        value: {
+          format: 'otpauth_list',
+          imported: 1,
+          intoTrash: 0,
+          replaced: 0,
+          skipped: 0,
+          refused: [
+            { index: 2, issuer: '', account: '', reason: 'secret_missing' },
+            { index: 2, issuer: 'Contoso', account: 'bob', reason: 'issuer_not_allowed' },
+          ],
+        },
+      },
+    ],
+  });
+  render(<Import />);
+  choose(codes());
+  await screen.findByTestId('import-preview');
+  fireEvent.click(screen.getByTestId('import-commit'));
+  const refused = await screen.findByTestId('import-done-refused');
+  expect(refused.textContent).toContain('2 entries were not imported:');
+  expect(refused.textContent).toContain('Entry 2 (Contoso (bob))');
+  expect(screen.getAllByRole('listitem')).toHaveLength(2);
+});
+
+vi.mock('../../options/image-to-png', () => ({
+  imageToPngBase64: () => Promise.resolve('iVBORw0KGgo='),
+}));
+
+it('says how many accounts of screenshots the organisation refused', async () => {
+  const account = {
+    pendingId: 'p1',
+    issuer: 'Contoso',
+    account: 'bob',
+    type: 'totp',
+    digits: 6,
+    period: 30,
+    warnings: [],
+    duplicate: null,
+  };
+  answer({
+    scanImage: [
+      {
+        ok: true,
+        value: {
+          decoder: 'zxing',
+          site: '',
+          findings: [
+            {
+              kind: 'google-export',
+              batchId: 1,
+              scanned: 1,
+              size: 1,
+              missing: [],
+              repeated: false,
+              accounts: [account, { ...account, pendingId: 'p2', issuer: 'GitHub' }],
+              unreadable: 0,
+            },
+          ],
+        },
+      },
+    ],
+    importScanned: [{ ok: true, value: { added: 1, skipped: 0, refused: 1 } }],
+  });
+  render(<Import />);
+  choose(new File(['png'], 'transfer.png', { type: 'image/png' }));
+  fireEvent.click(await screen.findByTestId('import-export'));
+  const done = await screen.findByTestId('import-done');
+  expect(done.textContent).toContain(
+    'Not added: 1 account from an issuer your organisation does not allow.',
+  );
+});

@@ -9,7 +9,7 @@ import type { ImportPreview } from '../../src/backup/import/preview';
 import type { DuplicateAnswer } from '../../src/backup/merge';
 import type { Account } from '../../src/vault/format';
 import { dumpDb, freshIndexedDB } from '../support/fake-idb';
-import { api, testContext, type Api } from '../support/worker-context';
+import { api, testContext, type Api, type TestContext } from '../support/worker-context';
 import { entry, makeVault, type TestVault } from './helpers';
 
 const PASS = 'correct horse battery';
@@ -19,11 +19,16 @@ const OTHER_KEY = 'GEZDGNBVGY3TQOJQ';
 
 let t: TestVault;
 let requests: Api;
+/** What storage.managed holds (the policy file's keys), read at each request. */
+let managed: Record<string, unknown> = {};
+let context: TestContext;
 
 beforeEach(async () => {
+  managed = {};
   freshIndexedDB();
   t = await makeVault();
-  requests = api(testContext(t).context);
+  context = testContext(t, { managed: () => managed });
+  requests = api(context.context);
   const created = await t.vault.create(PASS);
   if (!created.ok) throw new Error(created.error);
 });
@@ -176,5 +181,59 @@ describe('after the write', () => {
     const done = await commit(preview.importId, {});
     expect(done).toMatchObject({ ok: true, value: { imported: 1 } });
     expect((await accounts()).map((a) => a.issuer)).toEqual(['GitHub']);
+  });
+});
+
+describe('a policy change between preview and commit', () => {
+  const uri = (issuer: string, account: string, key: string) =>
+    `otpauth://totp/${issuer}:${account}?secret=${key}&issuer=${issuer}`;
+
+  /** A file of GitHub, Contoso (a duplicate of the vault's, answered Replace) and Work. */
+  async function previewed() {
+    const [contoso] = await add(['Contoso', 'bob', OLD_KEY]);
+    const preview = await open([
+      uri('GitHub', 'alice', FILE_KEY),
+      uri('Contoso', 'bob', OTHER_KEY),
+      uri('Work', 'carol', 'KRUGS4ZANFZSAYJAONSWG4TFOQQGWZLZ'),
+      'otpauth://totp/Broken:dave?secret=1&issuer=Broken',
+    ]);
+    expect(preview.accounts.map((a) => a.issuer)).toEqual(['GitHub', 'Contoso', 'Work']);
+    expect(preview.refused.map((r) => r.issuer)).toEqual(['Broken']);
+    const choices = { '1': { choice: 'replace' as const, existing: contoso!.id } };
+    return { preview, contoso: contoso!, choices };
+  }
+
+  async function policyBecomes(keys: Record<string, unknown>): Promise<void> {
+    managed = keys;
+    await context.policy.reread();
+  }
+
+  it('imports what the policy still allows and names what it refuses now, with the file’s own refusals', async () => {
+    const { preview, choices } = await previewed();
+    await policyBecomes({ AllowedIssuers: ['GitHub', 'Contoso'] });
+    const done = await commit(preview.importId, choices);
+    expect(done).toMatchObject({ ok: true, value: { imported: 2, replaced: 1, skipped: 0 } });
+    expect(done.ok && done.value.refused.map((r) => [r.index, r.issuer, r.reason])).toEqual([
+      [4, 'Broken', preview.refused[0]!.reason],
+      [3, 'Work', 'issuer_not_allowed'],
+    ]);
+    expect((await accounts()).filter((a) => a.trashedAt === null).map((a) => a.issuer)).toEqual([
+      'GitHub',
+      'Contoso',
+    ]);
+  });
+
+  it('sets aside the answer for a duplicate the policy now refuses: the vault’s account stays', async () => {
+    const { preview, contoso, choices } = await previewed();
+    await policyBecomes({ AllowedIssuers: ['GitHub', 'Work'] });
+    const done = await commit(preview.importId, choices);
+    expect(done).toMatchObject({ ok: true, value: { imported: 2, replaced: 0 } });
+    expect(done.ok && done.value.refused.map((r) => [r.issuer, r.reason])).toContainEqual([
+      'Contoso',
+      'issuer_not_allowed',
+    ]);
+    const after = await accounts();
+    expect(after.find((a) => a.id === contoso.id)?.trashedAt).toBeNull();
+    expect(after.map((a) => a.issuer)).toEqual(['Contoso', 'GitHub', 'Work']);
   });
 });

@@ -57,6 +57,8 @@ export interface ImportWrites {
   /** Ids of the vault's accounts moved to the Trash (replaced). */
   readonly trash: readonly string[];
   readonly counts: ImportCounts;
+  /** The indices of the accounts `CommitOptions.allowed` refused: not written. */
+  readonly notAllowed: readonly number[];
 }
 
 export interface CommitOptions {
@@ -66,6 +68,12 @@ export interface CommitOptions {
   /** "Steam revocation code" in the user's language, for the note's line of it. */
   readonly revocationLabel: string;
   readonly newId?: () => string;
+  /**
+   * Whether an account may come in (the organisation's AllowedIssuers as they are at the
+   * commit, which may refuse accounts the preview showed): one refused is not written, and an
+   * answer given for it is set aside, its vault account left as it is. All, by default.
+   */
+  readonly allowed?: (account: ImportedAccount) => boolean;
 }
 
 /**
@@ -77,7 +85,7 @@ export function planImportCommit(
   accounts: readonly ImportedAccount[],
   current: readonly Account[],
   choices: Readonly<Record<string, unknown>>,
-  { now, tagsLabel, revocationLabel, newId = randomId }: CommitOptions,
+  { now, tagsLabel, revocationLabel, newId = randomId, allowed = () => true }: CommitOptions,
 ): Result<ImportWrites, ImportFlowError> {
   const active = current.filter((a) => a.trashedAt === null);
   const duplicates = importDuplicates(accounts, active);
@@ -85,6 +93,13 @@ export function planImportCommit(
     /^(0|[1-9]\d{0,6})$/.test(key) ? Number(key) : null,
   );
   if (chosen === null) return err('import_choices_invalid');
+  const notAllowed: number[] = [];
+  accounts.forEach((account, index) => {
+    if (allowed(account)) return;
+    notAllowed.push(index);
+    duplicates.delete(index);
+    chosen.delete(index);
+  });
   const shown = [...duplicates].map(([index, d]) => [index, d.existing.id] as const);
   if (!answersFit(shown, chosen)) return err('import_preview_stale');
 
@@ -94,6 +109,7 @@ export function planImportCommit(
   const replaced = new Set<string>();
   let skipped = 0;
   accounts.forEach((imported, index) => {
+    if (notAllowed.includes(index)) return;
     const duplicate = duplicates.get(index);
     const choice = duplicate === undefined ? 'keep_both' : chosen.get(index)?.choice;
     if (choice === 'skip') {
@@ -141,5 +157,6 @@ export function planImportCommit(
       replaced: replaced.size,
       skipped,
     },
+    notAllowed,
   });
 }
