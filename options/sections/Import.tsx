@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportPreview } from '../../src/backup/import/preview';
 import type { ImportFormat } from '../../src/backup/import/types';
 import type { DuplicateAnswer } from '../../src/backup/merge';
-import { t } from '../../src/i18n';
+import { listText, t, tn } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import { ErrorText } from '../../ui/ErrorText';
 import { SupportContact } from '../../ui/SupportContact';
@@ -28,6 +28,13 @@ type Step =
   | { kind: 'done'; summary: ImportSummary };
 
 /**
+ * The files of an import left before it was done (Otter locked, which shows the unlock form in
+ * place of this section, or the user went to another section): said when the section is shown
+ * again, since nothing of them was imported and the worker has forgotten what it read.
+ */
+let unfinished: readonly string[] = [];
+
+/**
  * Importing from the authenticator a person used before: pick (or drop) export files and
  * screenshots; for each file (or SDA's manifest.json with its `.maFile` files, import-files.ts),
  * the app it came from, its password if it is encrypted, a preview
@@ -42,6 +49,31 @@ export function Import() {
   const [total, setTotal] = useState(0);
   const request = useRequest();
   const { busy, error, fail } = request;
+  const [leftOff] = useState(() => {
+    const names = unfinished;
+    unfinished = [];
+    return names;
+  });
+  // What the section was in the middle of, for when it goes (see `unfinished`).
+  const committing = useRef(false);
+  const midFlow = useRef<{ names: string[]; importId: string | null } | null>(null);
+  midFlow.current =
+    job !== null && step.kind !== 'done' && step.kind !== 'failed' && step.kind !== 'pick'
+      ? {
+          names: [jobName(job.job), ...queue.map(jobName)],
+          importId: step.kind === 'preview' ? step.preview.importId : null,
+        }
+      : null;
+  useEffect(
+    () => () => {
+      const left = midFlow.current;
+      // A commit on its way may still be written: say nothing rather than something false.
+      if (left === null || committing.current) return;
+      unfinished = left.names;
+      if (left.importId !== null) void send('importDiscard', { importId: left.importId });
+    },
+    [],
+  );
 
   async function run(next: ImportJob, position: number) {
     setJob({ job: next, position });
@@ -91,12 +123,14 @@ export function Import() {
   }
 
   async function commit(preview: ImportPreview, choices: Record<string, DuplicateAnswer>) {
+    committing.current = true;
     const reply = await request.reply('importCommit', {
       importId: preview.importId,
       choices,
       tagsLabel: t('importTagsLabel'),
       revocationLabel: t('importRevocationLabel'),
     });
+    committing.current = false;
     if (reply.ok) {
       setStep({ kind: 'done', summary: { ...reply.value, notAllowed: 0, fromImages: false } });
       return;
@@ -110,6 +144,9 @@ export function Import() {
       const again = await send('importPreview', { importId: preview.importId });
       if (again.ok) setStep({ kind: 'preview', preview: again.value });
     }
+    // What was read is gone (Otter locked, or read too long ago): the preview can only fail
+    // again; the error stays, with a way to read the file again.
+    if (reply.error.code === 'import_expired') setStep({ kind: 'failed' });
   }
 
   function cancel() {
@@ -127,13 +164,12 @@ export function Import() {
     const delay = Math.max(1000, Math.min(...ends) - shown.now + 100);
     const timer = window.setTimeout(() => {
       void send('importPreview', { importId: shown.importId, auto: true }).then((reply) => {
-        setStep((current) =>
-          reply.ok &&
-          current.kind === 'preview' &&
-          current.preview.importId === reply.value.importId
-            ? { kind: 'preview', preview: reply.value }
-            : current,
-        );
+        setStep((current) => {
+          if (current.kind !== 'preview' || current.preview.importId !== shown.importId)
+            return current;
+          if (reply.ok) return { kind: 'preview', preview: reply.value };
+          return reply.error.code === 'import_expired' ? { kind: 'failed' } : current;
+        });
         if (!reply.ok) fail(reply.error);
       });
     }, delay);
@@ -158,6 +194,11 @@ export function Import() {
       {job !== null && total > 1 && step.kind !== 'pick' && (
         <p class="muted small">
           {t('importFileOf', String(job.position), String(total), jobName(job.job))}
+        </p>
+      )}
+      {step.kind === 'pick' && leftOff.length > 0 && (
+        <p class="notice warn" role="status" data-testid="import-unfinished">
+          {tn('importUnfinished', leftOff.length, listText(leftOff))}
         </p>
       )}
       {step.kind === 'pick' && <ImportPicker onFiles={start} />}
@@ -212,6 +253,11 @@ export function Import() {
       {step.kind !== 'password' && <ErrorText error={error} />}
       {step.kind === 'failed' && (
         <div class="buttons">
+          {error?.code === 'import_expired' && job !== null && (
+            <button type="button" class="primary" onClick={() => void run(job.job, job.position)}>
+              {t('importReadAgain')}
+            </button>
+          )}
           <button type="button" onClick={next}>
             {upNext === null ? t('importAnother') : t('importNextFile', upNext)}
           </button>

@@ -197,3 +197,46 @@ it('says how many accounts of screenshots the organisation refused', async () =>
     'Not added: 1 account from an issuer your organisation does not allow.',
   );
 });
+
+const opened = (preview: ImportPreview) => ({
+  ok: true,
+  value: { format: 'otpauth_list', needsPassword: false, preview },
+});
+
+it('leaves a preview whose accounts are gone (Otter locked), and offers to read the file again', async () => {
+  const asked = answer({
+    importFile: [opened(previewWith('gh', 'GitHub')), opened(previewWith('gh', 'GitHub'))],
+    importCommit: [{ ok: false, error: { code: 'import_expired' } }],
+  });
+  render(<Import />);
+  choose(codes());
+  await screen.findByTestId('import-preview');
+  fireEvent.click(screen.getByTestId('import-commit'));
+  await screen.findByText(/Otter was locked.*Nothing was imported/);
+  // No Import button left that could only fail again.
+  expect(screen.queryByTestId('import-preview')).toBeNull();
+  fireEvent.click(screen.getByRole('button', { name: 'Read the file again' }));
+  await screen.findByTestId('import-preview');
+  expect(asked.map((m) => m.type)).toEqual(['importFile', 'importCommit', 'importFile']);
+  expect(screen.queryByTestId('error')).toBeNull();
+});
+
+it('says, once back, that an import left midway (Otter locked) imported nothing', async () => {
+  const asked = answer({ importFile: [opened(previewWith('gh', 'GitHub'))] });
+  const first = render(<Import />);
+  choose(codes());
+  await screen.findByTestId('import-preview');
+  // Locked: the page shows the unlock form in place of the section.
+  first.unmount();
+  await waitFor(() =>
+    expect(asked.at(-1)).toMatchObject({ type: 'importDiscard', payload: { importId: 'imp' } }),
+  );
+  render(<Import />);
+  expect(screen.getByTestId('import-unfinished').textContent).toBe(
+    'The import of codes.txt was not finished (Otter locked, or you left this page), so nothing was imported from it. Choose the file again to import it.',
+  );
+  // Said once.
+  cleanup();
+  render(<Import />);
+  expect(screen.queryByTestId('import-unfinished')).toBeNull();
+});
