@@ -68,7 +68,8 @@ export function ImportPassword({
         <button class="primary" type="submit" disabled={busy || password === ''}>
           {t('importOpenButton')}
         </button>
-        <button type="button" onClick={onCancel}>
+        {/* Not while the file opens: what it reads would come up after the Cancel. */}
+        <button type="button" disabled={busy} onClick={onCancel}>
           {t('cancelButton')}
         </button>
       </div>

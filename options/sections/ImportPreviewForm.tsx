@@ -119,9 +119,11 @@ export function ImportPreviewForm({
             {busy ? t('importing') : tn('importCommitButton', count)}
           </button>
         )}
+        {/* Not while the import is written: it cannot be taken back on the way. */}
         <button
           type="button"
           class={preview.accounts.length > 0 ? undefined : 'primary'}
+          disabled={busy}
           onClick={onCancel}
         >
           {preview.accounts.length > 0 ? t('cancelButton') : t('doneButton')}

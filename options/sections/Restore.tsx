@@ -140,7 +140,8 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
             <button class="primary" type="submit" disabled={busy || password === ''}>
               {t('openBackupButton')}
             </button>
-            <button type="button" onClick={reset}>
+            {/* Not while the backup opens: its plan would come up after the Cancel. */}
+            <button type="button" disabled={busy} onClick={reset}>
               {t('cancelButton')}
             </button>
           </div>

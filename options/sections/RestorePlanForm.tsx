@@ -145,7 +145,8 @@ export function RestorePlanForm({
         <button class="primary" type="submit" disabled={busy} data-testid="confirm-restore">
           {busy ? t('restoring') : t('confirmRestoreButton')}
         </button>
-        <button type="button" onClick={onCancel}>
+        {/* Not while the restore is written: it cannot be taken back on the way. */}
+        <button type="button" disabled={busy} onClick={onCancel}>
           {t('cancelButton')}
         </button>
       </div>

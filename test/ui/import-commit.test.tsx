@@ -240,3 +240,32 @@ it('says, once back, that an import left midway (Otter locked) imported nothing'
   render(<Import />);
   expect(screen.queryByTestId('import-unfinished')).toBeNull();
 });
+
+it('offers no Cancel while an encrypted file opens or the import is written', async () => {
+  let answer: (reply: unknown) => void = () => undefined;
+  const replies: unknown[] = [
+    { ok: true, value: { format: 'aegis', needsPassword: true, preview: null } },
+  ];
+  sendMessage.mockImplementation((envelope) =>
+    (envelope as { type: string }).type === 'status'
+      ? Promise.resolve({ ok: false, error: { code: 'bad_request' } })
+      : replies.length > 0
+        ? Promise.resolve(replies.shift())
+        : new Promise((resolve) => {
+            answer = resolve;
+          }),
+  );
+  render(<Import />);
+  choose(new File(['{}'], 'aegis.json'));
+  fireEvent.input(await screen.findByLabelText(/password/i), { target: { value: 'secret' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Open file' }));
+  // Cancelled here, the preview of this file would come up over the next one, or the picker.
+  await waitFor(() =>
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Cancel' }).disabled).toBe(true),
+  );
+  answer(opened(previewWith('gh', 'GitHub')));
+  fireEvent.click(await screen.findByTestId('import-commit'));
+  await waitFor(() =>
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Cancel' }).disabled).toBe(true),
+  );
+});

@@ -123,3 +123,33 @@ it('says what the confirm left out: skipped, refused by a policy changed since t
   // The form the user was on is gone: the outcome takes the focus, and is read out.
   expect(document.activeElement).toBe(done);
 });
+
+it('offers no Cancel while the backup opens or the restore is written: neither can be taken back', async () => {
+  let answer: (reply: unknown) => void = () => undefined;
+  const replies: unknown[] = [{ ok: true, value: {} }];
+  sendMessage.mockImplementation(() =>
+    replies.length > 0
+      ? Promise.resolve(replies.shift())
+      : new Promise((resolve) => {
+          answer = resolve;
+        }),
+  );
+  render(<Restore onRestored={() => undefined} />);
+  const input = document.querySelector<HTMLInputElement>('#restore-file')!;
+  Object.defineProperty(input, 'files', { value: [new File(['{}'], 'otter-backup.json')] });
+  fireEvent.change(input);
+  fireEvent.input(await screen.findByLabelText(/password/i), {
+    target: { value: 'a backup password' },
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'Open backup' }));
+  // Cancelled here, the plan on its way would still have come up in place of the file picker.
+  await waitFor(() =>
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Cancel' }).disabled).toBe(true),
+  );
+  answer({ ok: true, value: planWith(label('re', 'GitHub')) });
+  await screen.findByTestId('restore-plan');
+  fireEvent.click(screen.getByTestId('confirm-restore'));
+  await waitFor(() =>
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Cancel' }).disabled).toBe(true),
+  );
+});
