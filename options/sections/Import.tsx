@@ -5,6 +5,7 @@ import type { DuplicateAnswer } from '../../src/backup/merge';
 import { listText, t, tn } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import { ErrorText } from '../../ui/ErrorText';
+import { focusOnMount } from '../../ui/focus-on-mount';
 import { SupportContact } from '../../ui/SupportContact';
 import { usePolicy } from '../../ui/use-policy';
 import { useRequest } from '../../ui/use-request';
@@ -178,6 +179,8 @@ export function Import() {
 
   const policy = usePolicy();
   const upNext = queue[0] === undefined ? null : jobName(queue[0]);
+  // What was read is gone (Otter locked, or read too long ago): the same file can be read again.
+  const readAgain = error?.code === 'import_expired' && job !== null;
   if (policy?.allowImport === false) {
     // AllowImport false: the worker refuses every import request; say so before a file is picked.
     return (
@@ -252,13 +255,19 @@ export function Import() {
       )}
       {step.kind !== 'password' && <ErrorText error={error} />}
       {step.kind === 'failed' && (
+        // The view the user was on is gone: the way on takes the focus (the error is read out).
         <div class="buttons">
-          {error?.code === 'import_expired' && job !== null && (
-            <button type="button" class="primary" onClick={() => void run(job.job, job.position)}>
+          {readAgain && (
+            <button
+              type="button"
+              class="primary"
+              ref={focusOnMount}
+              onClick={() => void run(job.job, job.position)}
+            >
               {t('importReadAgain')}
             </button>
           )}
-          <button type="button" onClick={next}>
+          <button type="button" ref={readAgain ? undefined : focusOnMount} onClick={next}>
             {upNext === null ? t('importAnother') : t('importNextFile', upNext)}
           </button>
         </div>

@@ -1,6 +1,7 @@
 import type { ImportCounts } from '../../src/backup/import/commit';
 import type { ImportFormat, RefusedEntry } from '../../src/backup/import/types';
 import { t, tn } from '../../src/i18n';
+import { focusOnMount } from '../../ui/focus-on-mount';
 import { refusedText } from './import-refused';
 
 export interface ImportSummary extends ImportCounts {
@@ -31,7 +32,14 @@ export function ImportDone({
 }) {
   return (
     <div class="stack" data-testid="import-done">
-      <div class="stack" role="status">
+      {/* The form the user was on is gone: the outcome takes the focus (and is read out). */}
+      <div
+        class="stack"
+        role="status"
+        data-testid="import-done-outcome"
+        tabIndex={-1}
+        ref={focusOnMount}
+      >
         <p class="ok" data-testid="import-done-count">
           {tn('importedFrom', summary.imported, t(`import_format_${summary.format}`))}
         </p>

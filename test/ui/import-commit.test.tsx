@@ -145,6 +145,8 @@ it('names every entry not imported, the policy’s refusals at the commit among 
   await screen.findByTestId('import-preview');
   fireEvent.click(screen.getByTestId('import-commit'));
   const refused = await screen.findByTestId('import-done-refused');
+  // The preview's form is gone: the outcome takes the focus, and is read out.
+  expect(document.activeElement).toBe(screen.getByTestId('import-done-outcome'));
   expect(refused.textContent).toContain('2 entries were not imported:');
   expect(refused.textContent).toContain('Entry 2 (Contoso (bob))');
   expect(screen.getAllByRole('listitem')).toHaveLength(2);
@@ -213,8 +215,9 @@ it('leaves a preview whose accounts are gone (Otter locked), and offers to read 
   await screen.findByTestId('import-preview');
   fireEvent.click(screen.getByTestId('import-commit'));
   await screen.findByText(/Otter was locked.*Nothing was imported/);
-  // No Import button left that could only fail again.
+  // No Import button left that could only fail again; the focus is on the way on.
   expect(screen.queryByTestId('import-preview')).toBeNull();
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Read the file again' }));
   fireEvent.click(screen.getByRole('button', { name: 'Read the file again' }));
   await screen.findByTestId('import-preview');
   expect(asked.map((m) => m.type)).toEqual(['importFile', 'importCommit', 'importFile']);
@@ -268,4 +271,12 @@ it('offers no Cancel while an encrypted file opens or the import is written', as
   await waitFor(() =>
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Cancel' }).disabled).toBe(true),
   );
+});
+
+it('puts the focus on the way on when a file cannot be read', async () => {
+  answer({ importFile: [{ ok: false, error: { code: 'import_unrecognised' } }] });
+  render(<Import />);
+  choose(codes());
+  await screen.findByTestId('error');
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Import another file' }));
 });
