@@ -143,7 +143,14 @@ export function Import() {
       reply.error.code === 'import_choices_invalid'
     ) {
       const again = await send('importPreview', { importId: preview.importId });
-      if (again.ok) setStep({ kind: 'preview', preview: again.value });
+      if (again.ok) {
+        setStep({ kind: 'preview', preview: again.value });
+        return;
+      }
+      // No new preview to show: the error is why (the one above would call this one current).
+      fail(again.error);
+      if (again.error.code === 'import_expired') setStep({ kind: 'failed' });
+      return;
     }
     // What was read is gone (Otter locked, or read too long ago): the preview can only fail
     // again; the error stays, with a way to read the file again.

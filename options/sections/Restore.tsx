@@ -49,9 +49,11 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
       setStep({ kind: 'password', text });
   }
 
-  async function plan(text: string, pass: string) {
+  /** Plans the restore and shows the plan; false when planning failed (its error is shown). */
+  async function plan(text: string, pass: string): Promise<boolean> {
     const planned = await request.run('planRestore', { text, password: pass });
     if (planned !== null) setStep({ kind: 'plan', text, password: pass, plan: planned });
+    return planned !== null;
   }
 
   async function confirm(
@@ -84,8 +86,8 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
       reply.error.code === 'restore_plan_stale' ||
       reply.error.code === 'restore_choices_invalid'
     ) {
-      await plan(current.text, current.password);
-      request.fail(reply.error);
+      // Said only once the new plan is shown: if planning again failed, its error is the news.
+      if (await plan(current.text, current.password)) request.fail(reply.error);
     }
   }
 

@@ -280,3 +280,19 @@ it('puts the focus on the way on when a file cannot be read', async () => {
   await screen.findByTestId('error');
   expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Import another file' }));
 });
+
+it('does not call a preview up to date when previewing again failed', async () => {
+  answer({
+    importFile: [opened(previewWith('gh', 'GitHub'))],
+    importCommit: [{ ok: false, error: { code: 'import_preview_stale' } }],
+    importPreview: [{ ok: false, error: { code: 'import_expired' } }],
+  });
+  render(<Import />);
+  choose(codes());
+  await screen.findByTestId('import-preview');
+  fireEvent.click(screen.getByTestId('import-commit'));
+  await screen.findByText(/Otter was locked.*Nothing was imported/);
+  expect(screen.queryByText(/The list below is up to date now/)).toBeNull();
+  expect(screen.queryByTestId('import-preview')).toBeNull();
+  expect(screen.getByRole('button', { name: 'Read the file again' })).toBeTruthy();
+});

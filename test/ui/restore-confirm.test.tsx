@@ -153,3 +153,19 @@ it('offers no Cancel while the backup opens or the restore is written: neither c
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Cancel' }).disabled).toBe(true),
   );
 });
+
+it('does not call a plan up to date when planning again failed', async () => {
+  worker(
+    { ok: true, value: {} },
+    { ok: true, value: planWith(label('re', 'GitHub')) },
+    { ok: false, error: { code: 'restore_plan_stale' } },
+    { ok: false, error: { code: 'vault_locked' } },
+  );
+  render(<Restore onRestored={() => undefined} />);
+  await openPlan();
+  fireEvent.click(screen.getByTestId('confirm-restore'));
+  await waitFor(() => expect(sendMessage).toHaveBeenCalledTimes(4));
+  // Settled: the last word on the screen is why planning again failed.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(screen.getByTestId('error').textContent).toBe('Otter is locked. Unlock it to continue.');
+});
