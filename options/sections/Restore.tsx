@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DuplicateChoice } from '../../src/backup/merge';
 import { t } from '../../src/i18n';
 import type { ResponseOf } from '../../src/messages/protocol';
@@ -18,6 +18,12 @@ type Step =
   | { kind: 'done'; result: RestoreResult };
 
 /**
+ * A restore was left before it was done (Otter locked, which shows the unlock form in place of
+ * the section, or the user went to another section): said when the section is shown again.
+ */
+let unfinished = false;
+
+/**
  * Restore: pick the file (checked at once, without the password), type the password, see what
  * would change and choose for each duplicate, confirm. The worker writes everything at once or
  * nothing; a wrong password or a damaged file changes nothing.
@@ -28,6 +34,21 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
   const request = useRequest();
   const { busy, error } = request;
   const [fileKey, setFileKey] = useState(0);
+  const [leftOff] = useState(() => {
+    const was = unfinished;
+    unfinished = false;
+    return was;
+  });
+  // A restore on its way may still be written: nothing is said of it (see `unfinished`).
+  const confirming = useRef(false);
+  const midFlow = useRef(false);
+  midFlow.current = step.kind === 'password' || step.kind === 'plan';
+  useEffect(
+    () => () => {
+      if (midFlow.current && !confirming.current) unfinished = true;
+    },
+    [],
+  );
 
   function reset() {
     setStep({ kind: 'pick' });
@@ -69,12 +90,14 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
         { choice: choices[d.incoming.id] ?? d.suggested, existing: d.existing.id },
       ]),
     );
+    confirming.current = true;
     const reply = await request.reply('confirmRestore', {
       text: current.text,
       password: current.password,
       choices: answers,
       restoreSettings,
     });
+    confirming.current = false;
     if (reply.ok) {
       setStep({ kind: 'done', result: { ...reply.value, settings: restoreSettings } });
       setPassword('');
@@ -96,6 +119,11 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
       <h3>{t('restoreTitle')}</h3>
       {step.kind === 'pick' && (
         <>
+          {leftOff && (
+            <p class="notice warn" role="status" data-testid="restore-unfinished">
+              {t('restoreUnfinished')}
+            </p>
+          )}
           <p class="muted">{t('restoreIntro')}</p>
           <div class="field">
             <label for="restore-file">{t('restoreFileLabel')}</label>

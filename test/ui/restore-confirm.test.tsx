@@ -3,7 +3,7 @@
  * The restore page's confirm: each choice is sent with the vault account the plan showed it
  * against, and a confirm refused because the vault changed meanwhile plans again and says so.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, expect, it, vi } from 'vitest';
 import { Restore } from '../../options/sections/Restore';
 import { sendMessage } from './fake-browser';
@@ -168,4 +168,20 @@ it('does not call a plan up to date when planning again failed', async () => {
   // Settled: the last word on the screen is why planning again failed.
   await new Promise((resolve) => setTimeout(resolve, 50));
   expect(screen.getByTestId('error').textContent).toBe('Otter is locked. Unlock it to continue.');
+});
+
+it('says, once back, that a restore left midway (Otter locked) restored nothing', async () => {
+  worker({ ok: true, value: {} }, { ok: true, value: planWith(label('re', 'GitHub')) });
+  const first = render(<Restore onRestored={() => undefined} />);
+  await openPlan();
+  // Locked: the page shows the unlock form in place of the section.
+  act(() => first.unmount());
+  render(<Restore onRestored={() => undefined} />);
+  expect(screen.getByTestId('restore-unfinished').textContent).toBe(
+    'The restore was not finished (Otter locked, or you left this page), so nothing was restored. Choose the backup file again to restore it.',
+  );
+  // Said once.
+  act(() => cleanup());
+  render(<Restore onRestored={() => undefined} />);
+  expect(screen.queryByTestId('restore-unfinished')).toBeNull();
 });
