@@ -103,13 +103,14 @@ export function planImportCommit(
   const shown = [...duplicates].map(([index, d]) => [index, d.existing.id] as const);
   if (!answersFit(shown, chosen)) return err('import_preview_stale');
 
+  const refused = new Set(notAllowed);
   const counters = hotpCounters(current);
   let order = lastOrder(current);
   const add: Account[] = [];
   const replaced = new Set<string>();
   let skipped = 0;
   accounts.forEach((imported, index) => {
-    if (notAllowed.includes(index)) return;
+    if (refused.has(index)) return;
     const duplicate = duplicates.get(index);
     const choice = duplicate === undefined ? 'keep_both' : chosen.get(index)?.choice;
     if (choice === 'skip') {
