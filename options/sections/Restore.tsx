@@ -99,7 +99,11 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
     });
     confirming.current = false;
     if (reply.ok) {
-      setStep({ kind: 'done', result: { ...reply.value, settings: restoreSettings } });
+      // The policy decides at the confirm: one the plan showed as refused may be allowed by now
+      // (and was restored, a new account: a duplicate without an answer makes the plan stale).
+      const refusedNow = new Set(reply.value.notAllowed.map((a) => a.id));
+      const allowedNow = current.plan.notAllowed.filter((a) => !refusedNow.has(a.id));
+      setStep({ kind: 'done', result: { ...reply.value, settings: restoreSettings, allowedNow } });
       setPassword('');
       onRestored();
       return;

@@ -3,9 +3,16 @@ import type { ResponseOf } from '../../src/messages/protocol';
 import { accountName } from '../../ui/account-name';
 import { focusOnMount } from '../../ui/focus-on-mount';
 
+type Label = ResponseOf<'confirmRestore'>['notAllowed'][number];
+
 export type RestoreResult = ResponseOf<'confirmRestore'> & {
   /** The page asked for the backup's settings too (and the restore wrote them). */
   readonly settings: boolean;
+  /**
+   * Accounts the plan listed as refused by the organisation that the policy allowed by the
+   * confirm: restored, though the user was told they would not be.
+   */
+  readonly allowedNow: readonly Label[];
 };
 
 /**
@@ -25,6 +32,16 @@ export function RestoreDone({ result, onAgain }: { result: RestoreResult; onAgai
           <p>{tn('restoredNotAllowed', result.notAllowed.length)}</p>
           <ul class="restore-list">
             {result.notAllowed.map((a) => (
+              <li key={a.id}>{accountName(a)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {result.allowedNow.length > 0 && (
+        <div class="stack" data-testid="restore-done-allowed-now">
+          <p>{tn('restoredAllowedNow', result.allowedNow.length)}</p>
+          <ul class="restore-list">
+            {result.allowedNow.map((a) => (
               <li key={a.id}>{accountName(a)}</li>
             ))}
           </ul>

@@ -175,7 +175,9 @@ it('says, once back, that a restore left midway (Otter locked) restored nothing'
   const first = render(<Restore onRestored={() => undefined} />);
   await openPlan();
   // Locked: the page shows the unlock form in place of the section.
-  act(() => first.unmount());
+  act(() => {
+    first.unmount();
+  });
   render(<Restore onRestored={() => undefined} />);
   expect(screen.getByTestId('restore-unfinished').textContent).toBe(
     'The restore was not finished (Otter locked, or you left this page), so nothing was restored. Choose the backup file again to restore it.',
@@ -184,4 +186,39 @@ it('says, once back, that a restore left midway (Otter locked) restored nothing'
   act(() => cleanup());
   render(<Restore onRestored={() => undefined} />);
   expect(screen.queryByTestId('restore-unfinished')).toBeNull();
+});
+
+it('names the accounts restored though the plan said they would not be (the policy allows them now)', async () => {
+  worker(
+    { ok: true, value: {} },
+    {
+      ok: true,
+      value: {
+        ...planWith(label('re', 'GitHub')),
+        notAllowed: [
+          { id: 'c1', issuer: 'Contoso', account: 'bob' },
+          { id: 'f1', issuer: 'Fabrikam', account: 'eve' },
+        ],
+      },
+    },
+    {
+      ok: true,
+      value: {
+        added: 2,
+        replaced: 0,
+        skipped: 0,
+        intoTrash: 0,
+        notAllowed: [{ id: 'f1', issuer: 'Fabrikam', account: 'eve' }],
+      },
+    },
+  );
+  render(<Restore onRestored={() => undefined} />);
+  await openPlan();
+  fireEvent.click(screen.getByTestId('confirm-restore'));
+  const allowedNow = await screen.findByTestId('restore-done-allowed-now');
+  expect(allowedNow.textContent).toContain(
+    '1 account your organisation did not allow when the list was made is allowed now, and was restored:',
+  );
+  expect(allowedNow.textContent).toContain('Contoso');
+  expect(allowedNow.textContent).not.toContain('Fabrikam');
 });
