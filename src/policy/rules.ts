@@ -38,7 +38,8 @@ export function splitByIssuer<T extends { readonly issuer: string }>(
 /**
  * A file read for import, with the accounts the allowed issuers refuse moved to its refused
  * entries (reason `issuer_not_allowed`), so the preview lists them with the file's other refusals
- * and the rest imports as usual. Their position is their place among the file's accounts.
+ * and the rest imports as usual. Their position is their place among the accounts read, which is
+ * not the file's numbering of its entries (the page names them instead, import-refused.ts).
  */
 export function withoutRefusedIssuers(file: ImportResult, policy: Policy): ImportResult {
   if (policy.allowedIssuers === undefined) return file;

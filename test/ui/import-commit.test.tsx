@@ -148,7 +148,7 @@ it('names every entry not imported, the policy’s refusals at the commit among 
   // The preview's form is gone: the outcome takes the focus, and is read out.
   expect(document.activeElement).toBe(screen.getByTestId('import-done-outcome'));
   expect(refused.textContent).toContain('2 entries were not imported:');
-  expect(refused.textContent).toContain('Entry 2 (Contoso (bob))');
+  expect(refused.textContent).toContain('Contoso (bob): Your organisation does not allow');
   expect(screen.getAllByRole('listitem')).toHaveLength(2);
 });
 

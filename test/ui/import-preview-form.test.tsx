@@ -46,3 +46,31 @@ it('offers no Import for a file with nothing importable, and says why', () => {
   expect(onCancel).toHaveBeenCalledTimes(1);
   expect(onCommit).not.toHaveBeenCalled();
 });
+
+it('names the accounts the policy refuses without an entry number the file does not use', () => {
+  render(
+    <ImportPreviewForm
+      preview={{
+        importId: 'i1',
+        format: 'bitwarden',
+        encrypted: false,
+        accounts: [],
+        refused: [
+          // The file's own refusal: its item 2.
+          { index: 2, issuer: 'Broken', account: 'carol', reason: 'secret_missing' },
+          // The second account read (item 3 of the file): numbered among the accounts read.
+          { index: 2, issuer: 'Contoso', account: 'bob', reason: 'issuer_not_allowed' },
+        ],
+        now: Date.now(),
+      }}
+      busy={false}
+      onCommit={() => undefined}
+      onCancel={() => undefined}
+    />,
+  );
+  const items = [...screen.getByTestId('import-refused').querySelectorAll('li')];
+  expect(items.map((li) => li.textContent)).toEqual([
+    expect.stringMatching(/^Entry 2 \(Broken \(carol\)\): /),
+    'Contoso (bob): Your organisation does not allow accounts from this issuer.',
+  ]);
+});
