@@ -3,6 +3,7 @@ import type { DuplicateChoice } from '../../src/backup/merge';
 import { t, tn, type MessageKey } from '../../src/i18n';
 import type { ResponseOf } from '../../src/messages/protocol';
 import { accountName } from '../../ui/account-name';
+import { focusOnMount } from '../../ui/focus-on-mount';
 import { formatDateTime } from './format-date';
 
 type Plan = ResponseOf<'planRestore'>;
@@ -50,7 +51,8 @@ export function RestorePlanForm({
         onConfirm(choices, restoreSettings);
       }}
     >
-      <p>
+      {/* The form before it (the password, or the plan it replaces) is gone: the focus starts here. */}
+      <p tabIndex={-1} ref={focusOnMount}>
         {tn(
           'restorePlanIntro',
           // Every account of the backup, those the organisation refuses included.

@@ -66,6 +66,8 @@ it('sends each choice with the account it was shown, and plans again when the va
   fireEvent.input(password, { target: { value: 'a backup password' } });
   fireEvent.click(screen.getByRole('button', { name: 'Open backup' }));
   await screen.findByTestId('restore-plan');
+  // The password's form is gone: the focus is at the start of the plan, not back on <body>.
+  expect(document.activeElement).toBe(screen.getByText(/^This backup from/));
   fireEvent.click(screen.getByLabelText(/^Replace/));
   fireEvent.click(screen.getByTestId('confirm-restore'));
 
@@ -79,6 +81,8 @@ it('sends each choice with the account it was shown, and plans again when the va
   expect(asked[2]!.payload.choices).toEqual({ in: { choice: 'replace', existing: 're' } });
   // The new plan is shown, from its own suggestions, with the reason nothing was restored.
   await screen.findByText(/changed after this list was made/);
+  // The form the user was on is gone: the focus is at the start of the new one.
+  expect(document.activeElement).toBe(screen.getByText(/^This backup from/));
   expect(screen.getByText(/Work/)).toBeTruthy();
   expect(screen.getByLabelText<HTMLInputElement>('Keep both').checked).toBe(true);
 });
