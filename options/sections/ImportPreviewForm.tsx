@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ImportPreview } from '../../src/backup/import/preview';
 import type { DuplicateAnswer, DuplicateChoice } from '../../src/backup/merge';
 import { t, tn } from '../../src/i18n';
-import { accountName } from '../../ui/account-name';
+import { focusOnMount } from '../../ui/focus-on-mount';
 import { ImportAccountTable } from './ImportAccountTable';
 import { ImportDuplicates, suggestedChoice } from './ImportDuplicates';
 import { refusedText } from './import-refused';
@@ -74,7 +74,8 @@ export function ImportPreviewForm({
         onCommit(answersFor(preview, choices));
       }}
     >
-      <h3 data-testid="import-format">
+      {/* What was on screen before (the picker, the password) is gone: the focus starts here. */}
+      <h3 data-testid="import-format" tabIndex={-1} ref={focusOnMount}>
         {preview.encrypted ? t('importRecognisedEncrypted', format) : t('importRecognised', format)}
       </h3>
       <p>{tn('importFound', preview.accounts.length)}</p>

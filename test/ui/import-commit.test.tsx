@@ -75,6 +75,8 @@ it('sends each choice with the account it was shown, and previews again when the
   });
   fireEvent.change(input);
   await screen.findByTestId('import-preview');
+  // The picker is gone: the focus starts at the preview, not back on <body>.
+  expect(document.activeElement).toBe(screen.getByTestId('import-format'));
   fireEvent.click(screen.getByLabelText(/^Replace/));
   fireEvent.click(screen.getByTestId('import-commit'));
 
