@@ -58,8 +58,10 @@ export function Import() {
   // What the section was in the middle of, for when it goes (see `unfinished`).
   const committing = useRef(false);
   const midFlow = useRef<{ names: string[]; importId: string | null } | null>(null);
+  // Not screenshots: an account found in one is saved as soon as the user adds it, so "nothing
+  // was imported" could be false.
   midFlow.current =
-    job !== null && step.kind !== 'done' && step.kind !== 'failed' && step.kind !== 'pick'
+    job !== null && (step.kind === 'reading' || step.kind === 'password' || step.kind === 'preview')
       ? {
           names: [jobName(job.job), ...queue.map(jobName)],
           importId: step.kind === 'preview' ? step.preview.importId : null,

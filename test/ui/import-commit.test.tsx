@@ -4,7 +4,7 @@
  * against, and a commit refused because the vault changed meanwhile previews again and says so,
  * with no choice carried over to an account the user has not answered for.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, expect, it, vi } from 'vitest';
 import { Import } from '../../options/sections/Import';
 import type { ImportPreview } from '../../src/backup/import/preview';
@@ -297,4 +297,20 @@ it('does not call a preview up to date when previewing again failed', async () =
   expect(screen.queryByText(/The list below is up to date now/)).toBeNull();
   expect(screen.queryByTestId('import-preview')).toBeNull();
   expect(screen.getByRole('button', { name: 'Read the file again' })).toBeTruthy();
+});
+
+it('claims nothing of screenshots left midway: an account of one is saved as soon as it is added', async () => {
+  answer({
+    scanImage: [{ ok: true, value: { decoder: 'zxing', site: '', findings: [] } }],
+  });
+  const first = render(<Import />);
+  choose(new File(['png'], 'qr.png', { type: 'image/png' }));
+  await waitFor(() =>
+    expect(sendMessage).toHaveBeenCalledWith(expect.objectContaining({ type: 'scanImage' })),
+  );
+  act(() => {
+    first.unmount();
+  });
+  render(<Import />);
+  expect(screen.queryByTestId('import-unfinished')).toBeNull();
 });
