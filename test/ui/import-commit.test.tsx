@@ -308,7 +308,7 @@ it('claims nothing of screenshots left midway: an account of one is saved as soo
   await waitFor(() =>
     expect(sendMessage).toHaveBeenCalledWith(expect.objectContaining({ type: 'scanImage' })),
   );
-  act(() => {
+  await act(() => {
     first.unmount();
   });
   render(<Import />);

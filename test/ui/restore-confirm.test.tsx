@@ -179,7 +179,7 @@ it('says, once back, that a restore left midway (Otter locked) restored nothing'
   const first = render(<Restore onRestored={() => undefined} />);
   await openPlan();
   // Locked: the page shows the unlock form in place of the section.
-  act(() => {
+  await act(() => {
     first.unmount();
   });
   render(<Restore onRestored={() => undefined} />);
@@ -187,7 +187,7 @@ it('says, once back, that a restore left midway (Otter locked) restored nothing'
     'The restore was not finished (Otter locked, or you left this page), so nothing was restored. Choose the backup file again to restore it.',
   );
   // Said once.
-  act(() => cleanup());
+  await act(() => cleanup());
   render(<Restore onRestored={() => undefined} />);
   expect(screen.queryByTestId('restore-unfinished')).toBeNull();
 });

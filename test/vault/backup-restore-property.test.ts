@@ -130,7 +130,10 @@ describe('a backup of any accounts the vault holds', () => {
           choices,
           restoreSettings: false,
         });
-        expect(done).toMatchObject({ ok: true, value: { added: keep ? list.length : 0, replaced: 0 } });
+        expect(done).toMatchObject({
+          ok: true,
+          value: { added: keep ? list.length : 0, replaced: 0 },
+        });
         if (!keep) {
           expect(await dumpDb()).toEqual(stored);
           return;
