@@ -354,12 +354,13 @@ export class AccountRecords {
    * An added account whose id is that of a damaged (unreadable) record replaces it: a record id
    * is random, so that is the same account, and the backup's copy is a readable one.
    *
-   * `after` runs inside the queue once the write succeeded, told whether the vault was empty.
+   * `after` runs inside the queue once the write succeeded, told whether the vault was empty
+   * before it and what was written.
    */
   writeAccounts<E>(
     plan: (current: readonly Account[]) => Result<AccountWrites, E>,
     settings: Settings | undefined,
-    after: (wasEmpty: boolean) => Promise<void>,
+    after: (wasEmpty: boolean, written: AccountWrites) => Promise<void>,
   ): Promise<Result<AccountWrites, VaultError | E>> {
     return this.queue.run(async (): Promise<Result<AccountWrites, VaultError | E>> => {
       const loaded = await this.loaded();
@@ -383,7 +384,7 @@ export class AccountRecords {
       const done = await this.commit(session, [...add, ...trashed], [], settings);
       if (!done.ok) return done;
       session.damaged = session.damaged.filter((id) => !seen.has(id));
-      await after(wasEmpty);
+      await after(wasEmpty, { add, trash });
       return ok({ add, trash });
     });
   }

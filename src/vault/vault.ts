@@ -347,15 +347,18 @@ export class Vault {
 
   /**
    * Writes whole accounts as they are (a restore, an import), moving the ones they replace to
-   * the Trash, with `settings` if given, in one transaction (account-records.ts). When the vault held nothing before and `backupAt` is given, that backup
-   * is recorded as the last one.
+   * the Trash, with `settings` if given, in one transaction (account-records.ts). When the vault
+   * held nothing before, `backupAt` is given and accounts were added, that backup is recorded as
+   * the last one: the vault then holds only what it holds. A restore that added nothing (every
+   * account refused by the policy) leaves the vault without a backup, so that the reminder is not
+   * put off for accounts added next, which no backup holds.
    */
   writeAccounts<E>(
     plan: (current: readonly Account[]) => Result<AccountWrites, E>,
     options: { settings?: Settings; backupAt?: number } = {},
   ): Promise<Result<AccountWrites, VaultError | E>> {
-    return this.records.writeAccounts(plan, options.settings, async (wasEmpty) => {
-      if (wasEmpty && options.backupAt !== undefined)
+    return this.records.writeAccounts(plan, options.settings, async (wasEmpty, written) => {
+      if (wasEmpty && written.add.length > 0 && options.backupAt !== undefined)
         await this.book.recordCurrent(options.backupAt);
     });
   }

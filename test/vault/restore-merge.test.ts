@@ -327,3 +327,51 @@ describe('a policy change between plan and confirm', () => {
     });
   }, 30_000);
 });
+
+describe('the last backup, as the reminder counts it', () => {
+  /** A backup of GitHub, restored into a new vault (as after a reinstall). */
+  async function intoNewVault() {
+    await add(['GitHub', 'alice', OLD_KEY]);
+    const text = await backupText();
+    const exportedAt = t.clock.now;
+    t.clock.now += 86_400_000;
+    const reset = await t.vault.reset({ passphrase: PASS });
+    if (!reset.ok) throw new Error(reset.error);
+    const created = await t.vault.create(PASS);
+    if (!created.ok) throw new Error(created.error);
+    return { text, exportedAt };
+  }
+
+  it('is not the backup when nothing of it was restored (the vault holds nothing it had)', async () => {
+    const { text } = await intoNewVault();
+    await policyBecomes({ AllowedIssuers: ['Contoso'] });
+    const done = await requests.confirmRestore({
+      text,
+      password: PASS,
+      choices: {},
+      restoreSettings: true,
+    });
+    expect(done).toMatchObject({
+      ok: true,
+      value: { added: 0, notAllowed: [{ issuer: 'GitHub' }] },
+    });
+    // No backup of this vault was made: accounts added next get the reminder at once.
+    expect(await t.vault.backupStatus()).toMatchObject({ lastBackupAt: null });
+  }, 30_000);
+
+  it('is the backup when the restore brought its accounts in', async () => {
+    const { text, exportedAt } = await intoNewVault();
+    const done = await requests.confirmRestore({
+      text,
+      password: PASS,
+      choices: {},
+      restoreSettings: false,
+    });
+    expect(done).toMatchObject({ ok: true, value: { added: 1 } });
+    expect(await t.vault.backupStatus()).toEqual({
+      lastBackupAt: exportedAt,
+      changedSince: false,
+      remind: false,
+    });
+  }, 30_000);
+});
