@@ -7,6 +7,7 @@ import { BACKUP_ERRORS } from './backup/backup-errors';
 import { IMPORT_FLOW_ERRORS } from './backup/import/commit';
 import { IMPORT_ERRORS } from './backup/import/types';
 import { RESTORE_ERRORS } from './backup/merge';
+import { RESTORE_STALE_ERRORS } from './backup/restore-stale';
 import { FILL_FAILURES } from './fill/fill-code';
 import { MANUAL_ERRORS } from './otp/manual';
 import { STEAM_LINK_ERRORS } from './otp/steam-link';
@@ -49,6 +50,7 @@ export const ERROR_CODES = [
   ...MIGRATION_ERRORS,
   ...BACKUP_ERRORS,
   ...RESTORE_ERRORS,
+  ...RESTORE_STALE_ERRORS,
   ...IMPORT_ERRORS,
   ...IMPORT_FLOW_ERRORS,
   ...POLICY_ERRORS,

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DuplicateChoice } from '../../src/backup/merge';
+import { staleByPolicyOnly } from '../../src/backup/restore-stale';
 import { t } from '../../src/i18n';
 import type { ResponseOf } from '../../src/messages/protocol';
 import { PassphraseField } from '../../ui/PassphraseField';
@@ -70,11 +71,11 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
       setStep({ kind: 'password', text });
   }
 
-  /** Plans the restore and shows the plan; false when planning failed (its error is shown). */
-  async function plan(text: string, pass: string): Promise<boolean> {
+  /** Plans the restore and shows the plan; null when planning failed (its error is shown). */
+  async function plan(text: string, pass: string): Promise<ResponseOf<'planRestore'> | null> {
     const planned = await request.run('planRestore', { text, password: pass });
     if (planned !== null) setStep({ kind: 'plan', text, password: pass, plan: planned });
-    return planned !== null;
+    return planned;
   }
 
   async function confirm(
@@ -108,13 +109,20 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
       onRestored();
       return;
     }
-    // The vault changed meanwhile: show the new plan, with the message, to choose again.
+    // The vault (or the policy) changed meanwhile: show the new plan, with the message, to
+    // choose again.
     if (
       reply.error.code === 'restore_plan_stale' ||
       reply.error.code === 'restore_choices_invalid'
     ) {
       // Said only once the new plan is shown: if planning again failed, its error is the news.
-      if (await plan(current.text, current.password)) request.fail(reply.error);
+      const again = await plan(current.text, current.password);
+      if (again === null) return;
+      // An account the plan listed as refused is allowed now and matches one in Otter: that is
+      // what changed, not the vault's accounts.
+      const byPolicy =
+        reply.error.code === 'restore_plan_stale' && staleByPolicyOnly(current.plan, again);
+      request.fail(byPolicy ? { code: 'restore_policy_changed' } : reply.error);
     }
   }
 

@@ -25,8 +25,10 @@ export const RESTORE_ERRORS = [
   'restore_choices_invalid',
   /**
    * The vault changed since the plan the user answered: an account of the backup now matches
-   * another account than the one it was shown with, or none, or one matches that matched none.
-   * Nothing is written; the page plans again and asks again.
+   * another account than the one it was shown with, or none, or one matches that matched none;
+   * or the policy allows an account the plan listed as refused, and it matches one (the page
+   * says which, src/backup/restore-stale.ts). Nothing is written; the page plans again and asks
+   * again.
    */
   'restore_plan_stale',
   /** Two accounts from the backup would replace the same account in the vault. */

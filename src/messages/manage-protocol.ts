@@ -100,7 +100,10 @@ export interface ManageProtocol {
    * account the plan showed it with), all or nothing. `restore_plan_stale` when the vault changed
    * so that the plan is no longer what the user answered: nothing is written. `notAllowed`: the
    * accounts the organisation's AllowedIssuers refuse now (the policy may have changed since the
-   * plan), not restored; an answer given for one of them is set aside.
+   * plan), not restored; an answer given for one of them is set aside. One the plan listed as
+   * refused that the policy allows now and that matches an account in Otter is a duplicate
+   * without an answer: `restore_plan_stale` too (the page tells that case apart,
+   * src/backup/restore-stale.ts).
    */
   confirmRestore: {
     request: RestoreRequest & {

@@ -226,3 +226,42 @@ it('names the accounts restored though the plan said they would not be (the poli
   expect(allowedNow.textContent).toContain('Contoso');
   expect(allowedNow.textContent).not.toContain('Fabrikam');
 });
+
+it('blames the policy, not the vault, when an account it refused is allowed now and already in Otter', async () => {
+  const first = {
+    ...planWith(label('re', 'GitHub')),
+    notAllowed: [{ id: 'c1', issuer: 'Contoso', account: 'alice' }],
+  };
+  const again = planWith(label('re', 'GitHub'));
+  worker(
+    { ok: true, value: {} },
+    { ok: true, value: first },
+    { ok: false, error: { code: 'restore_plan_stale' } },
+    {
+      ok: true,
+      value: {
+        ...again,
+        plan: {
+          fresh: [],
+          duplicates: [
+            ...again.plan.duplicates,
+            {
+              ...again.plan.duplicates[0]!,
+              incoming: label('c1', 'Contoso'),
+              existing: label('vc', 'Contoso'),
+            },
+          ],
+        },
+      },
+    },
+  );
+  render(<Restore onRestored={() => undefined} />);
+  await openPlan();
+  fireEvent.click(screen.getByTestId('confirm-restore'));
+  await waitFor(() => expect(screen.getAllByTestId('restore-duplicate')).toHaveLength(2));
+  const error = await screen.findByTestId('error');
+  expect(error.dataset.code).toBe('restore_policy_changed');
+  expect(error.textContent).toBe(
+    'Your organisation now allows accounts it did not allow when this list was made, and one or more of them are already in Otter, so nothing was restored. The list below is up to date now: choose what to do with them and confirm.',
+  );
+});
