@@ -98,9 +98,14 @@ export function Import() {
     else setStep({ kind: 'preview', preview: read.preview });
   }
 
+  // The files chosen last: those chosen before them, sorted out after them (SDA's manifest is
+  // read for that), must not take their place.
+  const chosen = useRef(0);
+
   async function start(files: File[]) {
+    const mine = ++chosen.current;
     const jobs = await importJobs(files);
-    if (jobs.length === 0) return;
+    if (jobs.length === 0 || mine !== chosen.current) return;
     setTotal(jobs.length);
     setQueue(jobs.slice(1));
     void run(jobs[0]!, 1);

@@ -51,7 +51,12 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
     [],
   );
 
+  // The file chosen last: one chosen before it, read after it (a large file takes a while),
+  // must not take its place.
+  const chosen = useRef(0);
+
   function reset() {
+    chosen.current++;
     setStep({ kind: 'pick' });
     setPassword('');
     request.fail(null);
@@ -60,6 +65,7 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
   }
 
   async function pick(file: File | undefined) {
+    const mine = ++chosen.current;
     request.fail(null);
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
@@ -67,8 +73,9 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
       return;
     }
     const text = await file.text();
-    if ((await request.run('inspectBackup', { text })) !== null)
-      setStep({ kind: 'password', text });
+    if (mine !== chosen.current) return;
+    const inspected = await request.run('inspectBackup', { text });
+    if (inspected !== null && mine === chosen.current) setStep({ kind: 'password', text });
   }
 
   /** Plans the restore and shows the plan; null when planning failed (its error is shown). */
