@@ -4,6 +4,7 @@ import type { ImportFormat } from '../../src/backup/import/types';
 import type { DuplicateAnswer } from '../../src/backup/merge';
 import { listText, t, tn } from '../../src/i18n';
 import { send } from '../../src/messages/client';
+import type { Reply } from '../../src/messages/protocol';
 import { ErrorText } from '../../ui/ErrorText';
 import { focusOnMount } from '../../ui/focus-on-mount';
 import { SupportContact } from '../../ui/SupportContact';
@@ -27,6 +28,21 @@ type Step =
   | { kind: 'images'; files: readonly File[] }
   | { kind: 'failed' }
   | { kind: 'done'; summary: ImportSummary };
+
+/**
+ * What the worker holds for a file read after its reading was cancelled (or the page left) is
+ * dropped once it comes: the worker holds one import at a time, and the next file's must not be
+ * the one dropped for it (so the next file is read after this).
+ */
+async function dropLate(late: Promise<Reply<'importFile'>>): Promise<void> {
+  try {
+    const reply = await late;
+    if (reply.ok && reply.value.preview !== null)
+      await send('importDiscard', { importId: reply.value.preview.importId });
+  } catch {
+    // Not held, or it expires within 30 minutes.
+  }
+}
 
 /**
  * The files of an import left before it was done (Otter locked, which shows the unlock form in
@@ -74,6 +90,7 @@ export function Import() {
       if (left === null || committing.current) return;
       unfinished = left.names;
       if (left.importId !== null) void send('importDiscard', { importId: left.importId });
+      if (opening.current !== null) void dropLate(opening.current);
     },
     [],
   );
@@ -92,12 +109,17 @@ export function Import() {
     }
     setStep({ kind: 'reading' });
     const files = await jobFiles(next);
+    // Not before the worker is done with a file cancelled while it was decrypted.
+    await settling.current;
     const read = await request.run('importFile', files);
     if (read === null) setStep({ kind: 'failed' });
     else if (read.needsPassword) setStep({ kind: 'password', files, format: read.format });
     else setStep({ kind: 'preview', preview: read.preview });
   }
 
+  // The file being decrypted, while it is; what the worker still does for one cancelled then.
+  const opening = useRef<Promise<Reply<'importFile'>> | null>(null);
+  const settling = useRef<Promise<void>>(Promise.resolve());
   // The files chosen last: those chosen before them, sorted out after them (SDA's manifest is
   // read for that), must not take their place.
   const chosen = useRef(0);
@@ -124,9 +146,14 @@ export function Import() {
   }
 
   async function open(files: JobFiles, password: string): Promise<boolean> {
-    const opened = await request.run('importFile', { ...files, password });
-    if (opened === null) return false;
-    if (opened.preview !== null) setStep({ kind: 'preview', preview: opened.preview });
+    const sending = request.reply('importFile', { ...files, password });
+    opening.current = sending;
+    const opened = await sending;
+    // Cancelled on the way (see `cancel`): not shown.
+    if (opening.current !== sending) return false;
+    opening.current = null;
+    if (!opened.ok) return false;
+    if (opened.value.preview !== null) setStep({ kind: 'preview', preview: opened.value.preview });
     return true;
   }
 
@@ -166,6 +193,12 @@ export function Import() {
 
   function cancel() {
     if (step.kind === 'preview') void send('importDiscard', { importId: step.preview.importId });
+    // A file being decrypted (seconds of Argon2 or scrypt in the worker) may be cancelled.
+    if (opening.current !== null) {
+      settling.current = dropLate(opening.current);
+      opening.current = null;
+      request.abandon();
+    }
     next();
   }
 

@@ -68,8 +68,8 @@ export function ImportPassword({
         <button class="primary" type="submit" disabled={busy || password === ''}>
           {t('importOpenButton')}
         </button>
-        {/* Not while the file opens: what it reads would come up after the Cancel. */}
-        <button type="button" disabled={busy} onClick={onCancel}>
+        {/* While the file opens too: what it reads, come late, is dropped (Import.tsx). */}
+        <button type="button" onClick={onCancel}>
           {t('cancelButton')}
         </button>
       </div>

@@ -57,9 +57,11 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
 
   function reset() {
     chosen.current++;
+    // A backup being opened (seconds of Argon2 in the worker) may be cancelled: its plan, when it
+    // comes, is dropped (the worker keeps nothing of it), and the page is not busy meanwhile.
+    request.abandon();
     setStep({ kind: 'pick' });
     setPassword('');
-    request.fail(null);
     // A fresh file input, so that picking the same file again is seen as a change.
     setFileKey(fileKey + 1);
   }
@@ -80,8 +82,11 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
 
   /** Plans the restore and shows the plan; null when planning failed (its error is shown). */
   async function plan(text: string, pass: string): Promise<ResponseOf<'planRestore'> | null> {
+    const mine = chosen.current;
     const planned = await request.run('planRestore', { text, password: pass });
-    if (planned !== null) setStep({ kind: 'plan', text, password: pass, plan: planned });
+    // Cancelled on the way: not shown.
+    if (planned === null || mine !== chosen.current) return null;
+    setStep({ kind: 'plan', text, password: pass, plan: planned });
     return planned;
   }
 
@@ -189,8 +194,8 @@ export function Restore({ onRestored }: { onRestored: () => void }) {
             <button class="primary" type="submit" disabled={busy || password === ''}>
               {t('openBackupButton')}
             </button>
-            {/* Not while the backup opens: its plan would come up after the Cancel. */}
-            <button type="button" disabled={busy} onClick={reset}>
+            {/* While the backup opens too: its plan, come late, is dropped. */}
+            <button type="button" onClick={reset}>
               {t('cancelButton')}
             </button>
           </div>

@@ -128,14 +128,14 @@ it('says what the confirm left out: skipped, refused by a policy changed since t
   expect(document.activeElement).toBe(done);
 });
 
-it('offers no Cancel while the backup opens or the restore is written: neither can be taken back', async () => {
-  let answer: (reply: unknown) => void = () => undefined;
+it('cancels while the backup opens (its plan, come late, is dropped), never while the restore is written', async () => {
+  const answers: ((reply: unknown) => void)[] = [];
   const replies: unknown[] = [{ ok: true, value: {} }];
   sendMessage.mockImplementation(() =>
     replies.length > 0
       ? Promise.resolve(replies.shift())
       : new Promise((resolve) => {
-          answer = resolve;
+          answers.push(resolve);
         }),
   );
   render(<Restore onRestored={() => undefined} />);
@@ -146,13 +146,27 @@ it('offers no Cancel while the backup opens or the restore is written: neither c
     target: { value: 'a backup password' },
   });
   fireEvent.click(screen.getByRole('button', { name: 'Open backup' }));
-  // Cancelled here, the plan on its way would still have come up in place of the file picker.
-  await waitFor(() =>
-    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Cancel' }).disabled).toBe(true),
-  );
-  answer({ ok: true, value: planWith(label('re', 'GitHub')) });
-  await screen.findByTestId('restore-plan');
+  await screen.findByText('Decrypting…');
+  // Seconds of Argon2 in the worker: Cancel works meanwhile.
+  fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+  const picker = await waitFor(() => {
+    const found = document.querySelector<HTMLInputElement>('#restore-file');
+    expect(found).not.toBeNull();
+    return found!;
+  });
+  // Nothing is still on its way for this page: another file can be chosen at once.
+  expect(picker.disabled).toBe(false);
+  // The plan comes after the Cancel: it does not come up, nor does an error.
+  await act(() => answers[0]!({ ok: true, value: planWith(label('re', 'GitHub')) }));
+  await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+  expect(screen.queryByTestId('restore-plan')).toBeNull();
+  expect(document.querySelector('#restore-file')).toBe(picker);
+  answers.length = 0;
+
+  replies.push({ ok: true, value: {} }, { ok: true, value: planWith(label('re', 'GitHub')) });
+  await openPlan();
   fireEvent.click(screen.getByTestId('confirm-restore'));
+  // The restore cannot be taken back on its way.
   await waitFor(() =>
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Cancel' }).disabled).toBe(true),
   );
