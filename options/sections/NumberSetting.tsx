@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../src/i18n';
 import { SETTING_BOUNDS, type Settings } from '../../src/settings';
 import { ErrorText } from '../../ui/ErrorText';
@@ -15,17 +15,24 @@ export function NumberSetting({
   label,
   onSaved,
   limit,
+  beforeSave,
 }: {
   setting: NumberKey;
   label: MessageKey;
   onSaved?: (settings: Settings) => void;
   /** Bounds tightened by managed policy, shown to the user. */
   limit?: { min?: number; max?: number };
+  /**
+   * Asked before a value in bounds is saved (a confirmation); false: nothing is saved and the
+   * field shows the stored value again.
+   */
+  beforeSave?: (next: number) => Promise<boolean>;
 }) {
   const id = useId();
   const [value, setValue] = useState<number | null>(null);
   const [outOfRange, setOutOfRange] = useState(false);
   const { error, run } = useRequest();
+  const input = useRef<HTMLInputElement>(null);
   const bounds = {
     min: Math.max(SETTING_BOUNDS[setting].min, limit?.min ?? -Infinity),
     max: Math.min(SETTING_BOUNDS[setting].max, limit?.max ?? Infinity),
@@ -38,6 +45,10 @@ export function NumberSetting({
   }, [setting, limit?.min, limit?.max]);
 
   async function save(next: number) {
+    if (beforeSave !== undefined && !(await beforeSave(next))) {
+      if (input.current !== null && value !== null) input.current.value = String(value);
+      return;
+    }
     const settings = await run('updateSettings', { [setting]: next });
     if (settings === null) return;
     setValue(settings[setting]);
@@ -55,6 +66,7 @@ export function NumberSetting({
         max={bounds.max}
         value={value}
         class="number"
+        ref={input}
         aria-invalid={outOfRange}
         aria-describedby={outOfRange ? `${id}-range` : undefined}
         onChange={(e) => {

@@ -14,6 +14,13 @@ import { useIncremental } from './use-incremental';
 
 type ManageData = ResponseOf<'manageList'>;
 
+/** A shorter retention waiting for the user's word: what it deletes at once, and the answer. */
+interface Shortening {
+  readonly days: number;
+  readonly expiring: readonly ManagedAccountView[];
+  readonly answer: (yes: boolean) => void;
+}
+
 const DAY_MS = 86_400_000;
 
 /**
@@ -26,6 +33,7 @@ export function Trash() {
   const [deleting, setDeleting] = useState<ManagedAccountView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [query, setQuery] = useState('');
+  const [shortening, setShortening] = useState<Shortening | null>(null);
   const policy = usePolicy();
   const { run, busy, error } = useRequest();
   const trash = useMemo(() => data?.trash ?? [], [data]);
@@ -33,9 +41,40 @@ export function Trash() {
   const shown = useMemo(() => search(index, query), [index, query]);
   const list = useIncremental(shown, query);
 
-  async function load() {
+  async function load(): Promise<ManageData | null> {
     const list = await run('manageList', {});
     if (list !== null) setData(list);
+    return list;
+  }
+
+  /**
+   * A shorter retention deletes for good, at once, what was removed longer ago (the worker purges
+   * before it lists, format.ts trashExpired): asked first, naming them, unless there is none.
+   */
+  function confirmRetention(days: number): Promise<boolean> {
+    const cutoff = Date.now() - days * DAY_MS;
+    const expiring = trash.filter((a) => a.trashedAt !== null && a.trashedAt <= cutoff);
+    if (expiring.length === 0) return Promise.resolve(true);
+    return new Promise((resolve) =>
+      setShortening({
+        days,
+        expiring,
+        answer: (yes) => {
+          setShortening(null);
+          resolve(yes);
+        },
+      }),
+    );
+  }
+
+  /** After a new retention: the list again, and how many entries it deleted. */
+  async function retentionSaved() {
+    const before = trash.map((a) => a.id);
+    const fresh = await load();
+    if (fresh === null) return;
+    const kept = new Set(fresh.trash.map((a) => a.id));
+    const purged = before.filter((id) => !kept.has(id)).length;
+    if (purged > 0) setNotice(tn('trashPurgedNotice', purged));
   }
 
   useEffect(() => {
@@ -153,7 +192,8 @@ export function Trash() {
           setting="trashRetentionDays"
           label="trashRetentionLabel"
           limit={{ max: policy?.trashRetentionDays }}
-          onSaved={() => void load()}
+          beforeSave={confirmRetention}
+          onSaved={() => void retentionSaved()}
         />
       </div>
       {deleting && (
@@ -166,6 +206,28 @@ export function Trash() {
           onCancel={() => setDeleting(null)}
         >
           <p>{t('deleteForeverConfirm', accountName(deleting))}</p>
+        </ConfirmDialog>
+      )}
+      {shortening && (
+        <ConfirmDialog
+          title={t('retentionShortenTitle')}
+          confirmLabel={tn('retentionShortenButton', shortening.expiring.length)}
+          danger
+          onConfirm={() => shortening.answer(true)}
+          onCancel={() => shortening.answer(false)}
+        >
+          <p>
+            {tn(
+              'retentionShortenConfirm',
+              shortening.expiring.length,
+              tn('dayCount', shortening.days),
+            )}
+          </p>
+          <ul class="restore-list">
+            {shortening.expiring.map((a) => (
+              <li key={a.id}>{accountName(a)}</li>
+            ))}
+          </ul>
         </ConfirmDialog>
       )}
     </section>
