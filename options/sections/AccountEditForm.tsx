@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { t } from '../../src/i18n';
 import type { AccountEdit, ManagedAccountView } from '../../src/messages/protocol';
 import { TEXT_LIMITS } from '../../src/text-limits';
@@ -8,7 +8,27 @@ import { focusOnMount } from '../../ui/focus-on-mount';
 import { invalidPositions, siteFromInput } from './site-input';
 import { siteFieldId, SitesField } from './SitesField';
 
-/** Edits the labels of one account: issuer, account name, sites and note. */
+/** The fields this form edits are the same in both versions of the account. */
+function sameLabels(a: ManagedAccountView, b: ManagedAccountView): boolean {
+  return (
+    a.issuer === b.issuer &&
+    a.account === b.account &&
+    a.note === b.note &&
+    a.sites.length === b.sites.length &&
+    a.sites.every((s, i) => s === b.sites[i])
+  );
+}
+
+/**
+ * Edits the labels of one account: issuer, account name, sites and note.
+ *
+ * The list may be read again while the form is open (after another action on the page), with a
+ * newer version of the account. The form keeps what the user typed and compares it with the
+ * version it opened with (`base`), never the newer one: otherwise a label changed in another tab
+ * would look like a change of this form and be written back over. A newer version whose labels
+ * are unchanged (pinned, moved) becomes the base; one with other labels stays unseen, and Save is
+ * refused (`account_changed`) rather than erase that change.
+ */
 export function AccountEditForm({
   account,
   onSaved,
@@ -19,6 +39,10 @@ export function AccountEditForm({
   onCancel: () => void;
 }) {
   const id = useId();
+  // Taken up as the list is rendered, not after: Save may be pressed before an effect would run.
+  const opened = useRef(account);
+  if (account !== opened.current && sameLabels(account, opened.current)) opened.current = account;
+  const base = opened.current;
   const [issuer, setIssuer] = useState(account.issuer);
   const [name, setName] = useState(account.account);
   const [sites, setSites] = useState<string[]>([...account.sites]);
@@ -41,17 +65,17 @@ export function AccountEditForm({
     // Blanks dropped, duplicates merged; the worker normalises the list again.
     const typed = [...new Set(origins.filter((o): o is string => o !== null && o !== ''))];
     const sitesChanged =
-      typed.length !== account.sites.length || typed.some((s, i) => s !== account.sites[i]);
+      typed.length !== base.sites.length || typed.some((s, i) => s !== base.sites[i]);
     // Only what this form changed: an edit of other fields in another tab is not undone, and an
     // edit of these fields there makes this one fail (`since`) instead of silently erasing it.
     const edit: AccountEdit = {
-      ...(issuer.trim() !== account.issuer ? { issuer: issuer.trim() } : {}),
-      ...(name.trim() !== account.account ? { account: name.trim() } : {}),
+      ...(issuer.trim() !== base.issuer ? { issuer: issuer.trim() } : {}),
+      ...(name.trim() !== base.account ? { account: name.trim() } : {}),
       ...(sitesChanged ? { sites: typed } : {}),
-      ...(note !== account.note ? { note } : {}),
+      ...(note !== base.note ? { note } : {}),
     };
     if (Object.keys(edit).length === 0) return onSaved();
-    const saved = await run('updateAccount', { id: account.id, edit, since: account.updatedAt });
+    const saved = await run('updateAccount', { id: base.id, edit, since: base.updatedAt });
     if (saved !== null) onSaved();
   }
 

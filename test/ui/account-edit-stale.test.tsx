@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+/**
+ * The edit form while the list changes under it: a newer change of the account (another tab)
+ * that reaches the page while the form is open is never overwritten by what the form opened
+ * with, and a change made from this page (its Pin) does not make the save fail.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import type { AccountEdit, ManagedAccountView } from '../../src/messages/protocol';
+import { Accounts } from '../../options/sections/Accounts';
+import { managedAccountView } from './account-views';
+import { sendMessage } from './fake-browser';
+
+vi.mock('../../src/platform/browser', () => import('./fake-browser'));
+
+let accounts: ManagedAccountView[];
+let clock: number;
+
+/** The worker's updateAccount: only the fields sent, refused when `since` is not the current. */
+function update(id: string, edit: AccountEdit, since?: number) {
+  const current = accounts.find((a) => a.id === id);
+  if (current === undefined) return { ok: false, error: { code: 'account_not_found' } };
+  if (since !== undefined && since !== current.updatedAt)
+    return { ok: false, error: { code: 'account_changed' } };
+  const next = { ...current, ...edit, sites: [...(edit.sites ?? current.sites)] };
+  const updated = { ...next, updatedAt: ++clock };
+  accounts = accounts.map((a) => (a.id === id ? updated : a));
+  return { ok: true, value: { account: updated } };
+}
+
+beforeEach(() => {
+  clock = 100;
+  accounts = [
+    managedAccountView({ id: 'gh', issuer: 'GitHub', account: 'kim', updatedAt: clock }),
+    managedAccountView({ id: 'gl', issuer: 'GitLab', account: 'kim', sites: [], updatedAt: 5 }),
+  ];
+  sendMessage.mockImplementation((envelope) => {
+    const { type, payload } = envelope as {
+      type: string;
+      payload: { id: string; edit: AccountEdit; since?: number };
+    };
+    if (type === 'updateAccount')
+      return Promise.resolve(update(payload.id, payload.edit, payload.since));
+    const value =
+      type === 'manageList' ? { accounts, trash: [], damaged: 0, trashRetentionDays: 30 } : {};
+    return Promise.resolve({ ok: true, value });
+  });
+});
+afterEach(() => {
+  cleanup();
+  sendMessage.mockReset();
+});
+
+const button = (name: string) => screen.getByRole('button', { name });
+const sent = () =>
+  sendMessage.mock.calls
+    .map(([e]) => e as { type: string; payload: unknown })
+    .filter((e) => e.type === 'updateAccount')
+    .map((e) => e.payload);
+
+it('does not overwrite a newer change that reached the page while the form was open', async () => {
+  render(<Accounts />);
+  await screen.findAllByTestId('manage-account');
+  fireEvent.click(button('Edit GitHub (kim)'));
+  fireEvent.input(screen.getByLabelText('Note'), { target: { value: 'work account' } });
+
+  // Another tab renames it; this page's list is read again (after a pin of another account).
+  update('gh', { issuer: 'GitHub Enterprise' });
+  fireEvent.click(button('Pin GitLab (kim) to the top'));
+  await screen.findByRole('button', { name: 'Edit GitHub Enterprise (kim)' });
+  // What the user typed is still there.
+  expect(screen.getByLabelText<HTMLTextAreaElement>('Note').value).toBe('work account');
+
+  fireEvent.click(button('Save'));
+  await screen.findByText('This account was changed elsewhere', { exact: false });
+  // Only the note was sent, against the version the form opened with: refused, nothing lost.
+  expect(sent().at(-1)).toEqual({ id: 'gh', edit: { note: 'work account' }, since: 100 });
+  expect(accounts[0]).toMatchObject({ issuer: 'GitHub Enterprise', note: '' });
+});
+
+it('saves after the account was pinned from its own row while the form was open', async () => {
+  render(<Accounts />);
+  await screen.findAllByTestId('manage-account');
+  fireEvent.click(button('Edit GitHub (kim)'));
+  fireEvent.input(screen.getByLabelText('Note'), { target: { value: 'work account' } });
+  fireEvent.click(button('Pin GitHub (kim) to the top'));
+  await waitFor(() => expect(accounts[0]!.pinned).toBe(true));
+  await waitFor(() =>
+    expect(button('Pin GitHub (kim) to the top').getAttribute('aria-pressed')).toBe('true'),
+  );
+  fireEvent.click(button('Save'));
+  await screen.findByText('Saved.');
+  expect(accounts[0]).toMatchObject({ issuer: 'GitHub', note: 'work account', pinned: true });
+});
