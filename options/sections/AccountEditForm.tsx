@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '../../src/i18n';
 import type { AccountEdit, ManagedAccountView } from '../../src/messages/protocol';
 import { TEXT_LIMITS } from '../../src/text-limits';
@@ -33,10 +33,13 @@ export function AccountEditForm({
   account,
   onSaved,
   onCancel,
+  onDirty,
 }: {
   account: ManagedAccountView;
   onSaved: () => void;
   onCancel: () => void;
+  /** Told whether the fields differ from the account as it was opened (unsaved changes). */
+  onDirty?: (dirty: boolean) => void;
 }) {
   const id = useId();
   // Taken up as the list is rendered, not after: Save may be pressed before an effect would run.
@@ -47,6 +50,13 @@ export function AccountEditForm({
   const [name, setName] = useState(account.account);
   const [sites, setSites] = useState<string[]>([...account.sites]);
   const [note, setNote] = useState(account.note);
+  const dirty =
+    issuer !== base.issuer ||
+    name !== base.account ||
+    note !== base.note ||
+    sites.length !== base.sites.length ||
+    sites.some((s, i) => s !== base.sites[i]);
+  useEffect(() => onDirty?.(dirty), [dirty]);
   // Marked once a save found a field that is no web address, then from the fields as they are
   // now: a removed or corrected field takes its mark with it.
   const [checked, setChecked] = useState(false);

@@ -17,6 +17,8 @@ interface Props {
   readonly onSelect: (selected: boolean) => void;
   readonly onEdit: (editing: boolean) => void;
   readonly onSaved: () => void;
+  /** The edit form has unsaved changes (or no longer has). */
+  readonly onDirty: (dirty: boolean) => void;
   readonly onPin: () => void;
   readonly onMove: (direction: 'up' | 'down') => void;
   readonly onRemove: () => void;
@@ -138,6 +140,7 @@ export function AccountRow(props: Props) {
           account={account}
           onSaved={props.onSaved}
           onCancel={() => props.onEdit(false)}
+          onDirty={props.onDirty}
         />
       )}
     </li>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, tn } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import type {
@@ -18,7 +18,7 @@ import { beforeFor, groupPositions } from './account-order';
 import { AccountRow } from './AccountRow';
 import { AccountsToolbar, SELECT_ALL_ID } from './AccountsToolbar';
 import { BulkActions, type SiteScope } from './BulkActions';
-import { ConfirmDialog } from './ConfirmDialog';
+import { RemoveConfirm } from './RemoveConfirm';
 import { UndoNotice } from './UndoNotice';
 import { useIncremental } from './use-incremental';
 
@@ -54,10 +54,13 @@ export function Accounts() {
   const [data, setData] = useState<ManageData | null>(null);
   const request = useRequest();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  // The popup's "Edit" opens this page with `?edit=<id>`: that account's form is open.
-  const [editing, setEditing] = useState<string | null>(() =>
-    new URLSearchParams(location.search).get('edit'),
-  );
+  // The popup's "Edit" opens this page with `?edit=<id>`: that account's form is open. Opening
+  // another form closes the open ones, except those with unsaved changes (`dirty`).
+  const [editing, setEditing] = useState<ReadonlySet<string>>(() => {
+    const id = new URLSearchParams(location.search).get('edit');
+    return new Set(id === null ? [] : [id]);
+  });
+  const dirty = useRef(new Set<string>());
   const [confirming, setConfirming] = useState<readonly ManagedAccountView[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -74,9 +77,21 @@ export function Accounts() {
       request.fail(reply.error);
       return null;
     }
+    const ids = new Set(reply.value.accounts.map((a) => a.id));
+    // An account with unsaved changes gone (moved to the Trash or deleted in another tab): its
+    // form goes with its row, and the user is told that those changes were not saved.
+    const lost = (data?.accounts ?? []).filter((a) => dirty.current.has(a.id) && !ids.has(a.id));
+    if (lost.length > 0) {
+      for (const a of lost) dirty.current.delete(a.id);
+      setNotice({
+        message:
+          lost.length === 1
+            ? t('editLostNotice', accountName(lost[0]!))
+            : tn('editLostCountNotice', lost.length),
+      });
+    }
     setData(reply.value);
     setLoadedAt(Date.now());
-    const ids = new Set(reply.value.accounts.map((a) => a.id));
     setSelected((current) => new Set([...current].filter((id) => ids.has(id))));
     return reply.value;
   }
@@ -168,7 +183,9 @@ export function Accounts() {
       focus: true,
     });
     setSelected(new Set());
-    setEditing(null);
+    // Their forms close; another account's form stays, with what was typed in it.
+    for (const id of ids) dirty.current.delete(id);
+    setEditing((open) => new Set([...open].filter((id) => !ids.includes(id))));
     await load();
   }
 
@@ -290,7 +307,7 @@ export function Accounts() {
                   key={account.id}
                   account={account}
                   selected={selected.has(account.id)}
-                  editing={editing === account.id}
+                  editing={editing.has(account.id)}
                   reorder={!narrowed}
                   first={index === 0}
                   last={index === size - 1}
@@ -303,10 +320,17 @@ export function Accounts() {
                   }}
                   onEdit={(on) => {
                     setNotice(null);
-                    setEditing(on ? account.id : null);
+                    dirty.current.delete(account.id);
+                    const kept = [...editing].filter((id) => dirty.current.has(id));
+                    setEditing(new Set(on ? [...kept, account.id] : kept));
+                  }}
+                  onDirty={(on) => {
+                    if (on) dirty.current.add(account.id);
+                    else dirty.current.delete(account.id);
                   }}
                   onSaved={() => {
-                    setEditing(null);
+                    dirty.current.delete(account.id);
+                    setEditing((open) => new Set([...open].filter((id) => id !== account.id)));
                     setNotice({ message: t('editSaved') });
                     void load();
                   }}
@@ -361,38 +385,13 @@ export function Accounts() {
         {announcement}
       </p>
       {confirming && (
-        <ConfirmDialog
-          title={t('removeConfirmTitle')}
-          confirmLabel={t('moveToTrashButton')}
+        <RemoveConfirm
+          accounts={confirming}
+          retentionDays={data.trashRetentionDays}
           busy={request.busy}
           onConfirm={() => void moveToTrash(confirming)}
           onCancel={() => setConfirming(null)}
-        >
-          {confirming.length === 1 ? (
-            <p>
-              {t(
-                'removeConfirmOne',
-                accountName(confirming[0]!),
-                tn('dayCount', data.trashRetentionDays),
-              )}
-            </p>
-          ) : (
-            <>
-              <p>
-                {tn(
-                  'removeConfirmMany',
-                  confirming.length,
-                  tn('dayCount', data.trashRetentionDays),
-                )}
-              </p>
-              <ul class="restore-list">
-                {confirming.map((a) => (
-                  <li key={a.id}>{accountName(a)}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </ConfirmDialog>
+        />
       )}
     </section>
   );

@@ -2,7 +2,9 @@
 /**
  * The edit form while the list changes under it: a newer change of the account (another tab)
  * that reaches the page while the form is open is never overwritten by what the form opened
- * with, and a change made from this page (its Pin) does not make the save fail.
+ * with, and a change made from this page (its Pin) does not make the save fail. A form with
+ * unsaved changes stays open when another account's form opens or other accounts go to the
+ * Trash, and one whose account was removed elsewhere says its changes were not saved.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
@@ -28,6 +30,11 @@ function update(id: string, edit: AccountEdit, since?: number) {
   return { ok: true, value: { account: updated } };
 }
 
+/** Accounts moved to the Trash (by this page or another tab). */
+function removeElsewhere(ids: readonly string[]) {
+  accounts = accounts.filter((a) => !ids.includes(a.id));
+}
+
 beforeEach(() => {
   clock = 100;
   accounts = [
@@ -41,6 +48,7 @@ beforeEach(() => {
     };
     if (type === 'updateAccount')
       return Promise.resolve(update(payload.id, payload.edit, payload.since));
+    if (type === 'trashAccounts') removeElsewhere((payload as unknown as { ids: string[] }).ids);
     const value =
       type === 'manageList' ? { accounts, trash: [], damaged: 0, trashRetentionDays: 30 } : {};
     return Promise.resolve({ ok: true, value });
@@ -91,4 +99,45 @@ it('saves after the account was pinned from its own row while the form was open'
   fireEvent.click(button('Save'));
   await screen.findByText('Saved.');
   expect(accounts[0]).toMatchObject({ issuer: 'GitHub', note: 'work account', pinned: true });
+});
+
+const forms = () => screen.queryAllByTestId('edit-form');
+const notes = () => screen.queryAllByLabelText<HTMLTextAreaElement>('Note').map((n) => n.value);
+
+it('keeps a form with unsaved changes open when another account’s form opens', async () => {
+  render(<Accounts />);
+  await screen.findAllByTestId('manage-account');
+  fireEvent.click(button('Edit GitHub (kim)'));
+  fireEvent.input(screen.getByLabelText('Note'), { target: { value: 'work account' } });
+  fireEvent.click(button('Edit GitLab (kim)'));
+  await waitFor(() => expect(forms()).toHaveLength(2));
+  expect(notes()).toEqual(['work account', '']);
+  // GitLab's form, untouched, closes as usual when GitHub's opens again.
+  fireEvent.click(button('Edit GitLab (kim)'));
+  await waitFor(() => expect(forms()).toHaveLength(1));
+  expect(notes()).toEqual(['work account']);
+});
+
+it('keeps a form with unsaved changes open when other accounts go to the Trash', async () => {
+  render(<Accounts />);
+  await screen.findAllByTestId('manage-account');
+  fireEvent.click(button('Edit GitHub (kim)'));
+  fireEvent.input(screen.getByLabelText('Note'), { target: { value: 'work account' } });
+  fireEvent.click(button('Remove GitLab (kim)'));
+  fireEvent.click(await screen.findByRole('button', { name: 'Move to Trash' }));
+  await screen.findByText('GitLab (kim) was moved to the Trash', { exact: false });
+  expect(notes()).toEqual(['work account']);
+});
+
+it('says so when an account with unsaved changes was removed elsewhere', async () => {
+  render(<Accounts />);
+  await screen.findAllByTestId('manage-account');
+  fireEvent.click(button('Edit GitHub (kim)'));
+  fireEvent.input(screen.getByLabelText('Note'), { target: { value: 'work account' } });
+  removeElsewhere(['gh']);
+  fireEvent.click(button('Pin GitLab (kim) to the top'));
+  await screen.findByText(
+    'GitHub (kim) was moved to the Trash or deleted elsewhere (in another tab or window) while you were editing it. Your changes to it were not saved.',
+  );
+  expect(forms()).toHaveLength(0);
 });
