@@ -110,16 +110,25 @@ export const accountHandlers: HandlerGroup<
     const sites = typed === undefined ? undefined : normaliseSites(typed);
     if (sites !== undefined && !sites.ok) return err({ code: sites.error });
     const patch = sites === undefined ? rest : { ...rest, sites: sites.value };
-    // Against the account's list as it is inside the write queue.
+    // Against the account as it is inside the write queue: one moved to the Trash since the page
+    // listed it (another tab) is not edited there.
     let twin = false;
+    let trashed = false;
     const updated = await vault.update(
       [id],
       (a) => {
+        trashed = a.trashedAt !== null;
         twin = sites !== undefined && addsInsecureTwin(a.sites, sites.value);
-        return twin ? null : patch;
+        return twin || trashed ? null : patch;
       },
       since,
     );
+    if (!updated.ok && updated.error === 'account_changed' && !trashed && !twin) {
+      // Refused before `change` ran (a newer version): say so when that version is in the Trash.
+      const latest = await vault.get(id);
+      trashed = latest.ok && latest.value.trashedAt !== null;
+    }
+    if (trashed) return err({ code: 'account_edit_in_trash' });
     if (twin) return err({ code: 'site_http_twin' });
     if (!updated.ok) return err({ code: updated.error });
     return ok({ account: managedView(updated.value[0]!, now()) });

@@ -41,14 +41,17 @@ export const manageHandlers: HandlerGroup<
       byId.set(id, sites === undefined ? rest : { ...rest, sites: sites.value });
     }
     if (byId.size !== edits.length) return err({ code: 'bad_request' });
-    // One transaction: every account changes, or (one is missing, or would gain the http twin
-    // of one of its https sites) none does.
+    // One transaction: every account changes, or (one is missing, in the Trash since the page
+    // listed it, or would gain the http twin of one of its https sites) none does.
     let twin = false;
+    let trashed = false;
     const updated = await vault.update([...byId.keys()], (current) => {
       const edit = byId.get(current.id);
+      trashed = current.trashedAt !== null;
       twin = edit?.sites !== undefined && addsInsecureTwin(current.sites, edit.sites);
-      return twin ? null : { ...edit };
+      return twin || trashed ? null : { ...edit };
     });
+    if (trashed) return err({ code: 'account_edit_in_trash' });
     if (twin) return err({ code: 'site_http_twin' });
     return updated.ok ? ok({ updated: updated.value.length }) : err({ code: updated.error });
   },

@@ -21,28 +21,9 @@ import { BulkActions, type SiteScope } from './BulkActions';
 import { RemoveConfirm } from './RemoveConfirm';
 import { UndoNotice } from './UndoNotice';
 import { useIncremental } from './use-incremental';
+import type { Notice, PendingFocus, Undo } from './accounts-notice';
 
 type ManageData = ResponseOf<'manageList'>;
-
-type BulkEdits = { id: string; edit: BulkEdit }[];
-
-/** What Undo puts back: accounts moved to the Trash, or the sites and pins from before. */
-type Undo =
-  | { readonly kind: 'trash'; readonly ids: readonly string[] }
-  | { readonly kind: 'edits'; readonly edits: BulkEdits };
-
-interface Notice {
-  readonly message: string;
-  readonly undo?: Undo;
-  /** The control acted with is gone (rows moved to the Trash, or Undo itself): focus the notice. */
-  readonly focus?: boolean;
-}
-
-/** Where focus goes after a keyboard move re-renders the list. */
-interface PendingFocus {
-  readonly id: string;
-  readonly direction: 'up' | 'down';
-}
 
 /**
  * The accounts page: find accounts (search and filters), edit the labels, reorder (drag, or the
@@ -136,10 +117,15 @@ export function Accounts() {
   if (data === null) return <ErrorText error={request.error} />;
   const groupOf = (a: ManagedAccountView) => accounts.filter((b) => b.pinned === a.pinned);
 
-  /** One action's request; the last success (or Undo offer) was about the last action. */
-  function act<K extends RequestName>(type: K, payload: RequestOf<K>) {
+  /**
+   * One action's request; the last success (or Undo offer) was about the last action. One that
+   * failed reads the list again: it may have met a change made elsewhere, which the page now shows.
+   */
+  async function act<K extends RequestName>(type: K, payload: RequestOf<K>) {
     setNotice(null);
-    return request.run(type, payload);
+    const done = await request.run(type, payload);
+    if (done === null) void load();
+    return done;
   }
 
   async function move(

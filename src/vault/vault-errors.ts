@@ -18,6 +18,8 @@ export const VAULT_ERRORS = [
   'account_not_in_trash',
   /** Filling, copying or a new HOTP code is only for accounts in use, not in the Trash. */
   'account_in_trash',
+  /** A pin, label or site edit of an account moved to the Trash meanwhile (another tab). */
+  'account_edit_in_trash',
   /** An edit started from an older version of the account (changed in another tab meanwhile). */
   'account_changed',
   /** The account is outside what the vault can store and read back (a bug upstream). */

@@ -21,7 +21,7 @@ let clock: number;
 /** The worker's updateAccount: only the fields sent, refused when `since` is not the current. */
 function update(id: string, edit: AccountEdit, since?: number) {
   const current = accounts.find((a) => a.id === id);
-  if (current === undefined) return { ok: false, error: { code: 'account_not_found' } };
+  if (current === undefined) return { ok: false, error: { code: 'account_edit_in_trash' } };
   if (since !== undefined && since !== current.updatedAt)
     return { ok: false, error: { code: 'account_changed' } };
   const next = { ...current, ...edit, sites: [...(edit.sites ?? current.sites)] };
@@ -140,4 +140,15 @@ it('says so when an account with unsaved changes was removed elsewhere', async (
     'GitHub (kim) was moved to the Trash or deleted elsewhere (in another tab or window) while you were editing it. Your changes to it were not saved.',
   );
   expect(forms()).toHaveLength(0);
+});
+
+it('reads the list again when an action fails on an account removed elsewhere', async () => {
+  render(<Accounts />);
+  await screen.findAllByTestId('manage-account');
+  removeElsewhere(['gl']);
+  fireEvent.click(button('Pin GitLab (kim) to the top'));
+  await screen.findByText('Nothing was changed: an account you changed here', { exact: false });
+  // The page shows the list as it now is: GitLab's row is gone, the error stays.
+  await waitFor(() => expect(screen.getAllByTestId('manage-account')).toHaveLength(1));
+  expect(screen.getByText('Nothing was changed', { exact: false })).toBeTruthy();
 });

@@ -2,10 +2,12 @@
  * Accounts in the Trash are not meant to be used until restored: filling, copying (the code a
  * failed fill hands back) and advancing an HOTP counter by id are refused with
  * `account_in_trash`, and nothing is typed, returned or counted. The keyboard command skips them.
+ * Nor is one edited (a pin, a label, a site: from a page that has not seen it go, another tab):
+ * `account_edit_in_trash`, nothing written, not even for the other accounts of a bulk edit.
  */
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { FillResult } from '../../src/fill/fill-code';
-import { freshIndexedDB } from '../support/fake-idb';
+import { dumpDb, freshIndexedDB } from '../support/fake-idb';
 import { api, testContext, type Api } from '../support/worker-context';
 import { entry, makeVault, type TestVault } from './helpers';
 
@@ -106,5 +108,31 @@ describe('an account in the Trash', () => {
     });
     expect(await requests.fillCode({ id: ids.totp, tabId: TAB })).toMatchObject({ ok: true });
     expect(await requests.hotpNext({ id: ids.hotp })).toMatchObject({ ok: true });
+  });
+});
+
+describe('an account moved to the Trash by another tab, edited from a page that still lists it', () => {
+  it('is not pinned, renamed or given a site, and a bulk edit changes none of its accounts', async () => {
+    const open = await requests.manageList({});
+    const since = open.ok ? open.value.accounts[0]!.updatedAt : 0;
+    expect(await requests.trashAccounts({ ids: [ids.totp] })).toMatchObject({ ok: true });
+    const before = await dumpDb();
+    const refused = { ok: false, error: { code: 'account_edit_in_trash' } };
+    expect(await requests.updateAccount({ id: ids.totp, edit: { pinned: true } })).toEqual(refused);
+    expect(await requests.updateAccount({ id: ids.totp, edit: { note: 'x' } })).toEqual(refused);
+    expect(
+      await requests.updateAccounts({
+        edits: [
+          { id: ids.hotp, edit: { pinned: true } },
+          { id: ids.totp, edit: { sites: [SITE, 'https://other.example'] } },
+        ],
+      }),
+    ).toEqual(refused);
+    expect(await dumpDb()).toEqual(before);
+    // With the version the page opened (changed by the move to the Trash): still refused.
+    expect(await requests.updateAccount({ id: ids.totp, edit: { note: 'x' }, since })).toEqual(
+      refused,
+    );
+    expect(await dumpDb()).toEqual(before);
   });
 });
