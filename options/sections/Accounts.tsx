@@ -223,6 +223,9 @@ export function Accounts() {
     const targets = selectedAccounts.filter(
       (a) => (scope === 'all' || a.sites.length === 0) && !a.sites.includes(origin),
     );
+    // None to change: said, rather than the form closing without a word.
+    if (targets.length === 0)
+      return setNotice({ message: tn('bulkSiteNothing', selectedAccounts.length, origin) });
     const notice = tn('bulkSiteNotice', targets.length, origin);
     void bulkEdit(targets, (a) => ({ sites: mergeSites(a.sites, [origin]) }), notice);
   }

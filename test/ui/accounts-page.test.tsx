@@ -265,6 +265,20 @@ describe('actions on a selection', () => {
     const site = (id: string) => state.accounts().find((a) => a.id === id)?.sites;
     expect([site('gl'), site('gh')]).toEqual([['https://gitlab.com'], ['https://github.com']]);
   });
+
+  it('says so when every selected account already has the site, and sends nothing', async () => {
+    await open();
+    select('GitHub (kim@example.com)');
+    fireEvent.click(screen.getByTestId('bulk-site'));
+    fireEvent.input(screen.getByLabelText('Site for the selected accounts'), {
+      target: { value: 'github.com' },
+    });
+    fireEvent.click(screen.getByTestId('bulk-site-apply'));
+    await screen.findByText(
+      'The selected account already belongs to https://github.com: nothing was changed.',
+    );
+    expect(sent('updateAccounts')).toEqual([]);
+  });
 });
 
 describe('a long list', () => {
