@@ -60,6 +60,7 @@ export function ConfirmScanned({ found, site, onAdded, onBack, backLabel }: Prop
     return (
       <DuplicatePrompt
         {...asking}
+        busy={request.busy}
         onChoose={(choice) => void save(choice)}
         onCancel={() => setAsking(null)}
       />
@@ -99,7 +100,14 @@ export function ConfirmScanned({ found, site, onAdded, onBack, backLabel }: Prop
         <button class="primary" type="submit" disabled={request.busy} autofocus ref={focusOnMount}>
           {t('saveAccountButton')}
         </button>
-        <button type="button" class="quiet" onClick={onBack} data-testid="confirm-back">
+        {/* Not while saving: the account would be saved after the user left. */}
+        <button
+          type="button"
+          class="quiet"
+          onClick={onBack}
+          disabled={request.busy}
+          data-testid="confirm-back"
+        >
           {t(backLabel)}
         </button>
       </div>

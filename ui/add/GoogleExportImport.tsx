@@ -9,9 +9,12 @@ import { useRequest } from '../use-request';
 export function GoogleExportImport({
   accounts,
   onImported,
+  onBusy,
 }: {
   accounts: readonly ScannedAccount[];
   onImported: (added: number, skipped: number, refused: number) => void;
+  /** The import is on its way (true) or answered: the view's other buttons wait meanwhile. */
+  onBusy: (busy: boolean) => void;
 }) {
   const [duplicates, setDuplicates] = useState<'skip' | 'keep_both'>('skip');
   const request = useRequest();
@@ -59,10 +62,12 @@ export function GoogleExportImport({
         data-testid="import-export"
         disabled={request.busy}
         onClick={async () => {
+          onBusy(true);
           const reply = await request.run('importScanned', {
             pendingIds: accounts.map((a) => a.pendingId),
             duplicates,
           });
+          onBusy(false);
           if (reply !== null) onImported(reply.added, reply.skipped, reply.refused);
         }}
       >

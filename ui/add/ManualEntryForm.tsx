@@ -178,6 +178,7 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
     return (
       <DuplicatePrompt
         {...duplicate}
+        busy={busy}
         onChoose={(choice) =>
           void save({ onDuplicate: choice, confirmShortKey: confirmed.current })
         }
@@ -331,7 +332,8 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
             ? t(several ? 'readSeveralLinksButton' : 'readLinksButton')
             : t('saveAccountButton')}
         </button>
-        <button type="button" class="quiet" onClick={onCancel}>
+        {/* Not while saving: the account would be saved after the user left. */}
+        <button type="button" class="quiet" onClick={onCancel} disabled={busy}>
           {t('cancelButton')}
         </button>
       </div>

@@ -40,6 +40,8 @@ export function ScanResults(props: Props) {
   const [picked, setPicked] = useState<ScannedAccount | null>(
     accounts.length === 1 ? accounts[0]! : null,
   );
+  // An export being imported: Cancel or "again" would leave a view whose import goes on.
+  const [importing, setImporting] = useState(false);
   const alone = accounts.length === 1 && report.findings.length === 1;
   const exports = report.findings.flatMap((f) => (f.kind === 'google-export' ? [f] : []));
 
@@ -101,7 +103,11 @@ export function ScanResults(props: Props) {
               {e.unreadable > 0 && (
                 <p class="muted small">{tn('exportUnreadable', e.unreadable)}</p>
               )}
-              <GoogleExportImport accounts={e.accounts} onImported={onImported} />
+              <GoogleExportImport
+                accounts={e.accounts}
+                onImported={onImported}
+                onBusy={setImporting}
+              />
             </>
           )}
         </div>
@@ -120,15 +126,21 @@ export function ScanResults(props: Props) {
         return null;
       })}
       <div class="buttons">
-        <button type="button" onClick={onRescan} data-testid="rescan">
+        <button type="button" onClick={onRescan} disabled={importing} data-testid="rescan">
           {t(againLabel)}
         </button>
         {againLabel === 'scanAgainButton' && (
-          <button type="button" class="quiet" onClick={onManual}>
+          <button type="button" class="quiet" onClick={onManual} disabled={importing}>
             {t('manualButton')}
           </button>
         )}
-        <button type="button" class="quiet" onClick={onCancel} data-testid="scan-cancel">
+        <button
+          type="button"
+          class="quiet"
+          onClick={onCancel}
+          disabled={importing}
+          data-testid="scan-cancel"
+        >
           {t('cancelButton')}
         </button>
       </div>
