@@ -6,12 +6,17 @@
 const MAX_PIXELS = 16_000_000;
 
 export async function imageToPngBase64(image: Blob): Promise<string | null> {
-  let bitmap: ImageBitmap;
+  // Any failure (a file no image decoder takes, no canvas to draw on, a canvas too large for
+  // the browser) is the same to the user: this image cannot be read.
   try {
-    bitmap = await createImageBitmap(image);
+    return await toPng(image);
   } catch {
     return null;
   }
+}
+
+async function toPng(image: Blob): Promise<string | null> {
+  const bitmap = await createImageBitmap(image);
   const scale = Math.min(1, Math.sqrt(MAX_PIXELS / (bitmap.width * bitmap.height)));
   const width = Math.max(1, Math.round(bitmap.width * scale));
   const height = Math.max(1, Math.round(bitmap.height * scale));

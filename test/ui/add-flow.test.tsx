@@ -201,4 +201,26 @@ describe('the add flow', () => {
     renderFlow(() => report());
     expect(sent('prepareScanner')).toEqual([{}]);
   });
+
+  it('shows the latest scan’s findings when an earlier one answers after it', async () => {
+    // The options page: a second image dropped or pasted while the first is still being read.
+    worker({});
+    let first: (reply: Reply<'scanTab'>) => void = () => {};
+    const { actions } = renderFlow(() => report());
+    actions().scan(() => new Promise((resolve) => (first = resolve)));
+    actions().scan(() => report({ kind: 'microsoft' }));
+    await screen.findByTestId('microsoft');
+    first({ ok: true, value: { decoder: 'zxing', site: '', findings: [] } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByTestId('none-found')).toBeNull();
+    expect(screen.getByTestId('microsoft')).toBeTruthy();
+  });
+
+  it('returns to the start with an error when reading fails outright, not “reading” forever', async () => {
+    worker({});
+    const { actions } = renderFlow(() => report());
+    actions().scan(() => Promise.reject(new Error('OffscreenCanvas is not defined')));
+    expect((await screen.findByTestId('start-error')).textContent).toBe('internal');
+    expect(screen.queryByText('reading')).toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppError } from '../../src/errors';
 import { t, tn, type MessageKey } from '../../src/i18n';
 import { send } from '../../src/messages/client';
@@ -64,11 +64,22 @@ export function AddFlow({ start, site, noneFound, onClose, tabId = null }: Props
   // A scan is the likely next thing: the worker loads the QR decoder meanwhile.
   useEffect(() => void send('prepareScanner', {}), []);
 
+  /** The latest scan: an earlier one answering after it (a second image dropped) is ignored. */
+  const latest = useRef(0);
+
   async function scan(read: ScanReader, repeatable: boolean) {
+    const mine = ++latest.current;
     setLast({ read, repeatable });
     setError(null);
     setStep({ kind: 'reading' });
-    const reply = await read();
+    let reply: Reply<'scanTab'>;
+    try {
+      reply = await read();
+    } catch {
+      // Never left "reading" for ever: the start screen says it failed, and can try again.
+      reply = { ok: false, error: { code: 'internal' } };
+    }
+    if (mine !== latest.current) return;
     if (reply.ok) {
       setStep({ kind: 'report', report: reply.value, pasted: false });
     } else {
