@@ -201,3 +201,92 @@ describe('a complete Google export while its import is on its way', () => {
     expect(sent('importScanned')).toHaveLength(1);
   });
 });
+
+describe('a scan that expired before Save (too old, or Otter locked meanwhile)', () => {
+  const expired = { ok: false, error: { code: 'scan_expired' } };
+
+  it('offers to scan again right there, instead of a Save that can only fail again', async () => {
+    sendMessage.mockImplementation((envelope) =>
+      Promise.resolve(
+        (envelope as { type: string }).type === 'addScanned' ? expired : { ok: true, value: {} },
+      ),
+    );
+    const read = vi.fn(report);
+    render(
+      <AddFlow
+        site=""
+        noneFound="scanNoneFound"
+        onClose={vi.fn()}
+        start={(a) => (
+          <button type="button" onClick={() => a.scan(read, { repeatable: true })}>
+            Scan
+          </button>
+        )}
+      />,
+    );
+    fireEvent.click(screen.getByText('Scan'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save account' }));
+    const again = await screen.findByRole('button', { name: 'Scan again' });
+    expect(document.activeElement).toBe(again);
+    expect(screen.queryByRole('button', { name: 'Save account' })).toBeNull();
+    fireEvent.click(again);
+    await waitFor(() => expect(read).toHaveBeenCalledTimes(2));
+  });
+
+  it('says to paste a pasted link again, not to scan a code', async () => {
+    sendMessage.mockImplementation((envelope) =>
+      Promise.resolve(
+        (envelope as { type: string }).type === 'addScanned' ? expired : { ok: true, value: {} },
+      ),
+    );
+    render(
+      <ScanResults
+        report={{ decoder: 'link', site: '', findings: [{ kind: 'account', ...found }] }}
+        noneFound="scanNoneFound"
+        againLabel="pasteAnotherButton"
+        onAdded={() => {}}
+        onImported={() => {}}
+        onRescan={() => {}}
+        onManual={() => {}}
+        onCancel={() => {}}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Save account' }));
+    const error = await screen.findByRole('alert');
+    expect(error.textContent).toContain('Paste it again');
+    expect(error.textContent).not.toMatch(/scan/i);
+    expect(screen.getByRole('button', { name: 'Paste another link' })).toBeTruthy();
+  });
+
+  it('says the same of a pasted Google export link whose accounts expired before Import', async () => {
+    sendMessage.mockImplementation((envelope) =>
+      Promise.resolve(
+        (envelope as { type: string }).type === 'importScanned' ? expired : { ok: true, value: {} },
+      ),
+    );
+    const exported = {
+      kind: 'google-export' as const,
+      batchId: 5,
+      scanned: 1,
+      size: 1,
+      missing: [],
+      repeated: false,
+      accounts: [found],
+      unreadable: 0,
+    };
+    render(
+      <ScanResults
+        report={{ decoder: 'link', site: '', findings: [exported] }}
+        noneFound="scanNoneFound"
+        againLabel="pasteAnotherButton"
+        onAdded={() => {}}
+        onImported={() => {}}
+        onRescan={() => {}}
+        onManual={() => {}}
+        onCancel={() => {}}
+      />,
+    );
+    fireEvent.click(screen.getByTestId('import-export'));
+    expect((await screen.findByRole('alert')).textContent).toContain('Paste it again');
+  });
+});

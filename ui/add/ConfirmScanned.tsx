@@ -23,6 +23,12 @@ interface Props {
   /** Back to the list of codes found, or out of the flow when this was the only one. */
   readonly onBack: () => void;
   readonly backLabel: 'backButton' | 'cancelButton';
+  /**
+   * Scan again (or paste the link again): offered in place of Save once the worker says the
+   * scan is gone (`scan_expired`: too old, or Otter locked meanwhile), where Save can only fail.
+   */
+  readonly againLabel: 'scanAgainButton' | 'pasteAnotherButton';
+  readonly onAgain: () => void;
 }
 
 /**
@@ -30,7 +36,8 @@ interface Props {
  * answer to Save, never from the scan's: renaming an account to a name already in the vault is a
  * duplicate the scan could not know of.
  */
-export function ConfirmScanned({ found, site, onAdded, onBack, backLabel }: Props) {
+export function ConfirmScanned(props: Props) {
+  const { found, site, onAdded, onBack, backLabel, againLabel, onAgain } = props;
   const [issuer, setIssuer] = useState(found.issuer);
   const [account, setAccount] = useState(found.account);
   const [asking, setAsking] = useState<{
@@ -38,6 +45,7 @@ export function ConfirmScanned({ found, site, onAdded, onBack, backLabel }: Prop
     reasons: readonly DuplicateReason[];
   } | null>(null);
   const request = useRequest();
+  const expired = request.error?.code === 'scan_expired';
 
   async function save(onDuplicate?: DuplicateChoice) {
     if (!hasName(issuer, account)) {
@@ -95,11 +103,36 @@ export function ConfirmScanned({ found, site, onAdded, onBack, backLabel }: Prop
       {found.duplicate !== null && (
         <p class="small">{t('scanDuplicateNote', accountName(found.duplicate.existing))}</p>
       )}
-      <ErrorText error={request.error} id="scanned-error" />
+      <ErrorText
+        error={request.error}
+        id="scanned-error"
+        text={expired && againLabel === 'pasteAnotherButton' ? t('scanExpiredLink') : undefined}
+      />
       <div class="buttons">
-        <button class="primary" type="submit" disabled={request.busy} autofocus ref={focusOnMount}>
-          {t('saveAccountButton')}
-        </button>
+        {expired ? (
+          <button
+            key="again"
+            type="button"
+            class="primary"
+            onClick={onAgain}
+            autofocus
+            ref={focusOnMount}
+            data-testid="confirm-again"
+          >
+            {t(againLabel)}
+          </button>
+        ) : (
+          <button
+            key="save"
+            class="primary"
+            type="submit"
+            disabled={request.busy}
+            autofocus
+            ref={focusOnMount}
+          >
+            {t('saveAccountButton')}
+          </button>
+        )}
         {/* Not while saving: the account would be saved after the user left. */}
         <button
           type="button"

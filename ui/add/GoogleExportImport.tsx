@@ -10,11 +10,14 @@ export function GoogleExportImport({
   accounts,
   onImported,
   onBusy,
+  pasted,
 }: {
   accounts: readonly ScannedAccount[];
   onImported: (added: number, skipped: number, refused: number) => void;
   /** The import is on its way (true) or answered: the view's other buttons wait meanwhile. */
   onBusy: (busy: boolean) => void;
+  /** Read from pasted links: an expired one is pasted again, not scanned. */
+  pasted: boolean;
 }) {
   const [duplicates, setDuplicates] = useState<'skip' | 'keep_both'>('skip');
   const request = useRequest();
@@ -55,7 +58,10 @@ export function GoogleExportImport({
           </label>
         </fieldset>
       )}
-      <ErrorText error={request.error} />
+      <ErrorText
+        error={request.error}
+        text={pasted && request.error?.code === 'scan_expired' ? t('scanExpiredLink') : undefined}
+      />
       <button
         type="button"
         class="primary"

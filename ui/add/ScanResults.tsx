@@ -53,6 +53,8 @@ export function ScanResults(props: Props) {
         onAdded={onAdded}
         onBack={alone ? onCancel : () => setPicked(null)}
         backLabel={alone ? 'cancelButton' : 'backButton'}
+        againLabel={againLabel}
+        onAgain={onRescan}
       />
     );
   }
@@ -107,6 +109,7 @@ export function ScanResults(props: Props) {
                 accounts={e.accounts}
                 onImported={onImported}
                 onBusy={setImporting}
+                pasted={againLabel === 'pasteAnotherButton'}
               />
             </>
           )}
