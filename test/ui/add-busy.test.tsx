@@ -144,6 +144,16 @@ describe('a typed key while its save is on its way', () => {
     ]);
   });
 
+  it('comes back from the duplicate question’s Cancel with the focus on the key', async () => {
+    const worker = slowWorker({ addAccount: [duplicate] });
+    typed();
+    await worker.release();
+    await screen.findByRole('alertdialog');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    const key = await screen.findByLabelText('Secret key or otpauth:// link');
+    await waitFor(() => expect(document.activeElement).toBe(key));
+  });
+
   it('cannot be cancelled midway', async () => {
     const worker = slowWorker({ addAccount: [added] });
     const onCancel = typed();

@@ -4,6 +4,7 @@ import type { AppError } from '../../src/errors';
 import { t, tn, type MessageKey } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import type { AccountView, FitNote, Reply, ScanReport } from '../../src/messages/protocol';
+import { focusOnMount } from '../focus-on-mount';
 import { ManualEntryForm } from './ManualEntryForm';
 import { ScanResults } from './ScanResults';
 import { VerifyCode } from './VerifyCode';
@@ -123,7 +124,7 @@ export function AddFlow({ start, site, noneFound, onClose, tabId = null }: Props
               {tn('scannedRefused', step.refused)}
             </p>
           )}
-          <button type="button" class="primary" onClick={onClose}>
+          <button type="button" class="primary" onClick={onClose} autofocus ref={focusOnMount}>
             {t('doneButton')}
           </button>
         </section>

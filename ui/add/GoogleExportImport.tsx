@@ -4,6 +4,7 @@ import type { ScannedAccount } from '../../src/messages/protocol';
 import { accountName } from '../account-name';
 import { ErrorText } from '../ErrorText';
 import { useRequest } from '../use-request';
+import { focusOnMount } from '../focus-on-mount';
 
 /** A complete Google export: its accounts, imported together (all or none). */
 export function GoogleExportImport({
@@ -11,6 +12,7 @@ export function GoogleExportImport({
   onImported,
   onBusy,
   pasted,
+  focus,
 }: {
   accounts: readonly ScannedAccount[];
   onImported: (added: number, skipped: number, refused: number) => void;
@@ -18,6 +20,8 @@ export function GoogleExportImport({
   onBusy: (busy: boolean) => void;
   /** Read from pasted links: an expired one is pasted again, not scanned. */
   pasted: boolean;
+  /** The view's first thing to do: the Import button takes the focus. */
+  focus: boolean;
 }) {
   const [duplicates, setDuplicates] = useState<'skip' | 'keep_both'>('skip');
   const request = useRequest();
@@ -67,6 +71,8 @@ export function GoogleExportImport({
         class="primary"
         data-testid="import-export"
         disabled={request.busy}
+        autofocus={focus}
+        ref={focus ? focusOnMount : undefined}
         onClick={async () => {
           onBusy(true);
           const reply = await request.run('importScanned', {

@@ -107,7 +107,10 @@ export function ManualEntryForm({ site, onAdded, onReport, onCancel }: Props) {
   const { error, busy } = request;
   const secretField = useRef<HTMLInputElement>(null);
   // Shown after the page loaded: `autofocus` alone would not move focus here (focus-on-mount.ts).
-  useEffect(() => secretField.current?.focus(), []);
+  // Again when the form comes back from the duplicate question (its Cancel, or an error).
+  useEffect(() => {
+    if (duplicate === null) secretField.current?.focus();
+  }, [duplicate === null]);
   /** The user already said the key is whole: the duplicate question's answer keeps that. */
   const confirmed = useRef(false);
   const several = SEVERAL_LINKS.test(secret);

@@ -11,6 +11,10 @@ import { accountName } from '../account-name';
 import { ErrorText } from '../ErrorText';
 import { ConfirmScanned } from './ConfirmScanned';
 import { GoogleExportImport } from './GoogleExportImport';
+import { focusOnMount } from '../focus-on-mount';
+
+/** The focus on the view's first thing to do (the Scan button pressed is gone). */
+const first = { autofocus: true, ref: focusOnMount };
 
 interface Props {
   readonly report: ScanReport;
@@ -27,7 +31,11 @@ interface Props {
 
 function Other({ finding }: { finding: Extract<ScanFinding, { kind: 'other' }> }) {
   const key = `qr_${finding.what.replace(/-/g, '_')}` as MessageKey;
-  return <p class="muted">{finding.detail === null ? t(key) : t(key, finding.detail)}</p>;
+  return (
+    <p class="muted" role="status">
+      {finding.detail === null ? t(key) : t(key, finding.detail)}
+    </p>
+  );
 }
 
 /** What a scan found, and what the user can do with it. */
@@ -44,6 +52,9 @@ export function ScanResults(props: Props) {
   const [importing, setImporting] = useState(false);
   const alone = accounts.length === 1 && report.findings.length === 1;
   const exports = report.findings.flatMap((f) => (f.kind === 'google-export' ? [f] : []));
+  // The first thing to do: pick an account, import a complete export, or scan (again).
+  const toImport = accounts.length > 0 ? null : exports.find((e) => e.accounts !== null);
+  const focusAgain = accounts.length === 0 && toImport === undefined;
 
   if (picked !== null) {
     return (
@@ -70,9 +81,9 @@ export function ScanResults(props: Props) {
         <>
           <h2>{tn('scanPickTitle', accounts.length)}</h2>
           <ul class="plain-list pick" data-testid="pick">
-            {accounts.map((a) => (
+            {accounts.map((a, i) => (
               <li key={a.pendingId}>
-                <button type="button" onClick={() => setPicked(a)}>
+                <button type="button" onClick={() => setPicked(a)} {...(i === 0 && first)}>
                   {accountName(a)}
                 </button>
               </li>
@@ -86,7 +97,7 @@ export function ScanResults(props: Props) {
           {e.repeated && <p class="muted">{t('exportRepeated')}</p>}
           {e.accounts === null ? (
             <>
-              <p data-testid="export-progress">
+              <p role="status" data-testid="export-progress">
                 {t('exportProgress', String(e.scanned), String(e.size))}
               </p>
               {e.missing.length > 0 && (
@@ -110,6 +121,7 @@ export function ScanResults(props: Props) {
                 onImported={onImported}
                 onBusy={setImporting}
                 pasted={againLabel === 'pasteAnotherButton'}
+                focus={e === toImport}
               />
             </>
           )}
@@ -129,7 +141,13 @@ export function ScanResults(props: Props) {
         return null;
       })}
       <div class="buttons">
-        <button type="button" onClick={onRescan} disabled={importing} data-testid="rescan">
+        <button
+          type="button"
+          onClick={onRescan}
+          disabled={importing}
+          data-testid="rescan"
+          {...(focusAgain && first)}
+        >
           {t(againLabel)}
         </button>
         {againLabel === 'scanAgainButton' && (

@@ -10,6 +10,7 @@ import { ErrorText } from '../ErrorText';
 import { fillNotice } from '../fill-outcome';
 import { InfoText } from '../InfoText';
 import { useRequest } from '../use-request';
+import { focusOnMount } from '../focus-on-mount';
 
 /** What the last Copy or Fill did; cleared when the next one starts. */
 type Done = { kind: 'copied' } | { kind: 'filled' } | { kind: 'info'; info: AppError };
@@ -91,8 +92,9 @@ export function VerifyCode({ account, warnings = [], tabId = null, onDone }: Pro
     });
 
   return (
-    <section class="stack verify" data-testid="verify">
-      <h2>{t('verifyTitle')}</h2>
+    // A region named by its title: the focus, on Copy, says "Account added" as it enters.
+    <section class="stack verify" data-testid="verify" aria-labelledby="verify-title">
+      <h2 id="verify-title">{t('verifyTitle')}</h2>
       <p>
         <strong>{lines.primary}</strong>
         {lines.secondary !== '' && <span class="muted"> · {lines.secondary}</span>}
@@ -118,7 +120,13 @@ export function VerifyCode({ account, warnings = [], tabId = null, onDone }: Pro
         </>
       ) : (
         view.type === 'hotp' && (
-          <button type="button" onClick={() => void newHotp()} disabled={busy}>
+          <button
+            type="button"
+            onClick={() => void newHotp()}
+            disabled={busy}
+            autofocus
+            ref={focusOnMount}
+          >
             {t('hotpNextButton')}
           </button>
         )
@@ -130,6 +138,8 @@ export function VerifyCode({ account, warnings = [], tabId = null, onDone }: Pro
           <button
             type="button"
             disabled={busy}
+            autofocus
+            ref={focusOnMount}
             data-testid="verify-copy"
             onClick={() => void act(() => copyCode(code).then(() => setDone({ kind: 'copied' })))}
           >
