@@ -222,6 +222,22 @@ describe('the verify view', () => {
     expect(sent('fillCode')).toEqual([{ id: 'a1', tabId: 7 }]);
   });
 
+  it('says a copy the browser refused, in this view’s words, instead of saying nothing', async () => {
+    const writeText = vi.fn(() => Promise.reject(new Error('NotAllowedError')));
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    worker({});
+    render(<VerifyCode account={view()} onDone={() => {}} />);
+    fireEvent.click(screen.getByTestId('verify-copy'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.getAttribute('data-code')).toBe('copy_failed');
+    // Not the list's words ("click the code", "from the list"): this view has neither.
+    expect(alert.textContent).toBe(
+      'Otter could not put the code on the clipboard. Type it from here, or try Copy again.',
+    );
+    expect(screen.getByTestId('verify-copy').textContent).toBe('Copy');
+    expect(sent('codeCopied')).toEqual([]);
+  });
+
   it('has no Fill on the options page', () => {
     render(<VerifyCode account={view()} onDone={() => {}} />);
     expect(screen.queryByTestId('verify-fill')).toBeNull();

@@ -62,7 +62,12 @@ export function VerifyCode({ account, warnings = [], tabId = null, onDone }: Pro
   async function act(run: () => Promise<void>) {
     setDone(null);
     fail(null);
-    await request.busyWhile(run());
+    try {
+      await request.busyWhile(run());
+    } catch {
+      // Only the clipboard throws here (the browser refused it); requests answer errors.
+      fail({ code: 'copy_failed' });
+    }
   }
 
   async function copyCode(code: string) {
@@ -131,7 +136,10 @@ export function VerifyCode({ account, warnings = [], tabId = null, onDone }: Pro
           </button>
         )
       )}
-      <ErrorText error={error} />
+      <ErrorText
+        error={error}
+        text={error?.code === 'copy_failed' ? t('verifyCopyFailed') : undefined}
+      />
       {done?.kind === 'info' && <InfoText info={done.info} />}
       <div class="buttons">
         {code !== null && (
