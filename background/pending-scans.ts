@@ -43,10 +43,25 @@ function isPending(value: unknown): value is Pending {
 }
 
 export class PendingScans {
+  /** The saves of held accounts, one after another (`oneAtATime`). */
+  private saving: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly sealed: SealedStore,
     private readonly now: () => number,
   ) {}
+
+  /**
+   * Runs a save of held accounts (take, write, drop) after the ones before it: two saves of the
+   * same scan at once (two pages, a double click) both took it before either dropped it, and
+   * added the account twice. Now the second finds it gone (`scan_expired`) once the first saved
+   * it, and still finds it when the first only asked about a duplicate.
+   */
+  oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.saving.then(work);
+    this.saving = run.catch(() => undefined);
+    return run;
+  }
 
   /** Seals an account until the user saves it; its pending id. */
   async hold(pending: Pending): Promise<Result<string, 'vault_locked'>> {

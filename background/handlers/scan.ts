@@ -8,6 +8,8 @@ import { duplicateFinder, findDuplicate } from '../../src/backup/merge';
 import type { AppError } from '../../src/errors';
 import type {
   EntryWarning,
+  RequestOf,
+  ResponseOf,
   ScanFinding,
   ScannedAccount,
   ScanReport,
@@ -214,65 +216,79 @@ export const scanHandlers: HandlerGroup<
     return findings.ok ? ok({ decoder: 'link', site: '', findings: findings.value }) : findings;
   },
 
-  async addScanned({ pendingId, issuer, account, onDuplicate }, context) {
-    if (issuer.trim() === '' && account.trim() === '') return err({ code: 'name_missing' });
-    const pending = await context.pending.take(pendingId);
-    if (!pending.ok) return err({ code: pending.error });
-    const { entry, site } = pending.value;
-    if (pastedRefused([pending.value], context)) return err({ code: 'manual_entry_forbidden' });
-    // The issuer the code named and the one the user kept must both be allowed: renaming a
-    // scanned account is not a way round the organisation's list.
-    const policy = context.policy();
-    if (
-      (entry.issuer.trim() !== '' && !allowedIssuer(entry.issuer, policy)) ||
-      !allowedIssuer(issuer.trim(), policy)
-    )
-      return err({ code: 'issuer_not_allowed' });
-    const added = await addOrAsk(
-      context,
-      { ...entry, issuer: issuer.trim(), account: account.trim(), sites: acceptedSites([site]) },
-      onDuplicate,
-    );
-    if (added.ok && added.value.status === 'added') await context.pending.drop([pendingId]);
-    return added;
+  addScanned(request, context) {
+    return context.pending.oneAtATime(() => addScanned(request, context));
   },
 
-  async importScanned({ pendingIds, duplicates }, context) {
-    const entries = [];
-    for (const id of pendingIds) {
-      const pending = await context.pending.take(id);
-      if (!pending.ok) return err({ code: pending.error });
-      entries.push(pending.value);
-    }
-    if (pastedRefused(entries, context)) return err({ code: 'manual_entry_forbidden' });
-    // The organisation's AllowedIssuers: refused ones are left out, and counted.
-    const allowed = entries.filter((p) => allowedIssuer(p.entry.issuer, context.policy()));
-    const fitted: Pending[] = [];
-    for (const p of allowed) {
-      // Held fitted already (scanPng); fitted again, as every write path does.
-      const fit = fitAccount(p.entry);
-      if (!fit.ok) return err({ code: fit.error });
-      fitted.push({ ...p, entry: fit.value.entry });
-    }
-    // All of them in one transaction, or none; the duplicates found inside the vault's write
-    // queue, against the accounts as they are then.
-    const added = await context.vault.writeAccounts((current): Result<AccountWrites, never> => {
-      const known = duplicateFinder(current.filter((a) => a.trashedAt === null));
-      const fresh = fitted.filter((p) => duplicates === 'keep_both' || known(p.entry) === null);
-      const entries = fresh.map((p) => ({ ...p.entry, sites: acceptedSites([p.site]) }));
-      const add = newRecords(entries, current, context.now());
-      return ok({ add, trash: [] });
-    });
-    if (!added.ok) return err({ code: added.error });
-    const count = added.value.add.length;
-    await context.pending.drop(pendingIds);
-    await context.pending.forgetBatches(
-      new Set(entries.map((p) => p.batchId).filter((id): id is number => id !== null)),
-    );
-    return ok({
-      added: count,
-      skipped: allowed.length - count,
-      refused: entries.length - allowed.length,
-    });
+  importScanned(request, context) {
+    return context.pending.oneAtATime(() => importScanned(request, context));
   },
 };
+
+async function addScanned(
+  { pendingId, issuer, account, onDuplicate }: RequestOf<'addScanned'>,
+  context: WorkerContext,
+): Promise<Result<ResponseOf<'addScanned'>, AppError>> {
+  if (issuer.trim() === '' && account.trim() === '') return err({ code: 'name_missing' });
+  const pending = await context.pending.take(pendingId);
+  if (!pending.ok) return err({ code: pending.error });
+  const { entry, site } = pending.value;
+  if (pastedRefused([pending.value], context)) return err({ code: 'manual_entry_forbidden' });
+  // The issuer the code named and the one the user kept must both be allowed: renaming a
+  // scanned account is not a way round the organisation's list.
+  const policy = context.policy();
+  if (
+    (entry.issuer.trim() !== '' && !allowedIssuer(entry.issuer, policy)) ||
+    !allowedIssuer(issuer.trim(), policy)
+  )
+    return err({ code: 'issuer_not_allowed' });
+  const added = await addOrAsk(
+    context,
+    { ...entry, issuer: issuer.trim(), account: account.trim(), sites: acceptedSites([site]) },
+    onDuplicate,
+  );
+  if (added.ok && added.value.status === 'added') await context.pending.drop([pendingId]);
+  return added;
+}
+
+async function importScanned(
+  { pendingIds, duplicates }: RequestOf<'importScanned'>,
+  context: WorkerContext,
+): Promise<Result<ResponseOf<'importScanned'>, AppError>> {
+  const entries = [];
+  for (const id of pendingIds) {
+    const pending = await context.pending.take(id);
+    if (!pending.ok) return err({ code: pending.error });
+    entries.push(pending.value);
+  }
+  if (pastedRefused(entries, context)) return err({ code: 'manual_entry_forbidden' });
+  // The organisation's AllowedIssuers: refused ones are left out, and counted.
+  const allowed = entries.filter((p) => allowedIssuer(p.entry.issuer, context.policy()));
+  const fitted: Pending[] = [];
+  for (const p of allowed) {
+    // Held fitted already (scanPng); fitted again, as every write path does.
+    const fit = fitAccount(p.entry);
+    if (!fit.ok) return err({ code: fit.error });
+    fitted.push({ ...p, entry: fit.value.entry });
+  }
+  // All of them in one transaction, or none; the duplicates found inside the vault's write
+  // queue, against the accounts as they are then.
+  const added = await context.vault.writeAccounts((current): Result<AccountWrites, never> => {
+    const known = duplicateFinder(current.filter((a) => a.trashedAt === null));
+    const fresh = fitted.filter((p) => duplicates === 'keep_both' || known(p.entry) === null);
+    const entries = fresh.map((p) => ({ ...p.entry, sites: acceptedSites([p.site]) }));
+    const add = newRecords(entries, current, context.now());
+    return ok({ add, trash: [] });
+  });
+  if (!added.ok) return err({ code: added.error });
+  const count = added.value.add.length;
+  await context.pending.drop(pendingIds);
+  await context.pending.forgetBatches(
+    new Set(entries.map((p) => p.batchId).filter((id): id is number => id !== null)),
+  );
+  return ok({
+    added: count,
+    skipped: allowed.length - count,
+    refused: entries.length - allowed.length,
+  });
+}

@@ -238,6 +238,24 @@ describe('plain otpauth links pasted together', () => {
 });
 
 describe('two pages adding the same account at the same moment', () => {
+  it('saving one scan twice at once (two pages, or a double click) adds it once', async () => {
+    const report = await requests.readLinks({
+      text: `otpauth://totp/GitHub:alice?secret=${LONG_KEY}&issuer=GitHub`,
+    });
+    const [found] = report.ok ? report.value.findings : [];
+    if (found?.kind !== 'account') throw new Error('no account');
+    const save = { pendingId: found.pendingId, issuer: 'GitHub', account: 'alice' } as const;
+    const answers = await Promise.all([
+      requests.addScanned({ ...save, onDuplicate: 'keep_both' }),
+      requests.addScanned({ ...save, onDuplicate: 'keep_both' }),
+    ]);
+    expect(await all()).toHaveLength(1);
+    expect(answers.map((a) => (a.ok ? a.value.status : a.error.code)).sort()).toEqual([
+      'added',
+      'scan_expired',
+    ]);
+  });
+
   it('get one account and one question, not two accounts', async () => {
     const typed = manual(LONG_KEY, { issuer: 'GitHub', account: 'alice' });
     const [a, b] = await Promise.all([
