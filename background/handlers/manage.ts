@@ -33,25 +33,34 @@ export const manageHandlers: HandlerGroup<
 
   async updateAccounts({ edits }, { vault }) {
     const byId = new Map<string, { sites?: string[]; pinned?: boolean }>();
+    const seen = new Map<string, ReadonlySet<string>>();
     for (const { id, edit } of edits) {
       // Each new list is checked as the edit view's is: one bad site refuses the whole change.
-      const { sites: typed, ...rest } = edit;
+      const { sites: typed, sitesWere, ...rest } = edit;
       const sites = typed === undefined ? undefined : normaliseSites(typed);
       if (sites !== undefined && !sites.ok) return err({ code: sites.error });
       byId.set(id, sites === undefined ? rest : { ...rest, sites: sites.value });
+      const were = sitesWere === undefined ? undefined : normaliseSites(sitesWere);
+      if (were !== undefined) seen.set(id, new Set(were.ok ? were.value : sitesWere));
     }
     if (byId.size !== edits.length) return err({ code: 'bad_request' });
     // One transaction: every account changes, or (one is missing, in the Trash since the page
     // listed it, or would gain the http twin of one of its https sites) none does.
     let twin = false;
     let trashed = false;
+    let changed = false;
     const updated = await vault.update([...byId.keys()], (current) => {
       const edit = byId.get(current.id);
       trashed = current.trashedAt !== null;
       twin = edit?.sites !== undefined && addsInsecureTwin(current.sites, edit.sites);
-      return twin || trashed ? null : { ...edit };
+      const were = seen.get(current.id);
+      changed =
+        were !== undefined &&
+        (were.size !== current.sites.length || current.sites.some((s) => !were.has(s)));
+      return twin || trashed || changed ? null : { ...edit };
     });
     if (trashed) return err({ code: 'account_edit_in_trash' });
+    if (changed) return err({ code: 'account_sites_changed' });
     if (twin) return err({ code: 'site_http_twin' });
     return updated.ok ? ok({ updated: updated.value.length }) : err({ code: updated.error });
   },

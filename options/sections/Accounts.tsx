@@ -195,14 +195,22 @@ export function Accounts() {
     message: string,
   ) {
     if (targets.length === 0) return;
-    const edits = targets.map((a) => ({ id: a.id, edit: editOf(a) }));
-    const before = targets.map((a, i) => ({
-      id: a.id,
-      edit: {
-        ...(edits[i]!.edit.sites !== undefined ? { sites: a.sites } : {}),
-        ...(edits[i]!.edit.pinned !== undefined ? { pinned: a.pinned } : {}),
-      },
-    }));
+    // A whole new list of sites says which list it was made from, so that one changed meanwhile
+    // in another tab is not overwritten (the worker refuses: account_sites_changed); Undo too.
+    const edits = targets.map((a) => {
+      const edit = editOf(a);
+      return { id: a.id, edit: edit.sites === undefined ? edit : { ...edit, sitesWere: a.sites } };
+    });
+    const before = targets.map((a, i) => {
+      const { sites, pinned } = edits[i]!.edit;
+      return {
+        id: a.id,
+        edit: {
+          ...(sites !== undefined ? { sites: a.sites, sitesWere: sites } : {}),
+          ...(pinned !== undefined ? { pinned: a.pinned } : {}),
+        },
+      };
+    });
     const done = await act('updateAccounts', { edits });
     if (done === null) return;
     setNotice({ message, undo: { kind: 'edits', edits: before } });

@@ -196,6 +196,12 @@ export interface AccountEdit {
 export interface BulkEdit {
   /** The account's whole new list (a site added, or the list from before on Undo). */
   readonly sites?: readonly string[];
+  /**
+   * The list the page saw when it made `sites`: a site added meanwhile (another tab) would be
+   * lost with the whole new list, so the worker refuses the change (`account_sites_changed`)
+   * when the account's list is no longer this one (as sets, normalised).
+   */
+  readonly sitesWere?: readonly string[];
   readonly pinned?: boolean;
 }
 

@@ -247,7 +247,7 @@ export const REQUESTS: RequestTable = {
   manageList: row(empty, { ...CHANGE, policy: true, codes: true }),
   updateAccounts: row(
     obj({
-      edits: list(obj({ id, edit: obj({ sites, pinned: optional(bool) }) }), {
+      edits: list(obj({ id, edit: obj({ sites, sitesWere: sites, pinned: optional(bool) }) }), {
         min: 1,
         max: MAX_IDS,
       }),

@@ -22,6 +22,8 @@ export const VAULT_ERRORS = [
   'account_edit_in_trash',
   /** An edit started from an older version of the account (changed in another tab meanwhile). */
   'account_changed',
+  /** A bulk site change (or its Undo) made from a list older than an account's sites. */
+  'account_sites_changed',
   /** The account is outside what the vault can store and read back (a bug upstream). */
   'account_invalid',
 ] as const;

@@ -242,8 +242,9 @@ describe('actions on a selection', () => {
     });
     fireEvent.click(within(form).getByTestId('bulk-site-apply'));
     await screen.findByText('1 account now belongs to https://gitlab.com.');
+    // With the list it was made from: the worker refuses it if that list changed meanwhile.
     expect(sent('updateAccounts')).toEqual([
-      { edits: [{ id: 'gl', edit: { sites: ['https://gitlab.com'] } }] },
+      { edits: [{ id: 'gl', edit: { sites: ['https://gitlab.com'], sitesWere: [] } }] },
     ]);
 
     // The selection stays for the next action. Now both: the site is added to each one's list,
@@ -264,6 +265,14 @@ describe('actions on a selection', () => {
     await screen.findByText('Undone: the accounts are as they were.');
     const site = (id: string) => state.accounts().find((a) => a.id === id)?.sites;
     expect([site('gl'), site('gh')]).toEqual([['https://gitlab.com'], ['https://github.com']]);
+    // Undo, too, says which list it undoes.
+    const undo = sent('updateAccounts').at(-1) as {
+      edits: { id: string; edit: { sites: string[]; sitesWere: string[] } }[];
+    };
+    expect(undo.edits.find((e) => e.id === 'gh')?.edit).toEqual({
+      sites: ['https://github.com'],
+      sitesWere: ['https://github.com', 'https://example.org'],
+    });
   });
 
   it('says so when every selected account already has the site, and sends nothing', async () => {

@@ -358,3 +358,74 @@ describe('addPageSite ("Use <account> on <host> from now on")', () => {
     expect(await sitesOf(full)).toEqual(many);
   });
 });
+
+describe('a bulk change of sites made from an older list', () => {
+  it('is refused whole when a site was added meanwhile (another tab), and goes through otherwise', async () => {
+    const github = await add('GitHub', 'https://github.com');
+    const gitlab = await add('GitLab', 'https://gitlab.com');
+    // Another tab gives GitHub a second site after this page listed it.
+    const elsewhere = await requests.updateAccount({
+      id: github,
+      edit: { sites: ['https://github.com', 'https://githubusercontent.com'] },
+    });
+    expect(elsewhere.ok).toBe(true);
+    const stored = await dumpDb();
+    const stale = await requests.updateAccounts({
+      edits: [
+        {
+          id: gitlab,
+          edit: {
+            sites: ['https://gitlab.com', 'https://sso.example'],
+            sitesWere: ['https://gitlab.com'],
+          },
+        },
+        {
+          id: github,
+          edit: {
+            sites: ['https://github.com', 'https://sso.example'],
+            sitesWere: ['https://github.com'],
+          },
+        },
+      ],
+    });
+    expect(stale).toEqual({ ok: false, error: { code: 'account_sites_changed' } });
+    expect(await dumpDb()).toEqual(stored);
+    expect(await sitesOf(github)).toEqual(['https://github.com', 'https://githubusercontent.com']);
+    // From the list as it is now (in another order, as typed): done.
+    const fresh = await requests.updateAccounts({
+      edits: [
+        {
+          id: github,
+          edit: {
+            sites: ['https://github.com', 'https://githubusercontent.com', 'https://sso.example'],
+            sitesWere: ['GitHubUserContent.com', 'https://github.com'],
+          },
+        },
+      ],
+    });
+    expect(fresh).toEqual({ ok: true, value: { updated: 1 } });
+    expect(await sitesOf(github)).toEqual([
+      'https://github.com',
+      'https://githubusercontent.com',
+      'https://sso.example',
+    ]);
+    // Undo made from the list after the change puts the list before back.
+    const undo = await requests.updateAccounts({
+      edits: [
+        {
+          id: github,
+          edit: {
+            sites: ['https://github.com', 'https://githubusercontent.com'],
+            sitesWere: [
+              'https://github.com',
+              'https://githubusercontent.com',
+              'https://sso.example',
+            ],
+          },
+        },
+      ],
+    });
+    expect(undo.ok).toBe(true);
+    expect(await sitesOf(github)).toEqual(['https://github.com', 'https://githubusercontent.com']);
+  });
+});
